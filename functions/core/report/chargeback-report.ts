@@ -1,0 +1,73 @@
+import type { Acus } from '../money/acus.js';
+import type { ExactCost, Pricing } from '../money/pricing.js';
+import type { ReportPeriod } from '../period/report-period.js';
+
+/** Sessions, ACUs and cost of any group of sessions. */
+export interface UsageTotals {
+  readonly sessions: number;
+  readonly acus: Acus;
+  readonly exactCost: ExactCost;
+  /**
+   * Cost in the currency's minor units (cents), allocated so that the rows of
+   * every additive table add up exactly to their total (largest remainder).
+   */
+  readonly costMinor: bigint;
+}
+
+export interface UserTotal extends UsageTotals {
+  readonly orgId: string;
+  /** Null for sessions attributed to no user. */
+  readonly userId: string | null;
+  readonly userName: string | null;
+  readonly email: string | null;
+  /** This user's ACUs ÷ the org's ACUs, 0..1 (0 when the org has 0 ACUs). */
+  readonly shareOfOrg: number;
+}
+
+export interface OrgTotal extends UsageTotals {
+  readonly orgId: string;
+  readonly orgName: string | null;
+  /** This org's ACUs ÷ all ACUs, 0..1 (0 when the total is 0). */
+  readonly shareOfAcus: number;
+  /** Sorted by ACUs descending, then user id. */
+  readonly users: readonly UserTotal[];
+}
+
+/** Not additive: a session with several tags counts under each. */
+export interface TagTotal extends UsageTotals {
+  /** Null is the row for untagged sessions. */
+  readonly tag: string | null;
+}
+
+export interface StatusTotal extends UsageTotals {
+  readonly status: string;
+}
+
+/** Where names came from: the enterprise endpoints, or nowhere (IDs stand in). */
+export type NameSource = { readonly available: true } | { readonly available: false; readonly reason: string };
+
+export interface NameSources {
+  readonly orgs: NameSource;
+  readonly users: NameSource;
+}
+
+/** The whole computed report: pure data, ready for the workbook, the email and summary.json. */
+export interface ChargebackReport {
+  readonly period: ReportPeriod;
+  readonly pricing: Pricing;
+  readonly totals: UsageTotals;
+  /** Sorted by ACUs descending, then org id. */
+  readonly orgs: readonly OrgTotal[];
+  /** Top users across all orgs by ACUs (at most 10). */
+  readonly topUsers: readonly UserTotal[];
+  /** Sorted by ACUs descending; the untagged row last. */
+  readonly tags: readonly TagTotal[];
+  /** Sorted by sessions descending, then status. */
+  readonly statuses: readonly StatusTotal[];
+  /**
+   * Cost of each session in minor units, aligned with the session list the
+   * report was built from (same index); sums exactly to `totals.costMinor`.
+   */
+  readonly sessionCostMinor: BigInt64Array;
+  readonly names: NameSources;
+}
