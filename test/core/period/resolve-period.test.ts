@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { resolvePeriod } from '../../../functions/core/period/resolve-period.js';
+import { invalidInput } from '../invalid-input.js';
+
+const NOW = new Date('2030-06-15T12:00:00Z');
+
+describe('resolvePeriod', () => {
+  const options = { timeZone: 'UTC', now: NOW };
+
+  it('defaults to the previous month of now', () => {
+    expect(resolvePeriod({}, options).slug).toBe('2030-05');
+  });
+
+  it('resolves a month', () => {
+    expect(resolvePeriod({ month: '2026-10' }, options).label).toBe('October 2026');
+  });
+
+  it('resolves a day range', () => {
+    expect(resolvePeriod({ from: '2026-10-01', to: '2026-10-15' }, options).slug).toBe(
+      '2026-10-01_2026-10-15',
+    );
+  });
+
+  it('treats fields set to undefined as absent', () => {
+    expect(resolvePeriod({ month: undefined, from: undefined, to: undefined }, options).slug).toBe('2030-05');
+  });
+
+  it('rejects a month together with dates', () => {
+    const error = invalidInput(() => resolvePeriod({ month: '2026-10', from: '2026-10-01' }, options));
+    expect(error.field).toBe('month');
+    expect(error.message).toBe(
+      'month: "2026-10" cannot be combined with from/to (give a month or a day range)',
+    );
+  });
+
+  it('requires to with from, and from with to', () => {
+    const noTo = invalidInput(() => resolvePeriod({ from: '2026-10-01' }, options));
+    expect(noTo.field).toBe('to');
+    expect(noTo.message).toBe('to: is required together with from "2026-10-01"');
+    const noFrom = invalidInput(() => resolvePeriod({ to: '2026-10-15' }, options));
+    expect(noFrom.field).toBe('from');
+  });
+
+  it('rejects an unknown zone even for the default period', () => {
+    expect(invalidInput(() => resolvePeriod({}, { timeZone: 'Europe/Atlantis', now: NOW })).field).toBe(
+      'timeZone',
+    );
+  });
+});
