@@ -1,0 +1,53 @@
+/**
+ * What the chargeback email says, independent of markup. The HTML and the
+ * plain-text bodies are both rendered from one EmailContent, so they cannot
+ * drift apart in the facts they carry.
+ */
+
+/** A table cell; `detail` is secondary text (an ID under a name) that only roomy layouts show. */
+export interface Cell {
+  readonly text: string;
+  readonly detail?: string;
+}
+
+export interface Column {
+  readonly header: string;
+  readonly align: 'left' | 'right';
+}
+
+export interface Table {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Shown last and emphasised; absent for tables that do not add up. */
+  readonly totalRow?: readonly Cell[];
+  /** Said instead of the table when it has no rows. */
+  readonly emptyText: string;
+}
+
+/** Inline pieces of a paragraph, so each medium can show links and literals its own way. */
+export type Segment =
+  | { readonly kind: 'text'; readonly text: string }
+  | { readonly kind: 'link'; readonly text: string; readonly url: string }
+  | { readonly kind: 'code'; readonly text: string };
+
+export type Paragraph = readonly Segment[];
+
+export interface Figure {
+  readonly label: string;
+  readonly value: string;
+}
+
+export interface EmailContent {
+  readonly subject: string;
+  readonly title: string;
+  /** One line for the inbox preview. */
+  readonly preview: string;
+  /** Things that change how the numbers must be read: demo data, filters, missing names. */
+  readonly notices: readonly string[];
+  readonly figures: readonly Figure[];
+  readonly orgs: Table;
+  readonly topUsersHeading: string;
+  readonly topUsers: Table;
+  readonly workbook: readonly Paragraph[];
+  readonly footer: readonly string[];
+}

@@ -1,0 +1,38 @@
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { RunInfo } from '../core/report/run-info.js';
+import { buildEmailContent } from './build-email-content.js';
+import { renderHtml } from './render-html.js';
+import { renderText } from './render-text.js';
+
+/** Where the workbook went, in the words the email needs. */
+export interface EmailDelivery {
+  workbookFileName: string;
+  /** Presigned download link and the instant it really stops working; absent for the local preview. */
+  link?: { url: string; expiresAt: Date };
+  /**
+   * Where the workbook is stored (s3://bucket/key and the S3 console URL), or for the local run the file path.
+   * `freshLinkHint` is shown as written after "To get a fresh link: ", e.g.
+   * `invoke the function with {"month":"2026-10","email":false}`.
+   */
+  location?:
+    | { kind: 's3'; uri: string; consoleUrl: string; freshLinkHint: string }
+    | { kind: 'file'; path: string };
+  /** The workbook is attached to this message. */
+  attached: boolean;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** The monthly chargeback email: subject, HTML and plain-text bodies carrying the same facts. */
+export function renderChargebackEmail(input: {
+  report: ChargebackReport;
+  run: RunInfo;
+  delivery: EmailDelivery;
+}): RenderedEmail {
+  const content = buildEmailContent(input);
+  return { subject: content.subject, html: renderHtml(content), text: renderText(content) };
+}

@@ -1,0 +1,114 @@
+import type { Cell, Column, EmailContent, Paragraph, Table } from './email-content.js';
+import { escapeHtml } from './escape-html.js';
+
+// Mail clients drop <style> blocks and external CSS unevenly (Outlook renders
+// with Word), so every style is inline and the layout is tables.
+const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1f2937;';
+const TEXT = `${FONT}font-size:14px;line-height:20px;`;
+const MUTED = `${FONT}font-size:12px;line-height:16px;color:#6b7280;`;
+const CELL = `${TEXT}padding:6px 8px;border-bottom:1px solid #e5e7eb;vertical-align:top;`;
+const HEAD = `${FONT}font-size:12px;line-height:16px;font-weight:bold;color:#4b5563;padding:6px 8px;border-bottom:2px solid #d1d5db;background:#f9fafb;`;
+const TOTAL = `${TEXT}padding:6px 8px;font-weight:bold;border-top:2px solid #9ca3af;`;
+const H2 = `${FONT}font-size:16px;line-height:22px;font-weight:bold;margin:24px 0 8px 0;`;
+const LINK = 'color:#1d4ed8;text-decoration:underline;';
+const CODE =
+  "font-family:Consolas,'Courier New',monospace;font-size:13px;background:#f3f4f6;padding:1px 4px;word-break:break-all;";
+
+function align(column: Column | undefined): string {
+  // Numbers never wrap, so a column of figures stays a column.
+  return column?.align === 'right' ? 'text-align:right;white-space:nowrap;' : 'text-align:left;';
+}
+
+function cellHtml(cell: Cell): string {
+  const detail =
+    cell.detail === undefined ? '' : `<br><span style="${MUTED}">${escapeHtml(cell.detail)}</span>`;
+  return `${escapeHtml(cell.text)}${detail}`;
+}
+
+function tableHtml(table: Table): string {
+  if (table.rows.length === 0) return `<p style="${TEXT}margin:0;">${escapeHtml(table.emptyText)}</p>`;
+  const row = (cells: readonly Cell[], style: string) =>
+    `<tr>${cells.map((cell, i) => `<td style="${style}${align(table.columns[i])}">${cellHtml(cell)}</td>`).join('')}</tr>`;
+  const head = `<tr>${table.columns.map((c) => `<th scope="col" style="${HEAD}${align(c)}">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+  const body = table.rows.map((cells) => row(cells, CELL)).join('\n');
+  const total = table.totalRow ? `\n${row(table.totalRow, TOTAL)}` : '';
+  return `<table role="table" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+<thead>${head}</thead>
+<tbody>
+${body}${total}
+</tbody>
+</table>`;
+}
+
+function paragraphHtml(paragraph: Paragraph): string {
+  const inner = paragraph
+    .map((segment) => {
+      switch (segment.kind) {
+        case 'link':
+          return `<a href="${escapeHtml(segment.url)}" style="${LINK}">${escapeHtml(segment.text)}</a>`;
+        case 'code':
+          return `<code style="${CODE}">${escapeHtml(segment.text)}</code>`;
+        default:
+          return escapeHtml(segment.text);
+      }
+    })
+    .join('');
+  return `<p style="${TEXT}margin:0 0 8px 0;">${inner}</p>`;
+}
+
+function figuresHtml(content: EmailContent): string {
+  const rows = content.figures
+    .map(
+      (f) =>
+        `<tr><td style="${TEXT}padding:3px 16px 3px 0;color:#6b7280;white-space:nowrap;vertical-align:top;">${escapeHtml(f.label)}</td><td style="${TEXT}padding:3px 0;font-weight:bold;">${escapeHtml(f.value)}</td></tr>`,
+    )
+    .join('\n');
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0">\n${rows}\n</table>`;
+}
+
+function noticesHtml(notices: readonly string[]): string {
+  return notices
+    .map(
+      (notice) =>
+        `<p style="${TEXT}margin:0 0 12px 0;padding:8px 12px;background:#fef3c7;border-left:4px solid #d97706;">${escapeHtml(notice)}</p>`,
+    )
+    .join('\n');
+}
+
+/** The HTML body: one self-contained document, no external CSS, images or scripts. */
+export function renderHtml(content: EmailContent): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(content.subject)}</title>
+</head>
+<body style="margin:0;padding:0;background:#f3f4f6;">
+<div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(content.preview)}</div>
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f4f6;">
+<tr><td align="center" style="padding:24px 12px;">
+<!--[if mso]><table role="presentation" width="720" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:720px;width:100%;background:#ffffff;border:1px solid #e5e7eb;">
+<tr><td style="padding:24px 28px;">
+<h1 style="${FONT}font-size:20px;line-height:28px;font-weight:bold;margin:0 0 16px 0;">${escapeHtml(content.title)}</h1>
+${noticesHtml(content.notices)}
+${figuresHtml(content)}
+<h2 style="${H2}">By org</h2>
+${tableHtml(content.orgs)}
+<h2 style="${H2}">${escapeHtml(content.topUsersHeading)}</h2>
+${tableHtml(content.topUsers)}
+<h2 style="${H2}">Workbook</h2>
+${content.workbook.map(paragraphHtml).join('\n')}
+</td></tr>
+<tr><td style="padding:16px 28px 24px 28px;border-top:1px solid #e5e7eb;">
+${content.footer.map((line) => `<p style="${MUTED}margin:0 0 4px 0;">${escapeHtml(line)}</p>`).join('\n')}
+</td></tr>
+</table>
+<!--[if mso]></td></tr></table><![endif]-->
+</td></tr>
+</table>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,68 @@
+import type { Cell, EmailContent, Paragraph, Table } from './email-content.js';
+
+/** Longer names are cut so one odd name cannot push every number off the line. */
+const MAX_CELL_WIDTH = 40;
+const COLUMN_GAP = '  ';
+
+function fitCell(text: string): string {
+  const chars = Array.from(text);
+  return chars.length <= MAX_CELL_WIDTH ? text : `${chars.slice(0, MAX_CELL_WIDTH - 1).join('')}…`;
+}
+
+function width(text: string): number {
+  return Array.from(text).length;
+}
+
+function heading(text: string): string {
+  return `${text}\n${'-'.repeat(width(text))}`;
+}
+
+function renderTable(table: Table): string {
+  if (table.rows.length === 0) return table.emptyText;
+  const lines: (readonly string[] | 'rule')[] = [
+    table.columns.map((c) => c.header),
+    'rule',
+    ...table.rows.map((row) => row.map((cell: Cell) => fitCell(cell.text))),
+  ];
+  if (table.totalRow)
+    lines.push(
+      'rule',
+      table.totalRow.map((cell) => fitCell(cell.text)),
+    );
+  const widths = table.columns.map((_, i) =>
+    Math.max(...lines.map((line) => (line === 'rule' ? 0 : width(line[i] ?? '')))),
+  );
+  const total = widths.reduce((sum, w) => sum + w, 0) + COLUMN_GAP.length * (widths.length - 1);
+  return lines
+    .map((line) => {
+      if (line === 'rule') return '-'.repeat(total);
+      const cells = table.columns.map((column, i) => {
+        const text = line[i] ?? '';
+        const pad = ' '.repeat((widths[i] ?? 0) - width(text));
+        return column.align === 'right' ? pad + text : text + pad;
+      });
+      return cells.join(COLUMN_GAP).trimEnd();
+    })
+    .join('\n');
+}
+
+function renderParagraph(paragraph: Paragraph): string {
+  return paragraph
+    .map((segment) => (segment.kind === 'link' ? `${segment.text}:\n${segment.url}` : segment.text))
+    .join('');
+}
+
+/** The plain-text body: the same facts as the HTML, in columns that line up in a monospaced reader. */
+export function renderText(content: EmailContent): string {
+  const labelWidth = Math.max(...content.figures.map((f) => width(f.label)));
+  const blocks = [
+    `${content.title}\n${'='.repeat(width(content.title))}`,
+    ...content.notices.map((notice) => `NOTE: ${notice}`),
+    content.figures.map((f) => `${f.label.padEnd(labelWidth)}  ${f.value}`).join('\n'),
+    `${heading('By org')}\n${renderTable(content.orgs)}`,
+    `${heading(content.topUsersHeading)}\n${renderTable(content.topUsers)}`,
+    `${heading('Workbook')}\n${content.workbook.map(renderParagraph).join('\n\n')}`,
+    `-- \n${content.footer.join('\n')}`,
+  ];
+  return `${blocks.join('\n\n')}\n`;
+}
