@@ -1,0 +1,56 @@
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { validateRecipients, validateSender } from './recipients.js';
+
+export { SES_MAX_RECIPIENTS } from './recipients.js';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface RawMessageInput {
+  from: string;
+  to: readonly string[];
+  subject: string;
+  html: string;
+  text: string;
+  date: Date;
+  attachments?: ReadonlyArray<{ filename: string; contentType: string; content: Buffer }>;
+}
+
+export class MimeBuildError extends Error {
+  override readonly name = 'MimeBuildError';
+  constructor(
+    readonly subject: string,
+    options: { cause: unknown },
+  ) {
+    super(`could not build the MIME message "${subject}"`, options);
+  }
+}
+
+/**
+ * The RFC 5322 message SES `SendRawEmail` sends and the local preview saves as
+ * .eml: multipart/alternative (text, then HTML, so clients prefer the HTML),
+ * wrapped in multipart/mixed when the workbook rides along. MailComposer
+ * encodes non-ASCII headers (the subject's em dash) and adds Message-ID and
+ * MIME-Version.
+ */
+export async function buildRawMessage(input: RawMessageInput): Promise<Buffer> {
+  validateSender(input.from);
+  validateRecipients(input.to);
+  const composer = new MailComposer({
+    from: input.from,
+    to: [...input.to],
+    subject: input.subject,
+    text: input.text,
+    html: input.html,
+    date: input.date,
+    attachments: (input.attachments ?? []).map((a) => ({
+      filename: a.filename,
+      contentType: a.contentType,
+      content: a.content,
+    })),
+  });
+  try {
+    return await composer.compile().build();
+  } catch (cause) {
+    throw new MimeBuildError(input.subject, { cause });
+  }
+}
