@@ -1,0 +1,40 @@
+import { ACU_DECIMALS, type Acus } from './acus.js';
+import type { Pricing } from './pricing.js';
+import { divideRoundHalfUp } from './scaled-division.js';
+
+/*
+ * Display text shared by the email, the CLI and workbook labels. Built from
+ * the exact bigints, never through a float, and with fixed en-style grouping
+ * so it does not change with the host's locale.
+ *
+ * ACUs round half-up, like money (see roundCostToMinor) and like Excel's
+ * `#,##0.00`: the email and the workbook then show the same digits for the
+ * same value.
+ */
+
+const ACU_DISPLAY_DECIMALS = 2;
+
+/** "12,345.60" */
+export function formatAcus(acus: Acus): string {
+  const hundredths = divideRoundHalfUp(acus, 10n ** BigInt(ACU_DECIMALS - ACU_DISPLAY_DECIMALS));
+  return formatFixed(hundredths, ACU_DISPLAY_DECIMALS);
+}
+
+/** "USD 27,777.60", "JPY 1,234": minor units shown with the currency's own digits. */
+export function formatMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
+  return `${pricing.currency} ${formatFixed(minor, pricing.minorDigits)}`;
+}
+
+/** "12.3%" for 0.123: shares are for reading, one decimal is enough to rank them. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** An integer count of 10^-decimals as grouped text: (1234560n, 2) → "12,345.60". */
+function formatFixed(scaled: bigint, decimals: number): string {
+  const negative = scaled < 0n;
+  const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
+  const int = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, ',');
+  const frac = digits.slice(digits.length - decimals);
+  return `${negative ? '-' : ''}${int}${decimals > 0 ? `.${frac}` : ''}`;
+}
