@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { InvalidInputError } from '../core/errors.js';
+
+export interface CliOptions {
+  readonly month?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly timeZone: string;
+  readonly outDir: string;
+  readonly acuPrice?: string;
+  readonly currency?: string;
+  readonly orgIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly tags: readonly string[];
+  readonly concurrency?: number;
+  readonly json: boolean;
+  readonly help: boolean;
+}
+
+export const USAGE = `Usage: npm run report -- [options]       (the demo: npm start -- [options])
+
+Builds the Devin ACU chargeback workbook and an email preview into a folder.
+Without --month or --from/--to it reports the previous full calendar month.
+
+Options
+  --month YYYY-MM          one calendar month
+  --from YYYY-MM-DD        first day of a range (inclusive; needs --to)
+  --to YYYY-MM-DD          last day of a range (inclusive)
+  --timezone ZONE          IANA zone the dates are read in (default: $REPORT_TIMEZONE or UTC)
+  --out DIR                output folder (default: reports/)
+  --acu-price PRICE        price of one ACU (default: $ACU_PRICE; required for the real API)
+  --currency CODE          ISO 4217 code (default: $CURRENCY or USD)
+  --org ID, --user ID, --tag TAG
+                           only these orgs / users / tags (repeatable)
+  --concurrency N          parallel page requests (default 4)
+  --json                   print one JSON object on stdout instead of the table
+  --help                   this text
+
+Environment
+  DEVIN_API_KEY            an Enterprise Admin's personal API key (apk_user_…); never printed
+  DEVIN_API_URL            API host of a dedicated deployment (default https://api.devin.ai)
+`;
+
+/** Parses the command line; unknown flags and malformed values name themselves. */
+export function parseCliOptions(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+): CliOptions {
+  let parsed: ReturnType<typeof parseWith>;
+  try {
+    parsed = parseWith(argv);
+  } catch (error) {
+    throw new InvalidInputError(
+      'arguments',
+      argv.join(' '),
+      error instanceof Error ? error.message : String(error),
+    );
+  }
+  const v = parsed.values;
+  const concurrency = v.concurrency === undefined ? undefined : Number(v.concurrency);
+  if (
+    concurrency !== undefined &&
+    !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 16)
+  ) {
+    throw new InvalidInputError('--concurrency', v.concurrency, 'must be a whole number from 1 to 16');
+  }
+  return {
+    ...(v.month !== undefined && { month: v.month }),
+    ...(v.from !== undefined && { from: v.from }),
+    ...(v.to !== undefined && { to: v.to }),
+    timeZone: v.timezone ?? env.REPORT_TIMEZONE ?? 'UTC',
+    outDir: v.out ?? 'reports',
+    ...((v['acu-price'] ?? env.ACU_PRICE) !== undefined && { acuPrice: v['acu-price'] ?? env.ACU_PRICE }),
+    ...((v.currency ?? env.CURRENCY) !== undefined && { currency: v.currency ?? env.CURRENCY }),
+    orgIds: v.org ?? [],
+    userIds: v.user ?? [],
+    tags: v.tag ?? [],
+    ...(concurrency !== undefined && { concurrency }),
+    json: v.json ?? false,
+    help: v.help ?? false,
+  };
+}
+
+function parseWith(argv: readonly string[]) {
+  return parseArgs({
+    args: [...argv],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      month: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      timezone: { type: 'string' },
+      out: { type: 'string' },
+      'acu-price': { type: 'string' },
+      currency: { type: 'string' },
+      org: { type: 'string', multiple: true },
+      user: { type: 'string', multiple: true },
+      tag: { type: 'string', multiple: true },
+      concurrency: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+}

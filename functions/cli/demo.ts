@@ -1,0 +1,8 @@
+import { runReportCli } from './run-report-cli.js';
+
+process.exitCode = await runReportCli('demo', process.argv.slice(2), {
+  env: process.env,
+  now: () => new Date(),
+  stdout: process.stdout,
+  stderr: process.stderr,
+});

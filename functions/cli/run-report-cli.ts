@@ -1,0 +1,166 @@
+import { mkdir } from 'node:fs/promises';
+import { InvalidInputError } from '../core/errors.js';
+import { acusToNumber } from '../core/money/acus.js';
+import { parsePricing } from '../core/money/parse-pricing.js';
+import { resolvePeriod } from '../core/period/resolve-period.js';
+import { devinConfigFromEnv } from '../devin/client/config.js';
+import { createDevinClient } from '../devin/client/devin-client.js';
+import { demoDataset } from '../devin/fake/demo-dataset.js';
+import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
+import { createLocalDelivery } from '../local/local-delivery.js';
+import { newRunId } from '../pipeline/new-run-id.js';
+import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
+import type { RunLog } from '../pipeline/run-log.js';
+import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
+import { progressReporter } from './progress-reporter.js';
+import { summaryTable } from './summary-table.js';
+
+export interface CliIo {
+  readonly env: Record<string, string | undefined>;
+  readonly now: () => Date;
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; isTTY?: boolean };
+}
+
+/** The demo's price: the vendor's published list price, only ever used for demo data. */
+export const DEMO_ACU_PRICE = '2.25';
+const DEFAULT_CURRENCY = 'USD';
+
+/**
+ * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same pipeline,
+ * the demo pointing it at the project's fake Devin API on loopback.
+ * Returns the exit code: 0 done, 1 the run failed, 2 the command line was wrong.
+ */
+export async function runReportCli(
+  mode: 'api' | 'demo',
+  argv: readonly string[],
+  io: CliIo,
+): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliOptions(argv, io.env);
+  } catch (error) {
+    io.stderr.write(`devin-chargeback: ${errorLine(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (options.help) {
+    io.stdout.write(USAGE);
+    return 0;
+  }
+  const stopDemoApi: Array<() => Promise<void>> = [];
+  try {
+    const now = io.now();
+    const period = resolvePeriod(
+      {
+        ...(options.month && { month: options.month }),
+        ...(options.from && { from: options.from }),
+        ...(options.to && { to: options.to }),
+      },
+      { timeZone: options.timeZone, now },
+    );
+    const acuPrice = options.acuPrice ?? (mode === 'demo' ? DEMO_ACU_PRICE : undefined);
+    if (acuPrice === undefined) {
+      throw new InvalidInputError(
+        '--acu-price',
+        undefined,
+        'is required: pass your contract price per ACU (or set ACU_PRICE)',
+      );
+    }
+    const pricing = parsePricing(acuPrice, options.currency ?? DEFAULT_CURRENCY);
+
+    let connection: { apiKey: string; baseUrl: string };
+    if (mode === 'demo') {
+      const apiKey = `demo-${newRunId(now)}`;
+      const api = await startFakeDevinApi({ apiKey, data: demoDataset(now) });
+      stopDemoApi.push(() => api.close());
+      connection = { apiKey, baseUrl: api.url };
+    } else {
+      connection = devinConfigFromEnv(io.env);
+    }
+
+    const log = stderrLog(io.stderr);
+    const devin = createDevinClient({
+      ...connection,
+      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      onWarning: (message: string) => log.warn(message),
+    });
+    await mkdir(options.outDir, { recursive: true });
+    const { delivery, files } = createLocalDelivery({
+      outDir: options.outDir,
+      previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
+      previewTo: ['finance@example.com'],
+      now: io.now,
+    });
+    const progress = progressReporter(io.stderr);
+    const outcome = await runChargebackReport(
+      {
+        devin,
+        delivery,
+        source: mode === 'demo' ? 'demo' : 'api',
+        runId: newRunId(now),
+        now: io.now,
+        workDir: options.outDir,
+        log,
+        onProgress: progress.update,
+      },
+      {
+        period,
+        pricing,
+        filters: { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags },
+        email: true,
+      },
+    );
+    progress.done();
+    const { report } = outcome;
+    if (options.json) {
+      io.stdout.write(
+        `${JSON.stringify({
+          period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
+          sessions: report.totals.sessions,
+          acus: acusToNumber(report.totals.acus),
+          cost: Number(report.totals.costMinor) / 10 ** pricing.minorDigits,
+          currency: pricing.currency,
+          files: {
+            workbook: files.workbook,
+            email: files.emailEml,
+            emailHtml: files.emailHtml,
+            summary: files.summary,
+          },
+        })}\n`,
+      );
+    } else {
+      io.stdout.write(`${summaryTable(report)}\n\n`);
+      if (mode === 'demo')
+        io.stdout.write('Demo data from the built-in fake Devin API; no credentials were used.\n');
+      io.stdout.write(
+        [
+          `Workbook       ${files.workbook}`,
+          `Email preview  ${files.emailHtml}`,
+          `               ${files.emailEml}`,
+          `Summary        ${files.summary}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return 0;
+  } catch (error) {
+    io.stderr.write(`devin-chargeback: ${errorLine(error)}\n`);
+    return error instanceof InvalidInputError ? 2 : 1;
+  } finally {
+    for (const stop of stopDemoApi) await stop();
+  }
+}
+
+function errorLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `error: ${message.split('\n')[0]}`;
+}
+
+function stderrLog(stderr: CliIo['stderr']): RunLog {
+  return {
+    info() {},
+    warn(message) {
+      stderr.write(`warning: ${message}\n`);
+    },
+  };
+}

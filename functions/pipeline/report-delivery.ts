@@ -1,0 +1,25 @@
+import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
+import type { ReportArtifacts } from './report-artifacts.js';
+
+/** Where a stored report lives, in the words the email needs. */
+export interface StoredReport {
+  /** Shown in the email: link, location, and whether the workbook rides along. */
+  readonly email: EmailDelivery;
+  /** Where the workbook is, for the result and the CLI (s3://… or a file path). */
+  readonly workbookLocation: string;
+}
+
+export interface SentEmail {
+  readonly messageId: string;
+  /** Where a person can look at it: the SES message id, or the preview files. */
+  readonly recipients: readonly string[];
+}
+
+/**
+ * The one thing that differs between the laptop and Lambda: where the report
+ * goes and how the email leaves. Everything before it is the same pipeline.
+ */
+export interface ReportDelivery {
+  store(artifacts: ReportArtifacts): Promise<StoredReport>;
+  send(email: RenderedEmail, artifacts: ReportArtifacts, stored: StoredReport): Promise<SentEmail>;
+}

@@ -1,0 +1,122 @@
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { RunInfo } from '../core/report/run-info.js';
+import type { FetchStats } from '../core/session.js';
+import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js';
+import { renderChargebackEmail } from '../email/render-chargeback-email.js';
+import { GENERATOR } from '../generator.js';
+import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { readDirectory } from './read-directory.js';
+import type { ReportArtifacts } from './report-artifacts.js';
+import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.js';
+import type { ReportRequest } from './report-request.js';
+import type { RunLog } from './run-log.js';
+import { inStage, type ReportStage } from './stage-error.js';
+
+export interface PipelineDeps {
+  readonly devin: DevinClient;
+  readonly delivery: ReportDelivery;
+  readonly source: RunInfo['source'];
+  readonly runId: string;
+  readonly now: () => Date;
+  /** Scratch folder for the workbook while it is being written. */
+  readonly workDir: string;
+  readonly log: RunLog;
+  readonly onProgress?: (progress: FetchProgress) => void;
+}
+
+export interface ReportOutcome {
+  readonly report: ChargebackReport;
+  readonly run: RunInfo;
+  readonly stats: FetchStats;
+  readonly stored: StoredReport;
+  /** Null when the request asked for no email. */
+  readonly sent: SentEmail | null;
+  readonly durationsMs: Readonly<Partial<Record<ReportStage, number>>>;
+}
+
+/**
+ * The report pipeline, identical for `npm start`, `npm run report` and the
+ * Lambda: read → aggregate → write the workbook → store → email. Each step
+ * runs only when every earlier one succeeded, so no email ever describes a
+ * report built on incomplete data or one that was not stored.
+ */
+export async function runChargebackReport(
+  deps: PipelineDeps,
+  request: ReportRequest,
+): Promise<ReportOutcome> {
+  const durationsMs: Partial<Record<ReportStage, number>> = {};
+  const timed = async <T>(stage: ReportStage, work: () => Promise<T> | T): Promise<T> => {
+    const started = performance.now();
+    const result = await inStage(stage, work);
+    durationsMs[stage] = Math.round(performance.now() - started);
+    deps.log.info(`${stage}: done`, { stage, durationMs: durationsMs[stage] });
+    return result;
+  };
+  const { period, pricing, filters } = request;
+  deps.log.info('report run started', { runId: deps.runId, period: period.slug, timeZone: period.timeZone });
+
+  const [fetched, directory] = await timed('fetch sessions', () =>
+    Promise.all([
+      deps.devin.fetchSessions(
+        { from: period.from, to: period.to, ...filters },
+        deps.onProgress ? { onProgress: deps.onProgress } : {},
+      ),
+      readDirectory(deps.devin),
+    ]),
+  );
+  for (const warning of fetched.warnings) deps.log.warn(warning, { runId: deps.runId });
+  deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
+
+  const report = await timed('build report', () =>
+    buildChargebackReport({ period, pricing, sessions: fetched.sessions, directory }),
+  );
+  const run: RunInfo = {
+    runId: deps.runId,
+    generatedAt: deps.now(),
+    generator: GENERATOR,
+    apiHost: deps.devin.host,
+    source: deps.source,
+    filters,
+  };
+
+  const fileName = workbookFileName(period);
+  // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
+  const workbookPath = join(deps.workDir, `.${deps.runId}.${fileName}.partial`);
+  try {
+    await timed('write workbook', () =>
+      writeChargebackWorkbook(workbookPath, {
+        report,
+        sessions: fetched.sessions,
+        run,
+        stats: fetched.stats,
+      }),
+    );
+    const artifacts: ReportArtifacts = {
+      report,
+      sessions: fetched.sessions,
+      stats: fetched.stats,
+      warnings: fetched.warnings,
+      run,
+      workbookPath,
+      workbookFileName: fileName,
+    };
+    const stored = await timed('store report', () => deps.delivery.store(artifacts));
+    let sent: SentEmail | null = null;
+    if (request.email) {
+      const email = renderChargebackEmail({ report, run, delivery: stored.email });
+      sent = await timed('send email', () => deps.delivery.send(email, artifacts, stored));
+    }
+    deps.log.info('report run finished', {
+      runId: deps.runId,
+      period: period.slug,
+      sessions: report.totals.sessions,
+      durationsMs,
+    });
+    return { report, run, stats: fetched.stats, stored, sent, durationsMs };
+  } finally {
+    await rm(workbookPath, { force: true });
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { lambdaConfigFromEnv } from '../../functions/chargeback/lambda-config.js';
+import { InvalidInputError } from '../../functions/core/errors.js';
+
+const minimal = {
+  REPORT_BUCKET: 'chargeback-reports',
+  EMAIL_SENDER: 'reports@example.com',
+  EMAIL_RECIPIENTS: 'finance@example.com, controller@example.com',
+  ACU_PRICE: '2.25',
+  DEVIN_API_KEY_SECRET: 'devin-chargeback/api-key',
+};
+
+function failure(env: Record<string, string | undefined>): InvalidInputError {
+  try {
+    lambdaConfigFromEnv(env);
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error;
+    throw error;
+  }
+  throw new Error('accepted');
+}
+
+describe('lambdaConfigFromEnv', () => {
+  it('applies the documented defaults', () => {
+    const config = lambdaConfigFromEnv(minimal);
+    expect(config).toMatchObject({
+      bucket: 'chargeback-reports',
+      prefix: 'reports/',
+      sender: 'reports@example.com',
+      recipients: ['finance@example.com', 'controller@example.com'],
+      timeZone: 'UTC',
+      apiKeySecretId: 'devin-chargeback/api-key',
+      devinApiUrl: undefined,
+      linkTtlSeconds: 604800,
+      attachMaxBytes: 0,
+    });
+    expect(config.pricing).toMatchObject({ unitPriceText: '2.25', currency: 'USD', minorDigits: 2 });
+  });
+
+  it('reads every optional variable', () => {
+    const config = lambdaConfigFromEnv({
+      ...minimal,
+      REPORT_PREFIX: 'finance/devin',
+      REPORT_TIMEZONE: 'Europe/Berlin',
+      CURRENCY: 'EUR',
+      DEVIN_API_URL: 'https://devin.example.com',
+      LINK_TTL_SECONDS: '3600',
+      ATTACH_MAX_BYTES: '5000000',
+    });
+    expect(config).toMatchObject({
+      prefix: 'finance/devin/',
+      timeZone: 'Europe/Berlin',
+      devinApiUrl: 'https://devin.example.com',
+      linkTtlSeconds: 3600,
+      attachMaxBytes: 5_000_000,
+    });
+    expect(config.pricing.currency).toBe('EUR');
+  });
+
+  it.each([
+    ['REPORT_BUCKET', { REPORT_BUCKET: undefined }, /REPORT_BUCKET: is invalid: REPORT_BUCKET is required/],
+    ['EMAIL_SENDER', { EMAIL_SENDER: 'reports' }, /EMAIL_SENDER: "reports" is invalid/],
+    [
+      'EMAIL_RECIPIENTS',
+      { EMAIL_RECIPIENTS: 'finance@example.com, bob' },
+      /EMAIL_RECIPIENTS: "finance@example.com, bob"/,
+    ],
+    ['EMAIL_RECIPIENTS', { EMAIL_RECIPIENTS: ' , ' }, /EMAIL_RECIPIENTS/],
+    ['REPORT_TIMEZONE', { REPORT_TIMEZONE: 'Mars/Olympus' }, /REPORT_TIMEZONE: .*Mars\/Olympus/],
+    ['ACU_PRICE', { ACU_PRICE: 'two' }, /ACU_PRICE: .*two/],
+    ['ACU_PRICE', { ACU_PRICE: '-1' }, /ACU_PRICE: .*-1/],
+    ['CURRENCY', { CURRENCY: 'XYZ' }, /CURRENCY: .*XYZ/],
+    ['DEVIN_API_KEY_SECRET', { DEVIN_API_KEY_SECRET: ' ' }, /DEVIN_API_KEY_SECRET/],
+    ['DEVIN_API_URL', { DEVIN_API_URL: 'api.devin.ai' }, /DEVIN_API_URL: "api.devin.ai" is invalid/],
+    ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '999999999' }, /LINK_TTL_SECONDS: "999999999" is invalid/],
+    ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '1h' }, /LINK_TTL_SECONDS: "1h" is invalid/],
+    ['ATTACH_MAX_BYTES', { ATTACH_MAX_BYTES: '20000000' }, /ATTACH_MAX_BYTES: "20000000" is invalid/],
+  ])('refuses a bad %s, naming it and its value', (field, override, message) => {
+    const error = failure({ ...minimal, ...override });
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+});
