@@ -1,0 +1,163 @@
+import { createReadStream } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SESClient } from '@aws-sdk/client-ses';
+import { createDownloadLink } from '../aws/download-link.js';
+import { claimEmailMarker, type EmailMarkerRecord, releaseEmailMarker } from '../aws/email-marker.js';
+import { putReportObject, type StoredObject } from '../aws/report-object-store.js';
+import { sendRawEmail } from '../aws/ses-mailer.js';
+import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
+import { toSummaryDocument } from '../core/report/summary-document.js';
+import { buildRawMessage } from '../email/raw-message.js';
+import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
+import type { ReportKeys } from './report-keys.js';
+import { sessionsExport } from './sessions-export.js';
+
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+export interface AwsDeliveryOptions {
+  readonly s3: S3Client;
+  readonly ses: SESClient;
+  readonly bucket: string;
+  readonly keys: ReportKeys;
+  readonly sender: string;
+  readonly recipients: readonly string[];
+  readonly linkTtlSeconds: number;
+  readonly attachMaxBytes: number;
+  /** True sends even when the period's marker says it was emailed already. */
+  readonly force: boolean;
+  readonly now: () => Date;
+}
+
+/** What the AWS delivery stored, for the handler's result. */
+export interface AwsStoredReport extends StoredReport {
+  readonly workbookObject: StoredObject;
+  readonly link: { readonly url: string; readonly expiresAt: Date };
+}
+
+/**
+ * The Lambda's delivery: the workbook, the raw sessions and summary.json into S3,
+ * a presigned link, and one raw SES email guarded by the period's marker.
+ */
+export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery & {
+  stored(): AwsStoredReport | undefined;
+} {
+  const { s3, bucket, keys } = options;
+  let last: AwsStoredReport | undefined;
+  return {
+    stored: () => last,
+    async store(artifacts) {
+      const { report, run, stats } = artifacts;
+      const metadata = {
+        'run-id': run.runId,
+        period: report.period.slug,
+        'period-from': report.period.from.toISOString(),
+        'period-to': report.period.to.toISOString(),
+        'time-zone': report.period.timeZone,
+        sessions: String(report.totals.sessions),
+        acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
+        cost: `${scaledToDecimalString(report.totals.costMinor, report.pricing.minorDigits)} ${report.pricing.currency}`,
+      };
+      const workbookObject = await putReportObject(s3, {
+        bucket,
+        key: keys.workbook,
+        body: createReadStream(artifacts.workbookPath),
+        contentType: XLSX_CONTENT_TYPE,
+        fileName: artifacts.workbookFileName,
+        metadata,
+      });
+      await putReportObject(s3, {
+        bucket,
+        key: keys.sessions,
+        body: sessionsExport(artifacts.sessions),
+        contentType: 'application/json',
+        contentEncoding: 'gzip',
+        fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
+        metadata: { 'run-id': run.runId, period: report.period.slug },
+      });
+      await putReportObject(s3, {
+        bucket,
+        key: keys.summary,
+        body: `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`,
+        contentType: 'application/json',
+        metadata: { 'run-id': run.runId, period: report.period.slug },
+      });
+      const link = await createDownloadLink(s3, {
+        bucket,
+        key: keys.workbook,
+        ttlSeconds: options.linkTtlSeconds,
+        now: options.now(),
+      });
+      const { size } = await stat(artifacts.workbookPath);
+      last = {
+        workbookObject,
+        link,
+        workbookLocation: workbookObject.uri,
+        email: {
+          workbookFileName: artifacts.workbookFileName,
+          link,
+          location: {
+            kind: 's3',
+            uri: workbookObject.uri,
+            consoleUrl: workbookObject.consoleUrl,
+            freshLinkHint: freshLinkEvent(report.period),
+          },
+          attached: options.attachMaxBytes > 0 && size <= options.attachMaxBytes,
+        },
+      };
+      return last;
+    },
+    async send(email, artifacts, stored) {
+      const marker: EmailMarkerRecord = {
+        runId: artifacts.run.runId,
+        period: artifacts.report.period.slug,
+        state: 'sending',
+      };
+      const claim = await claimEmailMarker(s3, bucket, keys.emailMarker, marker, {
+        overwrite: options.force,
+      });
+      if (claim.kind !== 'claimed') {
+        throw new Error(
+          `the email for ${artifacts.report.period.slug} was already claimed by run ${claim.record.runId} (${claim.record.state}); invoke with "force": true to send again`,
+        );
+      }
+      try {
+        const raw = await buildRawMessage({
+          from: options.sender,
+          to: options.recipients,
+          subject: email.subject,
+          html: email.html,
+          text: email.text,
+          date: options.now(),
+          attachments: stored.email.attached
+            ? [
+                {
+                  filename: artifacts.workbookFileName,
+                  contentType: XLSX_CONTENT_TYPE,
+                  content: await readFile(artifacts.workbookPath),
+                },
+              ]
+            : [],
+        });
+        const { messageId } = await sendRawEmail(options.ses, {
+          from: options.sender,
+          to: options.recipients,
+          raw,
+        });
+        return { messageId, recipients: options.recipients };
+      } catch (error) {
+        // No marker for an email that did not leave: the retry must be free to send it.
+        await releaseEmailMarker(s3, bucket, keys.emailMarker);
+        throw error;
+      }
+    },
+  };
+}
+
+/** The manual event that returns a fresh link for the same period without emailing anyone. */
+export function freshLinkEvent(period: ReportPeriod): string {
+  const range =
+    period.kind === 'month' ? { month: period.slug } : { from: period.firstDay, to: period.lastDay };
+  return JSON.stringify({ ...range, email: false });
+}

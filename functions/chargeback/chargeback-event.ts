@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../core/errors.js';
+
+/** The schedule's monthly run: "previous full month" of the instant it was scheduled for. */
+export interface ScheduledRun {
+  readonly kind: 'scheduled';
+  readonly scheduledTime: Date;
+}
+
+/** A person's run from the console or `aws lambda invoke`. */
+export interface ManualRun {
+  readonly kind: 'manual';
+  readonly month?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly recipients?: readonly string[];
+  readonly email: boolean;
+  readonly orgIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly tags: readonly string[];
+  readonly force: boolean;
+}
+
+export type ChargebackRun = ScheduledRun | ManualRun;
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+/** What the stack's EventBridge Scheduler target sends. */
+const schedulerEvent = z.strictObject({
+  source: z.literal('devin-chargeback.schedule'),
+  kind: z.literal('monthly'),
+  scheduledTime: isoInstant,
+});
+
+/** An EventBridge rule's "Scheduled Event", for anyone who wires the function to a rule instead. */
+const eventBridgeRuleEvent = z.looseObject({
+  'detail-type': z.literal('Scheduled Event'),
+  source: z.literal('aws.events'),
+  time: isoInstant,
+});
+
+const idList = z.array(z.string().trim().min(1)).max(200);
+
+const manualEvent = z.strictObject({
+  month: z.string().optional(),
+  from: z.string().optional(),
+  to: z.string().optional(),
+  // SES takes at most 50 recipients per message; more is refused here rather than half-sent.
+  recipients: z.array(z.email()).min(1).max(50).optional(),
+  email: z.boolean().optional(),
+  orgIds: idList.optional(),
+  userIds: idList.optional(),
+  tags: idList.optional(),
+  force: z.boolean().optional(),
+});
+
+/**
+ * Reads a Lambda event once, at the edge. Any other shape, unknown key or bad
+ * value is refused with the field and value named: that message is what a
+ * person sees in the console's test result.
+ */
+export function parseChargebackEvent(event: unknown): ChargebackRun {
+  const scheduled = schedulerEvent.safeParse(event);
+  if (scheduled.success) return { kind: 'scheduled', scheduledTime: new Date(scheduled.data.scheduledTime) };
+  const rule = eventBridgeRuleEvent.safeParse(event);
+  if (rule.success) return { kind: 'scheduled', scheduledTime: new Date(rule.data.time) };
+
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+    throw new InvalidInputError(
+      'event',
+      event,
+      'is not a JSON object; send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
+    );
+  }
+  if (isSchedulerAttempt(event)) {
+    const problem = schedulerEvent.safeParse(event);
+    if (!problem.success) throw issueToError(problem.error.issues[0], event);
+  }
+  const manual = manualEvent.safeParse(event);
+  if (!manual.success) throw issueToError(manual.error.issues[0], event);
+  const m = manual.data;
+  if (m.month === undefined && m.from === undefined && m.to === undefined) {
+    throw new InvalidInputError(
+      'month',
+      undefined,
+      'is required (or from and to): send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
+    );
+  }
+  return {
+    kind: 'manual',
+    ...(m.month !== undefined && { month: m.month }),
+    ...(m.from !== undefined && { from: m.from }),
+    ...(m.to !== undefined && { to: m.to }),
+    ...(m.recipients !== undefined && { recipients: m.recipients }),
+    email: m.email ?? true,
+    orgIds: m.orgIds ?? [],
+    userIds: m.userIds ?? [],
+    tags: m.tags ?? [],
+    force: m.force ?? false,
+  };
+}
+
+function isSchedulerAttempt(event: object): boolean {
+  return 'source' in event || 'kind' in event || 'scheduledTime' in event;
+}
+
+function issueToError(issue: z.core.$ZodIssue | undefined, event: object): InvalidInputError {
+  if (!issue) return new InvalidInputError('event', event, 'is not a valid chargeback event');
+  if (issue.code === 'unrecognized_keys') {
+    const key = issue.keys[0] ?? '?';
+    return new InvalidInputError(
+      key,
+      (event as Record<string, unknown>)[key],
+      'is not a known field (known: month, from, to, recipients, email, orgIds, userIds, tags, force)',
+    );
+  }
+  const field = issue.path.map(String).join('.') || 'event';
+  const value = issue.path.reduce<unknown>(
+    (node, key) =>
+      node !== null && typeof node === 'object'
+        ? (node as Record<PropertyKey, unknown>)[key as PropertyKey]
+        : undefined,
+    event,
+  );
+  return new InvalidInputError(field, value, `is invalid: ${issue.message}`);
+}

@@ -1,0 +1,137 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { SESClient } from '@aws-sdk/client-ses';
+import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
+import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
+import { resolvePeriod } from '../core/period/resolve-period.js';
+import type { DevinClient } from '../devin/client/devin-client.js';
+import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
+import type { RunLog } from '../pipeline/run-log.js';
+import { createAwsDelivery } from './aws-delivery.js';
+import type { ChargebackRun } from './chargeback-event.js';
+import type { ChargebackResult } from './chargeback-result.js';
+import type { LambdaConfig } from './lambda-config.js';
+import { reportKeys } from './report-keys.js';
+
+export interface JobDeps {
+  readonly config: LambdaConfig;
+  readonly s3: S3Client;
+  readonly ses: SESClient;
+  /** Built per run: the key comes from Secrets Manager. */
+  readonly devin: () => Promise<DevinClient>;
+  readonly runId: string;
+  readonly now: () => Date;
+  readonly workDir: string;
+  readonly log: RunLog;
+}
+
+/**
+ * One invocation: resolve the period, skip a period that was emailed already
+ * (unless forced), run the shared pipeline with the AWS delivery, and record
+ * the email so that a retried or duplicated event cannot send it twice.
+ */
+export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promise<ChargebackResult> {
+  const { config } = deps;
+  const period =
+    run.kind === 'scheduled'
+      ? resolvePeriod({}, { timeZone: config.timeZone, now: run.scheduledTime })
+      : resolvePeriod(run, { timeZone: config.timeZone, now: deps.now() });
+  const keys = reportKeys(config.prefix, period);
+  const wantsEmail = run.kind === 'scheduled' || run.email;
+  const force = run.kind === 'manual' && run.force;
+  deps.log.info('chargeback run', {
+    runId: deps.runId,
+    trigger: run.kind,
+    period: period.slug,
+    email: wantsEmail,
+    force,
+  });
+
+  if (wantsEmail && !force) {
+    const earlier = await readEmailMarker(deps.s3, config.bucket, keys.emailMarker);
+    if (earlier?.state === 'sent' && earlier.result) {
+      deps.log.info('period already emailed; returning the earlier result', {
+        runId: deps.runId,
+        period: period.slug,
+        earlierRunId: earlier.runId,
+      });
+      return {
+        ...(earlier.result as ChargebackResult),
+        duplicateOf: earlier.runId,
+        note: `${period.label} was emailed by run ${earlier.runId}; nothing was sent again. Invoke with "force": true to resend, or "email": false for a fresh link.`,
+      };
+    }
+    if (earlier) {
+      throw new Error(
+        `the email for ${period.slug} is marked '${earlier.state}' by run ${earlier.runId} without a result: it may or may not have been sent. Check the recipients' inbox, then invoke with "force": true to send it again`,
+      );
+    }
+  }
+
+  const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
+  const delivery = createAwsDelivery({
+    s3: deps.s3,
+    ses: deps.ses,
+    bucket: config.bucket,
+    keys,
+    sender: config.sender,
+    recipients,
+    linkTtlSeconds: config.linkTtlSeconds,
+    attachMaxBytes: config.attachMaxBytes,
+    force,
+    now: deps.now,
+  });
+  const outcome = await runChargebackReport(
+    {
+      devin: await deps.devin(),
+      delivery,
+      source: 'api',
+      runId: deps.runId,
+      now: deps.now,
+      workDir: deps.workDir,
+      log: deps.log,
+    },
+    {
+      period,
+      pricing: config.pricing,
+      filters:
+        run.kind === 'manual'
+          ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
+          : { orgIds: [], userIds: [], tags: [] },
+      email: wantsEmail,
+    },
+  );
+  const stored = delivery.stored();
+  if (!stored) throw new Error('store report finished without a stored workbook');
+  const { report } = outcome;
+  const result: ChargebackResult = {
+    period: {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      label: period.label,
+      timeZone: period.timeZone,
+    },
+    s3: { bucket: config.bucket, key: stored.workbookObject.key, uri: stored.workbookObject.uri },
+    downloadUrl: stored.link.url,
+    downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
+    totals: {
+      sessions: report.totals.sessions,
+      acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
+      cost: scaledToDecimalString(report.totals.costMinor, report.pricing.minorDigits),
+      currency: report.pricing.currency,
+    },
+    emailed: outcome.sent !== null,
+    messageId: outcome.sent?.messageId ?? null,
+    runId: deps.runId,
+  };
+  if (outcome.sent) {
+    await completeEmailMarker(deps.s3, config.bucket, keys.emailMarker, {
+      runId: deps.runId,
+      period: period.slug,
+      state: 'sent',
+      messageId: outcome.sent.messageId,
+      sentAt: deps.now().toISOString(),
+      result,
+    });
+  }
+  return result;
+}
