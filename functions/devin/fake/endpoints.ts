@@ -1,0 +1,4 @@
+/** The vendor's paths the fake serves: the client must call exactly these. */
+export const SESSIONS_PATH = '/v2/enterprise/sessions';
+export const MEMBERS_PATH = '/v2/enterprise/members';
+export const ORGANIZATIONS_PATH = '/v2/enterprise/organizations';

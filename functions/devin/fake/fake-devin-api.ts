@@ -1,0 +1,170 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultSchedule } from './fault-schedule.js';
+import type { Fault, FaultPlan } from './faults.js';
+import type { IncomingRequest, RecordedRequest } from './recorded-request.js';
+import type { JsonReply, PageMutation } from './routes.js';
+import { answer, problem } from './routes.js';
+import type { ServedData } from './served-data.js';
+import { serveDataset } from './served-data.js';
+import type { FakeDataset } from './wire.js';
+
+export interface FakeDevinApiOptions {
+  /** Requests without `Authorization: Bearer <apiKey>` get 401. */
+  readonly apiKey: string;
+  readonly data: FakeDataset;
+  readonly faults?: FaultPlan;
+}
+
+/** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
+export interface FakeDevinApi {
+  /** e.g. 'http://127.0.0.1:43121', no trailing slash. */
+  readonly url: string;
+  /** Every request seen, in order of arrival (a live array: `length = 0` clears it). */
+  readonly requests: RecordedRequest[];
+  /** Replaces the plan; its rules start with all their uses and its random sequence from its seed. */
+  setFaults(plan: FaultPlan): void;
+  /** Serves another data set from the next request on (e.g. rows that change between pages). */
+  setData(data: FakeDataset): void;
+  /** Stops listening and destroys every connection, hung ones included. */
+  close(): Promise<void>;
+}
+
+export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<FakeDevinApi> {
+  let served: ServedData = serveDataset(options.data);
+  let faults = new FaultSchedule(options.faults ?? {});
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const delays = new Set<NodeJS.Timeout>();
+
+  const reply = (request: IncomingRequest, res: ServerResponse, fault: Fault | null): void => {
+    const routed = {
+      method: request.method,
+      path: request.path,
+      query: new URL(request.url, 'http://fake').searchParams,
+      authorized: request.authorized,
+    };
+    const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
+    const result = answer(routed, served, mutation);
+    const text = JSON.stringify(result.body);
+    if (fault?.kind === 'malformed-json') {
+      // Any proper prefix of a JSON object is invalid JSON: the braces never close.
+      send(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+    } else {
+      send(res, result.status, text);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    const incoming = describe(req, requests.length, options.apiKey);
+    const fault = faults.next(incoming);
+    requests.push({ ...incoming, fault: fault?.kind ?? null });
+    switch (fault?.kind) {
+      case 'hang':
+        return;
+      case 'reset':
+        req.socket.resetAndDestroy();
+        return;
+      case 'status':
+        sendStatusFault(res, fault);
+        return;
+      case 'delay': {
+        const timer = setTimeout(() => {
+          delays.delete(timer);
+          reply(incoming, res, null);
+        }, fault.ms);
+        delays.add(timer);
+        return;
+      }
+      default:
+        reply(incoming, res, fault);
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    setFaults(plan) {
+      faults = new FaultSchedule(plan);
+    },
+    setData(data) {
+      served = serveDataset(data);
+    },
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        for (const timer of delays) clearTimeout(timer);
+        delays.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      });
+      return closing;
+    },
+  };
+}
+
+function describe(req: IncomingMessage, index: number, apiKey: string): IncomingRequest {
+  const target = req.url ?? '/';
+  const url = new URL(target, 'http://fake');
+  const query: Record<string, string[]> = {};
+  for (const key of new Set(url.searchParams.keys())) query[key] = url.searchParams.getAll(key);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  const authorization = headers.authorization;
+  if (authorization !== undefined) headers.authorization = redacted(authorization);
+  return {
+    index,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    url: target,
+    query,
+    headers,
+    authorized: authorization !== undefined && bearerKey(authorization) === apiKey,
+    at: new Date(),
+  };
+}
+
+/** The key of a `Bearer` credential; the scheme is case-insensitive (RFC 7235). */
+function bearerKey(authorization: string): string | null {
+  const match = /^bearer +(.+)$/i.exec(authorization.trim());
+  return match?.[1] ?? null;
+}
+
+function redacted(authorization: string): string {
+  const scheme = authorization.trim().split(' ')[0] ?? '';
+  return scheme.toLowerCase() === 'bearer' ? `${scheme} ***` : '***';
+}
+
+function sendStatusFault(res: ServerResponse, fault: Extract<Fault, { kind: 'status' }>): void {
+  const fallback: JsonReply = problem(fault.status);
+  const headers: Record<string, string> =
+    fault.retryAfter === undefined ? {} : { 'retry-after': fault.retryAfter };
+  send(res, fault.status, fault.body ?? JSON.stringify(fallback.body), headers);
+}
+
+function send(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  // The client may have given up (timeout) while a delayed answer was pending.
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
+  res.end(text);
+}

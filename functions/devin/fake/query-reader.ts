@@ -1,0 +1,106 @@
+import { parseIsoInstant } from './iso-instant.js';
+
+/** One entry of the 422 body FastAPI sends: `{"detail": [{type, loc, msg, input}]}`. */
+export interface ValidationIssue {
+  readonly type: string;
+  readonly loc: readonly ['query', string];
+  readonly msg: string;
+  readonly input: string;
+  readonly ctx?: Readonly<Record<string, number | string>>;
+}
+
+/**
+ * Reads query parameters the way the vendor's FastAPI service validates them,
+ * collecting every problem so that a bad request gets one 422 listing them
+ * all. Hand-written rather than zod so the messages carry pydantic's wording,
+ * which is what the client will meet in production.
+ */
+export class QueryReader {
+  readonly issues: ValidationIssue[] = [];
+  readonly #params: URLSearchParams;
+
+  constructor(params: URLSearchParams) {
+    this.#params = params;
+  }
+
+  integer(name: string, rule: { fallback: number; min: number; max?: number }): number {
+    const text = this.#last(name);
+    if (text === undefined) return rule.fallback;
+    if (!/^\s*[+-]?\d+\s*$/.test(text)) {
+      return this.#reject(rule.fallback, {
+        type: 'int_parsing',
+        loc: ['query', name],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: text,
+      });
+    }
+    const value = Number(text);
+    if (value < rule.min) {
+      return this.#reject(rule.fallback, {
+        type: 'greater_than_equal',
+        loc: ['query', name],
+        msg: `Input should be greater than or equal to ${rule.min}`,
+        input: text,
+        ctx: { ge: rule.min },
+      });
+    }
+    if (rule.max !== undefined && value > rule.max) {
+      return this.#reject(rule.fallback, {
+        type: 'less_than_equal',
+        loc: ['query', name],
+        msg: `Input should be less than or equal to ${rule.max}`,
+        input: text,
+        ctx: { le: rule.max },
+      });
+    }
+    return value;
+  }
+
+  /** Epoch milliseconds, or null when the parameter is absent. */
+  instant(name: string): number | null {
+    const text = this.#last(name);
+    if (text === undefined) return null;
+    const value = parseIsoInstant(text);
+    if (value !== null) return value;
+    return this.#reject(null, {
+      type: 'datetime_from_date_parsing',
+      loc: ['query', name],
+      msg: 'Input should be a valid datetime or date',
+      input: text,
+    });
+  }
+
+  literal<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
+    const text = this.#last(name);
+    if (text === undefined) return fallback;
+    const found = allowed.find((value) => value === text);
+    if (found !== undefined) return found;
+    const expected = allowed.map((value) => `'${value}'`).join(' or ');
+    return this.#reject(fallback, {
+      type: 'literal_error',
+      loc: ['query', name],
+      msg: `Input should be ${expected}`,
+      input: text,
+      ctx: { expected },
+    });
+  }
+
+  /** Repeated keys (`org_ids=a&org_ids=b`), FastAPI's encoding of a list. */
+  list(name: string): readonly string[] {
+    return this.#params.getAll(name);
+  }
+
+  text(name: string): string | null {
+    return this.#last(name) ?? null;
+  }
+
+  // Starlette keeps the last value of a repeated scalar parameter.
+  #last(name: string): string | undefined {
+    return this.#params.getAll(name).at(-1);
+  }
+
+  #reject<T>(fallback: T, issue: ValidationIssue): T {
+    this.issues.push(issue);
+    return fallback;
+  }
+}

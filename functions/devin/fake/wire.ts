@@ -1,0 +1,66 @@
+/**
+ * The vendor's JSON, field for field (snake_case), as the fake serves it.
+ * Only the fake and tests build these; the client parses the same shapes with
+ * its own schema, so a drift between the two shows up as a failing test.
+ */
+
+/** The shape the vendor's hand-written docs show. */
+export interface WirePullRequestDocumented {
+  pr_url: string;
+  pr_state: string;
+  state: string;
+}
+
+/** The shape the vendor's generated OpenAPI spec shows. */
+export interface WirePullRequestOpenApi {
+  url: string;
+  state: string;
+}
+
+export type WirePullRequest = WirePullRequestDocumented | WirePullRequestOpenApi;
+
+export interface WireSession {
+  session_id: string;
+  url: string;
+  status: string;
+  title: string;
+  tags: string[];
+  /** Null for sessions the API attributes to no user (the core's Session allows it). */
+  user_id: string | null;
+  org_id: string;
+  /** ISO 8601 in UTC with 'Z', e.g. "2024-01-15T10:30:00Z". */
+  created_at: string;
+  updated_at: string;
+  acus_consumed: number | null;
+  pull_requests: WirePullRequest[];
+}
+
+export interface WireMember {
+  user_id: string;
+  email: string;
+  name: string | null;
+  enterprise_role: string;
+}
+
+export interface WireOrganization {
+  org_id: string;
+  org_name: string;
+  created_at: string;
+  max_cycle_acu_limit: number | null;
+}
+
+export interface FakeDataset {
+  sessions: WireSession[];
+  members: WireMember[];
+  organizations: WireOrganization[];
+}
+
+/** Every list endpoint answers in this envelope; `next_cursor` is the next `skip`. */
+export interface WirePage<T> {
+  items: T[];
+  total: number;
+  skip: number;
+  limit: number;
+  has_more: boolean;
+  next_cursor: number | null;
+}
