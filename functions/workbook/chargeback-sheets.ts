@@ -1,0 +1,17 @@
+import { aboutSheet } from './sheets/about-sheet.js';
+import { byOrgSheet } from './sheets/by-org-sheet.js';
+import { byTagSheet } from './sheets/by-tag-sheet.js';
+import { byUserSheet } from './sheets/by-user-sheet.js';
+import { sessionsSheet } from './sheets/sessions-sheet.js';
+import { summarySheet } from './sheets/summary-sheet.js';
+import type { WorkbookSheet } from './workbook-sheet.js';
+
+/** The workbook's sheets in tab order; a streamed sheet cannot be moved once written. */
+export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
+  summarySheet,
+  byOrgSheet,
+  byUserSheet,
+  byTagSheet,
+  sessionsSheet,
+  aboutSheet,
+];

@@ -1,0 +1,41 @@
+import type { CellValue, Worksheet } from 'exceljs';
+import { LABEL_FONT, NOTE_FONT, SECTION_FONT, TITLE_FONT } from './cell-styles.js';
+
+/** A labelled value on the Summary or About sheet. */
+export interface Fact {
+  readonly label: string;
+  readonly value: CellValue;
+  readonly numFmt?: string;
+}
+
+export function writeTitle(sheet: Worksheet, title: string): void {
+  const row = sheet.addRow([title]);
+  row.getCell(1).font = TITLE_FONT;
+  row.height = 22;
+  row.commit();
+}
+
+export function writeSection(sheet: Worksheet, title: string): void {
+  sheet.addRow([]).commit();
+  const row = sheet.addRow([title]);
+  row.getCell(1).font = SECTION_FONT;
+  row.commit();
+}
+
+export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): void {
+  for (const fact of facts) {
+    const row = sheet.addRow([fact.label, fact.value]);
+    row.getCell(1).font = LABEL_FONT;
+    const value = row.getCell(2);
+    // Numbers and dates next to their label read better than flushed to the far edge.
+    value.alignment = { horizontal: 'left' };
+    if (fact.numFmt !== undefined) value.numFmt = fact.numFmt;
+    row.commit();
+  }
+}
+
+export function writeNote(sheet: Worksheet, text: string): void {
+  const row = sheet.addRow([text]);
+  row.getCell(1).font = NOTE_FONT;
+  row.commit();
+}

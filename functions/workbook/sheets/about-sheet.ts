@@ -1,0 +1,141 @@
+import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
+import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
+import type { FetchStats } from '../../core/session.js';
+import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
+import { textCell } from '../cell-values.js';
+import { NAME_UNAVAILABLE } from '../display-names.js';
+import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import type { WorkbookSheet } from '../workbook-sheet.js';
+
+/** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
+const COLUMN_WIDTHS = [36, 110];
+
+export const aboutSheet: WorkbookSheet = {
+  name: 'About',
+  async write(workbook, { report, run, stats }) {
+    const sheet = workbook.addWorksheet('About', {
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    });
+    sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+
+    writeTitle(sheet, 'About this report');
+    writeSection(sheet, 'Parameters');
+    writeFacts(sheet, parameterFacts(report, run));
+    writeSection(sheet, 'How sessions are counted');
+    writeFacts(sheet, attributionFacts(report));
+    writeSection(sheet, 'Counts');
+    writeFacts(sheet, countFacts(report, stats));
+    writeSection(sheet, 'Names');
+    writeFacts(sheet, nameFacts(report));
+    writeSection(sheet, 'Run');
+    writeFacts(sheet, runFacts(run));
+    sheet.commit();
+  },
+};
+
+function parameterFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
+  const { period, pricing } = report;
+  return [
+    { label: 'Period', value: period.label },
+    { label: 'Days (in the time zone)', value: `${period.firstDay} to ${period.lastDay}, both included` },
+    { label: 'Time zone', value: period.timeZone },
+    {
+      label: 'Interval (UTC)',
+      value: `${utcText(period.from)} to ${utcText(period.to)} (start included, end excluded)`,
+    },
+    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    { label: 'Currency', value: `${pricing.currency}, shown to ${pricing.minorDigits} decimals` },
+    { label: 'Filters', value: textCell(describeFilters(run.filters)) },
+    { label: 'API host', value: textCell(run.apiHost) },
+    {
+      label: 'Data source',
+      value: run.source === 'demo' ? 'Built-in demo data set, not real usage' : 'Devin Enterprise API',
+    },
+  ];
+}
+
+function attributionFacts(report: ChargebackReport): readonly Fact[] {
+  const { pricing } = report;
+  const minorUnit = (10 ** -pricing.minorDigits).toFixed(pricing.minorDigits);
+  return [
+    {
+      label: 'Which sessions',
+      value: 'A session counts in the period in which it was created (its creation time).',
+    },
+    {
+      label: 'Which ACUs',
+      value:
+        "A session's ACUs are acus_consumed: its lifetime total as of this run, including use after the period.",
+    },
+    { label: 'Null ACUs', value: 'Sessions for which the API reported no ACUs count with 0 ACUs.' },
+    { label: 'Cost', value: `ACUs × ${pricing.unitPriceText} ${pricing.currency} per ACU.` },
+    { label: 'Precision', value: 'ACUs are summed exactly, to 12 decimals; cells show 2 decimals.' },
+    {
+      label: 'Rounding',
+      value: `Costs are allocated to ${minorUnit} ${pricing.currency} so the rows of every table add up exactly to its total.`,
+    },
+    { label: 'By Tag', value: 'Not additive: a session with several tags counts under each of its tags.' },
+  ];
+}
+
+function countFacts(report: ChargebackReport, stats: FetchStats): readonly Fact[] {
+  const count = (label: string, value: number): Fact => ({ label, value, numFmt: COUNT_FORMAT });
+  return [
+    count('Sessions read from the API', stats.itemsReceived),
+    count('Duplicates dropped', stats.duplicatesDropped),
+    count('Created outside the period, dropped', stats.outsidePeriodDropped),
+    count('Sessions with null ACUs (counted as 0)', stats.nullAcus),
+    count('Sessions in this report', report.totals.sessions),
+    count('Total reported by the API', stats.reportedTotal),
+    count('Pages read', stats.pages),
+    {
+      label: 'Read twice',
+      value: stats.reread ? 'Yes: the first read did not add up, the second agreed' : 'No',
+    },
+  ];
+}
+
+function nameFacts(report: ChargebackReport): readonly Fact[] {
+  const users = report.orgs.flatMap((org) => org.users).filter((user) => user.userId !== null);
+  const unnamedOrgs = report.orgs.filter((org) => org.orgName === null).length;
+  const unnamedUsers = users.filter((user) => user.userName === null).length;
+  return [
+    { label: 'Org names', value: describeNames(report.names.orgs, unnamedOrgs, report.orgs.length, 'orgs') },
+    {
+      label: 'User names and emails',
+      value: describeNames(report.names.users, unnamedUsers, users.length, 'users'),
+    },
+  ];
+}
+
+function runFacts(run: RunInfo): readonly Fact[] {
+  return [
+    { label: 'Generated at (UTC)', value: run.generatedAt, numFmt: DATE_TIME_FORMAT },
+    { label: 'Generator', value: textCell(run.generator) },
+    { label: 'Run ID', value: textCell(run.runId) },
+  ];
+}
+
+function describeNames(source: NameSource, unnamed: number, all: number, what: string): string {
+  const marker = `their IDs stand in, marked "${NAME_UNAVAILABLE}"`;
+  if (!source.available) return textCell(`Unavailable (${source.reason}): ${marker}.`);
+  if (unnamed === 0) return 'From the Devin enterprise directory.';
+  return `From the Devin enterprise directory; ${unnamed} of ${all} ${what} have no name there: ${marker}.`;
+}
+
+function describeFilters(filters: ReportFilters): string {
+  const parts = [
+    ['orgs', filters.orgIds],
+    ['users', filters.userIds],
+    ['tags', filters.tags],
+  ] as const;
+  const used = parts
+    .filter(([, values]) => values.length > 0)
+    .map(([what, values]) => `${what}: ${values.join(', ')}`);
+  return used.length === 0 ? 'None: all orgs, users and tags' : `Only ${used.join('; ')}`;
+}
+
+/** ISO without seconds, as the Summary shows it. */
+function utcText(instant: Date): string {
+  return `${instant.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,62 @@
+import type { Worksheet } from 'exceljs';
+import type { ChargebackReport, TagTotal } from '../../core/report/chargeback-report.js';
+import { ACUS_FORMAT, COUNT_FORMAT, costFormat } from '../cell-formats.js';
+import { LABEL_FONT, NOTE_FONT } from '../cell-styles.js';
+import { acusCell, costCell, textCell } from '../cell-values.js';
+import { UNTAGGED } from '../display-names.js';
+import type { TableColumn } from '../table.js';
+import { writeTableSheet } from '../table-sheet.js';
+import type { WorkbookSheet } from '../workbook-sheet.js';
+
+export const NOT_ADDITIVE_NOTE =
+  'Not additive: a session with several tags counts under each of its tags, ' +
+  'so the rows can add up to more than the sessions in the period.';
+
+export const SESSIONS_IN_PERIOD = 'Sessions in period';
+
+/** No Total row: summing these rows would count multi-tagged sessions twice. */
+export const byTagSheet: WorkbookSheet = {
+  name: 'By Tag',
+  write: (workbook, { report }) =>
+    writeTableSheet(workbook, {
+      name: 'By Tag',
+      columns: tagColumns(report),
+      items: report.tags,
+      footer: (sheet) => writePeriodTotals(sheet, report),
+    }),
+};
+
+function tagColumns(report: ChargebackReport): readonly TableColumn<TagTotal>[] {
+  const { pricing } = report;
+  return [
+    { header: 'Tag', width: 32, value: (tag) => (tag.tag === null ? UNTAGGED : textCell(tag.tag)) },
+    { header: 'Sessions', width: 11, numFmt: COUNT_FORMAT, value: (tag) => tag.sessions },
+    { header: 'ACUs', width: 14, numFmt: ACUS_FORMAT, value: (tag) => acusCell(tag.acus) },
+    {
+      header: 'Cost',
+      width: 18,
+      numFmt: costFormat(report.pricing),
+      value: (tag) => costCell(tag.costMinor, pricing),
+    },
+  ];
+}
+
+/** What the period really totals, as values rather than a SUM, with the reason beside it. */
+function writePeriodTotals(sheet: Worksheet, report: ChargebackReport): void {
+  const { totals, pricing } = report;
+  sheet.addRow([]).commit();
+  const row = sheet.addRow([
+    SESSIONS_IN_PERIOD,
+    totals.sessions,
+    acusCell(totals.acus),
+    costCell(totals.costMinor, pricing),
+  ]);
+  row.getCell(1).font = LABEL_FONT;
+  row.getCell(2).numFmt = COUNT_FORMAT;
+  row.getCell(3).numFmt = ACUS_FORMAT;
+  row.getCell(4).numFmt = costFormat(pricing);
+  row.commit();
+  const note = sheet.addRow([NOT_ADDITIVE_NOTE]);
+  note.getCell(1).font = NOTE_FONT;
+  note.commit();
+}

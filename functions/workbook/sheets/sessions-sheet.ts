@@ -1,0 +1,87 @@
+import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import type { PullRequest, Session } from '../../core/session.js';
+import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
+import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values.js';
+import type { TableColumn } from '../table.js';
+import { writeTableSheet } from '../table-sheet.js';
+import { WorkbookInputError } from '../workbook-errors.js';
+import type { WorkbookSheet } from '../workbook-sheet.js';
+
+interface CostedSession {
+  readonly session: Session;
+  readonly costMinor: bigint;
+}
+
+export const sessionsSheet: WorkbookSheet = {
+  name: 'Sessions',
+  write: (workbook, { report, sessions }) =>
+    writeTableSheet(workbook, {
+      name: 'Sessions',
+      columns: sessionColumns(report),
+      items: costedSessions(sessions, report.sessionCostMinor),
+      totalLabel: 'Total',
+    }),
+};
+
+/** Pairs each session with its cost one row at a time: a month of sessions is never copied. */
+function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Generator<CostedSession> {
+  for (const [i, session] of sessions.entries()) {
+    const costMinor = costs[i];
+    if (costMinor === undefined) {
+      throw new WorkbookInputError('a session has no cost in the report', { index: i, costs: costs.length });
+    }
+    yield { session, costMinor };
+  }
+}
+
+function sessionColumns(report: ChargebackReport): readonly TableColumn<CostedSession>[] {
+  const { totals, pricing } = report;
+  return [
+    { header: 'Session ID', width: 36, value: ({ session }) => textCell(session.sessionId) },
+    { header: 'Title', width: 48, value: ({ session }) => textCell(session.title) },
+    { header: 'Org ID', width: 24, value: ({ session }) => textCell(session.orgId) },
+    {
+      header: 'User ID',
+      width: 24,
+      value: ({ session }) => (session.userId === null ? null : textCell(session.userId)),
+    },
+    { header: 'Status', width: 11, value: ({ session }) => textCell(session.status) },
+    {
+      header: 'Created (UTC)',
+      width: 17,
+      numFmt: DATE_TIME_FORMAT,
+      value: ({ session }) => session.createdAt,
+    },
+    {
+      header: 'Updated (UTC)',
+      width: 17,
+      numFmt: DATE_TIME_FORMAT,
+      value: ({ session }) => session.updatedAt,
+    },
+    {
+      header: 'ACUs',
+      width: 12,
+      numFmt: ACUS_FORMAT,
+      value: ({ session }) => acusCell(session.acus),
+      total: acusCell(totals.acus),
+    },
+    {
+      header: 'Cost',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: ({ costMinor }) => costCell(costMinor, pricing),
+      total: costCell(totals.costMinor, pricing),
+    },
+    { header: 'Tags', width: 24, value: ({ session }) => listCell(session.tags) },
+    {
+      header: 'Pull Requests',
+      width: 48,
+      value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
+    },
+    { header: 'URL', width: 44, value: ({ session }) => linkCell(session.url) },
+  ];
+}
+
+function describePullRequest(pr: PullRequest): string {
+  return pr.state === null ? pr.url : `${pr.url} (${pr.state})`;
+}

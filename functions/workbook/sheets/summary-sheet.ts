@@ -1,0 +1,69 @@
+import type { ChargebackReport, UserTotal } from '../../core/report/chargeback-report.js';
+import type { RunInfo } from '../../core/report/run-info.js';
+import { ACUS_FORMAT, COUNT_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
+import { acusCell, costCell, textCell, wallClockIn } from '../cell-values.js';
+import { orgDisplayName, userDisplayName } from '../display-names.js';
+import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import { type TableColumn, writeTable } from '../table.js';
+import { WIDE_PAGE_SETUP } from '../table-sheet.js';
+import type { WorkbookSheet } from '../workbook-sheet.js';
+import { orgColumns } from './org-columns.js';
+
+/** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
+const COLUMN_WIDTHS = [34, 32, 11, 14, 18, 32];
+
+export function summaryTitle(report: ChargebackReport): string {
+  return `Devin ACU chargeback — ${report.period.label}`;
+}
+
+/** Everything on it comes from the report, so it can be written first although it is computed last. */
+export const summarySheet: WorkbookSheet = {
+  name: 'Summary',
+  async write(workbook, { report, run }) {
+    const sheet = workbook.addWorksheet('Summary', { pageSetup: WIDE_PAGE_SETUP });
+    sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+
+    writeTitle(sheet, summaryTitle(report));
+    writeFacts(sheet, summaryFacts(report, run));
+    writeSection(sheet, 'By org');
+    await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
+    writeSection(sheet, 'Top users by ACUs');
+    await writeTable(sheet, topUserColumns(report), report.topUsers);
+    sheet.commit();
+  },
+};
+
+function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
+  const { period, totals, pricing } = report;
+  const zone = period.timeZone;
+  const facts: Fact[] = [
+    { label: 'Period', value: period.label },
+    { label: `From (${zone})`, value: wallClockIn(period.from, zone), numFmt: DATE_TIME_FORMAT },
+    { label: `To (${zone}, exclusive)`, value: wallClockIn(period.to, zone), numFmt: DATE_TIME_FORMAT },
+    { label: 'From (UTC)', value: period.from, numFmt: DATE_TIME_FORMAT },
+    { label: 'To (UTC, exclusive)', value: period.to, numFmt: DATE_TIME_FORMAT },
+    { label: 'Generated at (UTC)', value: run.generatedAt, numFmt: DATE_TIME_FORMAT },
+    { label: 'Sessions', value: totals.sessions, numFmt: COUNT_FORMAT },
+    { label: 'ACUs', value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
+    { label: 'Cost', value: costCell(totals.costMinor, pricing), numFmt: costFormat(pricing) },
+    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+  ];
+  if (run.source === 'demo') facts.push({ label: 'Data', value: 'Built-in demo data set, not real usage' });
+  return facts;
+}
+
+function topUserColumns(report: ChargebackReport): readonly TableColumn<UserTotal>[] {
+  const { pricing } = report;
+  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
+  return [
+    { header: 'User', value: (user) => textCell(userDisplayName(user.userId, user.userName)) },
+    {
+      header: 'Org',
+      value: (user) => textCell(orgDisplayName(user.orgId, orgNames.get(user.orgId) ?? null)),
+    },
+    { header: 'Sessions', numFmt: COUNT_FORMAT, value: (user) => user.sessions },
+    { header: 'ACUs', numFmt: ACUS_FORMAT, value: (user) => acusCell(user.acus) },
+    { header: 'Cost', numFmt: costFormat(pricing), value: (user) => costCell(user.costMinor, pricing) },
+    { header: 'Email', value: (user) => (user.email === null ? null : textCell(user.email)) },
+  ];
+}

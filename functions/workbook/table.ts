@@ -1,0 +1,102 @@
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { CellValue, Row as SheetRow, Worksheet } from 'exceljs';
+import { headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+
+export interface TableColumn<Item> {
+  readonly header: string;
+  /** In characters, as Excel measures it; used when the table has the sheet to itself. */
+  readonly width?: number;
+  /** Numeric and date columns; text columns have none. */
+  readonly numFmt?: string;
+  readonly value: (item: Item) => CellValue;
+  /**
+   * The column's exact total, computed from the report: the Total row's SUM
+   * formula carries it as its result, so viewers that do not recalculate show it.
+   */
+  readonly total?: number;
+}
+
+export interface TableRange {
+  readonly headerRow: number;
+  /** The header row when the table has no rows. */
+  readonly lastItemRow: number;
+}
+
+/**
+ * Streamed sheets must let the zip stream drain now and then, or the whole
+ * sheet's XML waits in memory until the loop ends.
+ */
+const ROWS_PER_YIELD = 2_000;
+
+/** Header row, one committed row per item, then a `Total` row when `totalLabel` is given. */
+export async function writeTable<Item>(
+  sheet: Worksheet,
+  columns: readonly TableColumn<Item>[],
+  items: Iterable<Item>,
+  totalLabel?: string,
+): Promise<TableRange> {
+  const header = sheet.addRow(columns.map((column) => column.header));
+  columns.forEach((column, i) => {
+    header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined);
+  });
+  header.commit();
+
+  let lastItemRow = header.number;
+  let written = 0;
+  for (const item of items) {
+    const row = sheet.addRow(columns.map((column) => column.value(item)));
+    formatItemRow(row, columns);
+    row.commit();
+    lastItemRow = row.number;
+    written += 1;
+    if (written % ROWS_PER_YIELD === 0) await yieldToEventLoop();
+  }
+
+  const range = { headerRow: header.number, lastItemRow };
+  if (totalLabel !== undefined) writeTotalRow(sheet, columns, range, totalLabel);
+  return range;
+}
+
+/** Column letter of a 1-based index: 1 → A, 28 → AB. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+function formatItemRow<Item>(row: SheetRow, columns: readonly TableColumn<Item>[]): void {
+  columns.forEach((column, i) => {
+    const cell = row.getCell(i + 1);
+    if (column.numFmt !== undefined) cell.numFmt = column.numFmt;
+    if (typeof cell.value === 'object' && cell.value !== null && 'hyperlink' in cell.value)
+      cell.font = LINK_FONT;
+  });
+}
+
+function writeTotalRow<Item>(
+  sheet: Worksheet,
+  columns: readonly TableColumn<Item>[],
+  range: TableRange,
+  label: string,
+): void {
+  const hasItems = range.lastItemRow > range.headerRow;
+  const row = sheet.addRow(
+    columns.map((column, i): CellValue => {
+      if (i === 0) return label;
+      if (column.total === undefined) return null;
+      // SUM over an empty range would reach into the header row.
+      if (!hasItems) return column.total;
+      const letter = columnLetter(i + 1);
+      return {
+        formula: `SUM(${letter}${range.headerRow + 1}:${letter}${range.lastItemRow})`,
+        result: column.total,
+      };
+    }),
+  );
+  columns.forEach((column, i) => {
+    row.getCell(i + 1).style = totalStyle(column.numFmt);
+  });
+  row.commit();
+}

@@ -1,0 +1,6 @@
+import type { ReportPeriod } from '../core/period/report-period.js';
+
+/** devin-acu-chargeback-2026-10.xlsx, or devin-acu-chargeback-2026-10-01_2026-10-15.xlsx for a range. */
+export function workbookFileName(period: ReportPeriod): string {
+  return `devin-acu-chargeback-${period.slug}.xlsx`;
+}

@@ -1,0 +1,11 @@
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { RunInfo } from '../core/report/run-info.js';
+import type { FetchStats, Session } from '../core/session.js';
+
+export interface WorkbookInput {
+  readonly report: ChargebackReport;
+  /** In the order the report was built from: `report.sessionCostMinor[i]` is the cost of `sessions[i]`. */
+  readonly sessions: readonly Session[];
+  readonly run: RunInfo;
+  readonly stats: FetchStats;
+}

@@ -1,0 +1,257 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { CHARGEBACK_SHEETS } from '../../functions/workbook/chargeback-sheets.js';
+import { emptyInput, FORMULA_TITLE, INPUT, yenInput } from './fixtures.js';
+import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
+
+const { ValueType } = ExcelJS;
+
+describe('writeChargebackWorkbook', () => {
+  it('writes the sheets in order with their headers', async () => {
+    const workbook = await roundTrip(INPUT);
+
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Summary',
+      'By Org',
+      'By User',
+      'By Tag',
+      'Sessions',
+      'About',
+    ]);
+    expect(CHARGEBACK_SHEETS.map((s) => s.name)).toEqual(workbook.worksheets.map((ws) => ws.name));
+    expect(rowValues(sheet(workbook, 'By Org'), 1)).toEqual([
+      'Org ID',
+      'Org Name',
+      'Sessions',
+      'ACUs',
+      'Cost',
+      'Share of ACUs',
+    ]);
+    expect(rowValues(sheet(workbook, 'By User'), 1)).toEqual([
+      'Org ID',
+      'Org Name',
+      'User ID',
+      'User Name',
+      'Email',
+      'Sessions',
+      'ACUs',
+      'Cost',
+      'Share of Org',
+    ]);
+    expect(rowValues(sheet(workbook, 'By Tag'), 1)).toEqual(['Tag', 'Sessions', 'ACUs', 'Cost']);
+    expect(rowValues(sheet(workbook, 'Sessions'), 1)).toEqual([
+      'Session ID',
+      'Title',
+      'Org ID',
+      'User ID',
+      'Status',
+      'Created (UTC)',
+      'Updated (UTC)',
+      'ACUs',
+      'Cost',
+      'Tags',
+      'Pull Requests',
+      'URL',
+    ]);
+  });
+
+  it('freezes the header and filters the item rows of every table sheet', async () => {
+    const workbook = await roundTrip(INPUT);
+    const expected = { 'By Org': 'A1:F3', 'By User': 'A1:I5', 'By Tag': 'A1:D4', Sessions: 'A1:L6' };
+
+    for (const [name, range] of Object.entries(expected)) {
+      const ws = sheet(workbook, name);
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.autoFilter, name).toBe(range);
+      expect(ws.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+    }
+  });
+
+  it('writes org rows and a Total row of SUM formulas that carry the exact totals', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'By Org');
+
+    expect(rowValues(ws, 2)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89, 15.95 / 17.05]);
+    expect(rowValues(ws, 4)).toEqual([
+      'Total',
+      null,
+      { formula: 'SUM(C2:C3)', result: 5 },
+      { formula: 'SUM(D2:D3)', result: 17.05 },
+      { formula: 'SUM(E2:E3)', result: 38.36 },
+      { formula: 'SUM(F2:F3)', result: 1 },
+    ]);
+    expect(ws.getCell('D2').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E2').numFmt).toBe('"USD" #,##0.00');
+    expect(ws.getCell('F2').numFmt).toBe('0.0%');
+    expect(ws.getCell('E4').numFmt).toBe('"USD" #,##0.00');
+  });
+
+  it('makes the cost cells sum to the total to the cent', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'Sessions');
+    const cents = [2, 3, 4, 5, 6].map((row) => Math.round(Number(ws.getCell(`I${row}`).value) * 100));
+
+    expect(cents).toEqual([2363, 731, 247, 0, 495]);
+    expect(cents.reduce((a, b) => a + b, 0)).toBe(3836);
+    expect(ws.getCell('I7').value).toEqual({ formula: 'SUM(I2:I6)', result: 38.36 });
+    expect(ws.getCell('H7').value).toEqual({ formula: 'SUM(H2:H6)', result: 17.05 });
+  });
+
+  it('shows an unknown name as the ID with a visible marker', async () => {
+    const workbook = await roundTrip(INPUT);
+    const byUser = sheet(workbook, 'By User');
+
+    expect(sheet(workbook, 'By Org').getCell('B3').value).toBe('org-b (name unavailable)');
+    expect(rowValues(byUser, 3)).toEqual([
+      'org-a',
+      'Platform Team',
+      'user-2',
+      'user-2 (name unavailable)',
+      null,
+      1,
+      3.25,
+      7.31,
+      3.25 / 15.95,
+    ]);
+    expect(rowValues(byUser, 5).slice(0, 4)).toEqual([
+      'org-b',
+      'org-b (name unavailable)',
+      null,
+      '(no user)',
+    ]);
+    expect(byUser.getCell('F6').value).toEqual({ formula: 'SUM(F2:F5)', result: 5 });
+    expect(byUser.getCell('I6').value).toBeNull();
+  });
+
+  it('gives untagged sessions a row and says the tag rows are not additive, without a SUM', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'By Tag');
+
+    expect(rowValues(ws, 4)).toEqual(['(untagged)', 2, 1.1, 2.47]);
+    const periodRow = findRow(ws, 'Sessions in period');
+    expect(rowValues(ws, periodRow)).toEqual(['Sessions in period', 5, 17.05, 38.36]);
+    expect(String(ws.getCell(periodRow + 1, 1).value)).toMatch(/^Not additive: a session with several tags/);
+    ws.eachRow((row) => {
+      row.eachCell((cell) => expect(cell.type, cell.address).not.toBe(ValueType.Formula));
+    });
+  });
+
+  it('writes session rows with real dates, joined tags and pull requests, and a working link', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'Sessions');
+
+    expect(rowValues(ws, 2)).toEqual([
+      's1',
+      'Fix authentication bug',
+      'org-a',
+      'user-1',
+      'exit',
+      new Date('2026-10-01T06:15:00Z'),
+      new Date('2026-10-02T17:40:00Z'),
+      10.5,
+      23.63,
+      'billing, urgent',
+      'https://github.com/acme/api/pull/12 (merged)',
+      { text: 'https://app.devin.ai/sessions/s1', hyperlink: 'https://app.devin.ai/sessions/s1' },
+    ]);
+    expect(ws.getCell('F2').type).toBe(ValueType.Date);
+    expect(ws.getCell('F2').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(ws.getCell('L2').type).toBe(ValueType.Hyperlink);
+    expect(ws.getCell('K3').value).toBe(
+      'https://github.com/acme/web/pull/7 (open), https://github.com/acme/web/pull/8',
+    );
+    expect(ws.getCell('J4').value).toBeNull();
+  });
+
+  it('stores a formula-like title as text, and never links a non-web URL', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'Sessions');
+
+    expect(ws.getCell('B3').type).toBe(ValueType.String);
+    expect(ws.getCell('B3').value).toBe(FORMULA_TITLE);
+    expect(ws.getCell('L4').value).toBeNull();
+    expect(ws.getCell('L5').type).toBe(ValueType.String);
+    expect(ws.getCell('L5').value).toBe('javascript:alert(1)');
+  });
+
+  it('opens with a Summary of the period, the totals, the orgs and the top users', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'Summary');
+
+    expect(ws.getCell('A1').value).toBe('Devin ACU chargeback — October 2026');
+    const fact = (label: string) => ws.getCell(findRow(ws, label), 2);
+    expect(fact('Period').value).toBe('October 2026');
+    // Midnight in Berlin, shown as the wall clock there; the UTC rows show the instant.
+    expect(fact('From (Europe/Berlin)').value).toEqual(new Date('2026-10-01T00:00:00Z'));
+    expect(fact('To (Europe/Berlin, exclusive)').value).toEqual(new Date('2026-11-01T00:00:00Z'));
+    expect(fact('From (UTC)').value).toEqual(new Date('2026-09-30T22:00:00Z'));
+    expect(fact('To (UTC, exclusive)').value).toEqual(new Date('2026-10-31T23:00:00Z'));
+    expect(fact('Generated at (UTC)').value).toEqual(new Date('2026-11-01T06:00:00Z'));
+    expect(fact('Sessions').value).toBe(5);
+    expect(fact('ACUs').value).toBe(17.05);
+    expect(fact('Cost').value).toBe(38.36);
+    expect(fact('Cost').numFmt).toBe('"USD" #,##0.00');
+
+    const orgHeader = findRow(ws, 'Org ID');
+    expect(rowValues(ws, orgHeader + 1).slice(0, 5)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89]);
+    expect(ws.getCell(orgHeader + 3, 5).value).toEqual({
+      formula: `SUM(E${orgHeader + 1}:E${orgHeader + 2})`,
+      result: 38.36,
+    });
+    const userHeader = findRow(ws, 'User');
+    expect(rowValues(ws, userHeader)).toEqual(['User', 'Org', 'Sessions', 'ACUs', 'Cost', 'Email']);
+    expect(rowValues(ws, userHeader + 1)).toEqual([
+      'Ada Lovelace',
+      'Platform Team',
+      2,
+      12.7,
+      28.58,
+      'ada@example.com',
+    ]);
+    expect(rowValues(ws, userHeader + 3).slice(0, 2)).toEqual(['Grace Hopper', 'org-b (name unavailable)']);
+  });
+
+  it('explains parameters, the attribution rule, counts and the run on the About sheet', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'About');
+    const fact = (label: string) => ws.getCell(findRow(ws, label), 2).value;
+
+    expect(fact('Unit price')).toBe('2.25 USD per ACU');
+    expect(fact('Time zone')).toBe('Europe/Berlin');
+    expect(fact('Filters')).toBe('None: all orgs, users and tags');
+    expect(fact('API host')).toBe('api.devin.ai');
+    expect(fact('Which sessions')).toMatch(/created/);
+    expect(fact('Which ACUs')).toMatch(/acus_consumed: its lifetime total as of this run/);
+    expect(fact('Rounding')).toMatch(/0\.01 USD so the rows of every table add up exactly/);
+    expect(fact('Sessions read from the API')).toBe(7);
+    expect(fact('Duplicates dropped')).toBe(1);
+    expect(fact('Created outside the period, dropped')).toBe(1);
+    expect(fact('Sessions with null ACUs (counted as 0)')).toBe(1);
+    expect(fact('Org names')).toMatch(/1 of 2 orgs have no name there/);
+    expect(fact('User names and emails')).toMatch(/1 of 3 users have no name there/);
+    expect(fact('Generator')).toBe('devin-chargeback@0.1.0');
+    expect(fact('Run ID')).toBe('run-2026-11-01-abc');
+  });
+
+  it('formats a currency without minor units with none', async () => {
+    const workbook = await roundTrip(yenInput());
+
+    const byOrg = sheet(workbook, 'By Org');
+    expect(byOrg.getCell('E2').value).toBe(450);
+    expect(byOrg.getCell('E2').numFmt).toBe('"JPY" #,##0');
+    expect(sheet(workbook, 'Sessions').getCell('I2').numFmt).toBe('"JPY" #,##0');
+    expect(sheet(workbook, 'About').getCell(findRow(sheet(workbook, 'About'), 'Rounding'), 2).value).toMatch(
+      /allocated to 1 JPY/,
+    );
+  });
+
+  it('writes a valid workbook for a period without sessions', async () => {
+    const workbook = await roundTrip(emptyInput());
+
+    expect(workbook.worksheets).toHaveLength(6);
+    const sessions = sheet(workbook, 'Sessions');
+    expect(rowValues(sessions, 2)).toEqual(['Total', null, null, null, null, null, null, 0, 0]);
+    expect(sessions.autoFilter).toBe('A1:L1');
+    expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual(['Total', null, 0, 0, 0, 0]);
+    const about = sheet(workbook, 'About');
+    expect(about.getCell(findRow(about, 'Org names'), 2).value).toBe(
+      'Unavailable (the API key may not read organizations (HTTP 403)): their IDs stand in, marked "(name unavailable)".',
+    );
+    expect(about.getCell(findRow(about, 'Data source'), 2).value).toBe(
+      'Built-in demo data set, not real usage',
+    );
+  });
+});
