@@ -1,0 +1,107 @@
+import { DEFAULT_DEVIN_API_URL } from './config.js';
+import type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
+import { fetchSessions } from './fetch-sessions.js';
+import type { HttpSettings } from './http-settings.js';
+import { listDirectory } from './list-directory.js';
+import type { Listing } from './listing.js';
+import { type Member, memberFromWire } from './member.js';
+import { type Organization, organizationFromWire } from './organization.js';
+import { DEFAULT_MAX_PAGES, type PagingSettings } from './read-listing.js';
+import { DEFAULT_RETRY_POLICY } from './retry-decision.js';
+import type { SessionQuery } from './session-query.js';
+
+export type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
+export type { Listing } from './listing.js';
+export type { Member } from './member.js';
+export type { Organization } from './organization.js';
+export type { SessionQuery } from './session-query.js';
+
+export interface DevinClientOptions {
+  apiKey: string;
+  /** Default https://api.devin.ai; dedicated enterprise deployments have their own host. */
+  baseUrl?: string;
+  /** Pages in flight at once; default 4. */
+  concurrency?: number;
+  /** Per request, body included; default 30 000. */
+  timeoutMs?: number;
+  /** Tries per request, the first included; default 5. */
+  maxAttempts?: number;
+  /** Pages one listing may span before the client refuses; default 10 000. */
+  maxPages?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source in [0, 1). */
+  random?: () => number;
+  /** Every warning as it happens, retries included, for logs. Never carries the key. */
+  onWarning?: (message: string) => void;
+}
+
+export interface DevinClient {
+  /** Host of the API, e.g. `api.devin.ai`, for the About sheet. */
+  readonly host: string;
+  /** Every session created in [query.from, query.to), exactly once, or an error. */
+  fetchSessions(
+    query: SessionQuery,
+    options?: { onProgress?: (p: FetchProgress) => void },
+  ): Promise<FetchedSessions>;
+  listMembers(): Promise<Listing<Member>>;
+  listOrganizations(): Promise<Listing<Organization>>;
+}
+
+export function createDevinClient(options: DevinClientOptions): DevinClient {
+  const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
+  const onWarning = options.onWarning ?? (() => {});
+  const http: HttpSettings = {
+    baseUrl,
+    apiKey: options.apiKey,
+    timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
+    retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: positiveInteger('maxAttempts', options.maxAttempts ?? 5) },
+    fetch: options.fetch ?? globalThis.fetch,
+    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    random: options.random ?? Math.random,
+    now: () => new Date(),
+    onRetry: onWarning,
+  };
+  const paging: PagingSettings = {
+    concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
+    maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),
+  };
+
+  return {
+    host: new URL(baseUrl).host,
+    fetchSessions: (query, fetchOptions) =>
+      fetchSessions(http, paging, query, fetchOptions?.onProgress ?? (() => {}), onWarning),
+    listMembers: () =>
+      listDirectory(
+        http,
+        paging,
+        {
+          path: '/v2/enterprise/members',
+          resource: 'members',
+          recordName: 'member',
+          parseItem: memberFromWire,
+          idOf: (member) => member.userId,
+        },
+        onWarning,
+      ),
+    listOrganizations: () =>
+      listDirectory(
+        http,
+        paging,
+        {
+          path: '/v2/enterprise/organizations',
+          resource: 'organizations',
+          recordName: 'organization',
+          parseItem: organizationFromWire,
+          idOf: (organization) => organization.orgId,
+        },
+        onWarning,
+      ),
+  };
+}
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1)
+    throw new RangeError(`${name} must be a positive integer, got ${value}`);
+  return value;
+}

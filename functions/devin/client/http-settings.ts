@@ -1,0 +1,15 @@
+import type { RetryPolicy } from './retry-decision.js';
+
+/** Everything a single API request needs; built once per client. */
+export interface HttpSettings {
+  readonly baseUrl: string;
+  readonly apiKey: string;
+  readonly timeoutMs: number;
+  readonly retry: RetryPolicy;
+  readonly fetch: typeof fetch;
+  readonly sleep: (ms: number) => Promise<void>;
+  readonly random: () => number;
+  readonly now: () => Date;
+  /** Told about every retry, for logs; never given the key. */
+  readonly onRetry: (message: string) => void;
+}

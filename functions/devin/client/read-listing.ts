@@ -1,0 +1,109 @@
+import { DevinPagingError } from './devin-paging-error.js';
+import { mapWithConcurrency } from './map-with-concurrency.js';
+import type { Page } from './wire-page.js';
+
+/** More pages than this is a runaway listing (2 million sessions at 200 a page), not a month of usage. */
+export const DEFAULT_MAX_PAGES = 10_000;
+
+export interface PagingSettings {
+  /** Pages in flight at once after the first. */
+  readonly concurrency: number;
+  readonly maxPages: number;
+}
+
+export interface ListingReadOptions extends PagingSettings {
+  readonly path: string;
+  /** Called after each page with pages read so far in this read and the current estimate of its size. */
+  readonly onPage: (pagesDone: number, pagesPlanned: number) => void;
+}
+
+/** Every page of one full read of a listing, in offset order. */
+export interface ListingRead<T> {
+  readonly pages: readonly Page<T>[];
+  /** `total` of the first page, which planned the read. */
+  readonly firstTotal: number;
+  /** Largest `total` any page reported: rows deleted mid-read make later pages report fewer. */
+  readonly maxTotal: number;
+}
+
+/**
+ * Reads a whole offset-paged listing. The first page reveals `total` and the page size the server
+ * honours; the remaining offsets are then fetched in parallel. If the last of them still says
+ * `has_more` (rows were added meanwhile), its cursor is followed one page at a time.
+ */
+export async function readListing<T>(
+  fetchPage: (skip: number, signal?: AbortSignal) => Promise<Page<T>>,
+  options: ListingReadOptions,
+): Promise<ListingRead<T>> {
+  let pagesDone = 0;
+  let pagesPlanned = 1;
+  const readPage = async (skip: number, signal?: AbortSignal): Promise<Page<T>> => {
+    const page = checkPage(await fetchPage(skip, signal), skip, options.path);
+    pagesDone += 1;
+    options.onPage(pagesDone, pagesPlanned);
+    return page;
+  };
+
+  const first = await readPage(0);
+  const pages: Page<T>[] = [first];
+  if (first.hasMore) {
+    const stride = cursorAfter(first, options.path);
+    const skips = plannedSkips(stride, first.total);
+    assertWithinCap(1 + skips.length, stride, options);
+    pagesPlanned = 1 + skips.length;
+    pages.push(...(await mapWithConcurrency(skips, options.concurrency, readPage)));
+  }
+
+  let last = pages.at(-1) ?? first;
+  while (last.hasMore) {
+    const skip = cursorAfter(last, options.path);
+    assertWithinCap(pages.length + 1, skip, options);
+    pagesPlanned = pages.length + 1;
+    last = await readPage(skip);
+    pages.push(last);
+  }
+
+  return { pages, firstTotal: first.total, maxTotal: pages.reduce((max, p) => Math.max(max, p.total), 0) };
+}
+
+function plannedSkips(stride: number, total: number): number[] {
+  const skips: number[] = [];
+  for (let skip = stride; skip < total; skip += stride) skips.push(skip);
+  return skips;
+}
+
+/** A server that ignores `skip` would serve page one forever; one whose cursor stalls would loop. */
+function checkPage<T>(page: Page<T>, requestedSkip: number, path: string): Page<T> {
+  if (page.skip !== requestedSkip) {
+    throw new DevinPagingError({
+      path,
+      skip: requestedSkip,
+      problem: `the server answered with skip ${page.skip}`,
+    });
+  }
+  if (page.hasMore) cursorAfter(page, path);
+  return page;
+}
+
+/** The next offset after `page`; a server that omits `next_cursor` is assumed to mean "right after these items". */
+function cursorAfter<T>(page: Page<T>, path: string): number {
+  const next = page.nextCursor ?? page.skip + page.items.length;
+  if (next <= page.skip) {
+    throw new DevinPagingError({
+      path,
+      skip: page.skip,
+      problem: `has_more is true but next_cursor ${page.nextCursor ?? '(absent)'} does not move past skip ${page.skip}`,
+    });
+  }
+  return next;
+}
+
+function assertWithinCap(pages: number, skip: number, options: ListingReadOptions): void {
+  if (pages > options.maxPages) {
+    throw new DevinPagingError({
+      path: options.path,
+      skip,
+      problem: `the listing needs more than ${options.maxPages} pages; narrow the query (period, orgs, users)`,
+    });
+  }
+}

@@ -1,0 +1,44 @@
+import { PAGE_LIMIT } from './page-params.js';
+import type { SessionQuery } from './session-query.js';
+
+/**
+ * Query parameters of `GET /v2/enterprise/sessions` for every page of one read (the pager adds
+ * `skip`).
+ *
+ * - The vendor documents `created_date_from` as "created after", which may be exclusive: the
+ *   lower bound is sent one millisecond early so a session created exactly at `from` cannot be
+ *   lost; the client's own [from, to) filter drops anything earlier.
+ * - `created_date_to` pins the upper bound and `order=asc` makes new sessions land after every
+ *   offset already read, so offset paging cannot shift under the reader.
+ * - Arrays go as repeated keys (`org_ids=a&org_ids=b`), FastAPI's encoding.
+ */
+export function sessionListParams(query: SessionQuery): URLSearchParams {
+  assertValidPeriod(query);
+  const params = new URLSearchParams({
+    created_date_from: new Date(query.from.getTime() - 1).toISOString(),
+    created_date_to: query.to.toISOString(),
+    order: 'asc',
+    limit: String(PAGE_LIMIT),
+  });
+  appendAll(params, 'org_ids', query.orgIds);
+  appendAll(params, 'user_ids', query.userIds);
+  appendAll(params, 'session_ids', query.sessionIds);
+  appendAll(params, 'tags', query.tags);
+  return params;
+}
+
+function appendAll(params: URLSearchParams, key: string, values: readonly string[] | undefined): void {
+  for (const value of values ?? []) params.append(key, value);
+}
+
+function assertValidPeriod(query: SessionQuery): void {
+  const from = query.from.getTime();
+  const to = query.to.getTime();
+  if (Number.isNaN(from) || Number.isNaN(to))
+    throw new RangeError('session query period has an invalid date');
+  if (from >= to) {
+    throw new RangeError(
+      `session query period is empty: from ${query.from.toISOString()} is not before to ${query.to.toISOString()}`,
+    );
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { pageParams } from '../../../functions/devin/client/page-params.js';
+import { sessionListParams } from '../../../functions/devin/client/session-list-params.js';
+
+const period = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
+
+describe('sessionListParams', () => {
+  it('sends ISO 8601 bounds, ascending order and the largest page', () => {
+    const params = sessionListParams(period);
+    expect(params.get('created_date_to')).toBe('2025-03-01T00:00:00.000Z');
+    expect(params.get('order')).toBe('asc');
+    expect(params.get('limit')).toBe('200');
+  });
+
+  it('starts one millisecond early so a server with an exclusive lower bound still returns sessions at `from`', () => {
+    expect(sessionListParams(period).get('created_date_from')).toBe('2025-01-31T23:59:59.999Z');
+  });
+
+  it('sends filters as repeated keys', () => {
+    const params = sessionListParams({
+      ...period,
+      orgIds: ['org_a', 'org_b'],
+      userIds: ['user_1'],
+      sessionIds: ['s1', 's2', 's3'],
+      tags: ['bug fix', 'a&b'],
+    });
+    expect(params.getAll('org_ids')).toEqual(['org_a', 'org_b']);
+    expect(params.getAll('user_ids')).toEqual(['user_1']);
+    expect(params.getAll('session_ids')).toEqual(['s1', 's2', 's3']);
+    expect(params.getAll('tags')).toEqual(['bug fix', 'a&b']);
+    expect(params.toString()).toContain('org_ids=org_a&org_ids=org_b');
+    expect(params.toString()).toContain('tags=bug+fix&tags=a%26b');
+  });
+
+  it('leaves out filters that are absent or empty', () => {
+    const keys = [...sessionListParams({ ...period, orgIds: [] }).keys()];
+    expect(keys.sort()).toEqual(['created_date_from', 'created_date_to', 'limit', 'order']);
+  });
+
+  it('refuses an empty or invalid period', () => {
+    expect(() => sessionListParams({ from: period.to, to: period.to })).toThrow(/empty/);
+    expect(() => sessionListParams({ from: period.to, to: period.from })).toThrow(RangeError);
+    expect(() => sessionListParams({ from: new Date(Number.NaN), to: period.to })).toThrow(/invalid/);
+  });
+});
+
+describe('pageParams', () => {
+  it('adds the offset without touching the read parameters', () => {
+    const read = sessionListParams(period);
+    const page = pageParams(read, 400);
+    expect(page.get('skip')).toBe('400');
+    expect(read.has('skip')).toBe(false);
+    expect(pageParams(page, 600).getAll('skip')).toEqual(['600']);
+  });
+});
