@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { DevinPagingError } from '../../../functions/devin/client/devin-paging-error.js';
+import { readListing } from '../../../functions/devin/client/read-listing.js';
+import type { Page } from '../../../functions/devin/client/wire-page.js';
+
+/** A well-behaved offset-paged server over `rows`, `size` per page. */
+function pagesOf(rows: readonly number[], size: number) {
+  const requested: number[] = [];
+  const fetchPage = async (skip: number): Promise<Page<number>> => {
+    requested.push(skip);
+    const items = rows.slice(skip, skip + size);
+    const hasMore = skip + items.length < rows.length;
+    return { skip, items, total: rows.length, hasMore, nextCursor: hasMore ? skip + items.length : null };
+  };
+  return { fetchPage, requested };
+}
+
+const options = { path: '/v2/x', concurrency: 3, maxPages: 100, onPage: () => {} };
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('readListing', () => {
+  it('reads every page once, in offset order', async () => {
+    const server = pagesOf(range(1_001), 200);
+    const read = await readListing(server.fetchPage, options);
+    expect(read.pages.flatMap((p) => p.items)).toEqual(range(1_001));
+    expect(server.requested.sort((a, b) => a - b)).toEqual([0, 200, 400, 600, 800, 1_000]);
+    expect(read).toMatchObject({ firstTotal: 1_001, maxTotal: 1_001 });
+  });
+
+  it('reads a single page listing with one request', async () => {
+    const server = pagesOf(range(5), 200);
+    const read = await readListing(server.fetchPage, options);
+    expect(server.requested).toEqual([0]);
+    expect(read.pages).toHaveLength(1);
+  });
+
+  it('follows the page size the server honours, not the one asked for', async () => {
+    const server = pagesOf(range(250), 100);
+    await readListing(server.fetchPage, options);
+    expect(server.requested.sort((a, b) => a - b)).toEqual([0, 100, 200]);
+  });
+
+  it('follows the cursor past the planned pages when rows were added meanwhile', async () => {
+    const rows = range(400);
+    const server = pagesOf(rows, 200);
+    const growing = async (skip: number) => {
+      if (skip === 200) rows.push(400, 401, 402);
+      return server.fetchPage(skip);
+    };
+    const read = await readListing(growing, options);
+    expect(read.pages.flatMap((p) => p.items)).toEqual(range(403));
+    expect(read).toMatchObject({ firstTotal: 400, maxTotal: 403 });
+  });
+
+  it('reports progress after every page', async () => {
+    const seen: string[] = [];
+    await readListing(pagesOf(range(600), 200).fetchPage, {
+      ...options,
+      concurrency: 1,
+      onPage: (done, planned) => seen.push(`${done}/${planned}`),
+    });
+    expect(seen).toEqual(['1/1', '2/3', '3/3']);
+  });
+
+  it('fails when a cursor does not move forward', async () => {
+    const stuck = async (skip: number): Promise<Page<number>> => ({
+      skip,
+      items: [1],
+      total: 10,
+      hasMore: true,
+      nextCursor: skip,
+    });
+    await expect(readListing(stuck, options)).rejects.toThrow(DevinPagingError);
+    await expect(readListing(stuck, options)).rejects.toThrow(/does not move past skip 0/);
+  });
+
+  it('fails when has_more comes with an empty page and no cursor', async () => {
+    const empty = async (skip: number): Promise<Page<number>> => ({
+      skip,
+      items: [],
+      total: 10,
+      hasMore: true,
+      nextCursor: null,
+    });
+    await expect(readListing(empty, options)).rejects.toThrow(DevinPagingError);
+  });
+
+  it('fails when the server ignores skip', async () => {
+    const server = pagesOf(range(500), 200);
+    const ignoring = (_skip: number) => server.fetchPage(0);
+    await expect(readListing(ignoring, options)).rejects.toThrow(/answered with skip 0/);
+  });
+
+  it('refuses a listing longer than the page cap before fetching it', async () => {
+    const server = pagesOf(range(2_001), 200);
+    await expect(readListing(server.fetchPage, { ...options, maxPages: 10 })).rejects.toThrow(
+      /more than 10 pages/,
+    );
+    expect(server.requested).toEqual([0]);
+  });
+
+  it('stops at the page cap when a listing keeps growing', async () => {
+    let served = 0;
+    const endless = async (skip: number): Promise<Page<number>> => {
+      served += 1;
+      return { skip, items: [skip], total: 1, hasMore: true, nextCursor: skip + 1 };
+    };
+    await expect(readListing(endless, { ...options, maxPages: 50 })).rejects.toThrow(DevinPagingError);
+    expect(served).toBe(50);
+  });
+});
