@@ -1,0 +1,101 @@
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { closeServer, EMULATOR_REQUEST_TIMEOUT_MS, listenOnLoopback } from './aws-loopback.js';
+
+/**
+ * The one narrow stand-in of the S3 tests: s3rver predates S3 conditional
+ * writes and ignores `If-None-Match: *` on PUT, so this loopback proxy in front
+ * of it implements exactly that — a PutObject carrying `If-None-Match: *` on a
+ * key that exists gets S3's 412 PreconditionFailed — and forwards everything
+ * else untouched. Conditional PUTs to one key are serialised, so the check and
+ * the write are atomic like S3's, and two racing claims really race.
+ */
+export interface ConditionalWriteProxy {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+export async function startConditionalWriteProxy(upstreamPort: number): Promise<ConditionalWriteProxy> {
+  const queues = new Map<string, Promise<void>>();
+
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://proxy').pathname;
+    const conditional = req.method === 'PUT' && req.headers['if-none-match'] === '*' && !isPartUpload(req);
+    const handled = conditional
+      ? oneAtATime(queues, path, () => conditionalPut(upstreamPort, path, req, res))
+      : forward(upstreamPort, req, res);
+    handled.catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
+      res.end(`proxy: ${String(error)}`);
+    });
+  });
+  const port = await listenOnLoopback(server);
+  return { endpoint: `http://127.0.0.1:${port}`, close: () => closeServer(server) };
+}
+
+function isPartUpload(req: IncomingMessage): boolean {
+  return new URL(req.url ?? '/', 'http://proxy').searchParams.has('uploadId');
+}
+
+async function conditionalPut(
+  upstreamPort: number,
+  path: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  if (await objectExists(upstreamPort, path)) {
+    req.resume();
+    res.writeHead(412, { 'content-type': 'application/xml' });
+    res.end(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code>' +
+        '<Message>At least one of the pre-conditions you specified did not hold</Message>' +
+        '<Condition>If-None-Match</Condition></Error>',
+    );
+    return;
+  }
+  await forward(upstreamPort, req, res);
+}
+
+function objectExists(upstreamPort: number, path: string): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const head = request({ host: '127.0.0.1', port: upstreamPort, path, method: 'HEAD' }, (response) => {
+      response.resume();
+      resolve(response.statusCode === 200);
+    });
+    head.setTimeout(EMULATOR_REQUEST_TIMEOUT_MS, () => head.destroy(new Error('HEAD to s3rver timed out')));
+    head.on('error', reject);
+    head.end();
+  });
+}
+
+/** Resolves once the upstream response has been passed on in full, i.e. the write is done. */
+function forward(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  return new Promise((resolve, reject) => {
+    // Node answers 100-continue itself; passing Expect on would make s3rver answer it again.
+    const { expect: _expect, ...headers } = req.headers;
+    const upstream = request(
+      { host: '127.0.0.1', port: upstreamPort, path: req.url, method: req.method, headers },
+      (response) => {
+        res.writeHead(response.statusCode ?? 502, response.headers);
+        response.pipe(res);
+        response.on('end', resolve);
+        response.on('error', reject);
+      },
+    );
+    upstream.on('error', reject);
+    req.pipe(upstream);
+  });
+}
+
+function oneAtATime(
+  queues: Map<string, Promise<void>>,
+  key: string,
+  task: () => Promise<void>,
+): Promise<void> {
+  const run = (queues.get(key) ?? Promise.resolve()).then(task);
+  const settled = run.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return run;
+}
