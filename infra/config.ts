@@ -1,0 +1,274 @@
+import type { Construct } from 'constructs';
+import { z } from 'zod';
+
+/**
+ * Everything an operator can set at deploy time, read once from CDK context
+ * (`cdk.json` "context" or `-c key=value`) and validated before any resource
+ * exists, so a typo fails `cdk synth` instead of next month's run.
+ */
+export interface ChargebackConfig {
+  readonly recipients: readonly string[];
+  readonly sender: string;
+  /** EventBridge Scheduler cron expression, `cron(min hour day-of-month month day-of-week year)`. */
+  readonly schedule: string;
+  /** IANA zone the schedule fires in and the report's calendar month is read in. */
+  readonly timezone: string;
+  /** Decimal text, passed through untouched so the handler parses it exactly. */
+  readonly acuPrice: string;
+  readonly currency: string;
+  /** An existing bucket to write into instead of creating one. */
+  readonly bucketName?: string | undefined;
+  /** An existing secret (name or ARN) holding the Devin API key instead of creating an empty one. */
+  readonly apiKeySecret?: string | undefined;
+  readonly alarmEmail?: string | undefined;
+  /** Days after which report objects move to a cheaper storage class. */
+  readonly transitionDays: number;
+  readonly reportPrefix: string;
+  readonly linkTtlSeconds: number;
+  /** Attach the workbook when it is at most this size; 0 never attaches. */
+  readonly attachMaxBytes: number;
+  readonly devinApiUrl?: string | undefined;
+}
+
+export const CONFIG_KEYS = [
+  'recipients',
+  'sender',
+  'schedule',
+  'timezone',
+  'acuPrice',
+  'currency',
+  'bucketName',
+  'apiKeySecret',
+  'alarmEmail',
+  'transitionDays',
+  'reportPrefix',
+  'linkTtlSeconds',
+  'attachMaxBytes',
+  'devinApiUrl',
+] as const satisfies readonly (keyof ChargebackConfig)[];
+
+export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+export const CONFIG_DEFAULTS = {
+  schedule: 'cron(0 6 1 * ? *)',
+  timezone: 'UTC',
+  // The list price when this was written; every contract should set its own.
+  acuPrice: '2.25',
+  currency: 'USD',
+  transitionDays: 90,
+  reportPrefix: 'reports/',
+  // The most SigV4 allows; the handler shortens it to the signing credentials' life and says so in the email.
+  linkTtlSeconds: 604_800,
+  attachMaxBytes: 5 * 1024 * 1024,
+} as const;
+
+/** SigV4 presigned URLs cannot outlive 7 days. */
+const MAX_LINK_TTL_SECONDS = 604_800;
+/** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
+const MAX_ATTACH_BYTES = 7_000_000;
+
+export interface ConfigProblem {
+  readonly key: string;
+  readonly value: unknown;
+  readonly message: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly ConfigProblem[];
+
+  constructor(problems: readonly ConfigProblem[], options?: ErrorOptions) {
+    super(
+      `Invalid deployment configuration (set it with -c key=value or in cdk.json "context"):\n${problems
+        .map(
+          (p) => `  - ${p.key}${p.value === undefined ? '' : ` = ${JSON.stringify(p.value)}`}: ${p.message}`,
+        )
+        .join('\n')}`,
+      options,
+    );
+    this.problems = problems;
+  }
+}
+
+/** Reads every known key from the construct tree's context and validates them together. */
+export function readConfig(scope: Construct): ChargebackConfig {
+  return parseConfig(Object.fromEntries(CONFIG_KEYS.map((key) => [key, scope.node.tryGetContext(key)])));
+}
+
+/** Validates raw context values; throws a ConfigError listing every bad key with its value. */
+export function parseConfig(raw: Readonly<Record<string, unknown>>): ChargebackConfig {
+  const result = configSchema.safeParse(raw);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((issue) => {
+        const key = String(issue.path[0] ?? '(config)');
+        return { key, value: raw[key], message: issue.message };
+      }),
+      { cause: result.error },
+    );
+  }
+  return result.data;
+}
+
+// `-c key=` and blank cdk.json strings mean "not set", so defaults and optionality apply.
+function blankToUndefined(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+function textOr(fallback: string) {
+  return z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).default(fallback));
+}
+
+function optionalText() {
+  return z.preprocess(blankToUndefined, z.string({ error: 'must be text' }).optional());
+}
+
+function emailAddress(missing = 'is required') {
+  return z.email({
+    error: (issue) =>
+      issue.input === undefined
+        ? missing
+        : `${JSON.stringify(issue.input)} is not a plain e-mail address (name@example.com)`,
+  });
+}
+
+// Context from -c arrives as text, from cdk.json possibly as a number.
+function wholeNumberOr(fallback: number, min: number, max: number, meaning: string) {
+  return z.preprocess(
+    (value) => {
+      const v = blankToUndefined(value);
+      return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+    },
+    z
+      .number({ error: `must be a whole number (${meaning})` })
+      .int(`must be a whole number (${meaning})`)
+      .min(min, `must be at least ${min} (${meaning})`)
+      .max(max, `must be at most ${max} (${meaning})`)
+      .default(fallback),
+  );
+}
+
+/** Why a Scheduler cron expression would be rejected at deploy time, or undefined when it is fine. */
+export function cronProblem(expression: string): string | undefined {
+  const match = /^cron\((.*)\)$/.exec(expression);
+  if (!match) return 'must look like cron(minutes hours day-of-month month day-of-week year)';
+  const fields = (match[1] ?? '').trim().split(/\s+/);
+  if (fields.length !== 6) {
+    return `must have 6 fields (minutes hours day-of-month month day-of-week year), found ${fields.length}`;
+  }
+  // EventBridge rejects an expression that pins both days, or neither.
+  const dayOfMonthAny = fields[2] === '?';
+  const dayOfWeekAny = fields[4] === '?';
+  if (dayOfMonthAny === dayOfWeekAny) return 'exactly one of day-of-month and day-of-week must be ?';
+  if (fields.some((field) => !/^[\w*?,/#\-LW]+$/.test(field)))
+    return 'has characters a cron field cannot hold';
+  return undefined;
+}
+
+function isIanaTimeZone(zone: string): boolean {
+  // Intl also accepts forms such as "+01:00" on newer runtimes; Scheduler wants a zone name.
+  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const SUPPORTED_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+const RECIPIENTS_MISSING = 'is required: comma-separated e-mail addresses of the report recipients';
+
+const configSchema = z
+  .object({
+    recipients: z.preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        return typeof v === 'string'
+          ? v
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
+          : v;
+      },
+      z
+        .array(emailAddress(), { error: RECIPIENTS_MISSING })
+        .min(1, RECIPIENTS_MISSING)
+        // SES refuses more than 50 recipients in one message.
+        .max(50, 'must list at most 50 addresses (the SES limit per message); use a distribution list'),
+    ),
+    sender: z.preprocess(
+      blankToUndefined,
+      emailAddress('is required: the SES-verified address the report is sent from'),
+    ),
+    schedule: textOr(CONFIG_DEFAULTS.schedule).superRefine((value, ctx) => {
+      const problem = cronProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+    timezone: textOr(CONFIG_DEFAULTS.timezone).refine(
+      isIanaTimeZone,
+      'is not an IANA time zone name such as UTC or Europe/Berlin',
+    ),
+    acuPrice: z
+      .preprocess(
+        (value) => (typeof value === 'number' ? String(value) : blankToUndefined(value)),
+        z.string({ error: 'must be a decimal number' }).default(CONFIG_DEFAULTS.acuPrice),
+      )
+      .refine(
+        (v) => /^\d+(\.\d{1,6})?$/.test(v) && Number(v) > 0,
+        'must be a positive decimal price per ACU with at most 6 decimals, e.g. 2.25',
+      ),
+    currency: textOr(CONFIG_DEFAULTS.currency)
+      .transform((v) => v.toUpperCase())
+      .refine((v) => SUPPORTED_CURRENCIES.has(v), 'is not an ISO 4217 currency code such as USD or EUR'),
+    bucketName: optionalText().refine(
+      (v) => v === undefined || (/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) && !v.includes('..')),
+      'is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)',
+    ),
+    apiKeySecret: optionalText().refine(
+      (v) =>
+        v === undefined ||
+        /^arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\d{12}:secret:[\w/+=.@-]+$/.test(v) ||
+        /^[\w/+=.@-]{1,512}$/.test(v),
+      'must be a Secrets Manager secret name or ARN',
+    ),
+    alarmEmail: z.preprocess(blankToUndefined, emailAddress().optional()),
+    transitionDays: wholeNumberOr(
+      CONFIG_DEFAULTS.transitionDays,
+      1,
+      36_500,
+      'days before reports move to a cheaper storage class',
+    ),
+    reportPrefix: textOr(CONFIG_DEFAULTS.reportPrefix).refine(
+      (v) => /^([\w!.*'()-]+\/)+$/.test(v),
+      'must be an S3 key prefix ending in "/" without a leading "/", e.g. reports/',
+    ),
+    linkTtlSeconds: wholeNumberOr(
+      CONFIG_DEFAULTS.linkTtlSeconds,
+      60,
+      MAX_LINK_TTL_SECONDS,
+      'download link lifetime in seconds',
+    ),
+    attachMaxBytes: wholeNumberOr(
+      CONFIG_DEFAULTS.attachMaxBytes,
+      0,
+      MAX_ATTACH_BYTES,
+      'largest workbook to attach; 0 never attaches',
+    ),
+    devinApiUrl: optionalText().refine(
+      (v) => v === undefined || isHttpsUrl(v),
+      'must be an https:// URL such as https://api.devin.ai',
+    ),
+  })
+  .readonly();
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,161 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_DEFAULTS, ConfigError, cronProblem, parseConfig, readConfig } from '../../infra/config.js';
+import { cdkJsonContext, MINIMAL_CONTEXT } from './support/build-stack.js';
+
+function problemsOf(raw: Record<string, unknown>) {
+  try {
+    parseConfig(raw);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return error as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseConfig', () => {
+  it('needs only recipients and sender; everything else has a documented default', () => {
+    expect(parseConfig({ recipients: 'a@example.com', sender: 'b@example.com' })).toEqual({
+      recipients: ['a@example.com'],
+      sender: 'b@example.com',
+      schedule: 'cron(0 6 1 * ? *)',
+      timezone: 'UTC',
+      acuPrice: '2.25',
+      currency: 'USD',
+      transitionDays: 90,
+      reportPrefix: 'reports/',
+      linkTtlSeconds: 604_800,
+      attachMaxBytes: 5_242_880,
+    });
+  });
+
+  it('keeps the defaults in cdk.json and in code identical', () => {
+    expect(parseConfig({ ...cdkJsonContext(), ...MINIMAL_CONTEXT })).toEqual(parseConfig(MINIMAL_CONTEXT));
+    for (const [key, value] of Object.entries(CONFIG_DEFAULTS)) expect(cdkJsonContext()[key]).toEqual(value);
+  });
+
+  it('reads -c style text, cdk.json numbers, blanks as unset and trims lists', () => {
+    const config = parseConfig({
+      recipients: ' a@example.com, b@example.org ,',
+      sender: 'b@example.com',
+      timezone: 'Europe/Berlin',
+      acuPrice: 2,
+      currency: 'eur',
+      transitionDays: '30',
+      linkTtlSeconds: 3600,
+      attachMaxBytes: '0',
+      bucketName: '',
+      alarmEmail: ' ',
+      apiKeySecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123',
+      devinApiUrl: 'https://devin.internal.example.com',
+    });
+    expect(config).toMatchObject({
+      recipients: ['a@example.com', 'b@example.org'],
+      timezone: 'Europe/Berlin',
+      acuPrice: '2',
+      currency: 'EUR',
+      transitionDays: 30,
+      linkTtlSeconds: 3600,
+      attachMaxBytes: 0,
+      apiKeySecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123',
+      devinApiUrl: 'https://devin.internal.example.com',
+    });
+    expect(config.bucketName).toBeUndefined();
+    expect(config.alarmEmail).toBeUndefined();
+  });
+
+  it('names a missing sender', () => {
+    const error = problemsOf({ recipients: 'a@example.com' });
+    expect(error.problems).toEqual([
+      { key: 'sender', value: undefined, message: expect.stringContaining('is required') },
+    ]);
+    expect(error.message).toContain('sender: is required');
+  });
+
+  it('names missing recipients, also when given as a blank -c value', () => {
+    for (const recipients of [undefined, '', ' , ']) {
+      const error = problemsOf({ recipients, sender: 'b@example.com' });
+      expect(error.problems.map((p) => p.key)).toEqual(['recipients']);
+    }
+  });
+
+  it('names a bad time zone with its value', () => {
+    const error = problemsOf({ ...MINIMAL_CONTEXT, timezone: 'Mars/Olympus_Mons' });
+    expect(error.problems).toEqual([
+      { key: 'timezone', value: 'Mars/Olympus_Mons', message: expect.stringContaining('IANA') },
+    ]);
+    expect(error.message).toContain('timezone = "Mars/Olympus_Mons"');
+  });
+
+  it('rejects offset-style zones that Intl may accept but Scheduler does not', () => {
+    expect(problemsOf({ ...MINIMAL_CONTEXT, timezone: '+01:00' }).problems[0]?.key).toBe('timezone');
+  });
+
+  it('names the bad address inside a recipient list', () => {
+    const error = problemsOf({ ...MINIMAL_CONTEXT, recipients: 'a@example.com, finance-at-example.com' });
+    expect(error.problems[0]?.key).toBe('recipients');
+    expect(error.problems[0]?.message).toContain('"finance-at-example.com" is not a plain e-mail address');
+  });
+
+  it('rejects a bad sender and a bad alarm e-mail', () => {
+    const error = problemsOf({ ...MINIMAL_CONTEXT, sender: 'Reports <r@example.com>', alarmEmail: 'ops@' });
+    expect(error.problems.map((p) => p.key)).toEqual(['sender', 'alarmEmail']);
+  });
+
+  it('refuses more recipients than SES takes in one message', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `p${i}@example.com`).join(',');
+    expect(problemsOf({ ...MINIMAL_CONTEXT, recipients: many }).problems[0]?.message).toContain('at most 50');
+  });
+
+  it.each([
+    ['acuPrice', '-1'],
+    ['acuPrice', '0'],
+    ['acuPrice', '2.1234567'],
+    ['acuPrice', 'two'],
+    ['currency', 'ABC'],
+    ['transitionDays', '0'],
+    ['transitionDays', '1.5'],
+    ['linkTtlSeconds', '604801'],
+    ['attachMaxBytes', '10000000'],
+    ['bucketName', 'My_Bucket'],
+    ['apiKeySecret', 'has spaces'],
+    ['reportPrefix', '/reports/'],
+    ['reportPrefix', 'reports'],
+    ['devinApiUrl', 'http://api.devin.ai'],
+  ])('rejects %s = %s, naming key and value', (key, value) => {
+    const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });
+    expect(error.problems).toEqual([{ key, value, message: expect.any(String) }]);
+    expect(error.message).toContain(`${key} = ${JSON.stringify(value)}`);
+  });
+
+  it('reports every problem at once', () => {
+    const error = problemsOf({ timezone: 'Nowhere', currency: 'ABC' });
+    expect(error.problems.map((p) => p.key)).toEqual(['recipients', 'sender', 'timezone', 'currency']);
+  });
+});
+
+describe('cronProblem', () => {
+  it('accepts Scheduler cron expressions', () => {
+    expect(cronProblem('cron(0 6 1 * ? *)')).toBeUndefined();
+    expect(cronProblem('cron(30 7 ? * MON#1 *)')).toBeUndefined();
+    expect(cronProblem('cron(0 6 L * ? *)')).toBeUndefined();
+  });
+
+  it.each([
+    ['rate(30 days)', 'must look like cron('],
+    ['0 6 1 * ? *', 'must look like cron('],
+    ['cron(0 6 1 * ?)', 'found 5'],
+    ['cron(0 6 1 * 1 *)', 'exactly one of day-of-month and day-of-week'],
+    ['cron(0 6 ? * ? *)', 'exactly one of day-of-month and day-of-week'],
+    ['cron(0 6 1 * ? $)', 'characters'],
+  ])('rejects %s', (expression, problem) => {
+    expect(cronProblem(expression)).toContain(problem);
+  });
+});
+
+describe('readConfig', () => {
+  it('reads the keys from the app context', () => {
+    const app = new App({ context: { ...MINIMAL_CONTEXT, timezone: 'America/New_York' } });
+    expect(readConfig(app)).toMatchObject({ sender: 'reports@example.com', timezone: 'America/New_York' });
+  });
+});
