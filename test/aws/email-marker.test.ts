@@ -1,0 +1,119 @@
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  claimEmailMarker,
+  completeEmailMarker,
+  releaseEmailMarker,
+} from '../../functions/aws/email-marker.js';
+import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
+import { useAwsEnv } from '../support/aws-env.js';
+import { closedLoopbackPort } from '../support/aws-loopback.js';
+
+const BUCKET = 'chargeback-reports';
+
+let emulators: AwsEmulators;
+let restoreEnv: () => void;
+let s3: S3Client;
+
+beforeAll(async () => {
+  emulators = await startAwsEmulators();
+  restoreEnv = useAwsEnv(emulators.env);
+  s3 = new S3Client({});
+  await emulators.s3.createBucket(BUCKET);
+});
+
+afterAll(async () => {
+  s3?.destroy();
+  restoreEnv?.();
+  await emulators?.stop();
+});
+
+describe('the per-period email marker', () => {
+  it('lets one run claim a period, reports the email sent to later runs, and frees the period when released', async () => {
+    const key = 'reports/markers/2026-10.json';
+    const handlerResult = { period: '2026-10', emailed: true, messageId: 'ses-1' };
+
+    expect(await claimEmailMarker(s3, BUCKET, key, { runId: 'run-1', period: '2026-10' })).toEqual({
+      kind: 'claimed',
+    });
+    const whileSending = await claimEmailMarker(s3, BUCKET, key, { runId: 'run-2', period: '2026-10' });
+    expect(whileSending).toMatchObject({
+      kind: 'in-progress',
+      record: { runId: 'run-1', period: '2026-10', state: 'sending' },
+    });
+    expect(whileSending.kind === 'in-progress' && whileSending.since).toBeInstanceOf(Date);
+
+    await completeEmailMarker(s3, BUCKET, key, {
+      runId: 'run-1',
+      period: '2026-10',
+      messageId: 'ses-1',
+      sentAt: '2026-11-01T06:00:05.000Z',
+      result: handlerResult,
+    });
+    expect(await claimEmailMarker(s3, BUCKET, key, { runId: 'run-3', period: '2026-10' })).toEqual({
+      kind: 'already-sent',
+      record: {
+        runId: 'run-1',
+        period: '2026-10',
+        state: 'sent',
+        messageId: 'ses-1',
+        sentAt: '2026-11-01T06:00:05.000Z',
+        result: handlerResult,
+      },
+    });
+
+    await releaseEmailMarker(s3, BUCKET, key);
+    expect(await claimEmailMarker(s3, BUCKET, key, { runId: 'run-4', period: '2026-10' })).toEqual({
+      kind: 'claimed',
+    });
+  });
+
+  it('lets exactly one of several simultaneous runs claim the period', async () => {
+    const key = 'reports/markers/2026-11.json';
+    const claims = await Promise.all(
+      ['a', 'b', 'c', 'd', 'e'].map((runId) =>
+        claimEmailMarker(s3, BUCKET, key, { runId, period: '2026-11' }),
+      ),
+    );
+
+    expect(claims.filter((claim) => claim.kind === 'claimed')).toHaveLength(1);
+    expect(claims.filter((claim) => claim.kind === 'in-progress')).toHaveLength(4);
+  });
+
+  it('keeps markers of different periods apart', async () => {
+    await claimEmailMarker(s3, BUCKET, 'reports/markers/2027-01.json', { runId: 'r', period: '2027-01' });
+
+    expect(
+      await claimEmailMarker(s3, BUCKET, 'reports/markers/2027-02.json', { runId: 'r', period: '2027-02' }),
+    ).toEqual({ kind: 'claimed' });
+  });
+
+  it('releasing a marker that is already gone is not an error', async () => {
+    await expect(releaseEmailMarker(s3, BUCKET, 'reports/markers/never.json')).resolves.toBeUndefined();
+  });
+
+  it('refuses to guess when the object at the marker key is not a marker', async () => {
+    const key = 'reports/markers/garbage.json';
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: 'not json' }));
+
+    await expect(claimEmailMarker(s3, BUCKET, key, { runId: 'r', period: '2026-12' })).rejects.toMatchObject({
+      name: 'ReportStoreError',
+      message: expect.stringContaining('delete it'),
+    });
+  });
+
+  it('fails with a typed error when S3 is down, rather than claiming', async () => {
+    const down = new S3Client({ endpoint: `http://127.0.0.1:${await closedLoopbackPort()}` });
+    try {
+      await expect(
+        claimEmailMarker(down, BUCKET, 'reports/markers/2026-10.json', { runId: 'r', period: '2026-10' }),
+      ).rejects.toMatchObject({ name: 'ReportStoreError', operation: 'claim-marker' });
+      await expect(releaseEmailMarker(down, BUCKET, 'reports/markers/2026-10.json')).rejects.toMatchObject({
+        name: 'ReportStoreError',
+        operation: 'delete-object',
+      });
+    } finally {
+      down.destroy();
+    }
+  });
+});
