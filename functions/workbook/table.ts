@@ -1,6 +1,6 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CellValue, Row as SheetRow, Worksheet } from 'exceljs';
-import { headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
 
 export interface TableColumn<Item> {
   readonly header: string;
@@ -37,7 +37,7 @@ export async function writeTable<Item>(
 ): Promise<TableRange> {
   const header = sheet.addRow(columns.map((column) => column.header));
   columns.forEach((column, i) => {
-    header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined);
+    header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined, followsNumber(columns, i));
   });
   header.commit();
 
@@ -70,9 +70,14 @@ function formatItemRow<Item>(row: SheetRow, columns: readonly TableColumn<Item>[
   columns.forEach((column, i) => {
     const cell = row.getCell(i + 1);
     if (column.numFmt !== undefined) cell.numFmt = column.numFmt;
+    else if (followsNumber(columns, i)) cell.alignment = AFTER_NUMBER;
     if (typeof cell.value === 'object' && cell.value !== null && 'hyperlink' in cell.value)
       cell.font = LINK_FONT;
   });
+}
+
+function followsNumber<Item>(columns: readonly TableColumn<Item>[], index: number): boolean {
+  return columns[index]?.numFmt === undefined && columns[index - 1]?.numFmt !== undefined;
 }
 
 function writeTotalRow<Item>(

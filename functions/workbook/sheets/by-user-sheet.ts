@@ -30,7 +30,7 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
   const { totals, pricing } = report;
   return [
     { header: 'Org ID', width: 26, value: ({ org }) => textCell(org.orgId) },
-    { header: 'Org Name', width: 28, value: ({ org }) => textCell(orgDisplayName(org.orgId, org.orgName)) },
+    { header: 'Org Name', width: 40, value: ({ org }) => textCell(orgDisplayName(org.orgId, org.orgName)) },
     {
       header: 'User ID',
       width: 26,
@@ -38,7 +38,7 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
     },
     {
       header: 'User Name',
-      width: 28,
+      width: 38,
       value: ({ user }) => textCell(userDisplayName(user.userId, user.userName)),
     },
     { header: 'Email', width: 32, value: ({ user }) => (user.email === null ? null : textCell(user.email)) },

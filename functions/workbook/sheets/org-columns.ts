@@ -9,7 +9,7 @@ export function orgColumns(report: ChargebackReport): readonly TableColumn<OrgTo
   const { totals, pricing } = report;
   return [
     { header: 'Org ID', width: 26, value: (org) => textCell(org.orgId) },
-    { header: 'Org Name', width: 32, value: (org) => textCell(orgDisplayName(org.orgId, org.orgName)) },
+    { header: 'Org Name', width: 42, value: (org) => textCell(orgDisplayName(org.orgId, org.orgName)) },
     {
       header: 'Sessions',
       width: 11,

@@ -38,7 +38,7 @@ function sessionColumns(report: ChargebackReport): readonly TableColumn<CostedSe
   const { totals, pricing } = report;
   return [
     { header: 'Session ID', width: 36, value: ({ session }) => textCell(session.sessionId) },
-    { header: 'Title', width: 48, value: ({ session }) => textCell(session.title) },
+    { header: 'Title', width: 56, value: ({ session }) => textCell(session.title) },
     { header: 'Org ID', width: 24, value: ({ session }) => textCell(session.orgId) },
     {
       header: 'User ID',
@@ -75,10 +75,10 @@ function sessionColumns(report: ChargebackReport): readonly TableColumn<CostedSe
     { header: 'Tags', width: 24, value: ({ session }) => listCell(session.tags) },
     {
       header: 'Pull Requests',
-      width: 48,
+      width: 52,
       value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
     },
-    { header: 'URL', width: 44, value: ({ session }) => linkCell(session.url) },
+    { header: 'URL', width: 52, value: ({ session }) => linkCell(session.url) },
   ];
 }
 

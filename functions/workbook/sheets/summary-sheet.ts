@@ -10,7 +10,7 @@ import type { WorkbookSheet } from '../workbook-sheet.js';
 import { orgColumns } from './org-columns.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
-const COLUMN_WIDTHS = [34, 32, 11, 14, 18, 32];
+const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
 
 export function summaryTitle(report: ChargebackReport): string {
   return `Devin ACU chargeback — ${report.period.label}`;
