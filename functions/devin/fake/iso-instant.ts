@@ -7,12 +7,17 @@
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|z|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
+// Days up to 28 exist in every month, so Date.parse cannot roll these over into the next one.
+const WIRE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|1\d|2[0-8])T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d{3})?Z$/;
+
 /**
  * Epoch milliseconds of an ISO 8601 date or date-time, or null when the text is
  * not one. No offset means UTC (the vendor's timestamps are UTC); digits past
  * the millisecond are dropped.
  */
 export function parseIsoInstant(text: string): number | null {
+  // Fast path for the wire's own shape (every session of a 500,000-session benchmark is parsed at start).
+  if (WIRE_SHAPE.test(text)) return Date.parse(text);
   const match = ISO_8601.exec(text);
   if (!match) return null;
   const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map((i) => Number(match[i] ?? '0')) as [
@@ -49,5 +54,6 @@ function offsetMinutes(zone: string | undefined): number {
 
 /** The vendor's shape, "2024-01-15T10:30:00Z": milliseconds only when there are some. */
 export function toWireInstant(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace('.000Z', 'Z');
+  const text = new Date(epochMs).toISOString();
+  return epochMs % 1000 === 0 ? `${text.slice(0, 19)}Z` : text;
 }
