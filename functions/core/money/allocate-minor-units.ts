@@ -38,8 +38,13 @@ export function allocateMinorUnits(
   }
   if (missing === 0n) return allocated;
 
+  // Comparing doubles first and the exact remainders only when the doubles
+  // are equal keeps the order exact while sparing a million BigInt compares.
+  const approximate = Float64Array.from(remainders, Number);
   const order = Array.from(parts, (_, i) => i);
   order.sort((a, b) => {
+    const byApproximate = (approximate[b] ?? 0) - (approximate[a] ?? 0);
+    if (byApproximate !== 0) return byApproximate;
     const ra = remainders[a] ?? 0n;
     const rb = remainders[b] ?? 0n;
     if (ra !== rb) return ra > rb ? -1 : 1;
