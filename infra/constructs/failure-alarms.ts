@@ -1,0 +1,92 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+export interface FailureAlarmsProps {
+  readonly function: IFunction;
+  readonly failedRuns: IQueue;
+  readonly scheduleGroup: IScheduleGroup;
+  /** Subscribed to the alarm topic when set (the address must confirm the subscription). */
+  readonly alarmEmail?: string | undefined;
+}
+
+const PERIOD = Duration.minutes(5);
+
+/**
+ * Makes every way a month can go missing raise an alarm: the function failed,
+ * a failed run is waiting in the queue, or the Scheduler could not deliver.
+ */
+export class FailureAlarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: FailureAlarmsProps) {
+    super(scope, id);
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Devin chargeback report failures',
+      enforceSSL: true,
+    });
+    Validations.of(this.topic).acknowledge({
+      id: 'AwsSolutions-SNS2',
+      reason:
+        'Alarm notifications carry only alarm names and states. CloudWatch cannot publish to a topic under the ' +
+        'AWS-managed SNS key, and a customer-managed key would cost more than the rest of the stack.',
+    });
+    if (props.alarmEmail !== undefined) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    this.alarm('FunctionErrors', {
+      metric: props.function.metricErrors({ period: PERIOD, statistic: 'Sum' }),
+      description:
+        'The chargeback report function failed (error or timeout). See its log group for the stage.',
+    });
+    this.alarm('FailedRunsWaiting', {
+      metric: props.failedRuns.metricApproximateNumberOfMessagesVisible({
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      description:
+        'A report run failed or could not be delivered; its event is in the failed-runs queue. Re-invoke by hand.',
+    });
+    this.alarm('ScheduleFailures', {
+      metric: new MathExpression({
+        expression: 'FILL(targetErrors, 0) + FILL(dropped, 0) + FILL(failedToDlq, 0)',
+        usingMetrics: {
+          targetErrors: props.scheduleGroup.metricTargetErrors({ period: PERIOD, statistic: 'Sum' }),
+          dropped: props.scheduleGroup.metricDropped({ period: PERIOD, statistic: 'Sum' }),
+          failedToDlq: props.scheduleGroup.metricFailedToBeSentToDLQ(undefined, {
+            period: PERIOD,
+            statistic: 'Sum',
+          }),
+        },
+        period: PERIOD,
+        label: 'Scheduler target errors, dropped and undeliverable events',
+      }),
+      description: 'EventBridge Scheduler could not invoke the chargeback report function.',
+    });
+  }
+
+  private alarm(id: string, props: { metric: IMetric; description: string }): Alarm {
+    const alarm = new Alarm(this, id, {
+      metric: props.metric,
+      alarmDescription: props.description,
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      // Silence is the normal state of a monthly job: no data means nothing failed.
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    return alarm;
+  }
+}

@@ -1,0 +1,91 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+
+/** The one place infra knows about functions/: the Lambda entry. */
+export const HANDLER_ENTRY = fileURLToPath(new URL('../../functions/chargeback/handler.ts', import.meta.url));
+
+export interface ReportFunctionProps {
+  readonly environment: Readonly<Record<string, string>>;
+  /** Receives the event of every run that failed, so no month disappears silently. */
+  readonly failedRuns: IQueue;
+  /** Defaults to the real handler; tests of the template point it elsewhere. */
+  readonly entry?: string | undefined;
+}
+
+/** The monthly report function with every default decided here rather than inherited. */
+export class ReportFunction extends Construct {
+  readonly function: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: ReportFunctionProps) {
+    super(scope, id);
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      // A year covers twelve monthly runs, enough to answer "what happened with March?".
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    // An explicit role instead of AWSLambdaBasicExecutionRole, so logs may go to this log group only.
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Devin ACU chargeback report function',
+    });
+    logGroup.grantWrite(role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry ?? HANDLER_ENTRY,
+      handler: 'handler',
+      description: 'Monthly Devin ACU chargeback report: Devin API -> Excel -> S3 + SES',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      // Sized for a 500,000-session month: the streaming workbook writer peaks near 400 MB and the
+      // parsed sessions take another 300-500 MB, plus the gzipped raw JSON and upload buffers.
+      // 2048 MB is about twice that peak and gives a little over one vCPU for the single-threaded
+      // write; a run costs fractions of a cent either way.
+      memorySize: 2048,
+      // The maximum: ~2,500 API pages plus the workbook must finish in one invocation.
+      timeout: Duration.minutes(15),
+      role,
+      logGroup,
+      // Without this flag Node ignores the bundled source map and stack traces point into minified code.
+      environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      // Two runs must never race on the same month's objects and email marker.
+      reservedConcurrentExecutions: 1,
+      // The Scheduler invokes asynchronously, so its retries cover delivery only. A run that failed
+      // after the API client's own retries is not retried blindly (15 more minutes of the same error);
+      // it goes to the failed-runs queue, the alarm fires, and a person re-invokes (safe: idempotent).
+      retryAttempts: 0,
+      // Events throttled behind a running invocation (manual run at schedule time) wait this long.
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(props.failedRuns),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        mainFields: ['module', 'main'],
+        // CommonJS dependencies (exceljs and friends) call require(); ESM output has none of its own.
+        banner:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+        minify: true,
+        sourceMap: true,
+        // Stack traces need file and line, not the sources: keeps the map a few MB smaller.
+        sourcesContent: false,
+        // Bundle the SDK too, so the code runs against the versions it was tested with.
+        externalModules: [],
+        forceDockerBundling: false,
+      },
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Pinned to Node.js 22 (LTS to April 2027), the runtime the bundled AWS SDK line and this code are tested ' +
+        'against; a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
+    });
+  }
+}

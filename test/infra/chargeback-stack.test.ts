@@ -1,0 +1,458 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStack } from './support/build-stack.js';
+
+interface CfnResource {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+  readonly DeletionPolicy?: string;
+}
+
+interface Statement {
+  readonly Sid?: string;
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+  readonly Condition?: unknown;
+}
+
+function only(template: Template, type: string): [string, CfnResource] {
+  const found = Object.entries(template.findResources(type)) as [string, CfnResource][];
+  expect(found, `exactly one ${type}`).toHaveLength(1);
+  return found[0] as [string, CfnResource];
+}
+
+function statementsOf(template: Template, roleLogicalId: string): Statement[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[];
+  return policies
+    .filter((p) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleLogicalId }]))
+    .flatMap((p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+function actionsOf(statement: Statement): string[] {
+  return Array.isArray(statement.Action) ? statement.Action : [statement.Action];
+}
+
+const objectsUnder = (bucketLogicalId: string, pattern: string) => ({
+  'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketLogicalId, 'Arn'] }, pattern]],
+});
+
+// Template.fromStack synthesizes the whole app: seconds each, so every variant is built once.
+const SYNTH_TIMEOUT = 120_000;
+
+describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
+  let template: Template;
+  let fnId: string;
+  let fn: CfnResource;
+  let bucketId: string;
+  let queueId: string;
+  let secretId: string;
+
+  beforeAll(() => {
+    template = Template.fromStack(buildStack().stack);
+    [fnId, fn] = only(template, 'AWS::Lambda::Function');
+    [queueId] = only(template, 'AWS::SQS::Queue');
+    [secretId] = only(template, 'AWS::SecretsManager::Secret');
+    const buckets = Object.entries(template.findResources('AWS::S3::Bucket')).filter(
+      ([, b]) => (b as CfnResource).Properties.VersioningConfiguration !== undefined,
+    );
+    bucketId = buckets[0]?.[0] ?? '';
+  }, SYNTH_TIMEOUT);
+
+  describe('schedule', () => {
+    it('fires monthly at 06:00 on the 1st in UTC, in its own group, with retries and the DLQ', () => {
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'cron(0 6 1 * ? *)',
+        ScheduleExpressionTimezone: 'UTC',
+        State: 'ENABLED',
+        FlexibleTimeWindow: { Mode: 'OFF' },
+        GroupName: only(template, 'AWS::Scheduler::ScheduleGroup')[1].Properties.Name,
+        Target: {
+          Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          RetryPolicy: { MaximumRetryAttempts: 10, MaximumEventAgeInSeconds: 21_600 },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        },
+      });
+    });
+
+    it('tells the handler it is the scheduled monthly run and when it was due', () => {
+      const [, schedule] = only(template, 'AWS::Scheduler::Schedule');
+      const input = JSON.parse((schedule.Properties.Target as { Input: string }).Input) as unknown;
+      expect(input).toEqual({
+        source: 'devin-chargeback.schedule',
+        kind: 'monthly',
+        scheduledTime: '<aws.scheduler.scheduled-time>',
+      });
+    });
+
+    it('may invoke this function and write to the DLQ, nothing else', () => {
+      const [, schedule] = only(template, 'AWS::Scheduler::Schedule');
+      const roleId = ((schedule.Properties.Target as { RoleArn: { 'Fn::GetAtt': string[] } }).RoleArn[
+        'Fn::GetAtt'
+      ][0] ?? '') as string;
+      expect(statementsOf(template, roleId)).toEqual([
+        {
+          Effect: 'Allow',
+          Action: 'lambda:InvokeFunction',
+          Resource: [
+            { 'Fn::GetAtt': [fnId, 'Arn'] },
+            { 'Fn::Join': ['', [{ 'Fn::GetAtt': [fnId, 'Arn'] }, ':*']] },
+          ],
+        },
+        { Effect: 'Allow', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+      ]);
+    });
+  });
+
+  describe('function', () => {
+    it('runs Node.js 22 on arm64, sized for a 500,000-session month, one at a time', () => {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+        MemorySize: 2048,
+        Timeout: 900,
+        ReservedConcurrentExecutions: 1,
+      });
+    });
+
+    it('logs to its own log group with explicit retention', () => {
+      const [logGroupId, logGroup] = only(template, 'AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(365);
+      expect(fn.Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logGroupId } });
+    });
+
+    it('does not retry failed runs blindly and sends them to the failed-runs queue', () => {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: fnId },
+        MaximumRetryAttempts: 0,
+        MaximumEventAgeInSeconds: 21_600,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+    });
+
+    it('gets exactly the environment the handler reads, with the secret by reference only', () => {
+      const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+      expect(Object.keys(variables).sort()).toEqual(
+        [
+          'ACU_PRICE',
+          'ATTACH_MAX_BYTES',
+          'CURRENCY',
+          'DEVIN_API_KEY_SECRET',
+          'EMAIL_RECIPIENTS',
+          'EMAIL_SENDER',
+          'LINK_TTL_SECONDS',
+          'NODE_OPTIONS',
+          'REPORT_BUCKET',
+          'REPORT_PREFIX',
+          'REPORT_TIMEZONE',
+        ].sort(),
+      );
+      expect(variables).toMatchObject({
+        REPORT_BUCKET: { Ref: bucketId },
+        REPORT_PREFIX: 'reports/',
+        EMAIL_SENDER: 'reports@example.com',
+        EMAIL_RECIPIENTS: 'finance@example.com',
+        REPORT_TIMEZONE: 'UTC',
+        ACU_PRICE: '2.25',
+        CURRENCY: 'USD',
+        DEVIN_API_KEY_SECRET: { Ref: secretId },
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    });
+  });
+
+  describe('IAM', () => {
+    let statements: Statement[];
+    beforeAll(() => {
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
+      statements = statementsOf(template, roleId);
+    });
+
+    it('reads and writes objects under the report prefix only', () => {
+      const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
+      expect(s3).toEqual([
+        {
+          Sid: 'ReadWriteReports',
+          Effect: 'Allow',
+          Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+          Resource: objectsUnder(bucketId, '/reports/*'),
+        },
+        {
+          Sid: 'ReleaseEmailMarkers',
+          Effect: 'Allow',
+          Action: 's3:DeleteObject',
+          Resource: objectsUnder(bucketId, '/reports/markers/*'),
+        },
+      ]);
+    });
+
+    it('reads the Devin key secret and nothing else in Secrets Manager', () => {
+      const secrets = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('secretsmanager:')));
+      expect(secrets).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          Resource: { Ref: secretId },
+        },
+      ]);
+    });
+
+    it('sends mail only from the configured sender', () => {
+      const ses = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+      expect(ses).toHaveLength(1);
+      expect(ses[0]).toMatchObject({
+        Action: ['ses:SendEmail', 'ses:SendRawEmail'],
+        Condition: { StringEquals: { 'ses:FromAddress': 'reports@example.com' } },
+      });
+      expect(JSON.stringify(ses[0]?.Resource)).toContain(':identity/*');
+    });
+
+    it('writes logs to its own log group only, without a managed policy', () => {
+      const [logGroupId] = only(template, 'AWS::Logs::LogGroup');
+      const logs = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('logs:')));
+      expect(logs).toEqual([
+        {
+          Effect: 'Allow',
+          Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+          Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+        },
+      ]);
+      for (const role of Object.values(template.findResources('AWS::IAM::Role')) as CfnResource[]) {
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+
+    it('grants no action or resource "*" anywhere', () => {
+      const all = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).flatMap(
+        (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+      );
+      expect(all.length).toBeGreaterThan(0);
+      for (const statement of all) {
+        expect(actionsOf(statement).filter((a) => a.includes('*'))).toEqual([]);
+        expect([statement.Resource].flat()).not.toContain('*');
+      }
+    });
+  });
+
+  describe('bucket', () => {
+    let bucket: CfnResource;
+    beforeAll(() => {
+      bucket = template.findResources('AWS::S3::Bucket')[bucketId] as CfnResource;
+    });
+
+    it('is encrypted, private, versioned and retained', () => {
+      expect(bucket.Properties).toMatchObject({
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+      expect(bucket.DeletionPolicy).toBe('Retain');
+    });
+
+    it('moves older reports to Glacier Instant Retrieval and never expires them', () => {
+      const rules = (bucket.Properties.LifecycleConfiguration as { Rules: Record<string, unknown>[] }).Rules;
+      expect(rules).toContainEqual(
+        expect.objectContaining({
+          Status: 'Enabled',
+          Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+          NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
+        }),
+      );
+      for (const rule of rules) {
+        expect(rule).not.toHaveProperty('ExpirationInDays');
+        expect(rule).not.toHaveProperty('NoncurrentVersionExpiration');
+      }
+    });
+
+    it('refuses plain HTTP', () => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: bucketId },
+        PolicyDocument: {
+          Statement: [
+            {
+              Effect: 'Deny',
+              Action: 's3:*',
+              Principal: { AWS: '*' },
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              Resource: [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, objectsUnder(bucketId, '/*')],
+            },
+          ],
+        },
+      });
+    });
+
+    it('logs access to a retained, private log bucket', () => {
+      const logging = bucket.Properties.LoggingConfiguration as { DestinationBucketName: { Ref: string } };
+      const logBucket = template.findResources('AWS::S3::Bucket')[
+        logging.DestinationBucketName.Ref
+      ] as CfnResource;
+      expect(logBucket.DeletionPolicy).toBe('Retain');
+      expect(logBucket.Properties.PublicAccessBlockConfiguration).toMatchObject({ BlockPublicPolicy: true });
+    });
+  });
+
+  describe('secret', () => {
+    it('is created without a value in the template, for the operator to set', () => {
+      const [, secret] = only(template, 'AWS::SecretsManager::Secret');
+      expect(secret.Properties).not.toHaveProperty('SecretString');
+      expect(secret.Properties.Description).toContain('put-secret-value');
+    });
+  });
+
+  describe('failures', () => {
+    it('keep failed runs in an encrypted, TLS-only queue', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        PolicyDocument: {
+          Statement: [{ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+        },
+      });
+    });
+
+    it('raise alarms on function errors, waiting failed runs and schedule failures, all to the topic', () => {
+      const [topicId] = only(template, 'AWS::SNS::Topic');
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as CfnResource[];
+      const watched = alarms.map((a) =>
+        a.Properties.MetricName !== undefined
+          ? a.Properties.MetricName
+          : (a.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
+              .flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric.MetricName] : []))
+              .join('+'),
+      );
+      expect(watched.sort()).toEqual(
+        [
+          'ApproximateNumberOfMessagesVisible',
+          'Errors',
+          'TargetErrorCount+InvocationDroppedCount+InvocationsFailedToBeSentToDeadLetterCount',
+        ].sort(),
+      );
+      for (const alarm of alarms) {
+        expect(alarm.Properties).toMatchObject({
+          AlarmActions: [{ Ref: topicId }],
+          Threshold: 1,
+          ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+          TreatMissingData: 'notBreaching',
+        });
+      }
+    });
+
+    it('watch this function, this queue and this schedule group', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: fnId } }],
+      });
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      });
+      const [, group] = only(template, 'AWS::Scheduler::ScheduleGroup');
+      expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).toContain(
+        JSON.stringify({ Name: 'ScheduleGroup', Value: group.Properties.Name }),
+      );
+    });
+
+    it('have no e-mail subscription unless alarmEmail is set', () => {
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
+    });
+
+    it('reach the topic only over TLS', () => {
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: [{ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+        },
+      });
+    });
+  });
+});
+
+describe('the stack with everything configured', () => {
+  let template: Template;
+  let fn: CfnResource;
+
+  beforeAll(() => {
+    template = Template.fromStack(
+      buildStack({
+        recipients: 'a@example.com,b@example.com',
+        schedule: 'cron(30 7 2 * ? *)',
+        timezone: 'Europe/Berlin',
+        acuPrice: '2.00',
+        currency: 'EUR',
+        bucketName: 'acme-finance-reports',
+        apiKeySecret: 'devin/api-key',
+        alarmEmail: 'ops@example.com',
+        transitionDays: '30',
+        reportPrefix: 'devin/chargeback/',
+        devinApiUrl: 'https://devin.acme.example',
+      }).stack,
+    );
+    [, fn] = only(template, 'AWS::Lambda::Function');
+  }, SYNTH_TIMEOUT);
+
+  it('schedules in the configured zone', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(30 7 2 * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Berlin',
+    });
+  });
+
+  it('uses the existing bucket and secret instead of creating them', () => {
+    template.resourceCountIs('AWS::S3::Bucket', 0);
+    template.resourceCountIs('AWS::SecretsManager::Secret', 0);
+    expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+      REPORT_BUCKET: 'acme-finance-reports',
+      REPORT_PREFIX: 'devin/chargeback/',
+      DEVIN_API_KEY_SECRET: 'devin/api-key',
+      DEVIN_API_URL: 'https://devin.acme.example',
+      EMAIL_RECIPIENTS: 'a@example.com,b@example.com',
+      REPORT_TIMEZONE: 'Europe/Berlin',
+      ACU_PRICE: '2.00',
+      CURRENCY: 'EUR',
+    });
+  });
+
+  it('scopes S3 to the configured prefix of the named bucket and the secret to its name', () => {
+    const text = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(text).toContain(':s3:::acme-finance-reports/devin/chargeback/*');
+    expect(text).toContain(':s3:::acme-finance-reports/devin/chargeback/markers/*');
+    // Secrets Manager appends six random characters to every secret's ARN.
+    expect(text).toContain(':secret:devin/api-key-??????');
+  });
+
+  it('subscribes the alarm e-mail', () => {
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+  });
+});
+
+describe('an existing secret named by its full ARN', () => {
+  it(
+    'is granted exactly, without a suffix wildcard',
+    () => {
+      const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123';
+      const template = Template.fromStack(buildStack({ apiKeySecret: arn }).stack);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Effect: 'Allow',
+              Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+              Resource: arn,
+            },
+          ]),
+        },
+      });
+    },
+    SYNTH_TIMEOUT,
+  );
+});
