@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/*
+ * summary.json: the report's figures in a form that outlives the run. Read
+ * back for month-over-month comparison, possibly by a later version of this
+ * tool, so every amount is kept exact as decimal text (bigints do not survive
+ * JSON) next to a plain number for people and dashboards.
+ */
+
+const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as text');
+const integerText = z.string().regex(/^-?\d+$/, 'expected an integer as text');
+const count = z.number().int().nonnegative();
+const share = z.number().finite();
+
+const acusAmount = z.object({
+  /** Exact ACUs, e.g. "41.395". */
+  exact: decimalText,
+  /** The nearest double, for display only. */
+  value: z.number().finite(),
+});
+
+const costAmount = z.object({
+  /** Exact ACUs × price in currency units, e.g. "93.13875". */
+  exact: decimalText,
+  /** Allocated minor units (cents), as on the workbook, e.g. "9314". */
+  minor: integerText,
+  /** `minor` in currency units as a number, e.g. 93.14. */
+  value: z.number().finite(),
+});
+
+const usageFields = { sessions: count, acus: acusAmount, cost: costAmount };
+const usage = z.object(usageFields);
+
+const userRow = z.object({
+  userId: z.string().nullable(),
+  userName: z.string().nullable(),
+  email: z.string().nullable(),
+  ...usageFields,
+  shareOfOrg: share,
+});
+
+const orgRow = z.object({
+  orgId: z.string(),
+  orgName: z.string().nullable(),
+  ...usageFields,
+  shareOfAcus: share,
+  users: z.array(userRow),
+});
+
+const nameSource = z.discriminatedUnion('available', [
+  z.object({ available: z.literal(true) }),
+  z.object({ available: z.literal(false), reason: z.string() }),
+]);
+
+export const summaryDocumentSchema = z.object({
+  schemaVersion: z.literal(1),
+  period: z.object({
+    kind: z.enum(['month', 'range']),
+    from: z.iso.datetime(),
+    to: z.iso.datetime(),
+    timeZone: z.string(),
+    firstDay: z.iso.date(),
+    lastDay: z.iso.date(),
+    label: z.string(),
+    slug: z.string(),
+  }),
+  pricing: z.object({
+    unitPrice: decimalText,
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    minorDigits: z.number().int().min(0).max(6),
+  }),
+  totals: usage,
+  orgs: z.array(orgRow),
+  tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
+  statuses: z.array(z.object({ status: z.string(), ...usageFields })),
+  names: z.object({ orgs: nameSource, users: nameSource }),
+  run: z.object({
+    runId: z.string(),
+    generatedAt: z.iso.datetime(),
+    generator: z.string(),
+    apiHost: z.string(),
+    source: z.enum(['api', 'demo']),
+    filters: z.object({
+      orgIds: z.array(z.string()),
+      userIds: z.array(z.string()),
+      tags: z.array(z.string()),
+    }),
+  }),
+  stats: z.object({
+    pages: count,
+    reportedTotal: count,
+    itemsReceived: count,
+    duplicatesDropped: count,
+    outsidePeriodDropped: count,
+    nullAcus: count,
+    reread: z.boolean(),
+  }),
+});
+
+export type SummaryDocument = z.infer<typeof summaryDocumentSchema>;
+export type SummaryUsage = z.infer<typeof usage>;

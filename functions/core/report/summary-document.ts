@@ -1,0 +1,104 @@
+import { ACU_DECIMALS, scaledToDecimalString, scaledToNumber } from '../money/acus.js';
+import { COST_DECIMALS } from '../money/cost.js';
+import type { Pricing } from '../money/pricing.js';
+import type { FetchStats } from '../session.js';
+import type { ChargebackReport, UsageTotals } from './chargeback-report.js';
+import type { RunInfo } from './run-info.js';
+import { type SummaryDocument, type SummaryUsage, summaryDocumentSchema } from './summary-document-schema.js';
+
+export type { SummaryDocument } from './summary-document-schema.js';
+
+/** The report as summary.json: JSON-safe, exact, and without the per-session rows. */
+export function toSummaryDocument(
+  report: ChargebackReport,
+  run: RunInfo,
+  stats: FetchStats,
+): SummaryDocument {
+  const { period, pricing } = report;
+  const usage = (totals: UsageTotals): SummaryUsage => summaryUsage(totals, pricing);
+  return {
+    schemaVersion: 1,
+    period: {
+      kind: period.kind,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      timeZone: period.timeZone,
+      firstDay: period.firstDay,
+      lastDay: period.lastDay,
+      label: period.label,
+      slug: period.slug,
+    },
+    pricing: {
+      unitPrice: pricing.unitPriceText,
+      currency: pricing.currency,
+      minorDigits: pricing.minorDigits,
+    },
+    totals: usage(report.totals),
+    orgs: report.orgs.map((org) => ({
+      orgId: org.orgId,
+      orgName: org.orgName,
+      ...usage(org),
+      shareOfAcus: org.shareOfAcus,
+      users: org.users.map((user) => ({
+        userId: user.userId,
+        userName: user.userName,
+        email: user.email,
+        ...usage(user),
+        shareOfOrg: user.shareOfOrg,
+      })),
+    })),
+    tags: report.tags.map((tag) => ({ tag: tag.tag, ...usage(tag) })),
+    statuses: report.statuses.map((status) => ({ status: status.status, ...usage(status) })),
+    names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },
+    run: {
+      runId: run.runId,
+      generatedAt: run.generatedAt.toISOString(),
+      generator: run.generator,
+      apiHost: run.apiHost,
+      source: run.source,
+      filters: {
+        orgIds: [...run.filters.orgIds],
+        userIds: [...run.filters.userIds],
+        tags: [...run.filters.tags],
+      },
+    },
+    stats: { ...stats },
+  };
+}
+
+function summaryUsage(totals: UsageTotals, pricing: Pricing): SummaryUsage {
+  return {
+    sessions: totals.sessions,
+    acus: {
+      exact: scaledToDecimalString(totals.acus, ACU_DECIMALS),
+      value: scaledToNumber(totals.acus, ACU_DECIMALS),
+    },
+    cost: {
+      exact: scaledToDecimalString(totals.exactCost, COST_DECIMALS),
+      minor: totals.costMinor.toString(),
+      value: scaledToNumber(totals.costMinor, pricing.minorDigits),
+    },
+  };
+}
+
+/** summary.json that does not match schema version 1 (hand-edited, truncated, or from another tool). */
+export class InvalidSummaryDocumentError extends Error {
+  override readonly name = 'InvalidSummaryDocumentError';
+  /** Where the first problem is, e.g. "totals.cost.minor". */
+  readonly path: string;
+
+  constructor(path: string, problem: string, options?: { cause?: unknown }) {
+    super(`not a summary document (schema version 1): ${path || '(root)'}: ${problem}`, options);
+    this.path = path;
+  }
+}
+
+/** Reads summary.json back (already JSON-parsed); throws InvalidSummaryDocumentError naming the first bad field. */
+export function parseSummaryDocument(json: unknown): SummaryDocument {
+  const result = summaryDocumentSchema.safeParse(json);
+  if (result.success) return result.data;
+  const [first] = result.error.issues;
+  throw new InvalidSummaryDocumentError(first?.path.join('.') ?? '', first?.message ?? 'invalid', {
+    cause: result.error,
+  });
+}
