@@ -13,24 +13,30 @@ export function parseRecord<S extends z.ZodType>(
 ): z.output<S> {
   const parsed = schema.safeParse(item);
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
+  const id = valueAt(item, [idField]);
+  throw dataErrorOf(parsed.error, item, resource, typeof id === 'string' && id !== '' ? id : null);
+}
+
+/** The first issue of a failed parse of `root`, as a DevinDataError. */
+export function dataErrorOf(
+  error: z.ZodError,
+  root: unknown,
+  resource: string,
+  recordId: string | null,
+): DevinDataError {
+  const issue = error.issues[0];
   const path = issue?.path ?? [];
-  const value = valueAt(item, path);
-  throw new DevinDataError(
+  const value = valueAt(root, path);
+  return new DevinDataError(
     {
       resource,
-      recordId: recordIdOf(item, idField),
-      field: path.map(String).join('.') || '(item)',
+      recordId,
+      field: path.map(String).join('.') || '(whole)',
       value,
       problem: value === undefined ? 'is missing' : (issue?.message ?? 'is invalid'),
     },
-    { cause: parsed.error },
+    { cause: error },
   );
-}
-
-function recordIdOf(item: unknown, idField: string): string | null {
-  const id = valueAt(item, [idField]);
-  return typeof id === 'string' && id !== '' ? id : null;
 }
 
 function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DevinDataError } from './devin-data-error.js';
+import { dataErrorOf } from './parse-record.js';
 
 /** The envelope every v2 enterprise listing shares; items are parsed one by one, see `parseRecord`. */
 const wirePageSchema = z.object({
@@ -27,15 +27,7 @@ export function parsePage<T>(
   parseItem: (item: unknown) => T,
 ): Page<T> {
   const parsed = wirePageSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const field = issue?.path.map(String).join('.') || '(page)';
-    const value = json !== null && typeof json === 'object' ? (json as Record<string, unknown>)[field] : json;
-    throw new DevinDataError(
-      { resource, recordId: null, field, value, problem: issue?.message ?? 'is invalid' },
-      { cause: parsed.error },
-    );
-  }
+  if (!parsed.success) throw dataErrorOf(parsed.error, json, resource, null);
   const page = parsed.data;
   return {
     skip: page.skip ?? requestedSkip,
