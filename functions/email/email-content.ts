@@ -46,8 +46,9 @@ export interface EmailContent {
   readonly notices: readonly string[];
   readonly figures: readonly Figure[];
   readonly orgs: Table;
-  readonly topUsersHeading: string;
   readonly topUsers: Table;
+  /** The presigned link, shown as the section's one button. */
+  readonly download: { readonly text: string; readonly url: string } | null;
   readonly workbook: readonly Paragraph[];
   readonly footer: readonly string[];
 }

@@ -1,9 +1,17 @@
-import { formatShare } from '../core/money/format.js';
+import { formatMoney, formatShare } from '../core/money/format.js';
 import type { Pricing } from '../core/money/pricing.js';
 
 /** "1,734": fixed en-style grouping, like the money figures beside it. */
 export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/**
+ * "12,222.18": the amount without its currency code, for table columns whose
+ * header names the currency once ("Cost (USD)"), so the digits line up.
+ */
+export function formatAmount(minor: bigint, pricing: Pricing): string {
+  return formatMoney(minor, pricing).slice(pricing.currency.length + 1);
 }
 
 /** A small but real share reads "<0.1%": "0.0%" beside a cost would look like an error. */

@@ -56,6 +56,14 @@ function paragraphHtml(paragraph: Paragraph): string {
   return `<p style="${TEXT}margin:0 0 8px 0;">${inner}</p>`;
 }
 
+/** A table-cell button: Outlook ignores padding on links but not on cells. */
+function downloadButtonHtml(download: { text: string; url: string }): string {
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:0 0 8px 0;"><tr>
+<td bgcolor="#1d4ed8" style="background:#1d4ed8;border-radius:4px;">
+<a href="${escapeHtml(download.url)}" style="${FONT}display:inline-block;padding:10px 18px;font-size:14px;font-weight:bold;color:#ffffff;text-decoration:none;">${escapeHtml(download.text)}</a>
+</td></tr></table>`;
+}
+
 function figuresHtml(content: EmailContent): string {
   const rows = content.figures
     .map(
@@ -87,21 +95,22 @@ export function renderHtml(content: EmailContent): string {
 <body style="margin:0;padding:0;background:#f3f4f6;">
 <div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(content.preview)}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f4f6;">
-<tr><td align="center" style="padding:24px 12px;">
+<tr><td align="center" style="padding:16px 8px;">
 <!--[if mso]><table role="presentation" width="720" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:720px;width:100%;background:#ffffff;border:1px solid #e5e7eb;">
-<tr><td style="padding:24px 28px;">
+<tr><td style="padding:24px 20px;">
 <h1 style="${FONT}font-size:20px;line-height:28px;font-weight:bold;margin:0 0 16px 0;">${escapeHtml(content.title)}</h1>
 ${noticesHtml(content.notices)}
 ${figuresHtml(content)}
 <h2 style="${H2}">By org</h2>
 ${tableHtml(content.orgs)}
-<h2 style="${H2}">${escapeHtml(content.topUsersHeading)}</h2>
+<h2 style="${H2}">Top users by ACUs</h2>
 ${tableHtml(content.topUsers)}
 <h2 style="${H2}">Workbook</h2>
+${content.download ? downloadButtonHtml(content.download) : ''}
 ${content.workbook.map(paragraphHtml).join('\n')}
 </td></tr>
-<tr><td style="padding:16px 28px 24px 28px;border-top:1px solid #e5e7eb;">
+<tr><td style="padding:16px 20px 24px 20px;border-top:1px solid #e5e7eb;">
 ${content.footer.map((line) => `<p style="${MUTED}margin:0 0 4px 0;">${escapeHtml(line)}</p>`).join('\n')}
 </td></tr>
 </table>

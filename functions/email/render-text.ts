@@ -54,14 +54,17 @@ function renderParagraph(paragraph: Paragraph): string {
 
 /** The plain-text body: the same facts as the HTML, in columns that line up in a monospaced reader. */
 export function renderText(content: EmailContent): string {
+  const workbook: Paragraph[] = content.download
+    ? [[{ kind: 'link', ...content.download }], ...content.workbook]
+    : [...content.workbook];
   const labelWidth = Math.max(...content.figures.map((f) => width(f.label)));
   const blocks = [
     `${content.title}\n${'='.repeat(width(content.title))}`,
     ...content.notices.map((notice) => `NOTE: ${notice}`),
     content.figures.map((f) => `${f.label.padEnd(labelWidth)}  ${f.value}`).join('\n'),
     `${heading('By org')}\n${renderTable(content.orgs)}`,
-    `${heading(content.topUsersHeading)}\n${renderTable(content.topUsers)}`,
-    `${heading('Workbook')}\n${content.workbook.map(renderParagraph).join('\n\n')}`,
+    `${heading('Top users by ACUs')}\n${renderTable(content.topUsers)}`,
+    `${heading('Workbook')}\n${workbook.map(renderParagraph).join('\n\n')}`,
     `-- \n${content.footer.join('\n')}`,
   ];
   return `${blocks.join('\n\n')}\n`;

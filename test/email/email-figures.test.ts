@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Pricing } from '../../functions/core/money/pricing.js';
-import { formatCount, formatShareOfTotal, formatUnitPrice } from '../../functions/email/email-figures.js';
+import {
+  formatAmount,
+  formatCount,
+  formatShareOfTotal,
+  formatUnitPrice,
+} from '../../functions/email/email-figures.js';
 
 function pricing(unitPriceText: string, currency: string, minorDigits: number): Pricing {
   return { unitPriceText, unitPriceScaled: 0n, currency, minorDigits };
@@ -12,6 +17,13 @@ describe('formatCount', () => {
     expect(formatCount(999)).toBe('999');
     expect(formatCount(1734)).toBe('1,734');
     expect(formatCount(1234567)).toBe('1,234,567');
+  });
+});
+
+describe('formatAmount', () => {
+  it('drops the currency code but keeps its minor digits', () => {
+    expect(formatAmount(2_777_760n, pricing('2.25', 'USD', 2))).toBe('27,777.60');
+    expect(formatAmount(1234n, pricing('300', 'JPY', 0))).toBe('1,234');
   });
 });
 

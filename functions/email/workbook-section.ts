@@ -1,0 +1,51 @@
+import type { RunInfo } from '../core/report/run-info.js';
+import type { Paragraph, Segment } from './email-content.js';
+import { describeLinkExpiry } from './link-expiry.js';
+import type { EmailDelivery } from './render-chargeback-email.js';
+
+/** The event payload inside the hint is something to copy, so it is set as code. */
+function hintSegments(hint: string): Segment[] {
+  const payload = /\{.*\}/.exec(hint);
+  if (!payload) return [{ kind: 'text', text: hint }];
+  const before = hint.slice(0, payload.index);
+  const after = hint.slice(payload.index + payload[0].length);
+  return [
+    ...(before ? [{ kind: 'text', text: before } as const] : []),
+    { kind: 'code', text: payload[0] },
+    ...(after ? [{ kind: 'text', text: after } as const] : []),
+  ];
+}
+
+/** Where the workbook is and how to get it: link and expiry, storage, a fresh link, the attachment. */
+export function workbookParagraphs(delivery: EmailDelivery, run: RunInfo): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const { link, location, workbookFileName } = delivery;
+  if (link) paragraphs.push([{ kind: 'text', text: describeLinkExpiry(link.expiresAt, run.generatedAt) }]);
+  if (location?.kind === 's3') {
+    paragraphs.push([
+      { kind: 'text', text: 'The workbook is stored at ' },
+      { kind: 'code', text: location.uri },
+      { kind: 'text', text: '.' },
+    ]);
+    paragraphs.push([{ kind: 'link', text: 'Open it in the S3 console', url: location.consoleUrl }]);
+    paragraphs.push([
+      { kind: 'text', text: link ? 'To get a fresh link: ' : 'To get a download link: ' },
+      ...hintSegments(location.freshLinkHint),
+    ]);
+  } else if (location?.kind === 'file') {
+    paragraphs.push([
+      { kind: 'text', text: 'The workbook is saved at ' },
+      { kind: 'code', text: location.path },
+      { kind: 'text', text: '.' },
+    ]);
+  }
+  if (delivery.attached) {
+    const also = paragraphs.length > 0 ? 'also ' : '';
+    paragraphs.push([
+      { kind: 'text', text: `The workbook ${workbookFileName} is ${also}attached to this email.` },
+    ]);
+  } else if (paragraphs.length === 0) {
+    paragraphs.push([{ kind: 'text', text: `Workbook: ${workbookFileName}.` }]);
+  }
+  return paragraphs;
+}
