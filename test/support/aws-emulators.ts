@@ -26,6 +26,8 @@ export interface AwsEmulators {
     readonly endpoint: string;
     /** Every message the emulator received since these emulators started. */
     mails(): Promise<StoredMail[]>;
+    /** Stops SES alone, for "SES fails" tests. */
+    stop(): Promise<void>;
   };
   readonly secretsManager: FakeSecretsManager;
   /** AWS_ENDPOINT_URL_S3/_SES/_SECRETS_MANAGER, region and s3rver's fixed credentials. */
@@ -64,56 +66,96 @@ const { default: startSesEmulator } = createRequire(import.meta.url)('aws-ses-v2
 const S3RVER_CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
 export async function startAwsEmulators(): Promise<AwsEmulators> {
+  // Whatever started is stopped again if a later emulator fails to start.
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    const s3 = await startLocalS3();
+    stops.push(s3.stop);
+    const ses = await startLocalSes();
+    stops.push(ses.stop);
+    const secretsManager = await startFakeSecretsManager();
+    stops.push(() => secretsManager.close());
+
+    return {
+      s3,
+      ses,
+      secretsManager,
+      env: {
+        AWS_REGION: 'us-east-1',
+        ...S3RVER_CREDENTIALS,
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
+        AWS_ENDPOINT_URL_SES: ses.endpoint,
+        AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
+      },
+      stop: async () => {
+        await Promise.all(stops.map((stop) => stop()));
+      },
+    };
+  } catch (error) {
+    await Promise.all(stops.map((stop) => stop()));
+    throw error;
+  }
+}
+
+async function startLocalS3(): Promise<AwsEmulators['s3']> {
   const directory = await mkdtemp(join(tmpdir(), 'devin-chargeback-s3-'));
+  const removeDirectory = () => rm(directory, { recursive: true, force: true });
   const s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory });
-  const { port: s3rverPort } = await s3rver.run();
-  const proxy = await startConditionalWriteProxy(s3rverPort);
-
-  const sesServer = await startSesEmulator({ host: '127.0.0.1', port: 0 });
-  const sesEndpoint = `http://127.0.0.1:${portOf(sesServer)}`;
-  // The emulator keeps mails in a module-level store, shared by every instance in this process.
-  await emulatorFetch(`${sesEndpoint}/clear-store`, { method: 'POST' });
-
-  const secretsManager = await startFakeSecretsManager();
-
-  let s3Stopped = false;
-  const stopS3 = async (): Promise<void> => {
-    if (s3Stopped) return;
-    s3Stopped = true;
-    await proxy.close();
+  let s3rverPort: number;
+  try {
+    s3rverPort = (await s3rver.run()).port;
+  } catch (error) {
+    await removeDirectory();
+    throw error;
+  }
+  const proxy = await startConditionalWriteProxy(s3rverPort).catch(async (error: unknown) => {
     await s3rver.close();
-    await rm(directory, { recursive: true, force: true });
-  };
-
+    await removeDirectory();
+    throw error;
+  });
   return {
-    s3: {
-      endpoint: proxy.endpoint,
-      createBucket: async (name) => {
-        const response = await emulatorFetch(`http://127.0.0.1:${s3rverPort}/${encodeURIComponent(name)}`, {
-          method: 'PUT',
-        });
-        if (!response.ok) throw new Error(`s3rver did not create bucket ${name}: ${response.status}`);
-      },
-      stop: stopS3,
+    endpoint: proxy.endpoint,
+    createBucket: async (name) => {
+      const response = await emulatorFetch(`http://127.0.0.1:${s3rverPort}/${encodeURIComponent(name)}`, {
+        method: 'PUT',
+      });
+      if (!response.ok) throw new Error(`s3rver did not create bucket ${name}: ${response.status}`);
     },
-    ses: {
-      endpoint: sesEndpoint,
-      mails: async () => {
-        const response = await emulatorFetch(`${sesEndpoint}/store`);
-        return storeSchema.parse(await response.json()).emails;
-      },
+    stop: once(async () => {
+      await proxy.close();
+      await s3rver.close();
+      await removeDirectory();
+    }),
+  };
+}
+
+async function startLocalSes(): Promise<AwsEmulators['ses']> {
+  const server = await startSesEmulator({ host: '127.0.0.1', port: 0 });
+  const endpoint = `http://127.0.0.1:${portOf(server)}`;
+  const stop = once(() => closeServer(server));
+  try {
+    // The emulator keeps mails in a module-level store, shared by every instance in this process.
+    await emulatorFetch(`${endpoint}/clear-store`, { method: 'POST' });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    endpoint,
+    mails: async () => {
+      const response = await emulatorFetch(`${endpoint}/store`);
+      return storeSchema.parse(await response.json()).emails;
     },
-    secretsManager,
-    env: {
-      AWS_REGION: 'us-east-1',
-      ...S3RVER_CREDENTIALS,
-      AWS_ENDPOINT_URL_S3: proxy.endpoint,
-      AWS_ENDPOINT_URL_SES: sesEndpoint,
-      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsManager.endpoint,
-    },
-    stop: async () => {
-      await Promise.all([stopS3(), closeServer(sesServer), secretsManager.close()]);
-    },
+    stop,
+  };
+}
+
+/** Stopping twice (a test stops S3, afterAll stops everything) is a no-op the second time. */
+function once(stop: () => Promise<void>): () => Promise<void> {
+  let stopping: Promise<void> | undefined;
+  return () => {
+    stopping ??= stop();
+    return stopping;
   };
 }
 

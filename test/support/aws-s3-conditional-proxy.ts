@@ -57,23 +57,30 @@ async function conditionalPut(
 
 function objectExists(upstreamPort: number, path: string): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const head = request({ host: '127.0.0.1', port: upstreamPort, path, method: 'HEAD' }, (response) => {
-      response.resume();
-      resolve(response.statusCode === 200);
-    });
+    const head = request(
+      { host: '127.0.0.1', port: upstreamPort, path, method: 'HEAD', agent: false },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode === 200);
+      },
+    );
     head.setTimeout(EMULATOR_REQUEST_TIMEOUT_MS, () => head.destroy(new Error('HEAD to s3rver timed out')));
     head.on('error', reject);
     head.end();
   });
 }
 
-/** Resolves once the upstream response has been passed on in full, i.e. the write is done. */
+/**
+ * Resolves once the upstream response has been passed on in full, i.e. the
+ * write is done. No connection pooling (agent: false): idle keep-alive
+ * connections to s3rver would hold up its close() for seconds.
+ */
 function forward(upstreamPort: number, req: IncomingMessage, res: ServerResponse): Promise<void> {
   return new Promise((resolve, reject) => {
     // Node answers 100-continue itself; passing Expect on would make s3rver answer it again.
     const { expect: _expect, ...headers } = req.headers;
     const upstream = request(
-      { host: '127.0.0.1', port: upstreamPort, path: req.url, method: req.method, headers },
+      { host: '127.0.0.1', port: upstreamPort, path: req.url, method: req.method, headers, agent: false },
       (response) => {
         res.writeHead(response.statusCode ?? 502, response.headers);
         response.pipe(res);

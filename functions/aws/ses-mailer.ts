@@ -1,0 +1,50 @@
+import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import { describeError, EmailSendError } from './aws-errors.js';
+
+/** SES v1 limits per message: recipients across To, Cc and Bcc, and the raw size. */
+export const SES_MAX_RECIPIENTS = 50;
+export const SES_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Sends a ready MIME message (SES v1 SendRawEmail). `to` is the envelope: SES
+ * delivers to exactly these addresses, whatever the headers say. Limits are
+ * checked before the call, so a refusal names the limit instead of SES's
+ * generic error.
+ */
+export async function sendRawEmail(
+  ses: SESClient,
+  params: { readonly from: string; readonly to: readonly string[]; readonly raw: Buffer },
+): Promise<{ messageId: string }> {
+  const recipientCount = params.to.length;
+  const context = { recipientCount };
+  if (recipientCount === 0) throw new EmailSendError('the email has no recipients', context);
+  if (recipientCount > SES_MAX_RECIPIENTS) {
+    throw new EmailSendError(
+      `the email has ${recipientCount} recipients; SES accepts at most ${SES_MAX_RECIPIENTS} per message`,
+      context,
+    );
+  }
+  if (params.raw.length > SES_MAX_MESSAGE_BYTES) {
+    throw new EmailSendError(
+      `the email is ${params.raw.length} bytes; SES accepts at most ${SES_MAX_MESSAGE_BYTES} (send it without the attachment)`,
+      context,
+    );
+  }
+  let messageId: string | undefined;
+  try {
+    const response = await ses.send(
+      new SendRawEmailCommand({
+        Source: params.from,
+        Destinations: [...params.to],
+        RawMessage: { Data: params.raw },
+      }),
+    );
+    messageId = response.MessageId;
+  } catch (error) {
+    throw new EmailSendError(`SES did not send the email: ${describeError(error)}`, context, {
+      cause: error,
+    });
+  }
+  if (!messageId) throw new EmailSendError('SES answered without a message id', context);
+  return { messageId };
+}
