@@ -44,7 +44,9 @@ export interface StatusTotal extends UsageTotals {
 }
 
 /** Where names came from: the enterprise endpoints, or nowhere (IDs stand in). */
-export type NameSource = { readonly available: true } | { readonly available: false; readonly reason: string };
+export type NameSource =
+  | { readonly available: true }
+  | { readonly available: false; readonly reason: string };
 
 export interface NameSources {
   readonly orgs: NameSource;
