@@ -35,6 +35,8 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   let served: ServedData = serveDataset(options.data);
   let faults = new FaultSchedule(options.faults ?? {});
   const requests: RecordedRequest[] = [];
+  // Counted apart from `requests`, so that a test clearing the record does not reuse indexes.
+  let arrivals = 0;
   const sockets = new Set<Socket>();
   const delays = new Set<NodeJS.Timeout>();
 
@@ -57,7 +59,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   };
 
   const server = createServer((req, res) => {
-    const incoming = describe(req, requests.length, options.apiKey);
+    const incoming = describe(req, arrivals++, options.apiKey);
     const fault = faults.next(incoming);
     requests.push({ ...incoming, fault: fault?.kind ?? null });
     switch (fault?.kind) {

@@ -235,6 +235,14 @@ describe('startFakeDevinApi', () => {
       expect(second).toMatchObject({ index: 1, path: '/v2/enterprise/members', authorized: false });
       expect(JSON.stringify(server.requests)).not.toContain(KEY);
     });
+
+    it('keeps counting indexes after a test clears the record', async () => {
+      const server = await serve();
+      await get(server, '/v2/enterprise/members');
+      server.requests.length = 0;
+      await get(server, '/v2/enterprise/members');
+      expect(server.requests.map((request) => request.index)).toEqual([1]);
+    });
   });
 
   describe('setData', () => {
