@@ -1,0 +1,92 @@
+import { Validations } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { buildStack } from './support/build-stack.js';
+
+const SYNTH_TIMEOUT = 120_000;
+
+function findings(root: IConstruct): string[] {
+  return new AwsSolutionsChecks(root)
+    .validateScope(root)
+    .violations.flatMap((v) =>
+      v.violatingResources.map((r) => `${v.severity} ${v.ruleName} at ${r.constructPath}`),
+    );
+}
+
+function acknowledgements(root: IConstruct): { id: string; reason: string; path: string }[] {
+  return root.node.findAll().flatMap((c) =>
+    c.node.metadata
+      .filter((m) => m.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((m) =>
+        Object.entries(m.data as Record<string, string>).map(([id, reason]) => ({
+          id,
+          reason,
+          path: c.node.path,
+        })),
+      ),
+  );
+}
+
+describe('cdk-nag AwsSolutions', () => {
+  it(
+    'finds nothing unacknowledged in the default stack',
+    () => {
+      expect(findings(buildStack().app)).toEqual([]);
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it(
+    'finds nothing unacknowledged with an existing bucket and secret and an alarm e-mail',
+    () => {
+      const { app } = buildStack({
+        bucketName: 'acme-finance-reports',
+        apiKeySecret: 'devin/api-key',
+        alarmEmail: 'ops@example.com',
+        reportPrefix: 'devin/chargeback/',
+      });
+      expect(findings(app)).toEqual([]);
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it(
+    'still fails on a wildcard nobody gave a reason for',
+    () => {
+      const { app, stack } = buildStack();
+      const fn = stack.node.findAll().find((c) => c.node.path.endsWith('/Report/Function')) as IFunction;
+      fn.addToRolePolicy(
+        new PolicyStatement({ actions: ['s3:GetObject'], resources: ['arn:aws:s3:::elsewhere/*'] }),
+      );
+      expect(findings(app)).toEqual([
+        expect.stringMatching(/^error AwsSolutions-IAM5\[Resource::arn:aws:s3:::elsewhere\/\*\] at /),
+      ]);
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it(
+    'acknowledges each finding by its exact id, with a reason a reviewer can check',
+    () => {
+      const acks = acknowledgements(buildStack().app);
+      expect(acks.map((a) => a.id.replace(/^Annotation::/, '').replace(/\[.*\]$/, '[…]')).sort()).toEqual(
+        [
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-L1',
+          'AwsSolutions-S1',
+          'AwsSolutions-SMG4',
+          'AwsSolutions-SNS2',
+          'AwsSolutions-SQS3',
+        ].sort(),
+      );
+      for (const ack of acks) expect(ack.reason.length, `${ack.id} at ${ack.path}`).toBeGreaterThan(40);
+    },
+    SYNTH_TIMEOUT,
+  );
+});
