@@ -1,6 +1,10 @@
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import {
+  GetSecretValueCommand,
+  ResourceNotFoundException,
+  type SecretsManagerClient,
+} from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { DevinKeySecretError } from './aws-errors.js';
+import { DevinKeySecretError, describeError } from './aws-errors.js';
 
 const jsonSecretSchema = z.object({ apiKey: z.string() });
 
@@ -30,15 +34,12 @@ async function readDevinKey(client: SecretsManagerClient, secretId: string): Pro
   try {
     secretString = (await client.send(new GetSecretValueCommand({ SecretId: secretId }))).SecretString;
   } catch (error) {
-    const unset = error instanceof Error && error.name === 'ResourceNotFoundException';
-    const reason = unset ? 'has no value (or does not exist)' : 'could not be read';
-    throw new DevinKeySecretError(
-      `The Devin API key secret ${secretId} ${reason}. ${howToSet(secretId)}`,
-      { secretId },
-      {
-        cause: error,
-      },
-    );
+    // Access denied or throttling is not fixed by setting a value: the hint is only for a missing one.
+    const message =
+      error instanceof ResourceNotFoundException
+        ? `The Devin API key secret ${secretId} has no value (or does not exist). ${howToSet(secretId)}`
+        : `The Devin API key secret ${secretId} could not be read: ${describeError(error)}`;
+    throw new DevinKeySecretError(message, { secretId }, { cause: error });
   }
   const key = devinKeyFrom(secretString ?? '');
   if (key === undefined) {

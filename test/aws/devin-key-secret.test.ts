@@ -4,6 +4,7 @@ import { DevinKeySecretError } from '../../functions/aws/aws-errors.js';
 import { createDevinKeyReader } from '../../functions/aws/devin-key-secret.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
+import { closedLoopbackPort } from '../support/aws-loopback.js';
 
 let emulators: AwsEmulators;
 let restoreEnv: () => void;
@@ -90,6 +91,22 @@ describe('createDevinKeyReader', () => {
 
     emulators.secretsManager.setSecret('devin/unset', 'apk_user_now_set');
     expect(await readKey()).toBe('apk_user_now_set');
+  });
+
+  it('says why the read failed, without the "set it" hint, when the service cannot be reached', async () => {
+    const down = new SecretsManagerClient({
+      endpoint: `http://127.0.0.1:${await closedLoopbackPort()}`,
+      maxAttempts: 1,
+    });
+    try {
+      const failure = await failureOf(createDevinKeyReader(down, 'devin/any'));
+
+      expect(failure).toBeInstanceOf(DevinKeySecretError);
+      expect((failure as Error).message).toMatch(/could not be read: .*ECONNREFUSED/);
+      expect((failure as Error).message).not.toContain('put-secret-value');
+    } finally {
+      down.destroy();
+    }
   });
 
   it('never shows the secret in an error, even when the secret is broken JSON', async () => {
