@@ -134,3 +134,35 @@ describe('npx cdk synth of the real app, with bundling', () => {
     SYNTH_TIMEOUT,
   );
 });
+
+describe('the app with a bad configuration', () => {
+  it(
+    'stops before building anything and names each bad key with its value',
+    async () => {
+      const outdir = mkdtempSync(join(tmpdir(), 'devin-chargeback-bad-config-'));
+      try {
+        // CDK_CONTEXT_JSON is how the cdk CLI hands -c values to the app.
+        const failure = await run('npx', ['tsx', 'infra/app.ts'], {
+          cwd: PROJECT_ROOT,
+          env: {
+            ...offlineEnv(),
+            CDK_OUTDIR: outdir,
+            CDK_CONTEXT_JSON: JSON.stringify({ recipients: 'finance@example.com', timezone: 'Europe/Berln' }),
+          },
+          timeout: 60_000,
+        }).then(
+          () => undefined,
+          (error: unknown) => error as { code?: number; stderr?: string },
+        );
+        expect(failure?.code).toBe(1);
+        expect(failure?.stderr).toContain('sender: is required');
+        expect(failure?.stderr).toContain('timezone = "Europe/Berln": is not an IANA time zone name');
+        expect(failure?.stderr).not.toMatch(/\bat .*\.ts:\d+/);
+        expect(readdirSync(outdir)).toEqual([]);
+      } finally {
+        rmSync(outdir, { recursive: true, force: true });
+      }
+    },
+    SYNTH_TIMEOUT,
+  );
+});
