@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
 import type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
 import { fetchSessions } from './fetch-sessions.js';
@@ -29,7 +30,8 @@ export interface DevinClientOptions {
   /** Pages one listing may span before the client refuses; default 10 000. */
   maxPages?: number;
   fetch?: typeof fetch;
-  sleep?: (ms: number) => Promise<void>;
+  /** Waits between attempts; given the read's abort signal so a failed read need not wait it out. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Jitter source in [0, 1). */
   random?: () => number;
   /** Every warning as it happens, retries included, for logs. Never carries the key. */
@@ -57,7 +59,7 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
     retry: { ...DEFAULT_RETRY_POLICY, maxAttempts: positiveInteger('maxAttempts', options.maxAttempts ?? 5) },
     fetch: options.fetch ?? globalThis.fetch,
-    sleep: options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    sleep: options.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : {})),
     random: options.random ?? Math.random,
     now: () => new Date(),
     onRetry: onWarning,

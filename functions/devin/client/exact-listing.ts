@@ -5,7 +5,7 @@ export interface ExactListingOptions<T> {
   /** Plural noun for messages: "sessions", "members". */
   readonly resource: string;
   /** One full read of the listing; called a second time when the first does not add up. */
-  readonly read: (attempt: 1 | 2) => Promise<ListingRead<T>>;
+  readonly read: () => Promise<ListingRead<T>>;
   readonly idOf: (item: T) => string;
   /** Of two copies of one record, true when `candidate` should replace `kept`. */
   readonly prefer: (candidate: T, kept: T) => boolean;
@@ -37,14 +37,14 @@ export interface ExactListing<T> {
  * does not, IncompleteFetchError says what was expected and what arrived.
  */
 export async function readExactListing<T>(options: ExactListingOptions<T>): Promise<ExactListing<T>> {
-  const first = tally(await options.read(1), options);
+  const first = tally(await options.read(), options);
   if (first.distinct >= first.expected) return finish(first, first.pages, false, options);
 
   options.onWarning(
     `Devin API reported ${first.expected} ${options.resource} but ${first.distinct} distinct ones arrived; ` +
       'reading the listing again',
   );
-  const second = tally(await options.read(2), options);
+  const second = tally(await options.read(), options);
   if (second.distinct >= second.expected) return finish(second, first.pages + second.pages, true, options);
 
   throw new IncompleteFetchError({

@@ -43,7 +43,6 @@ export async function fetchSessions(
   const listing = await readExactListing<Session>({
     resource: 'sessions',
     read: async () => {
-      let pagesThisRead = 0;
       const read = await readListing(
         (skip, signal) =>
           getJson(http, SESSIONS_PATH, pageParams(params, skip), signal).then((json) =>
@@ -52,13 +51,11 @@ export async function fetchSessions(
         {
           path: SESSIONS_PATH,
           ...paging,
-          onPage: (done, planned) => {
-            pagesThisRead = done;
-            onProgress({ pagesDone: pagesBefore + done, pagesTotal: pagesBefore + planned });
-          },
+          onPage: (done, planned) =>
+            onProgress({ pagesDone: pagesBefore + done, pagesTotal: pagesBefore + planned }),
         },
       );
-      pagesBefore += pagesThisRead;
+      pagesBefore += read.pages.length;
       return read;
     },
     idOf: (session) => session.sessionId,

@@ -48,7 +48,7 @@ export async function getJson(
     http.onRetry(
       `GET ${target}: ${result.reason}; retry ${attempt} of ${http.retry.maxAttempts - 1} in ${decision.delayMs} ms`,
     );
-    await http.sleep(decision.delayMs);
+    await http.sleep(decision.delayMs, signal);
   }
 }
 

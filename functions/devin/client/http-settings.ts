@@ -7,7 +7,8 @@ export interface HttpSettings {
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
   readonly fetch: typeof fetch;
-  readonly sleep: (ms: number) => Promise<void>;
+  /** Should reject early when `signal` aborts, so a failed read does not wait out a sibling's backoff. */
+  readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly random: () => number;
   readonly now: () => Date;
   /** Told about every retry, for logs; never given the key. */

@@ -172,6 +172,31 @@ describe('fetchSessions fails loudly', () => {
     expect(harness.api.requests.length).toBeLessThan(10);
   });
 
+  it("does not wait out a sibling page's backoff once the read has failed", async () => {
+    const abortedSleeps: unknown[] = [];
+    harness = await startHarness(datasetOf(februarySessions(1_000)), {
+      faults: {
+        script: [
+          { fault: { kind: 'status', status: 429, retryAfter: '60' }, when: atSkip(200), times: Infinity },
+          { fault: { kind: 'status', status: 401 }, when: atSkip(400) },
+        ],
+      },
+      client: {
+        // Ends only when aborted: if the failure did not reach the sleeping page, the read would hang.
+        sleep: (_ms, signal) =>
+          new Promise((_, reject) =>
+            signal?.addEventListener('abort', () => {
+              abortedSleeps.push(signal.reason);
+              reject(signal.reason);
+            }),
+          ),
+      },
+    });
+    const error = await rejectionOf(harness.client.fetchSessions(FEBRUARY));
+    expect(error).toMatchObject({ name: 'DevinApiError', status: 401 });
+    expect(abortedSleeps).toEqual([error]);
+  });
+
   it('names the session and field when the schema drifts', async () => {
     const drifted = { ...wireSession(7, '2025-02-03T10:00:00Z'), acus_consumed: '12.5' };
     const body = JSON.stringify({
