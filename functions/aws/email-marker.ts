@@ -100,6 +100,39 @@ export async function claimEmailMarker(
   );
 }
 
+/**
+ * Takes the marker whatever it holds: a person asked to send again ("force").
+ * Still written before sending, so a crash mid-send leaves a trace.
+ */
+export async function overrideEmailMarker(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  owner: MarkerOwner,
+): Promise<void> {
+  const context = { bucket, key, operation: 'put-object' } as const;
+  const body = markerBody({ ...owner, state: 'sending' }, context);
+  try {
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: 'application/json' }),
+    );
+  } catch (error) {
+    throw new ReportStoreError(`could not write the email marker: ${describeError(error)}`, context, {
+      cause: error,
+    });
+  }
+}
+
+/** The period's marker, if any run has claimed or sent its email. */
+export async function readEmailMarker(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+): Promise<(EmailMarkerRecord & { readonly writtenAt: Date | undefined }) | undefined> {
+  const found = await readMarker(s3, bucket, key);
+  return found && { ...found.record, writtenAt: found.lastModified };
+}
+
 /** Overwrites the marker with state 'sent' and the result a duplicate run returns. */
 export async function completeEmailMarker(
   s3: S3Client,

@@ -3,7 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
-import { claimEmailMarker, type EmailMarkerRecord, releaseEmailMarker } from '../aws/email-marker.js';
+import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
 import { putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
@@ -109,18 +109,16 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
       return last;
     },
     async send(email, artifacts, stored) {
-      const marker: EmailMarkerRecord = {
-        runId: artifacts.run.runId,
-        period: artifacts.report.period.slug,
-        state: 'sending',
-      };
-      const claim = await claimEmailMarker(s3, bucket, keys.emailMarker, marker, {
-        overwrite: options.force,
-      });
-      if (claim.kind !== 'claimed') {
-        throw new Error(
-          `the email for ${artifacts.report.period.slug} was already claimed by run ${claim.record.runId} (${claim.record.state}); invoke with "force": true to send again`,
-        );
+      const owner = { runId: artifacts.run.runId, period: artifacts.report.period.slug };
+      if (options.force) {
+        await overrideEmailMarker(s3, bucket, keys.emailMarker, owner);
+      } else {
+        const claim = await claimEmailMarker(s3, bucket, keys.emailMarker, owner);
+        if (claim.kind !== 'claimed') {
+          throw new Error(
+            `the email for ${owner.period} was claimed meanwhile by run ${claim.record.runId} (${claim.record.state}); nothing was sent. Invoke with "force": true to send again`,
+          );
+        }
       }
       try {
         const raw = await buildRawMessage({

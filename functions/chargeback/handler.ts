@@ -17,8 +17,9 @@ import { runChargebackJob } from './run-chargeback-job.js';
 const config = lambdaConfigFromEnv(process.env);
 const logger = new Logger({ serviceName: 'devin-chargeback' });
 // Region, credentials and endpoints (AWS_ENDPOINT_URL_S3, …) come from the SDK's standard configuration.
-const s3 = new S3Client({ forcePathStyle: process.env.AWS_S3_FORCE_PATH_STYLE === 'true' });
-const ses = new SESClient({});
+const s3 = new S3Client({});
+// A send that times out may still have been delivered; a generous timeout makes that rare.
+const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
 const readApiKey = createDevinKeyReader(new SecretsManagerClient({}), config.apiKeySecretId);
 
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */

@@ -61,8 +61,11 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       };
     }
     if (earlier) {
+      // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
+      // refusing beats a duplicate, and the message says how to settle it.
+      const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
       throw new Error(
-        `the email for ${period.slug} is marked '${earlier.state}' by run ${earlier.runId} without a result: it may or may not have been sent. Check the recipients' inbox, then invoke with "force": true to send it again`,
+        `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with {"${period.kind === 'month' ? `month":"${period.slug}` : `from":"${period.firstDay}","to":"${period.lastDay}`}","force":true} to send it again`,
       );
     }
   }
@@ -127,7 +130,6 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     await completeEmailMarker(deps.s3, config.bucket, keys.emailMarker, {
       runId: deps.runId,
       period: period.slug,
-      state: 'sent',
       messageId: outcome.sent.messageId,
       sentAt: deps.now().toISOString(),
       result,

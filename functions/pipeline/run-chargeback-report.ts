@@ -67,7 +67,6 @@ export async function runChargebackReport(
       readDirectory(deps.devin),
     ]),
   );
-  for (const warning of fetched.warnings) deps.log.warn(warning, { runId: deps.runId });
   deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
 
   const report = await timed('build report', () =>

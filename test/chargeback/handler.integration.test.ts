@@ -1,0 +1,269 @@
+// The Lambda handler end to end: the real SDK clients against local S3 / SES /
+// Secrets Manager emulators and the project's fake Devin API, all on loopback.
+import { gunzipSync } from 'node:zlib';
+import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
+import { useAwsEnv } from '../support/aws-env.js';
+
+const API_KEY = 'apk_user_integration_secret_value_1234567890';
+const BUCKET = 'chargeback-reports';
+const SECRET_ID = 'devin-chargeback/api-key';
+const HOSTILE_ORG = '<script>alert("x")</script> & Co';
+const scheduled = {
+  source: 'devin-chargeback.schedule',
+  kind: 'monthly',
+  scheduledTime: '2026-11-01T06:00:00Z',
+};
+
+type Handler = (event: unknown) => Promise<ChargebackResult>;
+
+let aws: AwsEmulators;
+let devin: FakeDevinApi;
+let restoreEnv: () => void;
+let handler: Handler;
+let s3: S3Client;
+
+function dataset() {
+  const data = generateDataset({
+    seed: 7,
+    sessions: 600,
+    from: new Date('2026-10-01T00:00:00Z'),
+    to: new Date('2026-11-01T00:00:00Z'),
+  });
+  const [first, ...rest] = data.organizations;
+  if (!first) throw new Error('generateDataset made no organizations');
+  return { ...data, organizations: [{ ...first, org_name: HOSTILE_ORG }, ...rest] };
+}
+
+async function loadHandler(extraEnv: Record<string, string> = {}): Promise<Handler> {
+  restoreEnv?.();
+  restoreEnv = useAwsEnv({
+    ...aws.env,
+    REPORT_BUCKET: BUCKET,
+    EMAIL_SENDER: 'reports@example.com',
+    EMAIL_RECIPIENTS: 'finance@example.com,controller@example.com',
+    ACU_PRICE: '2.25',
+    CURRENCY: 'USD',
+    DEVIN_API_KEY_SECRET: SECRET_ID,
+    DEVIN_API_URL: devin.url,
+    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    ...extraEnv,
+  });
+  vi.resetModules();
+  const module = await import('../../functions/chargeback/handler.js');
+  return module.handler;
+}
+
+async function objectText(key: string): Promise<Buffer> {
+  const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
+  return Buffer.from(await (response.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
+}
+
+async function exists(key: string): Promise<boolean> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('chargeback Lambda handler', () => {
+  beforeAll(async () => {
+    aws = await startAwsEmulators();
+    await aws.s3.createBucket(BUCKET);
+    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
+    devin = await startFakeDevinApi({ apiKey: API_KEY, data: dataset() });
+    handler = await loadHandler();
+    s3 = new S3Client({
+      endpoint: aws.s3.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    restoreEnv?.();
+    await devin?.close();
+    await aws?.stop();
+  });
+
+  beforeEach(() => {
+    devin.setFaults({});
+  });
+
+  it('stores the month, emails finance once and returns a working link', async () => {
+    const result = await handler(scheduled);
+
+    expect(result.period).toMatchObject({
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+      label: 'October 2026',
+    });
+    expect(result.s3).toEqual({
+      bucket: BUCKET,
+      key: 'reports/monthly/2026/devin-acu-chargeback-2026-10.xlsx',
+      uri: `s3://${BUCKET}/reports/monthly/2026/devin-acu-chargeback-2026-10.xlsx`,
+    });
+    expect(result.emailed).toBe(true);
+    expect(result.messageId).toBeTruthy();
+    expect(result.totals.currency).toBe('USD');
+    expect(result.totals.sessions).toBeGreaterThan(500);
+
+    // The object is the workbook, with a download name and the period's figures as metadata.
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: result.s3.key }));
+    expect(head.ContentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(head.ContentDisposition).toContain('devin-acu-chargeback-2026-10.xlsx');
+    expect(head.Metadata).toMatchObject({
+      period: '2026-10',
+      sessions: String(result.totals.sessions),
+      acus: result.totals.acus,
+      'run-id': result.runId,
+    });
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await objectText(result.s3.key);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      'Summary',
+      'By Org',
+      'By User',
+      'By Tag',
+      'Sessions',
+      'About',
+    ]);
+    expect(workbook.getWorksheet('Sessions')?.rowCount).toBe(result.totals.sessions + 2);
+
+    // Audit files beside it.
+    const sessions = JSON.parse(
+      gunzipSync(
+        await objectText('reports/monthly/2026/devin-acu-chargeback-2026-10.sessions.json.gz'),
+      ).toString('utf8'),
+    ) as unknown[];
+    expect(sessions).toHaveLength(result.totals.sessions);
+    const summary = JSON.parse(
+      (await objectText('reports/monthly/2026/devin-acu-chargeback-2026-10.summary.json')).toString('utf8'),
+    ) as { run: { runId: string } };
+    expect(summary.run.runId).toBe(result.runId);
+
+    // The presigned link downloads the same bytes over plain HTTP.
+    const download = await fetch(result.downloadUrl);
+    expect(download.status).toBe(200);
+    expect(Buffer.compare(Buffer.from(await download.arrayBuffer()), await objectText(result.s3.key))).toBe(
+      0,
+    );
+    expect(new Date(result.downloadUrlExpiresAt).getTime()).toBeGreaterThan(Date.now() + 6 * 24 * 3600_000);
+
+    // One email, to the configured recipients, with both parts, the link, and escaped API text.
+    const mails = (await aws.ses.mails()).filter((m) => m.messageId === result.messageId);
+    expect(mails).toHaveLength(1);
+    const mail = mails[0];
+    if (!mail) throw new Error('no mail');
+    expect(mail.from).toBe('reports@example.com');
+    // The emulator records the To header as one string.
+    expect(mail.destination.to.join(', ')).toBe('finance@example.com, controller@example.com');
+    expect(mail.subject).toMatch(
+      /^Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
+    );
+    expect(mail.body.text).toContain(result.s3.uri);
+    expect(mail.body.html).toContain(result.downloadUrl.replaceAll('&', '&amp;'));
+    expect(mail.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(mail.body.html).not.toContain('<script>');
+    expect(mail.body.text).toContain('{"month":"2026-10","email":false}');
+    expect(await exists('reports/markers/monthly/2026-10.email.json')).toBe(true);
+  });
+
+  it('does nothing but return the earlier result for a duplicate scheduled event', async () => {
+    const before = (await aws.ses.mails()).length;
+    const requestsBefore = devin.requests.length;
+    const again = await handler(scheduled);
+    expect(again.duplicateOf).toBeTruthy();
+    expect(again.emailed).toBe(true);
+    expect((await aws.ses.mails()).length).toBe(before);
+    expect(devin.requests.length).toBe(requestsBefore);
+  });
+
+  it('sends again when a person forces it, to the recipients they name', async () => {
+    const before = (await aws.ses.mails()).length;
+    const forced = await handler({ month: '2026-10', force: true, recipients: ['cfo@example.com'] });
+    expect(forced.emailed).toBe(true);
+    expect(forced.duplicateOf).toBeUndefined();
+    const mails = await aws.ses.mails();
+    expect(mails.length).toBe(before + 1);
+    expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
+  });
+
+  it('stores an ad-hoc range without email and returns a fresh link', async () => {
+    const before = (await aws.ses.mails()).length;
+    const result = await handler({ from: '2026-10-01', to: '2026-10-15', email: false, orgIds: ['org_0'] });
+    expect(result.emailed).toBe(false);
+    expect(result.messageId).toBeNull();
+    expect(result.s3.key).toBe(
+      'reports/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.xlsx',
+    );
+    expect((await fetch(result.downloadUrl)).status).toBe(200);
+    expect((await aws.ses.mails()).length).toBe(before);
+    expect(await exists('reports/markers/ad-hoc/2026-10-01_2026-10-15.email.json')).toBe(false);
+  });
+
+  it('rejects a bad event at once, naming the field', async () => {
+    await expect(handler({ month: '2026-10', recipient: ['x@example.com'] })).rejects.toThrow(
+      /recipient: \["x@example.com"\] is not a known field/,
+    );
+  });
+
+  it('sends nothing when the Devin API fails, and leaves no marker', async () => {
+    devin.setFaults({
+      script: [{ fault: { kind: 'status', status: 500 }, times: Number.POSITIVE_INFINITY }],
+    });
+    const before = (await aws.ses.mails()).length;
+    await expect(handler({ month: '2026-09' })).rejects.toThrow(/^fetch sessions failed: /);
+    expect((await aws.ses.mails()).length).toBe(before);
+    expect(await exists('reports/markers/monthly/2026-09.email.json')).toBe(false);
+    expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-09.xlsx')).toBe(false);
+  }, 120_000);
+
+  it('never puts the API key in an error', async () => {
+    devin.setFaults({
+      script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }],
+    });
+    const error = await handler({ month: '2026-08' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(API_KEY);
+    expect(String((error as Error).stack)).not.toContain(API_KEY);
+  });
+
+  it('raises and sends nothing when S3 is down', async () => {
+    const localS3 = await startAwsEmulators();
+    const down = await (async () => {
+      await localS3.s3.stop();
+      return localS3.env.AWS_ENDPOINT_URL_S3 ?? '';
+    })();
+    const sesEndpoint = aws.env.AWS_ENDPOINT_URL_SES ?? '';
+    const broken = await loadHandler({ AWS_ENDPOINT_URL_S3: down, AWS_ENDPOINT_URL_SES: sesEndpoint });
+    const before = (await aws.ses.mails()).length;
+    try {
+      // The first S3 call is the marker check; without email, the store stage is the first to fail.
+      await expect(broken({ month: '2026-07' })).rejects.toThrow(/could not read the email marker/);
+      await expect(broken({ month: '2026-07', email: false })).rejects.toThrow(/^store report failed: /);
+      expect((await aws.ses.mails()).length).toBe(before);
+    } finally {
+      await localS3.stop();
+      handler = await loadHandler();
+    }
+  }, 120_000);
+
+  it('raises when SES fails, keeping the stored report and no marker', async () => {
+    await aws.ses.stop();
+    await expect(handler({ month: '2026-06' })).rejects.toThrow(/^send email failed: /);
+    expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-06.xlsx')).toBe(true);
+    expect(await exists('reports/markers/monthly/2026-06.email.json')).toBe(false);
+  }, 120_000);
+});
