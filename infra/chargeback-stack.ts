@@ -62,8 +62,8 @@ export class ChargebackStack extends Stack {
 
     apiKey.secret.grantRead(fn);
 
-    // Object-level only, under the prefix: bucket.grantRead would add s3:List* and s3:GetBucket*
-    // on the whole bucket, which the handler never needs. GetObject also covers HEAD and presigned GETs;
+    // Object access stops at the prefix; bucket.grantRead would add s3:List* and s3:GetBucket*
+    // on the whole bucket, which the handler does not need. GetObject also covers HEAD and presigned GETs;
     // PutObject covers multipart parts and If-None-Match conditional writes.
     const reportObjects = bucket.arnForObjects(`${config.reportPrefix}*`);
     fn.addToRolePolicy(
@@ -72,6 +72,17 @@ export class ChargebackStack extends Stack {
         effect: Effect.ALLOW,
         actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
         resources: [reportObjects],
+      }),
+    );
+    // The handler reads a period's email marker before the first send, when it does not exist yet.
+    // Without s3:ListBucket, S3 answers a GET of a missing key with 403 instead of 404, and every
+    // first run of a month would fail. Listing exposes key names only, never content.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        sid: 'TellMissingFromForbidden',
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
       }),
     );
     const emailMarkers = bucket.arnForObjects(`${config.reportPrefix}markers/*`);

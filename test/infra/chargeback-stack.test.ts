@@ -169,7 +169,7 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
       statements = statementsOf(template, roleId);
     });
 
-    it('reads and writes objects under the report prefix only', () => {
+    it('reads and writes objects under the report prefix only, and may list so a missing key is a 404', () => {
       const s3 = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('s3:')));
       expect(s3).toEqual([
         {
@@ -177,6 +177,12 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
           Effect: 'Allow',
           Action: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
           Resource: objectsUnder(bucketId, '/reports/*'),
+        },
+        {
+          Sid: 'TellMissingFromForbidden',
+          Effect: 'Allow',
+          Action: 's3:ListBucket',
+          Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
         },
         {
           Sid: 'ReleaseEmailMarkers',
