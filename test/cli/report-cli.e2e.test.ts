@@ -1,0 +1,177 @@
+// `npm run report` and `npm start` as a user runs them: a child process, the
+// fake Devin API on loopback, files in a temp folder.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+
+const API_KEY = 'apk_user_cli_e2e_secret_key_0123456789';
+let api: FakeDevinApi;
+let out: string;
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(entry: 'report' | 'demo', args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', `functions/cli/${entry}.ts`, ...args],
+      {
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+        timeout: 120_000,
+      },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+const apiEnv = () => ({ DEVIN_API_KEY: API_KEY, DEVIN_API_URL: api.url });
+
+describe('npm run report', () => {
+  beforeAll(async () => {
+    api = await startFakeDevinApi({
+      apiKey: API_KEY,
+      data: generateDataset({
+        seed: 11,
+        sessions: 900,
+        from: new Date('2026-09-20T00:00:00Z'),
+        to: new Date('2026-11-05T00:00:00Z'),
+      }),
+    });
+  });
+  afterAll(async () => {
+    await api.close();
+  });
+  beforeEach(async () => {
+    api.setFaults({});
+    out = await mkdtemp(join(tmpdir(), 'devin-chargeback-cli-'));
+    return () => rm(out, { recursive: true, force: true });
+  });
+
+  it('writes the month and prints one JSON object with --json', async () => {
+    const run = await runCli(
+      'report',
+      ['--month', '2026-10', '--acu-price', '2.25', '--out', out, '--json'],
+      apiEnv(),
+    );
+    expect(run.stderr).not.toContain(API_KEY);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout) as {
+      period: { from: string; to: string; label: string };
+      sessions: number;
+      acus: number;
+      cost: number;
+      currency: string;
+      files: { workbook: string; email: string };
+    };
+    expect(result.period).toEqual({
+      from: '2026-10-01T00:00:00.000Z',
+      to: '2026-11-01T00:00:00.000Z',
+      label: 'October 2026',
+    });
+    expect(result.currency).toBe('USD');
+    expect(result.sessions).toBeGreaterThan(400);
+    expect(result.cost).toBeCloseTo(result.acus * 2.25, 1);
+    expect(result.files.workbook).toBe(join(out, 'devin-acu-chargeback-2026-10.xlsx'));
+    expect(result.files.email).toBe(join(out, 'devin-acu-chargeback-2026-10.eml'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(result.files.workbook);
+    expect(workbook.getWorksheet('Sessions')?.rowCount).toBe(result.sessions + 2);
+    const eml = await readFile(result.files.email, 'utf8');
+    expect(eml).toMatch(/^Subject: /m);
+    expect((await readdir(out)).sort()).toEqual([
+      'devin-acu-chargeback-2026-10.email.html',
+      'devin-acu-chargeback-2026-10.eml',
+      'devin-acu-chargeback-2026-10.summary.json',
+      'devin-acu-chargeback-2026-10.xlsx',
+    ]);
+  });
+
+  it('names a day range by its dates and prints the summary table', async () => {
+    const run = await runCli(
+      'report',
+      [
+        '--from',
+        '2026-10-01',
+        '--to',
+        '2026-10-15',
+        '--timezone',
+        'Europe/Berlin',
+        '--acu-price',
+        '2',
+        '--currency',
+        'EUR',
+        '--out',
+        out,
+      ],
+      apiEnv(),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Devin ACU chargeback — 1 Oct 2026 – 15 Oct 2026 (Europe/Berlin)');
+    expect(run.stdout).toMatch(/^Total\s+\d+\s+[\d,]+\.\d\d\s+EUR [\d,]+\.\d\d/m);
+    expect(await readdir(out)).toContain('devin-acu-chargeback-2026-10-01_2026-10-15.xlsx');
+  });
+
+  it('fails with one line and leaves no workbook when the API keeps failing', async () => {
+    api.setFaults({ script: [{ fault: { kind: 'status', status: 503 }, times: Number.POSITIVE_INFINITY }] });
+    const run = await runCli('report', ['--month', '2026-10', '--acu-price', '2.25', '--out', out], apiEnv());
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n').at(-1)).toMatch(
+      /^devin-chargeback: error: fetch sessions failed: .*503/,
+    );
+    expect(run.stderr).not.toContain(API_KEY);
+    expect(await readdir(out)).toEqual([]);
+  }, 120_000);
+
+  it('says how to get a key when DEVIN_API_KEY is missing', async () => {
+    const run = await runCli('report', ['--month', '2026-10', '--acu-price', '2.25', '--out', out], {
+      DEVIN_API_URL: api.url,
+    });
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toMatch(/DEVIN_API_KEY/);
+    expect(await readdir(out)).toEqual([]);
+  });
+
+  it.each([
+    [['--month', '2026-13', '--acu-price', '2'], /month: "2026-13"/],
+    [['--from', '2026-10-05', '--to', '2026-10-01', '--acu-price', '2'], /from/],
+    [['--month', '2026-10', '--timezone', 'Mars/Base', '--acu-price', '2'], /Mars\/Base/],
+    [['--month', '2026-10'], /--acu-price: is required/],
+    [['--month', '2026-10', '--acu-price', '2', '--currency', 'XXQ'], /currency: "XXQ"/],
+    [['--bogus'], /bogus/],
+  ])('refuses %j with exit 2, naming the input', async (args, message) => {
+    const run = await runCli('report', [...args, '--out', out], apiEnv());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(await readdir(out)).toEqual([]);
+  });
+});
+
+describe('npm start (the demo)', () => {
+  beforeEach(async () => {
+    out = await mkdtemp(join(tmpdir(), 'devin-chargeback-demo-'));
+    return () => rm(out, { recursive: true, force: true });
+  });
+
+  it('needs no credentials and writes last month with its email preview', async () => {
+    const run = await runCli('demo', ['--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Demo data from the built-in fake Devin API');
+    expect(run.stdout).toMatch(/^Total\s+\d+/m);
+    const files = await readdir(out);
+    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.email.html'))).toHaveLength(1);
+  });
+});
