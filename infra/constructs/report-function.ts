@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Size, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -52,6 +52,9 @@ export class ReportFunction extends Construct {
       memorySize: 2048,
       // The maximum: ~2,500 API pages plus the workbook must finish in one invocation.
       timeout: Duration.minutes(15),
+      // The workbook is staged in /tmp before upload: tens of MB at 500,000 sessions. 1 GiB leaves room
+      // for that many times over, plus a partial file a failed run may have left in a warm container.
+      ephemeralStorageSize: Size.gibibytes(1),
       role,
       logGroup,
       // Without this flag Node ignores the bundled source map and stack traces point into minified code.

@@ -113,6 +113,7 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
         MemorySize: 2048,
         Timeout: 900,
         ReservedConcurrentExecutions: 1,
+        EphemeralStorage: { Size: 1024 },
       });
     });
 
