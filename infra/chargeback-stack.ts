@@ -1,5 +1,4 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
-import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { ChargebackConfig } from './config.js';
@@ -8,7 +7,7 @@ import { FailureAlarms } from './constructs/failure-alarms.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
-import { acknowledgeWildcardResources } from './nag/acknowledge-wildcard-resources.js';
+import { grantReportPermissions } from './report-permissions.js';
 
 export interface ChargebackStackProps extends StackProps {
   readonly config: ChargebackConfig;
@@ -60,69 +59,12 @@ export class ChargebackStack extends Stack {
     });
     const fn = report.function;
 
-    apiKey.secret.grantRead(fn);
-
-    // Object access stops at the prefix; bucket.grantRead would add s3:List* and s3:GetBucket*
-    // on the whole bucket, which the handler does not need. GetObject also covers HEAD and presigned GETs;
-    // PutObject covers multipart parts and If-None-Match conditional writes.
-    const reportObjects = bucket.arnForObjects(`${config.reportPrefix}*`);
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ReadWriteReports',
-        effect: Effect.ALLOW,
-        actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
-        resources: [reportObjects],
-      }),
-    );
-    // The handler reads a period's email marker before the first send, when it does not exist yet.
-    // Without s3:ListBucket, S3 answers a GET of a missing key with 403 instead of 404, and every
-    // first run of a month would fail. Listing exposes key names only, never content.
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'TellMissingFromForbidden',
-        effect: Effect.ALLOW,
-        actions: ['s3:ListBucket'],
-        resources: [bucket.bucketArn],
-      }),
-    );
-    const emailMarkers = bucket.arnForObjects(`${config.reportPrefix}markers/*`);
-    // A failed send releases its email marker so the retry can send; nothing else is ever deleted.
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'ReleaseEmailMarkers',
-        effect: Effect.ALLOW,
-        actions: ['s3:DeleteObject'],
-        resources: [emailMarkers],
-      }),
-    );
-    const sesIdentities = this.formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
-    fn.addToRolePolicy(
-      new PolicyStatement({
-        sid: 'SendReportFromSenderOnly',
-        effect: Effect.ALLOW,
-        actions: ['ses:SendEmail', 'ses:SendRawEmail'],
-        resources: [sesIdentities],
-        conditions: { StringEquals: { 'ses:FromAddress': config.sender } },
-      }),
-    );
-
-    acknowledgeWildcardResources(report, [
-      {
-        resource: reportObjects,
-        reason:
-          'Object keys are derived from the period at run time; the grant stops at the report prefix of one bucket.',
-      },
-      {
-        resource: emailMarkers,
-        reason: 'One marker per period, named at run time; delete is limited to the markers folder.',
-      },
-      {
-        resource: sesIdentities,
-        reason:
-          'Pinned to the configured sender by the ses:FromAddress condition. The resource stays open because SES ' +
-          'authorises the sending identity (address or its domain) and, in the sandbox, each recipient identity too.',
-      },
-    ]);
+    grantReportPermissions(report.role, {
+      bucket,
+      reportPrefix: config.reportPrefix,
+      apiKey: apiKey.secret,
+      sender: config.sender,
+    });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,

@@ -22,6 +22,8 @@ export interface ReportFunctionProps {
 /** The monthly report function with every default decided here rather than inherited. */
 export class ReportFunction extends Construct {
   readonly function: NodejsFunction;
+  /** The function's own role, for the grants the stack adds. */
+  readonly role: Role;
 
   constructor(scope: Construct, id: string, props: ReportFunctionProps) {
     super(scope, id);
@@ -33,11 +35,11 @@ export class ReportFunction extends Construct {
     });
 
     // An explicit role instead of AWSLambdaBasicExecutionRole, so logs may go to this log group only.
-    const role = new Role(this, 'Role', {
+    this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'Devin ACU chargeback report function',
     });
-    logGroup.grantWrite(role);
+    logGroup.grantWrite(this.role);
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry ?? HANDLER_ENTRY,
@@ -48,14 +50,14 @@ export class ReportFunction extends Construct {
       // Sized for a 500,000-session month: the streaming workbook writer peaks near 400 MB and the
       // parsed sessions take another 300-500 MB, plus the gzipped raw JSON and upload buffers.
       // 2048 MB is about twice that peak and gives a little over one vCPU for the single-threaded
-      // write; a run costs fractions of a cent either way.
+      // write. Even a full 15-minute run costs about two cents.
       memorySize: 2048,
       // The maximum: ~2,500 API pages plus the workbook must finish in one invocation.
       timeout: Duration.minutes(15),
       // The workbook is staged in /tmp before upload: tens of MB at 500,000 sessions. 1 GiB leaves room
       // for that many times over, plus a partial file a failed run may have left in a warm container.
       ephemeralStorageSize: Size.gibibytes(1),
-      role,
+      role: this.role,
       logGroup,
       // Without this flag Node ignores the bundled source map and stack traces point into minified code.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },

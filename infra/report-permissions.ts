@@ -1,0 +1,83 @@
+import { Stack } from 'aws-cdk-lib';
+import { Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { acknowledgeWildcardResources } from './nag/acknowledge-wildcard-resources.js';
+
+export interface ReportPermissionsProps {
+  readonly bucket: IBucket;
+  /** Everything the function writes lives under this prefix, e.g. `reports/`. */
+  readonly reportPrefix: string;
+  readonly apiKey: ISecret;
+  readonly sender: string;
+}
+
+/** Exactly what the report function's role may do, each grant with the reason it is needed. */
+export function grantReportPermissions(role: IRole, props: ReportPermissionsProps): void {
+  const { bucket, reportPrefix } = props;
+
+  props.apiKey.grantRead(role);
+
+  // Object access stops at the prefix. bucket.grantRead would add s3:GetBucket* and s3:List* on top,
+  // which the handler does not use. GetObject also covers HEAD and presigned GETs; PutObject covers
+  // multipart parts and If-None-Match conditional writes.
+  const reportObjects = bucket.arnForObjects(`${reportPrefix}*`);
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReadWriteReports',
+      effect: Effect.ALLOW,
+      actions: ['s3:GetObject', 's3:PutObject', 's3:AbortMultipartUpload'],
+      resources: [reportObjects],
+    }),
+  );
+  // The handler reads a period's email marker before the first send, when it does not exist yet.
+  // Without s3:ListBucket, S3 answers a GET of a missing key with 403 instead of 404, and every
+  // first run of a month would fail. Listing exposes key names only, never content.
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'TellMissingFromForbidden',
+      effect: Effect.ALLOW,
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+    }),
+  );
+  // A failed send releases its email marker so the retry can send; nothing else is ever deleted.
+  const emailMarkers = bucket.arnForObjects(`${reportPrefix}markers/*`);
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'ReleaseEmailMarkers',
+      effect: Effect.ALLOW,
+      actions: ['s3:DeleteObject'],
+      resources: [emailMarkers],
+    }),
+  );
+
+  const sesIdentities = Stack.of(role).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'SendReportFromSenderOnly',
+      effect: Effect.ALLOW,
+      actions: ['ses:SendEmail', 'ses:SendRawEmail'],
+      resources: [sesIdentities],
+      conditions: { StringEquals: { 'ses:FromAddress': props.sender } },
+    }),
+  );
+
+  acknowledgeWildcardResources(role, [
+    {
+      resource: reportObjects,
+      reason:
+        'Object keys are derived from the period at run time; the grant stops at the report prefix of one bucket.',
+    },
+    {
+      resource: emailMarkers,
+      reason: 'One marker per period, named at run time; delete is limited to the markers folder.',
+    },
+    {
+      resource: sesIdentities,
+      reason:
+        'Pinned to the configured sender by the ses:FromAddress condition. The resource stays open because SES ' +
+        'authorises the sending identity (address or its domain) and, in the sandbox, each recipient identity too.',
+    },
+  ]);
+}
