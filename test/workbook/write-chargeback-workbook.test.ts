@@ -169,6 +169,17 @@ describe('writeChargebackWorkbook', () => {
     expect(ws.getCell('L5').value).toBe('javascript:alert(1)');
   });
 
+  it('shows the period once when the report zone is UTC', async () => {
+    const utc = {
+      ...INPUT,
+      report: { ...INPUT.report, period: { ...INPUT.report.period, timeZone: 'UTC' } },
+    };
+    const ws = sheet(await roundTrip(utc), 'Summary');
+    const labels = Array.from({ length: 15 }, (_, i) => ws.getCell(i + 1, 1).value);
+    expect(labels.filter((label) => label === 'From (UTC)')).toHaveLength(1);
+    expect(labels.filter((label) => typeof label === 'string' && label.startsWith('From ('))).toHaveLength(1);
+  });
+
   it('opens with a Summary of the period, the totals, the orgs and the top users', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Summary');
 

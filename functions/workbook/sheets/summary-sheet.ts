@@ -36,10 +36,17 @@ export const summarySheet: WorkbookSheet = {
 function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
   const { period, totals, pricing } = report;
   const zone = period.timeZone;
+  // In UTC the zone's wall clock and UTC are the same two lines: show them once.
+  const zoned: Fact[] =
+    zone === 'UTC'
+      ? []
+      : [
+          { label: `From (${zone})`, value: wallClockIn(period.from, zone), numFmt: DATE_TIME_FORMAT },
+          { label: `To (${zone}, exclusive)`, value: wallClockIn(period.to, zone), numFmt: DATE_TIME_FORMAT },
+        ];
   const facts: Fact[] = [
     { label: 'Period', value: period.label },
-    { label: `From (${zone})`, value: wallClockIn(period.from, zone), numFmt: DATE_TIME_FORMAT },
-    { label: `To (${zone}, exclusive)`, value: wallClockIn(period.to, zone), numFmt: DATE_TIME_FORMAT },
+    ...zoned,
     { label: 'From (UTC)', value: period.from, numFmt: DATE_TIME_FORMAT },
     { label: 'To (UTC, exclusive)', value: period.to, numFmt: DATE_TIME_FORMAT },
     { label: 'Generated at (UTC)', value: run.generatedAt, numFmt: DATE_TIME_FORMAT },
