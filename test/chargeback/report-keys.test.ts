@@ -4,6 +4,7 @@ import type { ReportPeriod } from '../../functions/core/period/report-period.js'
 
 const month: ReportPeriod = {
   kind: 'month',
+  alignment: 'calendar',
   from: new Date('2026-10-01T00:00:00Z'),
   to: new Date('2026-11-01T00:00:00Z'),
   timeZone: 'UTC',

@@ -24,6 +24,7 @@ export const USD_2_25: Pricing = {
 
 export const OCTOBER_2026: ReportPeriod = {
   kind: 'month',
+  alignment: 'calendar',
   from: new Date('2026-10-01T00:00:00Z'),
   to: new Date('2026-11-01T00:00:00Z'),
   timeZone: 'UTC',
@@ -154,6 +155,9 @@ export function octoberReport(): ChargebackReport {
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
     names: { orgs: { available: true }, users: { available: true } },
+    costBasis: 'sessions',
+    reconciliation: { available: false, reason: 'not requested' },
+    comparison: { available: false, reason: 'not requested' },
   };
 }
 

@@ -33,6 +33,7 @@ export const USD: Pricing = {
 
 export const OCTOBER_BERLIN: ReportPeriod = {
   kind: 'month',
+  alignment: 'calendar',
   from: new Date('2026-09-30T22:00:00Z'),
   to: new Date('2026-10-31T23:00:00Z'),
   timeZone: 'Europe/Berlin',
@@ -180,6 +181,9 @@ export const REPORT: ChargebackReport = {
   ],
   sessionCostMinor: BigInt64Array.from([2363n, 731n, 247n, 0n, 495n]),
   names: NAMES_AVAILABLE,
+  costBasis: 'sessions',
+  reconciliation: { available: false, reason: 'not requested' },
+  comparison: { available: false, reason: 'not requested' },
 };
 
 export const RUN: RunInfo = {

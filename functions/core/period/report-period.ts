@@ -3,8 +3,14 @@
  * from calendar dates in `timeZone`.
  */
 export interface ReportPeriod {
-  /** 'month' for a whole calendar month, 'range' for ad-hoc day ranges. */
-  readonly kind: 'month' | 'range';
+  /** 'month' for a whole month, 'range' for ad-hoc day ranges, 'cycle' for one vendor billing cycle. */
+  readonly kind: 'month' | 'range' | 'cycle';
+  /**
+   * Where the days start: 'calendar' at midnight in `timeZone`; 'billing-day'
+   * at 08:00 UTC like the vendor's billing days (timeZone is then 'UTC');
+   * 'billing-cycle' at the bounds of a cycle from /consumption/cycles.
+   */
+  readonly alignment: PeriodAlignment;
   /** Inclusive start instant (UTC). */
   readonly from: Date;
   /** Exclusive end instant (UTC). */
@@ -20,3 +26,5 @@ export interface ReportPeriod {
   /** For file names and keys: '2026-10' or '2026-10-01_2026-10-15'. */
   readonly slug: string;
 }
+
+export type PeriodAlignment = 'calendar' | 'billing-day' | 'billing-cycle';

@@ -11,6 +11,7 @@ export function zonedMonthPeriod(year: number, month: number, timeZone: string):
   return {
     ...zonedDays(first, last, timeZone),
     kind: 'month',
+    alignment: 'calendar',
     label: monthLabel(first),
     slug: formatMonth(first),
   };
@@ -21,6 +22,7 @@ export function zonedDayRangePeriod(first: CalendarDay, last: CalendarDay, timeZ
   return {
     ...zonedDays(first, last, timeZone),
     kind: 'range',
+    alignment: 'calendar',
     label: dayRangeLabel(first, last),
     slug: `${formatDay(first)}_${formatDay(last)}`,
   };

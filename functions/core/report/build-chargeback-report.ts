@@ -63,6 +63,9 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
       pricing,
     ),
     names: directory.sources,
+    costBasis: 'sessions',
+    reconciliation: { available: false, reason: 'not requested' },
+    comparison: { available: false, reason: 'not requested' },
   };
 }
 

@@ -1,6 +1,9 @@
 import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
+import type { CostBasis } from './cost-basis.js';
+import type { PeriodComparison } from './period-comparison.js';
+import type { ReconciliationStatus } from './reconciliation.js';
 
 /** Sessions, ACUs and cost of any group of sessions. */
 export interface UsageTotals {
@@ -72,4 +75,10 @@ export interface ChargebackReport {
    */
   readonly sessionCostMinor: BigInt64Array;
   readonly names: NameSources;
+  /** What the org and user tables charge: session lifetime ACUs (default) or billed ACUs. */
+  readonly costBasis: CostBasis;
+  /** Session-based ACUs beside the vendor's billed ACUs, or why that is missing. */
+  readonly reconciliation: ReconciliationStatus;
+  /** Change against the previous period's summary.json, or why there is none. */
+  readonly comparison: PeriodComparison;
 }

@@ -55,7 +55,8 @@ const nameSource = z.discriminatedUnion('available', [
 export const summaryDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   period: z.object({
-    kind: z.enum(['month', 'range']),
+    kind: z.enum(['month', 'range', 'cycle']),
+    alignment: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
     from: z.iso.datetime(),
     to: z.iso.datetime(),
     timeZone: z.string(),

@@ -20,6 +20,7 @@ export function toSummaryDocument(
     schemaVersion: 1,
     period: {
       kind: period.kind,
+      alignment: period.alignment,
       from: period.from.toISOString(),
       to: period.to.toISOString(),
       timeZone: period.timeZone,

@@ -13,6 +13,7 @@ describe('dayRangePeriod', () => {
   it('covers both days inclusive: [from 00:00, day after to 00:00) in the zone', () => {
     expect(dayRangePeriod('2026-10-01', '2026-10-15', 'Europe/Berlin', NOW)).toEqual({
       kind: 'range',
+      alignment: 'calendar',
       from: new Date('2026-09-30T22:00:00Z'),
       to: new Date('2026-10-15T22:00:00Z'),
       timeZone: 'Europe/Berlin',

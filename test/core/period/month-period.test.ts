@@ -14,6 +14,7 @@ describe('previousMonthPeriod', () => {
   it('reports the whole previous month in UTC', () => {
     expect(previousMonthPeriod(new Date('2026-11-01T06:00:00Z'), 'UTC')).toEqual({
       kind: 'month',
+      alignment: 'calendar',
       from: new Date('2026-10-01T00:00:00Z'),
       to: new Date('2026-11-01T00:00:00Z'),
       timeZone: 'UTC',

@@ -57,6 +57,7 @@ describe('toSummaryDocument', () => {
     expect(document.schemaVersion).toBe(1);
     expect(document.period).toEqual({
       kind: 'month',
+      alignment: 'calendar',
       from: '2026-09-30T22:00:00.000Z',
       to: '2026-10-31T23:00:00.000Z',
       timeZone: 'Europe/Berlin',

@@ -1,0 +1,22 @@
+import type { Acus } from '../money/acus.js';
+
+/**
+ * The vendor's billing view of a period (GET /v2/enterprise/consumption/daily):
+ * ACUs counted on the billing day they were consumed (days start 08:00 UTC),
+ * including products that are not sessions.
+ */
+export interface BilledConsumption {
+  /** First and last billing day asked for, YYYY-MM-DD, both included. */
+  readonly firstDay: string;
+  readonly lastDay: string;
+  readonly totalAcus: Acus;
+  readonly byDate: ReadonlyMap<string, Acus>;
+  readonly byOrg: ReadonlyMap<string, Acus>;
+  /** Null when the API left the optional per-user breakdown out. */
+  readonly byUser: ReadonlyMap<string, Acus> | null;
+}
+
+/** Reconciliation never fails a report: when the bill cannot be read, the report says why. */
+export type BilledConsumptionResult =
+  | { readonly available: true; readonly consumption: BilledConsumption }
+  | { readonly available: false; readonly reason: string };

@@ -1,0 +1,39 @@
+import type { Acus } from '../money/acus.js';
+
+/** One line of the Reconciliation sheet: what sessions say beside what was billed. */
+export interface ReconciliationLine {
+  /** Org or user id; null on the Unattributed line. */
+  readonly id: string | null;
+  readonly name: string | null;
+  /** For user lines: the org the user's sessions in the period mostly belong to (null if none). */
+  readonly orgId: string | null;
+  readonly sessionAcus: Acus;
+  readonly billedAcus: Acus;
+  /** billed − sessions. */
+  readonly differenceAcus: Acus;
+  /** difference ÷ billed (null when nothing was billed). */
+  readonly differenceShare: number | null;
+}
+
+export interface Reconciliation {
+  /** Sorted by billed ACUs descending; the Unattributed line (billed ACUs no org carries) last. */
+  readonly orgs: readonly ReconciliationLine[];
+  /** Same for users; null when the API gave no per-user breakdown. */
+  readonly users: readonly ReconciliationLine[] | null;
+  readonly totals: { readonly sessionAcus: Acus; readonly billedAcus: Acus; readonly differenceAcus: Acus };
+  /** Billed ACUs that belong to no org (non-session products such as Cascade and Terminal). */
+  readonly unattributedAcus: Acus;
+  /** ACUs this report charges back ÷ billed ACUs, 0..1+ (null when nothing was billed). */
+  readonly allocatedShare: number | null;
+  /** Sessions that cross the period's edges, which explain most differences. */
+  readonly edges: {
+    /** Created before the period, updated inside it: billed now, counted in an earlier report. */
+    readonly carriedIn: number;
+    /** Created inside the period, updated after it: counted here, partly billed later. */
+    readonly carriedOut: number;
+  };
+}
+
+export type ReconciliationStatus =
+  | { readonly available: true; readonly reconciliation: Reconciliation }
+  | { readonly available: false; readonly reason: string };
