@@ -65,13 +65,23 @@ export interface ChargebackReport {
   readonly orgs: readonly OrgTotal[];
   /** Top users across all orgs by ACUs (at most 10). */
   readonly topUsers: readonly UserTotal[];
-  /** Sorted by ACUs descending; the untagged row last. */
+  /**
+   * Sorted by ACUs descending; the untagged row last. Session-based on either
+   * cost basis: the bill knows no tags.
+   */
   readonly tags: readonly TagTotal[];
-  /** Sorted by sessions descending, then status. */
+  /**
+   * Sorted by sessions descending, then status. Session-based on either cost
+   * basis (the bill knows no statuses), so on 'billed' they add up to the
+   * session-based total, not to `totals`.
+   */
   readonly statuses: readonly StatusTotal[];
   /**
    * Cost of each session in minor units, aligned with the session list the
-   * report was built from (same index); sums exactly to `totals.costMinor`.
+   * report was built from (same index). On the 'sessions' basis it sums
+   * exactly to `totals.costMinor`. On the 'billed' basis it holds the same
+   * session-based costs (sessions are not billed one by one), so it sums to
+   * the session-based total, not to the bill.
    */
   readonly sessionCostMinor: BigInt64Array;
   readonly names: NameSources;

@@ -25,5 +25,10 @@ export type PeriodComparison =
       readonly changeShare: number | null;
       /** Current orgs in report order, then vanished orgs by previous ACUs. */
       readonly orgs: readonly OrgChange[];
+      /**
+       * Why the two periods are not like for like (another cost basis, price or
+       * alignment), in plain words; empty when they are. ACUs are compared anyway.
+       */
+      readonly caveats: readonly string[];
     }
   | { readonly available: false; readonly reason: string };

@@ -27,8 +27,12 @@ export interface Reconciliation {
   readonly allocatedShare: number | null;
   /** Sessions that cross the period's edges, which explain most differences. */
   readonly edges: {
-    /** Created before the period, updated inside it: billed now, counted in an earlier report. */
-    readonly carriedIn: number;
+    /**
+     * Created before the period, updated inside it: billed now, counted in an
+     * earlier report. Null when the API could not count them: 0 would claim
+     * there were none.
+     */
+    readonly carriedIn: number | null;
     /** Created inside the period, updated after it: counted here, partly billed later. */
     readonly carriedOut: number;
   };
