@@ -41,6 +41,29 @@ describe('resolvePeriod', () => {
     expect(noFrom.field).toBe('from');
   });
 
+  it('resolves a month by billing days when asked', () => {
+    const period = resolvePeriod({ month: '2026-10', alignment: 'billing-day' }, options);
+    expect(period.slug).toBe('2026-10_billing-day');
+    expect(resolvePeriod({ month: '2026-10', alignment: 'calendar' }, options).slug).toBe('2026-10');
+  });
+
+  it('defaults to the previous billing-day month', () => {
+    expect(resolvePeriod({ alignment: 'billing-day' }, options).slug).toBe('2030-05_billing-day');
+  });
+
+  it('rejects billing-day alignment for a day range', () => {
+    const error = invalidInput(() =>
+      resolvePeriod({ from: '2026-10-01', to: '2026-10-15', alignment: 'billing-day' }, options),
+    );
+    expect(error.field).toBe('alignment');
+    expect(error.message).toBe(
+      'alignment: "billing-day" applies to whole months only: give a month or nothing, or drop it for a day range',
+    );
+    expect(
+      invalidInput(() => resolvePeriod({ from: '2026-10-01', alignment: 'billing-day' }, options)).field,
+    ).toBe('alignment');
+  });
+
   it('rejects an unknown zone even for the default period', () => {
     expect(invalidInput(() => resolvePeriod({}, { timeZone: 'Europe/Atlantis', now: NOW })).field).toBe(
       'timeZone',
