@@ -1,6 +1,9 @@
+import { monthlyBillingCycles } from './billing-cycles.js';
+import { billingDayOf } from './billing-day.js';
 import type { DemoOrg, DemoPerson } from './demo-catalog.js';
 import { DEMO_NAMELESS_PERSON, DEMO_ORGS, DEMO_PEOPLE } from './demo-catalog.js';
 import { toWireInstant } from './iso-instant.js';
+import { nonSessionAcus } from './non-session-acus.js';
 import type { SeededRandom } from './seeded-random.js';
 import { scramble32, seededRandom } from './seeded-random.js';
 import { sessionTitle } from './session-titles.js';
@@ -18,8 +21,14 @@ import type { FakeDataset, WireMember, WireOrganization, WireSession } from './w
 /** Whole calendar months before the current one; the current month is served up to `now`. */
 const MONTHS_BEFORE = 4;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 /** Sessions created this recently may still be running. */
 const RECENT_MS = 3 * DAY_MS;
+/** About 3 % of the bill: Cascade and Terminal ACUs that no org carries. */
+const TYPICAL_NON_SESSION_ACUS = 5;
+const NON_SESSION_SEED = 0xca5cade;
+/** The demo company's contract renews on the 5th: its billing cycles are not calendar months. */
+const CYCLE_ANCHOR_DAY = 5;
 
 const ORG_WEIGHTS = DEMO_ORGS.map((org) => [org, org.weight] as const);
 
@@ -49,10 +58,15 @@ export const DEMO_TRICKY_TITLES = {
  * on (only `updated_at` is capped at `now`, and recent sessions may still be
  * running). Each month also holds the cases a report must get right: sessions
  * at the month's first instant and last second, one with `acus_consumed: null`,
- * the tricky titles above, and one by a member without a name.
+ * the tricky titles above, one by a member without a name, and a long session created two days
+ * before the month ends and woken three days into the next.
+ *
+ * The billing side is consistent with it: non-session ACUs on most billing days (seeded by the
+ * day, so they too stay the same) and billing cycles from the 5th at 08:00 UTC, covering the span.
  */
 export function demoDataset(now: Date): FakeDataset {
   const nowMs = now.getTime();
+  const firstMonthStart = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - MONTHS_BEFORE, 1);
   const sessions: WireSession[] = [];
   for (let back = MONTHS_BEFORE; back >= 0; back--) {
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - back, 1);
@@ -61,7 +75,18 @@ export function demoDataset(now: Date): FakeDataset {
       if (Date.parse(session.created_at) <= nowMs) sessions.push(session);
     }
   }
-  return { sessions, members: DEMO_PEOPLE.map(member), organizations: DEMO_ORGS.map(organization) };
+  return {
+    sessions,
+    members: DEMO_PEOPLE.map(member),
+    organizations: DEMO_ORGS.map(organization),
+    nonSessionAcus: nonSessionAcus({
+      firstDay: billingDayOf(firstMonthStart),
+      lastDay: billingDayOf(nowMs),
+      typicalAcus: TYPICAL_NON_SESSION_ACUS,
+      seed: NON_SESSION_SEED,
+    }),
+    billingCycles: monthlyBillingCycles(firstMonthStart, nowMs + 1, CYCLE_ANCHOR_DAY),
+  };
 }
 
 interface Draw {
@@ -92,7 +117,9 @@ function monthOfSessions(start: number, end: number, nowMs: number): WireSession
 function monthCases(start: number, end: number, nowMs: number, firstSerial: number): WireSession[] {
   const [payments, data, , growth, internal] = DEMO_ORGS as [DemoOrg, DemoOrg, DemoOrg, DemoOrg, DemoOrg];
   const byName = (name: string) => DEMO_PEOPLE.find((person) => person.name === name) ?? DEMO_NAMELESS_PERSON;
-  const day = (n: number, hour: number) => start + (n - 1) * DAY_MS + hour * 3_600_000;
+  const day = (n: number, hour: number) => start + (n - 1) * DAY_MS + hour * HOUR_MS;
+  const beforeMonthEnd = end - 2 * DAY_MS + 15 * HOUR_MS;
+  const wokenInNextMonth = Math.max(beforeMonthEnd, Math.min(nowMs, end + 3 * DAY_MS + 10 * HOUR_MS));
   const cases: readonly (readonly [number, DemoOrg, DemoPerson, Partial<WireSession>])[] = [
     [start, payments, byName('Priya Raman'), { title: 'Nightly dependency bump for the ledger' }],
     [end - 1000, payments, byName('Amara Okafor'), { title: 'Month-end reconciliation report' }],
@@ -106,6 +133,18 @@ function monthCases(start: number, end: number, nowMs: number, firstSerial: numb
     ],
     [day(16, 11), data, byName('Maria Rossi'), { status: 'error', acus_consumed: null, pull_requests: [] }],
     [day(20, 7), internal, DEMO_NAMELESS_PERSON, { title: 'Prepare the release notes', tags: ['docs'] }],
+    [
+      beforeMonthEnd,
+      data,
+      byName('Kenji Watanabe'),
+      {
+        title: 'Backfill the feature store across the month end',
+        tags: ['migration'],
+        status: 'suspended',
+        updated_at: toWireInstant(wokenInNextMonth),
+        acus_consumed: 86.4,
+      },
+    ],
   ];
   return cases.map(([createdMs, org, person, overrides], index) => {
     const serial = firstSerial + index;

@@ -1,4 +1,7 @@
+import { monthlyBillingCycles } from './billing-cycles.js';
+import { billingDayOf } from './billing-day.js';
 import { toWireInstant } from './iso-instant.js';
+import { nonSessionAcus } from './non-session-acus.js';
 import type { SeededRandom } from './seeded-random.js';
 import { scramble32, seededRandom } from './seeded-random.js';
 import { sessionTitle } from './session-titles.js';
@@ -72,6 +75,9 @@ const COMPONENTS = ['billing API', 'web app', 'job worker', 'CLI', 'scheduler', 
 
 /** About one session in 200 reports no ACUs, as the vendor sometimes does. */
 const NULL_ACUS_RATE = 0.005;
+/** Non-session ACUs on a typical working day, as a share of the sessions' average day. */
+const NON_SESSION_SHARE = 0.03;
+const DAY_MS = 86_400_000;
 
 interface Team {
   readonly org: WireOrganization;
@@ -83,7 +89,9 @@ interface Team {
  * A synthetic data set of any size, the same for the same options on every
  * machine: for tests that need thousands of sessions and for benchmarks that
  * need hundreds of thousands. Orgs and users get skewed weights so that totals
- * differ; about 0.5% of sessions have `acus_consumed: null`.
+ * differ; about 0.5% of sessions have `acus_consumed: null`. Non-session ACUs, about 3 % of a
+ * day's, fall on most billing days of [from, to), and monthly billing cycles from the 5th at 08:00
+ * UTC cover it.
  */
 export function generateDataset(options: GenerateDatasetOptions): FakeDataset {
   const { seed, sessions: count, from, to } = options;
@@ -115,7 +123,22 @@ export function generateDataset(options: GenerateDatasetOptions): FakeDataset {
     const team = random.weighted(teamWeights);
     sessions.push(session(random, i + base, team, fromMs + Math.floor(random.next() * span), fromMs));
   }
-  return { sessions, members, organizations: teams.map((team) => team.org) };
+  return {
+    sessions,
+    members,
+    organizations: teams.map((team) => team.org),
+    nonSessionAcus: nonSessionAcus({
+      firstDay: billingDayOf(fromMs),
+      lastDay: billingDayOf(to.getTime() - 1),
+      typicalAcus: (NON_SESSION_SHARE * sessionAcus(sessions)) / Math.max(1, span / DAY_MS),
+      seed,
+    }),
+    billingCycles: monthlyBillingCycles(fromMs, to.getTime()),
+  };
+}
+
+function sessionAcus(sessions: readonly WireSession[]): number {
+  return sessions.reduce((sum, session) => sum + (session.acus_consumed ?? 0), 0);
 }
 
 function session(

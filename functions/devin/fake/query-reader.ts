@@ -1,3 +1,4 @@
+import { billingDayStartMs } from './billing-day.js';
 import { parseIsoInstant } from './iso-instant.js';
 
 /** One entry of the 422 body FastAPI sends: `{"detail": [{type, loc, msg, input}]}`. */
@@ -5,7 +6,8 @@ export interface ValidationIssue {
   readonly type: string;
   readonly loc: readonly ['query', string];
   readonly msg: string;
-  readonly input: string;
+  /** Null for a required parameter that is missing. */
+  readonly input: string | null;
   readonly ctx?: Readonly<Record<string, number | string>>;
 }
 
@@ -66,6 +68,26 @@ export class QueryReader {
       type: 'datetime_from_date_parsing',
       loc: ['query', name],
       msg: 'Input should be a valid datetime or date',
+      input: text,
+    });
+  }
+
+  /** A required YYYY-MM-DD date; null (with an issue) when it is missing or not a real date. */
+  requiredDay(name: string): string | null {
+    const text = this.#last(name);
+    if (text === undefined) {
+      return this.#reject(null, {
+        type: 'missing',
+        loc: ['query', name],
+        msg: 'Field required',
+        input: null,
+      });
+    }
+    if (billingDayStartMs(text) !== null) return text;
+    return this.#reject(null, {
+      type: 'date_from_datetime_parsing',
+      loc: ['query', name],
+      msg: 'Input should be a valid date or datetime, invalid date format',
       input: text,
     });
   }

@@ -1,5 +1,12 @@
 import { STATUS_CODES } from 'node:http';
-import { MEMBERS_PATH, ORGANIZATIONS_PATH, SESSIONS_PATH } from './endpoints.js';
+import { answerBillingCycles, answerDailyConsumption } from './consumption-routes.js';
+import {
+  CONSUMPTION_CYCLES_PATH,
+  CONSUMPTION_DAILY_PATH,
+  MEMBERS_PATH,
+  ORGANIZATIONS_PATH,
+  SESSIONS_PATH,
+} from './endpoints.js';
 import { pageOf } from './paged-response.js';
 import { QueryReader } from './query-reader.js';
 import type { ServedData } from './served-data.js';
@@ -21,7 +28,13 @@ export interface JsonReply {
 
 export type PageMutation = (items: WireSession[]) => WireSession[];
 
-const KNOWN_PATHS: readonly string[] = [SESSIONS_PATH, MEMBERS_PATH, ORGANIZATIONS_PATH];
+const KNOWN_PATHS: readonly string[] = [
+  SESSIONS_PATH,
+  MEMBERS_PATH,
+  ORGANIZATIONS_PATH,
+  CONSUMPTION_DAILY_PATH,
+  CONSUMPTION_CYCLES_PATH,
+];
 
 /**
  * The vendor's answer to a request, in FastAPI's order: routing (404, 405),
@@ -33,6 +46,9 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
 
   const query = new QueryReader(request.query);
+  if (request.path === CONSUMPTION_DAILY_PATH) return answerDailyConsumption(query, data);
+  if (request.path === CONSUMPTION_CYCLES_PATH) return answerBillingCycles(data);
+
   const skip = query.integer('skip', { fallback: 0, min: 0 });
   const limit = query.integer('limit', { fallback: 100, min: 1, max: 200 });
 

@@ -53,6 +53,30 @@ export interface FakeDataset {
   sessions: WireSession[];
   members: WireMember[];
   organizations: WireOrganization[];
+  /**
+   * ACUs of products that are not sessions (the vendor names Cascade and Terminal), by billing
+   * day (YYYY-MM-DD, the day starting 08:00 UTC), at most 6 decimals. They belong to no org and
+   * no user. Absent: none.
+   */
+  nonSessionAcus?: Record<string, number>;
+  /** What `GET /v2/enterprise/consumption/cycles` lists. Absent: an empty list. */
+  billingCycles?: WireBillingCycle[];
+}
+
+/** `GET /v2/enterprise/consumption/daily`: every figure in ACUs, at most 6 decimals. */
+export interface WireDailyConsumption {
+  total_acus: number;
+  /** Billing day (YYYY-MM-DD) → ACUs consumed on it. */
+  consumption_by_date: Record<string, number>;
+  consumption_by_org_id: Record<string, number>;
+  /** Optional in the vendor's spec; the fake always sends it. */
+  consumption_by_user: Record<string, number>;
+}
+
+/** One billing cycle; the fake sends ISO instants, `end` exclusive. */
+export interface WireBillingCycle {
+  start: string;
+  end: string;
 }
 
 /** Every list endpoint answers in this envelope; `next_cursor` is the next `skip`. */
