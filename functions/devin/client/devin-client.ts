@@ -1,8 +1,13 @@
 import { setTimeout as delay } from 'node:timers/promises';
+import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
+import { countSessionsCarriedIn, type SessionCount } from './count-sessions-carried-in.js';
+import { type BilledDays, fetchBilledConsumption } from './fetch-billed-consumption.js';
 import type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
 import { fetchSessions } from './fetch-sessions.js';
 import type { HttpSettings } from './http-settings.js';
+import { listBillingCycles } from './list-billing-cycles.js';
 import { listDirectory } from './list-directory.js';
 import type { Listing } from './listing.js';
 import { type Member, memberFromWire } from './member.js';
@@ -11,6 +16,9 @@ import { DEFAULT_MAX_PAGES, type PagingSettings } from './read-listing.js';
 import { DEFAULT_RETRY_POLICY } from './retry-decision.js';
 import type { SessionQuery } from './session-query.js';
 
+export type { BillingCycle } from './billing-cycle.js';
+export type { SessionCount } from './count-sessions-carried-in.js';
+export type { BilledDays } from './fetch-billed-consumption.js';
 export type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
 export type { Listing } from './listing.js';
 export type { Member } from './member.js';
@@ -48,6 +56,12 @@ export interface DevinClient {
   ): Promise<FetchedSessions>;
   listMembers(): Promise<Listing<Member>>;
   listOrganizations(): Promise<Listing<Organization>>;
+  /** The vendor's bill for billing days firstDay..lastDay (both included); never rejects for API trouble. */
+  fetchBilledConsumption(days: BilledDays): Promise<BilledConsumptionResult>;
+  /** The enterprise's billing cycles, oldest first; `unavailable` on 403/404. */
+  listBillingCycles(): Promise<Listing<BillingCycle>>;
+  /** Sessions created before `from` and updated inside [from, to), for explaining differences only. */
+  countSessionsCarriedIn(period: { readonly from: Date; readonly to: Date }): Promise<SessionCount>;
 }
 
 export function createDevinClient(options: DevinClientOptions): DevinClient {
@@ -99,6 +113,9 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
         },
         onWarning,
       ),
+    fetchBilledConsumption: (days) => fetchBilledConsumption(http, days, onWarning),
+    listBillingCycles: () => listBillingCycles(http, onWarning),
+    countSessionsCarriedIn: (period) => countSessionsCarriedIn(http, period, onWarning),
   };
 }
 

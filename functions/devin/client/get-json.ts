@@ -26,7 +26,8 @@ export async function getJson(
   params: URLSearchParams,
   signal?: AbortSignal,
 ): Promise<unknown> {
-  const target = `${path}?${params}`;
+  const query = params.toString();
+  const target = query === '' ? path : `${path}?${query}`;
   for (let attempt = 1; ; attempt++) {
     signal?.throwIfAborted();
     const result = await attemptOnce(http, target, signal);

@@ -1,0 +1,59 @@
+import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import { isDay } from './billing-day.js';
+import { DevinApiError } from './devin-api-error.js';
+import { getJson } from './get-json.js';
+import type { HttpSettings } from './http-settings.js';
+import { unavailableReason } from './unavailable-reason.js';
+import { billedConsumptionFromWire } from './wire-consumption.js';
+
+export const CONSUMPTION_DAILY_PATH = '/v2/enterprise/consumption/daily';
+
+/** Billing days (YYYY-MM-DD, each starting 08:00 UTC), both included, optionally narrowed to orgs. */
+export interface BilledDays {
+  readonly firstDay: string;
+  readonly lastDay: string;
+  /** Narrows to these orgs; the vendor then leaves out the non-session ACUs that belong to none. */
+  readonly orgIds?: readonly string[];
+}
+
+/**
+ * The vendor's bill for some days, in one request with the shared retry policy. Never fails the
+ * report: a refused key, a missing endpoint, retries that ran out or a body that does not add up
+ * all come back as `{ available: false, reason }` (and a warning with the technical detail).
+ * Days that are not dates, or in the wrong order, are the caller's bug and throw.
+ */
+export async function fetchBilledConsumption(
+  http: HttpSettings,
+  days: BilledDays,
+  onWarning: (message: string) => void,
+): Promise<BilledConsumptionResult> {
+  const params = consumptionParams(days);
+  let json: unknown;
+  try {
+    json = await getJson(http, CONSUMPTION_DAILY_PATH, params);
+  } catch (error) {
+    if (!(error instanceof DevinApiError)) throw error;
+    onWarning(error.message);
+    return { available: false, reason: unavailableReason(error, 'consumption', http.apiKey) };
+  }
+  const asked = { firstDay: days.firstDay, lastDay: days.lastDay };
+  const result = billedConsumptionFromWire(json, asked, http.apiKey);
+  if (!result.available) onWarning(`GET ${CONSUMPTION_DAILY_PATH}?${params}: ${result.reason}`);
+  return result;
+}
+
+function consumptionParams(days: BilledDays): URLSearchParams {
+  for (const [name, day] of [
+    ['firstDay', days.firstDay],
+    ['lastDay', days.lastDay],
+  ] as const) {
+    if (!isDay(day)) throw new RangeError(`${name} must be a YYYY-MM-DD date, got ${JSON.stringify(day)}`);
+  }
+  if (days.lastDay < days.firstDay) {
+    throw new RangeError(`lastDay ${days.lastDay} is before firstDay ${days.firstDay}`);
+  }
+  const params = new URLSearchParams({ start_date: days.firstDay, end_date: days.lastDay });
+  // FastAPI's encoding of a list: repeated keys.
+  for (const orgId of days.orgIds ?? []) params.append('org_ids', orgId);
+  return params;
+}
