@@ -3,6 +3,9 @@ import type { Pricing } from '../core/money/pricing.js';
 export const ACUS_FORMAT = '#,##0.00';
 export const COUNT_FORMAT = '#,##0';
 export const SHARE_FORMAT = '0.0%';
+/** Changes and differences carry their sign, so a rise never reads like a level. */
+export const SIGNED_ACUS_FORMAT = '+#,##0.00;-#,##0.00;0.00';
+export const SIGNED_SHARE_FORMAT = '+0.0%;-0.0%;0.0%';
 /** Excel dates carry no zone: the header or label of every date cell names it. */
 export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
 

@@ -2,6 +2,7 @@ import { aboutSheet } from './sheets/about-sheet.js';
 import { byOrgSheet } from './sheets/by-org-sheet.js';
 import { byTagSheet } from './sheets/by-tag-sheet.js';
 import { byUserSheet } from './sheets/by-user-sheet.js';
+import { reconciliationSheet } from './sheets/reconciliation-sheet.js';
 import { sessionsSheet } from './sheets/sessions-sheet.js';
 import { summarySheet } from './sheets/summary-sheet.js';
 import type { WorkbookSheet } from './workbook-sheet.js';
@@ -12,6 +13,7 @@ export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
   byOrgSheet,
   byUserSheet,
   byTagSheet,
+  reconciliationSheet,
   sessionsSheet,
   aboutSheet,
 ];

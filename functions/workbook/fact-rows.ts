@@ -39,3 +39,9 @@ export function writeNote(sheet: Worksheet, text: string): void {
   row.getCell(1).font = NOTE_FONT;
   row.commit();
 }
+
+/** Notes under a table, one blank row below it so they never read as a table row. */
+export function writeFooterNotes(sheet: Worksheet, notes: readonly string[]): void {
+  sheet.addRow([]).commit();
+  for (const note of notes) writeNote(sheet, note);
+}

@@ -1,6 +1,6 @@
-import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
 import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+import { waitForZip } from './zip-backpressure.js';
 
 export interface TableColumn<Item> {
   readonly header: string;
@@ -14,6 +14,11 @@ export interface TableColumn<Item> {
    * formula carries it as its result, so viewers that do not recalculate show it.
    */
   readonly total?: number;
+  /**
+   * The Total row's formula instead of a SUM, for columns that do not add up
+   * (a ratio of two totals); given the Total row's number. `total` is its result.
+   */
+  readonly totalFormula?: (totalRow: number) => string;
 }
 
 export interface TableRange {
@@ -22,11 +27,8 @@ export interface TableRange {
   readonly lastItemRow: number;
 }
 
-/**
- * Streamed sheets must let the zip stream drain now and then, or the whole
- * sheet's XML waits in memory until the loop ends.
- */
-const ROWS_PER_YIELD = 2_000;
+/** How often a long table checks on the zip (see waitForZip). */
+const ROWS_PER_YIELD = 1_000;
 
 /** Header row, one committed row per item, then a `Total` row when `totalLabel` is given. */
 export async function writeTable<Item>(
@@ -50,7 +52,7 @@ export async function writeTable<Item>(
     row.commit();
     lastItemRow = row.number;
     written += 1;
-    if (written % ROWS_PER_YIELD === 0) await yieldToEventLoop();
+    if (written % ROWS_PER_YIELD === 0) await waitForZip(sheet);
   }
 
   const range = { headerRow: header.number, lastItemRow };
@@ -103,10 +105,13 @@ function writeTotalRow<Item>(
   label: string,
 ): void {
   const hasItems = range.lastItemRow > range.headerRow;
+  const totalRow = range.lastItemRow + 1;
   const row = sheet.addRow(
     columns.map((column, i): CellValue => {
       if (i === 0) return label;
       if (column.total === undefined) return null;
+      if (column.totalFormula !== undefined)
+        return { formula: column.totalFormula(totalRow), result: column.total };
       // SUM over an empty range would reach into the header row.
       if (!hasItems) return column.total;
       const letter = columnLetter(i + 1);

@@ -15,6 +15,7 @@ describe('writeChargebackWorkbook', () => {
       'By Org',
       'By User',
       'By Tag',
+      'Reconciliation',
       'Sessions',
       'About',
     ]);
@@ -252,7 +253,7 @@ describe('writeChargebackWorkbook', () => {
   it('writes a valid workbook for a period without sessions', async () => {
     const workbook = await roundTrip(emptyInput());
 
-    expect(workbook.worksheets).toHaveLength(6);
+    expect(workbook.worksheets).toHaveLength(7);
     const sessions = sheet(workbook, 'Sessions');
     expect(rowValues(sessions, 2)).toEqual(['Total', null, null, null, null, null, null, 0, 0]);
     expect(sessions.autoFilter).toBe('A1:L1');

@@ -1,10 +1,12 @@
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
 import type { FetchStats } from '../../core/session.js';
+import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { textCell } from '../cell-values.js';
 import { NAME_UNAVAILABLE } from '../display-names.js';
 import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import { sentence } from '../sentence.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 
 /** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
@@ -39,11 +41,13 @@ function parameterFacts(report: ChargebackReport, run: RunInfo): readonly Fact[]
     { label: 'Period', value: period.label },
     { label: 'Days (in the time zone)', value: `${period.firstDay} to ${period.lastDay}, both included` },
     { label: 'Time zone', value: period.timeZone },
+    { label: 'Alignment', value: alignmentText(period) },
     {
       label: 'Interval (UTC)',
       value: `${utcText(period.from)} to ${utcText(period.to)} (start included, end excluded)`,
     },
     { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
     { label: 'Currency', value: `${pricing.currency}, shown to ${pricing.minorDigits} decimals` },
     { label: 'Filters', value: textCell(describeFilters(run.filters)) },
     { label: 'API host', value: textCell(run.apiHost) },
@@ -67,6 +71,7 @@ function attributionFacts(report: ChargebackReport): readonly Fact[] {
       value:
         "A session's ACUs are acus_consumed: its lifetime total as of this run, including use after the period.",
     },
+    ...billedFacts(report),
     { label: 'Null ACUs', value: 'Sessions for which the API reported no ACUs count with 0 ACUs.' },
     { label: 'Cost', value: `ACUs × ${pricing.unitPriceText} ${pricing.currency} per ACU.` },
     { label: 'Precision', value: 'ACUs are summed exactly, to 12 decimals; cells show 2 decimals.' },
@@ -75,6 +80,23 @@ function attributionFacts(report: ChargebackReport): readonly Fact[] {
       value: `Costs are allocated to ${minorUnit} ${pricing.currency} so the rows of every table add up exactly to its total.`,
     },
     { label: 'By Tag', value: 'Not additive: a session with several tags counts under each of its tags.' },
+  ];
+}
+
+/** Where the bill comes from, and what the org and user tables charge when they charge it. */
+function billedFacts(report: ChargebackReport): readonly Fact[] {
+  const source: Fact = {
+    label: 'Billed ACUs',
+    value: `The vendor's daily consumption (GET /v2/enterprise/consumption/daily) for ${billingDaysText(report.period)}.`,
+  };
+  if (report.costBasis === 'sessions') return [source];
+  return [
+    source,
+    {
+      label: 'Charged ACUs',
+      value:
+        'By Org and By User charge billed ACUs; session counts, By Tag and Sessions stay session-based (the bill knows no sessions).',
+    },
   ];
 }
 

@@ -1,14 +1,47 @@
+import type { ChargebackReport, OrgTotal } from '../../core/report/chargeback-report.js';
+import { costBasisLine } from '../basis-text.js';
+import { textCell } from '../cell-values.js';
+import { writeFooterNotes } from '../fact-rows.js';
+import { sentence } from '../sentence.js';
+import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { orgChangeColumns, orgsWithVanished } from './org-change-columns.js';
 import { orgColumns } from './org-columns.js';
 
 export const byOrgSheet: WorkbookSheet = {
   name: 'By Org',
-  write: (workbook, { report }) =>
-    writeTableSheet(workbook, {
+  write: (workbook, { report }) => {
+    const { columns, items } = byOrgTable(report);
+    return writeTableSheet(workbook, {
       name: 'By Org',
-      columns: orgColumns(report),
-      items: report.orgs,
+      columns,
+      items,
       totalLabel: 'Total',
-    }),
+      footer: (sheet) => writeFooterNotes(sheet, byOrgNotes(report)),
+    });
+  },
 };
+
+/** The org table, with month-over-month columns and vanished orgs when there is a previous period. */
+function byOrgTable(report: ChargebackReport): {
+  columns: readonly TableColumn<OrgTotal>[];
+  items: readonly OrgTotal[];
+} {
+  const columns = orgColumns(report);
+  const { comparison } = report;
+  if (!comparison.available) return { columns, items: report.orgs };
+  return {
+    columns: [...columns, ...orgChangeColumns(comparison, columns.length + 1)],
+    items: orgsWithVanished(report.orgs, comparison),
+  };
+}
+
+function byOrgNotes(report: ChargebackReport): string[] {
+  const { comparison } = report;
+  const change = comparison.available
+    ? `Previous ACUs, Change and Change % compare with ${comparison.previous.label}.`
+    : sentence(comparison.reason);
+  const caveats = comparison.available ? comparison.caveats.map((caveat) => textCell(sentence(caveat))) : [];
+  return [costBasisLine(report.costBasis), textCell(change), ...caveats];
+}

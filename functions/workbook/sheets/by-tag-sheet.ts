@@ -1,9 +1,12 @@
 import type { Worksheet } from 'exceljs';
 import type { ChargebackReport, TagTotal } from '../../core/report/chargeback-report.js';
+import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat } from '../cell-formats.js';
 import { LABEL_FONT, NOTE_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { UNTAGGED } from '../display-names.js';
+import { writeNote } from '../fact-rows.js';
+import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -14,15 +17,22 @@ export const NOT_ADDITIVE_NOTE =
 
 export const SESSIONS_IN_PERIOD = 'Sessions in period';
 
+const TAGS_ARE_SESSION_BASED =
+  "Tags exist on sessions only: these rows use the sessions' lifetime ACUs, not the bill.";
+
 /** No Total row: summing these rows would count multi-tagged sessions twice. */
 export const byTagSheet: WorkbookSheet = {
   name: 'By Tag',
-  write: (workbook, { report }) =>
+  write: (workbook, { report, sessions }) =>
     writeTableSheet(workbook, {
       name: 'By Tag',
       columns: tagColumns(report),
       items: report.tags,
-      footer: (sheet) => writePeriodTotals(sheet, report),
+      footer: (sheet) => {
+        writePeriodTotals(sheet, report, sessionTotals(sessions, report.sessionCostMinor));
+        writeNote(sheet, costBasisLine(report.costBasis));
+        if (report.costBasis === 'billed') writeNote(sheet, TAGS_ARE_SESSION_BASED);
+      },
     }),
 };
 
@@ -41,9 +51,9 @@ function tagColumns(report: ChargebackReport): readonly TableColumn<TagTotal>[] 
   ];
 }
 
-/** What the period really totals, as values rather than a SUM, with the reason beside it. */
-function writePeriodTotals(sheet: Worksheet, report: ChargebackReport): void {
-  const { totals, pricing } = report;
+/** What the period's sessions really total, as values rather than a SUM, with the reason beside it. */
+function writePeriodTotals(sheet: Worksheet, report: ChargebackReport, totals: SessionTotals): void {
+  const { pricing } = report;
   sheet.addRow([]).commit();
   const row = sheet.addRow([
     SESSIONS_IN_PERIOD,

@@ -1,7 +1,9 @@
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../core/report/chargeback-report.js';
+import { chargedAcusHeader, costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
+import { writeFooterNotes } from '../fact-rows.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -19,6 +21,7 @@ export const byUserSheet: WorkbookSheet = {
       columns: userColumns(report),
       items: usersByOrg(report.orgs),
       totalLabel: 'Total',
+      footer: (sheet) => writeFooterNotes(sheet, [costBasisLine(report.costBasis)]),
     }),
 };
 
@@ -50,7 +53,7 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
       total: totals.sessions,
     },
     {
-      header: 'ACUs',
+      header: chargedAcusHeader(report.costBasis),
       width: 14,
       numFmt: ACUS_FORMAT,
       value: ({ user }) => acusCell(user.acus),

@@ -1,4 +1,5 @@
 import type { ChargebackReport, OrgTotal } from '../../core/report/chargeback-report.js';
+import { chargedAcusHeader } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';
@@ -18,7 +19,7 @@ export function orgColumns(report: ChargebackReport): readonly TableColumn<OrgTo
       total: totals.sessions,
     },
     {
-      header: 'ACUs',
+      header: chargedAcusHeader(report.costBasis),
       width: 14,
       numFmt: ACUS_FORMAT,
       value: (org) => acusCell(org.acus),

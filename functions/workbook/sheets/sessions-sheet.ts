@@ -1,7 +1,11 @@
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import type { CostBasis } from '../../core/report/cost-basis.js';
 import type { PullRequest, Session } from '../../core/session.js';
+import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values.js';
+import { writeFooterNotes } from '../fact-rows.js';
+import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
@@ -17,11 +21,21 @@ export const sessionsSheet: WorkbookSheet = {
   write: (workbook, { report, sessions }) =>
     writeTableSheet(workbook, {
       name: 'Sessions',
-      columns: sessionColumns(report),
+      columns: sessionColumns(report, sessionTotals(sessions, report.sessionCostMinor)),
       items: costedSessions(sessions, report.sessionCostMinor),
       totalLabel: 'Total',
+      footer: (sheet) => writeFooterNotes(sheet, sessionsNotes(report.costBasis)),
     }),
 };
+
+/** Sessions have no billed ACUs of their own: on the billed basis their rows cannot add up to the bill. */
+export function sessionsNotes(basis: CostBasis): string[] {
+  if (basis === 'sessions') return [costBasisLine(basis)];
+  return [
+    costBasisLine(basis),
+    "These rows show each session's lifetime ACUs, which do not add up to the billed total: see Reconciliation.",
+  ];
+}
 
 /** Pairs each session with its cost one row at a time: a month of sessions is never copied. */
 function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Generator<CostedSession> {
@@ -34,8 +48,11 @@ function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Ge
   }
 }
 
-function sessionColumns(report: ChargebackReport): readonly TableColumn<CostedSession>[] {
-  const { totals, pricing } = report;
+function sessionColumns(
+  report: ChargebackReport,
+  totals: SessionTotals,
+): readonly TableColumn<CostedSession>[] {
+  const { pricing } = report;
   return [
     { header: 'Session ID', width: 36, value: ({ session }) => textCell(session.sessionId) },
     { header: 'Title', width: 56, value: ({ session }) => textCell(session.title) },

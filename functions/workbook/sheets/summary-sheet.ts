@@ -1,13 +1,24 @@
 import type { ChargebackReport, UserTotal } from '../../core/report/chargeback-report.js';
 import type { RunInfo } from '../../core/report/run-info.js';
-import { ACUS_FORMAT, COUNT_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
+import { chargedAcusHeader, costBasisText } from '../basis-text.js';
+import {
+  ACUS_FORMAT,
+  COUNT_FORMAT,
+  costFormat,
+  DATE_TIME_FORMAT,
+  SHARE_FORMAT,
+  SIGNED_ACUS_FORMAT,
+  SIGNED_SHARE_FORMAT,
+} from '../cell-formats.js';
 import { acusCell, costCell, textCell, wallClockIn } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import { sentence, withFullStop } from '../sentence.js';
 import { type TableColumn, writeTable } from '../table.js';
 import { WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { orgColumns } from './org-columns.js';
+import { allocatedShareSentence } from './reconciliation-explanation.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
 const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
@@ -25,6 +36,10 @@ export const summarySheet: WorkbookSheet = {
 
     writeTitle(sheet, summaryTitle(report));
     writeFacts(sheet, summaryFacts(report, run));
+    writeSection(sheet, 'Reconciliation to the bill');
+    writeFacts(sheet, reconciliationFacts(report));
+    writeSection(sheet, 'Month over month');
+    writeFacts(sheet, comparisonFacts(report));
     writeSection(sheet, 'By org');
     await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
     writeSection(sheet, 'Top users by ACUs');
@@ -54,9 +69,43 @@ function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
     { label: 'ACUs', value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
     { label: 'Cost', value: costCell(totals.costMinor, pricing), numFmt: costFormat(pricing) },
     { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
   ];
   if (run.source === 'demo') facts.push({ label: 'Data', value: 'Built-in demo data set, not real usage' });
   return facts;
+}
+
+function reconciliationFacts({ reconciliation }: ChargebackReport): readonly Fact[] {
+  if (!reconciliation.available) {
+    return [{ label: 'Status', value: textCell(`Not available: ${withFullStop(reconciliation.reason)}`) }];
+  }
+  const { totals, allocatedShare } = reconciliation.reconciliation;
+  return [
+    { label: 'Billed ACUs', value: acusCell(totals.billedAcus), numFmt: ACUS_FORMAT },
+    { label: 'Session ACUs', value: acusCell(totals.sessionAcus), numFmt: ACUS_FORMAT },
+    {
+      label: 'Difference (billed − sessions)',
+      value: acusCell(totals.differenceAcus),
+      numFmt: SIGNED_ACUS_FORMAT,
+    },
+    { label: 'Allocated share', value: allocatedShare, numFmt: SHARE_FORMAT },
+    { label: 'In words', value: allocatedShareSentence(reconciliation.reconciliation) },
+  ];
+}
+
+function comparisonFacts({ comparison }: ChargebackReport): readonly Fact[] {
+  if (!comparison.available)
+    return [{ label: 'Previous period', value: textCell(sentence(comparison.reason)) }];
+  return [
+    { label: 'Previous period', value: textCell(comparison.previous.label) },
+    { label: 'Previous ACUs', value: acusCell(comparison.previousAcus), numFmt: ACUS_FORMAT },
+    { label: 'Change (ACUs)', value: acusCell(comparison.changeAcus), numFmt: SIGNED_ACUS_FORMAT },
+    { label: 'Change %', value: comparison.changeShare, numFmt: SIGNED_SHARE_FORMAT },
+    ...comparison.caveats.map((caveat) => ({
+      label: 'Not like for like',
+      value: textCell(sentence(caveat)),
+    })),
+  ];
 }
 
 function topUserColumns(report: ChargebackReport): readonly TableColumn<UserTotal>[] {
@@ -69,7 +118,11 @@ function topUserColumns(report: ChargebackReport): readonly TableColumn<UserTota
       value: (user) => textCell(orgDisplayName(user.orgId, orgNames.get(user.orgId) ?? null)),
     },
     { header: 'Sessions', numFmt: COUNT_FORMAT, value: (user) => user.sessions },
-    { header: 'ACUs', numFmt: ACUS_FORMAT, value: (user) => acusCell(user.acus) },
+    {
+      header: chargedAcusHeader(report.costBasis),
+      numFmt: ACUS_FORMAT,
+      value: (user) => acusCell(user.acus),
+    },
     { header: 'Cost', numFmt: costFormat(pricing), value: (user) => costCell(user.costMinor, pricing) },
     { header: 'Email', value: (user) => (user.email === null ? null : textCell(user.email)) },
   ];

@@ -1,0 +1,48 @@
+import type { ReportPeriod } from '../core/period/report-period.js';
+import type { CostBasis } from '../core/report/cost-basis.js';
+
+/** What the org and user tables charge, in the words every sheet repeats. */
+export function costBasisText(basis: CostBasis): string {
+  return basis === 'billed' ? 'billed ACUs (vendor consumption)' : 'session lifetime ACUs by creation date';
+}
+
+/** The line each table sheet carries under its table, so a sheet copied out alone still says it. */
+export function costBasisLine(basis: CostBasis): string {
+  return `Cost basis: ${costBasisText(basis)}`;
+}
+
+/** Header of the charged-ACU column: on the billed basis it must not read like the sessions' own ACUs. */
+export function chargedAcusHeader(basis: CostBasis): string {
+  return basis === 'billed' ? 'Billed ACUs' : 'ACUs';
+}
+
+/** Where the report's days start, as the About sheet states it. */
+export function alignmentText(period: ReportPeriod): string {
+  switch (period.alignment) {
+    case 'billing-day':
+      return 'Vendor billing days, 08:00 UTC';
+    case 'billing-cycle':
+      return 'Vendor billing cycle';
+    default:
+      return `Calendar days in ${period.timeZone}`;
+  }
+}
+
+/**
+ * The billing days the bill was read for, both included. A calendar period is
+ * compared with the billing days of the same dates; a billing-aligned one
+ * starts at 08:00 UTC, so its days are the UTC dates of its bounds.
+ */
+export function billingDaysText(period: ReportPeriod): string {
+  const [first, last] =
+    period.alignment === 'calendar'
+      ? [period.firstDay, period.lastDay]
+      : [utcDay(period.from), utcDay(new Date(period.to.getTime() - DAY_MS))];
+  return `billing days ${first} to ${last} (each from 08:00 UTC), both included`;
+}
+
+const DAY_MS = 86_400_000;
+
+function utcDay(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
+}

@@ -1,0 +1,84 @@
+import type { OrgTotal } from '../../core/report/chargeback-report.js';
+import type { OrgChange, PeriodComparison } from '../../core/report/period-comparison.js';
+import { ACUS_FORMAT, SIGNED_ACUS_FORMAT, SIGNED_SHARE_FORMAT } from '../cell-formats.js';
+import { acusCell } from '../cell-values.js';
+import { orgDisplayName } from '../display-names.js';
+import { columnLetter, type TableColumn } from '../table.js';
+
+type AvailableComparison = Extract<PeriodComparison, { available: true }>;
+
+export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
+/** In the Change % column of an org that had nothing before: a percentage of nothing is not a number. */
+export const NEW_ORG = 'new';
+
+/**
+ * The By Org rows: this period's orgs, then the orgs that vanished since the
+ * previous period, as rows of zero so that they are seen and not dropped.
+ */
+export function orgsWithVanished(orgs: readonly OrgTotal[], comparison: AvailableComparison): OrgTotal[] {
+  const vanished = comparison.orgs
+    .filter((change) => change.status === 'vanished')
+    .map(
+      (change): OrgTotal => ({
+        orgId: change.orgId,
+        orgName: `${orgDisplayName(change.orgId, change.orgName)} ${NO_USAGE_THIS_PERIOD}`,
+        sessions: 0,
+        acus: 0n,
+        exactCost: 0n,
+        costMinor: 0n,
+        shareOfAcus: 0,
+        users: [],
+      }),
+    );
+  return [...orgs, ...vanished];
+}
+
+/** `Previous ACUs`, `Change`, `Change %`, placed after the existing org columns starting at `firstColumn`. */
+export function orgChangeColumns(
+  comparison: AvailableComparison,
+  firstColumn: number,
+): readonly TableColumn<OrgTotal>[] {
+  const changes = new Map(comparison.orgs.map((change) => [change.orgId, change]));
+  const change = (org: OrgTotal): OrgChange | undefined => changes.get(org.orgId);
+  const previous = columnLetter(firstColumn);
+  const difference = columnLetter(firstColumn + 1);
+  return [
+    {
+      header: 'Previous ACUs',
+      width: 15,
+      numFmt: ACUS_FORMAT,
+      value: (org) => {
+        const before = change(org)?.previousAcus;
+        return before === undefined || before === null ? null : acusCell(before);
+      },
+      total: acusCell(comparison.previousAcus),
+    },
+    {
+      header: 'Change',
+      width: 13,
+      numFmt: SIGNED_ACUS_FORMAT,
+      value: (org) => {
+        const found = change(org);
+        return found === undefined ? null : acusCell(found.changeAcus);
+      },
+      total: acusCell(comparison.changeAcus),
+    },
+    {
+      header: 'Change %',
+      width: 11,
+      numFmt: SIGNED_SHARE_FORMAT,
+      value: (org) => {
+        const found = change(org);
+        if (found === undefined) return null;
+        return found.changeShare ?? (found.status === 'new' ? NEW_ORG : null);
+      },
+      // The whole's change is not the sum of the orgs' percentages.
+      ...(comparison.changeShare === null
+        ? {}
+        : {
+            total: comparison.changeShare,
+            totalFormula: (row: number) => `${difference}${row}/${previous}${row}`,
+          }),
+    },
+  ];
+}

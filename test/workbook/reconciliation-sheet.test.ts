@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BILLED,
+  CONSUMPTION_FORBIDDEN,
+  RECONCILED,
+  RECONCILIATION,
+  UNRECONCILED,
+  withReport,
+} from './billing-fixtures.js';
+import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
+
+/** Each text label in column A with the value beside it in column B. */
+function facts(ws: ReturnType<typeof sheet>): Map<string, unknown> {
+  const found = new Map<string, unknown>();
+  ws.eachRow((row) => {
+    const label = row.getCell(1).value;
+    if (typeof label === 'string') found.set(label, row.getCell(2).value);
+  });
+  return found;
+}
+
+describe('the Reconciliation sheet', () => {
+  it('opens with the org table in row 1, the Unattributed line last before a Total of SUM formulas', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
+
+    expect(rowValues(ws, 1)).toEqual([
+      'Org ID',
+      'Org Name',
+      'Session ACUs',
+      'Billed ACUs',
+      'Difference',
+      'Difference %',
+    ]);
+    expect(rowValues(ws, 2)).toEqual(['org-a', 'Platform Team', 15.95, 14.2, -1.75, -1.75 / 14.2]);
+    expect(rowValues(ws, 3)).toEqual(['org-c', 'Research', 0, 2.5, 2.5, 1]);
+    // Only in sessions: nothing billed, so no share of the bill.
+    expect(rowValues(ws, 4)).toEqual(['org-b', 'org-b (name unavailable)', 1.1, 0, -1.1]);
+    expect(rowValues(ws, 5)).toEqual([null, 'Unattributed (billed to no org)', 0, 1.55, 1.55, 1]);
+    expect(rowValues(ws, 6)).toEqual([
+      'Total',
+      null,
+      { formula: 'SUM(C2:C5)', result: 17.05 },
+      { formula: 'SUM(D2:D5)', result: 18.25 },
+      { formula: 'SUM(E2:E5)', result: 1.2 },
+      { formula: 'E6/D6', result: expect.closeTo(1.2 / 18.25, 12) },
+    ]);
+    expect(ws.autoFilter).toBe('A1:F5');
+    expect(ws.getCell('C2').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E2').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
+    expect(ws.getCell('F2').numFmt).toBe('+0.0%;-0.0%;0.0%');
+  });
+
+  it('states the allocated share as a number and in words', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
+    const row = findRow(ws, 'Allocated share');
+
+    expect(ws.getCell(row, 2).value).toBe(RECONCILIATION.allocatedShare);
+    expect(ws.getCell(row, 2).numFmt).toBe('0.0%');
+    expect(ws.getCell(row + 1, 1).value).toBe(
+      'This report charges back 93.4% of the ACUs billed for the period.',
+    );
+  });
+
+  it('reconciles users under their own header, with an Unattributed line and a Total', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
+    const header = findRow(ws, 'User ID');
+
+    expect(ws.getCell(header - 1, 1).value).toBe('By user');
+    expect(rowValues(ws, header)).toEqual([
+      'User ID',
+      'User Name',
+      'Session ACUs',
+      'Billed ACUs',
+      'Difference',
+      'Difference %',
+      'Org ID',
+    ]);
+    expect(rowValues(ws, header + 1)).toEqual(['user-1', 'Ada Lovelace', 12.7, 11, -1.7, -1.7 / 11, 'org-a']);
+    expect(rowValues(ws, header + 2)[1]).toBe('user-2 (name unavailable)');
+    // Billed, but no sessions this period: no org to place the user in.
+    expect(rowValues(ws, header + 3)).toEqual(['user-9', 'Lin Researcher', 0, 2.5, 2.5, 1]);
+    expect(rowValues(ws, header + 5)).toEqual([null, 'Unattributed (billed to no user)', 0, 1.55, 1.55, 1]);
+    const total = header + 6;
+    expect(rowValues(ws, total).slice(0, 4)).toEqual([
+      'Total',
+      null,
+      { formula: `SUM(C${header + 1}:C${header + 5})`, result: 17.05 },
+      { formula: `SUM(D${header + 1}:D${header + 5})`, result: 18.25 },
+    ]);
+  });
+
+  it('explains the difference in plain words, with the edge counts and the Unattributed ACUs', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
+    const explained = facts(ws);
+
+    expect(ws.getCell(findRow(ws, 'Why session ACUs differ from the bill'), 1).value).toBeTruthy();
+    expect(explained.get('Billed ACUs')).toMatch(
+      /billing days 2026-10-01 to 2026-10-31 \(each from 08:00 UTC\)/,
+    );
+    expect(explained.get('Carried in')).toMatch(/^3 sessions created before the period used ACUs in it/);
+    expect(explained.get('Carried out')).toMatch(/^2 sessions created in the period used ACUs after it/);
+    expect(explained.get('Non-session products')).toMatch(
+      /^1\.55 ACUs .*\(Cascade, Terminal\).*Unattributed/,
+    );
+    expect(explained.get('Day boundaries')).toMatch(/midnight Europe\/Berlin, billing days at 08:00 UTC/);
+    expect(explained.get('Left unexplained')).toBeTruthy();
+    expect(explained.has('Cost basis: session lifetime ACUs by creation date')).toBe(true);
+  });
+
+  it('leaves the day boundaries out when the report already runs on billing days, and says an uncounted edge is unknown', async () => {
+    const reconciliation = { ...RECONCILIATION, edges: { carriedIn: null, carriedOut: 1 } };
+    const ws = sheet(
+      await roundTrip({
+        ...BILLED,
+        report: { ...BILLED.report, reconciliation: { available: true, reconciliation } },
+      }),
+      'Reconciliation',
+    );
+    const explained = facts(ws);
+
+    expect(explained.has('Day boundaries')).toBe(false);
+    expect(explained.get('Carried in')).toMatch(/the API could not count them/);
+    expect(explained.get('Carried out')).toMatch(/^1 session created/);
+    expect(explained.has('Cost basis: billed ACUs (vendor consumption)')).toBe(true);
+  });
+
+  it('says so when the API gave no per-user breakdown', async () => {
+    const reconciliation = { ...RECONCILIATION, users: null };
+    const ws = sheet(
+      await roundTrip(withReport({ reconciliation: { available: true, reconciliation } })),
+      'Reconciliation',
+    );
+
+    expect(() => findRow(ws, 'User ID')).toThrow();
+    expect(ws.getCell(findRow(ws, 'By user') + 1, 1).value).toBe(
+      'The API gave no per-user breakdown of billed ACUs, so users cannot be reconciled.',
+    );
+  });
+
+  it('still exists when the bill could not be read, and says why, as the Summary does', async () => {
+    const workbook = await roundTrip(UNRECONCILED);
+    const ws = sheet(workbook, 'Reconciliation');
+
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill: not available');
+    expect(ws.getCell('A2').value).toBe(`The vendor's bill could not be read: ${CONSUMPTION_FORBIDDEN}.`);
+    const summary = sheet(workbook, 'Summary');
+    const status = findRow(summary, 'Status');
+    expect(summary.getCell(status - 1, 1).value).toBe('Reconciliation to the bill');
+    expect(summary.getCell(status, 2).value).toBe(`Not available: ${CONSUMPTION_FORBIDDEN}.`);
+  });
+});
