@@ -1,0 +1,144 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { acusFromNumber } from '../../../functions/core/money/acus.js';
+import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
+import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
+import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import { startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import type { FakeDataset, WireDailyConsumption } from '../../../functions/devin/fake/wire.js';
+import { AUTH, datasetOf, KEY, wireSession } from './wire-fixtures.js';
+
+const DAILY = '/v2/enterprise/consumption/daily';
+const CYCLES = '/v2/enterprise/consumption/cycles';
+
+let api: FakeDevinApi | undefined;
+afterEach(async () => {
+  await api?.close();
+  api = undefined;
+});
+
+/** Two sessions, one crossing the 08:00 UTC day boundary, and non-session ACUs on two days. */
+function smallDataset(): FakeDataset {
+  return {
+    ...datasetOf([
+      wireSession('s1', '2025-02-03T07:00:00Z', { updated_at: '2025-02-03T09:00:00Z', acus_consumed: 3 }),
+      wireSession('s2', '2025-02-03T12:00:00Z', {
+        updated_at: '2025-02-03T13:00:00Z',
+        acus_consumed: 1.5,
+        org_id: 'org_b',
+        user_id: 'user_b',
+      }),
+    ]),
+    nonSessionAcus: { '2025-02-02': 0.25, '2025-02-03': 0.125, '2025-02-10': 9 },
+    billingCycles: [{ start: '2025-01-05T08:00:00Z', end: '2025-02-05T08:00:00Z' }],
+  };
+}
+
+async function serve(data: FakeDataset = smallDataset()): Promise<FakeDevinApi> {
+  api = await startFakeDevinApi({ apiKey: KEY, data });
+  return api;
+}
+
+async function get(server: FakeDevinApi, target: string, headers: Record<string, string> = AUTH) {
+  const response = await fetch(`${server.url}${target}`, { headers });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+describe('GET /v2/enterprise/consumption/daily', () => {
+  it('bills each billing day what was consumed on it, both asked days included', async () => {
+    const server = await serve();
+    const { status, body } = await get(server, `${DAILY}?start_date=2025-02-02&end_date=2025-02-03`);
+    expect(status).toBe(200);
+    expect(body).toEqual({
+      total_acus: 4.875,
+      // s1: 1 h before 08:00 on the 2nd's billing day, 1 h after on the 3rd's.
+      consumption_by_date: { '2025-02-02': 1.75, '2025-02-03': 3.125 },
+      consumption_by_org_id: { org_a: 3, org_b: 1.5 },
+      consumption_by_user: { user_a: 3, user_b: 1.5 },
+    } satisfies WireDailyConsumption);
+  });
+
+  it('lists every asked day, zero or not', async () => {
+    const server = await serve();
+    const { body } = await get(server, `${DAILY}?start_date=2025-02-04&end_date=2025-02-06`);
+    expect(body).toEqual({
+      total_acus: 0,
+      consumption_by_date: { '2025-02-04': 0, '2025-02-05': 0, '2025-02-06': 0 },
+      consumption_by_org_id: {},
+      consumption_by_user: {},
+    });
+  });
+
+  it('leaves the non-session ACUs out when narrowed to orgs (repeated keys)', async () => {
+    const server = await serve();
+    const { body } = await get(
+      server,
+      `${DAILY}?start_date=2025-02-01&end_date=2025-02-28&org_ids=org_b&org_ids=org_x`,
+    );
+    expect(body).toMatchObject({ total_acus: 1.5, consumption_by_org_id: { org_b: 1.5 } });
+  });
+
+  it('agrees with the ledger on the demo's October', async () => {
+    const data = demoDataset(new Date('2026-11-17T10:30:00Z'));
+    const server = await serve(data);
+    const { body } = await get(server, `${DAILY}?start_date=2026-10-01&end_date=2026-10-31`);
+    const ledger = consumptionLedger(data);
+    const inOctober = (day: string) => day >= '2026-10-01' && day <= '2026-10-31';
+    const expected =
+      ledger.entries.filter((e) => inOctober(e.day)).reduce((sum, e) => sum + e.acus, 0n) +
+      [...ledger.nonSession].filter(([day]) => inOctober(day)).reduce((sum, [, acus]) => sum + acus, 0n);
+    expect(acusFromNumber((body as WireDailyConsumption).total_acus)).toBe(expected);
+  });
+
+  it.each([
+    ['missing dates', '', ['start_date', 'end_date'], 'missing'],
+    [
+      'an impossible date',
+      '?start_date=2025-02-30&end_date=2025-03-01',
+      ['start_date'],
+      'date_from_datetime_parsing',
+    ],
+    [
+      'a date-time',
+      '?start_date=2025-02-01&end_date=2025-02-01T10:00:00Z',
+      ['end_date'],
+      'date_from_datetime_parsing',
+    ],
+  ])('answers 422 in FastAPI shape for %s', async (_, query, fields, type) => {
+    const server = await serve();
+    const { status, body } = await get(server, `${DAILY}${query}`);
+    expect(status).toBe(422);
+    const detail = (body as { detail: { loc: string[]; type: string }[] }).detail;
+    expect(detail.map((issue) => issue.loc[1])).toEqual(fields);
+    expect(detail.every((issue) => issue.type === type)).toBe(true);
+  });
+
+  it('answers 400 when the dates are reversed, and 401 without the key', async () => {
+    const server = await serve();
+    expect((await get(server, `${DAILY}?start_date=2025-02-03&end_date=2025-02-02`)).status).toBe(400);
+    expect((await get(server, `${DAILY}?start_date=2025-02-02&end_date=2025-02-03`, {})).status).toBe(401);
+  });
+
+  it('injects path-matched faults into the consumption endpoint and leaves other paths alone', async () => {
+    const server = await serve();
+    server.setFaults({ script: [{ fault: { kind: 'status', status: 403 }, path: DAILY, times: Infinity }] });
+    expect((await get(server, `${DAILY}?start_date=2025-02-02&end_date=2025-02-03`)).status).toBe(403);
+    expect((await get(server, '/v2/enterprise/sessions')).status).toBe(200);
+    expect((await get(server, CYCLES)).status).toBe(200);
+    expect(server.requests.map((r) => r.fault)).toEqual(['status', null, null]);
+  });
+});
+
+describe('GET /v2/enterprise/consumption/cycles', () => {
+  it('answers the data set cycles as a bare array', async () => {
+    const server = await serve();
+    expect(await get(server, CYCLES)).toEqual({
+      status: 200,
+      body: [{ start: '2025-01-05T08:00:00Z', end: '2025-02-05T08:00:00Z' }],
+    });
+  });
+
+  it('answers an empty array for a data set without cycles', async () => {
+    const server = await serve(datasetOf([]));
+    expect((await get(server, CYCLES)).body).toEqual([]);
+  });
+});
