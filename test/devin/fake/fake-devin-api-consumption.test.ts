@@ -77,7 +77,7 @@ describe('GET /v2/enterprise/consumption/daily', () => {
     expect(body).toMatchObject({ total_acus: 1.5, consumption_by_org_id: { org_b: 1.5 } });
   });
 
-  it('agrees with the ledger on the demo's October', async () => {
+  it('agrees with the ledger on the October of the demo', async () => {
     const data = demoDataset(new Date('2026-11-17T10:30:00Z'));
     const server = await serve(data);
     const { body } = await get(server, `${DAILY}?start_date=2026-10-01&end_date=2026-10-31`);
