@@ -201,5 +201,4 @@ export const BILLED: WorkbookInput = withReport({
   topUsers: BILLED_ORGS.flatMap((org) => org.users).filter((user) => user.userId !== null),
   // On the billed basis the report charges what orgs carry: 16.7 of 18.25.
   reconciliation: { available: true, reconciliation: { ...RECONCILIATION, allocatedShare: 16.7 / 18.25 } },
-  comparison: COMPARISON,
 });

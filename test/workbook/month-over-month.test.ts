@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { COMPARISON, FIRST_RUN, RECONCILED, UNRECONCILED, withReport } from './billing-fixtures.js';
+import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
+
+describe('month over month on By Org', () => {
+  it('adds Previous ACUs, Change and Change % after the existing columns', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'By Org');
+
+    expect(rowValues(ws, 1)).toEqual([
+      'Org ID',
+      'Org Name',
+      'Sessions',
+      'ACUs',
+      'Cost',
+      'Share of ACUs',
+      'Previous ACUs',
+      'Change',
+      'Change %',
+    ]);
+    expect(rowValues(ws, 2)).toEqual([
+      'org-a',
+      'Platform Team',
+      3,
+      15.95,
+      35.89,
+      15.95 / 17.05,
+      12,
+      3.95,
+      3.95 / 12,
+    ]);
+    expect(ws.getCell('H2').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
+    expect(ws.getCell('I2').numFmt).toBe('+0.0%;-0.0%;0.0%');
+  });
+
+  it('marks a new org and keeps a vanished one as a row of zeros, inside the filter and the sums', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'By Org');
+
+    expect(rowValues(ws, 3)).toEqual([
+      'org-b',
+      'org-b (name unavailable)',
+      2,
+      1.1,
+      2.47,
+      1.1 / 17.05,
+      null,
+      1.1,
+      'new',
+    ]);
+    expect(rowValues(ws, 4)).toEqual(['org-z', 'Legacy Team (no usage this period)', 0, 0, 0, 0, 4, -4, -1]);
+    expect(ws.autoFilter).toBe('A1:I4');
+    expect(rowValues(ws, 5)).toEqual([
+      'Total',
+      null,
+      { formula: 'SUM(C2:C4)', result: 5 },
+      { formula: 'SUM(D2:D4)', result: 17.05 },
+      { formula: 'SUM(E2:E4)', result: 38.36 },
+      { formula: 'SUM(F2:F4)', result: 1 },
+      { formula: 'SUM(G2:G4)', result: 16 },
+      { formula: 'SUM(H2:H4)', result: 1.05 },
+      { formula: 'H5/G5', result: 1.05 / 16 },
+    ]);
+    expect(ws.getCell(7, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
+    expect(ws.getCell(8, 1).value).toBe('Previous ACUs, Change and Change % compare with September 2026.');
+  });
+
+  it('leaves the total change % empty when nothing was used before', async () => {
+    const ws = sheet(
+      await roundTrip(withReport({ comparison: { ...COMPARISON, previousAcus: 0n, changeShare: null } })),
+      'By Org',
+    );
+    expect(ws.getCell('I5').value).toBeNull();
+  });
+
+  it('says under the table why there is nothing to compare with', async () => {
+    const ws = sheet(await roundTrip(UNRECONCILED), 'By Org');
+
+    expect(rowValues(ws, 1)).toHaveLength(6);
+    expect(ws.getCell(6, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
+    expect(ws.getCell(7, 1).value).toBe(`${FIRST_RUN}.`);
+  });
+
+  it('lists the caveats of a comparison that is not like for like', async () => {
+    const caveat = 'September 2026 was charged at 2.00 USD per ACU';
+    const ws = sheet(
+      await roundTrip(withReport({ comparison: { ...COMPARISON, caveats: [caveat] } })),
+      'By Org',
+    );
+    expect(ws.getCell(9, 1).value).toBe(`${caveat}.`);
+  });
+});
+
+describe('month over month on the Summary', () => {
+  it('gives the previous period, its ACUs, the change and the change %', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Summary');
+    const fact = (label: string) => ws.getCell(findRow(ws, label), 2);
+
+    expect(ws.getCell(findRow(ws, 'Previous period') - 1, 1).value).toBe('Month over month');
+    expect(fact('Previous period').value).toBe('September 2026');
+    expect(fact('Previous ACUs').value).toBe(16);
+    expect(fact('Change (ACUs)').value).toBe(1.05);
+    expect(fact('Change (ACUs)').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
+    expect(fact('Change %').value).toBe(1.05 / 16);
+  });
+
+  it('gives the reconciliation figures beside the totals', async () => {
+    const ws = sheet(await roundTrip(RECONCILED), 'Summary');
+    const fact = (label: string) => ws.getCell(findRow(ws, label), 2).value;
+
+    expect(fact('Billed ACUs')).toBe(18.25);
+    expect(fact('Session ACUs')).toBe(17.05);
+    expect(fact('Difference (billed − sessions)')).toBe(1.2);
+    expect(fact('Allocated share')).toBe(17.05 / 18.25);
+    expect(fact('In words')).toBe('This report charges back 93.4% of the ACUs billed for the period.');
+    expect(fact('Cost basis')).toBe('Session lifetime ACUs by creation date.');
+  });
+
+  it('says there is nothing to compare with on a first run', async () => {
+    const ws = sheet(await roundTrip(UNRECONCILED), 'Summary');
+    expect(ws.getCell(findRow(ws, 'Previous period'), 2).value).toBe(`${FIRST_RUN}.`);
+  });
+});
