@@ -1,9 +1,10 @@
-import { allocateMinorUnits } from '../money/allocate-minor-units.js';
 import { costOf, roundCostToMinor } from '../money/cost.js';
 import type { Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
+import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
+import { billedOrgTotals } from './billed-org-totals.js';
 import type {
   ChargebackReport,
   OrgTotal,
@@ -12,10 +13,17 @@ import type {
   UsageTotals,
   UserTotal,
 } from './chargeback-report.js';
+import { comparePeriods } from './compare-periods.js';
+import type { CostBasis } from './cost-basis.js';
+import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
 import type { Directory } from './directory.js';
-import { groupSessions, type OrgGroup, type Tally } from './group-sessions.js';
+import { groupSessions, type OrgGroup, type SessionGroups, type Tally } from './group-sessions.js';
 import { byAmountDescending, byText } from './rank.js';
+import { reconcileGroups } from './reconcile.js';
+import type { ReconciliationStatus } from './reconciliation.js';
 import { shareOf } from './share.js';
+import type { SummaryDocument } from './summary-document-schema.js';
+import { allocate, byAcusThenId, usage } from './usage-totals.js';
 
 export interface ChargebackReportInput {
   readonly period: ReportPeriod;
@@ -23,38 +31,68 @@ export interface ChargebackReportInput {
   /** The period's sessions, already filtered to it and de-duplicated. */
   readonly sessions: readonly Session[];
   readonly directory: Directory;
+  /** What the org and user tables charge; 'sessions' unless asked. */
+  readonly costBasis?: CostBasis | undefined;
+  /** The bill for the period's billing days; absent when not asked for. */
+  readonly billed?: BilledConsumptionResult | undefined;
+  /** Sessions created before the period and updated in it, as the API counted them; null if it could not. */
+  readonly carriedIn?: number | null | undefined;
+  /** The previous period's summary.json, or why there is none to compare with. */
+  readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
 }
 
 const TOP_USERS = 10;
 
 /**
- * The whole report from the period's sessions.
+ * The whole report from the period's sessions, and from the bill when given.
  *
  * Cents are allocated top down so every additive table reconciles: the
  * total's cents are the exact total cost rounded once; orgs share the total's
  * cents, users their org's, sessions their user's, statuses the total's (all
  * by largest remainder). Tags overlap, so each tag's cost is rounded on its own.
+ *
+ * On the billed basis the total, orgs and users are the bill's (see
+ * billedOrgTotals); tags, statuses and sessions stay session-based, with the
+ * cents they have on the session basis, because the bill knows no sessions.
+ *
+ * @throws CostBasisUnavailableError on the billed basis without a bill
  */
 export function buildChargebackReport(input: ChargebackReportInput): ChargebackReport {
-  const { period, pricing, sessions, directory } = input;
+  const { period, pricing, sessions, directory, costBasis = 'sessions', billed, carriedIn = null } = input;
+  const bill = billed?.available ? billed.consumption : undefined;
+  if (costBasis === 'billed' && bill === undefined) {
+    throw new CostBasisUnavailableError(
+      costBasis,
+      billed?.available === false ? billed.reason : 'no billed consumption was read for this report',
+    );
+  }
   const groups = groupSessions(sessions);
-  const totals = usage(groups.total, pricing, roundCostToMinor(costOf(groups.total.acus, pricing), pricing));
-
-  const orgGroups = [...groups.orgs.values()].sort((a, b) => byAcusThenId(a, b, a.orgId, b.orgId));
-  const orgCostMinor = allocate(totals.costMinor, orgGroups, pricing);
+  const sessionTotals = usage(
+    groups.total,
+    pricing,
+    roundCostToMinor(costOf(groups.total.acus, pricing), pricing),
+  );
+  const sessionOrgGroups = [...groups.orgs.values()].sort((a, b) => byAcusThenId(a, b, a.orgId, b.orgId));
+  const orgCostMinor = allocate(sessionTotals.costMinor, sessionOrgGroups, pricing);
   const userCostMinor = new Array<bigint>(groups.users.length).fill(0n);
-  const orgs = orgGroups.map((org, i) =>
-    orgTotal(org, orgCostMinor[i] ?? 0n, totals, { pricing, directory, userCostMinor }),
+  const sessionOrgs = sessionOrgGroups.map((org, i) =>
+    orgTotal(org, orgCostMinor[i] ?? 0n, sessionTotals, { pricing, directory, userCostMinor }),
   );
 
-  return {
+  const totals =
+    bill !== undefined && costBasis === 'billed' ? billedTotals(groups, bill, pricing) : sessionTotals;
+  const orgs =
+    bill !== undefined && costBasis === 'billed'
+      ? billedOrgTotals(groups, bill, totals, pricing, directory)
+      : sessionOrgs;
+  const report: ChargebackReport = {
     period,
     pricing,
     totals,
     orgs,
     topUsers: topUsers(orgs),
     tags: tagTotals(groups.tags, pricing),
-    statuses: statusTotals(groups.statuses, totals, pricing),
+    statuses: statusTotals(groups.statuses, sessionTotals, pricing),
     sessionCostMinor: allocateSessionCosts(
       sessions,
       groups.sessionUser,
@@ -63,9 +101,47 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
       pricing,
     ),
     names: directory.sources,
-    costBasis: 'sessions',
-    reconciliation: { available: false, reason: 'not requested' },
+    costBasis,
+    reconciliation: reconciliationOf(groups, input, billed, carriedIn, costBasis),
     comparison: { available: false, reason: 'not requested' },
+  };
+  const { previous } = input;
+  if (previous === undefined) return report;
+  return {
+    ...report,
+    comparison:
+      'schemaVersion' in previous
+        ? comparePeriods(report, previous)
+        : { available: false, reason: previous.reason },
+  };
+}
+
+/** The bill's ACUs and cents; the session count stays the sessions'. */
+function billedTotals(groups: SessionGroups, bill: BilledConsumption, pricing: Pricing): UsageTotals {
+  const billedTally = { sessions: groups.total.sessions, acus: bill.totalAcus };
+  return usage(billedTally, pricing, roundCostToMinor(costOf(bill.totalAcus, pricing), pricing));
+}
+
+function reconciliationOf(
+  groups: SessionGroups,
+  input: ChargebackReportInput,
+  billed: BilledConsumptionResult | undefined,
+  carriedIn: number | null,
+  costBasis: CostBasis,
+): ReconciliationStatus {
+  if (billed === undefined) return { available: false, reason: 'not requested' };
+  if (!billed.available) return billed;
+  const { sessions, period, directory } = input;
+  return {
+    available: true,
+    reconciliation: reconcileGroups(groups, {
+      sessions,
+      billed: billed.consumption,
+      period,
+      directory,
+      carriedIn,
+      costBasis,
+    }),
   };
 }
 
@@ -139,20 +215,4 @@ function statusTotals(
     pricing,
   );
   return rows.map(([status, tally], i) => ({ ...usage(tally, pricing, allocated[i] ?? 0n), status }));
-}
-
-function allocate(targetMinor: bigint, rows: readonly Tally[], pricing: Pricing): bigint[] {
-  return allocateMinorUnits(
-    targetMinor,
-    rows.map((row) => costOf(row.acus, pricing)),
-    pricing,
-  );
-}
-
-function usage(tally: Tally, pricing: Pricing, costMinor: bigint): UsageTotals {
-  return { sessions: tally.sessions, acus: tally.acus, exactCost: costOf(tally.acus, pricing), costMinor };
-}
-
-function byAcusThenId(a: Tally, b: Tally, idA: string | null, idB: string | null): number {
-  return byAmountDescending(a.acus, b.acus) || byText(idA, idB);
 }
