@@ -65,6 +65,8 @@ export const summaryDocumentSchema = z.object({
     label: z.string(),
     slug: z.string(),
   }),
+  /** Absent in documents written before the billed basis existed, which all charged session ACUs. */
+  costBasis: z.enum(['sessions', 'billed']).default('sessions'),
   pricing: z.object({
     unitPrice: decimalText,
     currency: z.string().regex(/^[A-Z]{3}$/),

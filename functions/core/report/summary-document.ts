@@ -29,6 +29,7 @@ export function toSummaryDocument(
       label: period.label,
       slug: period.slug,
     },
+    costBasis: report.costBasis,
     pricing: {
       unitPrice: pricing.unitPriceText,
       currency: pricing.currency,

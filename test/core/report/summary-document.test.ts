@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
+import { billingDayMonthPeriod } from '../../../functions/core/period/billing-day-month-period.js';
+import { cyclePeriod } from '../../../functions/core/period/cycle-period.js';
 import { monthPeriod } from '../../../functions/core/period/month-period.js';
 import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
 import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
@@ -11,6 +13,7 @@ import {
   toSummaryDocument,
 } from '../../../functions/core/report/summary-document.js';
 import type { FetchStats } from '../../../functions/core/session.js';
+import { billedConsumption } from './billed-fixture.js';
 import { session } from './session-fixture.js';
 
 const RUN: RunInfo = {
@@ -67,6 +70,7 @@ describe('toSummaryDocument', () => {
       slug: '2026-10',
     });
     expect(document.pricing).toEqual({ unitPrice: '2.25', currency: 'USD', minorDigits: 2 });
+    expect(document.costBasis).toBe('sessions');
   });
 
   it('keeps amounts exact as text beside a display number', () => {
@@ -158,6 +162,67 @@ describe('toSummaryDocument', () => {
     });
     expect(document.pricing.minorDigits).toBe(0);
     expect(document.orgs).toEqual([]);
+  });
+});
+
+describe('summary.json of issue 6 periods and bases', () => {
+  const roundTrip = (document: SummaryDocument) => parseSummaryDocument(JSON.parse(JSON.stringify(document)));
+
+  it('keeps the cost basis, and a billing-day month with its alignment', () => {
+    const billed = buildChargebackReport({
+      period: billingDayMonthPeriod('2026-10', new Date('2026-11-02T00:00:00Z')),
+      pricing: parsePricing('2.25', 'USD'),
+      sessions: [session({ sessionId: 's1', acus: 10.5 })],
+      directory,
+      costBasis: 'billed',
+      billed: {
+        available: true,
+        consumption: billedConsumption({ totalAcus: 12.25, byOrg: { 'org-a': 12 }, byUser: null }),
+      },
+    });
+    const document = roundTrip(toSummaryDocument(billed, RUN, STATS));
+    expect(document.costBasis).toBe('billed');
+    expect(document.period).toMatchObject({
+      kind: 'month',
+      alignment: 'billing-day',
+      from: '2026-10-01T08:00:00.000Z',
+      slug: '2026-10_billing-day',
+    });
+    // What month-over-month reads back: each org's ACUs, exact, Unattributed included.
+    expect(document.orgs.map((org) => [org.orgId, org.acus.exact])).toEqual([
+      ['org-a', '12'],
+      ['(unattributed)', '0.25'],
+    ]);
+    expect(document.totals.acus.exact).toBe('12.25');
+  });
+
+  it('keeps a billing cycle', () => {
+    const cycle = { start: new Date('2026-10-05T08:00:00Z'), end: new Date('2026-11-05T08:00:00Z') };
+    const report = buildChargebackReport({
+      period: cyclePeriod(cycle, new Date('2026-11-06T00:00:00Z')),
+      pricing: parsePricing('2.25', 'USD'),
+      sessions: [],
+      directory: EMPTY_DIRECTORY,
+    });
+    expect(roundTrip(toSummaryDocument(report, RUN, STATS)).period).toEqual({
+      kind: 'cycle',
+      alignment: 'billing-cycle',
+      from: '2026-10-05T08:00:00.000Z',
+      to: '2026-11-05T08:00:00.000Z',
+      timeZone: 'UTC',
+      firstDay: '2026-10-05',
+      lastDay: '2026-11-04',
+      label: 'Billing cycle 5 Oct 2026 – 4 Nov 2026',
+      slug: 'cycle_2026-10-05_2026-11-04',
+    });
+  });
+
+  it('reads a document written before alignment and cost basis existed as calendar and sessions', () => {
+    const { costBasis: _, ...older } = JSON.parse(JSON.stringify(toSummaryDocument(report, RUN, STATS)));
+    const { alignment: __, ...olderPeriod } = older.period;
+    const document = parseSummaryDocument({ ...older, period: olderPeriod });
+    expect(document.costBasis).toBe('sessions');
+    expect(document.period.alignment).toBe('calendar');
   });
 });
 
