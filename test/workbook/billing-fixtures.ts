@@ -64,7 +64,7 @@ export const FIRST_RUN = 'No report for September 2026 was found to compare with
  * September beside October: org-a grew, org-b is new, org-z (Legacy Team) vanished.
  * previous 12 + 4 = 16; current 15.95 + 1.1 = 17.05; change +1.05 = +6.5625%.
  */
-export const COMPARISON: PeriodComparison = {
+export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
   available: true,
   previous: { label: 'September 2026', slug: '2026-09', runId: 'run-2026-10-01-xyz' },
   previousAcus: acus('16'),
