@@ -17,11 +17,12 @@ import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
 import type { Directory } from './directory.js';
-import { groupSessions, type OrgGroup, type SessionGroups, type Tally } from './group-sessions.js';
+import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
+import type { PeriodComparison } from './period-comparison.js';
 import { byAmountDescending, byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus } from './reconciliation.js';
-import { shareOf } from './share.js';
+import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
 import { allocate, byAcusThenId, usage } from './usage-totals.js';
 
@@ -58,33 +59,15 @@ const TOP_USERS = 10;
  * @throws CostBasisUnavailableError on the billed basis without a bill
  */
 export function buildChargebackReport(input: ChargebackReportInput): ChargebackReport {
-  const { period, pricing, sessions, directory, costBasis = 'sessions', billed, carriedIn = null } = input;
-  const bill = billed?.available ? billed.consumption : undefined;
-  if (costBasis === 'billed' && bill === undefined) {
-    throw new CostBasisUnavailableError(
-      costBasis,
-      billed?.available === false ? billed.reason : 'no billed consumption was read for this report',
-    );
-  }
+  const { period, pricing, sessions, directory, costBasis = 'sessions', billed } = input;
+  const chargedBill = costBasis === 'billed' ? requireBill(costBasis, billed) : undefined;
   const groups = groupSessions(sessions);
-  const sessionTotals = usage(
-    groups.total,
-    pricing,
-    roundCostToMinor(costOf(groups.total.acus, pricing), pricing),
-  );
-  const sessionOrgGroups = [...groups.orgs.values()].sort((a, b) => byAcusThenId(a, b, a.orgId, b.orgId));
-  const orgCostMinor = allocate(sessionTotals.costMinor, sessionOrgGroups, pricing);
-  const userCostMinor = new Array<bigint>(groups.users.length).fill(0n);
-  const sessionOrgs = sessionOrgGroups.map((org, i) =>
-    orgTotal(org, orgCostMinor[i] ?? 0n, sessionTotals, { pricing, directory, userCostMinor }),
-  );
-
-  const totals =
-    bill !== undefined && costBasis === 'billed' ? billedTotals(groups, bill, pricing) : sessionTotals;
+  const bySessions = sessionOrgTotals(groups, pricing, directory);
+  const totals = chargedBill === undefined ? bySessions.totals : billedTotals(groups, chargedBill, pricing);
   const orgs =
-    bill !== undefined && costBasis === 'billed'
-      ? billedOrgTotals(groups, bill, totals, pricing, directory)
-      : sessionOrgs;
+    chargedBill === undefined
+      ? bySessions.orgs
+      : billedOrgTotals(groups, chargedBill, totals, pricing, directory);
   const report: ChargebackReport = {
     period,
     pricing,
@@ -92,28 +75,31 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     orgs,
     topUsers: topUsers(orgs),
     tags: tagTotals(groups.tags, pricing),
-    statuses: statusTotals(groups.statuses, sessionTotals, pricing),
+    statuses: statusTotals(groups.statuses, bySessions.totals, pricing),
     sessionCostMinor: allocateSessionCosts(
       sessions,
       groups.sessionUser,
       groups.users,
-      userCostMinor,
+      bySessions.userCostMinor,
       pricing,
     ),
     names: directory.sources,
     costBasis,
-    reconciliation: reconciliationOf(groups, input, billed, carriedIn, costBasis),
+    reconciliation: reconciliationOf(groups, input, costBasis),
     comparison: { available: false, reason: 'not requested' },
   };
-  const { previous } = input;
-  if (previous === undefined) return report;
-  return {
-    ...report,
-    comparison:
-      'schemaVersion' in previous
-        ? comparePeriods(report, previous)
-        : { available: false, reason: previous.reason },
-  };
+  return input.previous === undefined
+    ? report
+    : { ...report, comparison: comparisonOf(report, input.previous) };
+}
+
+/** A report charged by the bill has no numbers without one: fail rather than charge something else. */
+function requireBill(costBasis: CostBasis, billed: BilledConsumptionResult | undefined): BilledConsumption {
+  if (billed === undefined) {
+    throw new CostBasisUnavailableError(costBasis, 'no billed consumption was read for this report');
+  }
+  if (!billed.available) throw new CostBasisUnavailableError(costBasis, billed.reason);
+  return billed.consumption;
 }
 
 /** The bill's ACUs and cents; the session count stays the sessions'. */
@@ -125,57 +111,29 @@ function billedTotals(groups: SessionGroups, bill: BilledConsumption, pricing: P
 function reconciliationOf(
   groups: SessionGroups,
   input: ChargebackReportInput,
-  billed: BilledConsumptionResult | undefined,
-  carriedIn: number | null,
   costBasis: CostBasis,
 ): ReconciliationStatus {
+  const { billed, sessions, period, directory, carriedIn = null } = input;
   if (billed === undefined) return { available: false, reason: 'not requested' };
   if (!billed.available) return billed;
-  const { sessions, period, directory } = input;
-  return {
-    available: true,
-    reconciliation: reconcileGroups(groups, {
-      sessions,
-      billed: billed.consumption,
-      period,
-      directory,
-      carriedIn,
-      costBasis,
-    }),
-  };
-}
-
-interface OrgContext {
-  readonly pricing: Pricing;
-  readonly directory: Directory;
-  /** Filled in per user ordinal, for the sessions' allocation. */
-  readonly userCostMinor: bigint[];
-}
-
-function orgTotal(org: OrgGroup, costMinor: bigint, totals: UsageTotals, context: OrgContext): OrgTotal {
-  const { pricing, directory, userCostMinor } = context;
-  const userGroups = [...org.users.values()].sort((a, b) => byAcusThenId(a, b, a.userId, b.userId));
-  const allocated = allocate(costMinor, userGroups, pricing);
-  const users = userGroups.map((user, i): UserTotal => {
-    const minor = allocated[i] ?? 0n;
-    userCostMinor[user.ordinal] = minor;
-    const person = user.userId === null ? undefined : directory.users.get(user.userId);
-    return {
-      ...usage(user, pricing, minor),
-      orgId: org.orgId,
-      userId: user.userId,
-      userName: person?.name ?? null,
-      email: person?.email ?? null,
-      shareOfOrg: shareOf(user.acus, org.acus),
-    };
+  const reconciliation = reconcileGroups(groups, {
+    sessions,
+    billed: billed.consumption,
+    period,
+    directory,
+    carriedIn,
+    costBasis,
   });
-  return {
-    ...usage(org, pricing, costMinor),
-    orgId: org.orgId,
-    orgName: directory.orgNames.get(org.orgId) ?? null,
-    shareOfAcus: shareOf(org.acus, totals.acus),
-    users,
-  };
+  return { available: true, reconciliation };
+}
+
+function comparisonOf(
+  report: ChargebackReport,
+  previous: SummaryDocument | { readonly reason: string },
+): PeriodComparison {
+  return 'schemaVersion' in previous
+    ? comparePeriods(report, previous)
+    : { available: false, reason: previous.reason };
 }
 
 /** Named users only: "no user" is not someone finance can talk to. */
@@ -201,16 +159,17 @@ function tagTotals(tags: ReadonlyMap<string | null, Tally>, pricing: Pricing): T
     }));
 }
 
+/** Allocated from the session-based total's cents: statuses are of sessions on either basis. */
 function statusTotals(
   statuses: ReadonlyMap<string, Tally>,
-  totals: UsageTotals,
+  sessionTotals: UsageTotals,
   pricing: Pricing,
 ): StatusTotal[] {
   const rows = [...statuses].sort(
     ([statusA, a], [statusB, b]) => b.sessions - a.sessions || byText(statusA, statusB),
   );
   const allocated = allocate(
-    totals.costMinor,
+    sessionTotals.costMinor,
     rows.map(([, tally]) => tally),
     pricing,
   );
