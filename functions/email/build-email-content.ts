@@ -3,10 +3,11 @@ import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ChargebackReport, NameSource } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import { allocatedShareFigure, comparisonNotices, totalChangeFigure } from './billing-figures.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { EmailContent } from './email-content.js';
 import { formatCount, formatUnitPrice } from './email-figures.js';
-import { orgTable, topUsersTable } from './email-tables.js';
+import { chargedAcusHeader, orgTable, topUsersTable } from './email-tables.js';
 import { formatUtcMinute } from './link-expiry.js';
 import type { EmailDelivery } from './render-chargeback-email.js';
 import { workbookParagraphs } from './workbook-section.js';
@@ -14,8 +15,22 @@ import { workbookParagraphs } from './workbook-section.js';
 function describePeriod(period: ReportPeriod): string {
   const day = (iso: string) =>
     DateTime.fromISO(iso, { zone: 'utc' }).setLocale('en-GB').toFormat('d MMM yyyy');
+  // The label already names the billing alignment; the bounds say where its days start.
+  if (period.alignment !== 'calendar')
+    return `${period.label}: ${utcBound(period.from)} – ${utcBound(period.to)} UTC`;
   if (period.kind === 'range') return `${period.label} (${period.timeZone})`;
   return `${period.label} (${day(period.firstDay)} – ${day(period.lastDay)}, ${period.timeZone})`;
+}
+
+function utcBound(instant: Date): string {
+  return DateTime.fromJSDate(instant, { zone: 'utc' }).setLocale('en-GB').toFormat('d MMM yyyy HH:mm');
+}
+
+function describeAttribution(report: ChargebackReport): string {
+  if (report.costBasis === 'billed') {
+    return 'Cost basis: billed ACUs, as the vendor counts them per billing day from 08:00 UTC; session counts are sessions created in the period.';
+  }
+  return 'Attribution: sessions count in the period they were created in; their ACUs are lifetime totals as of this run.';
 }
 
 function describeNameSource(what: 'Org' | 'User', source: NameSource): string | null {
@@ -60,14 +75,20 @@ export function buildEmailContent(input: {
       filters,
       describeNameSource('Org', report.names.orgs),
       describeNameSource('User', report.names.users),
+      ...comparisonNotices(report),
     ].filter((notice) => notice !== null),
     figures: [
       { label: 'Period', value: describePeriod(period) },
+      ...(report.costBasis === 'billed'
+        ? [{ label: 'Cost basis', value: 'Billed ACUs (vendor consumption), not session totals' }]
+        : []),
       { label: 'Sessions', value: formatCount(totals.sessions) },
-      { label: 'ACUs', value: acus },
+      { label: chargedAcusHeader(report), value: acus },
       // Quantity, price, amount: the order of an invoice line.
       { label: 'Unit price', value: `${formatUnitPrice(pricing)} per ACU` },
       { label: 'Cost', value: cost },
+      allocatedShareFigure(report),
+      totalChangeFigure(report),
     ],
     orgs: orgTable(report),
     topUsers: topUsersTable(report),
@@ -76,7 +97,7 @@ export function buildEmailContent(input: {
       : null,
     workbook: workbookParagraphs(delivery, run),
     footer: [
-      'Attribution: sessions count in the period they were created in; their ACUs are lifetime totals as of this run.',
+      describeAttribution(report),
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator} from ${run.apiHost}`,
     ],
   };

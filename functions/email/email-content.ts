@@ -8,6 +8,8 @@
 export interface Cell {
   readonly text: string;
   readonly detail?: string;
+  /** Follows `text` and is never cut: a marker ("(no usage this period)") must survive a long name. */
+  readonly marker?: string;
 }
 
 export interface Column {

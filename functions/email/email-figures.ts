@@ -1,4 +1,5 @@
-import { formatMoney, formatShare } from '../core/money/format.js';
+import type { Acus } from '../core/money/acus.js';
+import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
 import type { Pricing } from '../core/money/pricing.js';
 
 /** "1,734": fixed en-style grouping, like the money figures beside it. */
@@ -27,4 +28,16 @@ export function formatUnitPrice(pricing: Pricing): string {
   const [int = '0', frac = ''] = pricing.unitPriceText.split('.');
   const digits = frac.padEnd(pricing.minorDigits, '0');
   return `${pricing.currency} ${int}${digits ? `.${digits}` : ''}`;
+}
+
+/** "+1,345.60", "-4.00", "0.00": a change always shows its direction. */
+export function formatSignedAcus(acus: Acus): string {
+  const text = formatAcus(acus);
+  return acus > 0n && text !== '0.00' ? `+${text}` : text;
+}
+
+/** "+12.2%", "-100.0%", "0.0%". */
+export function formatSignedShare(share: number): string {
+  const text = formatShare(share);
+  return share > 0 && text !== '0.0%' ? `+${text}` : text;
 }

@@ -1,11 +1,13 @@
 import { formatAcus, formatShare } from '../core/money/format.js';
 import type { ChargebackReport, UserTotal } from '../core/report/chargeback-report.js';
+import type { OrgChange } from '../core/report/period-comparison.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
-import { formatAmount, formatCount, formatShareOfTotal } from './email-figures.js';
+import { formatAmount, formatCount, formatShareOfTotal, formatSignedShare } from './email-figures.js';
 
 const TOP_USERS = 10;
 const NO_SESSIONS = 'No sessions in this period.';
+export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 
 function userCell(user: UserTotal): Cell {
   if (user.userId === null) return { text: 'Unattributed', detail: 'sessions with no user' };
@@ -16,35 +18,98 @@ function userCell(user: UserTotal): Cell {
   return { text: id };
 }
 
-/** Every org with a total row; the rows add up to it exactly. */
+/** The charged ACUs' header: on the billed basis it must not read like the sessions' own ACUs. */
+export function chargedAcusHeader(report: ChargebackReport): string {
+  return report.costBasis === 'billed' ? 'Billed ACUs' : 'ACUs';
+}
+
+function orgNameCell(orgId: string, orgName: string | null, marker?: string): Cell {
+  const cell: Cell =
+    orgName === null
+      ? { text: cleanApiText(orgId) }
+      : { text: cleanApiText(orgName), detail: cleanApiText(orgId) };
+  return marker === undefined ? cell : { ...cell, marker };
+}
+
+/**
+ * Every org with a total row; the rows add up to it exactly. With a previous
+ * period, its ACUs and the change % follow, and orgs that vanished since are
+ * rows of their own, not dropped.
+ */
 export function orgTable(report: ChargebackReport): Table {
-  const { totals, pricing } = report;
+  const { totals, pricing, comparison } = report;
+  const changes = comparison.available ? new Map(comparison.orgs.map((c) => [c.orgId, c])) : null;
+  const changeCells = (orgId: string): Cell[] => {
+    if (changes === null) return [];
+    const change = changes.get(orgId);
+    return change === undefined ? [{ text: '' }, { text: '' }] : orgChangeCells(change);
+  };
+  const current = report.orgs.map((org): Cell[] => [
+    orgNameCell(org.orgId, org.orgName),
+    { text: formatCount(org.sessions) },
+    { text: formatAcus(org.acus) },
+    { text: formatAmount(org.costMinor, pricing) },
+    { text: formatShareOfTotal(org.shareOfAcus) },
+    ...changeCells(org.orgId),
+  ]);
+  const vanished = comparison.available
+    ? comparison.orgs
+        .filter((change) => change.status === 'vanished')
+        .map((change): Cell[] => [
+          orgNameCell(change.orgId, change.orgName, NO_USAGE_THIS_PERIOD),
+          { text: '0' },
+          { text: formatAcus(0n) },
+          { text: formatAmount(0n, pricing) },
+          { text: '–' },
+          ...orgChangeCells(change),
+        ])
+    : [];
+  const totalChange: Cell[] = comparison.available
+    ? [
+        { text: formatAcus(comparison.previousAcus) },
+        { text: comparison.changeShare === null ? '–' : formatSignedShare(comparison.changeShare) },
+      ]
+    : [];
   return {
     columns: [
       { header: 'Org', align: 'left' },
       { header: 'Sessions', align: 'right' },
-      { header: 'ACUs', align: 'right' },
+      { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${pricing.currency})`, align: 'right' },
       { header: 'Share of ACUs', align: 'right' },
+      ...(comparison.available
+        ? ([
+            { header: 'Previous ACUs', align: 'right' },
+            { header: 'Change %', align: 'right' },
+          ] as const)
+        : []),
     ],
-    rows: report.orgs.map((org) => [
-      org.orgName === null
-        ? { text: cleanApiText(org.orgId) }
-        : { text: cleanApiText(org.orgName), detail: cleanApiText(org.orgId) },
-      { text: formatCount(org.sessions) },
-      { text: formatAcus(org.acus) },
-      { text: formatAmount(org.costMinor, pricing) },
-      { text: formatShareOfTotal(org.shareOfAcus) },
-    ]),
+    rows: [...current, ...vanished],
     totalRow: [
       { text: 'Total' },
       { text: formatCount(totals.sessions) },
       { text: formatAcus(totals.acus) },
       { text: formatAmount(totals.costMinor, pricing) },
       { text: totals.acus > 0n ? formatShare(1) : '–' },
+      ...totalChange,
     ],
     emptyText: NO_SESSIONS,
   };
+}
+
+/** Previous ACUs and change %: a new org had nothing before, so its change is "new", not a percentage. */
+function orgChangeCells(change: OrgChange): Cell[] {
+  return [
+    { text: change.previousAcus === null ? '–' : formatAcus(change.previousAcus) },
+    {
+      text:
+        change.changeShare !== null
+          ? formatSignedShare(change.changeShare)
+          : change.status === 'new'
+            ? 'new'
+            : '–',
+    },
+  ];
 }
 
 /** Not additive (only the top users), so no total row. */
@@ -55,7 +120,7 @@ export function topUsersTable(report: ChargebackReport): Table {
       { header: 'User', align: 'left' },
       { header: 'Org', align: 'left' },
       { header: 'Sessions', align: 'right' },
-      { header: 'ACUs', align: 'right' },
+      { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${report.pricing.currency})`, align: 'right' },
     ],
     rows: report.topUsers

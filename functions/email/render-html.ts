@@ -22,7 +22,8 @@ function align(column: Column | undefined): string {
 function cellHtml(cell: Cell): string {
   const detail =
     cell.detail === undefined ? '' : `<br><span style="${MUTED}">${escapeHtml(cell.detail)}</span>`;
-  return `${escapeHtml(cell.text)}${detail}`;
+  const marker = cell.marker === undefined ? '' : ` ${escapeHtml(cell.marker)}`;
+  return `${escapeHtml(cell.text)}${marker}${detail}`;
 }
 
 function tableHtml(table: Table): string {

@@ -4,9 +4,15 @@ import type { Cell, EmailContent, Paragraph, Table } from './email-content.js';
 const MAX_CELL_WIDTH = 40;
 const COLUMN_GAP = '  ';
 
-function fitCell(text: string): string {
+function fitText(text: string, room: number): string {
   const chars = Array.from(text);
-  return chars.length <= MAX_CELL_WIDTH ? text : `${chars.slice(0, MAX_CELL_WIDTH - 1).join('')}…`;
+  return chars.length <= room ? text : `${chars.slice(0, room - 1).join('')}…`;
+}
+
+/** A marker goes beyond the cut: it is ours and short, and the reader must see it. */
+function fitCell(cell: Cell): string {
+  const text = fitText(cell.text, MAX_CELL_WIDTH);
+  return cell.marker === undefined ? text : `${text} ${cell.marker}`;
 }
 
 function width(text: string): number {
@@ -22,13 +28,9 @@ function renderTable(table: Table): string {
   const lines: (readonly string[] | 'rule')[] = [
     table.columns.map((c) => c.header),
     'rule',
-    ...table.rows.map((row) => row.map((cell: Cell) => fitCell(cell.text))),
+    ...table.rows.map((row) => row.map(fitCell)),
   ];
-  if (table.totalRow)
-    lines.push(
-      'rule',
-      table.totalRow.map((cell) => fitCell(cell.text)),
-    );
+  if (table.totalRow) lines.push('rule', table.totalRow.map(fitCell));
   const widths = table.columns.map((_, i) =>
     Math.max(...lines.map((line) => (line === 'rule' ? 0 : width(line[i] ?? '')))),
   );
