@@ -1,4 +1,4 @@
-import type { CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
+import type { Alignment, CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
 import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
 import { waitForZip } from './zip-backpressure.js';
 
@@ -69,6 +69,8 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+const NUMBER_ALIGNMENT: Partial<Alignment> = { horizontal: 'right' };
+
 interface ItemStyles {
   readonly plain: Partial<Style>;
   readonly link: Partial<Style>;
@@ -80,8 +82,13 @@ interface ItemStyles {
  * once per cell, which otherwise dominates writing a large sheet.
  */
 function itemStyle<Item>(column: TableColumn<Item>, afterNumber: boolean): ItemStyles {
+  // A word in a number column ("new" for a change of nothing) stands where the numbers do.
   const plain: Partial<Style> =
-    column.numFmt !== undefined ? { numFmt: column.numFmt } : afterNumber ? { alignment: AFTER_NUMBER } : {};
+    column.numFmt !== undefined
+      ? { numFmt: column.numFmt, alignment: NUMBER_ALIGNMENT }
+      : afterNumber
+        ? { alignment: AFTER_NUMBER }
+        : {};
   return { plain, link: { ...plain, font: LINK_FONT } };
 }
 

@@ -66,7 +66,7 @@ function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
     { label: 'To (UTC, exclusive)', value: period.to, numFmt: DATE_TIME_FORMAT },
     { label: 'Generated at (UTC)', value: run.generatedAt, numFmt: DATE_TIME_FORMAT },
     { label: 'Sessions', value: totals.sessions, numFmt: COUNT_FORMAT },
-    { label: 'ACUs', value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
+    { label: chargedAcusHeader(report.costBasis), value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
     { label: 'Cost', value: costCell(totals.costMinor, pricing), numFmt: costFormat(pricing) },
     { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
