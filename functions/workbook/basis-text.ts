@@ -1,3 +1,4 @@
+import { billingDaysOf } from '../core/period/billing-days-of.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 
@@ -28,21 +29,8 @@ export function alignmentText(period: ReportPeriod): string {
   }
 }
 
-/**
- * The billing days the bill was read for, both included. A calendar period is
- * compared with the billing days of the same dates; a billing-aligned one
- * starts at 08:00 UTC, so its days are the UTC dates of its bounds.
- */
+/** The billing days the bill was read for, the same days the pipeline asks the consumption endpoint for. */
 export function billingDaysText(period: ReportPeriod): string {
-  const [first, last] =
-    period.alignment === 'calendar'
-      ? [period.firstDay, period.lastDay]
-      : [utcDay(period.from), utcDay(new Date(period.to.getTime() - DAY_MS))];
-  return `billing days ${first} to ${last} (each from 08:00 UTC), both included`;
-}
-
-const DAY_MS = 86_400_000;
-
-function utcDay(instant: Date): string {
-  return instant.toISOString().slice(0, 10);
+  const { firstDay, lastDay } = billingDaysOf(period);
+  return `billing days ${firstDay} to ${lastDay} (each from 08:00 UTC), both included`;
 }
