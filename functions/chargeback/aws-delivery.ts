@@ -4,14 +4,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
-import { putReportObject, type StoredObject } from '../aws/report-object-store.js';
+import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
-import type { ReportKeys } from './report-keys.js';
+import { type ReportKeys, reportKeys } from './report-keys.js';
 import { sessionsExport } from './sessions-export.js';
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -21,6 +21,8 @@ export interface AwsDeliveryOptions {
   readonly ses: SESClient;
   readonly bucket: string;
   readonly keys: ReportKeys;
+  /** The configured key prefix, to find other periods' objects (the previous summary.json). */
+  readonly prefix: string;
   readonly sender: string;
   readonly recipients: readonly string[];
   readonly linkTtlSeconds: number;
@@ -47,6 +49,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
   let last: AwsStoredReport | undefined;
   return {
     stored: () => last,
+    loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
     async store(artifacts) {
       const { report, run, stats } = artifacts;
       const metadata = {

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../core/errors.js';
+import type { CostBasis } from '../core/report/cost-basis.js';
+import type { PeriodChoice } from '../pipeline/period-choice.js';
 
 /** The schedule's monthly run: "previous full month" of the instant it was scheduled for. */
 export interface ScheduledRun {
@@ -10,9 +12,9 @@ export interface ScheduledRun {
 /** A person's run from the console or `aws lambda invoke`. */
 export interface ManualRun {
   readonly kind: 'manual';
-  readonly month?: string;
-  readonly from?: string;
-  readonly to?: string;
+  readonly period: PeriodChoice;
+  /** Overrides the deployment's cost basis for this run. */
+  readonly costBasis?: CostBasis;
   readonly recipients?: readonly string[];
   readonly email: boolean;
   readonly orgIds: readonly string[];
@@ -52,7 +54,15 @@ const manualEvent = z.strictObject({
   userIds: idList.optional(),
   tags: idList.optional(),
   force: z.boolean().optional(),
+  alignment: z.enum(['calendar', 'billing-day', 'billing-cycle']).optional(),
+  cycle: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected the cycle start day as YYYY-MM-DD' })
+    .optional(),
+  costBasis: z.enum(['sessions', 'billed']).optional(),
 });
+
+const KNOWN_FIELDS = Object.keys(manualEvent.shape).join(', ');
 
 /**
  * Reads a Lambda event once, at the edge. Any other shape, unknown key or bad
@@ -79,18 +89,39 @@ export function parseChargebackEvent(event: unknown): ChargebackRun {
   const manual = manualEvent.safeParse(event);
   if (!manual.success) throw issueToError(manual.error.issues[0], event);
   const m = manual.data;
-  if (m.month === undefined && m.from === undefined && m.to === undefined) {
+  const cycleWanted = m.alignment === 'billing-cycle' || m.cycle !== undefined;
+  if (cycleWanted) {
+    if (m.alignment !== undefined && m.alignment !== 'billing-cycle') {
+      throw new InvalidInputError(
+        'alignment',
+        m.alignment,
+        'cannot be combined with cycle (a cycle is its own alignment)',
+      );
+    }
+    for (const field of ['month', 'from', 'to'] as const) {
+      if (m[field] !== undefined) {
+        throw new InvalidInputError(field, m[field], 'cannot be combined with a billing cycle');
+      }
+    }
+  } else if (m.month === undefined && m.from === undefined && m.to === undefined) {
     throw new InvalidInputError(
       'month',
       undefined,
-      'is required (or from and to): send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
+      'is required (or from and to, or cycle): send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
     );
   }
+  const period: PeriodChoice = cycleWanted
+    ? { alignment: 'billing-cycle', ...(m.cycle !== undefined && { cycle: m.cycle }) }
+    : {
+        alignment: m.alignment === 'billing-day' ? 'billing-day' : 'calendar',
+        month: m.month,
+        from: m.from,
+        to: m.to,
+      };
   return {
     kind: 'manual',
-    ...(m.month !== undefined && { month: m.month }),
-    ...(m.from !== undefined && { from: m.from }),
-    ...(m.to !== undefined && { to: m.to }),
+    period,
+    ...(m.costBasis !== undefined && { costBasis: m.costBasis }),
     ...(m.recipients !== undefined && { recipients: m.recipients }),
     email: m.email ?? true,
     orgIds: m.orgIds ?? [],
@@ -111,7 +142,7 @@ function issueToError(issue: z.core.$ZodIssue | undefined, event: object): Inval
     return new InvalidInputError(
       key,
       (event as Record<string, unknown>)[key],
-      'is not a known field (known: month, from, to, recipients, email, orgIds, userIds, tags, force)',
+      `is not a known field (known: ${KNOWN_FIELDS})`,
     );
   }
   const field = issue.path.map(String).join('.') || 'event';

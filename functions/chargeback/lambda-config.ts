@@ -3,6 +3,7 @@ import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
+import type { CostBasis } from '../core/report/cost-basis.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -18,6 +19,9 @@ export interface LambdaConfig {
   readonly linkTtlSeconds: number;
   /** Attach the workbook when it is at most this big; 0 never attaches. */
   readonly attachMaxBytes: number;
+  /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
+  readonly alignment: 'calendar' | 'billing-day' | 'billing-cycle';
+  readonly costBasis: CostBasis;
 }
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
@@ -54,6 +58,8 @@ const environment = z.object({
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINK_TTL_SECONDS: wholeNumber(60, MAX_LINK_TTL_SECONDS).default(MAX_LINK_TTL_SECONDS),
   ATTACH_MAX_BYTES: wholeNumber(0, MAX_ATTACH_BYTES).default(0),
+  REPORT_ALIGNMENT: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
+  COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
 });
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
@@ -82,6 +88,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     devinApiUrl: e.DEVIN_API_URL,
     linkTtlSeconds: e.LINK_TTL_SECONDS,
     attachMaxBytes: e.ATTACH_MAX_BYTES,
+    alignment: e.REPORT_ALIGNMENT,
+    costBasis: e.COST_BASIS,
   };
 }
 

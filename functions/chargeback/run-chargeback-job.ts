@@ -2,8 +2,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
-import { resolvePeriod } from '../core/period/resolve-period.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
+import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { createAwsDelivery } from './aws-delivery.js';
@@ -31,10 +31,11 @@ export interface JobDeps {
  */
 export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promise<ChargebackResult> {
   const { config } = deps;
-  const period =
-    run.kind === 'scheduled'
-      ? resolvePeriod({}, { timeZone: config.timeZone, now: run.scheduledTime })
-      : resolvePeriod(run, { timeZone: config.timeZone, now: deps.now() });
+  const devin = await deps.devin();
+  const { period, cycles } = await resolveReportPeriod(
+    run.kind === 'scheduled' ? { alignment: config.alignment } : run.period,
+    { timeZone: config.timeZone, now: run.kind === 'scheduled' ? run.scheduledTime : deps.now(), devin },
+  );
   const keys = reportKeys(config.prefix, period);
   const wantsEmail = run.kind === 'scheduled' || run.email;
   const force = run.kind === 'manual' && run.force;
@@ -76,6 +77,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     ses: deps.ses,
     bucket: config.bucket,
     keys,
+    prefix: config.prefix,
     sender: config.sender,
     recipients,
     linkTtlSeconds: config.linkTtlSeconds,
@@ -85,7 +87,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   });
   const outcome = await runChargebackReport(
     {
-      devin: await deps.devin(),
+      devin,
       delivery,
       source: 'api',
       runId: deps.runId,
@@ -101,6 +103,8 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
           ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
           : { orgIds: [], userIds: [], tags: [] },
       email: wantsEmail,
+      costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
+      cycles,
     },
   );
   const stored = delivery.stored();

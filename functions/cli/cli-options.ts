@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
+import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
+import type { PeriodChoice } from '../pipeline/period-choice.js';
 
 export interface CliOptions {
-  readonly month?: string;
-  readonly from?: string;
-  readonly to?: string;
+  readonly period: PeriodChoice;
+  readonly costBasis: CostBasis;
   readonly timeZone: string;
   readonly outDir: string;
   readonly acuPrice?: string;
@@ -27,6 +28,10 @@ Options
   --from YYYY-MM-DD        first day of a range (inclusive; needs --to)
   --to YYYY-MM-DD          last day of a range (inclusive)
   --timezone ZONE          IANA zone the dates are read in (default: $REPORT_TIMEZONE or UTC)
+  --billing-day            align the month with the vendor's billing days (08:00 UTC), as its dashboard does
+  --cycle START|latest     one vendor billing cycle, by its start day (YYYY-MM-DD), or the latest ended one
+  --cost-basis BASIS       'sessions' (default: lifetime ACUs of the sessions created in the period)
+                           or 'billed' (ACUs the vendor billed in the period, ties out to the invoice)
   --out DIR                output folder (default: reports/)
   --acu-price PRICE        price of one ACU (default: $ACU_PRICE; required for the real API)
   --currency CODE          ISO 4217 code (default: $CURRENCY or USD)
@@ -64,10 +69,13 @@ export function parseCliOptions(
   ) {
     throw new InvalidInputError('--concurrency', v.concurrency, 'must be a whole number from 1 to 16');
   }
+  const costBasis = v['cost-basis'] ?? env.COST_BASIS ?? 'sessions';
+  if (!isCostBasis(costBasis)) {
+    throw new InvalidInputError('--cost-basis', costBasis, `must be one of: ${COST_BASES.join(', ')}`);
+  }
   return {
-    ...(v.month !== undefined && { month: v.month }),
-    ...(v.from !== undefined && { from: v.from }),
-    ...(v.to !== undefined && { to: v.to }),
+    period: periodChoice(v),
+    costBasis,
     timeZone: v.timezone ?? env.REPORT_TIMEZONE ?? 'UTC',
     outDir: v.out ?? 'reports',
     ...((v['acu-price'] ?? env.ACU_PRICE) !== undefined && { acuPrice: v['acu-price'] ?? env.ACU_PRICE }),
@@ -81,6 +89,30 @@ export function parseCliOptions(
   };
 }
 
+function isCostBasis(value: string): value is CostBasis {
+  return (COST_BASES as readonly string[]).includes(value);
+}
+
+function periodChoice(v: ReturnType<typeof parseWith>['values']): PeriodChoice {
+  if (v.cycle !== undefined) {
+    for (const [flag, given] of [
+      ['--month', v.month],
+      ['--from', v.from],
+      ['--to', v.to],
+      ['--billing-day', v['billing-day']],
+    ] as const) {
+      if (given !== undefined) throw new InvalidInputError(flag, given, 'cannot be combined with --cycle');
+    }
+    return { alignment: 'billing-cycle', ...(v.cycle !== 'latest' && { cycle: v.cycle }) };
+  }
+  return {
+    alignment: v['billing-day'] ? 'billing-day' : 'calendar',
+    month: v.month,
+    from: v.from,
+    to: v.to,
+  };
+}
+
 function parseWith(argv: readonly string[]) {
   return parseArgs({
     args: [...argv],
@@ -91,6 +123,9 @@ function parseWith(argv: readonly string[]) {
       from: { type: 'string' },
       to: { type: 'string' },
       timezone: { type: 'string' },
+      'billing-day': { type: 'boolean' },
+      cycle: { type: 'string' },
+      'cost-basis': { type: 'string' },
       out: { type: 'string' },
       'acu-price': { type: 'string' },
       currency: { type: 'string' },

@@ -2,13 +2,15 @@ import { mkdir } from 'node:fs/promises';
 import { InvalidInputError } from '../core/errors.js';
 import { acusToNumber } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
-import { resolvePeriod } from '../core/period/resolve-period.js';
+import { previousPeriodOf } from '../core/period/previous-period-of.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { demoDataset } from '../devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
-import { createLocalDelivery } from '../local/local-delivery.js';
+import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
 import { newRunId } from '../pipeline/new-run-id.js';
+import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
@@ -50,14 +52,6 @@ export async function runReportCli(
   const stopDemoApi: Array<() => Promise<void>> = [];
   try {
     const now = io.now();
-    const period = resolvePeriod(
-      {
-        ...(options.month && { month: options.month }),
-        ...(options.from && { from: options.from }),
-        ...(options.to && { to: options.to }),
-      },
-      { timeZone: options.timeZone, now },
-    );
     const acuPrice = options.acuPrice ?? (mode === 'demo' ? DEMO_ACU_PRICE : undefined);
     if (acuPrice === undefined) {
       throw new InvalidInputError(
@@ -84,34 +78,54 @@ export async function runReportCli(
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
       onWarning: (message: string) => log.warn(message),
     });
-    await mkdir(options.outDir, { recursive: true });
-    const { delivery, files } = createLocalDelivery({
-      outDir: options.outDir,
-      previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
-      previewTo: ['finance@example.com'],
-      now: io.now,
+    const { period, cycles } = await resolveReportPeriod(options.period, {
+      timeZone: options.timeZone,
+      now,
+      devin,
     });
+    await mkdir(options.outDir, { recursive: true });
     const progress = progressReporter(io.stderr);
-    const outcome = await runChargebackReport(
-      {
-        devin,
-        delivery,
-        source: mode === 'demo' ? 'demo' : 'api',
-        runId: newRunId(now),
+    const runFor = async (reportPeriod: ReportPeriod) => {
+      const local = createLocalDelivery({
+        outDir: options.outDir,
+        previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
+        previewTo: ['finance@example.com'],
         now: io.now,
-        workDir: options.outDir,
-        log,
-        onProgress: progress.update,
-      },
-      {
-        period,
-        pricing,
-        filters: { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags },
-        email: true,
-      },
-    );
-    progress.done();
-    const { report } = outcome;
+      });
+      const outcome = await runChargebackReport(
+        {
+          devin,
+          delivery: local.delivery,
+          source: mode === 'demo' ? 'demo' : 'api',
+          runId: newRunId(io.now()),
+          now: io.now,
+          workDir: options.outDir,
+          log,
+          onProgress: progress.update,
+        },
+        {
+          period: reportPeriod,
+          pricing,
+          filters: { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags },
+          costBasis: options.costBasis,
+          cycles,
+          email: true,
+        },
+      );
+      progress.done();
+      return { report: outcome.report, files: local.files };
+    };
+    if (mode === 'demo') {
+      // A newcomer's first run should show month-over-month too: build the month before once.
+      const previous = previousPeriodOf(period, cycles);
+      if (!('none' in previous) && !(await hasSummary(options.outDir, previous))) {
+        io.stderr.write(
+          `Building ${previous.label} first, so ${period.label} has a month to compare with.\n`,
+        );
+        await runFor(previous);
+      }
+    }
+    const { report, files } = await runFor(period);
     if (options.json) {
       io.stdout.write(
         `${JSON.stringify({

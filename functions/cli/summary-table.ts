@@ -1,5 +1,6 @@
 import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { allocatedShareFigure, totalChangeFigure } from '../email/billing-figures.js';
 
 /** The per-org table a person sees in the terminal after a run. */
 export function summaryTable(report: ChargebackReport): string {
@@ -32,5 +33,8 @@ export function summaryTable(report: ChargebackReport): string {
     ...rows.map(line),
     rule,
     line(total),
+    '',
+    // The same sentences as the email, so the terminal and finance's inbox agree.
+    ...[allocatedShareFigure(report), totalChangeFigure(report)].map((f) => `${f.label}: ${f.value}.`),
   ].join('\n');
 }

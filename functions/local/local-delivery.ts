@@ -1,8 +1,10 @@
-import { mkdir, rename } from 'node:fs/promises';
+import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
+import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 export interface LocalDeliveryOptions {
@@ -33,11 +35,21 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
 } {
   const outDir = resolve(options.outDir);
   const files: LocalFiles = {};
+  const summaryPathOf = (fileName: string) => summaryPath(outDir, fileName);
   const delivery: ReportDelivery = {
+    async loadSummary(period) {
+      let text: string;
+      try {
+        text = await readFile(summaryPathOf(workbookFileName(period)), 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+      return JSON.parse(text) as unknown;
+    },
     async store(artifacts): Promise<StoredReport> {
       await mkdir(outDir, { recursive: true });
-      const base = artifacts.workbookFileName.replace(/\.xlsx$/, '');
-      const summaryPath = join(outDir, `${base}.summary.json`);
+      const summaryPath = summaryPathOf(artifacts.workbookFileName);
       const summary = toSummaryDocument(artifacts.report, artifacts.run, artifacts.stats);
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
       const workbookPath = join(outDir, artifacts.workbookFileName);
@@ -71,4 +83,18 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
     },
   };
   return { delivery, files };
+}
+
+function summaryPath(outDir: string, workbookFile: string): string {
+  return join(resolve(outDir), `${workbookFile.replace(/\.xlsx$/, '')}.summary.json`);
+}
+
+/** Whether a local run already left the period's summary.json in `outDir`. */
+export async function hasSummary(outDir: string, period: ReportPeriod): Promise<boolean> {
+  try {
+    await access(summaryPath(outDir, workbookFileName(period)));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,4 +1,5 @@
 import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
+import type { SummaryArchive } from './read-previous-summary.js';
 import type { ReportArtifacts } from './report-artifacts.js';
 
 /** Where a stored report lives, in the words the email needs. */
@@ -19,7 +20,7 @@ export interface SentEmail {
  * The one thing that differs between the laptop and Lambda: where the report
  * goes and how the email leaves. Everything before it is the same pipeline.
  */
-export interface ReportDelivery {
+export interface ReportDelivery extends SummaryArchive {
   store(artifacts: ReportArtifacts): Promise<StoredReport>;
   send(email: RenderedEmail, artifacts: ReportArtifacts, stored: StoredReport): Promise<SentEmail>;
 }

@@ -1,5 +1,7 @@
 import type { Pricing } from '../core/money/pricing.js';
+import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
+import type { CostBasis } from '../core/report/cost-basis.js';
 import type { ReportFilters } from '../core/report/run-info.js';
 
 /** What one run is asked to produce; the same for the CLI and the Lambda. */
@@ -7,6 +9,10 @@ export interface ReportRequest {
   readonly period: ReportPeriod;
   readonly pricing: Pricing;
   readonly filters: ReportFilters;
+  /** Session lifetime ACUs (the default) or the vendor's billed ACUs. */
+  readonly costBasis: CostBasis;
+  /** The vendor's billing cycles, when the period is one: month-over-month needs the cycle before. */
+  readonly cycles?: readonly BillingCycle[] | undefined;
   /** False stores the report without emailing anyone. */
   readonly email: boolean;
 }

@@ -8,7 +8,9 @@ import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
 import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
+import { readPreviousSummary } from './read-previous-summary.js';
 import type { ReportArtifacts } from './report-artifacts.js';
 import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.js';
 import type { ReportRequest } from './report-request.js';
@@ -67,10 +69,27 @@ export async function runChargebackReport(
       readDirectory(deps.devin),
     ]),
   );
+  // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
+  const [billing, previous] = await timed('fetch billing', () =>
+    Promise.all([
+      readBilling(deps.devin, period, filters),
+      readPreviousSummary(deps.delivery, period, request.cycles, filters),
+    ]),
+  );
+  if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);
   deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
 
   const report = await timed('build report', () =>
-    buildChargebackReport({ period, pricing, sessions: fetched.sessions, directory }),
+    buildChargebackReport({
+      period,
+      pricing,
+      sessions: fetched.sessions,
+      directory,
+      costBasis: request.costBasis,
+      billed: billing.billed,
+      carriedIn: billing.carriedIn,
+      previous,
+    }),
   );
   const run: RunInfo = {
     runId: deps.runId,

@@ -1,6 +1,7 @@
 /** Stages of a report run, named as an operator would say them. */
 export type ReportStage =
   | 'fetch sessions'
+  | 'fetch billing'
   | 'build report'
   | 'write workbook'
   | 'store report'

@@ -38,7 +38,7 @@ describe('parseChargebackEvent', () => {
   it('reads a manual month with defaults', () => {
     expect(parseChargebackEvent({ month: '2026-09' })).toEqual({
       kind: 'manual',
-      month: '2026-09',
+      period: { alignment: 'calendar', month: '2026-09', from: undefined, to: undefined },
       email: true,
       orgIds: [],
       userIds: [],
@@ -61,8 +61,7 @@ describe('parseChargebackEvent', () => {
       }),
     ).toEqual({
       kind: 'manual',
-      from: '2026-09-01',
-      to: '2026-09-15',
+      period: { alignment: 'calendar', month: undefined, from: '2026-09-01', to: '2026-09-15' },
       recipients: ['a@example.com'],
       email: false,
       orgIds: ['org_1'],
@@ -70,6 +69,52 @@ describe('parseChargebackEvent', () => {
       tags: ['bug-fix'],
       force: true,
     });
+  });
+
+  it('reads a billing-day month and a cost basis', () => {
+    expect(
+      parseChargebackEvent({ month: '2026-09', alignment: 'billing-day', costBasis: 'billed' }),
+    ).toMatchObject({
+      period: { alignment: 'billing-day', month: '2026-09' },
+      costBasis: 'billed',
+    });
+  });
+
+  it('reads a billing cycle by its start day, or the latest one', () => {
+    expect(parseChargebackEvent({ cycle: '2026-10-05' })).toMatchObject({
+      period: { alignment: 'billing-cycle', cycle: '2026-10-05' },
+    });
+    expect(parseChargebackEvent({ alignment: 'billing-cycle', email: false })).toMatchObject({
+      period: { alignment: 'billing-cycle' },
+      email: false,
+    });
+  });
+
+  it.each([
+    [
+      'an unknown alignment',
+      { month: '2026-09', alignment: 'fiscal' },
+      'alignment',
+      /alignment: "fiscal" is invalid/,
+    ],
+    [
+      'an unknown cost basis',
+      { month: '2026-09', costBasis: 'seats' },
+      'costBasis',
+      /costBasis: "seats" is invalid/,
+    ],
+    ['a cycle that is not a day', { cycle: '2026-10' }, 'cycle', /cycle: "2026-10" is invalid/],
+    ['a cycle with a month', { cycle: '2026-10-05', month: '2026-10' }, 'month', /cannot be combined/],
+    [
+      'a cycle with another alignment',
+      { cycle: '2026-10-05', alignment: 'billing-day' },
+      'alignment',
+      /cannot be combined with cycle/,
+    ],
+  ])('refuses %s, naming the field', (_, event, field, message) => {
+    const error = rejection(event);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
   });
 
   it.each([

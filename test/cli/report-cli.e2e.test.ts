@@ -87,7 +87,9 @@ describe('npm run report', () => {
     expect(result.files.email).toBe(join(out, 'devin-acu-chargeback-2026-10.eml'));
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(result.files.workbook);
-    expect(workbook.getWorksheet('Sessions')?.rowCount).toBe(result.sessions + 2);
+    const sessionsSheet = workbook.getWorksheet('Sessions');
+    const totalRow = sessionsSheet?.getColumn(1).values.indexOf('Total');
+    expect(totalRow).toBe(result.sessions + 2);
     const eml = await readFile(result.files.email, 'utf8');
     expect(eml).toMatch(/^Subject: /m);
     expect((await readdir(out)).sort()).toEqual([
@@ -169,9 +171,26 @@ describe('npm start (the demo)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Demo data from the built-in fake Devin API');
     expect(run.stdout).toMatch(/^Total\s+\d+/m);
+    expect(run.stdout).toMatch(
+      /^Share of the bill: This report charges back \d+\.\d% of the [\d,.]+ ACUs billed/m,
+    );
+    expect(run.stdout).toMatch(/^Change vs \w+ \d{4}: [+-][\d,.]+ ACUs/m);
+    // The month before is built first, so the first demo already compares month over month.
     const files = await readdir(out);
-    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(1);
-    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(1);
-    expect(files.filter((f) => f.endsWith('.email.html'))).toHaveLength(1);
+    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(2);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    const latest =
+      files
+        .filter((f) => f.endsWith('.xlsx'))
+        .sort()
+        .at(-1) ?? '';
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(out, latest));
+    const reconciliation = workbook.getWorksheet('Reconciliation');
+    const names = reconciliation?.getColumn(2).values ?? [];
+    expect(names.some((v) => typeof v === 'string' && v.startsWith('Unattributed'))).toBe(true);
+    const html = await readFile(join(out, latest.replace('.xlsx', '.email.html')), 'utf8');
+    expect(html).toContain('charges back');
+    expect(html).toMatch(/Change vs \w+ \d{4}/);
   });
 });

@@ -1,0 +1,39 @@
+import { billingDaysOf } from '../core/period/billing-days-of.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
+import type { BilledConsumptionResult } from '../core/report/billed-consumption.js';
+import type { ReportFilters } from '../core/report/run-info.js';
+import type { DevinClient } from '../devin/client/devin-client.js';
+
+export interface Billing {
+  readonly billed: BilledConsumptionResult;
+  /** Sessions created before the period and still working in it; null when the API could not count them. */
+  readonly carriedIn: number | null;
+}
+
+/**
+ * The vendor's bill for the period, to reconcile with. Never fails the report:
+ * whatever goes wrong becomes the reason the Reconciliation sheet shows.
+ */
+export async function readBilling(
+  devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'>,
+  period: ReportPeriod,
+  filters: ReportFilters,
+): Promise<Billing> {
+  if (filters.userIds.length > 0 || filters.tags.length > 0) {
+    return {
+      billed: {
+        available: false,
+        reason: 'the report is filtered by user or tag, and the bill can only be narrowed by org',
+      },
+      carriedIn: null,
+    };
+  }
+  const [billed, carried] = await Promise.all([
+    devin.fetchBilledConsumption({
+      ...billingDaysOf(period),
+      ...(filters.orgIds.length > 0 && { orgIds: filters.orgIds }),
+    }),
+    devin.countSessionsCarriedIn(period),
+  ]);
+  return { billed, carriedIn: carried.available ? carried.count : null };
+}
