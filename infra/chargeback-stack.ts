@@ -54,6 +54,8 @@ export class ChargebackStack extends Stack {
         DEVIN_API_KEY_SECRET: apiKey.secretId,
         LINK_TTL_SECONDS: String(config.linkTtlSeconds),
         ATTACH_MAX_BYTES: String(config.attachMaxBytes),
+        REPORT_ALIGNMENT: config.alignment,
+        COST_BASIS: config.costBasis,
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
       },
     });

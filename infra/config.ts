@@ -28,7 +28,26 @@ export interface ChargebackConfig {
   /** Attach the workbook when it is at most this size; 0 never attaches. */
   readonly attachMaxBytes: number;
   readonly devinApiUrl?: string | undefined;
+  /** Calendar days in `timezone`, the vendor's billing days (08:00 UTC), or its billing cycles. */
+  readonly alignment: Alignment;
+  /** Session lifetime ACUs (default) or the vendor's billed ACUs. */
+  readonly costBasis: 'sessions' | 'billed';
 }
+
+export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
+
+/**
+ * When the schedule fires unless `schedule` is set, by alignment. A billing-day
+ * month ends at 08:00 UTC on the 1st, which is still the 1st before 08:00 UTC in
+ * every zone from UTC-12 to UTC+14 at 06:00 on the 2nd: so the 2nd. Cycles end on
+ * any day: a daily run reports each cycle once it has ended, and the per-period
+ * email marker makes the other days' runs return without sending anything.
+ */
+export const DEFAULT_SCHEDULES: Readonly<Record<Alignment, string>> = {
+  calendar: 'cron(0 6 1 * ? *)',
+  'billing-day': 'cron(0 6 2 * ? *)',
+  'billing-cycle': 'cron(0 9 * * ? *)',
+};
 
 export const CONFIG_KEYS = [
   'recipients',
@@ -45,12 +64,16 @@ export const CONFIG_KEYS = [
   'linkTtlSeconds',
   'attachMaxBytes',
   'devinApiUrl',
+  'alignment',
+  'costBasis',
 ] as const satisfies readonly (keyof ChargebackConfig)[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
 
+/** Defaults that cdk.json repeats; `schedule` is not one of them: it follows `alignment`. */
 export const CONFIG_DEFAULTS = {
-  schedule: 'cron(0 6 1 * ? *)',
+  alignment: 'calendar',
+  costBasis: 'sessions',
   timezone: 'UTC',
   // The list price when this was written; every contract should set its own.
   acuPrice: '2.25',
@@ -204,10 +227,26 @@ const configSchema = z
       blankToUndefined,
       emailAddress('is required: the SES-verified address the report is sent from'),
     ),
-    schedule: textOr(CONFIG_DEFAULTS.schedule).superRefine((value, ctx) => {
-      const problem = cronProblem(value);
+    schedule: optionalText().superRefine((value, ctx) => {
+      const problem = value === undefined ? undefined : cronProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
+    alignment: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['calendar', 'billing-day', 'billing-cycle'], {
+          error: 'must be calendar, billing-day (08:00 UTC days, as the vendor bills) or billing-cycle',
+        })
+        .default(CONFIG_DEFAULTS.alignment),
+    ),
+    costBasis: z.preprocess(
+      blankToUndefined,
+      z
+        .enum(['sessions', 'billed'], {
+          error: 'must be sessions (lifetime ACUs by creation date) or billed (the vendor’s consumption)',
+        })
+        .default(CONFIG_DEFAULTS.costBasis),
+    ),
     timezone: textOr(CONFIG_DEFAULTS.timezone).refine(
       isIanaTimeZone,
       'is not an IANA time zone name such as UTC or Europe/Berlin',
@@ -263,6 +302,7 @@ const configSchema = z
       'must be an https:// URL such as https://api.devin.ai',
     ),
   })
+  .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
   .readonly();
 
 function isHttpsUrl(value: string): boolean {

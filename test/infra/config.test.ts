@@ -26,7 +26,29 @@ describe('parseConfig', () => {
       reportPrefix: 'reports/',
       linkTtlSeconds: 604_800,
       attachMaxBytes: 5_242_880,
+      alignment: 'calendar',
+      costBasis: 'sessions',
     });
+  });
+
+  it('schedules by alignment unless a schedule is given', () => {
+    const minimal = { recipients: 'a@example.com', sender: 'b@example.com' };
+    // A billing-day month ends 08:00 UTC on the 1st: 06:00 on the 2nd is after that in every zone.
+    expect(parseConfig({ ...minimal, alignment: 'billing-day' }).schedule).toBe('cron(0 6 2 * ? *)');
+    // Cycles end on any day; the email marker keeps the daily runs to one email per cycle.
+    expect(parseConfig({ ...minimal, alignment: 'billing-cycle' }).schedule).toBe('cron(0 9 * * ? *)');
+    expect(
+      parseConfig({ ...minimal, alignment: 'billing-day', schedule: 'cron(0 12 3 * ? *)' }).schedule,
+    ).toBe('cron(0 12 3 * ? *)');
+    expect(parseConfig({ ...minimal, costBasis: 'billed' }).costBasis).toBe('billed');
+  });
+
+  it.each([
+    ['alignment', 'fiscal', /alignment = "fiscal": must be calendar, billing-day/],
+    ['costBasis', 'seats', /costBasis = "seats": must be sessions .* or billed/],
+  ])('refuses an unknown %s, naming key and value', (key, value, message) => {
+    const error = problemsOf({ recipients: 'a@example.com', sender: 'b@example.com', [key]: value });
+    expect(error.message).toMatch(message);
   });
 
   it('keeps the defaults in cdk.json and in code identical', () => {
