@@ -51,7 +51,7 @@ async function loadHandler(extraEnv: Record<string, string> = {}): Promise<Handl
     CURRENCY: 'USD',
     DEVIN_API_KEY_SECRET: SECRET_ID,
     DEVIN_API_URL: devin.url,
-    POWERTOOLS_LOG_LEVEL: 'ERROR',
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
     ...extraEnv,
   });
   vi.resetModules();
@@ -180,6 +180,9 @@ describe('chargeback Lambda handler', () => {
     expect(mail.body.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
     expect(mail.body.html).not.toContain('<script>');
     expect(mail.body.text).toContain('{"month":"2026-10","email":false}');
+    // Reconciled with the fake's bill; nothing stored for September yet to compare with.
+    expect(mail.body.text).toMatch(/charges back \d+\.\d% of the [\d,.]+ ACUs billed/);
+    expect(mail.body.text).toContain('No report for September 2026 was found to compare with');
     expect(await exists('reports/markers/monthly/2026-10.email.json')).toBe(true);
   });
 
@@ -194,6 +197,9 @@ describe('chargeback Lambda handler', () => {
   });
 
   it('sends again when a person forces it, to the recipients they name', async () => {
+    // September stored first (no email), so the resend compares month over month from S3.
+    const september = await handler({ month: '2026-09', email: false });
+    expect(september.emailed).toBe(false);
     const before = (await aws.ses.mails()).length;
     const forced = await handler({ month: '2026-10', force: true, recipients: ['cfo@example.com'] });
     expect(forced.emailed).toBe(true);
@@ -201,6 +207,7 @@ describe('chargeback Lambda handler', () => {
     const mails = await aws.ses.mails();
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
+    expect(mails.at(-1)?.body.text).toMatch(/Change vs September 2026\s+\+[\d,.]+ ACUs/);
   });
 
   it('stores an ad-hoc range without email and returns a fresh link', async () => {
@@ -227,10 +234,10 @@ describe('chargeback Lambda handler', () => {
       script: [{ fault: { kind: 'status', status: 500 }, times: Number.POSITIVE_INFINITY }],
     });
     const before = (await aws.ses.mails()).length;
-    await expect(handler({ month: '2026-09' })).rejects.toThrow(/^fetch sessions failed: /);
+    await expect(handler({ month: '2026-05' })).rejects.toThrow(/^fetch sessions failed: /);
     expect((await aws.ses.mails()).length).toBe(before);
-    expect(await exists('reports/markers/monthly/2026-09.email.json')).toBe(false);
-    expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-09.xlsx')).toBe(false);
+    expect(await exists('reports/markers/monthly/2026-05.email.json')).toBe(false);
+    expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-05.xlsx')).toBe(false);
   }, 120_000);
 
   it('never puts the API key in an error', async () => {
