@@ -66,7 +66,13 @@ export async function fetchSessions(
   });
 
   const nullAcus = listing.items.filter((session) => !session.acusReported).length;
-  if (nullAcus > 0) warn(`${nullAcus} sessions had no ACU figure (acus_consumed null) and count as 0 ACUs`);
+  if (nullAcus > 0) {
+    warn(
+      nullAcus === 1
+        ? '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs'
+        : `${nullAcus} sessions have no ACU figure (acus_consumed null) and count as 0 ACUs`,
+    );
+  }
 
   return {
     // The server was asked for ascending order; sorting again costs little and makes it a guarantee.

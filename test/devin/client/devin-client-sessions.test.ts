@@ -271,7 +271,7 @@ describe('fetchSessions against the fake Devin API', () => {
     expect(result.stats.nullAcus).toBe(1);
     expect(result.sessions[1]).toMatchObject({ acus: 0n, acusReported: false });
     expect(result.warnings).toEqual([
-      '1 sessions had no ACU figure (acus_consumed null) and count as 0 ACUs',
+      '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs',
     ]);
   });
 
