@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { acusFromNumber, ZERO_ACUS } from '../../core/money/acus.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { parseRecord } from './parse-record.js';
+import { ValuePool } from './value-pool.js';
 import { wireTimestamp } from './wire-timestamp.js';
 
 // The hand-written docs show {pr_url, pr_state, state}; the generated OpenAPI spec says {url, state}.
@@ -33,24 +34,28 @@ export const wireSessionSchema = z.object({
 type WireSession = z.output<typeof wireSessionSchema>;
 type WirePullRequest = z.output<typeof wirePullRequest>;
 
+const pool = new ValuePool();
+const NO_PULL_REQUESTS: readonly PullRequest[] = Object.freeze([]);
+
 export function sessionFromWire(item: unknown): Session {
   return toSession(parseRecord(wireSessionSchema, item, 'session', 'session_id'));
 }
 
 function toSession(wire: WireSession): Session {
+  const pullRequests = wire.pull_requests ?? [];
   return {
     sessionId: wire.session_id,
     url: wire.url ?? null,
-    status: wire.status,
+    status: pool.string(wire.status),
     title: wire.title ?? '',
-    tags: wire.tags ?? [],
-    orgId: wire.org_id,
-    userId: wire.user_id ?? null,
+    tags: pool.list(wire.tags ?? []),
+    orgId: pool.string(wire.org_id),
+    userId: wire.user_id == null ? null : pool.string(wire.user_id),
     createdAt: wire.created_at,
     updatedAt: wire.updated_at,
     acus: wire.acus_consumed === null ? ZERO_ACUS : acusFromNumber(wire.acus_consumed),
     acusReported: wire.acus_consumed !== null,
-    pullRequests: (wire.pull_requests ?? []).map(toPullRequest),
+    pullRequests: pullRequests.length === 0 ? NO_PULL_REQUESTS : pullRequests.map(toPullRequest),
   };
 }
 
