@@ -4,6 +4,7 @@ import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import { CHARGEBACK_SHEETS } from './chargeback-sheets.js';
+import { streamHyperlinksInSlices } from './streamed-hyperlinks.js';
 import { WorkbookInputError, WorkbookWriteError } from './workbook-errors.js';
 import type { WorkbookInput } from './workbook-input.js';
 
@@ -42,6 +43,7 @@ async function streamWorkbook(output: NodeJS.WritableStream, input: WorkbookInpu
 }
 
 async function writeSheets(zip: PassThrough, input: WorkbookInput): Promise<void> {
+  streamHyperlinksInSlices();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: zip,
     useSharedStrings: false,
