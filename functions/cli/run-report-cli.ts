@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
 import { InvalidInputError } from '../core/errors.js';
-import { acusToNumber } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import { previousPeriodOf } from '../core/period/previous-period-of.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
@@ -15,7 +14,7 @@ import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { progressReporter } from './progress-reporter.js';
-import { summaryTable } from './summary-table.js';
+import { humanOutput, jsonOutput } from './run-output.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -126,36 +125,7 @@ export async function runReportCli(
       }
     }
     const { report, files } = await runFor(period);
-    if (options.json) {
-      io.stdout.write(
-        `${JSON.stringify({
-          period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
-          sessions: report.totals.sessions,
-          acus: acusToNumber(report.totals.acus),
-          cost: Number(report.totals.costMinor) / 10 ** pricing.minorDigits,
-          currency: pricing.currency,
-          files: {
-            workbook: files.workbook,
-            email: files.emailEml,
-            emailHtml: files.emailHtml,
-            summary: files.summary,
-          },
-        })}\n`,
-      );
-    } else {
-      io.stdout.write(`${summaryTable(report)}\n\n`);
-      if (mode === 'demo')
-        io.stdout.write('Demo data from the built-in fake Devin API; no credentials were used.\n');
-      io.stdout.write(
-        [
-          `Workbook       ${files.workbook}`,
-          `Email preview  ${files.emailHtml}`,
-          `               ${files.emailEml}`,
-          `Summary        ${files.summary}`,
-          '',
-        ].join('\n'),
-      );
-    }
+    io.stdout.write(options.json ? jsonOutput(report, files) : humanOutput(report, files, mode === 'demo'));
     return 0;
   } catch (error) {
     io.stderr.write(`devin-chargeback: ${errorLine(error)}\n`);

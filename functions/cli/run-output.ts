@@ -1,0 +1,36 @@
+import { acusToNumber } from '../core/money/acus.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { LocalFiles } from '../local/local-delivery.js';
+import { summaryTable } from './summary-table.js';
+
+/** `--json`: one object on stdout, the shape scripts may rely on. */
+export function jsonOutput(report: ChargebackReport, files: LocalFiles): string {
+  const { period, pricing, totals } = report;
+  return `${JSON.stringify({
+    period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
+    sessions: totals.sessions,
+    acus: acusToNumber(totals.acus),
+    cost: Number(totals.costMinor) / 10 ** pricing.minorDigits,
+    currency: pricing.currency,
+    files: {
+      workbook: files.workbook,
+      email: files.emailEml,
+      emailHtml: files.emailHtml,
+      summary: files.summary,
+    },
+  })}\n`;
+}
+
+/** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
+export function humanOutput(report: ChargebackReport, files: LocalFiles, demo: boolean): string {
+  return [
+    summaryTable(report),
+    '',
+    ...(demo ? ['Demo data from the built-in fake Devin API; no credentials were used.'] : []),
+    `Workbook       ${files.workbook}`,
+    `Email preview  ${files.emailHtml}`,
+    `               ${files.emailEml}`,
+    `Summary        ${files.summary}`,
+    '',
+  ].join('\n');
+}
