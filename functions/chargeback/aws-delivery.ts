@@ -7,6 +7,7 @@ import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aw
 import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
+import { minorUnitsText } from '../core/money/format.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
@@ -60,7 +61,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
         'time-zone': report.period.timeZone,
         sessions: String(report.totals.sessions),
         acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
-        cost: `${scaledToDecimalString(report.totals.costMinor, report.pricing.minorDigits)} ${report.pricing.currency}`,
+        cost: `${minorUnitsText(report.totals.costMinor, report.pricing)} ${report.pricing.currency}`,
       };
       const workbookObject = await putReportObject(s3, {
         bucket,

@@ -2,6 +2,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
+import { minorUnitsText } from '../core/money/format.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
@@ -123,7 +124,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     totals: {
       sessions: report.totals.sessions,
       acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
-      cost: scaledToDecimalString(report.totals.costMinor, report.pricing.minorDigits),
+      cost: minorUnitsText(report.totals.costMinor, report.pricing),
       currency: report.pricing.currency,
     },
     emailed: outcome.sent !== null,

@@ -25,16 +25,22 @@ export function formatMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | '
   return `${pricing.currency} ${formatFixed(minor, pricing.minorDigits)}`;
 }
 
+/** "27777.60": the amount for machines (JSON results, S3 metadata), no grouping, the currency's digits. */
+export function minorUnitsText(minor: bigint, pricing: Pick<Pricing, 'minorDigits'>): string {
+  return formatFixed(minor, pricing.minorDigits, false);
+}
+
 /** "12.3%" for 0.123: shares are for reading, one decimal is enough to rank them. */
 export function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
 /** An integer count of 10^-decimals as grouped text: (1234560n, 2) → "12,345.60". */
-function formatFixed(scaled: bigint, decimals: number): string {
+function formatFixed(scaled: bigint, decimals: number, grouped = true): string {
   const negative = scaled < 0n;
   const digits = (negative ? -scaled : scaled).toString().padStart(decimals + 1, '0');
-  const int = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+$)/g, ',');
+  const whole = digits.slice(0, digits.length - decimals);
+  const int = grouped ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
   const frac = digits.slice(digits.length - decimals);
   return `${negative ? '-' : ''}${int}${decimals > 0 ? `.${frac}` : ''}`;
 }

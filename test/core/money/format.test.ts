@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ACU_SCALE, acusFromNumber } from '../../../functions/core/money/acus.js';
-import { formatAcus, formatMoney, formatShare } from '../../../functions/core/money/format.js';
+import {
+  formatAcus,
+  formatMoney,
+  formatShare,
+  minorUnitsText,
+} from '../../../functions/core/money/format.js';
 
 describe('formatAcus', () => {
   it('shows two decimals with en grouping', () => {
@@ -24,6 +29,15 @@ describe('formatAcus', () => {
   it('shows negative values with a minus and no negative zero', () => {
     expect(formatAcus(acusFromNumber(-1234.5))).toBe('-1,234.50');
     expect(formatAcus(acusFromNumber(-0.001))).toBe('0.00');
+  });
+});
+
+describe('minorUnitsText', () => {
+  it('keeps the currency digits and no grouping, for JSON and metadata', () => {
+    expect(minorUnitsText(2_777_760n, { minorDigits: 2 })).toBe('27777.60');
+    expect(minorUnitsText(5n, { minorDigits: 2 })).toBe('0.05');
+    expect(minorUnitsText(-1234n, { minorDigits: 3 })).toBe('-1.234');
+    expect(minorUnitsText(1234n, { minorDigits: 0 })).toBe('1234');
   });
 });
 
