@@ -27,7 +27,7 @@ const fmt = (s: Stage) =>
   `${(s.ms / 1000).toFixed(1).padStart(6)} s ${s.peakRssMb.toFixed(0).padStart(6)} MB`;
 console.log(`node ${process.version}, ${(await import('node:os')).cpus().length} cores`);
 console.log(
-  'sessions    fetch (4 parallel)     aggregate             workbook              bare writer           wb/bare  process peak',
+  'sessions    fetch (4 parallel)     aggregate             workbook              bare writer           wb/bare  peak incl. bare',
 );
 for (const size of runs) {
   const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/report-bench-run.ts', String(size)], {
