@@ -1,26 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportKeys } from '../../functions/chargeback/report-keys.js';
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-
-const month: ReportPeriod = {
-  kind: 'month',
-  alignment: 'calendar',
-  from: new Date('2026-10-01T00:00:00Z'),
-  to: new Date('2026-11-01T00:00:00Z'),
-  timeZone: 'UTC',
-  firstDay: '2026-10-01',
-  lastDay: '2026-10-31',
-  label: 'October 2026',
-  slug: '2026-10',
-};
-const range: ReportPeriod = {
-  ...month,
-  kind: 'range',
-  to: new Date('2026-10-16T00:00:00Z'),
-  lastDay: '2026-10-15',
-  label: '1 Oct 2026 – 15 Oct 2026',
-  slug: '2026-10-01_2026-10-15',
-};
+import { OCTOBER_2026_UTC as month, FIRST_HALF_OF_OCTOBER_2026 as range } from '../support/report-periods.js';
 
 describe('reportKeys', () => {
   it('files a month under its year, each period under its own keys', () => {

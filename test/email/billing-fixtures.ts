@@ -2,6 +2,7 @@ import type { ReportPeriod } from '../../functions/core/period/report-period.js'
 import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
 import type { OrgChange, PeriodComparison } from '../../functions/core/report/period-comparison.js';
 import type { Reconciliation } from '../../functions/core/report/reconciliation.js';
+import { CYCLE_FROM_5_OCTOBER_2026 } from '../support/report-periods.js';
 import { acus, octoberReport } from './fixtures.js';
 
 /** October's 12,345.60 session ACUs against a bill of 13,217.00: 93.4% charged back. */
@@ -55,17 +56,7 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
   caveats: [],
 };
 
-export const BILLING_CYCLE: ReportPeriod = {
-  kind: 'cycle',
-  alignment: 'billing-cycle',
-  from: new Date('2026-10-05T08:00:00Z'),
-  to: new Date('2026-11-05T08:00:00Z'),
-  timeZone: 'UTC',
-  firstDay: '2026-10-05',
-  lastDay: '2026-11-04',
-  label: 'Billing cycle 5 Oct 2026 – 4 Nov 2026',
-  slug: 'cycle_2026-10-05_2026-11-04',
-};
+export const BILLING_CYCLE: ReportPeriod = CYCLE_FROM_5_OCTOBER_2026;
 
 export function reconciledReport(overrides: Partial<ChargebackReport> = {}): ChargebackReport {
   return {

@@ -4,6 +4,7 @@ import type { ReportPeriod } from '../../functions/core/period/report-period.js'
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { EmailDelivery } from '../../functions/email/render-chargeback-email.js';
+import { OCTOBER_2026_UTC, USD_2_25 as SHARED_USD_2_25 } from '../support/report-periods.js';
 
 /** "12.34" → exact Acus. */
 export function acus(text: string): Acus {
@@ -15,24 +16,9 @@ export function cents(text: string): bigint {
   return decimalStringToScaled(text, 2);
 }
 
-export const USD_2_25: Pricing = {
-  unitPriceText: '2.25',
-  unitPriceScaled: 2_250_000n,
-  currency: 'USD',
-  minorDigits: 2,
-};
+export const USD_2_25: Pricing = SHARED_USD_2_25;
 
-export const OCTOBER_2026: ReportPeriod = {
-  kind: 'month',
-  alignment: 'calendar',
-  from: new Date('2026-10-01T00:00:00Z'),
-  to: new Date('2026-11-01T00:00:00Z'),
-  timeZone: 'UTC',
-  firstDay: '2026-10-01',
-  lastDay: '2026-10-31',
-  label: 'October 2026',
-  slug: '2026-10',
-};
+export const OCTOBER_2026: ReportPeriod = OCTOBER_2026_UTC;
 
 interface UsageText {
   sessions: number;

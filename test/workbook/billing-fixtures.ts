@@ -3,6 +3,7 @@ import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core
 import type { PeriodComparison } from '../../functions/core/report/period-comparison.js';
 import type { Reconciliation, ReconciliationLine } from '../../functions/core/report/reconciliation.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
+import { CYCLE_FROM_5_OCTOBER_2026, OCTOBER_2026_BILLING_DAYS } from '../support/report-periods.js';
 import { acus, INPUT, REPORT, usage } from './fixtures.js';
 
 /*
@@ -102,29 +103,9 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
   caveats: [],
 };
 
-export const BILLING_DAY_OCTOBER: ReportPeriod = {
-  kind: 'month',
-  alignment: 'billing-day',
-  from: new Date('2026-10-01T08:00:00Z'),
-  to: new Date('2026-11-01T08:00:00Z'),
-  timeZone: 'UTC',
-  firstDay: '2026-10-01',
-  lastDay: '2026-10-31',
-  label: 'October 2026 (billing days from 08:00 UTC)',
-  slug: '2026-10_billing-day',
-};
+export const BILLING_DAY_OCTOBER: ReportPeriod = OCTOBER_2026_BILLING_DAYS;
 
-export const OCTOBER_CYCLE: ReportPeriod = {
-  kind: 'cycle',
-  alignment: 'billing-cycle',
-  from: new Date('2026-10-05T08:00:00Z'),
-  to: new Date('2026-11-05T08:00:00Z'),
-  timeZone: 'UTC',
-  firstDay: '2026-10-05',
-  lastDay: '2026-11-04',
-  label: 'Billing cycle 5 Oct 2026 – 4 Nov 2026',
-  slug: 'cycle_2026-10-05_2026-11-04',
-};
+export const OCTOBER_CYCLE: ReportPeriod = CYCLE_FROM_5_OCTOBER_2026;
 
 export function withReport(overrides: Partial<ChargebackReport>): WorkbookInput {
   return { ...INPUT, report: { ...REPORT, ...overrides } };

@@ -11,6 +11,7 @@ import type {
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { FetchStats, Session } from '../../functions/core/session.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
+import { OCTOBER_2026_BERLIN, USD_2_25 } from '../support/report-periods.js';
 
 /*
  * A hand-checked report of five sessions at 2.25 USD per ACU.
@@ -24,24 +25,9 @@ import type { WorkbookInput } from '../../functions/workbook/write-chargeback-wo
  * total                   17.05  38.3625     3836
  */
 
-export const USD: Pricing = {
-  unitPriceText: '2.25',
-  unitPriceScaled: 2_250_000n,
-  currency: 'USD',
-  minorDigits: 2,
-};
+export const USD: Pricing = USD_2_25;
 
-export const OCTOBER_BERLIN: ReportPeriod = {
-  kind: 'month',
-  alignment: 'calendar',
-  from: new Date('2026-09-30T22:00:00Z'),
-  to: new Date('2026-10-31T23:00:00Z'),
-  timeZone: 'Europe/Berlin',
-  firstDay: '2026-10-01',
-  lastDay: '2026-10-31',
-  label: 'October 2026',
-  slug: '2026-10',
-};
+export const OCTOBER_BERLIN: ReportPeriod = OCTOBER_2026_BERLIN;
 
 export const FORMULA_TITLE = '=HYPERLINK("http://x","y")';
 
