@@ -97,7 +97,6 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
       last = {
         workbookObject,
         link,
-        workbookLocation: workbookObject.uri,
         email: {
           workbookFileName: artifacts.workbookFileName,
           link,
@@ -147,7 +146,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
           to: options.recipients,
           raw,
         });
-        return { messageId, recipients: options.recipients };
+        return { messageId };
       } catch (error) {
         // No marker for an email that did not leave: the retry must be free to send it.
         await releaseEmailMarker(s3, bucket, keys.emailMarker);

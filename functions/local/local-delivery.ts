@@ -57,7 +57,6 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
       files.workbook = workbookPath;
       files.summary = summaryPath;
       return {
-        workbookLocation: workbookPath,
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },
@@ -79,7 +78,7 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
       files.emailEml = `${base}.eml`;
       await writeFileAtomically(files.emailHtml, email.html);
       await writeFileAtomically(files.emailEml, raw);
-      return { messageId: files.emailEml, recipients: options.previewTo };
+      return { messageId: files.emailEml };
     },
   };
   return { delivery, files };

@@ -7,7 +7,6 @@ export interface ReportArtifacts {
   readonly report: ChargebackReport;
   readonly sessions: readonly Session[];
   readonly stats: FetchStats;
-  readonly warnings: readonly string[];
   readonly run: RunInfo;
   /** The finished workbook in the run's scratch space; the delivery moves or uploads it. */
   readonly workbookPath: string;

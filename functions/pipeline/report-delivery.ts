@@ -6,14 +6,11 @@ import type { ReportArtifacts } from './report-artifacts.js';
 export interface StoredReport {
   /** Shown in the email: link, location, and whether the workbook rides along. */
   readonly email: EmailDelivery;
-  /** Where the workbook is, for the result and the CLI (s3://… or a file path). */
-  readonly workbookLocation: string;
 }
 
 export interface SentEmail {
+  /** Where a person can find it: the SES message id, or the preview .eml's path. */
   readonly messageId: string;
-  /** Where a person can look at it: the SES message id, or the preview files. */
-  readonly recipients: readonly string[];
 }
 
 /**

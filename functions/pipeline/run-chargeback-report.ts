@@ -116,7 +116,6 @@ export async function runChargebackReport(
       report,
       sessions: fetched.sessions,
       stats: fetched.stats,
-      warnings: fetched.warnings,
       run,
       workbookPath,
       workbookFileName: fileName,

@@ -7,8 +7,3 @@ export interface RunLog {
   info(message: string, context?: Record<string, unknown>): void;
   warn(message: string, context?: Record<string, unknown>): void;
 }
-
-export const SILENT_LOG: RunLog = {
-  info() {},
-  warn() {},
-};

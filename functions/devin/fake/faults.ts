@@ -54,5 +54,3 @@ export interface FaultPlan {
   readonly script?: readonly FaultRule[];
   readonly rate?: FaultRate;
 }
-
-export const NO_FAULTS: FaultPlan = {};
