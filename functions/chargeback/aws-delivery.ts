@@ -43,15 +43,11 @@ export interface AwsStoredReport extends StoredReport {
  * The Lambda's delivery: the workbook, the raw sessions and summary.json into S3,
  * a presigned link, and one raw SES email guarded by the period's marker.
  */
-export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery & {
-  stored(): AwsStoredReport | undefined;
-} {
+export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<AwsStoredReport> {
   const { s3, bucket, keys } = options;
-  let last: AwsStoredReport | undefined;
   return {
-    stored: () => last,
     loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
-    async store(artifacts) {
+    async store(artifacts): Promise<AwsStoredReport> {
       const { report, run, stats } = artifacts;
       const metadata = {
         'run-id': run.runId,
@@ -94,7 +90,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
         now: options.now(),
       });
       const { size } = await stat(artifacts.workbookPath);
-      last = {
+      return {
         workbookObject,
         link,
         email: {
@@ -109,7 +105,6 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery &
           attached: options.attachMaxBytes > 0 && size <= options.attachMaxBytes,
         },
       };
-      return last;
     },
     async send(email, artifacts, stored) {
       const owner = { runId: artifacts.run.runId, period: artifacts.report.period.slug };

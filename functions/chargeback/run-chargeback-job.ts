@@ -108,9 +108,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       cycles,
     },
   );
-  const stored = delivery.stored();
-  if (!stored) throw new Error('store report finished without a stored workbook');
-  const { report } = outcome;
+  const { report, stored } = outcome;
   const result: ChargebackResult = {
     period: {
       from: period.from.toISOString(),

@@ -1,10 +1,34 @@
 import { acusToNumber } from '../core/money/acus.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { LocalFiles } from '../local/local-delivery.js';
+import type { LocalEmailPreview, LocalStoredReport } from '../local/local-delivery.js';
+import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
 import { summaryTable } from './summary-table.js';
 
+/** A finished local run: the report and the files it wrote. */
+export interface LocalRun {
+  readonly report: ChargebackReport;
+  readonly files: {
+    readonly workbook: string;
+    readonly summary: string;
+    readonly emailHtml: string | undefined;
+    readonly emailEml: string | undefined;
+  };
+}
+
+export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>): LocalRun {
+  return {
+    report: outcome.report,
+    files: {
+      workbook: outcome.stored.workbookPath,
+      summary: outcome.stored.summaryPath,
+      emailHtml: outcome.sent?.htmlPath,
+      emailEml: outcome.sent?.messageId,
+    },
+  };
+}
+
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput(report: ChargebackReport, files: LocalFiles): string {
+export function jsonOutput({ report, files }: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
@@ -22,7 +46,7 @@ export function jsonOutput(report: ChargebackReport, files: LocalFiles): string 
 }
 
 /** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
-export function humanOutput(report: ChargebackReport, files: LocalFiles, demo: boolean): string {
+export function humanOutput({ report, files }: LocalRun, demo: boolean): string {
   return [
     summaryTable(report),
     '',

@@ -14,7 +14,7 @@ import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { progressReporter } from './progress-reporter.js';
-import { humanOutput, jsonOutput } from './run-output.js';
+import { humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -84,17 +84,17 @@ export async function runReportCli(
     });
     await mkdir(options.outDir, { recursive: true });
     const progress = progressReporter(io.stderr);
-    const runFor = async (reportPeriod: ReportPeriod) => {
-      const local = createLocalDelivery({
-        outDir: options.outDir,
-        previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
-        previewTo: ['finance@example.com'],
-        now: io.now,
-      });
+    const delivery = createLocalDelivery({
+      outDir: options.outDir,
+      previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
+      previewTo: ['finance@example.com'],
+      now: io.now,
+    });
+    const runFor = async (reportPeriod: ReportPeriod): Promise<LocalRun> => {
       const outcome = await runChargebackReport(
         {
           devin,
-          delivery: local.delivery,
+          delivery,
           source: mode === 'demo' ? 'demo' : 'api',
           runId: newRunId(io.now()),
           now: io.now,
@@ -112,7 +112,7 @@ export async function runReportCli(
         },
       );
       progress.done();
-      return { report: outcome.report, files: local.files };
+      return localRun(outcome);
     };
     if (mode === 'demo') {
       // A newcomer's first run should show month-over-month too: build the month before once.
@@ -124,8 +124,8 @@ export async function runReportCli(
         await runFor(previous);
       }
     }
-    const { report, files } = await runFor(period);
-    io.stdout.write(options.json ? jsonOutput(report, files) : humanOutput(report, files, mode === 'demo'));
+    const run = await runFor(period);
+    io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     return 0;
   } catch (error) {
     io.stderr.write(`devin-chargeback: ${errorLine(error)}\n`);

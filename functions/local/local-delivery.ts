@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
-import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
+import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -16,12 +16,15 @@ export interface LocalDeliveryOptions {
   readonly now: () => Date;
 }
 
-/** Paths of what a local run wrote, by kind. */
-export interface LocalFiles {
-  workbook?: string;
-  summary?: string;
-  emailHtml?: string;
-  emailEml?: string;
+/** Where the workbook and its summary.json landed. */
+export interface LocalStoredReport extends StoredReport {
+  readonly workbookPath: string;
+  readonly summaryPath: string;
+}
+
+/** The email preview: `messageId` is the .eml's path, `htmlPath` the page to open in a browser. */
+export interface LocalEmailPreview extends SentEmail {
+  readonly htmlPath: string;
 }
 
 /**
@@ -29,14 +32,12 @@ export interface LocalFiles {
  * email as an .html page and an .eml file to open in a mail client. The email
  * is the one the Lambda sends, bar the download link.
  */
-export function createLocalDelivery(options: LocalDeliveryOptions): {
-  delivery: ReportDelivery;
-  files: LocalFiles;
-} {
+export function createLocalDelivery(
+  options: LocalDeliveryOptions,
+): ReportDelivery<LocalStoredReport, LocalEmailPreview> {
   const outDir = resolve(options.outDir);
-  const files: LocalFiles = {};
   const summaryPathOf = (fileName: string) => summaryPath(outDir, fileName);
-  const delivery: ReportDelivery = {
+  return {
     async loadSummary(period) {
       let text: string;
       try {
@@ -47,16 +48,16 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
       }
       return JSON.parse(text) as unknown;
     },
-    async store(artifacts): Promise<StoredReport> {
+    async store(artifacts) {
       await mkdir(outDir, { recursive: true });
       const summaryPath = summaryPathOf(artifacts.workbookFileName);
       const summary = toSummaryDocument(artifacts.report, artifacts.run, artifacts.stats);
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
-      files.workbook = workbookPath;
-      files.summary = summaryPath;
       return {
+        workbookPath,
+        summaryPath,
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },
@@ -74,14 +75,13 @@ export function createLocalDelivery(options: LocalDeliveryOptions): {
         text: email.text,
         date: options.now(),
       });
-      files.emailHtml = `${base}.email.html`;
-      files.emailEml = `${base}.eml`;
-      await writeFileAtomically(files.emailHtml, email.html);
-      await writeFileAtomically(files.emailEml, raw);
-      return { messageId: files.emailEml };
+      const htmlPath = `${base}.email.html`;
+      const emlPath = `${base}.eml`;
+      await writeFileAtomically(htmlPath, email.html);
+      await writeFileAtomically(emlPath, raw);
+      return { messageId: emlPath, htmlPath };
     },
   };
-  return { delivery, files };
 }
 
 function summaryPath(outDir: string, workbookFile: string): string {

@@ -17,7 +17,10 @@ export interface SentEmail {
  * The one thing that differs between the laptop and Lambda: where the report
  * goes and how the email leaves. Everything before it is the same pipeline.
  */
-export interface ReportDelivery extends SummaryArchive {
-  store(artifacts: ReportArtifacts): Promise<StoredReport>;
-  send(email: RenderedEmail, artifacts: ReportArtifacts, stored: StoredReport): Promise<SentEmail>;
+export interface ReportDelivery<
+  Stored extends StoredReport = StoredReport,
+  Sent extends SentEmail = SentEmail,
+> extends SummaryArchive {
+  store(artifacts: ReportArtifacts): Promise<Stored>;
+  send(email: RenderedEmail, artifacts: ReportArtifacts, stored: Stored): Promise<Sent>;
 }

@@ -17,9 +17,9 @@ import type { ReportRequest } from './report-request.js';
 import type { RunLog } from './run-log.js';
 import { inStage, type ReportStage } from './stage-error.js';
 
-export interface PipelineDeps {
+export interface PipelineDeps<Stored extends StoredReport, Sent extends SentEmail> {
   readonly devin: DevinClient;
-  readonly delivery: ReportDelivery;
+  readonly delivery: ReportDelivery<Stored, Sent>;
   readonly source: RunInfo['source'];
   readonly runId: string;
   readonly now: () => Date;
@@ -29,13 +29,14 @@ export interface PipelineDeps {
   readonly onProgress?: (progress: FetchProgress) => void;
 }
 
-export interface ReportOutcome {
+/** What the run produced; `stored` and `sent` are the delivery's own, so each entry reads what it needs. */
+export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEmail> {
   readonly report: ChargebackReport;
   readonly run: RunInfo;
   readonly stats: FetchStats;
-  readonly stored: StoredReport;
+  readonly stored: Stored;
   /** Null when the request asked for no email. */
-  readonly sent: SentEmail | null;
+  readonly sent: Sent | null;
   readonly durationsMs: Readonly<Partial<Record<ReportStage, number>>>;
 }
 
@@ -45,10 +46,10 @@ export interface ReportOutcome {
  * runs only when every earlier one succeeded, so no email ever describes a
  * report built on incomplete data or one that was not stored.
  */
-export async function runChargebackReport(
-  deps: PipelineDeps,
+export async function runChargebackReport<Stored extends StoredReport, Sent extends SentEmail>(
+  deps: PipelineDeps<Stored, Sent>,
   request: ReportRequest,
-): Promise<ReportOutcome> {
+): Promise<ReportOutcome<Stored, Sent>> {
   const durationsMs: Partial<Record<ReportStage, number>> = {};
   const timed = async <T>(stage: ReportStage, work: () => Promise<T> | T): Promise<T> => {
     const started = performance.now();
@@ -121,7 +122,7 @@ export async function runChargebackReport(
       workbookFileName: fileName,
     };
     const stored = await timed('store report', () => deps.delivery.store(artifacts));
-    let sent: SentEmail | null = null;
+    let sent: Sent | null = null;
     if (request.email) {
       const email = renderChargebackEmail({ report, run, delivery: stored.email });
       sent = await timed('send email', () => deps.delivery.send(email, artifacts, stored));
