@@ -8,14 +8,13 @@ import { getJsonObject, putReportObject, type StoredObject } from '../aws/report
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
+import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
+import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
 import { sessionsExport } from './sessions-export.js';
-
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export interface AwsDeliveryOptions {
   readonly s3: S3Client;
@@ -100,7 +99,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
             kind: 's3',
             uri: workbookObject.uri,
             consoleUrl: workbookObject.consoleUrl,
-            freshLinkHint: freshLinkEvent(report.period),
+            freshLinkHint: manualEventText(report.period, { email: false }),
           },
           attached: options.attachMaxBytes > 0 && size <= options.attachMaxBytes,
         },
@@ -149,11 +148,4 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       }
     },
   };
-}
-
-/** The manual event that returns a fresh link for the same period without emailing anyone. */
-export function freshLinkEvent(period: ReportPeriod): string {
-  const range =
-    period.kind === 'month' ? { month: period.slug } : { from: period.firstDay, to: period.lastDay };
-  return JSON.stringify({ ...range, email: false });
 }

@@ -11,6 +11,7 @@ import { createAwsDelivery } from './aws-delivery.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { LambdaConfig } from './lambda-config.js';
+import { manualEventText } from './manual-event-for.js';
 import { reportKeys } from './report-keys.js';
 
 export interface JobDeps {
@@ -67,7 +68,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       // refusing beats a duplicate, and the message says how to settle it.
       const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
       throw new Error(
-        `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with {"${period.kind === 'month' ? `month":"${period.slug}` : `from":"${period.firstDay}","to":"${period.lastDay}`}","force":true} to send it again`,
+        `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with ${manualEventText(period, { force: true })} to send it again`,
       );
     }
   }

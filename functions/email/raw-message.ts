@@ -3,8 +3,6 @@ import { validateRecipients, validateSender } from './recipients.js';
 
 export { SES_MAX_RECIPIENTS } from './recipients.js';
 
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 export interface RawMessageInput {
   from: string;
   to: readonly string[];

@@ -4,3 +4,6 @@ import type { ReportPeriod } from '../core/period/report-period.js';
 export function workbookFileName(period: ReportPeriod): string {
   return `devin-acu-chargeback-${period.slug}.xlsx`;
 }
+
+/** The media type of the workbook, for S3 objects and email attachments. */
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -4,9 +4,9 @@ import {
   buildRawMessage,
   type RawMessageInput,
   SES_MAX_RECIPIENTS,
-  XLSX_CONTENT_TYPE,
 } from '../../functions/email/raw-message.js';
 import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { XLSX_CONTENT_TYPE } from '../../functions/workbook/workbook-file-name.js';
 import { hostileReport, octoberRun, s3Delivery } from './fixtures.js';
 
 const email = renderChargebackEmail({ report: hostileReport(), run: octoberRun(), delivery: s3Delivery() });
