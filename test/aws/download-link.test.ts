@@ -1,9 +1,8 @@
 import { S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createDownloadLink } from '../../functions/aws/download-link.js';
 import { putReportObject } from '../../functions/aws/report-object-store.js';
-import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { useLocalS3 } from '../support/aws-local-s3.js';
 import { EMULATOR_REQUEST_TIMEOUT_MS } from '../support/aws-loopback.js';
 
 const BUCKET = 'chargeback-reports';
@@ -12,15 +11,12 @@ const BODY = Buffer.from('the workbook bytes');
 const HOUR_MS = 60 * 60 * 1000;
 const WEEK_SECONDS = 7 * 24 * 60 * 60;
 
-let emulators: AwsEmulators;
-let restoreEnv: () => void;
 let s3: S3Client;
+useLocalS3(BUCKET, (client) => {
+  s3 = client;
+});
 
 beforeAll(async () => {
-  emulators = await startAwsEmulators();
-  restoreEnv = useAwsEnv(emulators.env);
-  s3 = new S3Client({});
-  await emulators.s3.createBucket(BUCKET);
   await putReportObject(s3, {
     bucket: BUCKET,
     key: KEY,
@@ -28,12 +24,6 @@ beforeAll(async () => {
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     fileName: 'devin-acu-chargeback-2026-10.xlsx',
   });
-});
-
-afterAll(async () => {
-  s3?.destroy();
-  restoreEnv?.();
-  await emulators?.stop();
 });
 
 /** A client signing with role-session credentials that expire at `expiration`. */

@@ -1,31 +1,18 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   claimEmailMarker,
   completeEmailMarker,
   releaseEmailMarker,
 } from '../../functions/aws/email-marker.js';
-import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { useLocalS3 } from '../support/aws-local-s3.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';
 
 const BUCKET = 'chargeback-reports';
 
-let emulators: AwsEmulators;
-let restoreEnv: () => void;
 let s3: S3Client;
-
-beforeAll(async () => {
-  emulators = await startAwsEmulators();
-  restoreEnv = useAwsEnv(emulators.env);
-  s3 = new S3Client({});
-  await emulators.s3.createBucket(BUCKET);
-});
-
-afterAll(async () => {
-  s3?.destroy();
-  restoreEnv?.();
-  await emulators?.stop();
+useLocalS3(BUCKET, (client) => {
+  s3 = client;
 });
 
 describe('the per-period email marker', () => {

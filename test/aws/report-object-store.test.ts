@@ -2,33 +2,20 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReportStoreError } from '../../functions/aws/aws-errors.js';
 import { getJsonObject, putReportObject } from '../../functions/aws/report-object-store.js';
 import { recordS3Commands } from '../support/aws-command-log.js';
-import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { useLocalS3 } from '../support/aws-local-s3.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';
 
 const BUCKET = 'chargeback-reports';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MiB = 1024 * 1024;
 
-let emulators: AwsEmulators;
-let restoreEnv: () => void;
 let s3: S3Client;
-
-beforeAll(async () => {
-  emulators = await startAwsEmulators();
-  restoreEnv = useAwsEnv(emulators.env);
-  s3 = new S3Client({});
-  await emulators.s3.createBucket(BUCKET);
-});
-
-afterAll(async () => {
-  s3?.destroy();
-  restoreEnv?.();
-  await emulators?.stop();
+useLocalS3(BUCKET, (client) => {
+  s3 = client;
 });
 
 async function objectBytes(key: string): Promise<Buffer> {
