@@ -29,18 +29,21 @@ export class LinkSigningSecretError extends Error {
 }
 
 /**
- * Reads the link signing keys from Secrets Manager, cached for
- * SIGNING_KEYS_MAX_AGE_MS by the given clock. A failed read is not cached.
+ * Reads the link signing keys from Secrets Manager, cached for `maxAgeMs`
+ * (default SIGNING_KEYS_MAX_AGE_MS) by the given clock; a clock that went
+ * back also re-reads. A failed read is not cached.
  */
 export function createSigningKeysReader(
   client: SecretsManagerClient,
   secretId: string,
-  now: () => Date = () => new Date(),
+  options: { readonly now?: () => Date; readonly maxAgeMs?: number } = {},
 ): () => Promise<SigningKeys> {
+  const now = options.now ?? (() => new Date());
+  const maxAgeMs = options.maxAgeMs ?? SIGNING_KEYS_MAX_AGE_MS;
   let cached: { keys: Promise<SigningKeys>; readAt: number } | undefined;
   return () => {
     const at = now().getTime();
-    if (!cached || at - cached.readAt >= SIGNING_KEYS_MAX_AGE_MS || at < cached.readAt) {
+    if (!cached || at - cached.readAt >= maxAgeMs || at < cached.readAt) {
       const entry = { keys: readSigningKeys(client, secretId), readAt: at };
       cached = entry;
       entry.keys.catch(() => {

@@ -92,7 +92,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
       const link = options.durableLink
-        ? await options.durableLink(keys.workbook, options.now())
+        ? await options.durableLink(keys.workbook, run.generatedAt)
         : await createDownloadLink(s3, {
             bucket,
             key: keys.workbook,

@@ -24,7 +24,9 @@ const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
 const secretsManager = new SecretsManagerClient({});
 const readApiKey = createDevinKeyReader(secretsManager, config.apiKeySecretId);
 const signingKeys =
-  config.durableLinks && createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId);
+  config.durableLinks &&
+  // Read at every run: a link signed just after a revocation must already use the new key.
+  createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 });
 
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
 export async function handler(

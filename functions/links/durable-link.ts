@@ -10,8 +10,8 @@ export interface DurableLink {
 
 /**
  * Signs a link that outlives any AWS credentials: it is checked by the link
- * service at each click, which only then presigns a short S3 URL. The expiry
- * is whole seconds from `now`, as the token carries it.
+ * service at each click, which only then presigns a short S3 URL. `now` is
+ * the run's time, which the email counts the link's lifetime from.
  */
 export function createDurableLink(params: {
   readonly baseUrl: string;
@@ -24,8 +24,8 @@ export function createDurableLink(params: {
   if (!Number.isInteger(ttlSeconds) || ttlSeconds <= 0) {
     throw new RangeError(`a link's lifetime must be a positive whole number of seconds, got ${ttlSeconds}`);
   }
-  const issuedAt = Math.floor(params.now.getTime() / 1000) * 1000;
-  const expiresAt = new Date(issuedAt + ttlSeconds * 1000);
+  // Rounded up to the second the token holds, so a 30-day link reads "30 days" from `now`, not 29 days 23 hours.
+  const expiresAt = new Date(Math.ceil((params.now.getTime() + ttlSeconds * 1000) / 1000) * 1000);
   const token = signLinkToken({ key: params.key, expiresAt }, params.keys.current);
   return { url: landingUrl(params.baseUrl, token), expiresAt };
 }

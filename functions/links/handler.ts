@@ -15,7 +15,7 @@ const config = linkServiceConfigFromEnv(process.env);
 const logger = new Logger({ serviceName: 'devin-chargeback-links' });
 const s3 = new S3Client({});
 const now = () => new Date();
-const signingKeys = createSigningKeysReader(new SecretsManagerClient({}), config.signingSecretId, now);
+const signingKeys = createSigningKeysReader(new SecretsManagerClient({}), config.signingSecretId, { now });
 const reports = s3ReportSource(s3, config.bucket);
 
 /**

@@ -66,6 +66,8 @@ export function checkLinkToken(token: string, keys: SigningKeys, now: Date): Tok
   const key = [keys.current, keys.previous].find((k) => k !== undefined && k.id === keyId);
   if (!key) return invalid('unknown-key');
   const given = Buffer.from(signatureText, 'base64url');
+  // The last of 43 characters carries two unused bits: only the one canonical spelling is accepted.
+  if (given.toString('base64url') !== signatureText) return invalid('malformed');
   const expected = signature(key, `${VERSION}.${keyId}.${body}`);
   if (given.length !== SIGNATURE_BYTES || !timingSafeEqual(given, expected)) return invalid('bad-signature');
 
