@@ -42,8 +42,8 @@ function statementsOfRole(template: Template, fn: CfnResource): Statement[] {
 function linkFunction(template: Template): [string, CfnResource] {
   const urls = resources(template, 'AWS::Lambda::Url');
   expect(urls).toHaveLength(1);
-  const target =
-    (urls[0]?.[1].Properties.TargetFunctionArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
+  const [, url] = urls[0] as [string, CfnResource];
+  const target = (url.Properties.TargetFunctionArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
   return [target, template.findResources('AWS::Lambda::Function')[target] as CfnResource];
 }
 
