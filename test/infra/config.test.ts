@@ -153,6 +153,13 @@ describe('parseConfig', () => {
     expect(error.message).toContain(`${key} = ${JSON.stringify(value)}`);
   });
 
+  it('reads durableLinks from -c text or a cdk.json boolean', () => {
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: 'false' }).durableLinks).toBe(false);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: false }).durableLinks).toBe(false);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: 'true' }).durableLinks).toBe(true);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, linkTtlSeconds: '31622400' }).linkTtlSeconds).toBe(31_622_400);
+  });
+
   it('reports every problem at once', () => {
     const error = problemsOf({ timezone: 'Nowhere', currency: 'ABC' });
     expect(error.problems.map((p) => p.key)).toEqual(['recipients', 'sender', 'timezone', 'currency']);
