@@ -51,7 +51,7 @@ export function landingView(params: {
         cost: cost(org.cost.minor),
       })),
       moreOrgs: Math.max(orgs.length - ORGS_SHOWN, 0),
-      generated: `Built ${formatUtcMinute(new Date(summary.run.generatedAt))}.`,
+      generated: `Report built ${formatUtcMinute(new Date(summary.run.generatedAt))}.`,
     };
   }
   return { ...base, ...metadataFigures(file.metadata), orgs: [], moreOrgs: 0 };

@@ -37,11 +37,12 @@ ${view.orgs.map((o) => `<tr><td>${e(o.name)}</td><td class="num">${e(o.acus)}</t
 <h1>${e(view.periodLabel)}</h1>
 ${view.periodDetail ? `<p class="sub">${e(view.periodDetail)}</p>` : ''}
 ${figures === '' ? '' : `<dl class="figures">${figures}</dl>`}
-<a class="button" href="${e(view.downloadHref)}" download>Download the workbook</a>
+<a class="button" href="${e(view.downloadHref)}">Download the workbook</a>
 <p class="file">${e(view.fileName)}<br>${e(view.fileDetail)}</p>
 ${orgs}
-<p class="note">${e(view.expiry)}${view.generated ? ` ${e(view.generated)}` : ''}</p>
+<p class="note">${e(view.expiry)}</p>
+${view.generated ? `<p class="note">${e(view.generated)}</p>` : ''}
 </div>
-<footer>Opens in Excel, LibreOffice or Numbers. The download starts at once and is not kept by this page.</footer>`,
+<footer>The workbook opens in Excel, LibreOffice or Numbers.</footer>`,
   });
 }

@@ -42,15 +42,14 @@ export function expiredLinkPage(params: {
   readonly resendEvent?: string | undefined;
 }): string {
   const { freshLinkEvent, resendEvent } = params;
-  const ask =
-    'To get a fresh link, ask the person who runs the chargeback report to invoke the report function';
   return refusal({
     title: 'This link has expired',
     paragraphs: [
       `It stopped working on ${params.expiredAt}. The report itself is kept.`,
+      'For a fresh link, forward this page to whoever runs the chargeback report (often the platform team).',
       freshLinkEvent
-        ? `${ask} with this event. It returns a new link without emailing anyone:`
-        : `${ask} for this period with "email": false. It returns a new link without emailing anyone.`,
+        ? 'For them: invoking the report function with this event returns a new link without emailing anyone:'
+        : 'For them: invoking the report function for this period with "email": false returns a new link without emailing anyone.',
       ...(freshLinkEvent ? [{ code: freshLinkEvent }] : []),
       ...(freshLinkEvent && resendEvent ? ['Or, to email the report again:', { code: resendEvent }] : []),
     ],
