@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseSigningSecret, SigningSecretFormatError } from '../../../functions/links/token/signing-keys.js';
 
-const A = 'a'.repeat(31) + 'A';
-const B = 'b'.repeat(31) + 'B';
+const A = `${'a'.repeat(31)}A`;
+const B = `${'b'.repeat(31)}B`;
 
 describe('parseSigningSecret', () => {
   it('reads a plain key, the generated {"current"} form and a rotation', () => {
