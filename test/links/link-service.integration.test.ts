@@ -374,6 +374,23 @@ describe('durable download links', () => {
     expect(page.body).toContain('&lt;/h1&gt;&lt;script&gt;x()&lt;/script&gt; org</td>');
   });
 
+  it('sends no email when the report function cannot read a usable signing key', async () => {
+    vi.useRealTimers();
+    const before = (await aws.ses.mails()).length;
+    aws.secretsManager.setSecret(SIGNING_SECRET, 'too-short');
+    try {
+      const error = await reportHandler({ month: '2026-09' }).catch((e: unknown) => e);
+      expect(String(error)).toMatch(/^ReportStageError: store report failed: .*link signing secret .* is unusable/);
+      expect(String(error)).not.toContain('too-short');
+      expect((await aws.ses.mails()).length).toBe(before);
+    } finally {
+      aws.secretsManager.setSecret(
+        SIGNING_SECRET,
+        JSON.stringify({ current: SECOND_KEY, previous: FIRST_KEY }),
+      );
+    }
+  });
+
   it('logs one structured line per request, without any token or presigned URL', async () => {
     const access = logLines
       .map((line) => {

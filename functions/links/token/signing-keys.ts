@@ -35,7 +35,7 @@ const jsonSecretSchema = z.strictObject({ current: z.string(), previous: z.strin
  */
 export function parseSigningSecret(secretString: string): SigningKeys {
   const text = secretString.trim();
-  if (!text.startsWith('{')) return { current: signingKey(text, 'the secret') };
+  if (!text.startsWith('{')) return { current: signingKey(text, 'the key') };
   let json: unknown;
   try {
     json = JSON.parse(text);
