@@ -23,10 +23,10 @@ const s3 = new S3Client({});
 const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
 const secretsManager = new SecretsManagerClient({});
 const readApiKey = createDevinKeyReader(secretsManager, config.apiKeySecretId);
-const signingKeys =
-  config.durableLinks &&
-  // Read at every run: a link signed just after a revocation must already use the new key.
-  createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 });
+// Read at every run: a link signed just after a revocation must already use the new key.
+const signingKeys = config.durableLinks
+  ? createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 })
+  : undefined;
 
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
 export async function handler(
@@ -49,7 +49,7 @@ export async function handler(
           onWarning: (message: string) => logger.warn(message),
         }),
       runId,
-      signingKeys: signingKeys || undefined,
+      signingKeys,
       now: () => new Date(),
       workDir: tmpdir(),
       log: {
