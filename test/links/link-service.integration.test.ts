@@ -380,7 +380,9 @@ describe('durable download links', () => {
     aws.secretsManager.setSecret(SIGNING_SECRET, 'too-short');
     try {
       const error = await reportHandler({ month: '2026-09' }).catch((e: unknown) => e);
-      expect(String(error)).toMatch(/^ReportStageError: store report failed: .*link signing secret .* is unusable/);
+      expect(String(error)).toMatch(
+        /^ReportStageError: store report failed: .*link signing secret .* is unusable/,
+      );
       expect(String(error)).not.toContain('too-short');
       expect((await aws.ses.mails()).length).toBe(before);
     } finally {
