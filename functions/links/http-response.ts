@@ -15,6 +15,8 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',
   'X-Frame-Options': 'DENY',
+  // The meta tag says the same, but only to crawlers that parse the page.
+  'X-Robots-Tag': 'noindex, nofollow',
 };
 
 export function htmlResponse(

@@ -331,6 +331,12 @@ describe('durable download links', () => {
     }
   });
 
+  it('answers 400 to an event that is not a Function URL request', async () => {
+    const page = await linkHandler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
+    expect(page.statusCode).toBe(400);
+    expect(page.headers['Content-Security-Policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+  });
+
   it('answers 405 to any method but GET and HEAD', async () => {
     for (const method of ['POST', 'PUT', 'DELETE', 'OPTIONS']) {
       const page = await open(scheduled.downloadUrl, method);
