@@ -37,6 +37,7 @@ export function landingView(params: {
       ...base,
       periodLabel: summary.period.label,
       periodDetail: periodDetail(summary),
+      notices: notices(summary),
       figures: [
         { label: 'Sessions', value: groupDigits(String(summary.totals.sessions)) },
         { label: 'ACUs', value: acus(summary.totals.acus.exact) },
@@ -55,6 +56,21 @@ export function landingView(params: {
     };
   }
   return { ...base, ...metadataFigures(file.metadata), orgs: [], moreOrgs: 0 };
+}
+
+/** The same warnings the workbook and the email carry, in one line each. */
+function notices(summary: SummaryDocument): string[] {
+  const { filters, source } = summary.run;
+  const orgName = new Map(summary.orgs.map((org) => [org.orgId, org.orgName ?? org.orgId]));
+  const parts = [
+    filters.orgIds.length > 0 ? `orgs ${filters.orgIds.map((id) => orgName.get(id) ?? id).join(', ')}` : '',
+    filters.userIds.length > 0 ? `users ${filters.userIds.join(', ')}` : '',
+    filters.tags.length > 0 ? `tags ${filters.tags.join(', ')}` : '',
+  ].filter((part) => part !== '');
+  return [
+    ...(source === 'demo' ? ['Demo data: these figures are not real usage.'] : []),
+    ...(parts.length > 0 ? [`Filtered report: only ${parts.join('; ')}.`] : []),
+  ];
 }
 
 function periodDetail(summary: SummaryDocument): string | undefined {

@@ -99,3 +99,74 @@ describe('every page', () => {
     expect(pages.expired).toContain('{&quot;month&quot;:&quot;&lt;x&gt;&quot;}');
   });
 });
+
+describe('the landing page with summary.json', () => {
+  it('says when the report is filtered or built from demo data, naming orgs by name', async () => {
+    const { summaryDocumentSchema } = await import('../../functions/core/report/summary-document-schema.js');
+    const summary = summaryDocumentSchema.parse({
+      schemaVersion: 1,
+      period: {
+        kind: 'range',
+        from: '2026-10-01T00:00:00.000Z',
+        to: '2026-10-16T00:00:00.000Z',
+        timeZone: 'UTC',
+        firstDay: '2026-10-01',
+        lastDay: '2026-10-15',
+        label: '1 Oct 2026 – 15 Oct 2026',
+        slug: '2026-10-01_2026-10-15',
+      },
+      pricing: { unitPrice: '2.25', currency: 'USD', minorDigits: 2 },
+      totals: {
+        sessions: 1,
+        acus: { exact: '1', value: 1 },
+        cost: { exact: '2.25', minor: '225', value: 2.25 },
+      },
+      orgs: [
+        {
+          orgId: 'org_1',
+          orgName: 'Payments <Platform>',
+          sessions: 1,
+          acus: { exact: '1', value: 1 },
+          cost: { exact: '2.25', minor: '225', value: 2.25 },
+          shareOfAcus: 1,
+          users: [],
+        },
+      ],
+      tags: [],
+      statuses: [],
+      names: { orgs: { available: true }, users: { available: true } },
+      run: {
+        runId: 'r',
+        generatedAt: '2026-10-16T06:00:00.000Z',
+        generator: 'test',
+        apiHost: 'api.devin.ai',
+        source: 'demo',
+        filters: { orgIds: ['org_1'], userIds: [], tags: ['migration'] },
+      },
+      stats: {
+        pages: 1,
+        reportedTotal: 1,
+        itemsReceived: 1,
+        duplicatesDropped: 0,
+        outsidePeriodDropped: 0,
+        nullAcus: 0,
+        reread: false,
+      },
+    });
+    const view = landingView({ file: FILE, summary, expiresAt: EXPIRES, now: NOW, downloadHref: 'd' });
+    expect(view.notices).toEqual([
+      'Demo data: these figures are not real usage.',
+      'Filtered report: only orgs Payments <Platform>; tags migration.',
+    ]);
+    expect(view.periodDetail).toBe('UTC');
+    expect(view.figures).toEqual([
+      { label: 'Sessions', value: '1' },
+      { label: 'ACUs', value: '1.00' },
+      { label: 'Cost', value: 'USD 2.25' },
+    ]);
+    const html = landingPage(view);
+    expect(html).toContain(
+      '<p class="notice">Filtered report: only orgs Payments &lt;Platform&gt;; tags migration.</p>',
+    );
+  });
+});

@@ -7,6 +7,8 @@ export interface LandingView {
   readonly periodLabel: string;
   /** "1 Oct 2026 – 31 Oct 2026, UTC" */
   readonly periodDetail?: string | undefined;
+  /** What changes how the figures must be read: a filtered report, demo data. */
+  readonly notices?: readonly string[] | undefined;
   readonly figures: readonly { readonly label: string; readonly value: string }[];
   /** The largest orgs by cost, at most a handful. */
   readonly orgs: readonly { readonly name: string; readonly acus: string; readonly cost: string }[];
@@ -36,6 +38,7 @@ ${view.orgs.map((o) => `<tr><td>${e(o.name)}</td><td class="num">${e(o.acus)}</t
 <p class="eyebrow">Devin ACU chargeback</p>
 <h1>${e(view.periodLabel)}</h1>
 ${view.periodDetail ? `<p class="sub">${e(view.periodDetail)}</p>` : ''}
+${(view.notices ?? []).map((n) => `<p class="notice">${e(n)}</p>`).join('\n')}
 ${figures === '' ? '' : `<dl class="figures">${figures}</dl>`}
 <a class="button" href="${e(view.downloadHref)}">Download the workbook</a>
 <p class="file">${e(view.fileName)}<br>${e(view.fileDetail)}</p>
