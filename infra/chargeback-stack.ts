@@ -1,8 +1,9 @@
 import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import type { ChargebackConfig } from './config.js';
+import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.js';
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
+import { DownloadLinkService } from './constructs/download-link-service.js';
 import { FailureAlarms } from './constructs/failure-alarms.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
@@ -13,6 +14,8 @@ export interface ChargebackStackProps extends StackProps {
   readonly config: ChargebackConfig;
   /** Overrides the Lambda entry; only tests of the template use it. */
   readonly handlerEntry?: string | undefined;
+  /** Overrides the link service's entry; only tests of the template use it. */
+  readonly linkHandlerEntry?: string | undefined;
 }
 
 /** Schedule → function → S3 + SES, with the secret, the failure queue and the alarms around it. */
@@ -39,6 +42,13 @@ export class ChargebackStack extends Stack {
       transitionDays: config.transitionDays,
     });
     const apiKey = new DevinApiKeySecret(this, 'DevinApiKey', { existing: config.apiKeySecret });
+    const links = config.durableLinks
+      ? new DownloadLinkService(this, 'DownloadLinks', {
+          bucket,
+          reportPrefix: config.reportPrefix,
+          entry: props.linkHandlerEntry,
+        })
+      : undefined;
 
     const report = new ReportFunction(this, 'Report', {
       entry: props.handlerEntry,
@@ -52,11 +62,15 @@ export class ChargebackStack extends Stack {
         ACU_PRICE: config.acuPrice,
         CURRENCY: config.currency,
         DEVIN_API_KEY_SECRET: apiKey.secretId,
-        LINK_TTL_SECONDS: String(config.linkTtlSeconds),
+        // A presigned link cannot outlive SigV4's 7 days; a durable one lives as configured.
+        LINK_TTL_SECONDS: String(
+          links ? config.linkTtlSeconds : Math.min(config.linkTtlSeconds, MAX_PRESIGNED_LINK_TTL_SECONDS),
+        ),
         ATTACH_MAX_BYTES: String(config.attachMaxBytes),
         REPORT_ALIGNMENT: config.alignment,
         COST_BASIS: config.costBasis,
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
+        ...links?.reportEnvironment,
       },
     });
     const fn = report.function;
@@ -67,6 +81,7 @@ export class ChargebackStack extends Stack {
       apiKey: apiKey.secret,
       sender: config.sender,
     });
+    links?.grantSigning(report.role);
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,
@@ -81,6 +96,7 @@ export class ChargebackStack extends Stack {
       scheduleGroup: monthly.group,
       alarmEmail: config.alarmEmail,
     });
+    links?.alarmTo(alarms.topic);
 
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
     new CfnOutput(this, 'LogGroupName', { value: fn.logGroup.logGroupName });
@@ -88,5 +104,10 @@ export class ChargebackStack extends Stack {
     new CfnOutput(this, 'ApiKeySecretId', { value: apiKey.secretId });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'FailedRunsQueueUrl', { value: failedRuns.queueUrl });
+    if (links) {
+      new CfnOutput(this, 'DownloadBaseUrl', { value: links.url.url });
+      new CfnOutput(this, 'LinkSigningSecretId', { value: links.signingSecret.secretArn });
+      new CfnOutput(this, 'LinkFunctionLogGroupName', { value: links.function.logGroup.logGroupName });
+    }
   }
 }

@@ -25,6 +25,11 @@ export interface ChargebackConfig {
   readonly transitionDays: number;
   readonly reportPrefix: string;
   readonly linkTtlSeconds: number;
+  /**
+   * The download-link service: emails carry a signed link that works for
+   * `linkTtlSeconds` whatever the role session. Off, they carry presigned S3 links.
+   */
+  readonly durableLinks: boolean;
   /** Attach the workbook when it is at most this size; 0 never attaches. */
   readonly attachMaxBytes: number;
   readonly devinApiUrl?: string | undefined;
@@ -62,6 +67,7 @@ export const CONFIG_KEYS = [
   'transitionDays',
   'reportPrefix',
   'linkTtlSeconds',
+  'durableLinks',
   'attachMaxBytes',
   'devinApiUrl',
   'alignment',
@@ -80,13 +86,17 @@ export const CONFIG_DEFAULTS = {
   currency: 'USD',
   transitionDays: 90,
   reportPrefix: 'reports/',
-  // The most SigV4 allows; the handler shortens it to the signing credentials' life and says so in the email.
-  linkTtlSeconds: 604_800,
+  // A month: the email is read days after the 1st. Without durable links the stack caps it at SigV4's 7 days
+  // and the handler shortens it further to the signing credentials' life, saying so in the email.
+  linkTtlSeconds: 2_592_000,
+  durableLinks: true,
   attachMaxBytes: 5 * 1024 * 1024,
 } as const;
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
-const MAX_LINK_TTL_SECONDS = 604_800;
+export const MAX_PRESIGNED_LINK_TTL_SECONDS = 604_800;
+/** A signed link to the link service: at most a year and a day. */
+const MAX_LINK_TTL_SECONDS = 31_622_400;
 /** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
 const MAX_ATTACH_BYTES = 7_000_000;
 
@@ -290,6 +300,13 @@ const configSchema = z
       60,
       MAX_LINK_TTL_SECONDS,
       'download link lifetime in seconds',
+    ),
+    durableLinks: z.preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        return v === 'true' ? true : v === 'false' ? false : v;
+      },
+      z.boolean({ error: 'must be true or false' }).default(CONFIG_DEFAULTS.durableLinks),
     ),
     attachMaxBytes: wholeNumberOr(
       CONFIG_DEFAULTS.attachMaxBytes,

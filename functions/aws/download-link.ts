@@ -1,6 +1,7 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describeError, ReportStoreError } from './aws-errors.js';
+import { attachmentDisposition } from './content-disposition.js';
 import { downloadLinkLifetimeSeconds } from './download-link-lifetime.js';
 
 export interface DownloadLink {
@@ -19,7 +20,14 @@ const MIN_USEFUL_LINK_SECONDS = 60;
  */
 export async function createDownloadLink(
   s3: S3Client,
-  params: { readonly bucket: string; readonly key: string; readonly ttlSeconds: number; readonly now: Date },
+  params: {
+    readonly bucket: string;
+    readonly key: string;
+    readonly ttlSeconds: number;
+    readonly now: Date;
+    /** Makes S3 answer with these headers whatever the object's own are: a download, of this type. */
+    readonly asAttachment?: { readonly fileName: string; readonly contentType: string };
+  },
 ): Promise<DownloadLink> {
   const { bucket, key } = params;
   const context = { bucket, key, operation: 'sign-link' } as const;
@@ -45,7 +53,16 @@ export async function createDownloadLink(
     );
   }
   try {
-    const url = await getSignedUrl(s3, new GetObjectCommand({ Bucket: bucket, Key: key }), {
+    const { asAttachment } = params;
+    const get = new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ...(asAttachment && {
+        ResponseContentDisposition: attachmentDisposition(asAttachment.fileName),
+        ResponseContentType: asAttachment.contentType,
+      }),
+    });
+    const url = await getSignedUrl(s3, get, {
       expiresIn: lifetime,
       signingDate: signedAt,
     });

@@ -10,6 +10,7 @@ import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
@@ -26,6 +27,11 @@ export interface AwsDeliveryOptions {
   readonly sender: string;
   readonly recipients: readonly string[];
   readonly linkTtlSeconds: number;
+  /**
+   * Issues the durable link to the link service for a stored key; when absent
+   * the link is a presigned S3 URL (local stacks, older stacks, durableLinks off).
+   */
+  readonly durableLink?: ((key: string, now: Date) => Promise<{ url: string; expiresAt: Date }>) | undefined;
   readonly attachMaxBytes: number;
   /** True sends even when the period's marker says it was emailed already. */
   readonly force: boolean;
@@ -57,6 +63,9 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         sessions: String(report.totals.sessions),
         acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
         cost: `${minorUnitsText(report.totals.costMinor, report.pricing)} ${report.pricing.currency}`,
+        // What the link service's "expired" page tells a reader to ask for.
+        [FRESH_LINK_EVENT_METADATA]: manualEventText(report.period, { email: false }),
+        [RESEND_EVENT_METADATA]: manualEventText(report.period, { force: true }),
       };
       const workbookObject = await putReportObject(s3, {
         bucket,
@@ -82,12 +91,14 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         contentType: 'application/json',
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
-      const link = await createDownloadLink(s3, {
-        bucket,
-        key: keys.workbook,
-        ttlSeconds: options.linkTtlSeconds,
-        now: options.now(),
-      });
+      const link = options.durableLink
+        ? await options.durableLink(keys.workbook, run.generatedAt)
+        : await createDownloadLink(s3, {
+            bucket,
+            key: keys.workbook,
+            ttlSeconds: options.linkTtlSeconds,
+            now: options.now(),
+          });
       const { size } = await stat(artifacts.workbookPath);
       return {
         workbookObject,

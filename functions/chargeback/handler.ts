@@ -5,6 +5,7 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import type { Context } from 'aws-lambda';
 import { createDevinKeyReader } from '../aws/devin-key-secret.js';
+import { createSigningKeysReader } from '../aws/link-signing-secret.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { parseChargebackEvent } from './chargeback-event.js';
@@ -20,7 +21,12 @@ const logger = new Logger({ serviceName: 'devin-chargeback' });
 const s3 = new S3Client({});
 // A send that times out may still have been delivered; a generous timeout makes that rare.
 const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
-const readApiKey = createDevinKeyReader(new SecretsManagerClient({}), config.apiKeySecretId);
+const secretsManager = new SecretsManagerClient({});
+const readApiKey = createDevinKeyReader(secretsManager, config.apiKeySecretId);
+// Read at every run: a link signed just after a revocation must already use the new key.
+const signingKeys = config.durableLinks
+  ? createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 })
+  : undefined;
 
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
 export async function handler(
@@ -43,6 +49,7 @@ export async function handler(
           onWarning: (message: string) => logger.warn(message),
         }),
       runId,
+      signingKeys,
       now: () => new Date(),
       workDir: tmpdir(),
       log: {

@@ -17,6 +17,11 @@ export interface LambdaConfig {
   readonly apiKeySecretId: string;
   readonly devinApiUrl: string | undefined;
   readonly linkTtlSeconds: number;
+  /**
+   * The durable-link service: set when both LINK_BASE_URL and LINK_SIGNING_SECRET are.
+   * Without it the email carries a presigned S3 link, as before.
+   */
+  readonly durableLinks: DurableLinkConfig | undefined;
   /** Attach the workbook when it is at most this big; 0 never attaches. */
   readonly attachMaxBytes: number;
   /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
@@ -24,8 +29,18 @@ export interface LambdaConfig {
   readonly costBasis: CostBasis;
 }
 
+export interface DurableLinkConfig {
+  /** The link service's Function URL; always ends with '/'. */
+  readonly baseUrl: string;
+  /** Secrets Manager id of the link signing keys. */
+  readonly signingSecretId: string;
+}
+
 /** SigV4 presigned URLs cannot outlive 7 days. */
 export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
+/** A signed link to the link service: a month by default, a year (and a day) at most. */
+export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
+export const MAX_DURABLE_LINK_TTL_SECONDS = 366 * 24 * 3600;
 /** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
 export const MAX_ATTACH_BYTES = 7_000_000;
 
@@ -56,7 +71,9 @@ const environment = z.object({
   CURRENCY: z.string().trim().default('USD'),
   DEVIN_API_KEY_SECRET: required('DEVIN_API_KEY_SECRET'),
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  LINK_TTL_SECONDS: wholeNumber(60, MAX_LINK_TTL_SECONDS).default(MAX_LINK_TTL_SECONDS),
+  LINK_TTL_SECONDS: wholeNumber(60, MAX_DURABLE_LINK_TTL_SECONDS).optional(),
+  LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LINK_SIGNING_SECRET: z.string().trim().min(1).optional(),
   ATTACH_MAX_BYTES: wholeNumber(0, MAX_ATTACH_BYTES).default(0),
   REPORT_ALIGNMENT: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
@@ -75,6 +92,16 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
   const pricing = asVariable('ACU_PRICE', () => parsePricing(e.ACU_PRICE, e.CURRENCY), {
     currency: 'CURRENCY',
   });
+  const durableLinks = durableLinkConfig(e.LINK_BASE_URL, e.LINK_SIGNING_SECRET, env);
+  const linkTtlSeconds =
+    e.LINK_TTL_SECONDS ?? (durableLinks ? DEFAULT_DURABLE_LINK_TTL_SECONDS : MAX_LINK_TTL_SECONDS);
+  if (!durableLinks && linkTtlSeconds > MAX_LINK_TTL_SECONDS) {
+    throw new InvalidInputError(
+      'LINK_TTL_SECONDS',
+      env.LINK_TTL_SECONDS,
+      `is invalid: a presigned link lives at most ${MAX_LINK_TTL_SECONDS} seconds (7 days); longer needs LINK_BASE_URL and LINK_SIGNING_SECRET`,
+    );
+  }
   const prefix =
     e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
   return {
@@ -86,11 +113,36 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
     devinApiUrl: e.DEVIN_API_URL,
-    linkTtlSeconds: e.LINK_TTL_SECONDS,
+    linkTtlSeconds,
+    durableLinks,
     attachMaxBytes: e.ATTACH_MAX_BYTES,
     alignment: e.REPORT_ALIGNMENT,
     costBasis: e.COST_BASIS,
   };
+}
+
+/** Both or neither: one without the other is a half-wired stack, refused rather than silently presigned. */
+function durableLinkConfig(
+  baseUrl: string | undefined,
+  signingSecretId: string | undefined,
+  env: Record<string, string | undefined>,
+): DurableLinkConfig | undefined {
+  if (baseUrl === undefined && signingSecretId === undefined) return undefined;
+  if (baseUrl === undefined) {
+    throw new InvalidInputError(
+      'LINK_BASE_URL',
+      env.LINK_BASE_URL,
+      'is required when LINK_SIGNING_SECRET is set',
+    );
+  }
+  if (signingSecretId === undefined) {
+    throw new InvalidInputError(
+      'LINK_SIGNING_SECRET',
+      env.LINK_SIGNING_SECRET,
+      'is required when LINK_BASE_URL is set',
+    );
+  }
+  return { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, signingSecretId };
 }
 
 /** Re-labels a domain validation error with the environment variable a deployer must fix. */

@@ -4,6 +4,8 @@ import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
+import { createDurableLink } from '../links/durable-link.js';
+import type { SigningKeys } from '../links/token/signing-keys.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
@@ -13,6 +15,21 @@ import type { ChargebackResult } from './chargeback-result.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { manualEventText } from './manual-event-for.js';
 import { reportKeys } from './report-keys.js';
+
+/** Signs links to the link service when the stack has one; undefined keeps presigned links. */
+function durableLinkIssuer(config: LambdaConfig, signingKeys: (() => Promise<SigningKeys>) | undefined) {
+  const durable = config.durableLinks;
+  if (!durable) return undefined;
+  if (!signingKeys) throw new Error('durable links are configured but no signing keys were wired');
+  return async (key: string, now: Date) =>
+    createDurableLink({
+      baseUrl: durable.baseUrl,
+      key,
+      ttlSeconds: config.linkTtlSeconds,
+      now,
+      keys: await signingKeys(),
+    });
+}
 
 export interface JobDeps {
   readonly config: LambdaConfig;
@@ -24,6 +41,8 @@ export interface JobDeps {
   readonly now: () => Date;
   readonly workDir: string;
   readonly log: RunLog;
+  /** The link signing keys; read only when the configuration has durable links. */
+  readonly signingKeys?: (() => Promise<SigningKeys>) | undefined;
 }
 
 /**
@@ -83,6 +102,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     sender: config.sender,
     recipients,
     linkTtlSeconds: config.linkTtlSeconds,
+    durableLink: durableLinkIssuer(config, deps.signingKeys),
     attachMaxBytes: config.attachMaxBytes,
     force,
     now: deps.now,

@@ -3,10 +3,11 @@ import { Duration, RemovalPolicy, Size, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { NODE22_ESM_BUNDLING } from './node-bundling.js';
 
 /** The one place infra knows about functions/: the Lambda entry. */
 export const HANDLER_ENTRY = fileURLToPath(new URL('../../functions/chargeback/handler.ts', import.meta.url));
@@ -70,21 +71,7 @@ export class ReportFunction extends Construct {
       // Events throttled behind a running invocation (manual run at schedule time) wait this long.
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(props.failedRuns),
-      bundling: {
-        format: OutputFormat.ESM,
-        target: 'node22',
-        mainFields: ['module', 'main'],
-        // CommonJS dependencies (exceljs and friends) call require(); ESM output has none of its own.
-        banner:
-          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-        minify: true,
-        sourceMap: true,
-        // Stack traces need file and line, not the sources: keeps the map a few MB smaller.
-        sourcesContent: false,
-        // Bundle the SDK too, so the code runs against the versions it was tested with.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: NODE22_ESM_BUNDLING,
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

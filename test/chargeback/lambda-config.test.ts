@@ -81,3 +81,46 @@ describe('lambdaConfigFromEnv', () => {
     expect(error.message).toMatch(message);
   });
 });
+
+describe('lambdaConfigFromEnv with the download-link service', () => {
+  const durable = {
+    ...minimal,
+    LINK_BASE_URL: 'https://abc.lambda-url.us-east-1.on.aws',
+    LINK_SIGNING_SECRET: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:links-AbC123',
+  };
+
+  it('has no durable links unless both variables are set, and keeps the presigned 7-day default', () => {
+    expect(lambdaConfigFromEnv(minimal)).toMatchObject({ durableLinks: undefined, linkTtlSeconds: 604_800 });
+  });
+
+  it('signs 30-day links by default, up to 366 days', () => {
+    expect(lambdaConfigFromEnv(durable)).toMatchObject({
+      durableLinks: {
+        baseUrl: 'https://abc.lambda-url.us-east-1.on.aws/',
+        signingSecretId: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:links-AbC123',
+      },
+      linkTtlSeconds: 2_592_000,
+    });
+    expect(lambdaConfigFromEnv({ ...durable, LINK_TTL_SECONDS: '31622400' }).linkTtlSeconds).toBe(31_622_400);
+  });
+
+  it.each([
+    [
+      'LINK_TTL_SECONDS',
+      { ...durable, LINK_TTL_SECONDS: '31622401' },
+      /LINK_TTL_SECONDS: "31622401" is invalid/,
+    ],
+    ['LINK_TTL_SECONDS', { ...minimal, LINK_TTL_SECONDS: '604801' }, /presigned link lives at most 604800/],
+    ['LINK_BASE_URL', { ...minimal, LINK_SIGNING_SECRET: 'links' }, /LINK_BASE_URL: is required when/],
+    [
+      'LINK_SIGNING_SECRET',
+      { ...minimal, LINK_BASE_URL: 'https://x.example/' },
+      /LINK_SIGNING_SECRET: is required/,
+    ],
+    ['LINK_BASE_URL', { ...durable, LINK_BASE_URL: 'x.example' }, /LINK_BASE_URL: "x.example" is invalid/],
+  ])('refuses a bad %s, naming it', (field, env, message) => {
+    const error = failure(env);
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(message);
+  });
+});

@@ -78,8 +78,12 @@ describe('cdk-nag AwsSolutions', () => {
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-IAM5[…]',
+          // The download-link service: report objects read-only, its runtime, its signing secret.
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-L1',
           'AwsSolutions-L1',
           'AwsSolutions-S1',
+          'AwsSolutions-SMG4',
           'AwsSolutions-SMG4',
           'AwsSolutions-SNS2',
           'AwsSolutions-SQS3',

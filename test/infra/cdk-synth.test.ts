@@ -26,7 +26,10 @@ function offlineEnv(): NodeJS.ProcessEnv {
 
 interface LambdaResource {
   readonly Type: string;
-  readonly Properties: { Environment?: { Variables: Record<string, unknown> } };
+  readonly Properties: {
+    Environment?: { Variables: Record<string, unknown> };
+    Code?: { S3Key?: string };
+  };
 }
 
 describe('npx cdk synth of the real app, with bundling', () => {
@@ -69,12 +72,21 @@ describe('npx cdk synth of the real app, with bundling', () => {
     };
   }
 
-  function bundleDir(): string {
+  /** The report function's and the link service's bundles. */
+  function bundleDirs(): string[] {
     const assets = readdirSync(outdir).filter(
       (name) => name.startsWith('asset.') && existsSync(join(outdir, name, 'index.mjs')),
     );
-    expect(assets).toHaveLength(1);
-    return join(outdir, assets[0] ?? '');
+    expect(assets).toHaveLength(2);
+    return assets.map((name) => join(outdir, name));
+  }
+
+  /** A function's bundle: its code's S3 key is the asset's hash. */
+  function bundleDirOf(fn: LambdaResource): string {
+    const hash = (fn.Properties.Code?.S3Key ?? '').replace(/\.zip$/, '');
+    const dir = join(outdir, `asset.${hash}`);
+    expect(existsSync(join(dir, 'index.mjs')), dir).toBe(true);
+    return dir;
   }
 
   it('succeeds without AWS credentials or Docker, with cdk-nag passing', () => {
@@ -83,56 +95,65 @@ describe('npx cdk synth of the real app, with bundling', () => {
     expect(existsSync(join(outdir, 'DevinChargeback.template.json'))).toBe(true);
   });
 
-  it('bundles the handler, SDK included, into one ESM file with its source map', () => {
-    const dir = bundleDir();
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
-    const size = statSync(join(dir, 'index.mjs')).size;
-    // Minified with the SDK it is a few MB; far more means something unintended got bundled.
-    expect(size).toBeGreaterThan(100_000);
-    expect(size).toBeLessThan(20_000_000);
-    expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('sourceMappingURL=index.mjs.map');
+  it('bundles each handler, SDK included, into one ESM file with its source map', () => {
+    for (const dir of bundleDirs()) {
+      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      const size = statSync(join(dir, 'index.mjs')).size;
+      // Minified with the SDK it is a few MB; far more means something unintended got bundled.
+      expect(size).toBeGreaterThan(100_000);
+      expect(size).toBeLessThan(20_000_000);
+      expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('sourceMappingURL=index.mjs.map');
+    }
   });
 
   it(
-    'loads on Node and passes the handler’s own cold-start checks with the environment the stack sets',
+    'loads on Node and passes each handler’s own cold-start checks with the environment the stack sets',
     async () => {
-      const fn = Object.values(template().Resources).find((r) => r.Type === 'AWS::Lambda::Function');
-      const variables = fn?.Properties.Environment?.Variables ?? {};
-      // References resolve at deploy time; stand in plausible values for them.
-      const standIns: Record<string, string> = {
-        REPORT_BUCKET: 'devinchargeback-reportbucket-abc123',
-        DEVIN_API_KEY_SECRET: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:devin-api-key-AbC123',
-      };
-      const env = Object.fromEntries(
-        Object.entries(variables).map(([name, value]) => [
-          name,
-          typeof value === 'string' ? value : standIns[name],
-        ]),
-      );
-      expect(Object.values(env)).not.toContain(undefined);
-      const entry = pathToFileURL(join(bundleDir(), 'index.mjs')).href;
-      const { stdout } = await run(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`,
-        ],
-        {
-          env: {
-            ...offlineEnv(),
-            ...env,
-            AWS_REGION: 'us-east-1',
-            AWS_ACCESS_KEY_ID: 'not-used',
-            AWS_SECRET_ACCESS_KEY: 'not-used',
-          },
-          timeout: 60_000,
-        },
-      );
-      expect(stdout.trim()).toBe('function');
+      const functions = Object.values(template().Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+      expect(functions).toHaveLength(2);
+      for (const fn of functions) await coldStart(fn);
     },
     SYNTH_TIMEOUT,
   );
+
+  async function coldStart(fn: LambdaResource): Promise<void> {
+    const variables = fn.Properties.Environment?.Variables ?? {};
+    // References resolve at deploy time; stand in plausible values for them.
+    const standIns: Record<string, string> = {
+      REPORT_BUCKET: 'devinchargeback-reportbucket-abc123',
+      DEVIN_API_KEY_SECRET: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:devin-api-key-AbC123',
+      LINK_BASE_URL: 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/',
+      LINK_SIGNING_SECRET:
+        'arn:aws:secretsmanager:us-east-1:123456789012:secret:DownloadLinksSigningKeys-AbC123',
+    };
+    const env = Object.fromEntries(
+      Object.entries(variables).map(([name, value]) => [
+        name,
+        typeof value === 'string' ? value : standIns[name],
+      ]),
+    );
+    expect(Object.values(env)).not.toContain(undefined);
+    const entry = pathToFileURL(join(bundleDirOf(fn), 'index.mjs')).href;
+    const { stdout } = await run(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`,
+      ],
+      {
+        env: {
+          ...offlineEnv(),
+          ...env,
+          AWS_REGION: 'us-east-1',
+          AWS_ACCESS_KEY_ID: 'not-used',
+          AWS_SECRET_ACCESS_KEY: 'not-used',
+        },
+        timeout: 60_000,
+      },
+    );
+    expect(stdout.trim()).toBe('function');
+  }
 });
 
 describe('the app with a bad configuration', () => {

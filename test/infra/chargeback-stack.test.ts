@@ -40,7 +40,9 @@ const objectsUnder = (bucketLogicalId: string, pattern: string) => ({
 // Template.fromStack synthesizes the whole app: seconds each, so every variant is built once.
 const SYNTH_TIMEOUT = 120_000;
 
-describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
+// The link service's own resources are tested in download-link-service.test.ts; here the stack without it,
+// so every count below is the report function's.
+describe('the stack with defaults but the link service off (-c durableLinks=false)', () => {
   let template: Template;
   let fnId: string;
   let fn: CfnResource;
@@ -49,7 +51,7 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
   let secretId: string;
 
   beforeAll(() => {
-    template = Template.fromStack(buildStack().stack);
+    template = Template.fromStack(buildStack({ durableLinks: false }).stack);
     [fnId, fn] = only(template, 'AWS::Lambda::Function');
     [queueId] = only(template, 'AWS::SQS::Queue');
     [secretId] = only(template, 'AWS::SecretsManager::Secret');
@@ -401,6 +403,8 @@ describe('the stack with everything configured', () => {
         transitionDays: '30',
         reportPrefix: 'devin/chargeback/',
         devinApiUrl: 'https://devin.acme.example',
+        // With an existing bucket the link service is in download-link-service.test.ts.
+        durableLinks: 'false',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');

@@ -24,7 +24,8 @@ describe('parseConfig', () => {
       currency: 'USD',
       transitionDays: 90,
       reportPrefix: 'reports/',
-      linkTtlSeconds: 604_800,
+      linkTtlSeconds: 2_592_000,
+      durableLinks: true,
       attachMaxBytes: 5_242_880,
       alignment: 'calendar',
       costBasis: 'sessions',
@@ -137,7 +138,9 @@ describe('parseConfig', () => {
     ['currency', 'ABC'],
     ['transitionDays', '0'],
     ['transitionDays', '1.5'],
-    ['linkTtlSeconds', '604801'],
+    ['linkTtlSeconds', '31622401'],
+    ['linkTtlSeconds', '59'],
+    ['durableLinks', 'yes'],
     ['attachMaxBytes', '10000000'],
     ['bucketName', 'My_Bucket'],
     ['apiKeySecret', 'has spaces'],
@@ -148,6 +151,13 @@ describe('parseConfig', () => {
     const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });
     expect(error.problems).toEqual([{ key, value, message: expect.any(String) }]);
     expect(error.message).toContain(`${key} = ${JSON.stringify(value)}`);
+  });
+
+  it('reads durableLinks from -c text or a cdk.json boolean', () => {
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: 'false' }).durableLinks).toBe(false);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: false }).durableLinks).toBe(false);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, durableLinks: 'true' }).durableLinks).toBe(true);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, linkTtlSeconds: '31622400' }).linkTtlSeconds).toBe(31_622_400);
   });
 
   it('reports every problem at once', () => {

@@ -25,6 +25,7 @@ export function buildStack(context: Record<string, unknown> = {}): { app: App; s
   const stack = new ChargebackStack(app, 'DevinChargeback', {
     config: readConfig(app),
     handlerEntry: FIXTURE_ENTRY,
+    linkHandlerEntry: FIXTURE_ENTRY,
   });
   return { app, stack };
 }

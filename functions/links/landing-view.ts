@@ -1,0 +1,129 @@
+import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
+import { formatAcus, formatMoney } from '../core/money/format.js';
+import { parseDay } from '../core/period/calendar-date.js';
+import { dayRangeLabel } from '../core/period/period-label.js';
+import type { SummaryDocument } from '../core/report/summary-document.js';
+import { describeLinkExpiry, formatUtcMinute } from '../email/link-expiry.js';
+import type { LandingView } from './pages/landing-page.js';
+import type { ReportFile } from './report-source.js';
+
+/** Enough to see who the big consumers are; the workbook has the rest. */
+const ORGS_SHOWN = 5;
+
+/**
+ * What the landing page says about a report: from its summary.json when there
+ * is one, else from the figures the report function put in the object's metadata.
+ */
+export function landingView(params: {
+  readonly file: ReportFile;
+  readonly summary: SummaryDocument | undefined;
+  readonly expiresAt: Date;
+  readonly now: Date;
+  readonly downloadHref: string;
+}): LandingView {
+  const { file, summary } = params;
+  const base = {
+    fileName: file.fileName,
+    fileDetail: `Excel workbook, ${formatBytes(file.sizeBytes)}`,
+    downloadHref: params.downloadHref,
+    expiry: describeLinkExpiry(params.expiresAt, params.now),
+  };
+  if (summary) {
+    const pricing = summary.pricing;
+    const cost = (minor: string) => formatMoney(BigInt(minor), pricing);
+    const acus = (exact: string) => formatAcus(decimalStringToScaled(exact, ACU_DECIMALS));
+    const orgs = [...summary.orgs].sort((a, b) => compareMinor(b.cost.minor, a.cost.minor));
+    return {
+      ...base,
+      periodLabel: summary.period.label,
+      periodDetail: periodDetail(summary),
+      notices: notices(summary),
+      figures: [
+        { label: 'Sessions', value: groupDigits(String(summary.totals.sessions)) },
+        { label: 'ACUs', value: acus(summary.totals.acus.exact) },
+        {
+          label: summary.costBasis === 'billed' ? 'Cost (billed)' : 'Cost',
+          value: cost(summary.totals.cost.minor),
+        },
+      ],
+      orgs: orgs.slice(0, ORGS_SHOWN).map((org) => ({
+        name: org.orgName ?? org.orgId,
+        acus: acus(org.acus.exact),
+        cost: cost(org.cost.minor),
+      })),
+      moreOrgs: Math.max(orgs.length - ORGS_SHOWN, 0),
+      generated: `Report built ${formatUtcMinute(new Date(summary.run.generatedAt))}.`,
+    };
+  }
+  return { ...base, ...metadataFigures(file.metadata), orgs: [], moreOrgs: 0 };
+}
+
+/** The same warnings the workbook and the email carry, in one line each. */
+function notices(summary: SummaryDocument): string[] {
+  const { filters, source } = summary.run;
+  const orgName = new Map(summary.orgs.map((org) => [org.orgId, org.orgName ?? org.orgId]));
+  const parts = [
+    filters.orgIds.length > 0 ? `orgs ${filters.orgIds.map((id) => orgName.get(id) ?? id).join(', ')}` : '',
+    filters.userIds.length > 0 ? `users ${filters.userIds.join(', ')}` : '',
+    filters.tags.length > 0 ? `tags ${filters.tags.join(', ')}` : '',
+  ].filter((part) => part !== '');
+  return [
+    ...(source === 'demo' ? ['Demo data: these figures are not real usage.'] : []),
+    ...(parts.length > 0 ? [`Filtered report: only ${parts.join('; ')}.`] : []),
+  ];
+}
+
+function periodDetail(summary: SummaryDocument): string | undefined {
+  const { period } = summary;
+  try {
+    const days = dayRangeLabel(parseDay('firstDay', period.firstDay), parseDay('lastDay', period.lastDay));
+    const clock =
+      period.alignment === 'calendar' ? period.timeZone : 'billing days from 08:00 UTC, as the vendor bills';
+    return days === period.label ? clock : `${days}, ${clock}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function metadataFigures(
+  metadata: Readonly<Record<string, string>>,
+): Pick<LandingView, 'periodLabel' | 'figures'> {
+  const figures: { label: string; value: string }[] = [];
+  const sessions = metadata.sessions;
+  if (sessions && /^\d+$/.test(sessions)) figures.push({ label: 'Sessions', value: groupDigits(sessions) });
+  const acus = metadata.acus;
+  if (acus && /^\d+(\.\d+)?$/.test(acus)) {
+    figures.push({ label: 'ACUs', value: formatAcus(decimalStringToScaled(acus, ACU_DECIMALS)) });
+  }
+  const cost = /^(\d+)(?:\.(\d+))? ([A-Z]{3})$/.exec(metadata.cost ?? '');
+  if (cost) {
+    const [, whole = '0', fraction = '', currency = ''] = cost;
+    figures.push({
+      label: 'Cost',
+      value: formatMoney(BigInt(`${whole}${fraction}`), { currency, minorDigits: fraction.length }),
+    });
+  }
+  return { periodLabel: metadata.period ?? 'Report', figures };
+}
+
+function compareMinor(a: string, b: string): number {
+  const difference = BigInt(a) - BigInt(b);
+  return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+}
+
+function groupDigits(digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+$)/g, ',');
+}
+
+/** "84 KB", "1.2 MB": one decimal below 10, as a file manager shows it. */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  if (unit === 0) return `${bytes} bytes`;
+  return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`;
+}

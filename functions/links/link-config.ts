@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../core/errors.js';
+
+/** The link service's configuration, read from its environment once per container. */
+export interface LinkServiceConfig {
+  readonly bucket: string;
+  /** Always ends with '/' (or is empty): only workbooks under it are ever served. */
+  readonly prefix: string;
+  /** Secrets Manager id of the signing keys. */
+  readonly signingSecretId: string;
+}
+
+const required = (name: string) =>
+  z
+    .string({ error: `${name} is required` })
+    .trim()
+    .min(1, { error: `${name} is required` });
+
+const environment = z.object({
+  REPORT_BUCKET: required('REPORT_BUCKET'),
+  REPORT_PREFIX: z.string().trim().default('reports/'),
+  LINK_SIGNING_SECRET: required('LINK_SIGNING_SECRET'),
+});
+
+export function linkServiceConfigFromEnv(env: Record<string, string | undefined>): LinkServiceConfig {
+  const parsed = environment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new InvalidInputError(name, env[name], `is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  const e = parsed.data;
+  const prefix =
+    e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
+  return { bucket: e.REPORT_BUCKET, prefix, signingSecretId: e.LINK_SIGNING_SECRET };
+}

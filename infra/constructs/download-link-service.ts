@@ -1,0 +1,174 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Architecture, type FunctionUrl, FunctionUrlAuthType, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
+import { NODE22_ESM_BUNDLING } from './node-bundling.js';
+
+/** The link service's Lambda entry. */
+export const LINK_HANDLER_ENTRY = fileURLToPath(new URL('../../functions/links/handler.ts', import.meta.url));
+
+/**
+ * A few at once: a finance team's clicks are far below it, and a flood of
+ * requests is throttled (429) instead of running up the bill. It comes out of
+ * the account's concurrency, of which AWS keeps 10 unreserved.
+ */
+export const LINK_RESERVED_CONCURRENCY = 3;
+
+export interface DownloadLinkServiceProps {
+  readonly bucket: IBucket;
+  /** Only workbooks under this prefix are ever served. */
+  readonly reportPrefix: string;
+  /** Defaults to the real handler; tests of the template point it elsewhere. */
+  readonly entry?: string | undefined;
+}
+
+/**
+ * The durable-link service: a small function behind a public Function URL
+ * that checks a signed token and answers with a landing page or a 302 to a
+ * presigned GET of a few minutes. It may only read report objects and its
+ * signing secret, which the stack generates (the value never enters the template).
+ */
+export class DownloadLinkService extends Construct {
+  readonly function: NodejsFunction;
+  readonly url: FunctionUrl;
+  readonly signingSecret: Secret;
+  readonly role: Role;
+
+  constructor(scope: Construct, id: string, props: DownloadLinkServiceProps) {
+    super(scope, id);
+
+    this.signingSecret = new Secret(this, 'SigningKeys', {
+      description:
+        'HMAC keys of the Devin chargeback download links: {"current":"...","previous":"..."}. A new value ' +
+        'revokes every link signed with a key it no longer holds.',
+      generateSecretString: {
+        secretStringTemplate: '{}',
+        generateStringKey: 'current',
+        passwordLength: 64,
+        excludePunctuation: true,
+      },
+      // Links signed with a destroyed stack's keys must not outlive it.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Rotating this key revokes every download link already emailed, so it is rotated by a person, on purpose, ' +
+        'with the README procedure (new "current", old kept as "previous"); a schedule would break links finance relies on.',
+    });
+
+    const logGroup = new LogGroup(this, 'Logs', {
+      // The access log: a year answers "who opened last March's report?".
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: 'Devin chargeback download-link service: reads reports and its signing keys, nothing else',
+    });
+    logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry ?? LINK_HANDLER_ENTRY,
+      handler: 'handler',
+      description: 'Devin chargeback download links: signed token -> landing page or short presigned S3 GET',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      // A HEAD, a small JSON read and an HMAC: the smallest useful size.
+      memorySize: 256,
+      timeout: Duration.seconds(10),
+      role: this.role,
+      logGroup,
+      reservedConcurrentExecutions: LINK_RESERVED_CONCURRENCY,
+      environment: {
+        REPORT_BUCKET: props.bucket.bucketName,
+        REPORT_PREFIX: props.reportPrefix,
+        LINK_SIGNING_SECRET: this.signingSecret.secretArn,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: NODE22_ESM_BUNDLING,
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Pinned to Node.js 22 like the report function, the runtime the bundled SDK and this code are tested ' +
+        'against; a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
+    });
+
+    // Public on purpose: the signed token is the credential, checked in constant time by the function.
+    this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+
+    this.signingSecret.grantRead(this.role);
+    const reportObjects = props.bucket.arnForObjects(`${props.reportPrefix}*`);
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ReadReports',
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [reportObjects],
+      }),
+    );
+    // Without s3:ListBucket, S3 answers a HEAD of a deleted report with 403, and the page could
+    // not tell "gone" (404) from a failure (500). Listing exposes key names only, never content.
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'TellMissingFromForbidden',
+        effect: Effect.ALLOW,
+        actions: ['s3:ListBucket'],
+        resources: [props.bucket.bucketArn],
+      }),
+    );
+    acknowledgeWildcardResources(this.role, [
+      {
+        resource: reportObjects,
+        reason:
+          'Read-only, stopping at the report prefix of one bucket; the function also refuses any key a token ' +
+          'names outside it, and presigns GETs only.',
+      },
+    ]);
+  }
+
+  /** What the report function needs to sign links to this service. */
+  get reportEnvironment(): Readonly<Record<string, string>> {
+    return { LINK_BASE_URL: this.url.url, LINK_SIGNING_SECRET: this.signingSecret.secretArn };
+  }
+
+  /** The report function signs with the same keys; it may read them, nothing more. */
+  grantSigning(role: IRole): void {
+    this.signingSecret.grantRead(role);
+  }
+
+  /** Raises an alarm when the function fails: thrown errors, timeouts, and the 5xx pages it answers. */
+  alarmTo(topic: ITopic): Alarm {
+    const period = Duration.minutes(5);
+    const alarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription:
+        'The download-link service failed (an error, a timeout or a 500 page): finance may not be able to ' +
+        'download the report. See its log group.',
+      metric: new MathExpression({
+        expression: 'FILL(errors, 0) + FILL(url5xx, 0)',
+        usingMetrics: {
+          errors: this.function.metricErrors({ period, statistic: 'Sum' }),
+          url5xx: this.function.metric('Url5xxCount', { period, statistic: 'Sum' }),
+        },
+        period,
+        label: 'Link function errors and 5xx answers',
+      }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(topic));
+    return alarm;
+  }
+}

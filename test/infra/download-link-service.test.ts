@@ -1,0 +1,240 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildStack } from './support/build-stack.js';
+
+interface CfnResource {
+  readonly Type: string;
+  readonly Properties: Record<string, unknown>;
+}
+
+interface Statement {
+  readonly Sid?: string;
+  readonly Effect: string;
+  readonly Action: string | string[];
+  readonly Resource: unknown;
+}
+
+const SYNTH_TIMEOUT = 120_000;
+
+function resources(template: Template, type: string): [string, CfnResource][] {
+  return Object.entries(template.findResources(type)) as [string, CfnResource][];
+}
+
+function functionWithVariable(template: Template, variable: string): [string, CfnResource] {
+  const found = resources(template, 'AWS::Lambda::Function').filter(([, fn]) =>
+    Object.keys((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).includes(
+      variable,
+    ),
+  );
+  expect(found, `one function with ${variable}`).toHaveLength(1);
+  return found[0] as [string, CfnResource];
+}
+
+function statementsOfRole(template: Template, fn: CfnResource): Statement[] {
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  return resources(template, 'AWS::IAM::Policy')
+    .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(([, p]) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+}
+
+/** The function behind the one Function URL. */
+function linkFunction(template: Template): [string, CfnResource] {
+  const urls = resources(template, 'AWS::Lambda::Url');
+  expect(urls).toHaveLength(1);
+  const [, url] = urls[0] as [string, CfnResource];
+  const target = (url.Properties.TargetFunctionArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0] ?? '';
+  return [target, template.findResources('AWS::Lambda::Function')[target] as CfnResource];
+}
+
+const variablesOf = (fn: CfnResource) =>
+  (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+
+describe('the download-link service in the default stack', () => {
+  let template: Template;
+  let linkId: string;
+  let link: CfnResource;
+  let report: CfnResource;
+  let secretId: string;
+  let bucketId: string;
+  let urlId: string;
+
+  beforeAll(() => {
+    template = Template.fromStack(buildStack().stack);
+    [linkId, link] = linkFunction(template);
+    [, report] = functionWithVariable(template, 'DEVIN_API_KEY_SECRET');
+    const secrets = resources(template, 'AWS::SecretsManager::Secret').filter(([, s]) =>
+      String(s.Properties.Description).startsWith('HMAC keys'),
+    );
+    expect(secrets).toHaveLength(1);
+    secretId = secrets[0]?.[0] ?? '';
+    bucketId = (variablesOf(link).REPORT_BUCKET as { Ref: string }).Ref;
+    const urls = resources(template, 'AWS::Lambda::Url');
+    expect(urls).toHaveLength(1);
+    urlId = urls[0]?.[0] ?? '';
+  }, SYNTH_TIMEOUT);
+
+  it('runs a small Node.js 22 arm64 function with a short timeout and a few reserved executions', () => {
+    expect(link.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      Handler: 'index.handler',
+      MemorySize: 256,
+      Timeout: 10,
+      ReservedConcurrentExecutions: 3,
+    });
+    const logGroupId = (link.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref;
+    expect(logGroupId).not.toBe(
+      (report.Properties.LoggingConfig as { LogGroup: { Ref: string } }).LogGroup.Ref,
+    );
+    template.hasResource('AWS::Logs::LogGroup', { Properties: { RetentionInDays: 365 } });
+    expect(template.findResources('AWS::Logs::LogGroup')[logGroupId]).toBeDefined();
+  });
+
+  it('is reachable through a Function URL with AuthType NONE, and by nothing else', () => {
+    template.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [linkId, 'Arn'] },
+    });
+    const permissions = resources(template, 'AWS::Lambda::Permission').map(([, p]) => p.Properties);
+    const onLink = permissions.filter((p) => JSON.stringify(p.FunctionName).includes(linkId));
+    expect(onLink).toEqual([
+      {
+        Action: 'lambda:InvokeFunctionUrl',
+        FunctionName: { 'Fn::GetAtt': [linkId, 'Arn'] },
+        FunctionUrlAuthType: 'NONE',
+        Principal: '*',
+      },
+      {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [linkId, 'Arn'] },
+        InvokedViaFunctionUrl: true,
+        Principal: '*',
+      },
+    ]);
+  });
+
+  it('gets the bucket, the prefix and the secret by reference, never a key', () => {
+    expect(variablesOf(link)).toEqual({
+      REPORT_BUCKET: { Ref: bucketId },
+      REPORT_PREFIX: 'reports/',
+      LINK_SIGNING_SECRET: { Ref: secretId },
+      NODE_OPTIONS: '--enable-source-maps',
+    });
+  });
+
+  it('may read report objects, list key names and read its signing secret: nothing else', () => {
+    const statements = statementsOfRole(template, link).filter((s) => !String(s.Action).startsWith('logs:'));
+    expect(statements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+        Resource: { Ref: secretId },
+      },
+      {
+        Sid: 'ReadReports',
+        Effect: 'Allow',
+        Action: 's3:GetObject',
+        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/reports/*']] },
+      },
+      {
+        Sid: 'TellMissingFromForbidden',
+        Effect: 'Allow',
+        Action: 's3:ListBucket',
+        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+      },
+    ]);
+    const logs = statementsOfRole(template, link).filter((s) => String(s.Action).startsWith('logs:'));
+    expect(logs).toHaveLength(1);
+  });
+
+  it('generates the signing secret in Secrets Manager, so its value is never in the template', () => {
+    const [, secret] =
+      resources(template, 'AWS::SecretsManager::Secret').find(([id]) => id === secretId) ?? [];
+    expect(secret?.Properties.GenerateSecretString).toEqual({
+      SecretStringTemplate: '{}',
+      GenerateStringKey: 'current',
+      PasswordLength: 64,
+      ExcludePunctuation: true,
+    });
+    expect(secret?.Properties.SecretString).toBeUndefined();
+  });
+
+  it('wires the link into the report function, which may also read the signing secret', () => {
+    expect(variablesOf(report)).toMatchObject({
+      LINK_BASE_URL: { 'Fn::GetAtt': [urlId, 'FunctionUrl'] },
+      LINK_SIGNING_SECRET: { Ref: secretId },
+      LINK_TTL_SECONDS: '2592000',
+    });
+    expect(statementsOfRole(template, report)).toContainEqual({
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+      Resource: { Ref: secretId },
+    });
+  });
+
+  it('prints the base URL and the secret id as stack outputs', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.DownloadBaseUrl?.Value).toEqual({ 'Fn::GetAtt': [urlId, 'FunctionUrl'] });
+    expect(outputs.LinkSigningSecretId?.Value).toEqual({ Ref: secretId });
+  });
+
+  it('raises an alarm on its errors and 5xx answers, to the stack’s topic', () => {
+    const [topicId] = resources(template, 'AWS::SNS::Topic')[0] ?? [];
+    const alarms = resources(template, 'AWS::CloudWatch::Alarm').filter(([, a]) =>
+      JSON.stringify(a.Properties.Metrics ?? '').includes(linkId),
+    );
+    expect(alarms).toHaveLength(1);
+    const [, alarm] = alarms[0] as [string, CfnResource];
+    expect(alarm.Properties).toMatchObject({
+      AlarmActions: [{ Ref: topicId }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      TreatMissingData: 'notBreaching',
+    });
+    const metrics = (alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
+      .map((m) => m.MetricStat?.Metric.MetricName)
+      .filter(Boolean)
+      .sort();
+    expect(metrics).toEqual(['Errors', 'Url5xxCount']);
+  });
+});
+
+describe('the stack with durableLinks=false', () => {
+  it(
+    'has no link service, and caps the presigned link at SigV4’s 7 days',
+    () => {
+      const template = Template.fromStack(buildStack({ durableLinks: 'false' }).stack);
+      template.resourceCountIs('AWS::Lambda::Url', 0);
+      template.resourceCountIs('AWS::Lambda::Function', 1);
+      const [, fn] = resources(template, 'AWS::Lambda::Function')[0] as [string, CfnResource];
+      expect(variablesOf(fn).LINK_TTL_SECONDS).toBe('604800');
+      expect(variablesOf(fn).LINK_BASE_URL).toBeUndefined();
+      expect(template.toJSON().Outputs.DownloadBaseUrl).toBeUndefined();
+    },
+    SYNTH_TIMEOUT,
+  );
+});
+
+describe('the link service with an existing bucket and another prefix', () => {
+  it(
+    'reads only under that prefix of that bucket, and cdk-nag finds nothing unacknowledged',
+    () => {
+      const { app, stack } = buildStack({
+        bucketName: 'acme-finance-reports',
+        reportPrefix: 'devin/chargeback/',
+      });
+      const template = Template.fromStack(stack);
+      const [, link] = linkFunction(template);
+      expect(variablesOf(link)).toMatchObject({
+        REPORT_BUCKET: 'acme-finance-reports',
+        REPORT_PREFIX: 'devin/chargeback/',
+      });
+      const text = JSON.stringify(statementsOfRole(template, link));
+      expect(text).toContain(':s3:::acme-finance-reports/devin/chargeback/*');
+      expect(text).not.toContain('s3:PutObject');
+      expect(new AwsSolutionsChecks(app).validateScope(app).violations).toEqual([]);
+    },
+    SYNTH_TIMEOUT,
+  );
+});

@@ -1,0 +1,172 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, landingView } from '../../functions/links/landing-view.js';
+import { landingPage } from '../../functions/links/pages/landing-page.js';
+import {
+  expiredLinkPage,
+  invalidLinkPage,
+  methodNotAllowedPage,
+  nothingHerePage,
+  reportGonePage,
+  serviceErrorPage,
+} from '../../functions/links/pages/refusal-pages.js';
+import type { ReportFile } from '../../functions/links/report-source.js';
+
+const FILE: ReportFile = {
+  key: 'reports/monthly/2026/devin-acu-chargeback-2026-10.xlsx',
+  fileName: 'devin-acu-chargeback-2026-10.xlsx',
+  sizeBytes: 84_213,
+  metadata: { period: '2026-10', sessions: '12345', acus: '4567.891234', cost: '10277.76 USD' },
+};
+const NOW = new Date('2026-11-03T09:00:00Z');
+const EXPIRES = new Date('2026-12-01T06:00:00Z');
+
+describe('the landing page without summary.json', () => {
+  it('shows the figures from the object metadata, formatted for reading', () => {
+    const view = landingView({
+      file: FILE,
+      summary: undefined,
+      expiresAt: EXPIRES,
+      now: NOW,
+      downloadHref: 't/download',
+    });
+    expect(view.figures).toEqual([
+      { label: 'Sessions', value: '12,345' },
+      { label: 'ACUs', value: '4,567.89' },
+      { label: 'Cost', value: 'USD 10,277.76' },
+    ]);
+    expect(view.fileDetail).toBe('Excel workbook, 84 KB');
+    expect(view.expiry).toBe('This link works until 1 December 2026, 06:00 UTC (27 days 21 hours).');
+    expect(view.periodLabel).toBe('2026-10');
+  });
+
+  it('leaves out what the metadata does not say, rather than inventing it', () => {
+    const view = landingView({
+      file: { ...FILE, metadata: { sessions: 'lots', cost: '12 dollars' } },
+      summary: undefined,
+      expiresAt: EXPIRES,
+      now: NOW,
+      downloadHref: 'd',
+    });
+    expect(view.figures).toEqual([]);
+    expect(landingPage(view)).not.toContain('<dl');
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 bytes'],
+    [84_213, '84 KB'],
+    [1_234_567, '1.2 MB'],
+    [23_456_789, '23 MB'],
+  ])('%d → %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+describe('every page', () => {
+  const pages = {
+    landing: landingPage({
+      periodLabel: '<b>October</b>',
+      figures: [{ label: 'ACUs', value: '1 & 2' }],
+      orgs: [{ name: '<script>x</script>', acus: '1', cost: '2' }],
+      moreOrgs: 0,
+      fileName: '"x".xlsx',
+      fileDetail: 'Excel workbook, 1 KB',
+      downloadHref: 'v1.a"b/download',
+      expiry: 'This link works until…',
+    }),
+    invalid: invalidLinkPage(),
+    expired: expiredLinkPage({ expiredAt: '1 December 2026, 06:00 UTC', freshLinkEvent: '{"month":"<x>"}' }),
+    gone: reportGonePage(),
+    nothing: nothingHerePage(),
+    method: methodNotAllowedPage(),
+    error: serviceErrorPage(),
+  };
+
+  it.each(Object.entries(pages))(
+    '%s is self-contained, scaled for phones and escapes its text',
+    (_name, html) => {
+      expect(html).toMatch(/^<!doctype html>/);
+      expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(html).not.toMatch(/<script|<img|<link|<iframe|@import|url\(|src=/i);
+      expect(html).not.toContain('<b>');
+    },
+  );
+
+  it('escapes attribute values too', () => {
+    expect(pages.landing).toContain('href="v1.a&quot;b/download"');
+    expect(pages.landing).toContain('&lt;script&gt;x&lt;/script&gt;');
+    expect(pages.expired).toContain('{&quot;month&quot;:&quot;&lt;x&gt;&quot;}');
+  });
+});
+
+describe('the landing page with summary.json', () => {
+  it('says when the report is filtered or built from demo data, naming orgs by name', async () => {
+    const { summaryDocumentSchema } = await import('../../functions/core/report/summary-document-schema.js');
+    const summary = summaryDocumentSchema.parse({
+      schemaVersion: 1,
+      period: {
+        kind: 'range',
+        from: '2026-10-01T00:00:00.000Z',
+        to: '2026-10-16T00:00:00.000Z',
+        timeZone: 'UTC',
+        firstDay: '2026-10-01',
+        lastDay: '2026-10-15',
+        label: '1 Oct 2026 – 15 Oct 2026',
+        slug: '2026-10-01_2026-10-15',
+      },
+      pricing: { unitPrice: '2.25', currency: 'USD', minorDigits: 2 },
+      totals: {
+        sessions: 1,
+        acus: { exact: '1', value: 1 },
+        cost: { exact: '2.25', minor: '225', value: 2.25 },
+      },
+      orgs: [
+        {
+          orgId: 'org_1',
+          orgName: 'Payments <Platform>',
+          sessions: 1,
+          acus: { exact: '1', value: 1 },
+          cost: { exact: '2.25', minor: '225', value: 2.25 },
+          shareOfAcus: 1,
+          users: [],
+        },
+      ],
+      tags: [],
+      statuses: [],
+      names: { orgs: { available: true }, users: { available: true } },
+      run: {
+        runId: 'r',
+        generatedAt: '2026-10-16T06:00:00.000Z',
+        generator: 'test',
+        apiHost: 'api.devin.ai',
+        source: 'demo',
+        filters: { orgIds: ['org_1'], userIds: [], tags: ['migration'] },
+      },
+      stats: {
+        pages: 1,
+        reportedTotal: 1,
+        itemsReceived: 1,
+        duplicatesDropped: 0,
+        outsidePeriodDropped: 0,
+        nullAcus: 0,
+        reread: false,
+      },
+    });
+    const view = landingView({ file: FILE, summary, expiresAt: EXPIRES, now: NOW, downloadHref: 'd' });
+    expect(view.notices).toEqual([
+      'Demo data: these figures are not real usage.',
+      'Filtered report: only orgs Payments <Platform>; tags migration.',
+    ]);
+    expect(view.periodDetail).toBe('UTC');
+    expect(view.figures).toEqual([
+      { label: 'Sessions', value: '1' },
+      { label: 'ACUs', value: '1.00' },
+      { label: 'Cost', value: 'USD 2.25' },
+    ]);
+    const html = landingPage(view);
+    expect(html).toContain(
+      '<p class="notice">Filtered report: only orgs Payments &lt;Platform&gt;; tags migration.</p>',
+    );
+  });
+});
