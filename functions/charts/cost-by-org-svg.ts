@@ -16,10 +16,10 @@ import {
 /** The width the email shows it at; the PNG is rendered at twice this for sharp phones. */
 export const CHART_WIDTH = 600;
 const PAD = 16;
-const TOP = 78;
-const ROW = 50;
-const BAR = 18;
-const LABEL_SIZE = 15;
+const TOP = 82;
+const ROW = 56;
+const BAR = 20;
+const LABEL_SIZE = 17;
 
 export function costByOrgTitle(chart: CostByOrgChart): string {
   return `Cost by org — ${chart.period.label}`;
@@ -39,11 +39,11 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
   const plotWidth = CHART_WIDTH - 2 * PAD;
   const x = (minor: bigint) => plotLeft + (minor <= 0n ? 0 : (Number(minor) / Number(axis.max)) * plotWidth);
   const body: string[] = [
-    svgText(costByOrgTitle(chart), { x: PAD, y: 30, size: 19, bold: true }),
+    svgText(costByOrgTitle(chart), { x: PAD, y: 30, size: 21, bold: true }),
     svgText(`Total ${moneyLabel(chart.totalMinor, pricing)} · axis in ${pricing.currency}`, {
       x: PAD,
-      y: 54,
-      size: 14,
+      y: 56,
+      size: 15,
       fill: MUTED_COLOUR,
     }),
   ];
@@ -54,8 +54,8 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
       `<line x1="${round(tx)}" y1="${TOP}" x2="${round(tx)}" y2="${plotBottom}" stroke="${GRID_COLOUR}" stroke-width="1"/>`,
       svgText(tickLabel(tick, pricing), {
         x: tx,
-        y: plotBottom + 18,
-        size: 12,
+        y: plotBottom + 20,
+        size: 14,
         anchor: tick === 0n ? 'start' : tick === axis.max ? 'end' : 'middle',
         fill: MUTED_COLOUR,
       }),
@@ -68,10 +68,10 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
     const name = fitText(chartLabel(bar.series.label), LABEL_SIZE, plotWidth - valueWidth - 16);
     const width = Math.max(x(bar.costMinor) - plotLeft, bar.costMinor > 0n ? 2 : 0);
     body.push(
-      svgText(name, { x: PAD, y: top + 18, size: LABEL_SIZE }),
-      svgText(value, { x: CHART_WIDTH - PAD, y: top + 18, size: LABEL_SIZE, bold: true, anchor: 'end' }),
-      `<rect x="${plotLeft}" y="${top + 25}" width="${round(width)}" height="${BAR}" rx="2" fill="${bar.series.colour}"/>`,
+      svgText(name, { x: PAD, y: top + 19, size: LABEL_SIZE }),
+      svgText(value, { x: CHART_WIDTH - PAD, y: top + 19, size: LABEL_SIZE, bold: true, anchor: 'end' }),
+      `<rect x="${plotLeft}" y="${top + 27}" width="${round(width)}" height="${BAR}" rx="2" fill="${bar.series.colour}"/>`,
     );
   });
-  return svgDocument(CHART_WIDTH, plotBottom + 30, costByOrgTitle(chart), body);
+  return svgDocument(CHART_WIDTH, plotBottom + 32, costByOrgTitle(chart), body);
 }

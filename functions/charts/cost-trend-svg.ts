@@ -14,10 +14,11 @@ import {
 } from './svg-text.js';
 
 const PAD = 16;
-const PLOT_TOP = 96;
-const PLOT_HEIGHT = 230;
-const LEGEND_SIZE = 14;
-const LEGEND_ROW = 24;
+const PLOT_TOP = 100;
+const PLOT_HEIGHT = 240;
+const LEGEND_SIZE = 16;
+const LEGEND_ROW = 26;
+const TICK_SIZE = 14;
 
 export function costTrendTitle(_chart: CostTrendChart): string {
   return 'Cost by org over time';
@@ -38,8 +39,8 @@ export function costTrendSvg(chart: CostTrendChart): string {
   const { pricing, points, series } = chart;
   const unit = 10n ** BigInt(pricing.minorDigits);
   const largest = largestAmount(points.map((p) => p.totalMinor));
-  const axis = niceAxis(largest, 4, unit);
-  const tickWidth = Math.max(...axis.ticks.map((t) => textWidth(tickLabel(t, pricing), 12)));
+  const axis = niceAxis(largest, 5, unit);
+  const tickWidth = Math.max(...axis.ticks.map((t) => textWidth(tickLabel(t, pricing), TICK_SIZE)));
   const plotLeft = PAD + tickWidth + 8;
   const plotWidth = CHART_WIDTH - PAD - plotLeft;
   const plotBottom = PLOT_TOP + PLOT_HEIGHT;
@@ -47,11 +48,11 @@ export function costTrendSvg(chart: CostTrendChart): string {
   const pitch = plotWidth / points.length;
   const columnWidth = Math.min(56, pitch * 0.66);
   const body: string[] = [
-    svgText(costTrendTitle(chart), { x: PAD, y: 30, size: 19, bold: true }),
+    svgText(costTrendTitle(chart), { x: PAD, y: 30, size: 21, bold: true }),
     svgText(`${trendSpan(chart)}, ${chart.points.length} reports · ${pricing.currency}`, {
       x: PAD,
-      y: 54,
-      size: 14,
+      y: 56,
+      size: 15,
       fill: MUTED_COLOUR,
     }),
   ];
@@ -61,14 +62,14 @@ export function costTrendSvg(chart: CostTrendChart): string {
       `<line x1="${round(plotLeft)}" y1="${round(ty)}" x2="${CHART_WIDTH - PAD}" y2="${round(ty)}" stroke="${GRID_COLOUR}" stroke-width="1"/>`,
       svgText(tickLabel(tick, pricing), {
         x: plotLeft - 6,
-        y: ty + 4,
-        size: 12,
+        y: ty + 5,
+        size: TICK_SIZE,
         anchor: 'end',
         fill: MUTED_COLOUR,
       }),
     );
   }
-  const labelSize = pitch < 44 ? 11 : 12;
+  const labelSize = columnLabelSize(chart, pitch);
   points.forEach((point, i) => {
     const current = i === points.length - 1;
     const cx = plotLeft + pitch * (i + 0.5);
@@ -93,14 +94,14 @@ export function costTrendSvg(chart: CostTrendChart): string {
       }),
       svgText(point.period.axisLabel[0], {
         x: cx,
-        y: plotBottom + 17,
+        y: plotBottom + 19,
         size: labelSize,
         bold: current,
         anchor: 'middle',
       }),
       svgText(point.period.axisLabel[1], {
         x: cx,
-        y: plotBottom + 31,
+        y: plotBottom + 19 + labelSize + 2,
         size: labelSize,
         bold: current,
         anchor: 'middle',
@@ -111,13 +112,25 @@ export function costTrendSvg(chart: CostTrendChart): string {
   body.push(
     `<line x1="${round(plotLeft)}" y1="${plotBottom}" x2="${CHART_WIDTH - PAD}" y2="${plotBottom}" stroke="${MUTED_COLOUR}" stroke-width="1"/>`,
   );
-  let bottom = legend(chart, plotBottom + 64, body);
+  let bottom = legend(chart, plotBottom + 30 + 2 * labelSize, body);
   if (chart.leftOut.length > 0) {
-    const note = fitText(`Not shown: ${chart.leftOut.join(', ')}`, 12, CHART_WIDTH - 2 * PAD);
-    body.push(svgText(note, { x: PAD, y: bottom + 8, size: 12, fill: MUTED_COLOUR }));
-    bottom += 20;
+    const note = fitText(`Not shown: ${chart.leftOut.join(', ')}`, TICK_SIZE, CHART_WIDTH - 2 * PAD);
+    body.push(svgText(note, { x: PAD, y: bottom + 10, size: TICK_SIZE, fill: MUTED_COLOUR }));
+    bottom += 22;
   }
   return svgDocument(CHART_WIDTH, bottom, `${costTrendTitle(chart)}, ${trendSpan(chart)}`, body);
+}
+
+/** As large as 15 px while the widest total and period label still fit their column. */
+function columnLabelSize(chart: CostTrendChart, pitch: number): number {
+  const labels = chart.points.flatMap((p) => [
+    { text: compactAmount(p.totalMinor, chart.pricing), bold: true },
+    { text: p.period.axisLabel[0], bold: true },
+    { text: p.period.axisLabel[1], bold: true },
+  ]);
+  let size = 15;
+  while (size > 9 && labels.some((l) => textWidth(l.text, size, l.bold) > pitch - 4)) size -= 1;
+  return size;
 }
 
 /** Swatch and name per series, wrapped into rows; returns the y below the last row. */
@@ -134,7 +147,7 @@ function legend(chart: CostTrendChart, top: number, body: string[]): number {
     }
     const ry = top + row * LEGEND_ROW;
     body.push(
-      `<rect x="${round(x)}" y="${round(ry - 12)}" width="14" height="14" rx="2" fill="${s.colour}"/>`,
+      `<rect x="${round(x)}" y="${round(ry - 13)}" width="15" height="15" rx="2" fill="${s.colour}"/>`,
       svgText(name, { x: x + 20, y: ry, size: LEGEND_SIZE }),
     );
     x += width;
