@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { initWasm, Resvg } from '@resvg/resvg-wasm';
+import { CHART_ASSET_MODULES } from './chart-assets.js';
 
 /*
  * resvg compiled to WebAssembly: the same bytes on an x64 laptop and the
  * arm64 Lambda, no browser, no native build. It never looks at system fonts;
- * DejaVu Sans ships with the package set, so text renders the same everywhere.
- * The Lambda bundle copies these files beside it (infra/constructs/chart-assets.ts).
+ * DejaVu Sans ships as an npm package, so text renders the same everywhere.
  */
-export const CHART_ASSET_MODULES = {
-  wasm: '@resvg/resvg-wasm/index_bg.wasm',
-  regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
-  bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
-} as const;
 
 export class ChartRenderError extends Error {
   override readonly name = 'ChartRenderError';

@@ -7,6 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { chartAssetHooks } from './chart-assets.js';
 
 /** The one place infra knows about functions/: the Lambda entry. */
 export const HANDLER_ENTRY = fileURLToPath(new URL('../../functions/chargeback/handler.ts', import.meta.url));
@@ -84,6 +85,8 @@ export class ReportFunction extends Construct {
         // Bundle the SDK too, so the code runs against the versions it was tested with.
         externalModules: [],
         forceDockerBundling: false,
+        // The chart renderer's WebAssembly and fonts, which esbuild cannot inline.
+        commandHooks: chartAssetHooks(),
       },
     });
     Validations.of(this.function).acknowledge({

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -85,13 +86,70 @@ describe('npx cdk synth of the real app, with bundling', () => {
 
   it('bundles the handler, SDK included, into one ESM file with its source map', () => {
     const dir = bundleDir();
-    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+    expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map', 'node_modules']);
     const size = statSync(join(dir, 'index.mjs')).size;
     // Minified with the SDK it is a few MB; far more means something unintended got bundled.
     expect(size).toBeGreaterThan(100_000);
     expect(size).toBeLessThan(20_000_000);
     expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('sourceMappingURL=index.mjs.map');
   });
+
+  it('ships the chart renderer’s WebAssembly and fonts, byte for byte, and nothing else in node_modules', () => {
+    const modules = join(bundleDir(), 'node_modules');
+    const files = (readdirSync(modules, { recursive: true }) as string[])
+      .filter((name) => statSync(join(modules, name)).isFile())
+      .sort();
+    expect(files).toEqual([
+      '@resvg/resvg-wasm/index_bg.wasm',
+      '@resvg/resvg-wasm/package.json',
+      'dejavu-fonts-ttf/LICENSE',
+      'dejavu-fonts-ttf/package.json',
+      'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+      'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    ]);
+    for (const file of files) {
+      const source = join(PROJECT_ROOT, 'node_modules', file);
+      expect(readFileSync(join(modules, file)).equals(readFileSync(source))).toBe(true);
+    }
+  });
+
+  it(
+    'lets code bundled like the handler render a chart with text from the bundle’s own folder',
+    async () => {
+      const dir = bundleDir();
+      const probe = join(dir, 'chart-probe.mjs');
+      try {
+        // The handler's own esbuild settings (infra/constructs/report-function.ts).
+        await build({
+          entryPoints: [join(PROJECT_ROOT, 'test/infra/fixtures/chart-probe.ts')],
+          outfile: probe,
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node22',
+          mainFields: ['module', 'main'],
+          banner: {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
+          minify: true,
+          logLevel: 'silent',
+        });
+        // From a folder outside the project, so only the bundle's node_modules can answer.
+        const { stdout } = await run(process.execPath, [probe], {
+          cwd: tmpdir(),
+          env: offlineEnv(),
+          timeout: 60_000,
+        });
+        const result = JSON.parse(stdout) as { signature: string; width: number; dark: number };
+        expect(result.signature).toBe('89504e470d0a1a0a');
+        expect(result.width).toBe(120);
+        expect(result.dark).toBeGreaterThan(50);
+      } finally {
+        rmSync(probe, { force: true });
+      }
+    },
+    SYNTH_TIMEOUT,
+  );
 
   it(
     'loads on Node and passes the handler’s own cold-start checks with the environment the stack sets',

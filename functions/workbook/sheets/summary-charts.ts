@@ -10,7 +10,8 @@ const ROW_PX = 20;
 /**
  * The charts under everything else on the Summary sheet, one below the other
  * from column A: below the last figure they can cover nothing, whatever the
- * sheet above holds, and they print after the tables. Call last, before commit.
+ * sheet above holds. Each starts a printed page, so none is cut in two.
+ * Call last, before commit.
  */
 export function writeSummaryCharts(
   workbook: StreamingWorkbook,
@@ -18,25 +19,37 @@ export function writeSummaryCharts(
   charts: readonly ChartImage[] | undefined,
 ): void {
   if (charts === undefined || charts.length === 0) return;
-  // As writeSection does, but the title's row number is needed for the anchor.
-  sheet.addRow([]).commit();
+  const gap = sheet.addRow([]);
+  gap.addPageBreak();
+  gap.commit();
   const title = sheet.addRow(['Charts']);
   title.getCell(1).font = SECTION_FONT;
   title.commit();
-  // The title's row number (1-based) is the zero-based index of the row below it.
-  let row = title.number;
-  const pictures: SheetPicture[] = charts.map((chart) => {
-    const picture = {
+  const pictures: SheetPicture[] = [];
+  // A row number (1-based) is the zero-based index of the row below it.
+  let anchor = title.number;
+  for (const [i, chart] of charts.entries()) {
+    if (i > 0) {
+      // Empty rows down to below the previous chart, the last one carrying the page break.
+      let row = sheet.addRow([]);
+      while (row.number < anchor) {
+        row.commit();
+        row = sheet.addRow([]);
+      }
+      row.addPageBreak();
+      row.commit();
+      anchor = row.number;
+    }
+    pictures.push({
       png: chart.png,
       width: chart.width,
       height: chart.height,
       col: 0,
-      row,
+      row: anchor,
       name: chart.title,
       description: chart.alt,
-    };
-    row += Math.ceil(chart.height / ROW_PX) + 1;
-    return picture;
-  });
+    });
+    anchor += Math.ceil(chart.height / ROW_PX) + 1;
+  }
   addPicturesToSheet(workbook, sheet, pictures);
 }
