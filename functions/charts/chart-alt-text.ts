@@ -28,5 +28,6 @@ export function costTrendAltText(chart: CostTrendChart): string {
     .map((point) => `${point.period.label} ${moneyLabel(point.totalMinor, chart.pricing)}`)
     .join('; ');
   const orgs = chart.series.map((s) => chartLabel(s.label)).join(', ');
-  return `Stacked column chart of total cost per period, ${trendSpan(chart)}: ${totals}. Split by org: ${orgs}.`;
+  const missing = chart.missingMonths.length > 0 ? ` No report for ${chart.missingMonths.join(', ')}.` : '';
+  return `Stacked column chart of total cost per period, ${trendSpan(chart)}: ${totals}. Split by org: ${orgs}.${missing}`;
 }

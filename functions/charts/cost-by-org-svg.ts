@@ -13,13 +13,13 @@ import {
   textWidth,
 } from './svg-text.js';
 
-/** The width the email shows it at; the PNG is rendered at twice this for sharp phones. */
-export const CHART_WIDTH = 600;
+/** The width the email shows it at (under the 600 px of common mail layouts, so a phone shrinks it less); the PNG has twice as many pixels. */
+export const CHART_WIDTH = 540;
 const PAD = 16;
 const TOP = 82;
 const ROW = 56;
 const BAR = 20;
-const LABEL_SIZE = 17;
+const LABEL_SIZE = 16;
 
 export function costByOrgTitle(chart: CostByOrgChart): string {
   return `Cost by org — ${chart.period.label}`;
@@ -39,7 +39,7 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
   const plotWidth = CHART_WIDTH - 2 * PAD;
   const x = (minor: bigint) => plotLeft + (minor <= 0n ? 0 : (Number(minor) / Number(axis.max)) * plotWidth);
   const body: string[] = [
-    svgText(costByOrgTitle(chart), { x: PAD, y: 30, size: 21, bold: true }),
+    svgText(costByOrgTitle(chart), { x: PAD, y: 30, size: 20, bold: true }),
     svgText(`Total ${moneyLabel(chart.totalMinor, pricing)} · axis in ${pricing.currency}`, {
       x: PAD,
       y: 56,

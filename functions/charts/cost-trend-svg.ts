@@ -48,7 +48,7 @@ export function costTrendSvg(chart: CostTrendChart): string {
   const pitch = plotWidth / points.length;
   const columnWidth = Math.min(56, pitch * 0.66);
   const body: string[] = [
-    svgText(costTrendTitle(chart), { x: PAD, y: 30, size: 21, bold: true }),
+    svgText(costTrendTitle(chart), { x: PAD, y: 30, size: 20, bold: true }),
     svgText(`${trendSpan(chart)}, ${chart.points.length} reports · ${pricing.currency}`, {
       x: PAD,
       y: 56,
@@ -113,6 +113,11 @@ export function costTrendSvg(chart: CostTrendChart): string {
     `<line x1="${round(plotLeft)}" y1="${plotBottom}" x2="${CHART_WIDTH - PAD}" y2="${plotBottom}" stroke="${MUTED_COLOUR}" stroke-width="1"/>`,
   );
   let bottom = legend(chart, plotBottom + 30 + 2 * labelSize, body);
+  if (chart.missingMonths.length > 0) {
+    const note = fitText(`No report for ${chart.missingMonths.join(', ')}`, TICK_SIZE, CHART_WIDTH - 2 * PAD);
+    body.push(svgText(note, { x: PAD, y: bottom + 10, size: TICK_SIZE, fill: MUTED_COLOUR }));
+    bottom += 22;
+  }
   if (chart.leftOut.length > 0) {
     const note = fitText(`Not shown: ${chart.leftOut.join(', ')}`, TICK_SIZE, CHART_WIDTH - 2 * PAD);
     body.push(svgText(note, { x: PAD, y: bottom + 10, size: TICK_SIZE, fill: MUTED_COLOUR }));

@@ -40,6 +40,13 @@ describe('the chart SVGs', () => {
     expect(svg).toContain('>Payments Platform</text>');
   });
 
+  it('say which months in the span have no report', () => {
+    const { drawn } = drawings([monthSummary('2026-08', FIVE_ORGS)]);
+    const trend = drawn.find((d) => d.kind === 'cost-trend');
+    expect(trend?.svg).toContain('No report for September 2026, October 2026');
+    expect(trend?.alt).toContain('No report for September 2026, October 2026.');
+  });
+
   it('leave the trend out without history', () => {
     expect(drawings([]).drawn.map((d) => d.kind)).toEqual(['cost-by-org']);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
 import { renderReportCharts } from '../../functions/charts/render-report-charts.js';
 import { ORG_COLOURS } from '../../functions/core/charts/chart-palette.js';
 import { countColour, decodePng } from '../support/png.js';
@@ -12,7 +13,7 @@ describe('renderReportCharts', () => {
     expect(images.map((image) => image.kind)).toEqual(['cost-by-org', 'cost-trend']);
     for (const image of images) {
       const png = decodePng(image.png);
-      expect(image.width).toBe(600);
+      expect(image.width).toBe(CHART_WIDTH);
       expect(png.width).toBe(image.width * 2);
       expect(png.height).toBe(image.height * 2);
       // Drawn, not blank: white background, the largest org's colour, and dark text.

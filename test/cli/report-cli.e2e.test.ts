@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { decodePng } from '../support/png.js';
@@ -199,7 +200,7 @@ describe('npm start (the demo)', () => {
     for (const kind of ['cost-by-org', 'cost-trend']) {
       const png = latest.replace('.xlsx', `.${kind}.png`);
       expect(html).toContain(`src="${png}"`);
-      expect(decodePng(await readFile(join(out, png))).width).toBe(1200);
+      expect(decodePng(await readFile(join(out, png))).width).toBe(2 * CHART_WIDTH);
     }
     expect(html).toContain('Stacked column chart of total cost per period');
     const eml = await readFile(join(out, latest.replace('.xlsx', '.eml')), 'utf8');

@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChartImage } from '../../functions/charts/chart-image.js';
+import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
 import { renderReportCharts } from '../../functions/charts/render-report-charts.js';
 import { previewHtml } from '../../functions/email/chart-html.js';
 import { escapeHtml } from '../../functions/email/escape-html.js';
@@ -36,7 +37,7 @@ async function raw(attachWorkbook = false): Promise<Buffer> {
 }
 
 describe('the email with charts', () => {
-  it('shows each chart by cid with its figures as alt text, shrinking to a phone and never past 600 px', () => {
+  it('shows each chart by cid with its figures as alt text, shrinking to a phone and never past the width it was drawn for (at most 600 px)', () => {
     expect(charts.map((c) => c.kind)).toEqual(['cost-by-org', 'cost-trend']);
     for (const chart of charts) {
       const img = email.html.match(
@@ -44,8 +45,9 @@ describe('the email with charts', () => {
       )?.[0];
       expect(img).toBeDefined();
       expect(img).toContain(`alt="${escapeHtml(chart.alt)}"`);
-      expect(img).toContain('width="600"');
-      expect(img).toContain('width:100%;max-width:600px;height:auto;');
+      expect(img).toContain(`width="${CHART_WIDTH}"`);
+      expect(CHART_WIDTH).toBeLessThanOrEqual(600);
+      expect(img).toContain(`width:100%;max-width:${CHART_WIDTH}px;height:auto;`);
     }
     expect(email.html).toContain('Bar chart of cost by org for October 2026, total USD ');
     expect(email.inlineImages).toBe(charts);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChartImage } from '../../functions/charts/chart-image.js';
+import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
 import { renderReportCharts } from '../../functions/charts/render-report-charts.js';
 import { writeChargebackWorkbook } from '../../functions/workbook/write-chargeback-workbook.js';
 import { FIVE_ORGS, monthSummary } from '../charts/chart-fixture.js';
@@ -34,7 +35,7 @@ describe('the charts on the Summary sheet', () => {
     expect(media).toEqual(['xl/media/image0.png', 'xl/media/image1.png']);
     for (const [i, name] of media.entries()) {
       expect(entries.get(name)?.equals(charts[i]?.png ?? Buffer.alloc(0))).toBe(true);
-      expect(decodePng(entries.get(name) ?? Buffer.alloc(0)).width).toBe(1200);
+      expect(decodePng(entries.get(name) ?? Buffer.alloc(0)).width).toBe(2 * CHART_WIDTH);
     }
     const sheetXml = entries.get('xl/worksheets/sheet1.xml')?.toString('utf8') ?? '';
     const rels = entries.get('xl/worksheets/_rels/sheet1.xml.rels')?.toString('utf8') ?? '';

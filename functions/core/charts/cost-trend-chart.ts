@@ -1,4 +1,5 @@
 import type { Pricing } from '../money/pricing.js';
+import { monthLabel } from '../period/period-label.js';
 import type { ChargebackReport } from '../report/chargeback-report.js';
 import { byAmountDescending, byText } from '../report/rank.js';
 import type { SummaryDocument } from '../report/summary-document-schema.js';
@@ -26,6 +27,8 @@ export interface CostTrendChart {
   readonly points: readonly TrendPoint[];
   /** Earlier reports left out, and why (another currency), for the chart's note. */
   readonly leftOut: readonly string[];
+  /** Whole months inside the span with no report, e.g. ['March 2026']: the chart says so, not a gap alone. */
+  readonly missingMonths: readonly string[];
 }
 
 /** A period's figures, whether from this run's report or from an earlier summary.json. */
@@ -90,7 +93,28 @@ export function costTrendChart(
   const otherUsed = points.some((p) => p.costs.get(OTHER_SERIES_KEY) !== 0n);
   if (othersCount > 0 || otherUsed) series.push(otherSeries(othersCount));
   else for (const p of points) (p.costs as Map<string, bigint>).delete(OTHER_SERIES_KEY);
-  return { pricing, series, points, leftOut };
+  return { pricing, series, points, leftOut, missingMonths: missingMonths(points) };
+}
+
+/** Calendar months between the first and last column that have none (month reports only). */
+function missingMonths(points: readonly TrendPoint[]): string[] {
+  const slugs = points.map((p) => p.period.slug);
+  if (!slugs.every((slug) => /^\d{4}-\d{2}$/.test(slug))) return [];
+  const present = new Set(slugs);
+  const [first, last] = [slugs[0] ?? '', slugs.at(-1) ?? ''];
+  const missing: string[] = [];
+  let [year, month] = first.split('-').map(Number) as [number, number];
+  for (;;) {
+    const slug = `${year}-${String(month).padStart(2, '0')}`;
+    if (slug >= last) break;
+    if (!present.has(slug)) missing.push(monthLabel({ year, month }));
+    month += 1;
+    if (month > 12) {
+      month = 1;
+      year += 1;
+    }
+  }
+  return missing;
 }
 
 /** The given ranking first, then every other org with cost in the window, by its total over it. */

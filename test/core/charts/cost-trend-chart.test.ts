@@ -33,6 +33,7 @@ describe('the cost trend model', () => {
     expect(november?.costs.get('org-data')).toBe(report.orgs.find((o) => o.orgId === 'org-data')?.costMinor);
     expect(august?.costs.get('org-data')).toBe(0n);
     expect(trend?.series.some((s) => s.other)).toBe(false);
+    expect(trend?.missingMonths).toEqual(['September 2026']);
   });
 
   it('keeps an org that vanished and one that is new, each in one colour on both charts', () => {
@@ -57,6 +58,7 @@ describe('the cost trend model', () => {
     expect(trend?.points).toHaveLength(TREND_PERIODS);
     expect(trend?.points[0]?.period.slug).toBe('2025-12');
     expect(trend?.points.at(-1)?.period.slug).toBe('2026-11');
+    expect(trend?.missingMonths).toEqual([]);
   });
 
   it('ignores summaries of this period or later, and duplicates of one period', () => {
