@@ -17,9 +17,9 @@ import {
 export const CHART_WIDTH = 540;
 const PAD = 16;
 const TOP = 82;
-const ROW = 56;
+const ROW = 58;
 const BAR = 20;
-const LABEL_SIZE = 16;
+const LABEL_SIZE = 18;
 
 export function costByOrgTitle(chart: CostByOrgChart): string {
   return `Cost by org — ${chart.period.label}`;
@@ -42,8 +42,8 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
     svgText(costByOrgTitle(chart), { x: PAD, y: 30, size: 20, bold: true }),
     svgText(`Total ${moneyLabel(chart.totalMinor, pricing)} · axis in ${pricing.currency}`, {
       x: PAD,
-      y: 56,
-      size: 15,
+      y: 57,
+      size: 16,
       fill: MUTED_COLOUR,
     }),
   ];
@@ -55,7 +55,7 @@ export function costByOrgSvg(chart: CostByOrgChart): string {
       svgText(tickLabel(tick, pricing), {
         x: tx,
         y: plotBottom + 20,
-        size: 14,
+        size: 15,
         anchor: tick === 0n ? 'start' : tick === axis.max ? 'end' : 'middle',
         fill: MUTED_COLOUR,
       }),

@@ -16,9 +16,9 @@ import {
 const PAD = 16;
 const PLOT_TOP = 100;
 const PLOT_HEIGHT = 240;
-const LEGEND_SIZE = 16;
+const LEGEND_SIZE = 17;
 const LEGEND_ROW = 26;
-const TICK_SIZE = 14;
+const TICK_SIZE = 15;
 
 export function costTrendTitle(_chart: CostTrendChart): string {
   return 'Cost by org over time';
@@ -51,8 +51,8 @@ export function costTrendSvg(chart: CostTrendChart): string {
     svgText(costTrendTitle(chart), { x: PAD, y: 30, size: 20, bold: true }),
     svgText(`${trendSpan(chart)}, ${chart.points.length} reports · ${pricing.currency}`, {
       x: PAD,
-      y: 56,
-      size: 15,
+      y: 57,
+      size: 16,
       fill: MUTED_COLOUR,
     }),
   ];
@@ -126,14 +126,14 @@ export function costTrendSvg(chart: CostTrendChart): string {
   return svgDocument(CHART_WIDTH, bottom, `${costTrendTitle(chart)}, ${trendSpan(chart)}`, body);
 }
 
-/** As large as 15 px while the widest total and period label still fit their column. */
+/** As large as 16 px while the widest total and period label still fit their column. */
 function columnLabelSize(chart: CostTrendChart, pitch: number): number {
   const labels = chart.points.flatMap((p) => [
     { text: compactAmount(p.totalMinor, chart.pricing), bold: true },
     { text: p.period.axisLabel[0], bold: true },
     { text: p.period.axisLabel[1], bold: true },
   ]);
-  let size = 15;
+  let size = 16;
   while (size > 9 && labels.some((l) => textWidth(l.text, size, l.bold) > pitch - 4)) size -= 1;
   return size;
 }
