@@ -19,5 +19,8 @@ export const ORG_COLOURS = [
 /** Neutral, so "Other" never looks like one more org. */
 export const OTHER_COLOUR = '#8A8F98';
 
+/** The billed basis's Unattributed row: darker than Other, and no org's hue either. */
+export const UNATTRIBUTED_COLOUR = '#4B5563';
+
 /** How many orgs a chart names before the rest go into Other. */
 export const MAX_NAMED_ORGS = ORG_COLOURS.length;

@@ -40,15 +40,17 @@ export function orgsByCost(report: Pick<ChargebackReport, 'orgs'>): RankedOrg[] 
 export function costByOrgChart(report: ChargebackReport, colours: OrgColours): CostByOrgChart {
   const totalMinor = report.totals.costMinor;
   const costs = new Map(report.orgs.map((org) => [org.orgId, org.costMinor]));
-  const { named, othersCount } = namedOrgs(orgsByCost(report));
+  const { named, othersCount, unattributed } = namedOrgs(orgsByCost(report));
   const bar = (series: ChartSeries, costMinor: bigint): CostBar => ({
     series,
     costMinor,
     share: totalMinor === 0n ? 0 : Number(costMinor) / Number(totalMinor),
   });
   const bars = named.map((org) => bar(orgSeries(org, colours), costs.get(org.orgId) ?? 0n));
-  const rest = totalMinor - bars.reduce((sum, b) => sum + b.costMinor, 0n);
+  const last = unattributed && bar(orgSeries(unattributed, colours), costs.get(unattributed.orgId) ?? 0n);
+  const rest = totalMinor - bars.reduce((sum, b) => sum + b.costMinor, 0n) - (last?.costMinor ?? 0n);
   if (othersCount > 0 || rest !== 0n) bars.push(bar(otherSeries(othersCount), rest));
+  if (last) bars.push(last);
   return {
     period: chartPeriod(report.period),
     pricing: report.pricing,

@@ -76,13 +76,14 @@ export function costTrendChart(
   if (periods.length === 0) return null;
   periods.push(fromReport(report));
 
-  const { named, othersCount } = namedOrgs(trendRanking(periods, ranked));
+  const { named, othersCount, unattributed } = namedOrgs(trendRanking(periods, ranked));
   const series = named.map((org) => orgSeries(org, colours));
+  const apart = unattributed && orgSeries(unattributed, colours);
   const points = periods.map((p): TrendPoint => {
     const costs = new Map<string, bigint>();
     const byOrg = new Map(p.orgs.map((org) => [org.orgId, org.costMinor]));
     let namedSum = 0n;
-    for (const s of series) {
+    for (const s of apart ? [...series, apart] : series) {
       const cost = byOrg.get(s.key) ?? 0n;
       costs.set(s.key, cost);
       namedSum += cost;
@@ -93,6 +94,7 @@ export function costTrendChart(
   const otherUsed = points.some((p) => p.costs.get(OTHER_SERIES_KEY) !== 0n);
   if (othersCount > 0 || otherUsed) series.push(otherSeries(othersCount));
   else for (const p of points) (p.costs as Map<string, bigint>).delete(OTHER_SERIES_KEY);
+  if (apart) series.push(apart);
   return { pricing, series, points, leftOut, missingMonths: missingMonths(points) };
 }
 

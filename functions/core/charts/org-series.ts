@@ -1,4 +1,5 @@
-import { MAX_NAMED_ORGS, ORG_COLOURS, OTHER_COLOUR } from './chart-palette.js';
+import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
+import { MAX_NAMED_ORGS, ORG_COLOURS, OTHER_COLOUR, UNATTRIBUTED_COLOUR } from './chart-palette.js';
 import { type ChartSeries, OTHER_SERIES_KEY } from './chart-series.js';
 
 /** An org in the order the charts rank it, with the name to show. */
@@ -35,22 +36,28 @@ export function orgColours(): OrgColours {
 /**
  * The orgs a chart names: all of them when they fit, else the first
  * MAX_NAMED_ORGS - 1 and an Other bucket for the rest (a bucket of one org
- * would hide a name for nothing).
+ * would hide a name for nothing). The billed basis's Unattributed row is no
+ * org: it is always named, apart, and shown last, as in the By Org table.
  */
 export function namedOrgs(ranked: readonly RankedOrg[]): {
   readonly named: readonly RankedOrg[];
   readonly othersCount: number;
+  readonly unattributed: RankedOrg | undefined;
 } {
-  if (ranked.length <= MAX_NAMED_ORGS) return { named: ranked, othersCount: 0 };
-  const named = ranked.slice(0, MAX_NAMED_ORGS - 1);
-  return { named, othersCount: ranked.length - named.length };
+  const unattributed = ranked.find((org) => org.orgId === UNATTRIBUTED_ORG_ID);
+  const orgs = ranked.filter((org) => org.orgId !== UNATTRIBUTED_ORG_ID);
+  if (orgs.length <= MAX_NAMED_ORGS) return { named: orgs, othersCount: 0, unattributed };
+  const named = orgs.slice(0, MAX_NAMED_ORGS - 1);
+  return { named, othersCount: orgs.length - named.length, unattributed };
 }
 
 export function orgSeries(org: RankedOrg, colours: OrgColours): ChartSeries {
+  const unattributed = org.orgId === UNATTRIBUTED_ORG_ID;
   return {
     key: org.orgId,
     label: org.orgName ?? org.orgId,
-    colour: colours.colourOf(org.orgId),
+    // Unattributed takes no org's colour: it is what no org carries.
+    colour: unattributed ? UNATTRIBUTED_COLOUR : colours.colourOf(org.orgId),
     other: false,
   };
 }

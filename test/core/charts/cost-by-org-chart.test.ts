@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { ORG_COLOURS, OTHER_COLOUR } from '../../../functions/core/charts/chart-palette.js';
+import {
+  ORG_COLOURS,
+  OTHER_COLOUR,
+  UNATTRIBUTED_COLOUR,
+} from '../../../functions/core/charts/chart-palette.js';
 import { OTHER_SERIES_KEY } from '../../../functions/core/charts/chart-series.js';
 import { reportChartModels } from '../../../functions/core/charts/report-charts.js';
+import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
+import { UNATTRIBUTED_ORG_NAME } from '../../../functions/core/report/unattributed.js';
 import { ELEVEN_ORGS, FIVE_ORGS, monthReport } from '../../charts/chart-fixture.js';
+import { USD_2_25 } from '../../support/report-periods.js';
+import { BILL, DIRECTORY, OCTOBER, SESSIONS } from '../report/reconciliation-scenario.js';
 
 describe('the cost-by-org chart model', () => {
   it('has one bar per org with exactly the cents of the report, largest first, adding up to the total', () => {
@@ -54,5 +62,29 @@ describe('the cost-by-org chart model', () => {
     const { costByOrg } = reportChartModels(report, []);
     expect(costByOrg.bars.map((bar) => bar.series.label)).toEqual(['Payments Platform', 'org-nameless']);
     expect(costByOrg.bars.reduce((sum, bar) => sum + bar.costMinor, 0n)).toBe(report.totals.costMinor);
+  });
+});
+
+describe('the cost-by-org chart on the billed basis', () => {
+  it('charts the bill to the cent, its Unattributed row last in its own colour, as in the table', () => {
+    const report = buildChargebackReport({
+      period: OCTOBER,
+      pricing: USD_2_25,
+      sessions: SESSIONS,
+      directory: DIRECTORY,
+      costBasis: 'billed',
+      billed: { available: true, consumption: BILL },
+    });
+    const { costByOrg } = reportChartModels(report, []);
+    expect(costByOrg.costBasis).toBe('billed');
+    expect(costByOrg.totalMinor).toBe(5653n);
+    expect(costByOrg.bars.map((bar) => [bar.series.key, bar.costMinor])).toEqual([
+      ['org-a', 2925n],
+      ['org-b', 1012n],
+      ['org-d', 450n],
+      ['(unattributed)', 1266n],
+    ]);
+    expect(costByOrg.bars.at(-1)?.series.colour).toBe(UNATTRIBUTED_COLOUR);
+    expect(costByOrg.bars.at(-1)?.series.label).toBe(UNATTRIBUTED_ORG_NAME);
   });
 });
