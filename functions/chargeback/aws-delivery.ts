@@ -9,6 +9,7 @@ import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
+import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
@@ -136,6 +137,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           html: email.html,
           text: email.text,
           date: options.now(),
+          inlineImages: inlineChartParts(email.inlineImages),
           attachments: stored.email.attached
             ? [
                 {

@@ -1,15 +1,16 @@
 import { mkdir } from 'node:fs/promises';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
-import { previousPeriodOf } from '../core/period/previous-period-of.js';
+import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
-import { demoDataset } from '../devin/fake/demo-dataset.js';
+import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
+import { earlierPeriods } from '../pipeline/read-summary-history.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
@@ -26,6 +27,8 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
+/** Months the demo builds before the asked one (about a second each), for month-over-month and the trend. */
+const DEMO_HISTORY_PERIODS = 3;
 
 /**
  * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same pipeline,
@@ -115,13 +118,13 @@ export async function runReportCli(
       return localRun(outcome);
     };
     if (mode === 'demo') {
-      // A newcomer's first run should show month-over-month too: build the month before once.
-      const previous = previousPeriodOf(period, cycles);
-      if (!('none' in previous) && !(await hasSummary(options.outDir, previous))) {
+      // A newcomer's first run should show month-over-month and a cost trend too: build the
+      // months before it once, as far back as the demo has data.
+      for (const earlier of await demoHistoryToBuild(period, cycles, options.outDir, now)) {
         io.stderr.write(
-          `Building ${previous.label} first, so ${period.label} has a month to compare with.\n`,
+          `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
         );
-        await runFor(previous);
+        await runFor(earlier);
       }
     }
     const run = await runFor(period);
@@ -133,6 +136,22 @@ export async function runReportCli(
   } finally {
     for (const stop of stopDemoApi) await stop();
   }
+}
+
+/** Earlier periods the demo has data for, oldest first, whose summary.json is not in `outDir` yet. */
+async function demoHistoryToBuild(
+  period: ReportPeriod,
+  cycles: readonly BillingCycle[] | undefined,
+  outDir: string,
+  now: Date,
+): Promise<ReportPeriod[]> {
+  const start = demoDataStart(now).getTime();
+  const earlier = earlierPeriods(period, cycles, DEMO_HISTORY_PERIODS).filter(
+    (p) => p.from.getTime() >= start,
+  );
+  const missing: ReportPeriod[] = [];
+  for (const p of earlier.reverse()) if (!(await hasSummary(outDir, p))) missing.push(p);
+  return missing;
 }
 
 function errorLine(error: unknown): string {

@@ -1,3 +1,5 @@
+import type { EmailChart } from './chart-html.js';
+
 /**
  * What the chargeback email says, independent of markup. The HTML and the
  * plain-text bodies are both rendered from one EmailContent, so they cannot
@@ -53,4 +55,6 @@ export interface EmailContent {
   readonly download: { readonly text: string; readonly url: string } | null;
   readonly workbook: readonly Paragraph[];
   readonly footer: readonly string[];
+  /** Charts shown under the figures; none when absent. */
+  readonly charts?: readonly EmailChart[] | undefined;
 }

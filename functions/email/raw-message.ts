@@ -11,6 +11,8 @@ export interface RawMessageInput {
   text: string;
   date: Date;
   attachments?: ReadonlyArray<{ filename: string; contentType: string; content: Buffer }>;
+  /** Parts the HTML shows by `cid:` (the charts): they go into a multipart/related beside the HTML. */
+  inlineImages?: ReadonlyArray<{ filename: string; contentType: string; content: Buffer; cid: string }>;
 }
 
 export class MimeBuildError extends Error {
@@ -26,6 +28,7 @@ export class MimeBuildError extends Error {
 /**
  * The RFC 5322 message SES `SendRawEmail` sends and the local preview saves as
  * .eml: multipart/alternative (text, then HTML, so clients prefer the HTML),
+ * the HTML in multipart/related with the charts it shows inline (Content-ID),
  * wrapped in multipart/mixed when the workbook rides along. MailComposer
  * encodes non-ASCII headers (the subject's em dash) and adds Message-ID and
  * MIME-Version.
@@ -40,11 +43,20 @@ export async function buildRawMessage(input: RawMessageInput): Promise<Buffer> {
     text: input.text,
     html: input.html,
     date: input.date,
-    attachments: (input.attachments ?? []).map((a) => ({
-      filename: a.filename,
-      contentType: a.contentType,
-      content: a.content,
-    })),
+    attachments: [
+      ...(input.inlineImages ?? []).map((image) => ({
+        filename: image.filename,
+        contentType: image.contentType,
+        content: image.content,
+        cid: image.cid,
+        contentDisposition: 'inline' as const,
+      })),
+      ...(input.attachments ?? []).map((a) => ({
+        filename: a.filename,
+        contentType: a.contentType,
+        content: a.content,
+      })),
+    ],
   });
   try {
     return await composer.compile().build();

@@ -1,6 +1,8 @@
+import type { ChartImage } from '../charts/chart-image.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import { buildEmailContent } from './build-email-content.js';
+import { emailChart } from './chart-html.js';
 import { renderHtml } from './render-html.js';
 import { renderText } from './render-text.js';
 
@@ -25,6 +27,8 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** Images the HTML references by `cid:`: the message must carry them as inline parts. */
+  inlineImages?: readonly ChartImage[];
 }
 
 /** The monthly chargeback email: subject, HTML and plain-text bodies carrying the same facts. */
@@ -32,7 +36,14 @@ export function renderChargebackEmail(input: {
   report: ChargebackReport;
   run: RunInfo;
   delivery: EmailDelivery;
+  charts?: readonly ChartImage[];
 }): RenderedEmail {
-  const content = buildEmailContent(input);
-  return { subject: content.subject, html: renderHtml(content), text: renderText(content) };
+  const charts = input.charts ?? [];
+  const content = { ...buildEmailContent(input), charts: charts.map(emailChart) };
+  return {
+    subject: content.subject,
+    html: renderHtml(content),
+    text: renderText(content),
+    inlineImages: charts,
+  };
 }

@@ -1,3 +1,4 @@
+import { chartsHtml } from './chart-html.js';
 import type { Cell, Column, EmailContent, Paragraph, Table } from './email-content.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -84,7 +85,7 @@ function noticesHtml(notices: readonly string[]): string {
     .join('\n');
 }
 
-/** The HTML body: one self-contained document, no external CSS, images or scripts. */
+/** The HTML body: one self-contained document, no external CSS or scripts; images only inline (cid:). */
 export function renderHtml(content: EmailContent): string {
   return `<!DOCTYPE html>
 <html lang="en">
@@ -103,6 +104,7 @@ export function renderHtml(content: EmailContent): string {
 <h1 style="${FONT}font-size:20px;line-height:28px;font-weight:bold;margin:0 0 16px 0;">${escapeHtml(content.title)}</h1>
 ${noticesHtml(content.notices)}
 ${figuresHtml(content)}
+${chartsHtml(content.charts ?? [])}
 <h2 style="${H2}">By org</h2>
 ${tableHtml(content.orgs)}
 <h2 style="${H2}">Top users by ACUs</h2>

@@ -1,7 +1,9 @@
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
+import { previewHtml } from '../email/chart-html.js';
+import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
@@ -74,10 +76,15 @@ export function createLocalDelivery(
         html: email.html,
         text: email.text,
         date: options.now(),
+        inlineImages: inlineChartParts(email.inlineImages),
       });
       const htmlPath = `${base}.email.html`;
       const emlPath = `${base}.eml`;
-      await writeFileAtomically(htmlPath, email.html);
+      // The browser cannot follow cid: links: the charts go beside the page, which points at them.
+      const images = email.inlineImages ?? [];
+      const chartFile = (image: { kind: string }) => `${basename(base)}.${image.kind}.png`;
+      for (const image of images) await writeFileAtomically(join(outDir, chartFile(image)), image.png);
+      await writeFileAtomically(htmlPath, previewHtml(email.html, images, chartFile));
       await writeFileAtomically(emlPath, raw);
       return { messageId: emlPath, htmlPath };
     },

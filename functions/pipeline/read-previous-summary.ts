@@ -42,7 +42,8 @@ export async function readPreviousSummary(
   return summary;
 }
 
-function sameFilters(a: ReportFilters, b: ReportFilters): boolean {
+/** Whether two runs covered the same orgs, users and tags (in any order). */
+export function sameFilters(a: ReportFilters, b: ReportFilters): boolean {
   const same = (x: readonly string[], y: readonly string[]) =>
     x.length === y.length && [...x].sort().every((v, i) => v === [...y].sort()[i]);
   return same(a.orgIds, b.orgIds) && same(a.userIds, b.userIds) && same(a.tags, b.tags);

@@ -11,6 +11,8 @@ import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-cha
 import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
 import { readPreviousSummary } from './read-previous-summary.js';
+import { readSummaryHistory } from './read-summary-history.js';
+import { renderChartsOrNone } from './render-charts.js';
 import type { ReportArtifacts } from './report-artifacts.js';
 import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.js';
 import type { ReportRequest } from './report-request.js';
@@ -71,10 +73,11 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
     ]),
   );
   // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
-  const [billing, previous] = await timed('fetch billing', () =>
+  const [billing, previous, history] = await timed('fetch billing', () =>
     Promise.all([
       readBilling(deps.devin, period, filters),
       readPreviousSummary(deps.delivery, period, request.cycles, filters),
+      readSummaryHistory(deps.delivery, period, request.cycles, filters),
     ]),
   );
   if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);
@@ -92,6 +95,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
       previous,
     }),
   );
+  const charts = await timed('render charts', () => renderChartsOrNone(report, history, deps.log));
   const run: RunInfo = {
     runId: deps.runId,
     generatedAt: deps.now(),
@@ -111,6 +115,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
         sessions: fetched.sessions,
         run,
         stats: fetched.stats,
+        charts,
       }),
     );
     const artifacts: ReportArtifacts = {
@@ -124,7 +129,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
     const stored = await timed('store report', () => deps.delivery.store(artifacts));
     let sent: Sent | null = null;
     if (request.email) {
-      const email = renderChargebackEmail({ report, run, delivery: stored.email });
+      const email = renderChargebackEmail({ report, run, delivery: stored.email, charts });
       sent = await timed('send email', () => deps.delivery.send(email, artifacts, stored));
     }
     deps.log.info('report run finished', {

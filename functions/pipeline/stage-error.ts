@@ -3,6 +3,7 @@ export type ReportStage =
   | 'fetch sessions'
   | 'fetch billing'
   | 'build report'
+  | 'render charts'
   | 'write workbook'
   | 'store report'
   | 'send email';

@@ -1,3 +1,4 @@
+import type { ChartImage } from '../charts/chart-image.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import type { FetchStats, Session } from '../core/session.js';
@@ -8,4 +9,6 @@ export interface WorkbookInput {
   readonly sessions: readonly Session[];
   readonly run: RunInfo;
   readonly stats: FetchStats;
+  /** Shown on the Summary sheet below its figures; none when absent. */
+  readonly charts?: readonly ChartImage[] | undefined;
 }

@@ -7,6 +7,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { chartAssetHooks } from './chart-assets.js';
 import { NODE22_ESM_BUNDLING } from './node-bundling.js';
 
 /** The one place infra knows about functions/: the Lambda entry. */
@@ -71,7 +72,11 @@ export class ReportFunction extends Construct {
       // Events throttled behind a running invocation (manual run at schedule time) wait this long.
       maxEventAge: Duration.hours(6),
       onFailure: new SqsDestination(props.failedRuns),
-      bundling: NODE22_ESM_BUNDLING,
+      bundling: {
+        ...NODE22_ESM_BUNDLING,
+        // The chart renderer's WebAssembly and fonts, which esbuild cannot inline.
+        commandHooks: chartAssetHooks(),
+      },
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',

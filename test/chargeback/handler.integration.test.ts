@@ -184,6 +184,11 @@ describe('chargeback Lambda handler', () => {
     expect(mail.body.text).toMatch(/charges back \d+\.\d% of the [\d,.]+ ACUs billed/);
     expect(mail.body.text).toContain('No report for September 2026 was found to compare with');
     expect(await exists('reports/markers/monthly/2026-10.email.json')).toBe(true);
+    // The cost-by-org chart rides inline (the emulator's parser swaps cid: for the part's data);
+    // no trend without earlier summaries in the bucket.
+    const images = mail.body.html?.match(/<img src="data:image\/png;base64,[^"]+" alt="[^"]*"/g) ?? [];
+    expect(images).toHaveLength(1);
+    expect(images[0]).toContain('alt="Bar chart of cost by org for October 2026, total USD ');
   });
 
   it('does nothing but return the earlier result for a duplicate scheduled event', async () => {
@@ -208,6 +213,10 @@ describe('chargeback Lambda handler', () => {
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
     expect(mails.at(-1)?.body.text).toMatch(/Change vs September 2026\s+\+[\d,.]+ ACUs/);
+    // September's summary.json in the bucket makes a two-month trend.
+    expect(mails.at(-1)?.body.html).toContain(
+      'alt="Stacked column chart of total cost per period, September 2026 – October 2026: ',
+    );
   });
 
   it('stores an ad-hoc range without email and returns a fresh link', async () => {

@@ -6,8 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { decodePng } from '../support/png.js';
 
 const API_KEY = 'apk_user_cli_e2e_secret_key_0123456789';
 let api: FakeDevinApi;
@@ -93,6 +95,7 @@ describe('npm run report', () => {
     const eml = await readFile(result.files.email, 'utf8');
     expect(eml).toMatch(/^Subject: /m);
     expect((await readdir(out)).sort()).toEqual([
+      'devin-acu-chargeback-2026-10.cost-by-org.png',
       'devin-acu-chargeback-2026-10.email.html',
       'devin-acu-chargeback-2026-10.eml',
       'devin-acu-chargeback-2026-10.summary.json',
@@ -175,10 +178,11 @@ describe('npm start (the demo)', () => {
       /^Share of the bill: This report charges back \d+\.\d% of the [\d,.]+ ACUs billed/m,
     );
     expect(run.stdout).toMatch(/^Change vs \w+ \d{4}: [+-][\d,.]+ ACUs/m);
-    // The month before is built first, so the first demo already compares month over month.
+    // The three months before are built first, so the first demo already compares month over
+    // month and shows a cost trend.
     const files = await readdir(out);
-    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(2);
-    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(2);
+    expect(files.filter((f) => f.endsWith('.xlsx'))).toHaveLength(4);
+    expect(files.filter((f) => f.endsWith('.eml'))).toHaveLength(4);
     const latest =
       files
         .filter((f) => f.endsWith('.xlsx'))
@@ -192,5 +196,14 @@ describe('npm start (the demo)', () => {
     const html = await readFile(join(out, latest.replace('.xlsx', '.email.html')), 'utf8');
     expect(html).toContain('charges back');
     expect(html).toMatch(/Change vs \w+ \d{4}/);
+    // The preview shows the charts from files beside it; the .eml carries them inline.
+    for (const kind of ['cost-by-org', 'cost-trend']) {
+      const png = latest.replace('.xlsx', `.${kind}.png`);
+      expect(html).toContain(`src="${png}"`);
+      expect(decodePng(await readFile(join(out, png))).width).toBe(2 * CHART_WIDTH);
+    }
+    expect(html).toContain('Stacked column chart of total cost per period');
+    const eml = await readFile(join(out, latest.replace('.xlsx', '.eml')), 'utf8');
+    expect(eml).toMatch(/Content-ID: <cost-trend\.\d{4}-\d{2}@devin-chargeback>/);
   });
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -89,6 +90,15 @@ describe('npx cdk synth of the real app, with bundling', () => {
     return dir;
   }
 
+  /** The report function's bundle: the function that reads the Devin key. */
+  function bundleDir(): string {
+    const report = Object.values(template().Resources).filter(
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables.DEVIN_API_KEY_SECRET,
+    );
+    expect(report).toHaveLength(1);
+    return bundleDirOf(report[0] as LambdaResource);
+  }
+
   it('succeeds without AWS credentials or Docker, with cdk-nag passing', () => {
     // On failure, show what cdk printed (a bundling error names the file and import).
     expect(synth.ok ? '' : synth.output).toBe('');
@@ -97,7 +107,12 @@ describe('npx cdk synth of the real app, with bundling', () => {
 
   it('bundles each handler, SDK included, into one ESM file with its source map', () => {
     for (const dir of bundleDirs()) {
-      expect(readdirSync(dir).sort()).toEqual(['index.mjs', 'index.mjs.map']);
+      // node_modules holds only the chart renderer's assets (checked below), in the report's bundle.
+      expect(
+        readdirSync(dir)
+          .filter((name) => name !== 'node_modules')
+          .sort(),
+      ).toEqual(['index.mjs', 'index.mjs.map']);
       const size = statSync(join(dir, 'index.mjs')).size;
       // Minified with the SDK it is a few MB; far more means something unintended got bundled.
       expect(size).toBeGreaterThan(100_000);
@@ -105,6 +120,63 @@ describe('npx cdk synth of the real app, with bundling', () => {
       expect(readFileSync(join(dir, 'index.mjs'), 'utf8')).toContain('sourceMappingURL=index.mjs.map');
     }
   });
+
+  it('ships the chart renderer’s WebAssembly and fonts, byte for byte, and nothing else in node_modules', () => {
+    const modules = join(bundleDir(), 'node_modules');
+    const files = (readdirSync(modules, { recursive: true }) as string[])
+      .filter((name) => statSync(join(modules, name)).isFile())
+      .sort();
+    expect(files).toEqual([
+      '@resvg/resvg-wasm/index_bg.wasm',
+      '@resvg/resvg-wasm/package.json',
+      'dejavu-fonts-ttf/LICENSE',
+      'dejavu-fonts-ttf/package.json',
+      'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf',
+      'dejavu-fonts-ttf/ttf/DejaVuSans.ttf',
+    ]);
+    for (const file of files) {
+      const source = join(PROJECT_ROOT, 'node_modules', file);
+      expect(readFileSync(join(modules, file)).equals(readFileSync(source))).toBe(true);
+    }
+  });
+
+  it(
+    'lets code bundled like the handler render a chart with text from the bundle’s own folder',
+    async () => {
+      const dir = bundleDir();
+      const probe = join(dir, 'chart-probe.mjs');
+      try {
+        // The handler's own esbuild settings (infra/constructs/report-function.ts).
+        await build({
+          entryPoints: [join(PROJECT_ROOT, 'test/infra/fixtures/chart-probe.ts')],
+          outfile: probe,
+          bundle: true,
+          platform: 'node',
+          format: 'esm',
+          target: 'node22',
+          mainFields: ['module', 'main'],
+          banner: {
+            js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+          },
+          minify: true,
+          logLevel: 'silent',
+        });
+        // From a folder outside the project, so only the bundle's node_modules can answer.
+        const { stdout } = await run(process.execPath, [probe], {
+          cwd: tmpdir(),
+          env: offlineEnv(),
+          timeout: 60_000,
+        });
+        const result = JSON.parse(stdout) as { signature: string; width: number; dark: number };
+        expect(result.signature).toBe('89504e470d0a1a0a');
+        expect(result.width).toBe(120);
+        expect(result.dark).toBeGreaterThan(50);
+      } finally {
+        rmSync(probe, { force: true });
+      }
+    },
+    SYNTH_TIMEOUT,
+  );
 
   it(
     'loads on Node and passes each handler’s own cold-start checks with the environment the stack sets',

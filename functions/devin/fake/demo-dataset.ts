@@ -49,6 +49,11 @@ export const DEMO_TRICKY_TITLES = {
   nonAscii: 'Überarbeitung der Zahlungs-API — Teil 2',
 } as const;
 
+/** The first instant the demo has sessions for: the start of its earliest month. */
+export function demoDataStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - MONTHS_BEFORE, 1));
+}
+
 /**
  * The built-in demo: a fictional company's sessions over the four calendar
  * months (UTC) before `now` and the current month up to `now`.

@@ -19,6 +19,7 @@ import { WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { orgColumns } from './org-columns.js';
 import { allocatedShareSentence } from './reconciliation-explanation.js';
+import { writeSummaryCharts } from './summary-charts.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
 const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
@@ -30,7 +31,7 @@ export function summaryTitle(report: ChargebackReport): string {
 /** Everything on it comes from the report, so it can be written first although it is computed last. */
 export const summarySheet: WorkbookSheet = {
   name: 'Summary',
-  async write(workbook, { report, run }) {
+  async write(workbook, { report, run, charts }) {
     const sheet = workbook.addWorksheet('Summary', { pageSetup: WIDE_PAGE_SETUP });
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
@@ -44,6 +45,7 @@ export const summarySheet: WorkbookSheet = {
     await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
     writeSection(sheet, 'Top users by ACUs');
     await writeTable(sheet, topUserColumns(report), report.topUsers);
+    writeSummaryCharts(workbook, sheet, charts);
     sheet.commit();
   },
 };
