@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
-import type { FetchStats } from '../core/session.js';
+import type { FetchStats, Session } from '../core/session.js';
 import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
 import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { withCostCentres } from './cost-centre-setup.js';
 import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
 import { readPreviousSummary } from './read-previous-summary.js';
@@ -34,6 +35,8 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   readonly report: ChargebackReport;
   readonly run: RunInfo;
   readonly stats: FetchStats;
+  /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
+  readonly sessions: readonly Session[];
   readonly stored: Stored;
   /** Null when the request asked for no email. */
   readonly sent: Sent | null;
@@ -81,16 +84,21 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
 
   const report = await timed('build report', () =>
-    buildChargebackReport({
-      period,
-      pricing,
-      sessions: fetched.sessions,
-      directory,
-      costBasis: request.costBasis,
-      billed: billing.billed,
-      carriedIn: billing.carriedIn,
+    withCostCentres(
+      buildChargebackReport({
+        period,
+        pricing,
+        sessions: fetched.sessions,
+        directory,
+        costBasis: request.costBasis,
+        billed: billing.billed,
+        carriedIn: billing.carriedIn,
+        previous,
+      }),
+      fetched.sessions,
+      request.costCentres,
       previous,
-    }),
+    ),
   );
   const run: RunInfo = {
     runId: deps.runId,
@@ -133,7 +141,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
       sessions: report.totals.sessions,
       durationsMs,
     });
-    return { report, run, stats: fetched.stats, stored, sent, durationsMs };
+    return { report, run, stats: fetched.stats, sessions: fetched.sessions, stored, sent, durationsMs };
   } finally {
     await rm(workbookPath, { force: true });
   }

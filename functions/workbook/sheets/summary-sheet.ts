@@ -17,6 +17,7 @@ import { sentence, withFullStop } from '../sentence.js';
 import { type TableColumn, writeTable } from '../table.js';
 import { WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
 import { allocatedShareSentence } from './reconciliation-explanation.js';
 
@@ -40,6 +41,7 @@ export const summarySheet: WorkbookSheet = {
     writeFacts(sheet, reconciliationFacts(report));
     writeSection(sheet, 'Month over month');
     writeFacts(sheet, comparisonFacts(report));
+    writeCostCentreSummary(sheet, report);
     writeSection(sheet, 'By org');
     await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
     writeSection(sheet, 'Top users by ACUs');

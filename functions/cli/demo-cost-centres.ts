@@ -1,0 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The demo's map: every demo org but Internal Tools, and a tag rule, so the demo shows Unmapped and a moved session. */
+export const DEMO_COST_CENTRES_FILE = fileURLToPath(
+  new URL('../devin/fake/demo-cost-centres.csv', import.meta.url),
+);
+
+/** The demo's credit accounts (accrued vendor invoices), one per legal entity of the demo map. */
+export const DEMO_CREDIT_ACCOUNT = 'US01=2100;UK01=2150';
+
+export function demoCostCentresText(): string {
+  return readFileSync(DEMO_COST_CENTRES_FILE, 'utf8');
+}
