@@ -8,11 +8,14 @@ import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { createAwsDelivery } from './aws-delivery.js';
+import { showbackFinished } from './aws-showback.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { LambdaConfig } from './lambda-config.js';
+import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { manualEventText } from './manual-event-for.js';
 import { reportKeys } from './report-keys.js';
+import { showbackApplies, showbackStep } from './showback-step.js';
 
 export interface JobDeps {
   readonly config: LambdaConfig;
@@ -49,9 +52,24 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
   });
 
+  const costCentres = await loadCostCentreObject(deps.s3, config);
+  const showback = costCentres !== undefined && showbackApplies(config, run);
+  // Finance was emailed but some owner was not: run again for the owners only.
+  let financeEmailed: ChargebackResult | undefined;
   if (wantsEmail && !force) {
     const earlier = await readEmailMarker(deps.s3, config.bucket, keys.emailMarker);
-    if (earlier?.state === 'sent' && earlier.result) {
+    if (
+      earlier?.state === 'sent' &&
+      earlier.result &&
+      showback &&
+      !(await showbackFinished(deps.s3, config.bucket, keys))
+    ) {
+      financeEmailed = earlier.result as ChargebackResult;
+      deps.log.info('period already emailed to finance; sending the showback emails still missing', {
+        runId: deps.runId,
+        period: period.slug,
+      });
+    } else if (earlier?.state === 'sent' && earlier.result) {
       deps.log.info('period already emailed; returning the earlier result', {
         runId: deps.runId,
         period: period.slug,
@@ -63,7 +81,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         note: `${period.label} was emailed by run ${earlier.runId}; nothing was sent again. Invoke with "force": true to resend, or "email": false for a fresh link.`,
       };
     }
-    if (earlier) {
+    if (earlier && financeEmailed === undefined) {
       // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
       // refusing beats a duplicate, and the message says how to settle it.
       const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
@@ -104,7 +122,8 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         run.kind === 'manual'
           ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
           : { orgIds: [], userIds: [], tags: [] },
-      email: wantsEmail,
+      email: wantsEmail && financeEmailed === undefined,
+      costCentres,
       costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
       cycles,
     },
@@ -139,5 +158,15 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       result,
     });
   }
-  return result;
+  if (!showback || !(outcome.sent || financeEmailed)) return result;
+  return showbackStep(
+    {
+      report,
+      sessions: outcome.sessions,
+      run: outcome.run,
+      stats: outcome.stats,
+      result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
+    },
+    { config, s3: deps.s3, ses: deps.ses, keys, now: deps.now, workDir: deps.workDir, log: deps.log },
+  );
 }

@@ -6,8 +6,8 @@ export const DEMO_COST_CENTRES_FILE = fileURLToPath(
   new URL('../devin/fake/demo-cost-centres.csv', import.meta.url),
 );
 
-/** The demo's credit accounts (accrued vendor invoices), one per legal entity of the demo map. */
-export const DEMO_CREDIT_ACCOUNT = 'US01=2100;UK01=2150';
+/** The demo's credit accounts (accrued vendor invoices): 2100, and 2150 for the UK entity. */
+export const DEMO_CREDIT_ACCOUNT = '2100;UK01=2150';
 
 export function demoCostCentresText(): string {
   return readFileSync(DEMO_COST_CENTRES_FILE, 'utf8');

@@ -94,6 +94,7 @@ export async function runShowback(
     const codes = owner.costCentres.map((row) => row.code);
     const fileName = workbookFileName(input.report.period).replace(/\.xlsx$/, `-${sliceName(owner)}.xlsx`);
     const path = join(deps.workDir, `.${input.run.runId}.${owner.email}.${fileName}.partial`);
+    let sentId: string | undefined;
     try {
       const slice = sliceReport(input.report, input.sessions, new Set(codes));
       await writeChargebackWorkbook(path, {
@@ -111,17 +112,23 @@ export async function runShowback(
         delivery,
       });
       const email = { subject: content.subject, html: renderHtml(content), text: renderText(content) };
-      const { messageId } = await deps.delivery.send(owner, email, workbook);
-      await deps.delivery.complete(owner, messageId);
-      outcome.sent.push({ owner: owner.email, costCentres: codes, messageId });
+      sentId = (await deps.delivery.send(owner, email, workbook)).messageId;
+      await deps.delivery.complete(owner, sentId);
+      outcome.sent.push({ owner: owner.email, costCentres: codes, messageId: sentId });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       deps.log.warn('showback email failed', { costCentres: codes, error: message });
-      outcome.failed.push({ owner: owner.email, error: message });
-      try {
-        await deps.delivery.abandon(owner);
-      } catch (releaseError) {
-        outcome.failed.push({ owner: owner.email, error: (releaseError as Error).message });
+      // Sent but not recorded: keep the claim, so a retry reports it rather than sending it twice.
+      outcome.failed.push({
+        owner: owner.email,
+        error: sentId === undefined ? message : `sent as ${sentId}, but ${message}`,
+      });
+      if (sentId === undefined) {
+        try {
+          await deps.delivery.abandon(owner);
+        } catch (releaseError) {
+          outcome.failed.push({ owner: owner.email, error: (releaseError as Error).message });
+        }
       }
     } finally {
       await rm(path, { force: true });
