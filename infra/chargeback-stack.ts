@@ -40,6 +40,7 @@ export class ChargebackStack extends Stack {
     });
     const apiKey = new DevinApiKeySecret(this, 'DevinApiKey', { existing: config.apiKeySecret });
 
+    const costCentresKey = config.costCentresKey ?? `${config.reportPrefix}config/cost-centres.csv`;
     const report = new ReportFunction(this, 'Report', {
       entry: props.handlerEntry,
       failedRuns,
@@ -56,6 +57,9 @@ export class ChargebackStack extends Stack {
         ATTACH_MAX_BYTES: String(config.attachMaxBytes),
         REPORT_ALIGNMENT: config.alignment,
         COST_BASIS: config.costBasis,
+        COST_CENTRES_KEY: costCentresKey,
+        SHOWBACK: String(config.showback),
+        ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
       },
     });
@@ -66,6 +70,7 @@ export class ChargebackStack extends Stack {
       reportPrefix: config.reportPrefix,
       apiKey: apiKey.secret,
       sender: config.sender,
+      costCentresKey,
     });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
+import { parseCreditAccounts } from '../functions/core/cost-centres/credit-accounts.js';
 
 /**
  * Everything an operator can set at deploy time, read once from CDK context
@@ -32,6 +33,12 @@ export interface ChargebackConfig {
   readonly alignment: Alignment;
   /** Session lifetime ACUs (default) or the vendor's billed ACUs. */
   readonly costBasis: 'sessions' | 'billed';
+  /** S3 key of finance's cost-centre map; default `<reportPrefix>config/cost-centres.csv`. */
+  readonly costCentresKey?: string | undefined;
+  /** The journal's credit account: `2100`, or `US01=2100;UK01=2150` per legal entity. */
+  readonly creditAccount?: string | undefined;
+  /** Email each budget owner their cost centres' slice after finance's email. */
+  readonly showback: boolean;
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
@@ -66,6 +73,9 @@ export const CONFIG_KEYS = [
   'devinApiUrl',
   'alignment',
   'costBasis',
+  'costCentresKey',
+  'creditAccount',
+  'showback',
 ] as const satisfies readonly (keyof ChargebackConfig)[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -297,6 +307,19 @@ const configSchema = z
       MAX_ATTACH_BYTES,
       'largest workbook to attach; 0 never attaches',
     ),
+    costCentresKey: optionalText().refine(
+      (v) => v === undefined || (/^[\w!.*'()/-]+$/.test(v) && !v.startsWith('/') && !v.endsWith('/')),
+      'must be an S3 object key without a leading "/", e.g. reports/config/cost-centres.csv',
+    ),
+    creditAccount: optionalText().refine(
+      (v) => v === undefined || isCreditAccount(v),
+      'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
+    ),
+    showback: z.preprocess(
+      (value) =>
+        value === 'true' ? true : value === 'false' || blankToUndefined(value) === undefined ? false : value,
+      z.boolean({ error: 'must be true or false' }),
+    ),
     devinApiUrl: optionalText().refine(
       (v) => v === undefined || isHttpsUrl(v),
       'must be an https:// URL such as https://api.devin.ai',
@@ -304,6 +327,15 @@ const configSchema = z
   })
   .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
   .readonly();
+
+function isCreditAccount(value: string): boolean {
+  try {
+    parseCreditAccounts(value, 'creditAccount');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function isHttpsUrl(value: string): boolean {
   try {

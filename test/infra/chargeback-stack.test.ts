@@ -139,6 +139,7 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
           'ACU_PRICE',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
+          'COST_CENTRES_KEY',
           'CURRENCY',
           'DEVIN_API_KEY_SECRET',
           'EMAIL_RECIPIENTS',
@@ -149,6 +150,7 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
           'REPORT_BUCKET',
           'REPORT_PREFIX',
           'REPORT_TIMEZONE',
+          'SHOWBACK',
         ].sort(),
       );
       expect(variables).toMatchObject({
@@ -161,6 +163,8 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
         CURRENCY: 'USD',
         DEVIN_API_KEY_SECRET: { Ref: secretId },
         NODE_OPTIONS: '--enable-source-maps',
+        COST_CENTRES_KEY: 'reports/config/cost-centres.csv',
+        SHOWBACK: 'false',
       });
     });
   });
@@ -192,6 +196,13 @@ describe('the stack with defaults (-c recipients=… -c sender=…)', () => {
           Effect: 'Allow',
           Action: 's3:DeleteObject',
           Resource: objectsUnder(bucketId, '/reports/markers/*'),
+        },
+        // Finance's map sits inside the prefix (readable by the first grant) and is never the function's to change.
+        {
+          Sid: 'NeverWriteCostCentreMap',
+          Effect: 'Deny',
+          Action: ['s3:PutObject', 's3:DeleteObject'],
+          Resource: objectsUnder(bucketId, '/reports/config/cost-centres.csv'),
         },
       ]);
     });
@@ -401,6 +412,9 @@ describe('the stack with everything configured', () => {
         transitionDays: '30',
         reportPrefix: 'devin/chargeback/',
         devinApiUrl: 'https://devin.acme.example',
+        costCentresKey: 'finance/devin-cost-centres.csv',
+        creditAccount: '2100;UK01=2150',
+        showback: 'true',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -425,7 +439,25 @@ describe('the stack with everything configured', () => {
       REPORT_TIMEZONE: 'Europe/Berlin',
       ACU_PRICE: '2.00',
       CURRENCY: 'EUR',
+      COST_CENTRES_KEY: 'finance/devin-cost-centres.csv',
+      CREDIT_ACCOUNT: '2100;UK01=2150',
+      SHOWBACK: 'true',
     });
+  });
+
+  it('may read a cost-centre map outside the report prefix, that one object only, and never write it', () => {
+    const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const bySid = (sid: string) => statements.find((s) => s.Sid === sid);
+    const mapArn = ':s3:::acme-finance-reports/finance/devin-cost-centres.csv"';
+    expect(bySid('ReadCostCentreMap')).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
+    expect(JSON.stringify(bySid('ReadCostCentreMap')?.Resource)).toContain(mapArn);
+    expect(bySid('NeverWriteCostCentreMap')).toMatchObject({
+      Effect: 'Deny',
+      Action: ['s3:PutObject', 's3:DeleteObject'],
+    });
+    expect(JSON.stringify(bySid('NeverWriteCostCentreMap')?.Resource)).toContain(mapArn);
   });
 
   it('scopes S3 to the configured prefix of the named bucket and the secret to its name', () => {
