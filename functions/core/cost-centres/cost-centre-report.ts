@@ -43,4 +43,8 @@ export interface CostCentreReport {
     | { readonly available: true; readonly label: string }
     | { readonly available: false; readonly reason: string };
   readonly journal: Journal;
+  /** Set on a budget owner's slice (sliceReport): the codes it holds. The journal is finance's, not the slice's. */
+  readonly sliceOf?: readonly string[] | undefined;
+  /** On a slice: the slice's cost centres each org's rows fall in (a tag rule can put one org in two). */
+  readonly orgCodes?: ReadonlyMap<string, string> | undefined;
 }

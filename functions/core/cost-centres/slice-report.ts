@@ -47,12 +47,15 @@ export function sliceReport(
     throw new RangeError('a report without cost centres cannot be sliced by them');
   const { map } = costCentres;
   const byOrgRule = report.costBasis === 'billed';
-  const keep = (session: Session) =>
-    codes.has(byOrgRule ? costCentreOfOrg(map, session.orgId).code : costCentreOfSession(map, session).code);
+  const codeOf = (session: Session) =>
+    byOrgRule ? costCentreOfOrg(map, session.orgId).code : costCentreOfSession(map, session).code;
   const keptSessions: Session[] = [];
   const keptCosts: bigint[] = [];
+  const orgCodes = new Map<string, Set<string>>();
   sessions.forEach((session, i) => {
-    if (!keep(session)) return;
+    const code = codeOf(session);
+    if (!codes.has(code)) return;
+    orgCodes.set(session.orgId, (orgCodes.get(session.orgId) ?? new Set()).add(code));
     keptSessions.push(session);
     keptCosts.push(report.sessionCostMinor[i] ?? 0n);
   });
@@ -85,6 +88,9 @@ export function sliceReport(
       rows: rows.map((row) => ({ ...row, shareOfCost: shareOf(row.costMinor, totals.costMinor) })),
       unmappedOrgs: codes.has(UNMAPPED_CODE) ? costCentres.unmappedOrgs : [],
       tagConflicts: { sessions: 0, exampleSessionIds: [] },
+      sliceOf: [...codes],
+      movedByTag: { sessions: 0, acus: 0n },
+      orgCodes: new Map([...orgCodes].map(([orgId, found]) => [orgId, [...found].sort().join(', ')])),
       journal: buildJournal(rows, {
         period: report.period,
         pricing: report.pricing,

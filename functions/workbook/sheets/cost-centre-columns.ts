@@ -20,7 +20,10 @@ export function orgCostCentreColumn<Item>(
     {
       header: COST_CENTRE_HEADER,
       width: 14,
-      value: (item) => textCell(costCentreOfOrg(costCentres.map, orgIdOf(item)).code),
+      value: (item) =>
+        textCell(
+          costCentres.orgCodes?.get(orgIdOf(item)) ?? costCentreOfOrg(costCentres.map, orgIdOf(item)).code,
+        ),
     },
   ];
 }

@@ -10,6 +10,18 @@ import { type Fact, writeFacts, writeSection } from '../fact-rows.js';
 export function writeCostCentreSummary(sheet: Worksheet, report: ChargebackReport): void {
   const costCentres = report.costCentres;
   if (costCentres === undefined) return;
+  if (costCentres.sliceOf !== undefined) {
+    writeSection(sheet, 'Cost centres');
+    writeFacts(sheet, [
+      {
+        label: 'This workbook',
+        value: textCell(
+          `Only ${costCentres.rows.map((row) => `${row.code} ${row.name}`).join(' and ')}: a budget owner's slice of the report`,
+        ),
+      },
+    ]);
+    return;
+  }
   const { pricing } = report;
   const mapped = costCentres.rows.filter((row) => row.kind === 'mapped');
   const unmapped = costCentres.rows.find((row) => row.kind === 'unmapped');

@@ -17,7 +17,7 @@ export const journalSheet: WorkbookSheet = {
   name: JOURNAL,
   async write(workbook, { report }) {
     const costCentres = report.costCentres;
-    if (costCentres === undefined) return;
+    if (costCentres === undefined || costCentres.sliceOf !== undefined) return;
     const { journal } = costCentres;
     const { pricing } = report;
     const text = (value: string | null) => (value === null ? null : textCell(value));
