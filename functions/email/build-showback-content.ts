@@ -3,7 +3,7 @@ import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import { shareOf } from '../core/report/share.js';
-import type { EmailContent, Figure, Paragraph } from './email-content.js';
+import type { Cell, EmailContent, Figure, Paragraph, Table } from './email-content.js';
 import { formatCount, formatSignedShare, formatUnitPrice } from './email-figures.js';
 import { orgTable, topUsersTable } from './email-tables.js';
 import { describeLinkExpiry, formatUtcMinute } from './link-expiry.js';
@@ -33,7 +33,7 @@ export function buildShowbackContent(input: {
       run.source === 'demo'
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
-      `You receive this as budget owner of ${names.join(' and ')} in the cost-centre map finance keeps. The figures are only ${costCentres.length === 1 ? "this cost centre's" : "these cost centres'"}.`,
+      `You receive this as budget owner of ${names.join(' and ')} in the cost-centre map finance keeps. The figures cover only ${costCentres.length === 1 ? 'this cost centre' : 'these cost centres'}.`,
     ].filter((notice) => notice !== null),
     figures: [
       { label: 'Period', value: `${period.label} (${period.timeZone})` },
@@ -43,8 +43,9 @@ export function buildShowbackContent(input: {
       { label: 'Cost', value: cost },
       ...costCentres.flatMap((row) => costCentreFigures(row, slice, costCentres.length > 1)),
     ],
-    orgs: orgTable(slice),
-    topUsers: topUsersTable(slice),
+    // Shares of one team's slice say little, and a phone has no room for them.
+    orgs: withoutColumns(orgTable(slice), ['Share of ACUs']),
+    topUsers: withoutColumns(topUsersTable(slice), ['Sessions']),
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,
@@ -53,6 +54,17 @@ export function buildShowbackContent(input: {
       'Questions about these figures or the cost-centre map: reply to finance.',
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}`,
     ],
+  };
+}
+
+function withoutColumns(table: Table, headers: readonly string[]): Table {
+  const keep = table.columns.map((column) => !headers.includes(column.header));
+  const cells = (row: readonly Cell[]) => row.filter((_, i) => keep[i]);
+  return {
+    ...table,
+    columns: table.columns.filter((_, i) => keep[i]),
+    rows: table.rows.map(cells),
+    ...(table.totalRow && { totalRow: cells(table.totalRow) }),
   };
 }
 

@@ -44,7 +44,7 @@ function costCentreColumns(
   const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
   const columns: TableColumn<CostCentreTotal>[] = [
     { header: 'Cost Centre', width: 14, value: (row) => textCell(row.code) },
-    { header: 'Cost Centre Name', width: 34, value: (row) => textCell(row.name) },
+    { header: 'Cost Centre Name', width: 42, value: (row) => textCell(row.name) },
     {
       header: 'GL Account',
       width: 12,
@@ -57,13 +57,13 @@ function costCentreColumns(
     },
     {
       header: 'Orgs',
-      width: 40,
+      width: 64,
       value: (row) =>
         textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
     },
     {
       header: 'Owners',
-      width: 34,
+      width: 50,
       value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
     },
     {

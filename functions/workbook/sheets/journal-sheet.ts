@@ -26,7 +26,7 @@ export const journalSheet: WorkbookSheet = {
       { header: 'Legal Entity', width: 13, value: (line) => text(line.legalEntity) },
       { header: 'Account', width: 11, value: (line) => text(line.account) },
       { header: 'Cost Centre', width: 14, value: (line) => text(line.costCentre) },
-      { header: 'Cost Centre Name', width: 34, value: (line) => text(line.costCentreName) },
+      { header: 'Cost Centre Name', width: 42, value: (line) => text(line.costCentreName) },
       {
         header: 'Debit',
         width: 16,
@@ -41,7 +41,7 @@ export const journalSheet: WorkbookSheet = {
         value: (line) => (line.creditMinor === 0n ? null : costCell(line.creditMinor, pricing)),
         total: costCell(journal.creditMinor, pricing),
       },
-      { header: 'Currency', width: 10, value: () => journal.currency },
+      { header: 'Currency', width: 11, value: () => journal.currency },
       { header: 'Description', width: 36, value: (line) => textCell(line.description) },
       { header: 'Reference', width: 26, value: () => textCell(journal.reference) },
     ];

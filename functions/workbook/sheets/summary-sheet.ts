@@ -22,7 +22,8 @@ import { orgColumns } from './org-columns.js';
 import { allocatedShareSentence } from './reconciliation-explanation.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
-const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
+// The seventh is for Share of ACUs when the By org table carries a Cost Centre column.
+const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
 
 export function summaryTitle(report: ChargebackReport): string {
   return `Devin ACU chargeback — ${report.period.label}`;
