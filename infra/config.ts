@@ -1,6 +1,5 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { parseCreditAccounts } from '../functions/core/cost-centres/credit-accounts.js';
 
 /**
  * Everything an operator can set at deploy time, read once from CDK context
@@ -328,13 +327,20 @@ const configSchema = z
   .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
   .readonly();
 
+/** `2100`, `US01=2100;UK01=2150` or `2100;UK01=2150`: the handler's CREDIT_ACCOUNT rule, checked at synth. */
 function isCreditAccount(value: string): boolean {
-  try {
-    parseCreditAccounts(value, 'creditAccount');
-    return true;
-  } catch {
-    return false;
-  }
+  const parts = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const plain = parts.filter((part) => !part.includes('='));
+  const entities = parts.filter((part) => part.includes('=')).map((part) => part.split('='));
+  return (
+    parts.length > 0 &&
+    plain.length <= 1 &&
+    entities.every((pair) => pair.length === 2 && pair.every((side) => side.trim() !== '')) &&
+    new Set(entities.map(([entity]) => entity?.trim())).size === entities.length
+  );
 }
 
 function isHttpsUrl(value: string): boolean {
