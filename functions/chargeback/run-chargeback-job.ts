@@ -52,24 +52,23 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
   });
 
-  const costCentres = await loadCostCentreObject(deps.s3, config);
+  const earlier =
+    wantsEmail && !force ? await readEmailMarker(deps.s3, config.bucket, keys.emailMarker) : undefined;
+  const alreadySent = earlier?.state === 'sent' && earlier.result !== undefined;
+  // A duplicate of an emailed period reads nothing more, unless owners may still be waiting.
+  const costCentres =
+    alreadySent && !config.showback ? undefined : await loadCostCentreObject(deps.s3, config);
   const showback = costCentres !== undefined && showbackApplies(config, run);
   // Finance was emailed but some owner was not: run again for the owners only.
   let financeEmailed: ChargebackResult | undefined;
-  if (wantsEmail && !force) {
-    const earlier = await readEmailMarker(deps.s3, config.bucket, keys.emailMarker);
-    if (
-      earlier?.state === 'sent' &&
-      earlier.result &&
-      showback &&
-      !(await showbackFinished(deps.s3, config.bucket, keys))
-    ) {
+  if (earlier !== undefined && alreadySent) {
+    if (showback && !(await showbackFinished(deps.s3, config.bucket, keys))) {
       financeEmailed = earlier.result as ChargebackResult;
       deps.log.info('period already emailed to finance; sending the showback emails still missing', {
         runId: deps.runId,
         period: period.slug,
       });
-    } else if (earlier?.state === 'sent' && earlier.result) {
+    } else {
       deps.log.info('period already emailed; returning the earlier result', {
         runId: deps.runId,
         period: period.slug,
@@ -81,14 +80,13 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         note: `${period.label} was emailed by run ${earlier.runId}; nothing was sent again. Invoke with "force": true to resend, or "email": false for a fresh link.`,
       };
     }
-    if (earlier && financeEmailed === undefined) {
-      // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
-      // refusing beats a duplicate, and the message says how to settle it.
-      const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
-      throw new Error(
-        `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with ${manualEventText(period, { force: true })} to send it again`,
-      );
-    }
+  } else if (earlier !== undefined) {
+    // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
+    // refusing beats a duplicate, and the message says how to settle it.
+    const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
+    throw new Error(
+      `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with ${manualEventText(period, { force: true })} to send it again`,
+    );
   }
 
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
