@@ -180,9 +180,10 @@ describe('showback emails from the Lambda', () => {
     await workbook.xlsx.load(await download.arrayBuffer());
     expect(workbook.getWorksheet('Journal')).toBeUndefined();
     const sessions = workbook.getWorksheet('Sessions');
-    const orgColumn = (sessions?.getRow(1).values as unknown[]).indexOf('Org ID');
+    if (sessions === undefined) throw new Error('no Sessions sheet');
+    const orgColumn = (sessions.getRow(1).values as unknown[]).indexOf('Org ID');
     const orgsInSlice = new Set<unknown>();
-    sessions?.eachRow((row, n) => {
+    sessions.eachRow((row, n) => {
       const value = row.getCell(orgColumn).value;
       if (n > 1 && value !== null && row.getCell(1).value !== 'Total') orgsInSlice.add(value);
     });
