@@ -59,6 +59,11 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   const costCentres =
     alreadySent && !config.showback ? undefined : await loadCostCentreObject(deps.s3, config);
   const showback = costCentres !== undefined && showbackApplies(config, run);
+  if (config.showback && costCentres === undefined && !alreadySent) {
+    deps.log.warn('SHOWBACK is on but there is no cost-centre map: no owner is emailed', {
+      key: config.costCentresKey,
+    });
+  }
   // Finance was emailed but some owner was not: run again for the owners only.
   let financeEmailed: ChargebackResult | undefined;
   if (earlier !== undefined && alreadySent) {

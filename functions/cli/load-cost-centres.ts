@@ -13,7 +13,16 @@ export async function loadCostCentres(
 ): Promise<CostCentreSetup | undefined> {
   const demoDefault = mode === 'demo' && options.costCentresFile === undefined;
   const file = options.costCentresFile ?? (demoDefault ? DEMO_COST_CENTRES_FILE : undefined);
-  if (file === undefined) return undefined;
+  if (file === undefined) {
+    if (options.showback === true) {
+      throw new InvalidInputError(
+        '--showback',
+        true,
+        'needs a cost-centre map: pass --cost-centres FILE (or set COST_CENTRES_FILE)',
+      );
+    }
+    return undefined;
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
