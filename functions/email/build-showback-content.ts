@@ -45,7 +45,11 @@ export function buildShowbackContent(input: {
     ],
     // Shares of one team's slice say little, and a phone has no room for them.
     orgs: withoutColumns(orgTable(slice), ['Share of ACUs']),
-    topUsers: withoutColumns(topUsersTable(slice), ['Sessions']),
+    // One org says itself in the table above: the column would only squeeze the names.
+    topUsers: withoutColumns(
+      topUsersTable(slice),
+      slice.orgs.length === 1 ? ['Sessions', 'Org'] : ['Sessions'],
+    ),
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,

@@ -19,7 +19,8 @@ export function orgCostCentreColumn<Item>(
   return [
     {
       header: COST_CENTRE_HEADER,
-      width: 14,
+      // Room for two codes: an owner's slice may hold one org in two of its cost centres.
+      width: 16,
       value: (item) =>
         textCell(
           costCentres.orgCodes?.get(orgIdOf(item)) ?? costCentreOfOrg(costCentres.map, orgIdOf(item)).code,
