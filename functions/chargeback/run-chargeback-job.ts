@@ -11,6 +11,7 @@ import { createAwsDelivery } from './aws-delivery.js';
 import { showbackFinished } from './aws-showback.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';
+import { keepStoredReport } from './keep-stored-report.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { manualEventText } from './manual-event-for.js';
@@ -95,7 +96,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   }
 
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
-  const delivery = createAwsDelivery({
+  const awsDelivery = createAwsDelivery({
     s3: deps.s3,
     ses: deps.ses,
     bucket: config.bucket,
@@ -108,6 +109,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
     now: deps.now,
   });
+  const delivery = financeEmailed ? keepStoredReport(awsDelivery, financeEmailed, deps.s3) : awsDelivery;
   const outcome = await runChargebackReport(
     {
       devin,

@@ -143,10 +143,15 @@ describe('showback emails from the Lambda', () => {
     await expect(handler(scheduled)).rejects.toThrow(/1 owner email failed/);
     expect(Object.values(await mailsByRecipient())).toEqual([1, 1, 1, 1]);
 
-    // The retry once SES accepts c@: only c@ is sent, the result is finance's earlier one.
+    // The retry once SES accepts c@: only c@ is sent, the result is finance's earlier one, and the
+    // workbook and journal finance was emailed stay as they were.
+    const journalBefore = await bytesOf(`${FOLDER}.journal.csv`);
     ses.refused.clear();
     const retried = await handler(scheduled);
     expect(retried.duplicateOf).toBeTruthy();
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${FOLDER}.xlsx` }));
+    expect(head.Metadata?.['run-id']).toBe(retried.duplicateOf);
+    expect(Buffer.compare(await bytesOf(`${FOLDER}.journal.csv`), journalBefore)).toBe(0);
     expect(retried.showback).toEqual({ sent: 1, alreadySent: 3 });
     expect(await mailsByRecipient()).toEqual({
       'finance@example.com': 1,
