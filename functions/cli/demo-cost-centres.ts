@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** The demo's map: every demo org but Internal Tools, and a tag rule, so the demo shows Unmapped and a moved session. */
@@ -8,7 +7,3 @@ export const DEMO_COST_CENTRES_FILE = fileURLToPath(
 
 /** The demo's credit accounts (accrued vendor invoices): 2100, and 2150 for the UK entity. */
 export const DEMO_CREDIT_ACCOUNT = '2100;UK01=2150';
-
-export function demoCostCentresText(): string {
-  return readFileSync(DEMO_COST_CENTRES_FILE, 'utf8');
-}
