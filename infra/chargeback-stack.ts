@@ -50,6 +50,7 @@ export class ChargebackStack extends Stack {
         })
       : undefined;
 
+    const costCentresKey = config.costCentresKey ?? `${config.reportPrefix}config/cost-centres.csv`;
     const report = new ReportFunction(this, 'Report', {
       entry: props.handlerEntry,
       failedRuns,
@@ -69,6 +70,9 @@ export class ChargebackStack extends Stack {
         ATTACH_MAX_BYTES: String(config.attachMaxBytes),
         REPORT_ALIGNMENT: config.alignment,
         COST_BASIS: config.costBasis,
+        COST_CENTRES_KEY: costCentresKey,
+        SHOWBACK: String(config.showback),
+        ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
         ...links?.reportEnvironment,
       },
@@ -80,6 +84,7 @@ export class ChargebackStack extends Stack {
       reportPrefix: config.reportPrefix,
       apiKey: apiKey.secret,
       sender: config.sender,
+      costCentresKey,
     });
     links?.grantSigning(report.role);
 

@@ -37,6 +37,12 @@ export interface ChargebackConfig {
   readonly alignment: Alignment;
   /** Session lifetime ACUs (default) or the vendor's billed ACUs. */
   readonly costBasis: 'sessions' | 'billed';
+  /** S3 key of finance's cost-centre map; default `<reportPrefix>config/cost-centres.csv`. */
+  readonly costCentresKey?: string | undefined;
+  /** The journal's credit account: `2100`, or `US01=2100;UK01=2150` per legal entity. */
+  readonly creditAccount?: string | undefined;
+  /** Email each budget owner their cost centres' slice after finance's email. */
+  readonly showback: boolean;
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
@@ -72,6 +78,9 @@ export const CONFIG_KEYS = [
   'devinApiUrl',
   'alignment',
   'costBasis',
+  'costCentresKey',
+  'creditAccount',
+  'showback',
 ] as const satisfies readonly (keyof ChargebackConfig)[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -314,6 +323,19 @@ const configSchema = z
       MAX_ATTACH_BYTES,
       'largest workbook to attach; 0 never attaches',
     ),
+    costCentresKey: optionalText().refine(
+      (v) => v === undefined || (/^[\w!.*'()/-]+$/.test(v) && !v.startsWith('/') && !v.endsWith('/')),
+      'must be an S3 object key without a leading "/", e.g. reports/config/cost-centres.csv',
+    ),
+    creditAccount: optionalText().refine(
+      (v) => v === undefined || isCreditAccount(v),
+      'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
+    ),
+    showback: z.preprocess(
+      (value) =>
+        value === 'true' ? true : value === 'false' || blankToUndefined(value) === undefined ? false : value,
+      z.boolean({ error: 'must be true or false' }),
+    ),
     devinApiUrl: optionalText().refine(
       (v) => v === undefined || isHttpsUrl(v),
       'must be an https:// URL such as https://api.devin.ai',
@@ -321,6 +343,22 @@ const configSchema = z
   })
   .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
   .readonly();
+
+/** `2100`, `US01=2100;UK01=2150` or `2100;UK01=2150`: the handler's CREDIT_ACCOUNT rule, checked at synth. */
+function isCreditAccount(value: string): boolean {
+  const parts = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
+  const plain = parts.filter((part) => !part.includes('='));
+  const entities = parts.filter((part) => part.includes('=')).map((part) => part.split('='));
+  return (
+    parts.length > 0 &&
+    plain.length <= 1 &&
+    entities.every((pair) => pair.length === 2 && pair.every((side) => side.trim() !== '')) &&
+    new Set(entities.map(([entity]) => entity?.trim())).size === entities.length
+  );
+}
 
 function isHttpsUrl(value: string): boolean {
   try {

@@ -10,6 +10,8 @@ export interface ReportPermissionsProps {
   readonly reportPrefix: string;
   readonly apiKey: ISecret;
   readonly sender: string;
+  /** Finance's cost-centre map: read at every run, never written by the function. */
+  readonly costCentresKey: string;
 }
 
 /** Exactly what the report function's role may do, each grant with the reason it is needed. */
@@ -49,6 +51,28 @@ export function grantReportPermissions(role: IRole, props: ReportPermissionsProp
       effect: Effect.ALLOW,
       actions: ['s3:DeleteObject'],
       resources: [emailMarkers],
+    }),
+  );
+
+  // The map is finance's: the function reads it (inside the prefix the grant above covers it) and
+  // may never change it, whatever the prefix grant says.
+  const costCentresMap = bucket.arnForObjects(props.costCentresKey);
+  if (!props.costCentresKey.startsWith(reportPrefix)) {
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'ReadCostCentreMap',
+        effect: Effect.ALLOW,
+        actions: ['s3:GetObject'],
+        resources: [costCentresMap],
+      }),
+    );
+  }
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'NeverWriteCostCentreMap',
+      effect: Effect.DENY,
+      actions: ['s3:PutObject', 's3:DeleteObject'],
+      resources: [costCentresMap],
     }),
   );
 

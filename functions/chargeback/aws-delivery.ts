@@ -17,6 +17,7 @@ import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
 import { sessionsExport } from './sessions-export.js';
+import { storeCostCentreObjects } from './store-cost-centre-objects.js';
 
 export interface AwsDeliveryOptions {
   readonly s3: S3Client;
@@ -92,6 +93,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         contentType: 'application/json',
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
+      await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
       const link = options.durableLink
         ? await options.durableLink(keys.workbook, run.generatedAt)
         : await createDownloadLink(s3, {

@@ -22,4 +22,6 @@ export interface ChargebackResult {
   /** Set when this invocation did nothing because the period had been emailed already. */
   readonly duplicateOf?: string;
   readonly note?: string;
+  /** Budget owners emailed their slice by this invocation, and those emailed by earlier ones (SHOWBACK=true). */
+  readonly showback?: { readonly sent: number; readonly alreadySent: number };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
@@ -27,6 +28,12 @@ export interface LambdaConfig {
   /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
   readonly alignment: 'calendar' | 'billing-day' | 'billing-cycle';
   readonly costBasis: CostBasis;
+  /** The cost-centre map object; no object, no cost centres. */
+  readonly costCentresKey: string;
+  /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
+  readonly creditAccounts: CreditAccounts;
+  /** Email each budget owner their slice after finance's email. */
+  readonly showback: boolean;
 }
 
 export interface DurableLinkConfig {
@@ -77,6 +84,9 @@ const environment = z.object({
   ATTACH_MAX_BYTES: wholeNumber(0, MAX_ATTACH_BYTES).default(0),
   REPORT_ALIGNMENT: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
+  COST_CENTRES_KEY: z.string().trim().optional(),
+  CREDIT_ACCOUNT: z.string().trim().optional(),
+  SHOWBACK: z.enum(['true', 'false']).default('false'),
 });
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
@@ -118,6 +128,9 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     attachMaxBytes: e.ATTACH_MAX_BYTES,
     alignment: e.REPORT_ALIGNMENT,
     costBasis: e.COST_BASIS,
+    costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
+    creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
+    showback: e.SHOWBACK === 'true',
   };
 }
 

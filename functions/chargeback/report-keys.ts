@@ -7,6 +7,14 @@ export interface ReportKeys {
   readonly summary: string;
   /** Exists once the period's email has been claimed or sent. */
   readonly emailMarker: string;
+  /** The journal as CSV, for the ERP import (runs with a cost-centre map). */
+  readonly journal: string;
+  /** The cost-centre map the report was built with, so a rerun can use the same one. */
+  readonly costCentres: string;
+  /** Folder of the showback slice workbooks, one per budget owner. */
+  readonly showbackFolder: string;
+  /** Folder of the per-owner showback email markers. */
+  readonly showbackMarkers: string;
 }
 
 /**
@@ -26,5 +34,9 @@ export function reportKeys(prefix: string, period: ReportPeriod): ReportKeys {
     sessions: `${folder}${base}.sessions.json.gz`,
     summary: `${folder}${base}.summary.json`,
     emailMarker: `${prefix}markers/${period.kind === 'month' ? 'monthly' : 'ad-hoc'}/${period.slug}.email.json`,
+    journal: `${folder}${base}.journal.csv`,
+    costCentres: `${folder}${base}.cost-centres.csv`,
+    showbackFolder: `${folder}${base}.showback/`,
+    showbackMarkers: `${prefix}markers/${period.kind === 'month' ? 'monthly' : 'ad-hoc'}/${period.slug}.showback/`,
   };
 }

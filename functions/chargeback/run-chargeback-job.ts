@@ -10,11 +10,15 @@ import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { createAwsDelivery } from './aws-delivery.js';
+import { showbackFinished } from './aws-showback.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';
+import { keepStoredReport } from './keep-stored-report.js';
 import type { LambdaConfig } from './lambda-config.js';
+import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { manualEventText } from './manual-event-for.js';
 import { reportKeys } from './report-keys.js';
+import { showbackApplies, showbackStep } from './showback-step.js';
 
 /** Signs links to the link service when the stack has one; undefined keeps presigned links. */
 function durableLinkIssuer(config: LambdaConfig, signingKeys: (() => Promise<SigningKeys>) | undefined) {
@@ -68,9 +72,28 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
   });
 
-  if (wantsEmail && !force) {
-    const earlier = await readEmailMarker(deps.s3, config.bucket, keys.emailMarker);
-    if (earlier?.state === 'sent' && earlier.result) {
+  const earlier =
+    wantsEmail && !force ? await readEmailMarker(deps.s3, config.bucket, keys.emailMarker) : undefined;
+  const alreadySent = earlier?.state === 'sent' && earlier.result !== undefined;
+  // A duplicate of an emailed period reads nothing more, unless owners may still be waiting.
+  const costCentres =
+    alreadySent && !config.showback ? undefined : await loadCostCentreObject(deps.s3, config);
+  const showback = costCentres !== undefined && showbackApplies(config, run);
+  if (config.showback && costCentres === undefined && !alreadySent) {
+    deps.log.warn('SHOWBACK is on but there is no cost-centre map: no owner is emailed', {
+      key: config.costCentresKey,
+    });
+  }
+  // Finance was emailed but some owner was not: run again for the owners only.
+  let financeEmailed: ChargebackResult | undefined;
+  if (earlier !== undefined && alreadySent) {
+    if (showback && !(await showbackFinished(deps.s3, config.bucket, keys))) {
+      financeEmailed = earlier.result as ChargebackResult;
+      deps.log.info('period already emailed to finance; sending the showback emails still missing', {
+        runId: deps.runId,
+        period: period.slug,
+      });
+    } else {
       deps.log.info('period already emailed; returning the earlier result', {
         runId: deps.runId,
         period: period.slug,
@@ -82,18 +105,18 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         note: `${period.label} was emailed by run ${earlier.runId}; nothing was sent again. Invoke with "force": true to resend, or "email": false for a fresh link.`,
       };
     }
-    if (earlier) {
-      // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
-      // refusing beats a duplicate, and the message says how to settle it.
-      const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
-      throw new Error(
-        `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with ${manualEventText(period, { force: true })} to send it again`,
-      );
-    }
+  } else if (earlier !== undefined) {
+    // A run that died mid-send (e.g. at the Lambda timeout) may or may not have mailed finance:
+    // refusing beats a duplicate, and the message says how to settle it.
+    const since = earlier.writtenAt ? ` since ${earlier.writtenAt.toISOString()}` : '';
+    throw new Error(
+      `the email for ${period.slug} has been marked '${earlier.state}' by run ${earlier.runId}${since} and may or may not have been sent. Check the recipients' inbox, then invoke with ${manualEventText(period, { force: true })} to send it again`,
+    );
   }
 
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
-  const delivery = createAwsDelivery({
+  const durableLink = durableLinkIssuer(config, deps.signingKeys);
+  const awsDelivery = createAwsDelivery({
     s3: deps.s3,
     ses: deps.ses,
     bucket: config.bucket,
@@ -102,11 +125,12 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     sender: config.sender,
     recipients,
     linkTtlSeconds: config.linkTtlSeconds,
-    durableLink: durableLinkIssuer(config, deps.signingKeys),
+    durableLink,
     attachMaxBytes: config.attachMaxBytes,
     force,
     now: deps.now,
   });
+  const delivery = financeEmailed ? keepStoredReport(awsDelivery, financeEmailed, deps.s3) : awsDelivery;
   const outcome = await runChargebackReport(
     {
       devin,
@@ -124,7 +148,8 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         run.kind === 'manual'
           ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
           : { orgIds: [], userIds: [], tags: [] },
-      email: wantsEmail,
+      email: wantsEmail && financeEmailed === undefined,
+      costCentres,
       costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
       cycles,
     },
@@ -159,5 +184,24 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       result,
     });
   }
-  return result;
+  if (!showback || !(outcome.sent || financeEmailed)) return result;
+  return showbackStep(
+    {
+      report,
+      sessions: outcome.sessions,
+      run: outcome.run,
+      stats: outcome.stats,
+      result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
+    },
+    {
+      config,
+      s3: deps.s3,
+      ses: deps.ses,
+      keys,
+      now: deps.now,
+      workDir: deps.workDir,
+      log: deps.log,
+      durableLink,
+    },
+  );
 }

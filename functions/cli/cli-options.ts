@@ -16,6 +16,12 @@ export interface CliOptions {
   readonly concurrency?: number;
   readonly json: boolean;
   readonly help: boolean;
+  /** The cost-centre map CSV; the demo uses its own sample map when absent. */
+  readonly costCentresFile?: string;
+  /** CREDIT_ACCOUNT: `2100` or `US01=2100;UK01=2150`. */
+  readonly creditAccount?: string;
+  /** Write a showback email preview (and slice workbook) per budget owner; undefined: the mode's default. */
+  readonly showback?: boolean;
 }
 
 export const USAGE = `Usage: npm run report -- [options]       (the demo: npm start -- [options])
@@ -38,6 +44,11 @@ Options
   --org ID, --user ID, --tag TAG
                            only these orgs / users / tags (repeatable)
   --concurrency N          parallel page requests (default 4)
+  --cost-centres FILE      the cost-centre map CSV (default: $COST_CENTRES_FILE; the demo ships a sample)
+  --credit-account ACCT    account the journal's credit lines post to, or ENTITY=ACCT;… per legal
+                           entity (default: $CREDIT_ACCOUNT)
+  --showback               also write each budget owner's email preview and slice workbook
+                           (default: $SHOWBACK, on for the demo)
   --json                   print one JSON object on stdout instead of the table
   --help                   this text
 
@@ -86,6 +97,25 @@ export function parseCliOptions(
     ...(concurrency !== undefined && { concurrency }),
     json: v.json ?? false,
     help: v.help ?? false,
+    ...costCentreOptions(v, env),
+  };
+}
+
+function costCentreOptions(
+  v: ReturnType<typeof parseWith>['values'],
+  env: Record<string, string | undefined>,
+): Pick<CliOptions, 'costCentresFile' | 'creditAccount' | 'showback'> {
+  const file = v['cost-centres'] ?? env.COST_CENTRES_FILE;
+  const creditAccount = v['credit-account'] ?? env.CREDIT_ACCOUNT;
+  const fromEnv = env.SHOWBACK?.trim().toLowerCase();
+  if (fromEnv !== undefined && fromEnv !== '' && fromEnv !== 'true' && fromEnv !== 'false') {
+    throw new InvalidInputError('SHOWBACK', env.SHOWBACK, 'must be true or false');
+  }
+  const showback = v.showback ?? (fromEnv === 'true' ? true : fromEnv === 'false' ? false : undefined);
+  return {
+    ...(file !== undefined && file !== '' && { costCentresFile: file }),
+    ...(creditAccount !== undefined && { creditAccount }),
+    ...(showback !== undefined && { showback }),
   };
 }
 
@@ -133,6 +163,9 @@ function parseWith(argv: readonly string[]) {
       user: { type: 'string', multiple: true },
       tag: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
+      'cost-centres': { type: 'string' },
+      'credit-account': { type: 'string' },
+      showback: { type: 'boolean' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -1,4 +1,5 @@
 import { acusToNumber } from '../core/money/acus.js';
+import { formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { LocalEmailPreview, LocalStoredReport } from '../local/local-delivery.js';
 import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
@@ -12,7 +13,15 @@ export interface LocalRun {
     readonly summary: string;
     readonly emailHtml: string | undefined;
     readonly emailEml: string | undefined;
+    readonly journal?: string | undefined;
+    readonly costCentres?: string | undefined;
   };
+  /** Each budget owner's email preview, when showback was asked for. */
+  readonly showback?: readonly {
+    readonly owner: string;
+    readonly costCentres: readonly string[];
+    readonly emailHtml: string;
+  }[];
 }
 
 export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>): LocalRun {
@@ -23,12 +32,14 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
       summary: outcome.stored.summaryPath,
       emailHtml: outcome.sent?.htmlPath,
       emailEml: outcome.sent?.messageId,
+      journal: outcome.stored.costCentreFiles?.journalPath,
+      costCentres: outcome.stored.costCentreFiles?.costCentresPath,
     },
   };
 }
 
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput({ report, files }: LocalRun): string {
+export function jsonOutput({ report, files, showback }: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
@@ -41,12 +52,14 @@ export function jsonOutput({ report, files }: LocalRun): string {
       email: files.emailEml,
       emailHtml: files.emailHtml,
       summary: files.summary,
+      ...(files.journal !== undefined && { journal: files.journal, costCentres: files.costCentres }),
     },
+    ...(showback !== undefined && { showback }),
   })}\n`;
 }
 
 /** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
-export function humanOutput({ report, files }: LocalRun, demo: boolean): string {
+export function humanOutput({ report, files, showback }: LocalRun, demo: boolean): string {
   return [
     summaryTable(report),
     '',
@@ -55,6 +68,33 @@ export function humanOutput({ report, files }: LocalRun, demo: boolean): string 
     `Email preview  ${files.emailHtml}`,
     `               ${files.emailEml}`,
     `Summary        ${files.summary}`,
+    ...costCentreLines(report, files, showback),
     '',
   ].join('\n');
+}
+
+function costCentreLines(
+  report: ChargebackReport,
+  files: LocalRun['files'],
+  showback: LocalRun['showback'],
+): string[] {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined || files.journal === undefined) return [];
+  const { journal } = costCentres;
+  const lines = [
+    `Journal        ${files.journal}`,
+    `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines`,
+    `Map used       ${files.costCentres}`,
+  ];
+  if (costCentres.unmappedOrgs.length > 0) {
+    lines.push(
+      `Unmapped       ${costCentres.unmappedOrgs.map((org) => `${org.orgName ?? org.orgId} (${formatMoney(org.costMinor, report.pricing)})`).join(', ')}: not in the map`,
+    );
+  }
+  for (const [i, owner] of (showback ?? []).entries()) {
+    lines.push(
+      `${i === 0 ? 'Showback       ' : '               '}${owner.owner} (${owner.costCentres.join(', ')}): ${owner.emailHtml}`,
+    );
+  }
+  return lines;
 }

@@ -14,7 +14,9 @@ import { earlierPeriods } from '../pipeline/read-summary-history.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
+import { loadCostCentres } from './load-cost-centres.js';
 import { progressReporter } from './progress-reporter.js';
+import { localShowback } from './run-local-showback.js';
 import { humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
 
 export interface CliIo {
@@ -74,6 +76,7 @@ export async function runReportCli(
       connection = devinConfigFromEnv(io.env);
     }
 
+    const costCentres = await loadCostCentres(options, mode);
     const log = stderrLog(io.stderr);
     const devin = createDevinClient({
       ...connection,
@@ -93,7 +96,7 @@ export async function runReportCli(
       previewTo: ['finance@example.com'],
       now: io.now,
     });
-    const runFor = async (reportPeriod: ReportPeriod): Promise<LocalRun> => {
+    const runFor = async (reportPeriod: ReportPeriod, showback = false): Promise<LocalRun> => {
       const outcome = await runChargebackReport(
         {
           devin,
@@ -112,10 +115,13 @@ export async function runReportCli(
           costBasis: options.costBasis,
           cycles,
           email: true,
+          costCentres,
         },
       );
       progress.done();
-      return localRun(outcome);
+      return showback
+        ? { ...localRun(outcome), showback: await localShowback(outcome, options.outDir, io.now, log) }
+        : localRun(outcome);
     };
     if (mode === 'demo') {
       // A newcomer's first run should show month-over-month and a cost trend too: build the
@@ -127,7 +133,7 @@ export async function runReportCli(
         await runFor(earlier);
       }
     }
-    const run = await runFor(period);
+    const run = await runFor(period, options.showback ?? mode === 'demo');
     io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     return 0;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { ChargebackReport, NameSource } from '../core/report/chargeback-rep
 import type { RunInfo } from '../core/report/run-info.js';
 import { allocatedShareFigure, comparisonNotices, totalChangeFigure } from './billing-figures.js';
 import { cleanApiText } from './clean-api-text.js';
+import { costCentreFigures, costCentreNotices } from './cost-centre-email.js';
 import type { EmailContent } from './email-content.js';
 import { formatCount, formatUnitPrice } from './email-figures.js';
 import { chargedAcusHeader, orgTable, topUsersTable } from './email-tables.js';
@@ -76,6 +77,7 @@ export function buildEmailContent(input: {
       describeNameSource('Org', report.names.orgs),
       describeNameSource('User', report.names.users),
       ...comparisonNotices(report),
+      ...costCentreNotices(report),
     ].filter((notice) => notice !== null),
     figures: [
       { label: 'Period', value: describePeriod(period) },
@@ -89,6 +91,7 @@ export function buildEmailContent(input: {
       { label: 'Cost', value: cost },
       allocatedShareFigure(report),
       totalChangeFigure(report),
+      ...costCentreFigures(report),
     ],
     orgs: orgTable(report),
     topUsers: topUsersTable(report),

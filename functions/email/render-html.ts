@@ -2,6 +2,7 @@ import { chartsHtml } from './chart-html.js';
 import type { Cell, Column, EmailContent, Paragraph, Table } from './email-content.js';
 import { escapeHtml } from './escape-html.js';
 
+// A detail (an e-mail under a name) may break anywhere: unbroken, it widens a phone's table past the screen.
 // Mail clients drop <style> blocks and external CSS unevenly (Outlook renders
 // with Word), so every style is inline and the layout is tables.
 const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1f2937;';
@@ -22,7 +23,9 @@ function align(column: Column | undefined): string {
 
 function cellHtml(cell: Cell): string {
   const detail =
-    cell.detail === undefined ? '' : `<br><span style="${MUTED}">${escapeHtml(cell.detail)}</span>`;
+    cell.detail === undefined
+      ? ''
+      : `<br><span style="${MUTED}overflow-wrap:anywhere;word-break:break-word;">${escapeHtml(cell.detail)}</span>`;
   const marker = cell.marker === undefined ? '' : ` ${escapeHtml(cell.marker)}`;
   return `${escapeHtml(cell.text)}${marker}${detail}`;
 }

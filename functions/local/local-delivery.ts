@@ -7,6 +7,7 @@ import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
+import { type CostCentreFiles, writeCostCentreFiles } from './write-cost-centre-files.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 export interface LocalDeliveryOptions {
@@ -22,6 +23,8 @@ export interface LocalDeliveryOptions {
 export interface LocalStoredReport extends StoredReport {
   readonly workbookPath: string;
   readonly summaryPath: string;
+  /** The journal CSV and the map's copy, when the run had a cost-centre map. */
+  readonly costCentreFiles?: CostCentreFiles | undefined;
 }
 
 /** The email preview: `messageId` is the .eml's path, `htmlPath` the page to open in a browser. */
@@ -55,11 +58,17 @@ export function createLocalDelivery(
       const summaryPath = summaryPathOf(artifacts.workbookFileName);
       const summary = toSummaryDocument(artifacts.report, artifacts.run, artifacts.stats);
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
+      const costCentreFiles = await writeCostCentreFiles(
+        outDir,
+        artifacts.workbookFileName.replace(/\.xlsx$/, ''),
+        artifacts.report,
+      );
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
       return {
         workbookPath,
         summaryPath,
+        costCentreFiles,
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },

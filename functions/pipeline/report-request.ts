@@ -3,6 +3,7 @@ import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import type { ReportFilters } from '../core/report/run-info.js';
+import type { CostCentreSetup } from './cost-centre-setup.js';
 
 /** What one run is asked to produce; the same for the CLI and the Lambda. */
 export interface ReportRequest {
@@ -15,4 +16,6 @@ export interface ReportRequest {
   readonly cycles?: readonly BillingCycle[] | undefined;
   /** False stores the report without emailing anyone. */
   readonly email: boolean;
+  /** The cost-centre map and credit accounts: By Cost Centre, Journal and showback; none without a map. */
+  readonly costCentres?: CostCentreSetup | undefined;
 }

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
-import type { FetchStats } from '../core/session.js';
+import type { FetchStats, Session } from '../core/session.js';
 import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
 import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { withCostCentres } from './cost-centre-setup.js';
 import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
 import { readPreviousSummary } from './read-previous-summary.js';
@@ -36,6 +37,8 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   readonly report: ChargebackReport;
   readonly run: RunInfo;
   readonly stats: FetchStats;
+  /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
+  readonly sessions: readonly Session[];
   readonly stored: Stored;
   /** Null when the request asked for no email. */
   readonly sent: Sent | null;
@@ -84,16 +87,21 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
 
   const report = await timed('build report', () =>
-    buildChargebackReport({
-      period,
-      pricing,
-      sessions: fetched.sessions,
-      directory,
-      costBasis: request.costBasis,
-      billed: billing.billed,
-      carriedIn: billing.carriedIn,
+    withCostCentres(
+      buildChargebackReport({
+        period,
+        pricing,
+        sessions: fetched.sessions,
+        directory,
+        costBasis: request.costBasis,
+        billed: billing.billed,
+        carriedIn: billing.carriedIn,
+        previous,
+      }),
+      fetched.sessions,
+      request.costCentres,
       previous,
-    }),
+    ),
   );
   const charts = await timed('render charts', () => renderChartsOrNone(report, history, deps.log));
   const run: RunInfo = {
@@ -138,7 +146,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
       sessions: report.totals.sessions,
       durationsMs,
     });
-    return { report, run, stats: fetched.stats, stored, sent, durationsMs };
+    return { report, run, stats: fetched.stats, sessions: fetched.sessions, stored, sent, durationsMs };
   } finally {
     await rm(workbookPath, { force: true });
   }

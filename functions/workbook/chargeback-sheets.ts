@@ -1,7 +1,9 @@
 import { aboutSheet } from './sheets/about-sheet.js';
+import { byCostCentreSheet } from './sheets/by-cost-centre-sheet.js';
 import { byOrgSheet } from './sheets/by-org-sheet.js';
 import { byTagSheet } from './sheets/by-tag-sheet.js';
 import { byUserSheet } from './sheets/by-user-sheet.js';
+import { journalSheet } from './sheets/journal-sheet.js';
 import { reconciliationSheet } from './sheets/reconciliation-sheet.js';
 import { sessionsSheet } from './sheets/sessions-sheet.js';
 import { summarySheet } from './sheets/summary-sheet.js';
@@ -13,6 +15,8 @@ export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
   byOrgSheet,
   byUserSheet,
   byTagSheet,
+  byCostCentreSheet,
+  journalSheet,
   reconciliationSheet,
   sessionsSheet,
   aboutSheet,

@@ -269,9 +269,11 @@ describe('chargeback Lambda handler', () => {
     const broken = await loadHandler({ AWS_ENDPOINT_URL_S3: down, AWS_ENDPOINT_URL_SES: sesEndpoint });
     const before = (await aws.ses.mails()).length;
     try {
-      // The first S3 call is the marker check; without email, the store stage is the first to fail.
+      // The first S3 call is the marker check; without email, the read of the cost-centre map.
       await expect(broken({ month: '2026-07' })).rejects.toThrow(/could not read the email marker/);
-      await expect(broken({ month: '2026-07', email: false })).rejects.toThrow(/^store report failed: /);
+      await expect(broken({ month: '2026-07', email: false })).rejects.toThrow(
+        /^could not read: .*\(get-object s3:\/\/chargeback-reports\/reports\/config\/cost-centres\.csv\)$/,
+      );
       expect((await aws.ses.mails()).length).toBe(before);
     } finally {
       await localS3.stop();

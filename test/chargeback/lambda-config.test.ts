@@ -124,3 +124,31 @@ describe('lambdaConfigFromEnv with the download-link service', () => {
     expect(error.message).toMatch(message);
   });
 });
+
+describe('lambdaConfigFromEnv: cost centres and showback', () => {
+  it('reads the map under the prefix by default, no credit account and no showback', () => {
+    const config = lambdaConfigFromEnv({ ...minimal, REPORT_PREFIX: 'devin' });
+    expect(config.costCentresKey).toBe('devin/config/cost-centres.csv');
+    expect(config.creditAccounts).toEqual({ fallback: null, byEntity: new Map() });
+    expect(config.showback).toBe(false);
+  });
+
+  it('reads COST_CENTRES_KEY, CREDIT_ACCOUNT per entity and SHOWBACK', () => {
+    const config = lambdaConfigFromEnv({
+      ...minimal,
+      COST_CENTRES_KEY: 'finance/map.csv',
+      CREDIT_ACCOUNT: '2100; UK01 = 2150',
+      SHOWBACK: 'true',
+    });
+    expect(config.costCentresKey).toBe('finance/map.csv');
+    expect(config.creditAccounts).toEqual({ fallback: '2100', byEntity: new Map([['UK01', '2150']]) });
+    expect(config.showback).toBe(true);
+  });
+
+  it('names a bad SHOWBACK or CREDIT_ACCOUNT', () => {
+    expect(failure({ ...minimal, SHOWBACK: 'yes' }).message).toMatch(/^SHOWBACK: "yes" is invalid/);
+    expect(failure({ ...minimal, CREDIT_ACCOUNT: 'US01=' }).message).toMatch(
+      /^CREDIT_ACCOUNT: "US01=" expects ENTITY=ACCOUNT pairs/,
+    );
+  });
+});

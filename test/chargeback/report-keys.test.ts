@@ -9,6 +9,10 @@ describe('reportKeys', () => {
       sessions: 'reports/monthly/2026/devin-acu-chargeback-2026-10.sessions.json.gz',
       summary: 'reports/monthly/2026/devin-acu-chargeback-2026-10.summary.json',
       emailMarker: 'reports/markers/monthly/2026-10.email.json',
+      journal: 'reports/monthly/2026/devin-acu-chargeback-2026-10.journal.csv',
+      costCentres: 'reports/monthly/2026/devin-acu-chargeback-2026-10.cost-centres.csv',
+      showbackFolder: 'reports/monthly/2026/devin-acu-chargeback-2026-10.showback/',
+      showbackMarkers: 'reports/markers/monthly/2026-10.showback/',
     });
   });
 
@@ -20,6 +24,13 @@ describe('reportKeys', () => {
       summary:
         'finance/devin/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.summary.json',
       emailMarker: 'finance/devin/markers/ad-hoc/2026-10-01_2026-10-15.email.json',
+      journal:
+        'finance/devin/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.journal.csv',
+      costCentres:
+        'finance/devin/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.cost-centres.csv',
+      showbackFolder:
+        'finance/devin/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.showback/',
+      showbackMarkers: 'finance/devin/markers/ad-hoc/2026-10-01_2026-10-15.showback/',
     });
   });
 });

@@ -1,7 +1,7 @@
 // `npm run report` and `npm start` as a user runs them: a child process, the
 // fake Devin API on loopback, files in a temp folder.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -205,5 +205,43 @@ describe('npm start (the demo)', () => {
     expect(html).toContain('Stacked column chart of total cost per period');
     const eml = await readFile(join(out, latest.replace('.xlsx', '.eml')), 'utf8');
     expect(eml).toMatch(/Content-ID: <cost-trend\.\d{4}-\d{2}@devin-chargeback>/);
+
+    // The sample map covers every demo org but one: a journal that balances, Unmapped listed, a preview per owner.
+    expect(workbook.worksheets.map((w) => w.name)).toContain('Journal');
+    expect(run.stdout).toMatch(/^ {15}debits USD ([\d,.]+) = credits USD \1, \d+ lines$/m);
+    expect(run.stdout).toMatch(/^Unmapped {7}Internal Tools \(USD [\d,.]+\): not in the map$/m);
+    const base = latest.replace('.xlsx', '');
+    const journal = await readFile(join(out, `${base}.journal.csv`), 'utf8');
+    expect(journal.split('\r\n')[0]).toBe(
+      'date,reference,legal_entity,account,cost_centre,cost_centre_name,debit,credit,currency,description',
+    );
+    expect(await readFile(join(out, `${base}.cost-centres.csv`), 'utf8')).toContain('org_3f9a6c21e0,,CC-110');
+    const previews = (await readdir(join(out, `${base}.showback`))).filter((f) => f.endsWith('.email.html'));
+    expect(previews.sort()).toEqual([
+      'anna.berg@northwind.example.email.html',
+      'dev.patel@northwind.example.email.html',
+      'lea.martin@northwind.example.email.html',
+      'maria.lopez@northwind.example.email.html',
+      'sam.okafor@northwind.example.email.html',
+    ]);
+    const anna = await readFile(
+      join(out, `${base}.showback`, 'anna.berg@northwind.example.email.html'),
+      'utf8',
+    );
+    expect(anna).toContain('budget owner of CC-120 Data Platform and CC-190 Security Programme');
+    for (const other of ['CC-110', 'CC-130', 'CC-240', 'Unmapped']) expect(anna).not.toContain(other);
+  });
+
+  it('refuses a broken cost-centre map with exit 2, naming the line and the column', async () => {
+    const map = join(out, 'map.csv');
+    await writeFile(
+      map,
+      'org_id,cost_centre,cost_centre_name,gl_account,owner_email\norg_x,CC-1,X,6100,nobody\n',
+    );
+    const run = await runCli('demo', ['--out', join(out, 'report'), '--cost-centres', map]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `${map} has a problem: line 2, owner_email: "nobody" is not an email address`,
+    );
   });
 });

@@ -141,6 +141,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           'ACU_PRICE',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
+          'COST_CENTRES_KEY',
           'CURRENCY',
           'DEVIN_API_KEY_SECRET',
           'EMAIL_RECIPIENTS',
@@ -151,6 +152,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           'REPORT_BUCKET',
           'REPORT_PREFIX',
           'REPORT_TIMEZONE',
+          'SHOWBACK',
         ].sort(),
       );
       expect(variables).toMatchObject({
@@ -163,6 +165,8 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         CURRENCY: 'USD',
         DEVIN_API_KEY_SECRET: { Ref: secretId },
         NODE_OPTIONS: '--enable-source-maps',
+        COST_CENTRES_KEY: 'reports/config/cost-centres.csv',
+        SHOWBACK: 'false',
       });
     });
   });
@@ -194,6 +198,13 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           Effect: 'Allow',
           Action: 's3:DeleteObject',
           Resource: objectsUnder(bucketId, '/reports/markers/*'),
+        },
+        // Finance's map sits inside the prefix (readable by the first grant) and is never the function's to change.
+        {
+          Sid: 'NeverWriteCostCentreMap',
+          Effect: 'Deny',
+          Action: ['s3:PutObject', 's3:DeleteObject'],
+          Resource: objectsUnder(bucketId, '/reports/config/cost-centres.csv'),
         },
       ]);
     });
@@ -405,6 +416,9 @@ describe('the stack with everything configured', () => {
         devinApiUrl: 'https://devin.acme.example',
         // With an existing bucket the link service is in download-link-service.test.ts.
         durableLinks: 'false',
+        costCentresKey: 'finance/devin-cost-centres.csv',
+        creditAccount: '2100;UK01=2150',
+        showback: 'true',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -429,7 +443,25 @@ describe('the stack with everything configured', () => {
       REPORT_TIMEZONE: 'Europe/Berlin',
       ACU_PRICE: '2.00',
       CURRENCY: 'EUR',
+      COST_CENTRES_KEY: 'finance/devin-cost-centres.csv',
+      CREDIT_ACCOUNT: '2100;UK01=2150',
+      SHOWBACK: 'true',
     });
+  });
+
+  it('may read a cost-centre map outside the report prefix, that one object only, and never write it', () => {
+    const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const bySid = (sid: string) => statements.find((s) => s.Sid === sid);
+    const mapArn = ':s3:::acme-finance-reports/finance/devin-cost-centres.csv"';
+    expect(bySid('ReadCostCentreMap')).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
+    expect(JSON.stringify(bySid('ReadCostCentreMap')?.Resource)).toContain(mapArn);
+    expect(bySid('NeverWriteCostCentreMap')).toMatchObject({
+      Effect: 'Deny',
+      Action: ['s3:PutObject', 's3:DeleteObject'],
+    });
+    expect(JSON.stringify(bySid('NeverWriteCostCentreMap')?.Resource)).toContain(mapArn);
   });
 
   it('scopes S3 to the configured prefix of the named bucket and the secret to its name', () => {

@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       attachMaxBytes: 5_242_880,
       alignment: 'calendar',
       costBasis: 'sessions',
+      showback: false,
     });
   });
 
@@ -47,6 +48,9 @@ describe('parseConfig', () => {
   it.each([
     ['alignment', 'fiscal', /alignment = "fiscal": must be calendar, billing-day/],
     ['costBasis', 'seats', /costBasis = "seats": must be sessions .* or billed/],
+    ['showback', 'yes', /showback = "yes": must be true or false/],
+    ['creditAccount', 'US01=', /creditAccount = "US01=": must be an account/],
+    ['costCentresKey', '/abs/key.csv', /costCentresKey = "\/abs\/key.csv": must be an S3 object key/],
   ])('refuses an unknown %s, naming key and value', (key, value, message) => {
     const error = problemsOf({ recipients: 'a@example.com', sender: 'b@example.com', [key]: value });
     expect(error.message).toMatch(message);

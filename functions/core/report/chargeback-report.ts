@@ -1,3 +1,4 @@
+import type { CostCentreReport } from '../cost-centres/cost-centre-report.js';
 import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
@@ -91,4 +92,6 @@ export interface ChargebackReport {
   readonly reconciliation: ReconciliationStatus;
   /** Change against the previous period's summary.json, or why there is none. */
   readonly comparison: PeriodComparison;
+  /** By cost centre and the journal, when the run had a cost-centre map. */
+  readonly costCentres?: CostCentreReport | undefined;
 }

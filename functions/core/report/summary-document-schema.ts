@@ -76,6 +76,8 @@ export const summaryDocumentSchema = z.object({
   orgs: z.array(orgRow),
   tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),
+  /** Present when the report had a cost-centre map: read back for the previous period's By Cost Centre. */
+  costCentres: z.array(z.object({ code: z.string(), name: z.string(), ...usageFields })).optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),
   run: z.object({
     runId: z.string(),

@@ -51,6 +51,9 @@ export function toSummaryDocument(
     })),
     tags: report.tags.map((tag) => ({ tag: tag.tag, ...usage(tag) })),
     statuses: report.statuses.map((status) => ({ status: status.status, ...usage(status) })),
+    ...(report.costCentres && {
+      costCentres: report.costCentres.rows.map((row) => ({ code: row.code, name: row.name, ...usage(row) })),
+    }),
     names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },
     run: {
       runId: run.runId,

@@ -6,6 +6,7 @@ import { sentence } from '../sentence.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { costCentreRowNote } from './cost-centre-columns.js';
 import { orgChangeColumns, orgsWithVanished } from './org-change-columns.js';
 import { orgColumns } from './org-columns.js';
 
@@ -43,5 +44,5 @@ function byOrgNotes(report: ChargebackReport): string[] {
     ? `Previous ACUs, Change and Change % compare with ${comparison.previous.label}.`
     : sentence(comparison.reason);
   const caveats = comparison.available ? comparison.caveats.map((caveat) => textCell(sentence(caveat))) : [];
-  return [costBasisLine(report.costBasis), textCell(change), ...caveats];
+  return [costBasisLine(report.costBasis), textCell(change), ...caveats, ...costCentreRowNote(report)];
 }

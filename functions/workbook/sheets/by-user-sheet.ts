@@ -7,6 +7,7 @@ import { writeFooterNotes } from '../fact-rows.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { costCentreRowNote, orgCostCentreColumn } from './cost-centre-columns.js';
 
 interface UserOfOrg {
   readonly org: OrgTotal;
@@ -21,7 +22,8 @@ export const byUserSheet: WorkbookSheet = {
       columns: userColumns(report),
       items: usersByOrg(report.orgs),
       totalLabel: 'Total',
-      footer: (sheet) => writeFooterNotes(sheet, [costBasisLine(report.costBasis)]),
+      footer: (sheet) =>
+        writeFooterNotes(sheet, [costBasisLine(report.costBasis), ...costCentreRowNote(report)]),
     }),
 };
 
@@ -34,6 +36,7 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
   return [
     { header: 'Org ID', width: 26, value: ({ org }) => textCell(org.orgId) },
     { header: 'Org Name', width: 40, value: ({ org }) => textCell(orgDisplayName(org.orgId, org.orgName)) },
+    ...orgCostCentreColumn<UserOfOrg>(report, ({ org }) => org.orgId),
     {
       header: 'User ID',
       width: 26,

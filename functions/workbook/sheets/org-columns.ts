@@ -4,6 +4,7 @@ import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-for
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';
 import type { TableColumn } from '../table.js';
+import { orgCostCentreColumn } from './cost-centre-columns.js';
 
 /** The By Org table, also shown on the Summary. */
 export function orgColumns(report: ChargebackReport): readonly TableColumn<OrgTotal>[] {
@@ -11,6 +12,7 @@ export function orgColumns(report: ChargebackReport): readonly TableColumn<OrgTo
   return [
     { header: 'Org ID', width: 26, value: (org) => textCell(org.orgId) },
     { header: 'Org Name', width: 42, value: (org) => textCell(orgDisplayName(org.orgId, org.orgName)) },
+    ...orgCostCentreColumn<OrgTotal>(report, (org) => org.orgId),
     {
       header: 'Sessions',
       width: 11,

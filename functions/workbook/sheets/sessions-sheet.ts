@@ -10,6 +10,7 @@ import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { sessionCostCentreColumn } from './cost-centre-columns.js';
 
 interface CostedSession {
   readonly session: Session;
@@ -57,6 +58,7 @@ function sessionColumns(
     { header: 'Session ID', width: 36, value: ({ session }) => textCell(session.sessionId) },
     { header: 'Title', width: 56, value: ({ session }) => textCell(session.title) },
     { header: 'Org ID', width: 24, value: ({ session }) => textCell(session.orgId) },
+    ...sessionCostCentreColumn<CostedSession>(report, ({ session }) => session),
     {
       header: 'User ID',
       width: 24,

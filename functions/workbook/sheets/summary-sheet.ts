@@ -17,12 +17,14 @@ import { sentence, withFullStop } from '../sentence.js';
 import { type TableColumn, writeTable } from '../table.js';
 import { WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
 import { allocatedShareSentence } from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
-const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
+// The seventh is for Share of ACUs when the By org table carries a Cost Centre column.
+const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
 
 export function summaryTitle(report: ChargebackReport): string {
   return `Devin ACU chargeback — ${report.period.label}`;
@@ -41,6 +43,7 @@ export const summarySheet: WorkbookSheet = {
     writeFacts(sheet, reconciliationFacts(report));
     writeSection(sheet, 'Month over month');
     writeFacts(sheet, comparisonFacts(report));
+    writeCostCentreSummary(sheet, report);
     writeSection(sheet, 'By org');
     await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
     writeSection(sheet, 'Top users by ACUs');

@@ -1,0 +1,34 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { putReportObject } from '../aws/report-object-store.js';
+import { journalCsv } from '../core/cost-centres/journal-csv.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { ReportKeys } from './report-keys.js';
+
+/** The journal CSV and the map the report used, beside the workbook; nothing without a map. */
+export async function storeCostCentreObjects(
+  s3: S3Client,
+  bucket: string,
+  keys: ReportKeys,
+  report: ChargebackReport,
+  runId: string,
+): Promise<void> {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined) return;
+  const metadata = { 'run-id': runId, period: report.period.slug };
+  await putReportObject(s3, {
+    bucket,
+    key: keys.journal,
+    body: journalCsv(costCentres.journal, report.pricing),
+    contentType: 'text/csv; charset=utf-8',
+    fileName: keys.journal.slice(keys.journal.lastIndexOf('/') + 1),
+    metadata,
+  });
+  await putReportObject(s3, {
+    bucket,
+    key: keys.costCentres,
+    body: costCentres.map.text,
+    contentType: 'text/csv; charset=utf-8',
+    fileName: keys.costCentres.slice(keys.costCentres.lastIndexOf('/') + 1),
+    metadata,
+  });
+}

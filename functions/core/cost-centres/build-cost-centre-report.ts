@@ -1,0 +1,201 @@
+import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../money/acus.js';
+import { costOf } from '../money/cost.js';
+import type { ChargebackReport } from '../report/chargeback-report.js';
+import { byAmountDescending, byText } from '../report/rank.js';
+import { shareOf } from '../report/share.js';
+import type { SummaryDocument } from '../report/summary-document-schema.js';
+import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
+import type { Session } from '../session.js';
+import {
+  type CostCentreMap,
+  UNATTRIBUTED_CODE,
+  UNATTRIBUTED_NAME,
+  UNMAPPED_CODE,
+  UNMAPPED_NAME,
+} from './cost-centre-map.js';
+import { costCentreOfOrg, costCentreOfSession } from './cost-centre-of-session.js';
+import type { CostCentreReport, CostCentreTotal, UnmappedOrg } from './cost-centre-report.js';
+import type { CreditAccounts } from './credit-accounts.js';
+import { buildJournal } from './journal.js';
+
+interface Bucket {
+  sessions: number;
+  acus: Acus;
+  costMinor: bigint;
+  readonly orgs: Map<string, Acus>;
+}
+
+const CONFLICT_EXAMPLES = 5;
+
+/**
+ * The report by cost centre, and its journal.
+ *
+ * On the sessions basis each session goes to its cost centre (tag rule, then
+ * org rule, see costCentreOfSession) with the cents it has on the Sessions
+ * sheet, so By Cost Centre adds up to Sessions, and to By Org when no tag rule
+ * moved anything. On the billed basis the bill has no sessions: each org's
+ * billed cents go to the org's cost centre, and tag rules are not applied
+ * (the sheet says so); the Unattributed row goes where the map sends org_id
+ * "(unattributed)", or stays a line of its own.
+ */
+export function buildCostCentreReport(input: {
+  readonly report: ChargebackReport;
+  readonly sessions: readonly Session[];
+  readonly map: CostCentreMap;
+  readonly creditAccounts: CreditAccounts;
+  readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
+}): CostCentreReport {
+  const { report, sessions, map } = input;
+  const buckets = new Map<string, Bucket>();
+  const unmapped = new Map<string, { sessions: number; acus: Acus; costMinor: bigint }>();
+  const movedByTag = { sessions: 0, acus: 0n };
+  const conflicts = { sessions: 0, exampleSessionIds: [] as string[] };
+  const tagRulesApplied = report.costBasis === 'sessions';
+
+  const charge = (code: string, orgId: string, sessionCount: number, acus: Acus, costMinor: bigint) => {
+    let bucket = buckets.get(code);
+    if (bucket === undefined) {
+      bucket = { sessions: 0, acus: 0n, costMinor: 0n, orgs: new Map() };
+      buckets.set(code, bucket);
+    }
+    bucket.sessions += sessionCount;
+    bucket.acus += acus;
+    bucket.costMinor += costMinor;
+    bucket.orgs.set(orgId, (bucket.orgs.get(orgId) ?? 0n) + acus);
+    if (code === UNMAPPED_CODE) {
+      const org = unmapped.get(orgId) ?? { sessions: 0, acus: 0n, costMinor: 0n };
+      org.sessions += sessionCount;
+      org.acus += acus;
+      org.costMinor += costMinor;
+      unmapped.set(orgId, org);
+    }
+  };
+
+  if (tagRulesApplied) {
+    sessions.forEach((session, i) => {
+      const assigned = costCentreOfSession(map, session);
+      if (assigned.rule === 'tag' && assigned.code !== costCentreOfOrg(map, session.orgId).code) {
+        movedByTag.sessions += 1;
+        movedByTag.acus += session.acus;
+      }
+      if (assigned.conflict) {
+        conflicts.sessions += 1;
+        if (conflicts.exampleSessionIds.length < CONFLICT_EXAMPLES)
+          conflicts.exampleSessionIds.push(session.sessionId);
+      }
+      charge(assigned.code, session.orgId, 1, session.acus, report.sessionCostMinor[i] ?? 0n);
+    });
+  } else {
+    for (const org of report.orgs) {
+      const code =
+        org.orgId === UNATTRIBUTED_ORG_ID && !map.orgRules.has(org.orgId)
+          ? UNATTRIBUTED_CODE
+          : costCentreOfOrg(map, org.orgId).code;
+      charge(code, org.orgId, org.sessions, org.acus, org.costMinor);
+    }
+  }
+
+  const previous = previousCostCentres(input.previous);
+  const singleEntity = onlyLegalEntity(map);
+  const rows = [...buckets].map(([code, bucket]): CostCentreTotal => {
+    const centre = map.costCentres.get(code);
+    const before = previous.byCode.get(code);
+    return {
+      code,
+      name: centre?.name ?? (code === UNMAPPED_CODE ? UNMAPPED_NAME : UNATTRIBUTED_NAME),
+      glAccount: centre?.glAccount ?? null,
+      legalEntity: centre === undefined ? singleEntity : centre.legalEntity,
+      owners: centre?.owners ?? [],
+      kind: centre !== undefined ? 'mapped' : code === UNMAPPED_CODE ? 'unmapped' : 'unattributed',
+      sessions: bucket.sessions,
+      acus: bucket.acus,
+      exactCost: costOf(bucket.acus, report.pricing),
+      costMinor: bucket.costMinor,
+      shareOfCost: shareOf(bucket.costMinor, report.totals.costMinor),
+      orgIds: [...bucket.orgs]
+        .sort(([idA, a], [idB, b]) => byAmountDescending(a, b) || byText(idA, idB))
+        .map(([orgId]) => orgId),
+      previousAcus: previous.available ? (before?.acus ?? null) : null,
+      previousCostMinor: previous.available ? (before?.costMinor ?? null) : null,
+    };
+  });
+  rows.sort(
+    (a, b) =>
+      Number(a.kind !== 'mapped') - Number(b.kind !== 'mapped') ||
+      byAmountDescending(a.costMinor, b.costMinor) ||
+      byText(a.code, b.code),
+  );
+  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
+  const unmappedOrgs = [...unmapped]
+    .map(
+      ([orgId, org]): UnmappedOrg => ({
+        orgId,
+        orgName: orgNames.get(orgId) ?? null,
+        sessions: org.sessions,
+        acus: org.acus,
+        exactCost: costOf(org.acus, report.pricing),
+        costMinor: org.costMinor,
+      }),
+    )
+    .sort((a, b) => byAmountDescending(a.costMinor, b.costMinor) || byText(a.orgId, b.orgId));
+  return {
+    map,
+    rows,
+    unmappedOrgs,
+    tagRulesApplied,
+    movedByTag,
+    tagConflicts: conflicts,
+    previous: previous.available
+      ? { available: true, label: previous.label }
+      : { available: false, reason: previous.reason },
+    journal: buildJournal(rows, {
+      period: report.period,
+      pricing: report.pricing,
+      totalMinor: report.totals.costMinor,
+      creditAccounts: input.creditAccounts,
+    }),
+  };
+}
+
+/** The one legal entity of the map, where Unmapped posts too; null when it has none or several. */
+function onlyLegalEntity(map: CostCentreMap): string | null {
+  const entities = new Set([...map.costCentres.values()].map((c) => c.legalEntity));
+  const [only] = entities;
+  return entities.size === 1 ? (only ?? null) : null;
+}
+
+type PreviousCostCentres =
+  | {
+      readonly available: true;
+      readonly label: string;
+      readonly byCode: ReadonlyMap<string, { acus: Acus; costMinor: bigint }>;
+    }
+  | {
+      readonly available: false;
+      readonly reason: string;
+      readonly byCode: ReadonlyMap<string, { acus: Acus; costMinor: bigint }>;
+    };
+
+function previousCostCentres(
+  previous: SummaryDocument | { readonly reason: string } | undefined,
+): PreviousCostCentres {
+  if (previous === undefined) return { available: false, reason: 'not requested', byCode: new Map() };
+  if (!('schemaVersion' in previous)) return { available: false, reason: previous.reason, byCode: new Map() };
+  if (previous.costCentres === undefined) {
+    return {
+      available: false,
+      reason: `the ${previous.period.label} report was built without a cost-centre map`,
+      byCode: new Map(),
+    };
+  }
+  return {
+    available: true,
+    label: previous.period.label,
+    byCode: new Map(
+      previous.costCentres.map((row) => [
+        row.code,
+        { acus: decimalStringToScaled(row.acus.exact, ACU_DECIMALS), costMinor: BigInt(row.cost.minor) },
+      ]),
+    ),
+  };
+}

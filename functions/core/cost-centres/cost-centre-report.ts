@@ -1,0 +1,50 @@
+import type { Acus } from '../money/acus.js';
+import type { UsageTotals } from '../report/chargeback-report.js';
+import type { CostCentreMap } from './cost-centre-map.js';
+import type { Journal } from './journal.js';
+
+/** One cost centre's share of the report: a row of By Cost Centre and a debit line of the Journal. */
+export interface CostCentreTotal extends UsageTotals {
+  readonly code: string;
+  readonly name: string;
+  /** Null for Unmapped and for Unattributed on its own line: no account to post to yet. */
+  readonly glAccount: string | null;
+  readonly legalEntity: string | null;
+  readonly owners: readonly string[];
+  readonly kind: 'mapped' | 'unmapped' | 'unattributed';
+  /** This cost centre's cents ÷ the report's, 0..1. */
+  readonly shareOfCost: number;
+  /** Orgs with usage charged here, by ACUs descending. */
+  readonly orgIds: readonly string[];
+  /** Null when there is no previous period, or this cost centre had no usage in it. */
+  readonly previousAcus: Acus | null;
+  readonly previousCostMinor: bigint | null;
+}
+
+/** An org the map does not cover, as Summary and the email list it. */
+export interface UnmappedOrg extends UsageTotals {
+  readonly orgId: string;
+  readonly orgName: string | null;
+}
+
+export interface CostCentreReport {
+  readonly map: CostCentreMap;
+  /** Cost centres with usage (mapped ones by cost, then Unmapped and Unattributed last). */
+  readonly rows: readonly CostCentreTotal[];
+  readonly unmappedOrgs: readonly UnmappedOrg[];
+  /** False on the billed basis: the bill has no sessions, so no tags to move them by. */
+  readonly tagRulesApplied: boolean;
+  /** Sessions a tag rule charged to another cost centre than their org's. */
+  readonly movedByTag: { readonly sessions: number; readonly acus: Acus };
+  /** Sessions whose tags matched rules of two or more cost centres. */
+  readonly tagConflicts: { readonly sessions: number; readonly exampleSessionIds: readonly string[] };
+  /** The period compared with, or why there is none. */
+  readonly previous:
+    | { readonly available: true; readonly label: string }
+    | { readonly available: false; readonly reason: string };
+  readonly journal: Journal;
+  /** Set on a budget owner's slice (sliceReport): the codes it holds. The journal is finance's, not the slice's. */
+  readonly sliceOf?: readonly string[] | undefined;
+  /** On a slice: the slice's cost centres each org's rows fall in (a tag rule can put one org in two). */
+  readonly orgCodes?: ReadonlyMap<string, string> | undefined;
+}

@@ -1,0 +1,37 @@
+import { formatMoney } from '../core/money/format.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { cleanApiText } from './clean-api-text.js';
+import type { Figure } from './email-content.js';
+import { formatCount } from './email-figures.js';
+
+/** Finance's email, when the run had a map: what is Unmapped, named, so it is fixed before posting. */
+export function costCentreNotices(report: ChargebackReport): string[] {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined || costCentres.unmappedOrgs.length === 0) return [];
+  const orgs = costCentres.unmappedOrgs.map(
+    (org) =>
+      `${cleanApiText(org.orgName ?? org.orgId)} (${formatMoney(org.costMinor, report.pricing)}, ${formatCount(org.sessions)} sessions)`,
+  );
+  const one = orgs.length === 1;
+  return [
+    `Unmapped: ${orgs.join(', ')} ${one ? 'is' : 'are'} not in the cost-centre map. ${one ? 'Its' : 'Their'} cost is on the journal's Unmapped line, which has no account: add ${one ? 'it' : 'them'} to the map and run the report again before posting.`,
+  ];
+}
+
+export function costCentreFigures(report: ChargebackReport): Figure[] {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined) return [];
+  const { journal } = costCentres;
+  const mapped = costCentres.rows.filter((row) => row.kind === 'mapped').length;
+  const unmapped = costCentres.rows.find((row) => row.kind === 'unmapped');
+  return [
+    {
+      label: 'Cost centres',
+      value: `${formatCount(mapped)} charged${unmapped ? `; Unmapped ${formatMoney(unmapped.costMinor, report.pricing)}` : ''}`,
+    },
+    {
+      label: 'Journal',
+      value: `${formatCount(journal.lines.length)} lines; debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}`,
+    },
+  ];
+}

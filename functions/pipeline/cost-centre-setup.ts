@@ -1,0 +1,32 @@
+import { buildCostCentreReport } from '../core/cost-centres/build-cost-centre-report.js';
+import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
+import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { SummaryDocument } from '../core/report/summary-document-schema.js';
+import type { Session } from '../core/session.js';
+
+/** What a run needs for cost centres, the journal and showback; absent when no map was given. */
+export interface CostCentreSetup {
+  readonly map: CostCentreMap;
+  readonly creditAccounts: CreditAccounts;
+}
+
+/** The report with its By Cost Centre rows and journal, or as it was when there is no map. */
+export function withCostCentres(
+  report: ChargebackReport,
+  sessions: readonly Session[],
+  setup: CostCentreSetup | undefined,
+  previous: SummaryDocument | { readonly reason: string } | undefined,
+): ChargebackReport {
+  if (setup === undefined) return report;
+  return {
+    ...report,
+    costCentres: buildCostCentreReport({
+      report,
+      sessions,
+      map: setup.map,
+      creditAccounts: setup.creditAccounts,
+      previous,
+    }),
+  };
+}

@@ -1,0 +1,163 @@
+import type { CostCentreReport, CostCentreTotal } from '../../core/cost-centres/cost-centre-report.js';
+import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { shareOf } from '../../core/report/share.js';
+import { chargedAcusHeader, costBasisLine } from '../basis-text.js';
+import {
+  ACUS_FORMAT,
+  COUNT_FORMAT,
+  costFormat,
+  SHARE_FORMAT,
+  SIGNED_ACUS_FORMAT,
+  SIGNED_SHARE_FORMAT,
+} from '../cell-formats.js';
+import { acusCell, costCell, textCell } from '../cell-values.js';
+import { orgDisplayName } from '../display-names.js';
+import { writeFooterNotes } from '../fact-rows.js';
+import { sentence } from '../sentence.js';
+import { columnLetter, type TableColumn } from '../table.js';
+import { writeTableSheet } from '../table-sheet.js';
+import type { WorkbookSheet } from '../workbook-sheet.js';
+
+export const BY_COST_CENTRE = 'By Cost Centre';
+
+/** One row per cost centre with usage: what each budget is charged, as the journal debits it. */
+export const byCostCentreSheet: WorkbookSheet = {
+  name: BY_COST_CENTRE,
+  async write(workbook, { report }) {
+    const costCentres = report.costCentres;
+    if (costCentres === undefined) return;
+    await writeTableSheet(workbook, {
+      name: BY_COST_CENTRE,
+      columns: costCentreColumns(report, costCentres),
+      items: costCentres.rows,
+      totalLabel: 'Total',
+      footer: (sheet) => writeFooterNotes(sheet, costCentreNotes(report, costCentres)),
+    });
+  },
+};
+
+function costCentreColumns(
+  report: ChargebackReport,
+  costCentres: CostCentreReport,
+): TableColumn<CostCentreTotal>[] {
+  const { totals, pricing } = report;
+  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
+  const columns: TableColumn<CostCentreTotal>[] = [
+    { header: 'Cost Centre', width: 14, value: (row) => textCell(row.code) },
+    { header: 'Cost Centre Name', width: 42, value: (row) => textCell(row.name) },
+    {
+      header: 'GL Account',
+      width: 12,
+      value: (row) => (row.glAccount === null ? null : textCell(row.glAccount)),
+    },
+    {
+      header: 'Legal Entity',
+      width: 13,
+      value: (row) => (row.legalEntity === null ? null : textCell(row.legalEntity)),
+    },
+    {
+      header: 'Orgs',
+      width: 64,
+      value: (row) =>
+        textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
+    },
+    {
+      header: 'Owners',
+      width: 50,
+      value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
+    },
+    {
+      header: 'Sessions',
+      width: 11,
+      numFmt: COUNT_FORMAT,
+      value: (row) => row.sessions,
+      total: totals.sessions,
+    },
+    {
+      header: chargedAcusHeader(report.costBasis),
+      width: 14,
+      numFmt: ACUS_FORMAT,
+      value: (row) => acusCell(row.acus),
+      total: acusCell(totals.acus),
+    },
+    {
+      header: 'Cost',
+      width: 18,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.costMinor, pricing),
+      total: costCell(totals.costMinor, pricing),
+    },
+    {
+      header: 'Share of Cost',
+      width: 14,
+      numFmt: SHARE_FORMAT,
+      value: (row) => row.shareOfCost,
+      total: totals.costMinor > 0n ? 1 : 0,
+    },
+  ];
+  if (!costCentres.previous.available) return columns;
+  const previous = columnLetter(columns.length + 1);
+  const change = columnLetter(columns.length + 2);
+  const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
+  return [
+    ...columns,
+    {
+      header: 'Previous ACUs',
+      width: 15,
+      numFmt: ACUS_FORMAT,
+      value: (row) => (row.previousAcus === null ? null : acusCell(row.previousAcus)),
+      total: acusCell(previousTotal),
+    },
+    {
+      header: 'Change (ACUs)',
+      width: 15,
+      numFmt: SIGNED_ACUS_FORMAT,
+      value: (row) => acusCell(row.acus - (row.previousAcus ?? 0n)),
+      total: acusCell(totals.acus - previousTotal),
+    },
+    {
+      header: 'Change %',
+      width: 11,
+      numFmt: SIGNED_SHARE_FORMAT,
+      value: (row) =>
+        row.previousAcus === null || row.previousAcus === 0n
+          ? 'new'
+          : shareOf(row.acus - row.previousAcus, row.previousAcus),
+      totalFormula: (totalRow) =>
+        `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
+      total: shareOf(totals.acus - previousTotal, previousTotal),
+    },
+  ];
+}
+
+export function costCentreNotes(report: ChargebackReport, costCentres: CostCentreReport): string[] {
+  const notes = [costBasisLine(report.costBasis), `Cost-centre map: ${costCentres.map.source}.`];
+  if (!costCentres.tagRulesApplied && costCentres.map.tagRules.size > 0) {
+    notes.push(
+      "Tag rules are not applied on the billed basis: the bill has no sessions, so each org's billed cost goes to the org's cost centre.",
+    );
+  }
+  const moved = costCentres.movedByTag.sessions;
+  if (moved > 0) {
+    notes.push(
+      `${moved} ${moved === 1 ? 'session was' : 'sessions were'} charged to a cost centre by a tag rule instead of their org's.`,
+    );
+  }
+  const conflicts = costCentres.tagConflicts.sessions;
+  if (conflicts > 0) {
+    notes.push(
+      `${conflicts} ${conflicts === 1 ? 'session carries' : 'sessions carry'} tags of two or more cost centres; each went whole to the tag rule highest in the map (e.g. ${costCentres.tagConflicts.exampleSessionIds.join(', ')}).`,
+    );
+  }
+  if (costCentres.unmappedOrgs.length > 0) {
+    notes.push(
+      `Unmapped: ${costCentres.unmappedOrgs.map((org) => orgDisplayName(org.orgId, org.orgName)).join(', ')} ${costCentres.unmappedOrgs.length === 1 ? 'is' : 'are'} not in the map; add ${costCentres.unmappedOrgs.length === 1 ? 'it' : 'them'} and run the report again before posting.`,
+    );
+  }
+  notes.push(
+    costCentres.previous.available
+      ? `Previous ACUs and Change compare with ${costCentres.previous.label}.`
+      : sentence(costCentres.previous.reason),
+  );
+  return notes.map(textCell);
+}

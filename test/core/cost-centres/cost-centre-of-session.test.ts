@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { costCentreOfSession } from '../../../functions/core/cost-centres/cost-centre-of-session.js';
+import { costCentreMap } from './map-fixture.js';
+
+const MAP = costCentreMap(
+  'org-a,,CC-A,Alpha,6100,a@example.com,',
+  ',security,CC-SEC,Security,6900,s@example.com,',
+  ',proj-x,CC-X,Project X,6800,x@example.com,',
+  ',proj-a,CC-A,Alpha,6100,a@example.com,',
+);
+
+describe('costCentreOfSession', () => {
+  it('charges a session to its org by the org rule', () => {
+    expect(costCentreOfSession(MAP, { orgId: 'org-a', tags: ['docs'] })).toEqual({
+      code: 'CC-A',
+      rule: 'org',
+      conflict: false,
+    });
+  });
+
+  it('lets a tag rule win over the org rule', () => {
+    expect(costCentreOfSession(MAP, { orgId: 'org-a', tags: ['docs', 'proj-x'] })).toEqual({
+      code: 'CC-X',
+      rule: 'tag',
+      tag: 'proj-x',
+      conflict: false,
+    });
+  });
+
+  it('gives a session with tags of two cost centres wholly to the rule higher in the file, and flags it', () => {
+    // proj-x is listed before security on the session, but security's row comes first in the map.
+    expect(costCentreOfSession(MAP, { orgId: 'org-a', tags: ['proj-x', 'security'] })).toEqual({
+      code: 'CC-SEC',
+      rule: 'tag',
+      tag: 'security',
+      conflict: true,
+    });
+  });
+
+  it('is no conflict when two matching tags name the same cost centre', () => {
+    expect(costCentreOfSession(MAP, { orgId: 'org-b', tags: ['proj-a', 'proj-a'] })).toMatchObject({
+      code: 'CC-A',
+      conflict: false,
+    });
+  });
+
+  it('sends an org the map does not know, without a matching tag, to Unmapped', () => {
+    expect(costCentreOfSession(MAP, { orgId: 'org-b', tags: [] })).toEqual({
+      code: 'Unmapped',
+      rule: 'unmapped',
+      conflict: false,
+    });
+    expect(costCentreOfSession(MAP, { orgId: 'org-b', tags: ['security'] }).code).toBe('CC-SEC');
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { parseCreditAccounts } from '../../functions/core/cost-centres/credit-accounts.js';
+import { sliceReport } from '../../functions/core/cost-centres/slice-report.js';
+import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
+import type { Directory } from '../../functions/core/report/directory.js';
+import { buildShowbackContent } from '../../functions/email/build-showback-content.js';
+import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { withCostCentres } from '../../functions/pipeline/cost-centre-setup.js';
+import { showbackOwners } from '../../functions/showback/showback-owners.js';
+import { costCentreMap } from '../core/cost-centres/map-fixture.js';
+import { session } from '../core/report/session-fixture.js';
+import { OCTOBER_2026_UTC, USD_2_25 } from '../support/report-periods.js';
+
+const DIRECTORY: Directory = {
+  orgNames: new Map([
+    ['org-a', 'Alpha'],
+    ['org-b', 'Beta'],
+    ['org-z', 'Zeta Labs'],
+  ]),
+  users: new Map([
+    ['u-1', { name: 'Ann One', email: 'ann@example.com' }],
+    ['u-2', { name: 'Ben Two', email: 'ben@example.com' }],
+  ]),
+  sources: { orgs: { available: true }, users: { available: true } },
+};
+const SESSIONS = [
+  session({ sessionId: 's1', orgId: 'org-a', userId: 'u-1', acus: 10 }),
+  session({ sessionId: 's2', orgId: 'org-b', userId: 'u-2', acus: 5 }),
+  session({ sessionId: 's3', orgId: 'org-z', userId: null, acus: 2 }),
+];
+const MAP = costCentreMap(
+  'org-a,,CC-A,Alpha Team,6100,lead@example.com;cfo@example.com,',
+  'org-b,,CC-B,Beta Team,6200,beta@example.com;cfo@example.com,',
+);
+const RUN = {
+  runId: 'run-1',
+  generatedAt: new Date('2026-11-01T06:00:00Z'),
+  generator: 'devin-chargeback@test',
+  apiHost: 'api.example',
+  source: 'api' as const,
+  filters: { orgIds: [], userIds: [], tags: [] },
+};
+const REPORT = withCostCentres(
+  buildChargebackReport({
+    period: OCTOBER_2026_UTC,
+    pricing: USD_2_25,
+    sessions: SESSIONS,
+    directory: DIRECTORY,
+  }),
+  SESSIONS,
+  { map: MAP, creditAccounts: parseCreditAccounts('2100', 'x') },
+  undefined,
+);
+
+describe('showback owners and emails', () => {
+  it('gives each owner one email covering all their cost centres', () => {
+    const costCentres = REPORT.costCentres;
+    if (costCentres === undefined) throw new Error('no cost centres');
+    expect(showbackOwners(costCentres).map((o) => [o.email, o.costCentres.map((r) => r.code)])).toEqual([
+      ['lead@example.com', ['CC-A']],
+      ['cfo@example.com', ['CC-A', 'CC-B']],
+      ['beta@example.com', ['CC-B']],
+    ]);
+  });
+
+  it("says only the owner's figures, and links their slice", () => {
+    const costCentres = REPORT.costCentres;
+    if (costCentres === undefined) throw new Error('no cost centres');
+    const owner = showbackOwners(costCentres)[2];
+    if (owner === undefined) throw new Error('no owner');
+    const slice = sliceReport(REPORT, SESSIONS, new Set(owner.costCentres.map((r) => r.code)));
+    const content = buildShowbackContent({
+      slice: slice.report,
+      costCentres: owner.costCentres,
+      run: RUN,
+      delivery: {
+        workbookFileName: 'devin-acu-chargeback-2026-10-CC-B.xlsx',
+        link: { url: 'https://s3.example/slice?sig=1', expiresAt: new Date('2026-11-08T06:00:00Z') },
+        attached: false,
+      },
+    });
+    expect(content.subject).toBe('Devin usage — October 2026 — CC-B Beta Team: USD 11.25');
+    expect(content.figures).toContainEqual({ label: 'Cost', value: 'USD 11.25' });
+    expect(content.figures).toContainEqual({ label: 'Change', value: 'No previous period to compare with' });
+    expect(content.download).toEqual({
+      text: 'Download devin-acu-chargeback-2026-10-CC-B.xlsx',
+      url: 'https://s3.example/slice?sig=1',
+    });
+    const text = JSON.stringify(content);
+    for (const other of ['Alpha', 'Ann One', 'Zeta', 'org-a', 'org-z', 'CC-A'])
+      expect(text).not.toContain(other);
+  });
+});
+
+describe("finance's email with a cost-centre map", () => {
+  it('lists the Unmapped orgs with their cost and says the journal balances', () => {
+    const email = renderChargebackEmail({
+      report: REPORT,
+      run: RUN,
+      delivery: { workbookFileName: 'x.xlsx', attached: false },
+    });
+    expect(email.text).toContain(
+      "Unmapped: Zeta Labs (USD 4.50, 1 sessions) is not in the cost-centre map. Its cost is on the journal's Unmapped line",
+    );
+    expect(email.text).toMatch(/Journal\s+4 lines; debits USD 38\.25 = credits USD 38\.25/);
+    expect(email.html).toContain('Zeta Labs (USD 4.50, 1 sessions)');
+  });
+});
