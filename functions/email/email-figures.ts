@@ -2,6 +2,8 @@ import type { Acus } from '../core/money/acus.js';
 import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
 import type { Pricing } from '../core/money/pricing.js';
 
+export { formatUnitPrice } from '../core/money/format.js';
+
 /** "1,734": fixed en-style grouping, like the money figures beside it. */
 export function formatCount(count: number): string {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
@@ -18,16 +20,6 @@ export function formatAmount(minor: bigint, pricing: Pricing): string {
 /** A small but real share reads "<0.1%": "0.0%" beside a cost would look like an error. */
 export function formatShareOfTotal(share: number): string {
   return share > 0 && share < 0.0005 ? '<0.1%' : formatShare(share);
-}
-
-/**
- * "USD 2.25": the price as configured, padded to the currency's minor digits
- * so "2.5" reads 2.50 like every other amount; extra digits (0.125) are kept.
- */
-export function formatUnitPrice(pricing: Pricing): string {
-  const [int = '0', frac = ''] = pricing.unitPriceText.split('.');
-  const digits = frac.padEnd(pricing.minorDigits, '0');
-  return `${pricing.currency} ${int}${digits ? `.${digits}` : ''}`;
 }
 
 /** "+1,345.60", "-4.00", "0.00": a change always shows its direction. */

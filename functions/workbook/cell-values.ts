@@ -1,7 +1,7 @@
 import type { CellHyperlinkValue } from 'exceljs';
 import { DateTime } from 'luxon';
 import { type Acus, acusToNumber, scaledToNumber } from '../core/money/acus.js';
-import type { Pricing } from '../core/money/pricing.js';
+import { PRICE_DECIMALS, type Pricing } from '../core/money/pricing.js';
 import { WorkbookInputError } from './workbook-errors.js';
 
 /** Excel refuses to open a file with a longer cell text. */
@@ -17,6 +17,11 @@ export function acusCell(acus: Acus): number {
 /** Exactly the allocated minor units, so a column of costs sums to the total's cents. */
 export function costCell(costMinor: bigint, pricing: Pricing): number {
   return scaledToNumber(costMinor, pricing.minorDigits);
+}
+
+/** The configured price per ACU, exactly as a number cell (prices have at most 6 decimals). */
+export function unitPriceCell(pricing: Pricing): number {
+  return scaledToNumber(pricing.unitPriceScaled, PRICE_DECIMALS);
 }
 
 /** API text as a cell value: always a string cell (exceljs never turns a string into a formula). */

@@ -22,7 +22,9 @@ export function writeSection(sheet: Worksheet, title: string): void {
   row.commit();
 }
 
-export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): void {
+/** Returns the row number of each fact, for formulas and defined names that point at one. */
+export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
+  const rows: number[] = [];
   for (const fact of facts) {
     const row = sheet.addRow([fact.label, fact.value]);
     row.getCell(1).font = LABEL_FONT;
@@ -30,8 +32,10 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): void {
     // Numbers and dates next to their label read better than flushed to the far edge.
     value.alignment = { horizontal: 'left' };
     if (fact.numFmt !== undefined) value.numFmt = fact.numFmt;
+    rows.push(row.number);
     row.commit();
   }
+  return rows;
 }
 
 export function writeNote(sheet: Worksheet, text: string): void {

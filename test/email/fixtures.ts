@@ -2,6 +2,7 @@ import { type Acus, decimalStringToScaled } from '../../functions/core/money/acu
 import type { Pricing } from '../../functions/core/money/pricing.js';
 import type { ReportPeriod } from '../../functions/core/period/report-period.js';
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
+import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { EmailDelivery } from '../../functions/email/render-chargeback-email.js';
 import { OCTOBER_2026_UTC, USD_2_25 as SHARED_USD_2_25 } from '../support/report-periods.js';
@@ -140,6 +141,7 @@ export function octoberReport(): ChargebackReport {
     tags: [],
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
+    provisional: NOT_PROVISIONAL,
     names: { orgs: { available: true }, users: { available: true } },
     costBasis: 'sessions',
     reconciliation: { available: false, reason: 'not requested' },

@@ -197,6 +197,8 @@ describe('writeChargebackWorkbook', () => {
     expect(fact('ACUs').value).toBe(17.05);
     expect(fact('Cost').value).toBe(38.36);
     expect(fact('Cost').numFmt).toBe('"USD" #,##0.00');
+    expect(fact('Unit price').value).toBe(2.25);
+    expect(fact('Unit price').numFmt).toBe('"USD" #,##0.00" per ACU"');
 
     const orgHeader = findRow(ws, 'Org ID');
     expect(rowValues(ws, orgHeader + 1).slice(0, 5)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89]);
@@ -221,13 +223,15 @@ describe('writeChargebackWorkbook', () => {
     const ws = sheet(await roundTrip(INPUT), 'About');
     const fact = (label: string) => ws.getCell(findRow(ws, label), 2).value;
 
-    expect(fact('Unit price')).toBe('2.25 USD per ACU');
+    expect(fact('Unit price')).toMatch(/^USD 2\.25 per ACU/);
+    expect(fact('One row vs ACUs × price')).toMatch(/differ by USD 0\.01 .* largest remainder/);
+    expect(fact('By Tag and by status')).toMatch(/sum of its sessions' costs/);
     expect(fact('Time zone')).toBe('Europe/Berlin');
     expect(fact('Filters')).toBe('None: all orgs, users and tags');
     expect(fact('API host')).toBe('api.devin.ai');
     expect(fact('Which sessions')).toMatch(/created/);
     expect(fact('Which ACUs')).toMatch(/acus_consumed: its lifetime total as of this run/);
-    expect(fact('Rounding')).toMatch(/0\.01 USD so the rows of every table add up exactly/);
+    expect(fact('Rounding')).toMatch(/USD 0\.01 so the rows of every table add up exactly/);
     expect(fact('Sessions read from the API')).toBe(7);
     expect(fact('Duplicates dropped')).toBe(1);
     expect(fact('Created outside the period, dropped')).toBe(1);
@@ -246,7 +250,7 @@ describe('writeChargebackWorkbook', () => {
     expect(byOrg.getCell('E2').numFmt).toBe('"JPY" #,##0');
     expect(sheet(workbook, 'Sessions').getCell('I2').numFmt).toBe('"JPY" #,##0');
     expect(sheet(workbook, 'About').getCell(findRow(sheet(workbook, 'About'), 'Rounding'), 2).value).toMatch(
-      /allocated to 1 JPY/,
+      /allocated to JPY 1 /,
     );
   });
 

@@ -3,6 +3,7 @@ import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { CostBasis } from './cost-basis.js';
 import type { PeriodComparison } from './period-comparison.js';
+import type { Provisional } from './provisional.js';
 import type { ReconciliationStatus } from './reconciliation.js';
 
 /** Sessions, ACUs and cost of any group of sessions. */
@@ -67,13 +68,15 @@ export interface ChargebackReport {
   readonly topUsers: readonly UserTotal[];
   /**
    * Sorted by ACUs descending; the untagged row last. Session-based on either
-   * cost basis: the bill knows no tags.
+   * cost basis: the bill knows no tags. Each cost is the sum of its sessions'
+   * `sessionCostMinor`.
    */
   readonly tags: readonly TagTotal[];
   /**
    * Sorted by sessions descending, then status. Session-based on either cost
    * basis (the bill knows no statuses), so on 'billed' they add up to the
-   * session-based total, not to `totals`.
+   * session-based total, not to `totals`. Each cost is the sum of its
+   * sessions' `sessionCostMinor`.
    */
   readonly statuses: readonly StatusTotal[];
   /**
@@ -84,6 +87,8 @@ export interface ChargebackReport {
    * the session-based total, not to the bill.
    */
   readonly sessionCostMinor: BigInt64Array;
+  /** Sessions still running or consuming after the period: the figures can still change. */
+  readonly provisional: Provisional;
   readonly names: NameSources;
   /** What the org and user tables charge: session lifetime ACUs (default) or billed ACUs. */
   readonly costBasis: CostBasis;

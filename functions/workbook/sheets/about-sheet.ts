@@ -1,3 +1,4 @@
+import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
 import type { FetchStats } from '../../core/session.js';
@@ -46,7 +47,10 @@ function parameterFacts(report: ChargebackReport, run: RunInfo): readonly Fact[]
       label: 'Interval (UTC)',
       value: `${utcText(period.from)} to ${utcText(period.to)} (start included, end excluded)`,
     },
-    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    {
+      label: 'Unit price',
+      value: `${formatUnitPrice(pricing)} per ACU (the number is on the Summary, named UnitPrice)`,
+    },
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
     { label: 'Currency', value: `${pricing.currency}, shown to ${pricing.minorDigits} decimals` },
     { label: 'Filters', value: textCell(describeFilters(run.filters)) },
@@ -73,11 +77,20 @@ function attributionFacts(report: ChargebackReport): readonly Fact[] {
     },
     ...billedFacts(report),
     { label: 'Null ACUs', value: 'Sessions for which the API reported no ACUs count with 0 ACUs.' },
-    { label: 'Cost', value: `ACUs × ${pricing.unitPriceText} ${pricing.currency} per ACU.` },
+    { label: 'Cost', value: `ACUs × ${formatUnitPrice(pricing)} per ACU.` },
     { label: 'Precision', value: 'ACUs are summed exactly, to 12 decimals; cells show 2 decimals.' },
     {
       label: 'Rounding',
-      value: `Costs are allocated to ${minorUnit} ${pricing.currency} so the rows of every table add up exactly to its total.`,
+      value: `Costs are allocated to ${pricing.currency} ${minorUnit} so the rows of every table add up exactly to its total.`,
+    },
+    {
+      label: 'One row vs ACUs × price',
+      value: `An org, user or session row can differ by ${pricing.currency} ${minorUnit} from its own ACUs × price: the total is rounded once and its cents shared by largest remainder, so rows add up to the total.`,
+    },
+    {
+      label: 'By Tag and by status',
+      value:
+        "Each costs the sum of its sessions' costs, so a filter on the Sessions sheet reproduces it to the cent.",
     },
     { label: 'By Tag', value: 'Not additive: a session with several tags counts under each of its tags.' },
   ];

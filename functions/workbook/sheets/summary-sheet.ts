@@ -9,8 +9,9 @@ import {
   SHARE_FORMAT,
   SIGNED_ACUS_FORMAT,
   SIGNED_SHARE_FORMAT,
+  unitPriceFormat,
 } from '../cell-formats.js';
-import { acusCell, costCell, textCell, wallClockIn } from '../cell-values.js';
+import { acusCell, costCell, textCell, unitPriceCell, wallClockIn } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
 import { sentence, withFullStop } from '../sentence.js';
@@ -22,6 +23,10 @@ import { allocatedShareSentence } from './reconciliation-explanation.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
 const COLUMN_WIDTHS = [38, 42, 11, 14, 18, 32];
+
+export const UNIT_PRICE_LABEL = 'Unit price';
+/** The workbook-level name of the unit price cell. */
+export const UNIT_PRICE_NAME = 'UnitPrice';
 
 export function summaryTitle(report: ChargebackReport): string {
   return `Devin ACU chargeback — ${report.period.label}`;
@@ -35,7 +40,11 @@ export const summarySheet: WorkbookSheet = {
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, summaryTitle(report));
-    writeFacts(sheet, summaryFacts(report, run));
+    const facts = summaryFacts(report, run);
+    const factRows = writeFacts(sheet, facts);
+    const priceRow = factRows[facts.findIndex((fact) => fact.label === UNIT_PRICE_LABEL)];
+    // A name formulas can use (=D2*UnitPrice) wherever the Summary puts the price.
+    if (priceRow !== undefined) workbook.definedNames.add(`Summary!$B$${priceRow}`, UNIT_PRICE_NAME);
     writeSection(sheet, 'Reconciliation to the bill');
     writeFacts(sheet, reconciliationFacts(report));
     writeSection(sheet, 'Month over month');
@@ -68,7 +77,7 @@ function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
     { label: 'Sessions', value: totals.sessions, numFmt: COUNT_FORMAT },
     { label: chargedAcusHeader(report.costBasis), value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
     { label: 'Cost', value: costCell(totals.costMinor, pricing), numFmt: costFormat(pricing) },
-    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    { label: UNIT_PRICE_LABEL, value: unitPriceCell(pricing), numFmt: unitPriceFormat(pricing) },
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
   ];
   if (run.source === 'demo') facts.push({ label: 'Data', value: 'Built-in demo data set, not real usage' });
