@@ -1,5 +1,6 @@
 import { formatAcus, formatShare } from '../core/money/format.js';
 import type { ChargebackReport, UserTotal } from '../core/report/chargeback-report.js';
+import { orgSplitText } from '../core/report/people.js';
 import type { OrgChange } from '../core/report/period-comparison.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
@@ -9,7 +10,7 @@ const TOP_USERS = 10;
 const NO_SESSIONS = 'No sessions in this period.';
 export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 
-function userCell(user: UserTotal): Cell {
+function userCell(user: Pick<UserTotal, 'userId' | 'userName' | 'email'>): Cell {
   if (user.userId === null) return { text: 'Unattributed', detail: 'sessions with no user' };
   const id = cleanApiText(user.userId);
   const email = user.email === null ? null : cleanApiText(user.email);
@@ -114,7 +115,6 @@ function orgChangeCells(change: OrgChange): Cell[] {
 
 /** Not additive (only the top users), so no total row. */
 export function topUsersTable(report: ChargebackReport): Table {
-  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
   return {
     columns: [
       { header: 'User', align: 'left' },
@@ -123,15 +123,15 @@ export function topUsersTable(report: ChargebackReport): Table {
       { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${report.pricing.currency})`, align: 'right' },
     ],
-    rows: report.topUsers
-      .slice(0, TOP_USERS)
-      .map((user) => [
-        userCell(user),
-        { text: cleanApiText(orgNames.get(user.orgId) ?? user.orgId) },
-        { text: formatCount(user.sessions) },
-        { text: formatAcus(user.acus) },
-        { text: formatAmount(user.costMinor, report.pricing) },
-      ]),
+    rows: report.topUsers.slice(0, TOP_USERS).map((user) => [
+      userCell(user),
+      {
+        text: orgSplitText(user, (org) => cleanApiText(org.orgName ?? org.orgId), formatAcus),
+      },
+      { text: formatCount(user.sessions) },
+      { text: formatAcus(user.acus) },
+      { text: formatAmount(user.costMinor, report.pricing) },
+    ]),
     emptyText: NO_SESSIONS,
   };
 }

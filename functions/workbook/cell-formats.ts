@@ -17,6 +17,13 @@ export function costFormat(pricing: Pricing): string {
   return `${currencyLiteral(pricing)} #,##0${minorDecimals(pricing)}`;
 }
 
+/** A change or gap in money, with its sign: "+USD 12.00", "-USD 3.50". */
+export function signedCostFormat(pricing: Pricing): string {
+  const body = `#,##0${minorDecimals(pricing)}`;
+  const code = currencyLiteral(pricing);
+  return `+${code} ${body};-${code} ${body};${code} ${body}`;
+}
+
 /** The unit price as the email writes it: the currency's digits, or the price's own when it has more (0.125). */
 export function unitPriceFormat(pricing: Pricing): string {
   const ownDigits = (pricing.unitPriceText.split('.')[1] ?? '').length;

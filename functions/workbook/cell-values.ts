@@ -24,6 +24,14 @@ export function unitPriceCell(pricing: Pricing): number {
   return scaledToNumber(pricing.unitPriceScaled, PRICE_DECIMALS);
 }
 
+/**
+ * A signed share as a cell: one that shows as 0.0% is 0, since -0.0004 would
+ * print as "-0.0%", a loss of nothing. Others keep their precision.
+ */
+export function shareCell(share: number): number {
+  return Math.abs(share) < 0.0005 ? 0 : share;
+}
+
 /** API text as a cell value: always a string cell (exceljs never turns a string into a formula). */
 export function textCell(text: string): string {
   if (text.length <= MAX_CELL_TEXT) return text;

@@ -3,6 +3,7 @@ import { byOrgSheet } from './sheets/by-org-sheet.js';
 import { byTagSheet } from './sheets/by-tag-sheet.js';
 import { byUserSheet } from './sheets/by-user-sheet.js';
 import { reconciliationSheet } from './sheets/reconciliation-sheet.js';
+import { sessionTagsSheet } from './sheets/session-tags-sheet.js';
 import { sessionsSheet } from './sheets/sessions-sheet.js';
 import { summarySheet } from './sheets/summary-sheet.js';
 import type { WorkbookSheet } from './workbook-sheet.js';
@@ -15,5 +16,6 @@ export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
   byTagSheet,
   reconciliationSheet,
   sessionsSheet,
+  sessionTagsSheet,
   aboutSheet,
 ];

@@ -1,4 +1,4 @@
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue, Fill, Worksheet } from 'exceljs';
 import { LABEL_FONT, NOTE_FONT, SECTION_FONT, TITLE_FONT } from './cell-styles.js';
 
 /** A labelled value on the Summary or About sheet. */
@@ -12,6 +12,14 @@ export function writeTitle(sheet: Worksheet, title: string): void {
   const row = sheet.addRow([title]);
   row.getCell(1).font = TITLE_FONT;
   row.height = 22;
+  row.commit();
+}
+
+/** The row above a table's header: what the table is and for which period. */
+export function writeTableTitle(sheet: Worksheet, title: string): void {
+  const row = sheet.addRow([title]);
+  row.getCell(1).font = SECTION_FONT;
+  row.height = 20;
   row.commit();
 }
 
@@ -36,6 +44,21 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
     row.commit();
   }
   return rows;
+}
+
+const NOTICE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
+
+/** A notice that changes how the figures are read (demo data, provisional), boxed across `columns`. */
+export function writeNotice(sheet: Worksheet, text: string, columns: number): void {
+  const row = sheet.addRow([text]);
+  for (let column = 1; column <= columns; column++) {
+    row.getCell(column).fill = NOTICE_FILL;
+  }
+  row.getCell(1).font = LABEL_FONT;
+  row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
+  row.height = 30;
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  row.commit();
 }
 
 export function writeNote(sheet: Worksheet, text: string): void {

@@ -19,18 +19,27 @@ export interface TableColumn<Item> {
    * (a ratio of two totals); given the Total row's number. `total` is its result.
    */
   readonly totalFormula?: (totalRow: number) => string;
+  /** Long text (lists, titles): wrapped in its width instead of cut off by the next cell. */
+  readonly wrap?: boolean;
 }
 
 export interface TableRange {
   readonly headerRow: number;
   /** The header row when the table has no rows. */
   readonly lastItemRow: number;
+  /** Absent for tables without a Total. */
+  readonly totalRow?: number;
 }
 
 /** How often a long table checks on the zip (see waitForZip). */
 const ROWS_PER_YIELD = 1_000;
 
-/** Header row, one committed row per item, then a `Total` row when `totalLabel` is given. */
+/**
+ * Header row, one committed row per item, then, when `totalLabel` is given, a
+ * blank row and a `Total` row. The blank row ends the table's region, so a
+ * pivot or a filter built from the data never picks up the Total; the Total's
+ * SUBTOTAL(109, …) ignores rows a filter hides, so it is the visible rows' total.
+ */
 export async function writeTable<Item>(
   sheet: Worksheet,
   columns: readonly TableColumn<Item>[],
@@ -56,8 +65,8 @@ export async function writeTable<Item>(
   }
 
   const range = { headerRow: header.number, lastItemRow };
-  if (totalLabel !== undefined) writeTotalRow(sheet, columns, range, totalLabel);
-  return range;
+  if (totalLabel === undefined) return range;
+  return { ...range, totalRow: writeTotalRow(sheet, columns, range, totalLabel) };
 }
 
 /** Column letter of a 1-based index: 1 → A, 28 → AB. */
@@ -86,9 +95,11 @@ function itemStyle<Item>(column: TableColumn<Item>, afterNumber: boolean): ItemS
   const plain: Partial<Style> =
     column.numFmt !== undefined
       ? { numFmt: column.numFmt, alignment: NUMBER_ALIGNMENT }
-      : afterNumber
-        ? { alignment: AFTER_NUMBER }
-        : {};
+      : column.wrap === true
+        ? { alignment: { ...(afterNumber ? AFTER_NUMBER : {}), wrapText: true, vertical: 'top' } }
+        : afterNumber
+          ? { alignment: AFTER_NUMBER }
+          : {};
   return { plain, link: { ...plain, font: LINK_FONT } };
 }
 
@@ -110,20 +121,21 @@ function writeTotalRow<Item>(
   columns: readonly TableColumn<Item>[],
   range: TableRange,
   label: string,
-): void {
+): number {
   const hasItems = range.lastItemRow > range.headerRow;
-  const totalRow = range.lastItemRow + 1;
+  sheet.addRow([]).commit();
+  const totalRow = range.lastItemRow + 2;
   const row = sheet.addRow(
     columns.map((column, i): CellValue => {
       if (i === 0) return label;
       if (column.total === undefined) return null;
       if (column.totalFormula !== undefined)
         return { formula: column.totalFormula(totalRow), result: column.total };
-      // SUM over an empty range would reach into the header row.
+      // A range over no rows would reach into the header row.
       if (!hasItems) return column.total;
       const letter = columnLetter(i + 1);
       return {
-        formula: `SUM(${letter}${range.headerRow + 1}:${letter}${range.lastItemRow})`,
+        formula: `SUBTOTAL(109,${letter}${range.headerRow + 1}:${letter}${range.lastItemRow})`,
         result: column.total,
       };
     }),
@@ -132,4 +144,5 @@ function writeTotalRow<Item>(
     row.getCell(i + 1).style = totalStyle(column.numFmt);
   });
   row.commit();
+  return row.number;
 }

@@ -74,7 +74,7 @@ describe('month over month', () => {
   });
 
   it('says there is nothing to compare with on a first run, without the extra columns', () => {
-    const reason = 'No report for September 2026 was found to compare with (first run?)';
+    const reason = 'No report for September 2026 was found, so there is nothing to compare with';
     const { html, text } = render(reconciledReport({ comparison: { available: false, reason } }));
 
     expect(text).toMatch(new RegExp(`^Month over month\\s+${reason.replace(/[()?]/g, '\\$&')}$`, 'm'));

@@ -55,7 +55,6 @@ describe('facts in both bodies', () => {
     ['an org share', '21.9%'],
     ['a top user', 'Fay Nakamura-Oyelaran'],
     ['an org without a name, by ID', 'org_7f3a9c'],
-    ['sessions with no user', 'Unattributed'],
     ['the attribution rule', 'sessions count in the period they were created in'],
     ['the run id', 'run-2026-11-01T06-00-00Z-4f2a'],
     ['the generator', 'devin-chargeback@0.1.0'],

@@ -8,6 +8,7 @@ import type {
   UsageTotals,
   UserTotal,
 } from '../../functions/core/report/chargeback-report.js';
+import { peopleOf } from '../../functions/core/report/people.js';
 import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { FetchStats, Session } from '../../functions/core/session.js';
@@ -155,7 +156,7 @@ export const REPORT: ChargebackReport = {
   pricing: USD,
   totals: usage(5, '17.05', 3836n),
   orgs: ORGS,
-  topUsers: [ADA, UNNAMED, GRACE, NOBODY],
+  topUsers: peopleOf(ORGS),
   tags: [
     { ...usage(2, '13.75', 3094n), tag: 'billing' },
     { ...usage(2, '12.7', 2858n), tag: 'urgent' },
@@ -228,7 +229,7 @@ export function yenInput(): WorkbookInput {
     pricing: JPY,
     totals: usage(1, '1.5', 450n, JPY),
     orgs: [org],
-    topUsers: [user],
+    topUsers: peopleOf([org]),
     tags: [{ ...usage(1, '1.5', 450n, JPY), tag: null }],
     statuses: [{ ...usage(1, '1.5', 450n, JPY), status: 'exit' }],
     sessionCostMinor: BigInt64Array.from([450n]),

@@ -18,6 +18,7 @@ import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
 import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
+import { type PersonTotal, peopleOf } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
 import { provisionalFigures } from './provisional.js';
 import { byAmountDescending, byText } from './rank.js';
@@ -143,14 +144,9 @@ function comparisonOf(
     : { available: false, reason: previous.reason };
 }
 
-/** Named users only: "no user" is not someone finance can talk to. */
-function topUsers(orgs: readonly OrgTotal[]): UserTotal[] {
-  return orgs
-    .flatMap((org) => org.users.filter((user) => user.userId !== null))
-    .sort(
-      (a, b) => byAmountDescending(a.acus, b.acus) || byText(a.orgId, b.orgId) || byText(a.userId, b.userId),
-    )
-    .slice(0, TOP_USERS);
+/** Named users only ("no user" is not someone finance can talk to), once each over all orgs. */
+function topUsers(orgs: readonly OrgTotal[]): PersonTotal[] {
+  return peopleOf(orgs).slice(0, TOP_USERS);
 }
 
 function tagTotals(

@@ -2,6 +2,7 @@ import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { CostBasis } from './cost-basis.js';
+import type { PersonTotal } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
 import type { Provisional } from './provisional.js';
 import type { ReconciliationStatus } from './reconciliation.js';
@@ -64,8 +65,11 @@ export interface ChargebackReport {
   readonly totals: UsageTotals;
   /** Sorted by ACUs descending, then org id. */
   readonly orgs: readonly OrgTotal[];
-  /** Top users across all orgs by ACUs (at most 10). */
-  readonly topUsers: readonly UserTotal[];
+  /**
+   * The people with the most ACUs (at most 10), each once with their total
+   * over all orgs and the split per org: By User shows them once per org.
+   */
+  readonly topUsers: readonly PersonTotal[];
   /**
    * Sorted by ACUs descending; the untagged row last. Session-based on either
    * cost basis: the bill knows no tags. Each cost is the sum of its sessions'
