@@ -103,35 +103,35 @@ function sessionColumns(
     userDisplayName(userId, userId === null ? null : (names.users.get(userId)?.name ?? null));
   const email = (userId: string | null) =>
     userId === null ? null : (names.users.get(userId)?.email ?? null);
-  const fit = (header: string, value: (session: Session) => string | null, max: number) =>
+  const fitted = (header: string, value: (session: Session) => string | null, max: number) =>
     fittedWidth(header, sessionValues(sessions, value), max);
   return [
     {
       header: 'Session ID',
-      width: fit('Session ID', (s) => s.sessionId, 60),
+      width: fitted('Session ID', (s) => s.sessionId, 60),
       value: ({ session }) => textCell(session.sessionId),
     },
     { header: 'Title', width: 40, wrap: true, value: ({ session }) => textCell(session.title) },
     {
       header: 'Org Name',
-      width: fit('Org Name', (s) => orgName(s.orgId), 26),
+      width: fitted('Org Name', (s) => orgName(s.orgId), 26),
       wrap: true,
       value: ({ session }) => textCell(orgName(session.orgId)),
     },
     {
       header: 'Org ID',
-      width: fit('Org ID', (s) => s.orgId, 40),
+      width: fitted('Org ID', (s) => s.orgId, 40),
       value: ({ session }) => textCell(session.orgId),
     },
     {
       header: 'User Name',
-      width: fit('User Name', (s) => userName(s.userId), 26),
+      width: fitted('User Name', (s) => userName(s.userId), 26),
       wrap: true,
       value: ({ session }) => textCell(userName(session.userId)),
     },
     {
       header: 'User ID',
-      width: fit('User ID', (s) => s.userId, 40),
+      width: fitted('User ID', (s) => s.userId, 40),
       value: ({ session }) => (session.userId === null ? null : textCell(session.userId)),
     },
     { header: 'Status', width: 11, value: ({ session }) => statusLabel(session.status) },
@@ -158,7 +158,7 @@ function sessionColumns(
     { header: LAST_PRINTED, width: 22, wrap: true, value: ({ session }) => listCell(session.tags) },
     {
       header: 'User Email',
-      width: fit('User Email', (s) => email(s.userId), 40),
+      width: fitted('User Email', (s) => email(s.userId), 40),
       value: ({ session }) => {
         const found = email(session.userId);
         return found === null ? null : textCell(found);
@@ -166,7 +166,7 @@ function sessionColumns(
     },
     {
       header: 'Status Code',
-      width: fit('Status Code', (s) => s.status, 20),
+      width: fitted('Status Code', (s) => s.status, 20),
       value: ({ session }) => textCell(session.status),
     },
     { header: 'Period', width: Math.max(10, period.label.length + 3), value: () => period.label },
