@@ -11,7 +11,6 @@ import type {
   StatusTotal,
   TagTotal,
   UsageTotals,
-  UserTotal,
 } from './chargeback-report.js';
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
@@ -21,7 +20,7 @@ import { groupSessions, type SessionGroups, type Tally } from './group-sessions.
 import { type PersonTotal, peopleOf } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
 import { provisionalFigures } from './provisional.js';
-import { byAmountDescending, byText } from './rank.js';
+import { byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus } from './reconciliation.js';
 import { sessionCostSums } from './session-cost-sums.js';
