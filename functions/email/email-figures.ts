@@ -28,8 +28,15 @@ export function formatSignedAcus(acus: Acus): string {
   return acus > 0n && text !== '0.00' ? `+${text}` : text;
 }
 
-/** "+12.2%", "-100.0%", "0.0%". */
+/** "+12.2%", "-100.0%", "0.0%" (never "-0.0%": a fall too small to show is no fall). */
 export function formatSignedShare(share: number): string {
   const text = formatShare(share);
+  if (text === '-0.0%') return '0.0%';
   return share > 0 && text !== '0.0%' ? `+${text}` : text;
+}
+
+/** "+USD 1,846.89", "-USD 161.46", "USD 0.00". */
+export function formatSignedMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
+  if (minor < 0n) return `-${formatMoney(-minor, pricing)}`;
+  return minor > 0n ? `+${formatMoney(minor, pricing)}` : formatMoney(minor, pricing);
 }

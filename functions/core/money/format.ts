@@ -44,7 +44,9 @@ export function minorUnitsText(minor: bigint, pricing: Pick<Pricing, 'minorDigit
 
 /** "12.3%" for 0.123: shares are for reading, one decimal is enough to rank them. */
 export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  const text = `${(share * 100).toFixed(1)}%`;
+  // A loss too small to show is none.
+  return text === '-0.0%' ? '0.0%' : text;
 }
 
 /** An integer count of 10^-decimals as grouped text: (1234560n, 2) → "12,345.60". */

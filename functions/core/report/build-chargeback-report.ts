@@ -5,13 +5,7 @@ import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
 import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
 import { billedOrgTotals } from './billed-org-totals.js';
-import type {
-  ChargebackReport,
-  OrgTotal,
-  StatusTotal,
-  TagTotal,
-  UsageTotals,
-} from './chargeback-report.js';
+import type { ChargebackReport, OrgTotal, StatusTotal, TagTotal, UsageTotals } from './chargeback-report.js';
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';

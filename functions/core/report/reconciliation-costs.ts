@@ -106,6 +106,8 @@ function billedCents(reconciliation: Reconciliation, { pricing }: Priced): bigin
 }
 
 function billedShares(total: bigint, lines: readonly ReconciliationLine[], { pricing }: Priced): bigint[] {
+  // reconcile() always ends with an Unattributed line; a table of none has nothing to share.
+  if (lines.length === 0) return [];
   return allocate(
     total,
     lines.map((line) => ({ sessions: 0, acus: line.billedAcus })),
