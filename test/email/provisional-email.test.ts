@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
+import { NOT_PROVISIONAL, type Provisional } from '../../functions/core/report/provisional.js';
 import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 
-const PROVISIONAL = {
+const PROVISIONAL: Provisional = {
   provisional: true,
   sessions: 3,
   running: 2,
   carriedOut: 1,
   acus: acusFromNumber(40),
   costMinor: 9000n,
-} as const;
+};
 
 function render(provisional = PROVISIONAL, run = octoberRun()) {
   return renderChargebackEmail({ report: { ...octoberReport(), provisional }, run, delivery: s3Delivery() });
