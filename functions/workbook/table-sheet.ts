@@ -60,8 +60,11 @@ export async function writeTableSheet<Item>(
   const range = await writeTable(sheet, spec.columns, spec.items, spec.totalLabel);
   spec.footer?.(sheet);
   sheet.autoFilter = `A${range.headerRow}:${columnLetter(spec.columns.length)}${range.lastItemRow}`;
-  // Whole columns ($A:$K): the print stops at the last row written, whatever it is.
-  if (spec.printedColumns !== undefined) sheet.pageSetup.printArea = `A:${columnLetter(spec.printedColumns)}`;
+  if (spec.printedColumns !== undefined) {
+    // The streaming writer keeps no row count: the next row's number tells the last one's.
+    const lastRow = sheet.addRow([]).number - 1;
+    sheet.pageSetup.printArea = `A1:${columnLetter(spec.printedColumns)}${lastRow}`;
+  }
   sheet.commit();
 }
 
