@@ -63,7 +63,8 @@ export async function writeTableSheet<Item>(
   if (spec.printedColumns !== undefined) {
     // The streaming writer keeps no row count: the next row's number tells the last one's.
     const lastRow = sheet.addRow([]).number - 1;
-    sheet.pageSetup.printArea = `A1:${columnLetter(spec.printedColumns)}${lastRow}`;
+    // exceljs puts a $ before each part: "A$1" becomes the absolute $A$1 that LibreOffice needs.
+    sheet.pageSetup.printArea = `A$1:${columnLetter(spec.printedColumns)}$${lastRow}`;
   }
   sheet.commit();
 }

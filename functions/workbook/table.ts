@@ -53,11 +53,15 @@ export async function writeTable<Item>(
   header.commit();
 
   const styles = columns.map((column, i) => itemStyle(column, followsNumber(columns, i)));
+  const wrapped = columns.flatMap((column, i) =>
+    column.wrap === true ? [{ index: i + 1, width: column.width ?? 14 }] : [],
+  );
   let lastItemRow = header.number;
   let written = 0;
   for (const item of items) {
     const row = sheet.addRow(columns.map((column) => column.value(item)));
     styleItemRow(row, styles);
+    if (wrapped.length > 0) fitWrappedHeight(row, wrapped);
     row.commit();
     lastItemRow = row.number;
     written += 1;
@@ -67,6 +71,25 @@ export async function writeTable<Item>(
   const range = { headerRow: header.number, lastItemRow };
   if (totalLabel === undefined) return range;
   return { ...range, totalRow: writeTotalRow(sheet, columns, range, totalLabel) };
+}
+
+const LINE_HEIGHT = 15;
+
+/**
+ * Viewers do not all grow a row to its wrapped text (LibreOffice keeps the
+ * default height), so a row whose wrapped cells need more lines says how tall
+ * it is: an estimate of one line per column width of characters.
+ */
+function fitWrappedHeight(row: SheetRow, wrapped: readonly { index: number; width: number }[]): void {
+  let lines = 1;
+  for (const { index, width } of wrapped) {
+    const value = row.getCell(index).value;
+    if (typeof value !== 'string') continue;
+    // Calibri's average character is narrower than the width unit (a digit).
+    const perLine = Math.max(1, Math.floor(width * 1.25) - 1);
+    lines = Math.max(lines, Math.ceil(value.length / perLine));
+  }
+  if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
 }
 
 /** Column letter of a 1-based index: 1 → A, 28 → AB. */
@@ -96,7 +119,7 @@ function itemStyle<Item>(column: TableColumn<Item>, afterNumber: boolean): ItemS
     column.numFmt !== undefined
       ? { numFmt: column.numFmt, alignment: NUMBER_ALIGNMENT }
       : column.wrap === true
-        ? { alignment: { ...(afterNumber ? AFTER_NUMBER : {}), wrapText: true, vertical: 'top' } }
+        ? { alignment: { ...(afterNumber ? AFTER_NUMBER : {}), wrapText: true } }
         : afterNumber
           ? { alignment: AFTER_NUMBER }
           : {};

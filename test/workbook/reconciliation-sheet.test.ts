@@ -100,7 +100,7 @@ describe('the Reconciliation sheet', () => {
     expect(money('Billed (invoice)')).toBe(41.06);
     expect(money('Charged back')).toBe(38.36);
     expect(money('Not charged back')).toBe(2.7);
-    expect(money('Unattributed (non-session products)')).toBe(3.49);
+    expect(money('Billed to no org')).toBe(3.49);
     expect(findRow(ws, 'This report charges back 93.4% of the ACUs billed for the period.')).toBe(row + 5);
     expect(ws.getCell(row + 6, 1).value).toBe(
       'Of the USD 41.06 billed, this report charges back USD 38.36 (93.4%); USD 2.70 (6.6%) is not charged back.',

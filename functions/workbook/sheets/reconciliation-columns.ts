@@ -75,6 +75,7 @@ export function userLineColumns(
     { header: 'Org ID', value: ({ line }) => (line.orgId === null ? null : textCell(line.orgId)) },
     {
       header: 'Orgs',
+      width: RECONCILIATION_WIDTHS[10],
       wrap: true,
       value: ({ line }) => {
         const person = line.id === null ? undefined : byId.get(line.id);

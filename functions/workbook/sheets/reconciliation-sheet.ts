@@ -89,7 +89,7 @@ async function writeReconciliation(
       numFmt: signedCostFormat(pricing),
     },
     {
-      label: 'Unattributed (non-session products)',
+      label: 'Billed to no org',
       value: costCell(invoice.unattributedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },

@@ -111,7 +111,7 @@ function sessionColumns(
       width: fitted('Session ID', (s) => s.sessionId, 60),
       value: ({ session }) => textCell(session.sessionId),
     },
-    { header: 'Title', width: 40, wrap: true, value: ({ session }) => textCell(session.title) },
+    { header: 'Title', width: 46, wrap: true, value: ({ session }) => textCell(session.title) },
     {
       header: 'Org Name',
       width: fitted('Org Name', (s) => orgName(s.orgId), 26),
@@ -155,7 +155,7 @@ function sessionColumns(
       value: ({ costMinor }) => costCell(costMinor, pricing),
       total: costCell(totals.costMinor, pricing),
     },
-    { header: LAST_PRINTED, width: 22, wrap: true, value: ({ session }) => listCell(session.tags) },
+    { header: LAST_PRINTED, width: 26, wrap: true, value: ({ session }) => listCell(session.tags) },
     {
       header: 'User Email',
       width: fitted('User Email', (s) => email(s.userId), 40),

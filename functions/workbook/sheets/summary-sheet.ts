@@ -227,6 +227,7 @@ function topUserColumns(report: ChargebackReport): readonly TableColumn<PersonTo
     { header: 'User', value: (user) => textCell(userDisplayName(user.userId, user.userName)) },
     {
       header: 'Org',
+      width: COLUMN_WIDTHS[1],
       wrap: true,
       value: (user) =>
         textCell(orgSplitText(user, (org) => orgDisplayName(org.orgId, org.orgName), formatAcus)),
