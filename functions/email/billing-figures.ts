@@ -1,8 +1,10 @@
-import { formatAcus, formatShare } from '../core/money/format.js';
+import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { invoiceSentence } from '../core/report/invoice-sentence.js';
+import { invoiceSplit } from '../core/report/reconciliation-costs.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Figure } from './email-content.js';
-import { formatSignedAcus, formatSignedShare } from './email-figures.js';
+import { formatSignedAcus, formatSignedMoney, formatSignedShare } from './email-figures.js';
 
 /** How much of the bill the report charges back, or why that is unknown: read right after the cost. */
 export function allocatedShareFigure({ reconciliation }: ChargebackReport): Figure {
@@ -18,13 +20,30 @@ export function allocatedShareFigure({ reconciliation }: ChargebackReport): Figu
   };
 }
 
-/** The total's change against the previous period, or why there is none. */
-export function totalChangeFigure({ comparison }: ChargebackReport): Figure {
+/** The invoice in money: how much of it is charged back and how much is not. */
+export function invoiceFigure(report: ChargebackReport): Figure | null {
+  const { reconciliation, pricing } = report;
+  if (!reconciliation.available) return null;
+  return {
+    label: 'Invoice',
+    value: invoiceSentence(invoiceSplit(reconciliation.reconciliation, report), pricing).replace(/\.$/, ''),
+  };
+}
+
+/** The total's change against the previous period, in ACUs and in money, or why there is none. */
+export function totalChangeFigure({ comparison, pricing }: ChargebackReport): Figure {
   if (!comparison.available) return { label: 'Month over month', value: cleanApiText(comparison.reason) };
-  const share = comparison.changeShare === null ? '' : ` (${formatSignedShare(comparison.changeShare)})`;
+  const share =
+    comparison.changeShare === null
+      ? ''
+      : ` (${formatSignedShare(comparison.changeShare)} of the previous ACUs)`;
+  const money =
+    comparison.changeCostMinor === null || comparison.previousCostMinor === null
+      ? ''
+      : `; ${formatSignedMoney(comparison.changeCostMinor, pricing)}, from ${formatMoney(comparison.previousCostMinor, pricing)}`;
   return {
     label: `Change vs ${cleanApiText(comparison.previous.label)}`,
-    value: `${formatSignedAcus(comparison.changeAcus)} ACUs${share}, from ${formatAcus(comparison.previousAcus)} ACUs`,
+    value: `${formatSignedAcus(comparison.changeAcus)} ACUs${share}, from ${formatAcus(comparison.previousAcus)} ACUs${money}`,
   };
 }
 

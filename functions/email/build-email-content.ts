@@ -2,13 +2,19 @@ import { DateTime } from 'luxon';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ChargebackReport, NameSource } from '../core/report/chargeback-report.js';
+import { provisionalSentence } from '../core/report/provisional-sentence.js';
 import type { RunInfo } from '../core/report/run-info.js';
-import { allocatedShareFigure, comparisonNotices, totalChangeFigure } from './billing-figures.js';
+import {
+  allocatedShareFigure,
+  comparisonNotices,
+  invoiceFigure,
+  totalChangeFigure,
+} from './billing-figures.js';
 import { cleanApiText } from './clean-api-text.js';
 import { costCentreFigures, costCentreNotices } from './cost-centre-email.js';
 import type { EmailContent } from './email-content.js';
 import { formatCount, formatUnitPrice } from './email-figures.js';
-import { chargedAcusHeader, orgTable, topUsersTable } from './email-tables.js';
+import { chargedAcusHeader, orgTable, statusTable, topUsersTable } from './email-tables.js';
 import { formatUtcMinute } from './link-expiry.js';
 import type { EmailDelivery } from './render-chargeback-email.js';
 import { workbookParagraphs } from './workbook-section.js';
@@ -50,6 +56,22 @@ function describeFilters(run: RunInfo): string | null {
   return `Filtered report: only sessions matching ${parts.join('; ')}. Totals cover those sessions only.`;
 }
 
+function plural(count: number, one: string, many: string): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}
+
+/** Where the data came from, without a loopback host and port that mean nothing to the reader. */
+function sourceText(run: RunInfo): string {
+  if (run.source === 'demo') return ' from the built-in demo data';
+  if (isLoopback(run.apiHost)) return '';
+  return ` from ${run.apiHost}`;
+}
+
+function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return name === 'localhost' || name === '::1' || /^127\./.test(name);
+}
+
 /** Everything the email says, worded once for both bodies. */
 export function buildEmailContent(input: {
   report: ChargebackReport;
@@ -61,18 +83,27 @@ export function buildEmailContent(input: {
   const acus = formatAcus(totals.acus);
   const cost = formatMoney(totals.costMinor, pricing);
   const filters = describeFilters(run);
-  const tags = [run.source === 'demo' ? '[Demo] ' : '', filters ? '[Filtered] ' : ''].join('');
+  const provisional = provisionalSentence(report.provisional, pricing);
+  const tags = [
+    run.source === 'demo' ? '[Demo] ' : '',
+    filters ? '[Filtered] ' : '',
+    provisional ? '[Provisional] ' : '',
+  ].join('');
   const title = `Devin ACU chargeback — ${period.label}`;
   const orgCount = report.orgs.length;
+  const invoice = invoiceFigure(report);
+  const summary = `${acus} ACUs, ${cost}, ${plural(totals.sessions, 'session', 'sessions')} across ${plural(orgCount, 'org', 'orgs')}.`;
 
   return {
     subject: `${tags}${title}: ${acus} ACUs (${cost})`,
     title,
-    preview: `${acus} ACUs, ${cost}, ${formatCount(totals.sessions)} sessions across ${formatCount(orgCount)} ${orgCount === 1 ? 'org' : 'orgs'}.`,
+    // The inbox shows this line first: a provisional month must not read as final there either.
+    preview: provisional === null ? summary : `${provisional} ${summary}`,
     notices: [
       run.source === 'demo'
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
+      provisional,
       filters,
       describeNameSource('Org', report.names.orgs),
       describeNameSource('User', report.names.users),
@@ -90,18 +121,20 @@ export function buildEmailContent(input: {
       { label: 'Unit price', value: `${formatUnitPrice(pricing)} per ACU` },
       { label: 'Cost', value: cost },
       allocatedShareFigure(report),
+      ...(invoice === null ? [] : [invoice]),
       totalChangeFigure(report),
       ...costCentreFigures(report),
     ],
     orgs: orgTable(report),
     topUsers: topUsersTable(report),
+    statuses: statusTable(report),
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,
     workbook: workbookParagraphs(delivery, run),
     footer: [
       describeAttribution(report),
-      `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator} from ${run.apiHost}`,
+      `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}${sourceText(run)}`,
     ],
   };
 }

@@ -5,7 +5,7 @@ import type { RunInfo } from '../core/report/run-info.js';
 import { shareOf } from '../core/report/share.js';
 import type { Cell, EmailContent, Figure, Paragraph, Table } from './email-content.js';
 import { formatCount, formatSignedShare, formatUnitPrice } from './email-figures.js';
-import { orgTable, topUsersTable } from './email-tables.js';
+import { orgTable, statusTable, topUsersTable } from './email-tables.js';
 import { describeLinkExpiry, formatUtcMinute } from './link-expiry.js';
 import type { EmailDelivery } from './render-chargeback-email.js';
 
@@ -50,6 +50,8 @@ export function buildShowbackContent(input: {
       topUsersTable(slice),
       slice.orgs.length === 1 ? ['Sessions', 'Org'] : ['Sessions'],
     ),
+    // Error sessions in their own slice are what an owner raises a vendor credit claim from.
+    statuses: statusTable(slice),
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,

@@ -17,6 +17,11 @@ export interface Cell {
 export interface Column {
   readonly header: string;
   readonly align: 'left' | 'right';
+  /**
+   * Left out of the table on a phone: its value moves under the first cell,
+   * so a narrow screen keeps the columns that matter and loses nothing.
+   */
+  readonly secondary?: boolean;
 }
 
 export interface Table {
@@ -51,6 +56,8 @@ export interface EmailContent {
   readonly figures: readonly Figure[];
   readonly orgs: Table;
   readonly topUsers: Table;
+  /** Cost by session status: error sessions are what a vendor credit claim is built on. */
+  readonly statuses: Table;
   /** The presigned link, shown as the section's one button. */
   readonly download: { readonly text: string; readonly url: string } | null;
   readonly workbook: readonly Paragraph[];

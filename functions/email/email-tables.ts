@@ -1,6 +1,8 @@
 import { formatAcus, formatShare } from '../core/money/format.js';
 import type { ChargebackReport, UserTotal } from '../core/report/chargeback-report.js';
+import { orgSplitText } from '../core/report/people.js';
 import type { OrgChange } from '../core/report/period-comparison.js';
+import { statusLabel } from '../core/report/session-status.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
 import { formatAmount, formatCount, formatShareOfTotal, formatSignedShare } from './email-figures.js';
@@ -9,7 +11,7 @@ const TOP_USERS = 10;
 const NO_SESSIONS = 'No sessions in this period.';
 export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 
-function userCell(user: UserTotal): Cell {
+function userCell(user: Pick<UserTotal, 'userId' | 'userName' | 'email'>): Cell {
   if (user.userId === null) return { text: 'Unattributed', detail: 'sessions with no user' };
   const id = cleanApiText(user.userId);
   const email = user.email === null ? null : cleanApiText(user.email);
@@ -73,14 +75,14 @@ export function orgTable(report: ChargebackReport): Table {
   return {
     columns: [
       { header: 'Org', align: 'left' },
-      { header: 'Sessions', align: 'right' },
+      { header: 'Sessions', align: 'right', secondary: true },
       { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${pricing.currency})`, align: 'right' },
-      { header: 'Share of ACUs', align: 'right' },
+      { header: 'Share of ACUs', align: 'right', secondary: true },
       ...(comparison.available
         ? ([
-            { header: 'Previous ACUs', align: 'right' },
-            { header: 'Change %', align: 'right' },
+            { header: 'Previous ACUs', align: 'right', secondary: true },
+            { header: 'Change %', align: 'right', secondary: true },
           ] as const)
         : []),
     ],
@@ -114,24 +116,57 @@ function orgChangeCells(change: OrgChange): Cell[] {
 
 /** Not additive (only the top users), so no total row. */
 export function topUsersTable(report: ChargebackReport): Table {
-  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
   return {
     columns: [
       { header: 'User', align: 'left' },
-      { header: 'Org', align: 'left' },
-      { header: 'Sessions', align: 'right' },
+      { header: 'Org', align: 'left', secondary: true },
+      { header: 'Sessions', align: 'right', secondary: true },
       { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${report.pricing.currency})`, align: 'right' },
     ],
-    rows: report.topUsers
-      .slice(0, TOP_USERS)
-      .map((user) => [
-        userCell(user),
-        { text: cleanApiText(orgNames.get(user.orgId) ?? user.orgId) },
-        { text: formatCount(user.sessions) },
-        { text: formatAcus(user.acus) },
-        { text: formatAmount(user.costMinor, report.pricing) },
-      ]),
+    rows: report.topUsers.slice(0, TOP_USERS).map((user) => [
+      userCell(user),
+      {
+        text: orgSplitText(user, (org) => cleanApiText(org.orgName ?? org.orgId), formatAcus),
+      },
+      { text: formatCount(user.sessions) },
+      { text: formatAcus(user.acus) },
+      { text: formatAmount(user.costMinor, report.pricing) },
+    ]),
+    emptyText: NO_SESSIONS,
+  };
+}
+
+/** Sums of their sessions' costs, on either basis (the bill knows no statuses). */
+export function statusTable(report: ChargebackReport): Table {
+  const { pricing } = report;
+  let sessions = 0;
+  let acus = 0n;
+  let cost = 0n;
+  for (const row of report.statuses) {
+    sessions += row.sessions;
+    acus += row.acus;
+    cost += row.costMinor;
+  }
+  return {
+    columns: [
+      { header: 'Status', align: 'left' },
+      { header: 'Sessions', align: 'right' },
+      { header: 'Session ACUs', align: 'right', secondary: true },
+      { header: `Cost (${pricing.currency})`, align: 'right' },
+    ],
+    rows: report.statuses.map((row) => [
+      { text: statusLabel(row.status), detail: cleanApiText(row.status) },
+      { text: formatCount(row.sessions) },
+      { text: formatAcus(row.acus) },
+      { text: formatAmount(row.costMinor, pricing) },
+    ]),
+    totalRow: [
+      { text: 'Total' },
+      { text: formatCount(sessions) },
+      { text: formatAcus(acus) },
+      { text: formatAmount(cost, pricing) },
+    ],
     emptyText: NO_SESSIONS,
   };
 }

@@ -4,7 +4,10 @@ import { escapeHtml } from './escape-html.js';
 
 // A detail (an e-mail under a name) may break anywhere: unbroken, it widens a phone's table past the screen.
 // Mail clients drop <style> blocks and external CSS unevenly (Outlook renders
-// with Word), so every style is inline and the layout is tables.
+// with Word), so every style is inline and the layout is tables. The one
+// <style> block only enhances: on a phone it drops the secondary columns
+// (their values move under the row's name) and stacks the figures; a client
+// that ignores it shows the desktop layout, each table scrolling in its own box.
 const FONT = 'font-family:Arial,Helvetica,sans-serif;color:#1f2937;';
 const TEXT = `${FONT}font-size:14px;line-height:20px;`;
 const MUTED = `${FONT}font-size:12px;line-height:16px;color:#6b7280;`;
@@ -21,6 +24,26 @@ function align(column: Column | undefined): string {
   return column?.align === 'right' ? 'text-align:right;white-space:nowrap;' : 'text-align:left;';
 }
 
+/** Hidden unless the phone rule of PHONE_STYLE shows it; Outlook (mso-hide) never does. */
+const PHONE_ONLY = 'display:none;max-height:0;overflow:hidden;mso-hide:all;';
+
+/**
+ * The phone rules. `!important` is what lets a rule in <style> beat an inline
+ * style; nothing here is needed to read the email, only to read it without
+ * scrolling sideways on a narrow screen.
+ */
+const PHONE_STYLE = `<style>
+@media only screen and (max-width: 480px) {
+  .cb-wide { display: none !important; }
+  .cb-phone { display: block !important; max-height: none !important; overflow: visible !important; }
+  .cb-outer { padding: 8px 0 !important; }
+  .cb-pad { padding: 16px 12px !important; }
+  .cb-figures td { display: block !important; padding: 0 !important; white-space: normal !important; }
+  .cb-figures .cb-label { padding-top: 8px !important; }
+  .cb-table td, .cb-table th { padding: 6px 4px !important; }
+}
+</style>`;
+
 function cellHtml(cell: Cell): string {
   const detail =
     cell.detail === undefined
@@ -30,19 +53,42 @@ function cellHtml(cell: Cell): string {
   return `${escapeHtml(cell.text)}${marker}${detail}`;
 }
 
+/** The values of the secondary columns, as one line under the first cell, for the phone. */
+function phoneDetailHtml(table: Table, cells: readonly Cell[]): string {
+  const parts = table.columns
+    .map((column, i) => ({ column, cell: cells[i] }))
+    .filter(({ column, cell }) => column.secondary === true && cell !== undefined && cell.text !== '')
+    .map(({ column, cell }) => `${escapeHtml(column.header)}: ${escapeHtml(cell?.text ?? '')}`);
+  if (parts.length === 0) return '';
+  return `<div class="cb-phone" style="${PHONE_ONLY}${MUTED}">${parts.join(' · ')}</div>`;
+}
+
+function wideClass(column: Column | undefined): string {
+  return column?.secondary === true ? ' class="cb-wide"' : '';
+}
+
 function tableHtml(table: Table): string {
   if (table.rows.length === 0) return `<p style="${TEXT}margin:0;">${escapeHtml(table.emptyText)}</p>`;
   const row = (cells: readonly Cell[], style: string) =>
-    `<tr>${cells.map((cell, i) => `<td style="${style}${align(table.columns[i])}">${cellHtml(cell)}</td>`).join('')}</tr>`;
-  const head = `<tr>${table.columns.map((c) => `<th scope="col" style="${HEAD}${align(c)}">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+    `<tr>${cells
+      .map((cell, i) => {
+        const column = table.columns[i];
+        const phone = i === 0 ? phoneDetailHtml(table, cells) : '';
+        return `<td${wideClass(column)} style="${style}${align(column)}">${cellHtml(cell)}${phone}</td>`;
+      })
+      .join('')}</tr>`;
+  const head = `<tr>${table.columns.map((c) => `<th scope="col"${wideClass(c)} style="${HEAD}${align(c)}">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
   const body = table.rows.map((cells) => row(cells, CELL)).join('\n');
   const total = table.totalRow ? `\n${row(table.totalRow, TOTAL)}` : '';
-  return `<table role="table" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
+  // The box scrolls a table that is still too wide (a client without the phone rules), not the page.
+  return `<div style="overflow-x:auto;">
+<table role="table" class="cb-table" width="100%" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse;width:100%;">
 <thead>${head}</thead>
 <tbody>
 ${body}${total}
 </tbody>
-</table>`;
+</table>
+</div>`;
 }
 
 function paragraphHtml(paragraph: Paragraph): string {
@@ -73,10 +119,10 @@ function figuresHtml(content: EmailContent): string {
   const rows = content.figures
     .map(
       (f) =>
-        `<tr><td style="${TEXT}padding:3px 16px 3px 0;color:#6b7280;white-space:nowrap;vertical-align:top;">${escapeHtml(f.label)}</td><td style="${TEXT}padding:3px 0;font-weight:bold;">${escapeHtml(f.value)}</td></tr>`,
+        `<tr><td class="cb-label" style="${TEXT}padding:3px 16px 3px 0;color:#6b7280;white-space:nowrap;vertical-align:top;">${escapeHtml(f.label)}</td><td style="${TEXT}padding:3px 0;font-weight:bold;">${escapeHtml(f.value)}</td></tr>`,
     )
     .join('\n');
-  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0">\n${rows}\n</table>`;
+  return `<table role="presentation" class="cb-figures" cellpadding="0" cellspacing="0" border="0">\n${rows}\n</table>`;
 }
 
 function noticesHtml(notices: readonly string[]): string {
@@ -96,14 +142,15 @@ export function renderHtml(content: EmailContent): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(content.subject)}</title>
+${PHONE_STYLE}
 </head>
 <body style="margin:0;padding:0;background:#f3f4f6;">
 <div style="display:none;max-height:0;overflow:hidden;">${escapeHtml(content.preview)}</div>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f3f4f6;">
-<tr><td align="center" style="padding:16px 8px;">
+<tr><td align="center" class="cb-outer" style="padding:16px 8px;">
 <!--[if mso]><table role="presentation" width="720" cellpadding="0" cellspacing="0" border="0"><tr><td><![endif]-->
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:720px;width:100%;background:#ffffff;border:1px solid #e5e7eb;">
-<tr><td style="padding:24px 20px;">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:720px;width:100%;table-layout:fixed;background:#ffffff;border:1px solid #e5e7eb;">
+<tr><td class="cb-pad" style="padding:24px 20px;">
 <h1 style="${FONT}font-size:20px;line-height:28px;font-weight:bold;margin:0 0 16px 0;">${escapeHtml(content.title)}</h1>
 ${noticesHtml(content.notices)}
 ${figuresHtml(content)}
@@ -112,11 +159,13 @@ ${chartsHtml(content.charts ?? [])}
 ${tableHtml(content.orgs)}
 <h2 style="${H2}">Top users by ACUs</h2>
 ${tableHtml(content.topUsers)}
+<h2 style="${H2}">Cost by status</h2>
+${tableHtml(content.statuses)}
 <h2 style="${H2}">Workbook</h2>
 ${content.download ? downloadButtonHtml(content.download) : ''}
 ${content.workbook.map(paragraphHtml).join('\n')}
 </td></tr>
-<tr><td style="padding:16px 20px 24px 20px;border-top:1px solid #e5e7eb;">
+<tr><td class="cb-pad" style="padding:16px 20px 24px 20px;border-top:1px solid #e5e7eb;">
 ${content.footer.map((line) => `<p style="${MUTED}margin:0 0 4px 0;">${escapeHtml(line)}</p>`).join('\n')}
 </td></tr>
 </table>

@@ -66,6 +66,7 @@ export function renderText(content: EmailContent): string {
     content.figures.map((f) => `${f.label.padEnd(labelWidth)}  ${f.value}`).join('\n'),
     `${heading('By org')}\n${renderTable(content.orgs)}`,
     `${heading('Top users by ACUs')}\n${renderTable(content.topUsers)}`,
+    `${heading('Cost by status')}\n${renderTable(content.statuses)}`,
     `${heading('Workbook')}\n${workbook.map(renderParagraph).join('\n\n')}`,
     `-- \n${content.footer.join('\n')}`,
   ];

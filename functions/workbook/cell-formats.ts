@@ -14,8 +14,29 @@ export const DATE_TIME_FORMAT = 'yyyy-mm-dd hh:mm';
  * renders a literal the same way, whatever the reader's locale.
  */
 export function costFormat(pricing: Pricing): string {
+  return `${currencyLiteral(pricing)} #,##0${minorDecimals(pricing)}`;
+}
+
+/** A change or gap in money, with its sign: "+USD 12.00", "-USD 3.50". */
+export function signedCostFormat(pricing: Pricing): string {
+  const body = `#,##0${minorDecimals(pricing)}`;
+  const code = currencyLiteral(pricing);
+  return `+${code} ${body};-${code} ${body};${code} ${body}`;
+}
+
+/** The unit price as the email writes it: the currency's digits, or the price's own when it has more (0.125). */
+export function unitPriceFormat(pricing: Pricing): string {
+  const ownDigits = (pricing.unitPriceText.split('.')[1] ?? '').length;
+  const digits = Math.max(pricing.minorDigits, ownDigits);
+  return `${currencyLiteral(pricing)} #,##0${digits > 0 ? `.${'0'.repeat(digits)}` : ''}" per ACU"`;
+}
+
+function currencyLiteral(pricing: Pricing): string {
   // A quote in the code would end the literal early; ISO 4217 codes are letters only.
   const code = pricing.currency.replace(/[^A-Za-z]/g, '');
-  const decimals = pricing.minorDigits > 0 ? `.${'0'.repeat(pricing.minorDigits)}` : '';
-  return `"${code}" #,##0${decimals}`;
+  return `"${code}"`;
+}
+
+function minorDecimals(pricing: Pricing): string {
+  return pricing.minorDigits > 0 ? `.${'0'.repeat(pricing.minorDigits)}` : '';
 }

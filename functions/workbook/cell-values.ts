@@ -1,7 +1,7 @@
 import type { CellHyperlinkValue } from 'exceljs';
 import { DateTime } from 'luxon';
 import { type Acus, acusToNumber, scaledToNumber } from '../core/money/acus.js';
-import type { Pricing } from '../core/money/pricing.js';
+import { PRICE_DECIMALS, type Pricing } from '../core/money/pricing.js';
 import { WorkbookInputError } from './workbook-errors.js';
 
 /** Excel refuses to open a file with a longer cell text. */
@@ -17,6 +17,19 @@ export function acusCell(acus: Acus): number {
 /** Exactly the allocated minor units, so a column of costs sums to the total's cents. */
 export function costCell(costMinor: bigint, pricing: Pricing): number {
   return scaledToNumber(costMinor, pricing.minorDigits);
+}
+
+/** The configured price per ACU, exactly as a number cell (prices have at most 6 decimals). */
+export function unitPriceCell(pricing: Pricing): number {
+  return scaledToNumber(pricing.unitPriceScaled, PRICE_DECIMALS);
+}
+
+/**
+ * A signed share as a cell: one that shows as 0.0% is 0, since -0.0004 would
+ * print as "-0.0%", a loss of nothing. Others keep their precision.
+ */
+export function shareCell(share: number): number {
+  return Math.abs(share) < 0.0005 ? 0 : share;
 }
 
 /** API text as a cell value: always a string cell (exceljs never turns a string into a formula). */

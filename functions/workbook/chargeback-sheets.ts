@@ -5,6 +5,7 @@ import { byTagSheet } from './sheets/by-tag-sheet.js';
 import { byUserSheet } from './sheets/by-user-sheet.js';
 import { journalSheet } from './sheets/journal-sheet.js';
 import { reconciliationSheet } from './sheets/reconciliation-sheet.js';
+import { sessionTagsSheet } from './sheets/session-tags-sheet.js';
 import { sessionsSheet } from './sheets/sessions-sheet.js';
 import { summarySheet } from './sheets/summary-sheet.js';
 import type { WorkbookSheet } from './workbook-sheet.js';
@@ -19,5 +20,6 @@ export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
   journalSheet,
   reconciliationSheet,
   sessionsSheet,
+  sessionTagsSheet,
   aboutSheet,
 ];

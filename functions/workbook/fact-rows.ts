@@ -1,4 +1,4 @@
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue, Fill, Worksheet } from 'exceljs';
 import { LABEL_FONT, NOTE_FONT, SECTION_FONT, TITLE_FONT } from './cell-styles.js';
 
 /** A labelled value on the Summary or About sheet. */
@@ -15,6 +15,14 @@ export function writeTitle(sheet: Worksheet, title: string): void {
   row.commit();
 }
 
+/** The row above a table's header: what the table is and for which period. */
+export function writeTableTitle(sheet: Worksheet, title: string): void {
+  const row = sheet.addRow([title]);
+  row.getCell(1).font = SECTION_FONT;
+  row.height = 20;
+  row.commit();
+}
+
 export function writeSection(sheet: Worksheet, title: string): void {
   sheet.addRow([]).commit();
   const row = sheet.addRow([title]);
@@ -22,7 +30,9 @@ export function writeSection(sheet: Worksheet, title: string): void {
   row.commit();
 }
 
-export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): void {
+/** Returns the row number of each fact, for formulas and defined names that point at one. */
+export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
+  const rows: number[] = [];
   for (const fact of facts) {
     const row = sheet.addRow([fact.label, fact.value]);
     row.getCell(1).font = LABEL_FONT;
@@ -30,8 +40,25 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): void {
     // Numbers and dates next to their label read better than flushed to the far edge.
     value.alignment = { horizontal: 'left' };
     if (fact.numFmt !== undefined) value.numFmt = fact.numFmt;
+    rows.push(row.number);
     row.commit();
   }
+  return rows;
+}
+
+const NOTICE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
+
+/** A notice that changes how the figures are read (demo data, provisional), boxed across `columns`. */
+export function writeNotice(sheet: Worksheet, text: string, columns: number): void {
+  const row = sheet.addRow([text]);
+  for (let column = 1; column <= columns; column++) {
+    row.getCell(column).fill = NOTICE_FILL;
+  }
+  row.getCell(1).font = LABEL_FONT;
+  row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
+  row.height = 30;
+  sheet.mergeCells(row.number, 1, row.number, columns);
+  row.commit();
 }
 
 export function writeNote(sheet: Worksheet, text: string): void {

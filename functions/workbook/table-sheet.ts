@@ -1,49 +1,76 @@
 import type ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { PageSetup, Worksheet } from 'exceljs';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { writeTableTitle } from './fact-rows.js';
+import { sheetOptions } from './print-setup.js';
 import { columnLetter, type TableColumn, writeTable } from './table.js';
 
+export { WIDE_PAGE_SETUP } from './print-setup.js';
+
 const DEFAULT_WIDTH = 14;
+/** The title row above the header: the header is row 2. */
+export const TABLE_HEADER_ROW = 2;
 
 export type StreamingWorkbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
 export interface TableSheet<Item> {
   readonly name: string;
+  /** For the title row (which names the period) and the printed header and footer. */
+  readonly report: ChargebackReport;
   readonly columns: readonly TableColumn<Item>[];
   readonly items: Iterable<Item>;
-  /** Given for additive tables only: a `Total` row of SUM formulas. */
+  /** Given for additive tables only: a `Total` row of SUBTOTAL formulas after a blank row. */
   readonly totalLabel?: string;
   /** Rows after the table, e.g. a note; the sheet is committed right after. */
   readonly footer?: (sheet: Worksheet) => void;
+  /**
+   * Only the first this many columns are printed (long links stay on the
+   * sheet, off the page); all of them when absent.
+   */
+  readonly printedColumns?: number;
+  /** Overrides of the landscape, one-page-wide print setup. */
+  readonly pageSetup?: Partial<PageSetup>;
 }
 
-/** Landscape, one page wide, as many pages tall as needed: what finance prints. */
-export const WIDE_PAGE_SETUP = {
-  orientation: 'landscape',
-  fitToPage: true,
-  fitToWidth: 1,
-  fitToHeight: 0,
-} as const;
-
 /**
- * A sheet holding one table from row 1: frozen header, autofilter over the
- * item rows (not the Total, so sorting leaves it last), formats on the columns.
+ * A sheet holding one table: a title row naming the period, then the header
+ * (frozen with the title, and repeated on every printed page), an autofilter
+ * over the item rows only (not the Total, so sorting and filtering leave it
+ * last), formats on the columns.
  */
 export async function writeTableSheet<Item>(
   workbook: StreamingWorkbook,
   spec: TableSheet<Item>,
 ): Promise<void> {
   // The streaming writer writes views when the sheet is added, so they go in here.
-  const sheet = workbook.addWorksheet(spec.name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { ...WIDE_PAGE_SETUP, printTitlesRow: '1:1' },
-  });
+  const sheet = workbook.addWorksheet(
+    spec.name,
+    sheetOptions(spec.report, {
+      frozenRows: TABLE_HEADER_ROW,
+      printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+      ...(spec.pageSetup === undefined ? {} : { pageSetup: spec.pageSetup }),
+    }),
+  );
   sheet.columns = spec.columns.map((column) => ({
     width: column.width ?? DEFAULT_WIDTH,
     style: column.numFmt === undefined ? {} : { numFmt: column.numFmt },
   }));
 
+  writeTableTitle(sheet, tableTitle(spec.name, spec.report));
   const range = await writeTable(sheet, spec.columns, spec.items, spec.totalLabel);
   spec.footer?.(sheet);
   sheet.autoFilter = `A${range.headerRow}:${columnLetter(spec.columns.length)}${range.lastItemRow}`;
+  if (spec.printedColumns !== undefined) {
+    // The streaming writer keeps no row count: the next row's number tells the last one's.
+    const lastRow = sheet.addRow([]).number - 1;
+    // exceljs puts a $ before each part: "A$1" becomes the absolute $A$1 that LibreOffice needs.
+    sheet.pageSetup.printArea = `A$1:${columnLetter(spec.printedColumns)}$${lastRow}`;
+  }
   sheet.commit();
+}
+
+/** "By Org — November 2026", flagged when the figures are demo data or can still change. */
+export function tableTitle(name: string, report: ChargebackReport): string {
+  const provisional = report.provisional.provisional ? ' — provisional' : '';
+  return `${name} — ${report.period.label}${provisional}`;
 }

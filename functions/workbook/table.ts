@@ -19,18 +19,27 @@ export interface TableColumn<Item> {
    * (a ratio of two totals); given the Total row's number. `total` is its result.
    */
   readonly totalFormula?: (totalRow: number) => string;
+  /** Long text (lists, titles): wrapped in its width instead of cut off by the next cell. */
+  readonly wrap?: boolean;
 }
 
 export interface TableRange {
   readonly headerRow: number;
   /** The header row when the table has no rows. */
   readonly lastItemRow: number;
+  /** Absent for tables without a Total. */
+  readonly totalRow?: number;
 }
 
 /** How often a long table checks on the zip (see waitForZip). */
 const ROWS_PER_YIELD = 1_000;
 
-/** Header row, one committed row per item, then a `Total` row when `totalLabel` is given. */
+/**
+ * Header row, one committed row per item, then, when `totalLabel` is given, a
+ * blank row and a `Total` row. The blank row ends the table's region, so a
+ * pivot or a filter built from the data never picks up the Total; the Total's
+ * SUBTOTAL(109, …) ignores rows a filter hides, so it is the visible rows' total.
+ */
 export async function writeTable<Item>(
   sheet: Worksheet,
   columns: readonly TableColumn<Item>[],
@@ -44,11 +53,15 @@ export async function writeTable<Item>(
   header.commit();
 
   const styles = columns.map((column, i) => itemStyle(column, followsNumber(columns, i)));
+  const wrapped = columns.flatMap((column, i) =>
+    column.wrap === true ? [{ index: i + 1, width: column.width ?? 14 }] : [],
+  );
   let lastItemRow = header.number;
   let written = 0;
   for (const item of items) {
     const row = sheet.addRow(columns.map((column) => column.value(item)));
     styleItemRow(row, styles);
+    if (wrapped.length > 0) fitWrappedHeight(row, wrapped);
     row.commit();
     lastItemRow = row.number;
     written += 1;
@@ -56,8 +69,27 @@ export async function writeTable<Item>(
   }
 
   const range = { headerRow: header.number, lastItemRow };
-  if (totalLabel !== undefined) writeTotalRow(sheet, columns, range, totalLabel);
-  return range;
+  if (totalLabel === undefined) return range;
+  return { ...range, totalRow: writeTotalRow(sheet, columns, range, totalLabel) };
+}
+
+const LINE_HEIGHT = 15;
+
+/**
+ * Viewers do not all grow a row to its wrapped text (LibreOffice keeps the
+ * default height), so a row whose wrapped cells need more lines says how tall
+ * it is: an estimate of one line per column width of characters.
+ */
+function fitWrappedHeight(row: SheetRow, wrapped: readonly { index: number; width: number }[]): void {
+  let lines = 1;
+  for (const { index, width } of wrapped) {
+    const value = row.getCell(index).value;
+    if (typeof value !== 'string') continue;
+    // Calibri's average character is narrower than the width unit (a digit).
+    const perLine = Math.max(1, Math.floor(width * 1.25) - 1);
+    lines = Math.max(lines, Math.ceil(value.length / perLine));
+  }
+  if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
 }
 
 /** Column letter of a 1-based index: 1 → A, 28 → AB. */
@@ -86,9 +118,11 @@ function itemStyle<Item>(column: TableColumn<Item>, afterNumber: boolean): ItemS
   const plain: Partial<Style> =
     column.numFmt !== undefined
       ? { numFmt: column.numFmt, alignment: NUMBER_ALIGNMENT }
-      : afterNumber
-        ? { alignment: AFTER_NUMBER }
-        : {};
+      : column.wrap === true
+        ? { alignment: { ...(afterNumber ? AFTER_NUMBER : {}), wrapText: true } }
+        : afterNumber
+          ? { alignment: AFTER_NUMBER }
+          : {};
   return { plain, link: { ...plain, font: LINK_FONT } };
 }
 
@@ -110,20 +144,21 @@ function writeTotalRow<Item>(
   columns: readonly TableColumn<Item>[],
   range: TableRange,
   label: string,
-): void {
+): number {
   const hasItems = range.lastItemRow > range.headerRow;
-  const totalRow = range.lastItemRow + 1;
+  sheet.addRow([]).commit();
+  const totalRow = range.lastItemRow + 2;
   const row = sheet.addRow(
     columns.map((column, i): CellValue => {
       if (i === 0) return label;
       if (column.total === undefined) return null;
       if (column.totalFormula !== undefined)
         return { formula: column.totalFormula(totalRow), result: column.total };
-      // SUM over an empty range would reach into the header row.
+      // A range over no rows would reach into the header row.
       if (!hasItems) return column.total;
       const letter = columnLetter(i + 1);
       return {
-        formula: `SUM(${letter}${range.headerRow + 1}:${letter}${range.lastItemRow})`,
+        formula: `SUBTOTAL(109,${letter}${range.headerRow + 1}:${letter}${range.lastItemRow})`,
         result: column.total,
       };
     }),
@@ -132,4 +167,5 @@ function writeTotalRow<Item>(
     row.getCell(i + 1).style = totalStyle(column.numFmt);
   });
   row.commit();
+  return row.number;
 }

@@ -138,10 +138,12 @@ describe('chargeback Lambda handler', () => {
       'By Tag',
       'Reconciliation',
       'Sessions',
+      'Session Tags',
       'About',
     ]);
+    // Title row, header row, the sessions, a blank row, then the Total.
     expect(workbook.getWorksheet('Sessions')?.getColumn(1).values.indexOf('Total')).toBe(
-      result.totals.sessions + 2,
+      result.totals.sessions + 4,
     );
 
     // Audit files beside it.
@@ -173,7 +175,7 @@ describe('chargeback Lambda handler', () => {
     // The emulator records the To header as one string.
     expect(mail.destination.to.join(', ')).toBe('finance@example.com, controller@example.com');
     expect(mail.subject).toMatch(
-      /^Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
+      /^(\[Provisional\] )?Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
     );
     expect(mail.body.text).toContain(result.s3.uri);
     expect(mail.body.html).toContain(result.downloadUrl.replaceAll('&', '&amp;'));
@@ -182,7 +184,9 @@ describe('chargeback Lambda handler', () => {
     expect(mail.body.text).toContain('{"month":"2026-10","email":false}');
     // Reconciled with the fake's bill; nothing stored for September yet to compare with.
     expect(mail.body.text).toMatch(/charges back \d+\.\d% of the [\d,.]+ ACUs billed/);
-    expect(mail.body.text).toContain('No report for September 2026 was found to compare with');
+    expect(mail.body.text).toContain(
+      'No report for September 2026 was found, so there is nothing to compare with',
+    );
     expect(await exists('reports/markers/monthly/2026-10.email.json')).toBe(true);
     // The cost-by-org chart rides inline (the emulator's parser swaps cid: for the part's data);
     // no trend without earlier summaries in the bucket.

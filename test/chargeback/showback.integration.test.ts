@@ -186,11 +186,13 @@ describe('showback emails from the Lambda', () => {
     expect(workbook.getWorksheet('Journal')).toBeUndefined();
     const sessions = workbook.getWorksheet('Sessions');
     if (sessions === undefined) throw new Error('no Sessions sheet');
-    const orgColumn = (sessions.getRow(1).values as unknown[]).indexOf('Org ID');
+    // Row 1 is the sheet's title, row 2 its header.
+    const orgColumn = (sessions.getRow(2).values as unknown[]).indexOf('Org ID');
+    expect(orgColumn).toBeGreaterThan(0);
     const orgsInSlice = new Set<unknown>();
     sessions.eachRow((row, n) => {
       const value = row.getCell(orgColumn).value;
-      if (n > 1 && value !== null && row.getCell(1).value !== 'Total') orgsInSlice.add(value);
+      if (n > 2 && value !== null && row.getCell(1).value !== 'Total') orgsInSlice.add(value);
     });
     expect([...orgsInSlice]).toEqual([ORG_C]);
     for (const other of orgIds.filter((id) => id !== ORG_C)) expect(mail.body.html).not.toContain(other);

@@ -91,7 +91,8 @@ describe('npm run report', () => {
     await workbook.xlsx.readFile(result.files.workbook);
     const sessionsSheet = workbook.getWorksheet('Sessions');
     const totalRow = sessionsSheet?.getColumn(1).values.indexOf('Total');
-    expect(totalRow).toBe(result.sessions + 2);
+    // Title row, header row, one row per session, a blank row, then the Total.
+    expect(totalRow).toBe(result.sessions + 4);
     const eml = await readFile(result.files.email, 'utf8');
     expect(eml).toMatch(/^Subject: /m);
     expect((await readdir(out)).sort()).toEqual([

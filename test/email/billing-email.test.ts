@@ -38,10 +38,13 @@ describe('the share of the bill', () => {
 });
 
 describe('month over month', () => {
-  it('gives the total change against the previous period', () => {
+  it('gives the total change against the previous period, in ACUs and in money', () => {
     const { html, text } = render(reconciledReport());
-    expect(text).toMatch(/^Change vs September 2026\s+\+2,545\.60 ACUs \(\+26\.0%\), from 9,800\.00 ACUs$/m);
-    expect(html).toContain('+2,545.60 ACUs (+26.0%), from 9,800.00 ACUs');
+    const change =
+      '+2,545.60 ACUs (+26.0% of the previous ACUs), from 9,800.00 ACUs; +USD 5,727.60, from USD 22,050.00';
+    expect(text).toMatch(/^Change vs September 2026\s+\+2,545\.60 ACUs/m);
+    expect(text).toContain(change);
+    expect(html).toContain(change);
   });
 
   it('shows previous ACUs and change % per org, marks the new org and keeps the vanished one', () => {
@@ -74,7 +77,7 @@ describe('month over month', () => {
   });
 
   it('says there is nothing to compare with on a first run, without the extra columns', () => {
-    const reason = 'No report for September 2026 was found to compare with (first run?)';
+    const reason = 'No report for September 2026 was found, so there is nothing to compare with';
     const { html, text } = render(reconciledReport({ comparison: { available: false, reason } }));
 
     expect(text).toMatch(new RegExp(`^Month over month\\s+${reason.replace(/[()?]/g, '\\$&')}$`, 'm'));

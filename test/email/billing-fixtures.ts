@@ -22,6 +22,7 @@ function change(
   current: string | null,
   status: OrgChange['status'],
 ): OrgChange {
+  const cents = (scaled: bigint) => (scaled * 225n) / 10n ** 12n;
   const before = previous === null ? 0n : acus(previous);
   const now = current === null ? 0n : acus(current);
   return {
@@ -31,6 +32,9 @@ function change(
     currentAcus: current === null ? null : now,
     changeAcus: now - before,
     changeShare: previous === null ? null : Number(now - before) / Number(before),
+    // At USD 2.25: ACUs × 225 cents.
+    previousCostMinor: previous === null ? null : cents(before),
+    changeCostMinor: cents(now) - cents(before),
     status,
   };
 }
@@ -46,6 +50,8 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
   previousAcus: acus('9800.00'),
   changeAcus: acus('2545.60'),
   changeShare: 2_545.6 / 9_800,
+  previousCostMinor: 2_205_000n,
+  changeCostMinor: 572_760n,
   orgs: [
     change('org_platform', 'Platform Engineering', '5000.00', '5432.08', 'continuing'),
     change('org_payments', 'Payments', null, '3210.00', 'new'),

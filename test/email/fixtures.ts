@@ -2,6 +2,8 @@ import { type Acus, decimalStringToScaled } from '../../functions/core/money/acu
 import type { Pricing } from '../../functions/core/money/pricing.js';
 import type { ReportPeriod } from '../../functions/core/period/report-period.js';
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
+import { peopleOf } from '../../functions/core/report/people.js';
+import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { EmailDelivery } from '../../functions/email/render-chargeback-email.js';
 import { OCTOBER_2026_UTC, USD_2_25 as SHARED_USD_2_25 } from '../support/report-periods.js';
@@ -130,16 +132,16 @@ export function octoberReport(): ChargebackReport {
     org('org_data', 'Data & Analytics', { sessions: 377, acus: '2703.52', cost: '6082.92' }, DATA),
     org('org_7f3a9c', null, { sessions: 42, acus: '1000.00', cost: '2250.00' }, UNNAMED),
   ];
-  const topUsers = [...PLATFORM, ...PAYMENTS, ...DATA, ...UNNAMED].sort((a, b) => (b.acus > a.acus ? 1 : -1));
   return {
     period: OCTOBER_2026,
     pricing: USD_2_25,
     totals: usage({ sessions: 1734, acus: '12345.60', cost: '27777.60' }, USD_2_25),
     orgs,
-    topUsers,
+    topUsers: peopleOf(orgs),
     tags: [],
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
+    provisional: NOT_PROVISIONAL,
     names: { orgs: { available: true }, users: { available: true } },
     costBasis: 'sessions',
     reconciliation: { available: false, reason: 'not requested' },
@@ -167,7 +169,7 @@ export function hostileReport(): ChargebackReport {
     ...octoberReport(),
     totals: usage({ sessions: 1, acus: '4.00', cost: '9.00' }, USD_2_25),
     orgs: [evilOrg],
-    topUsers: [evilUser],
+    topUsers: peopleOf([evilOrg]),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ReportPeriod } from '../../functions/core/period/report-period.js';
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
+import { peopleOf } from '../../functions/core/report/people.js';
 import type { PeriodComparison } from '../../functions/core/report/period-comparison.js';
 import type { Reconciliation, ReconciliationLine } from '../../functions/core/report/reconciliation.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
@@ -59,7 +60,7 @@ export const RECONCILIATION: Reconciliation = {
 };
 
 export const CONSUMPTION_FORBIDDEN = 'the API key may not read consumption (403)';
-export const FIRST_RUN = 'No report for September 2026 was found to compare with (first run?)';
+export const FIRST_RUN = 'No report for September 2026 was found, so there is nothing to compare with';
 
 /*
  * September beside October: org-a grew, org-b is new, org-z (Legacy Team) vanished.
@@ -71,6 +72,9 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
   previousAcus: acus('16'),
   changeAcus: acus('1.05'),
   changeShare: 1.05 / 16,
+  // USD 36.00 before, 38.36 now.
+  previousCostMinor: 3600n,
+  changeCostMinor: 236n,
   orgs: [
     {
       orgId: 'org-a',
@@ -79,6 +83,8 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
       currentAcus: acus('15.95'),
       changeAcus: acus('3.95'),
       changeShare: 3.95 / 12,
+      previousCostMinor: 2700n,
+      changeCostMinor: 889n,
       status: 'continuing',
     },
     {
@@ -88,6 +94,8 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
       currentAcus: acus('1.1'),
       changeAcus: acus('1.1'),
       changeShare: null,
+      previousCostMinor: null,
+      changeCostMinor: 247n,
       status: 'new',
     },
     {
@@ -97,6 +105,8 @@ export const COMPARISON: Extract<PeriodComparison, { available: true }> = {
       currentAcus: null,
       changeAcus: acus('-4'),
       changeShare: -1,
+      previousCostMinor: 900n,
+      changeCostMinor: -900n,
       status: 'vanished',
     },
   ],
@@ -169,7 +179,11 @@ const BILLED_ORGS: readonly OrgTotal[] = [
     orgId: 'org-b',
     orgName: null,
     shareOfAcus: 0,
-    users: [billedUser('org-b', 'user-3', 'Grace Hopper', 1, '0', 0n, 0)],
+    // s4 has no user: its session is counted on the org's residual row, as billedOrgTotals does.
+    users: [
+      billedUser('org-b', 'user-3', 'Grace Hopper', 1, '0', 0n, 0),
+      billedUser('org-b', null, 'Not attributed to a user', 1, '0', 0n, 0),
+    ],
   },
 ];
 
@@ -179,7 +193,7 @@ export const BILLED: WorkbookInput = withReport({
   costBasis: 'billed',
   totals: usage(5, '18.25', 4106n),
   orgs: BILLED_ORGS,
-  topUsers: BILLED_ORGS.flatMap((org) => org.users).filter((user) => user.userId !== null),
+  topUsers: peopleOf(BILLED_ORGS),
   // On the billed basis the report charges what orgs carry: 16.7 of 18.25.
   reconciliation: { available: true, reconciliation: { ...RECONCILIATION, allocatedShare: 16.7 / 18.25 } },
 });

@@ -32,25 +32,25 @@ describe('the cost basis', () => {
     const workbook = await roundTrip(BILLED);
     const byOrg = sheet(workbook, 'By Org');
 
-    expect(rowValues(byOrg, 1).slice(2, 5)).toEqual(['Sessions', 'Billed ACUs', 'Cost']);
-    expect(rowValues(byOrg, 4).slice(0, 5)).toEqual([
+    expect(rowValues(byOrg, 2).slice(2, 5)).toEqual(['Sessions', 'Billed ACUs', 'Cost']);
+    expect(rowValues(byOrg, 5).slice(0, 5)).toEqual([
       '(unattributed)',
       'Unattributed (no org: non-session products)',
       0,
       1.55,
       3.49,
     ]);
-    expect(byOrg.getCell('D6').value).toEqual({ formula: 'SUM(D2:D5)', result: 18.25 });
-    expect(rowValues(sheet(workbook, 'By User'), 1)[6]).toBe('Billed ACUs');
-    expect(rowValues(sheet(workbook, 'By User'), 5).slice(2, 4)).toEqual([null, 'Not attributed to a user']);
+    expect(byOrg.getCell('D8').value).toEqual({ formula: 'SUBTOTAL(109,D3:D6)', result: 18.25 });
+    expect(rowValues(sheet(workbook, 'By User'), 2)[6]).toBe('Billed ACUs');
+    expect(rowValues(sheet(workbook, 'By User'), 6).slice(2, 4)).toEqual([null, 'Not attributed to a user']);
   });
 
   it('keeps the Sessions and By Tag sheets on the sessions, and their totals on their own rows', async () => {
     const workbook = await roundTrip(BILLED);
     const sessions = sheet(workbook, 'Sessions');
 
-    expect(sessions.getCell('H7').value).toEqual({ formula: 'SUM(H2:H6)', result: 17.05 });
-    expect(sessions.getCell('I7').value).toEqual({ formula: 'SUM(I2:I6)', result: 38.36 });
+    expect(sessions.getCell('I9').value).toEqual({ formula: 'SUBTOTAL(109,I3:I7)', result: 17.05 });
+    expect(sessions.getCell('J9').value).toEqual({ formula: 'SUBTOTAL(109,J3:J7)', result: 38.36 });
     expect(texts(sessions)).toContain(
       "These rows show each session's lifetime ACUs, which do not add up to the billed total: see Reconciliation.",
     );

@@ -73,7 +73,8 @@ const STATS = {
   reread: false,
 };
 
-function columnOf(worksheet: ExcelJS.Worksheet, header: string, headerRow = 1): number {
+/** Table sheets open with a title row naming the period; the header is row 2. */
+function columnOf(worksheet: ExcelJS.Worksheet, header: string, headerRow = 2): number {
   const index = rowValues(worksheet, headerRow).indexOf(header);
   if (index < 0) throw new Error(`no column ${header} on ${worksheet.name}`);
   return index + 1;
@@ -105,23 +106,24 @@ describe('the workbook with a cost-centre map', () => {
       'Journal',
       'Reconciliation',
       'Sessions',
+      'Session Tags',
       'About',
     ]);
     const byOrg = sheet(workbook, 'By Org');
-    expect(rowValues(byOrg, 1).slice(0, 3)).toEqual(['Org ID', 'Org Name', 'Cost Centre']);
+    expect(rowValues(byOrg, 2).slice(0, 3)).toEqual(['Org ID', 'Org Name', 'Cost Centre']);
     const orgCostCentre = columnOf(byOrg, 'Cost Centre');
-    expect([2, 3, 4].map((r) => [byOrg.getCell(r, 1).value, byOrg.getCell(r, orgCostCentre).value])).toEqual([
+    expect([3, 4, 5].map((r) => [byOrg.getCell(r, 1).value, byOrg.getCell(r, orgCostCentre).value])).toEqual([
       ['org-pay', 'CC-PAY'],
       ['org-data', 'CC-DATA'],
       ['org-tools', 'Unmapped'],
     ]);
     const byUser = sheet(workbook, 'By User');
-    expect(byUser.getCell(2, columnOf(byUser, 'Cost Centre')).value).toBe('CC-PAY');
+    expect(byUser.getCell(3, columnOf(byUser, 'Cost Centre')).value).toBe('CC-PAY');
     const sessions = sheet(workbook, 'Sessions');
     const sessionCostCentre = columnOf(sessions, 'Cost Centre');
     // The tag rule moves one Payments session to Security on Sessions.
     expect(
-      [2, 3, 4, 5, 6].map((r) => [
+      [3, 4, 5, 6, 7].map((r) => [
         sessions.getCell(r, 1).value,
         sessions.getCell(r, sessionCostCentre).value,
       ]),
@@ -140,7 +142,7 @@ describe('the workbook with a cost-centre map', () => {
     const byCostCentre = sheet(workbook, 'By Cost Centre');
     const cost = columnOf(byCostCentre, 'Cost');
     expect(
-      [2, 3, 4, 5].map((r) => [byCostCentre.getCell(r, 1).value, byCostCentre.getCell(r, cost).value]),
+      [3, 4, 5, 6].map((r) => [byCostCentre.getCell(r, 1).value, byCostCentre.getCell(r, cost).value]),
     ).toEqual([
       ['CC-PAY', 28.13],
       ['CC-DATA', 19.8],
@@ -157,10 +159,11 @@ describe('the workbook with a cost-centre map', () => {
     const creditTotal = journal.getCell(totalRow, credit).value as { result: number };
     expect(debitTotal.result).toBe(60.3);
     expect(creditTotal.result).toBe(60.3);
-    expect(rowValues(journal, totalRow - 1).slice(0, 3)).toEqual(['2026-10-31', 'US01', '2100']);
+    // A blank row stands between the last line and the Total, so a pivot never picks the Total up.
+    expect(rowValues(journal, totalRow - 2).slice(0, 3)).toEqual(['2026-10-31', 'US01', '2100']);
     const summary = sheet(workbook, 'Summary');
     expect(summary.getCell(findRow(summary, 'Unmapped: Tools'), 2).value).toBe(
-      '1 sessions, 2.20 ACUs, USD 4.95: add org_id org-tools to the map',
+      '1 session, 2.20 ACUs, USD 4.95: add org_id org-tools to the map',
     );
   });
 });
@@ -176,11 +179,11 @@ describe("an owner's slice workbook", () => {
       stats: STATS,
     });
     const sessions = sheet(workbook, 'Sessions');
-    expect(findRow(sessions, 'Total')).toBe(3);
-    expect(sessions.getCell(2, 1).value).toBe('sess-pay-1');
+    expect(findRow(sessions, 'Total')).toBe(5);
+    expect(sessions.getCell(3, 1).value).toBe('sess-pay-1');
     const byUser = sheet(workbook, 'By User');
-    expect(byUser.getCell(2, 1).value).toBe('org-pay');
-    expect(findRow(byUser, 'Total')).toBe(3);
+    expect(byUser.getCell(3, 1).value).toBe('org-pay');
+    expect(findRow(byUser, 'Total')).toBe(5);
     const text = everything(workbook).join('\n');
     for (const other of [
       'sess-pay-2',
@@ -201,7 +204,7 @@ describe("an owner's slice workbook", () => {
     }
     // Exactly the cents the journal debits CC-PAY.
     const byCostCentre = sheet(workbook, 'By Cost Centre');
-    expect(byCostCentre.getCell(2, columnOf(byCostCentre, 'Cost')).value).toBe(28.13);
+    expect(byCostCentre.getCell(3, columnOf(byCostCentre, 'Cost')).value).toBe(28.13);
     expect(slice.report.totals.costMinor).toBe(full.costCentres?.rows[0]?.costMinor);
   });
 
@@ -218,7 +221,7 @@ describe("an owner's slice workbook", () => {
       stats: STATS,
     });
     const byOrg = sheet(workbook, 'By Org');
-    expect(byOrg.getCell(2, columnOf(byOrg, 'Cost Centre')).value).toBe('CC-SEC');
+    expect(byOrg.getCell(3, columnOf(byOrg, 'Cost Centre')).value).toBe('CC-SEC');
     expect(everything(workbook).join('\n')).not.toContain('CC-PAY');
   });
 });

@@ -8,6 +8,8 @@ import type {
   UsageTotals,
   UserTotal,
 } from '../../functions/core/report/chargeback-report.js';
+import { peopleOf } from '../../functions/core/report/people.js';
+import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
 import type { FetchStats, Session } from '../../functions/core/session.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
@@ -154,7 +156,7 @@ export const REPORT: ChargebackReport = {
   pricing: USD,
   totals: usage(5, '17.05', 3836n),
   orgs: ORGS,
-  topUsers: [ADA, UNNAMED, GRACE, NOBODY],
+  topUsers: peopleOf(ORGS),
   tags: [
     { ...usage(2, '13.75', 3094n), tag: 'billing' },
     { ...usage(2, '12.7', 2858n), tag: 'urgent' },
@@ -166,6 +168,15 @@ export const REPORT: ChargebackReport = {
     { ...usage(1, '0', 0n), status: 'error' },
   ],
   sessionCostMinor: BigInt64Array.from([2363n, 731n, 247n, 0n, 495n]),
+  // s2 is still running.
+  provisional: {
+    provisional: true,
+    sessions: 1,
+    running: 1,
+    carriedOut: 0,
+    acus: acus('3.25'),
+    costMinor: 731n,
+  },
   names: NAMES_AVAILABLE,
   costBasis: 'sessions',
   reconciliation: { available: false, reason: 'not requested' },
@@ -218,10 +229,11 @@ export function yenInput(): WorkbookInput {
     pricing: JPY,
     totals: usage(1, '1.5', 450n, JPY),
     orgs: [org],
-    topUsers: [user],
+    topUsers: peopleOf([org]),
     tags: [{ ...usage(1, '1.5', 450n, JPY), tag: null }],
     statuses: [{ ...usage(1, '1.5', 450n, JPY), status: 'exit' }],
     sessionCostMinor: BigInt64Array.from([450n]),
+    provisional: NOT_PROVISIONAL,
   };
   return { report, sessions: [only], run: RUN, stats: STATS };
 }
@@ -235,6 +247,7 @@ export function emptyInput(): WorkbookInput {
     tags: [],
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
+    provisional: NOT_PROVISIONAL,
     names: {
       orgs: { available: false, reason: 'the API key may not read organizations (HTTP 403)' },
       users: { available: false, reason: 'the API key may not read members (HTTP 403)' },

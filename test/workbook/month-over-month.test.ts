@@ -3,10 +3,10 @@ import { COMPARISON, FIRST_RUN, RECONCILED, UNRECONCILED, withReport } from './b
 import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
 
 describe('month over month on By Org', () => {
-  it('adds Previous ACUs, Change and Change % after the existing columns', async () => {
+  it('adds Previous ACUs, Change, Change % and the same in money after the existing columns', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'By Org');
 
-    expect(rowValues(ws, 1)).toEqual([
+    expect(rowValues(ws, 2)).toEqual([
       'Org ID',
       'Org Name',
       'Sessions',
@@ -16,8 +16,10 @@ describe('month over month on By Org', () => {
       'Previous ACUs',
       'Change',
       'Change %',
+      'Previous Cost',
+      'Change (Cost)',
     ]);
-    expect(rowValues(ws, 2)).toEqual([
+    expect(rowValues(ws, 3)).toEqual([
       'org-a',
       'Platform Team',
       3,
@@ -27,15 +29,19 @@ describe('month over month on By Org', () => {
       12,
       3.95,
       3.95 / 12,
+      27,
+      8.89,
     ]);
-    expect(ws.getCell('H2').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
-    expect(ws.getCell('I2').numFmt).toBe('+0.0%;-0.0%;0.0%');
+    expect(ws.getCell('H3').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
+    expect(ws.getCell('I3').numFmt).toBe('+0.0%;-0.0%;0.0%');
+    expect(ws.getCell('J3').numFmt).toBe('"USD" #,##0.00');
+    expect(ws.getCell('K3').numFmt).toBe('+"USD" #,##0.00;-"USD" #,##0.00;"USD" #,##0.00');
   });
 
   it('marks a new org and keeps a vanished one as a row of zeros, inside the filter and the sums', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'By Org');
 
-    expect(rowValues(ws, 3)).toEqual([
+    expect(rowValues(ws, 4)).toEqual([
       'org-b',
       'org-b (name unavailable)',
       2,
@@ -45,22 +51,40 @@ describe('month over month on By Org', () => {
       null,
       1.1,
       'new',
+      null,
+      2.47,
     ]);
-    expect(rowValues(ws, 4)).toEqual(['org-z', 'Legacy Team (no usage this period)', 0, 0, 0, 0, 4, -4, -1]);
-    expect(ws.autoFilter).toBe('A1:I4');
     expect(rowValues(ws, 5)).toEqual([
+      'org-z',
+      'Legacy Team (no usage this period)',
+      0,
+      0,
+      0,
+      0,
+      4,
+      -4,
+      -1,
+      9,
+      -9,
+    ]);
+    expect(ws.autoFilter).toBe('A2:K5');
+    expect(rowValues(ws, 7)).toEqual([
       'Total',
       null,
-      { formula: 'SUM(C2:C4)', result: 5 },
-      { formula: 'SUM(D2:D4)', result: 17.05 },
-      { formula: 'SUM(E2:E4)', result: 38.36 },
-      { formula: 'SUM(F2:F4)', result: 1 },
-      { formula: 'SUM(G2:G4)', result: 16 },
-      { formula: 'SUM(H2:H4)', result: 1.05 },
-      { formula: 'H5/G5', result: 1.05 / 16 },
+      { formula: 'SUBTOTAL(109,C3:C5)', result: 5 },
+      { formula: 'SUBTOTAL(109,D3:D5)', result: 17.05 },
+      { formula: 'SUBTOTAL(109,E3:E5)', result: 38.36 },
+      { formula: 'SUBTOTAL(109,F3:F5)', result: 1 },
+      { formula: 'SUBTOTAL(109,G3:G5)', result: 16 },
+      { formula: 'SUBTOTAL(109,H3:H5)', result: 1.05 },
+      { formula: 'H7/G7', result: 1.05 / 16 },
+      { formula: 'SUBTOTAL(109,J3:J5)', result: 36 },
+      { formula: 'SUBTOTAL(109,K3:K5)', result: 2.36 },
     ]);
-    expect(ws.getCell(7, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
-    expect(ws.getCell(8, 1).value).toBe('Previous ACUs, Change and Change % compare with September 2026.');
+    expect(ws.getCell(9, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
+    expect(ws.getCell(11, 1).value).toBe(
+      'Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare with September 2026.',
+    );
   });
 
   it('leaves the total change % empty when nothing was used before', async () => {
@@ -68,15 +92,15 @@ describe('month over month on By Org', () => {
       await roundTrip(withReport({ comparison: { ...COMPARISON, previousAcus: 0n, changeShare: null } })),
       'By Org',
     );
-    expect(ws.getCell('I5').value).toBeNull();
+    expect(ws.getCell('I7').value).toBeNull();
   });
 
   it('says under the table why there is nothing to compare with', async () => {
     const ws = sheet(await roundTrip(UNRECONCILED), 'By Org');
 
-    expect(rowValues(ws, 1)).toHaveLength(6);
-    expect(ws.getCell(6, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
-    expect(ws.getCell(7, 1).value).toBe(`${FIRST_RUN}.`);
+    expect(rowValues(ws, 2)).toHaveLength(6);
+    expect(ws.getCell(8, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
+    expect(ws.getCell(10, 1).value).toBe(`${FIRST_RUN}.`);
   });
 
   it('lists the caveats of a comparison that is not like for like', async () => {
@@ -85,7 +109,7 @@ describe('month over month on By Org', () => {
       await roundTrip(withReport({ comparison: { ...COMPARISON, caveats: [caveat] } })),
       'By Org',
     );
-    expect(ws.getCell(9, 1).value).toBe(`${caveat}.`);
+    expect(ws.getCell(12, 1).value).toBe(`${caveat}.`);
   });
 });
 
@@ -99,7 +123,9 @@ describe('month over month on the Summary', () => {
     expect(fact('Previous ACUs').value).toBe(16);
     expect(fact('Change (ACUs)').value).toBe(1.05);
     expect(fact('Change (ACUs)').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
-    expect(fact('Change %').value).toBe(1.05 / 16);
+    expect(fact('Change % (of previous ACUs)').value).toBe(1.05 / 16);
+    expect(fact('Previous cost').value).toBe(36);
+    expect(fact('Change (cost)').value).toBe(2.36);
   });
 
   it('gives the reconciliation figures beside the totals', async () => {

@@ -20,48 +20,94 @@ function facts(ws: ReturnType<typeof sheet>): Map<string, unknown> {
 }
 
 describe('the Reconciliation sheet', () => {
-  it('opens with the org table in row 1, the Unattributed line last before a Total of SUM formulas', async () => {
+  it('opens with a title row, then the org table, the Unattributed line last, a blank row and a Total', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
 
-    expect(rowValues(ws, 1)).toEqual([
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill — October 2026 — provisional');
+    expect(rowValues(ws, 2)).toEqual([
       'Org ID',
       'Org Name',
       'Session ACUs',
       'Billed ACUs',
       'Difference',
       'Difference %',
+      'Session Cost',
+      'Billed Cost',
+      'Difference (Cost)',
     ]);
-    expect(rowValues(ws, 2)).toEqual(['org-a', 'Platform Team', 15.95, 14.2, -1.75, -1.75 / 14.2]);
-    expect(rowValues(ws, 3)).toEqual(['org-c', 'Research', 0, 2.5, 2.5, 1]);
+    // The bill's USD 41.06 (18.25 × 2.25 = 41.0625) shared by billed ACUs; session costs are their sessions'.
+    expect(rowValues(ws, 3)).toEqual([
+      'org-a',
+      'Platform Team',
+      15.95,
+      14.2,
+      -1.75,
+      -1.75 / 14.2,
+      35.89,
+      31.95,
+      -3.94,
+    ]);
+    expect(rowValues(ws, 4)).toEqual(['org-c', 'Research', 0, 2.5, 2.5, 1, 0, 5.62, 5.62]);
     // Only in sessions: nothing billed, so no share of the bill.
-    expect(rowValues(ws, 4)).toEqual(['org-b', 'org-b (name unavailable)', 1.1, 0, -1.1]);
-    expect(rowValues(ws, 5)).toEqual([null, 'Unattributed (billed to no org)', 0, 1.55, 1.55, 1]);
+    expect(rowValues(ws, 5)).toEqual([
+      'org-b',
+      'org-b (name unavailable)',
+      1.1,
+      0,
+      -1.1,
+      null,
+      2.47,
+      0,
+      -2.47,
+    ]);
     expect(rowValues(ws, 6)).toEqual([
+      null,
+      'Unattributed (billed to no org)',
+      0,
+      1.55,
+      1.55,
+      1,
+      0,
+      3.49,
+      3.49,
+    ]);
+    expect(rowValues(ws, 7)).toEqual([]);
+    expect(rowValues(ws, 8)).toEqual([
       'Total',
       null,
-      { formula: 'SUM(C2:C5)', result: 17.05 },
-      { formula: 'SUM(D2:D5)', result: 18.25 },
-      { formula: 'SUM(E2:E5)', result: 1.2 },
-      { formula: 'E6/D6', result: expect.closeTo(1.2 / 18.25, 12) },
+      { formula: 'SUBTOTAL(109,C3:C6)', result: 17.05 },
+      { formula: 'SUBTOTAL(109,D3:D6)', result: 18.25 },
+      { formula: 'SUBTOTAL(109,E3:E6)', result: 1.2 },
+      { formula: 'E8/D8', result: expect.closeTo(1.2 / 18.25, 12) },
+      { formula: 'SUBTOTAL(109,G3:G6)', result: 38.36 },
+      { formula: 'SUBTOTAL(109,H3:H6)', result: 41.06 },
+      { formula: 'SUBTOTAL(109,I3:I6)', result: 2.7 },
     ]);
-    expect(ws.autoFilter).toBe('A1:F5');
-    expect(ws.getCell('C2').numFmt).toBe('#,##0.00');
-    expect(ws.getCell('E2').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
-    expect(ws.getCell('F2').numFmt).toBe('+0.0%;-0.0%;0.0%');
+    expect(ws.autoFilter).toBe('A2:I6');
+    expect(ws.getCell('C3').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E3').numFmt).toBe('+#,##0.00;-#,##0.00;0.00');
+    expect(ws.getCell('F3').numFmt).toBe('+0.0%;-0.0%;0.0%');
+    expect(ws.getCell('H3').numFmt).toBe('"USD" #,##0.00');
   });
 
-  it('states the allocated share as a number and in words', async () => {
+  it('states the allocated share as a number and in words, and the invoice in money', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
     const row = findRow(ws, 'Allocated share');
+    const money = (label: string) => ws.getCell(findRow(ws, label), 2).value;
 
     expect(ws.getCell(row, 2).value).toBe(RECONCILIATION.allocatedShare);
     expect(ws.getCell(row, 2).numFmt).toBe('0.0%');
-    expect(ws.getCell(row + 1, 1).value).toBe(
-      'This report charges back 93.4% of the ACUs billed for the period.',
+    expect(money('Billed (invoice)')).toBe(41.06);
+    expect(money('Charged back')).toBe(38.36);
+    expect(money('Not charged back')).toBe(2.7);
+    expect(money('Billed to no org')).toBe(3.49);
+    expect(findRow(ws, 'This report charges back 93.4% of the ACUs billed for the period.')).toBe(row + 5);
+    expect(ws.getCell(row + 6, 1).value).toBe(
+      'Of the USD 41.06 billed, this report charges back USD 38.36 (93.4%); USD 2.70 (6.6%) is not charged back.',
     );
   });
 
-  it('reconciles users under their own header, with an Unattributed line and a Total', async () => {
+  it('reconciles people under their own header, with their orgs, an Unattributed line and a Total', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
     const header = findRow(ws, 'User ID');
 
@@ -73,19 +119,46 @@ describe('the Reconciliation sheet', () => {
       'Billed ACUs',
       'Difference',
       'Difference %',
+      'Session Cost',
+      'Billed Cost',
+      'Difference (Cost)',
       'Org ID',
+      'Orgs',
     ]);
-    expect(rowValues(ws, header + 1)).toEqual(['user-1', 'Ada Lovelace', 12.7, 11, -1.7, -1.7 / 11, 'org-a']);
+    expect(rowValues(ws, header + 1)).toEqual([
+      'user-1',
+      'Ada Lovelace',
+      12.7,
+      11,
+      -1.7,
+      -1.7 / 11,
+      28.58,
+      24.75,
+      -3.83,
+      'org-a',
+      'Platform Team',
+    ]);
     expect(rowValues(ws, header + 2)[1]).toBe('user-2 (name unavailable)');
     // Billed, but no sessions this period: no org to place the user in.
-    expect(rowValues(ws, header + 3)).toEqual(['user-9', 'Lin Researcher', 0, 2.5, 2.5, 1]);
-    expect(rowValues(ws, header + 5)).toEqual([null, 'Unattributed (billed to no user)', 0, 1.55, 1.55, 1]);
-    const total = header + 6;
+    expect(rowValues(ws, header + 3)).toEqual(['user-9', 'Lin Researcher', 0, 2.5, 2.5, 1, 0, 5.62, 5.62]);
+    expect(rowValues(ws, header + 5)).toEqual([
+      null,
+      'Unattributed (billed to no user)',
+      0,
+      1.55,
+      1.55,
+      1,
+      0,
+      3.49,
+      3.49,
+    ]);
+    expect(rowValues(ws, header + 6)).toEqual([]);
+    const total = header + 7;
     expect(rowValues(ws, total).slice(0, 4)).toEqual([
       'Total',
       null,
-      { formula: `SUM(C${header + 1}:C${header + 5})`, result: 17.05 },
-      { formula: `SUM(D${header + 1}:D${header + 5})`, result: 18.25 },
+      { formula: `SUBTOTAL(109,C${header + 1}:C${header + 5})`, result: 17.05 },
+      { formula: `SUBTOTAL(109,D${header + 1}:D${header + 5})`, result: 18.25 },
     ]);
   });
 

@@ -17,13 +17,15 @@ describe('writeChargebackWorkbook', () => {
       'By Tag',
       'Reconciliation',
       'Sessions',
+      'Session Tags',
       'About',
     ]);
     // By Cost Centre and Journal are written only with a cost-centre map (cost-centre-workbook.test.ts).
     expect(
       CHARGEBACK_SHEETS.map((s) => s.name).filter((name) => name !== 'By Cost Centre' && name !== 'Journal'),
     ).toEqual(workbook.worksheets.map((ws) => ws.name));
-    expect(rowValues(sheet(workbook, 'By Org'), 1)).toEqual([
+    expect(sheet(workbook, 'By Org').getCell('A1').value).toBe('By Org — October 2026 — provisional');
+    expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual([
       'Org ID',
       'Org Name',
       'Sessions',
@@ -31,7 +33,7 @@ describe('writeChargebackWorkbook', () => {
       'Cost',
       'Share of ACUs',
     ]);
-    expect(rowValues(sheet(workbook, 'By User'), 1)).toEqual([
+    expect(rowValues(sheet(workbook, 'By User'), 2)).toEqual([
       'Org ID',
       'Org Name',
       'User ID',
@@ -42,69 +44,85 @@ describe('writeChargebackWorkbook', () => {
       'Cost',
       'Share of Org',
     ]);
-    expect(rowValues(sheet(workbook, 'By Tag'), 1)).toEqual(['Tag', 'Sessions', 'ACUs', 'Cost']);
-    expect(rowValues(sheet(workbook, 'Sessions'), 1)).toEqual([
+    expect(rowValues(sheet(workbook, 'By Tag'), 2)).toEqual(['Tag', 'Sessions', 'ACUs', 'Cost']);
+    // Every column name of before is still there; the new ones make each row stand alone.
+    expect(rowValues(sheet(workbook, 'Sessions'), 2)).toEqual([
       'Session ID',
       'Title',
+      'Org Name',
       'Org ID',
+      'User Name',
       'User ID',
       'Status',
       'Created (UTC)',
-      'Updated (UTC)',
       'ACUs',
       'Cost',
       'Tags',
+      'User Email',
+      'Status Code',
+      'Period',
+      'Updated (UTC)',
+      'ACUs Missing',
       'Pull Requests',
       'URL',
     ]);
+    expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag']);
   });
 
-  it('freezes the header and filters the item rows of every table sheet', async () => {
+  it('freezes the title and header and filters the item rows of every table sheet', async () => {
     const workbook = await roundTrip(INPUT);
-    const expected = { 'By Org': 'A1:F3', 'By User': 'A1:I5', 'By Tag': 'A1:D4', Sessions: 'A1:L6' };
+    const expected = {
+      'By Org': 'A2:F4',
+      'By User': 'A2:I6',
+      'By Tag': 'A2:D5',
+      Sessions: 'A2:R7',
+      'Session Tags': 'A2:B8',
+    };
 
     for (const [name, range] of Object.entries(expected)) {
       const ws = sheet(workbook, name);
-      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(ws.autoFilter, name).toBe(range);
-      expect(ws.pageSetup, name).toMatchObject({ orientation: 'landscape', fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup, name).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
+      expect(ws.pageSetup.orientation, name).toBe(name === 'Session Tags' ? 'portrait' : 'landscape');
     }
   });
 
-  it('writes org rows and a Total row of SUM formulas that carry the exact totals', async () => {
+  it('writes org rows, a blank row and a Total row of SUBTOTAL formulas that carry the exact totals', async () => {
     const ws = sheet(await roundTrip(INPUT), 'By Org');
 
-    expect(rowValues(ws, 2)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89, 15.95 / 17.05]);
-    expect(rowValues(ws, 4)).toEqual([
+    expect(rowValues(ws, 3)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89, 15.95 / 17.05]);
+    expect(rowValues(ws, 5)).toEqual([]);
+    expect(rowValues(ws, 6)).toEqual([
       'Total',
       null,
-      { formula: 'SUM(C2:C3)', result: 5 },
-      { formula: 'SUM(D2:D3)', result: 17.05 },
-      { formula: 'SUM(E2:E3)', result: 38.36 },
-      { formula: 'SUM(F2:F3)', result: 1 },
+      { formula: 'SUBTOTAL(109,C3:C4)', result: 5 },
+      { formula: 'SUBTOTAL(109,D3:D4)', result: 17.05 },
+      { formula: 'SUBTOTAL(109,E3:E4)', result: 38.36 },
+      { formula: 'SUBTOTAL(109,F3:F4)', result: 1 },
     ]);
-    expect(ws.getCell('D2').numFmt).toBe('#,##0.00');
-    expect(ws.getCell('E2').numFmt).toBe('"USD" #,##0.00');
-    expect(ws.getCell('F2').numFmt).toBe('0.0%');
-    expect(ws.getCell('E4').numFmt).toBe('"USD" #,##0.00');
+    expect(ws.getCell('D3').numFmt).toBe('#,##0.00');
+    expect(ws.getCell('E3').numFmt).toBe('"USD" #,##0.00');
+    expect(ws.getCell('F3').numFmt).toBe('0.0%');
+    expect(ws.getCell('E6').numFmt).toBe('"USD" #,##0.00');
   });
 
   it('makes the cost cells sum to the total to the cent', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Sessions');
-    const cents = [2, 3, 4, 5, 6].map((row) => Math.round(Number(ws.getCell(`I${row}`).value) * 100));
+    const cents = [3, 4, 5, 6, 7].map((row) => Math.round(Number(ws.getCell(`J${row}`).value) * 100));
 
     expect(cents).toEqual([2363, 731, 247, 0, 495]);
     expect(cents.reduce((a, b) => a + b, 0)).toBe(3836);
-    expect(ws.getCell('I7').value).toEqual({ formula: 'SUM(I2:I6)', result: 38.36 });
-    expect(ws.getCell('H7').value).toEqual({ formula: 'SUM(H2:H6)', result: 17.05 });
+    expect(ws.getCell('J9').value).toEqual({ formula: 'SUBTOTAL(109,J3:J7)', result: 38.36 });
+    expect(ws.getCell('I9').value).toEqual({ formula: 'SUBTOTAL(109,I3:I7)', result: 17.05 });
   });
 
   it('shows an unknown name as the ID with a visible marker', async () => {
     const workbook = await roundTrip(INPUT);
     const byUser = sheet(workbook, 'By User');
 
-    expect(sheet(workbook, 'By Org').getCell('B3').value).toBe('org-b (name unavailable)');
-    expect(rowValues(byUser, 3)).toEqual([
+    expect(sheet(workbook, 'By Org').getCell('B4').value).toBe('org-b (name unavailable)');
+    expect(rowValues(byUser, 4)).toEqual([
       'org-a',
       'Platform Team',
       'user-2',
@@ -115,20 +133,20 @@ describe('writeChargebackWorkbook', () => {
       7.31,
       3.25 / 15.95,
     ]);
-    expect(rowValues(byUser, 5).slice(0, 4)).toEqual([
+    expect(rowValues(byUser, 6).slice(0, 4)).toEqual([
       'org-b',
       'org-b (name unavailable)',
       null,
       '(no user)',
     ]);
-    expect(byUser.getCell('F6').value).toEqual({ formula: 'SUM(F2:F5)', result: 5 });
-    expect(byUser.getCell('I6').value).toBeNull();
+    expect(byUser.getCell('F8').value).toEqual({ formula: 'SUBTOTAL(109,F3:F6)', result: 5 });
+    expect(byUser.getCell('I8').value).toBeNull();
   });
 
   it('gives untagged sessions a row and says the tag rows are not additive, without a SUM', async () => {
     const ws = sheet(await roundTrip(INPUT), 'By Tag');
 
-    expect(rowValues(ws, 4)).toEqual(['(untagged)', 2, 1.1, 2.47]);
+    expect(rowValues(ws, 5)).toEqual(['(untagged)', 2, 1.1, 2.47]);
     const periodRow = findRow(ws, 'Sessions in period');
     expect(rowValues(ws, periodRow)).toEqual(['Sessions in period', 5, 17.05, 38.36]);
     expect(String(ws.getCell(periodRow + 1, 1).value)).toMatch(/^Not additive: a session with several tags/);
@@ -137,40 +155,72 @@ describe('writeChargebackWorkbook', () => {
     });
   });
 
-  it('writes session rows with real dates, joined tags and pull requests, and a working link', async () => {
+  it('writes session rows that stand alone: names beside IDs, period, readable status, dates, tags and a link', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Sessions');
 
-    expect(rowValues(ws, 2)).toEqual([
+    expect(rowValues(ws, 3)).toEqual([
       's1',
       'Fix authentication bug',
+      'Platform Team',
       'org-a',
+      'Ada Lovelace',
       'user-1',
-      'exit',
+      'Finished',
       new Date('2026-10-01T06:15:00Z'),
-      new Date('2026-10-02T17:40:00Z'),
       10.5,
       23.63,
       'billing, urgent',
+      'ada@example.com',
+      'exit',
+      'October 2026',
+      new Date('2026-10-02T17:40:00Z'),
+      'No',
       'https://github.com/acme/api/pull/12 (merged)',
       { text: 'https://app.devin.ai/sessions/s1', hyperlink: 'https://app.devin.ai/sessions/s1' },
     ]);
-    expect(ws.getCell('F2').type).toBe(ValueType.Date);
-    expect(ws.getCell('F2').numFmt).toBe('yyyy-mm-dd hh:mm');
-    expect(ws.getCell('L2').type).toBe(ValueType.Hyperlink);
-    expect(ws.getCell('K3').value).toBe(
+    expect(ws.getCell('H3').type).toBe(ValueType.Date);
+    expect(ws.getCell('H3').numFmt).toBe('yyyy-mm-dd hh:mm');
+    expect(ws.getCell('R3').type).toBe(ValueType.Hyperlink);
+    expect(ws.getCell('Q4').value).toBe(
       'https://github.com/acme/web/pull/7 (open), https://github.com/acme/web/pull/8',
     );
-    expect(ws.getCell('J4').value).toBeNull();
+    expect(ws.getCell('Q4').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell('G4').value).toBe('Running');
+    expect(ws.getCell('M4').value).toBe('running');
+    expect(ws.getCell('K5').value).toBeNull();
+    // s4: no user, no ACU figure from the API, a name that is the ID's.
+    expect(rowValues(ws, 6).slice(2, 7)).toEqual([
+      'org-b (name unavailable)',
+      'org-b',
+      '(no user)',
+      null,
+      'Error',
+    ]);
+    expect(ws.getCell('P6').value).toBe('Yes');
+  });
+
+  it('lists every session and tag on its own row on Session Tags, untagged sessions once', async () => {
+    const ws = sheet(await roundTrip(INPUT), 'Session Tags');
+    const rows = [3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row));
+
+    expect(rows).toEqual([
+      ['s1', 'billing'],
+      ['s1', 'urgent'],
+      ['s2', 'billing'],
+      ['s3', '(untagged)'],
+      ['s4', '(untagged)'],
+      ['s5', 'urgent'],
+    ]);
   });
 
   it('stores a formula-like title as text, and never links a non-web URL', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Sessions');
 
-    expect(ws.getCell('B3').type).toBe(ValueType.String);
-    expect(ws.getCell('B3').value).toBe(FORMULA_TITLE);
-    expect(ws.getCell('L4').value).toBeNull();
-    expect(ws.getCell('L5').type).toBe(ValueType.String);
-    expect(ws.getCell('L5').value).toBe('javascript:alert(1)');
+    expect(ws.getCell('B4').type).toBe(ValueType.String);
+    expect(ws.getCell('B4').value).toBe(FORMULA_TITLE);
+    expect(ws.getCell('R5').value).toBeNull();
+    expect(ws.getCell('R6').type).toBe(ValueType.String);
+    expect(ws.getCell('R6').value).toBe('javascript:alert(1)');
   });
 
   it('shows the period once when the report zone is UTC', async () => {
@@ -200,11 +250,13 @@ describe('writeChargebackWorkbook', () => {
     expect(fact('ACUs').value).toBe(17.05);
     expect(fact('Cost').value).toBe(38.36);
     expect(fact('Cost').numFmt).toBe('"USD" #,##0.00');
+    expect(fact('Unit price').value).toBe(2.25);
+    expect(fact('Unit price').numFmt).toBe('"USD" #,##0.00" per ACU"');
 
     const orgHeader = findRow(ws, 'Org ID');
     expect(rowValues(ws, orgHeader + 1).slice(0, 5)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89]);
-    expect(ws.getCell(orgHeader + 3, 5).value).toEqual({
-      formula: `SUM(E${orgHeader + 1}:E${orgHeader + 2})`,
+    expect(ws.getCell(orgHeader + 4, 5).value).toEqual({
+      formula: `SUBTOTAL(109,E${orgHeader + 1}:E${orgHeader + 2})`,
       result: 38.36,
     });
     const userHeader = findRow(ws, 'User');
@@ -224,13 +276,15 @@ describe('writeChargebackWorkbook', () => {
     const ws = sheet(await roundTrip(INPUT), 'About');
     const fact = (label: string) => ws.getCell(findRow(ws, label), 2).value;
 
-    expect(fact('Unit price')).toBe('2.25 USD per ACU');
+    expect(fact('Unit price')).toMatch(/^USD 2\.25 per ACU/);
+    expect(fact('One row vs ACUs × price')).toMatch(/differ by USD 0\.01 .* largest remainder/);
+    expect(fact('By Tag and by status')).toMatch(/sum of its sessions' costs/);
     expect(fact('Time zone')).toBe('Europe/Berlin');
     expect(fact('Filters')).toBe('None: all orgs, users and tags');
     expect(fact('API host')).toBe('api.devin.ai');
     expect(fact('Which sessions')).toMatch(/created/);
     expect(fact('Which ACUs')).toMatch(/acus_consumed: its lifetime total as of this run/);
-    expect(fact('Rounding')).toMatch(/0\.01 USD so the rows of every table add up exactly/);
+    expect(fact('Rounding')).toMatch(/USD 0\.01 so the rows of every table add up exactly/);
     expect(fact('Sessions read from the API')).toBe(7);
     expect(fact('Duplicates dropped')).toBe(1);
     expect(fact('Created outside the period, dropped')).toBe(1);
@@ -245,22 +299,23 @@ describe('writeChargebackWorkbook', () => {
     const workbook = await roundTrip(yenInput());
 
     const byOrg = sheet(workbook, 'By Org');
-    expect(byOrg.getCell('E2').value).toBe(450);
-    expect(byOrg.getCell('E2').numFmt).toBe('"JPY" #,##0');
-    expect(sheet(workbook, 'Sessions').getCell('I2').numFmt).toBe('"JPY" #,##0');
+    expect(byOrg.getCell('E3').value).toBe(450);
+    expect(byOrg.getCell('E3').numFmt).toBe('"JPY" #,##0');
+    expect(sheet(workbook, 'Sessions').getCell('J3').numFmt).toBe('"JPY" #,##0');
     expect(sheet(workbook, 'About').getCell(findRow(sheet(workbook, 'About'), 'Rounding'), 2).value).toMatch(
-      /allocated to 1 JPY/,
+      /allocated to JPY 1 /,
     );
   });
 
   it('writes a valid workbook for a period without sessions', async () => {
     const workbook = await roundTrip(emptyInput());
 
-    expect(workbook.worksheets).toHaveLength(7);
+    expect(workbook.worksheets).toHaveLength(8);
     const sessions = sheet(workbook, 'Sessions');
-    expect(rowValues(sessions, 2)).toEqual(['Total', null, null, null, null, null, null, 0, 0]);
-    expect(sessions.autoFilter).toBe('A1:L1');
-    expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual(['Total', null, 0, 0, 0, 0]);
+    expect(rowValues(sessions, 3)).toEqual([]);
+    expect(rowValues(sessions, 4)).toEqual(['Total', null, null, null, null, null, null, null, 0, 0]);
+    expect(sessions.autoFilter).toBe('A2:R2');
+    expect(rowValues(sheet(workbook, 'By Org'), 4)).toEqual(['Total', null, 0, 0, 0, 0]);
     const about = sheet(workbook, 'About');
     expect(about.getCell(findRow(about, 'Org names'), 2).value).toBe(
       'Unavailable (the API key may not read organizations (HTTP 403)): their IDs stand in, marked "(name unavailable)".',

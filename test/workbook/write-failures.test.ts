@@ -25,7 +25,7 @@ describe('writeChargebackWorkbook targets and failures', () => {
     await writeChargebackWorkbook(sink, INPUT);
 
     const workbook = await new ExcelJS.Workbook().xlsx.read(Readable.from([Buffer.concat(chunks)]));
-    expect(workbook.getWorksheet('Sessions')?.getCell('A2').value).toBe('s1');
+    expect(workbook.getWorksheet('Sessions')?.getCell('A3').value).toBe('s1');
   });
 
   it('refuses sessions that do not match the report costs, before creating the file', async () => {

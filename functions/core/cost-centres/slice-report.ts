@@ -9,6 +9,8 @@ import type {
   UsageTotals,
   UserTotal,
 } from '../report/chargeback-report.js';
+import { peopleOf } from '../report/people.js';
+import { provisionalFigures } from '../report/provisional.js';
 import { byAmountDescending, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
 import type { Session } from '../session.js';
@@ -68,16 +70,12 @@ export function sliceReport(
     ...report,
     totals,
     orgs: orgs.map((org) => ({ ...org, shareOfAcus: shareOf(org.acus, totals.acus) })),
-    topUsers: orgs
-      .flatMap((org) => org.users.filter((user) => user.userId !== null))
-      .sort(
-        (a, b) =>
-          byAmountDescending(a.acus, b.acus) || byText(a.orgId, b.orgId) || byText(a.userId, b.userId),
-      )
-      .slice(0, TOP_USERS),
+    topUsers: peopleOf(orgs).slice(0, TOP_USERS),
     tags: tagsOf(keptSessions, keptCosts, report.pricing),
     statuses: statusesOf(keptSessions, keptCosts, report.pricing),
     sessionCostMinor: BigInt64Array.from(keptCosts),
+    // Only the slice's own running or carried-out sessions make the owner's figures provisional.
+    provisional: provisionalFigures(keptSessions, BigInt64Array.from(keptCosts), report.period),
     reconciliation: { available: false, reason: 'the bill is not split by cost centre: see the full report' },
     comparison: {
       available: false,

@@ -25,6 +25,18 @@ export function formatMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | '
   return `${pricing.currency} ${formatFixed(minor, pricing.minorDigits)}`;
 }
 
+/**
+ * "USD 2.25": the price as configured, padded to the currency's minor digits
+ * so "2.5" reads 2.50 like every other amount; extra digits (0.125) are kept.
+ */
+export function formatUnitPrice(
+  pricing: Pick<Pricing, 'currency' | 'minorDigits' | 'unitPriceText'>,
+): string {
+  const [int = '0', frac = ''] = pricing.unitPriceText.split('.');
+  const digits = frac.padEnd(pricing.minorDigits, '0');
+  return `${pricing.currency} ${int}${digits ? `.${digits}` : ''}`;
+}
+
 /** "27777.60": the amount for machines (JSON results, S3 metadata), no grouping, the currency's digits. */
 export function minorUnitsText(minor: bigint, pricing: Pick<Pricing, 'minorDigits'>): string {
   return formatFixed(minor, pricing.minorDigits, false);
@@ -32,7 +44,9 @@ export function minorUnitsText(minor: bigint, pricing: Pick<Pricing, 'minorDigit
 
 /** "12.3%" for 0.123: shares are for reading, one decimal is enough to rank them. */
 export function formatShare(share: number): string {
-  return `${(share * 100).toFixed(1)}%`;
+  const text = `${(share * 100).toFixed(1)}%`;
+  // A loss too small to show is none.
+  return text === '-0.0%' ? '0.0%' : text;
 }
 
 /** An integer count of 10^-decimals as grouped text: (1234560n, 2) → "12,345.60". */

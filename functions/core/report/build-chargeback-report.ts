@@ -5,26 +5,22 @@ import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
 import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
 import { billedOrgTotals } from './billed-org-totals.js';
-import type {
-  ChargebackReport,
-  OrgTotal,
-  StatusTotal,
-  TagTotal,
-  UsageTotals,
-  UserTotal,
-} from './chargeback-report.js';
+import type { ChargebackReport, OrgTotal, StatusTotal, TagTotal, UsageTotals } from './chargeback-report.js';
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
 import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
+import { type PersonTotal, peopleOf } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
-import { byAmountDescending, byText } from './rank.js';
+import { provisionalFigures } from './provisional.js';
+import { byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus } from './reconciliation.js';
+import { sessionCostSums } from './session-cost-sums.js';
 import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
-import { allocate, byAcusThenId, usage } from './usage-totals.js';
+import { byAcusThenId, usage } from './usage-totals.js';
 
 export interface ChargebackReportInput {
   readonly period: ReportPeriod;
@@ -49,8 +45,10 @@ const TOP_USERS = 10;
  *
  * Cents are allocated top down so every additive table reconciles: the
  * total's cents are the exact total cost rounded once; orgs share the total's
- * cents, users their org's, sessions their user's, statuses the total's (all
- * by largest remainder). Tags overlap, so each tag's cost is rounded on its own.
+ * cents, users their org's, sessions their user's (all by largest
+ * remainder). Tags and statuses cost the sum of their sessions' cents, so a
+ * filter on the Sessions sheet reproduces them exactly (tags overlap, so
+ * their rows still do not add up to the total).
  *
  * On the billed basis the total, orgs and users are the bill's (see
  * billedOrgTotals); tags, statuses and sessions stay session-based, with the
@@ -68,21 +66,24 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     chargedBill === undefined
       ? bySessions.orgs
       : billedOrgTotals(groups, chargedBill, totals, pricing, directory);
+  const sessionCostMinor = allocateSessionCosts(
+    sessions,
+    groups.sessionUser,
+    groups.users,
+    bySessions.userCostMinor,
+    pricing,
+  );
+  const costSums = sessionCostSums(sessions, sessionCostMinor);
   const report: ChargebackReport = {
     period,
     pricing,
     totals,
     orgs,
     topUsers: topUsers(orgs),
-    tags: tagTotals(groups.tags, pricing),
-    statuses: statusTotals(groups.statuses, bySessions.totals, pricing),
-    sessionCostMinor: allocateSessionCosts(
-      sessions,
-      groups.sessionUser,
-      groups.users,
-      bySessions.userCostMinor,
-      pricing,
-    ),
+    tags: tagTotals(groups.tags, costSums.tags, pricing),
+    statuses: statusTotals(groups.statuses, costSums.statuses, pricing),
+    sessionCostMinor,
+    provisional: provisionalFigures(sessions, sessionCostMinor, period),
     names: directory.sources,
     costBasis,
     reconciliation: reconciliationOf(groups, input, costBasis),
@@ -136,42 +137,32 @@ function comparisonOf(
     : { available: false, reason: previous.reason };
 }
 
-/** Named users only: "no user" is not someone finance can talk to. */
-function topUsers(orgs: readonly OrgTotal[]): UserTotal[] {
-  return orgs
-    .flatMap((org) => org.users.filter((user) => user.userId !== null))
-    .sort(
-      (a, b) => byAmountDescending(a.acus, b.acus) || byText(a.orgId, b.orgId) || byText(a.userId, b.userId),
-    )
-    .slice(0, TOP_USERS);
+/** Named users only ("no user" is not someone finance can talk to), once each over all orgs. */
+function topUsers(orgs: readonly OrgTotal[]): PersonTotal[] {
+  return peopleOf(orgs).slice(0, TOP_USERS);
 }
 
-function tagTotals(tags: ReadonlyMap<string | null, Tally>, pricing: Pricing): TagTotal[] {
+function tagTotals(
+  tags: ReadonlyMap<string | null, Tally>,
+  costs: ReadonlyMap<string | null, bigint>,
+  pricing: Pricing,
+): TagTotal[] {
   return [...tags]
     .sort(([tagA, a], [tagB, b]) => {
       // The untagged row goes last whatever its size: it is the remainder, not a tag.
       if ((tagA === null) !== (tagB === null)) return tagA === null ? 1 : -1;
       return byAcusThenId(a, b, tagA, tagB);
     })
-    .map(([tag, tally]) => ({
-      ...usage(tally, pricing, roundCostToMinor(costOf(tally.acus, pricing), pricing)),
-      tag,
-    }));
+    .map(([tag, tally]) => ({ ...usage(tally, pricing, costs.get(tag) ?? 0n), tag }));
 }
 
-/** Allocated from the session-based total's cents: statuses are of sessions on either basis. */
+/** The sums of their sessions' cents: statuses are of sessions on either basis. */
 function statusTotals(
   statuses: ReadonlyMap<string, Tally>,
-  sessionTotals: UsageTotals,
+  costs: ReadonlyMap<string, bigint>,
   pricing: Pricing,
 ): StatusTotal[] {
-  const rows = [...statuses].sort(
-    ([statusA, a], [statusB, b]) => b.sessions - a.sessions || byText(statusA, statusB),
-  );
-  const allocated = allocate(
-    sessionTotals.costMinor,
-    rows.map(([, tally]) => tally),
-    pricing,
-  );
-  return rows.map(([status, tally], i) => ({ ...usage(tally, pricing, allocated[i] ?? 0n), status }));
+  return [...statuses]
+    .sort(([statusA, a], [statusB, b]) => b.sessions - a.sessions || byText(statusA, statusB))
+    .map(([status, tally]) => ({ ...usage(tally, pricing, costs.get(status) ?? 0n), status }));
 }

@@ -3,7 +3,9 @@ import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { CostBasis } from './cost-basis.js';
+import type { PersonTotal } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
+import type { Provisional } from './provisional.js';
 import type { ReconciliationStatus } from './reconciliation.js';
 
 /** Sessions, ACUs and cost of any group of sessions. */
@@ -64,17 +66,22 @@ export interface ChargebackReport {
   readonly totals: UsageTotals;
   /** Sorted by ACUs descending, then org id. */
   readonly orgs: readonly OrgTotal[];
-  /** Top users across all orgs by ACUs (at most 10). */
-  readonly topUsers: readonly UserTotal[];
+  /**
+   * The people with the most ACUs (at most 10), each once with their total
+   * over all orgs and the split per org: By User shows them once per org.
+   */
+  readonly topUsers: readonly PersonTotal[];
   /**
    * Sorted by ACUs descending; the untagged row last. Session-based on either
-   * cost basis: the bill knows no tags.
+   * cost basis: the bill knows no tags. Each cost is the sum of its sessions'
+   * `sessionCostMinor`.
    */
   readonly tags: readonly TagTotal[];
   /**
    * Sorted by sessions descending, then status. Session-based on either cost
    * basis (the bill knows no statuses), so on 'billed' they add up to the
-   * session-based total, not to `totals`.
+   * session-based total, not to `totals`. Each cost is the sum of its
+   * sessions' `sessionCostMinor`.
    */
   readonly statuses: readonly StatusTotal[];
   /**
@@ -85,6 +92,8 @@ export interface ChargebackReport {
    * the session-based total, not to the bill.
    */
   readonly sessionCostMinor: BigInt64Array;
+  /** Sessions still running or consuming after the period: the figures can still change. */
+  readonly provisional: Provisional;
   readonly names: NameSources;
   /** What the org and user tables charge: session lifetime ACUs (default) or billed ACUs. */
   readonly costBasis: CostBasis;

@@ -14,30 +14,45 @@ type Current = Pick<ChargebackReport, 'period' | 'pricing' | 'totals' | 'orgs' |
  */
 export function comparePeriods(current: Current, previous: SummaryDocument): PeriodComparison {
   const previousAcus = exactAcus(previous.totals.acus.exact);
+  // Cents of another currency (or of other minor digits) cannot be subtracted from these.
+  const sameMoney =
+    previous.pricing.currency === current.pricing.currency &&
+    previous.pricing.minorDigits === current.pricing.minorDigits;
+  const cents = (text: string): bigint | null => (sameMoney ? BigInt(text) : null);
   const before = new Map(previous.orgs.map((org) => [org.orgId, org]));
   const orgs: OrgChange[] = current.orgs.map((org) => {
     const earlier = before.get(org.orgId);
     return change(
       org.orgId,
       org.orgName ?? earlier?.orgName ?? null,
-      earlier && exactAcus(earlier.acus.exact),
-      org.acus,
+      earlier && { acus: exactAcus(earlier.acus.exact), costMinor: cents(earlier.cost.minor) },
+      { acus: org.acus, costMinor: sameMoney ? org.costMinor : null },
     );
   });
   const seen = new Set(current.orgs.map((org) => org.orgId));
   const vanished = previous.orgs
     .filter((org) => !seen.has(org.orgId))
-    .map((org) => change(org.orgId, org.orgName, exactAcus(org.acus.exact), undefined))
+    .map((org) =>
+      change(
+        org.orgId,
+        org.orgName,
+        { acus: exactAcus(org.acus.exact), costMinor: cents(org.cost.minor) },
+        undefined,
+      ),
+    )
     .sort(
       (a, b) => byAmountDescending(a.previousAcus ?? 0n, b.previousAcus ?? 0n) || byText(a.orgId, b.orgId),
     );
   const changeAcus = current.totals.acus - previousAcus;
+  const previousCostMinor = cents(previous.totals.cost.minor);
   return {
     available: true,
     previous: { label: previous.period.label, slug: previous.period.slug, runId: previous.run.runId },
     previousAcus,
     changeAcus,
     changeShare: previousAcus === 0n ? null : shareOf(changeAcus, previousAcus),
+    previousCostMinor,
+    changeCostMinor: previousCostMinor === null ? null : current.totals.costMinor - previousCostMinor,
     orgs: [...orgs, ...vanished],
     caveats: caveats(current, previous),
   };
@@ -50,17 +65,26 @@ export function noPreviousReport(previousPeriod: Pick<ReportPeriod, 'label'>): {
 } {
   return {
     available: false,
-    reason: `No report for ${previousPeriod.label} was found to compare with (first run?)`,
+    reason: `No report for ${previousPeriod.label} was found, so there is nothing to compare with`,
   };
+}
+
+/** One side of a change: ACUs, and cents when they compare (null in another currency). */
+interface Side {
+  readonly acus: Acus;
+  readonly costMinor: bigint | null;
 }
 
 function change(
   orgId: string,
   orgName: string | null,
-  previousAcus: Acus | undefined,
-  currentAcus: Acus | undefined,
+  before: Side | undefined,
+  now: Side | undefined,
 ): OrgChange {
+  const previousAcus = before?.acus;
+  const currentAcus = now?.acus;
   const changeAcus = (currentAcus ?? 0n) - (previousAcus ?? 0n);
+  const comparable = before?.costMinor !== null && now?.costMinor !== null;
   return {
     orgId,
     orgName,
@@ -68,6 +92,8 @@ function change(
     currentAcus: currentAcus ?? null,
     changeAcus,
     changeShare: previousAcus === undefined || previousAcus === 0n ? null : shareOf(changeAcus, previousAcus),
+    previousCostMinor: before?.costMinor ?? null,
+    changeCostMinor: comparable ? (now?.costMinor ?? 0n) - (before?.costMinor ?? 0n) : null,
     status: previousAcus === undefined ? 'new' : currentAcus === undefined ? 'vanished' : 'continuing',
   };
 }
@@ -92,7 +118,7 @@ function caveats(current: Current, previous: SummaryDocument): string[] {
     previous.pricing.currency !== pricing.currency
   ) {
     found.push(
-      `The price per ACU changed from ${previous.pricing.currency} ${previous.pricing.unitPrice} to ${pricing.currency} ${pricing.unitPriceText}; the comparison is in ACUs, so it is not affected.`,
+      `The price per ACU changed from ${previous.pricing.currency} ${previous.pricing.unitPrice} to ${pricing.currency} ${pricing.unitPriceText}: the change in ACUs is not affected, the change in cost is.`,
     );
   }
   return found;

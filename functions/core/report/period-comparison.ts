@@ -12,6 +12,10 @@ export interface OrgChange {
   readonly changeAcus: Acus;
   /** change ÷ previous; null when there was nothing before. */
   readonly changeShare: number | null;
+  /** The org's cents in the previous period; null when it had none or they were in another currency. */
+  readonly previousCostMinor: bigint | null;
+  /** current − previous cents, a missing side as 0; null when the currencies differ. */
+  readonly changeCostMinor: bigint | null;
   readonly status: 'continuing' | 'new' | 'vanished';
 }
 
@@ -23,6 +27,10 @@ export type PeriodComparison =
       readonly previousAcus: Acus;
       readonly changeAcus: Acus;
       readonly changeShare: number | null;
+      /** The previous period's cost in minor units; null when it was in another currency. */
+      readonly previousCostMinor: bigint | null;
+      /** This period's cost − the previous one's; null when the currencies differ. */
+      readonly changeCostMinor: bigint | null;
       /** Current orgs in report order, then vanished orgs by previous ACUs. */
       readonly orgs: readonly OrgChange[];
       /**

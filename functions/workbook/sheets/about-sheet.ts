@@ -1,13 +1,17 @@
+import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
+import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
 import type { FetchStats } from '../../core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { textCell } from '../cell-values.js';
 import { NAME_UNAVAILABLE } from '../display-names.js';
-import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
+import { sheetOptions } from '../print-setup.js';
 import { sentence } from '../sentence.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { DEMO_NOTICE } from './summary-sheet.js';
 
 /** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
 const COLUMN_WIDTHS = [36, 110];
@@ -15,16 +19,17 @@ const COLUMN_WIDTHS = [36, 110];
 export const aboutSheet: WorkbookSheet = {
   name: 'About',
   async write(workbook, { report, run, stats }) {
-    const sheet = workbook.addWorksheet('About', {
-      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-    });
+    const sheet = workbook.addWorksheet('About', sheetOptions(report));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, 'About this report');
+    if (run.source === 'demo') writeNotice(sheet, DEMO_NOTICE, COLUMN_WIDTHS.length);
     writeSection(sheet, 'Parameters');
     writeFacts(sheet, parameterFacts(report, run));
     writeSection(sheet, 'How sessions are counted');
     writeFacts(sheet, attributionFacts(report));
+    writeSection(sheet, 'Provisional figures');
+    writeFacts(sheet, provisionalFacts(report));
     writeSection(sheet, 'Counts');
     writeFacts(sheet, countFacts(report, stats));
     writeSection(sheet, 'Names');
@@ -46,7 +51,10 @@ function parameterFacts(report: ChargebackReport, run: RunInfo): readonly Fact[]
       label: 'Interval (UTC)',
       value: `${utcText(period.from)} to ${utcText(period.to)} (start included, end excluded)`,
     },
-    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    {
+      label: 'Unit price',
+      value: `${formatUnitPrice(pricing)} per ACU (the number is on the Summary, named UnitPrice)`,
+    },
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
     { label: 'Currency', value: `${pricing.currency}, shown to ${pricing.minorDigits} decimals` },
     { label: 'Filters', value: textCell(describeFilters(run.filters)) },
@@ -73,11 +81,20 @@ function attributionFacts(report: ChargebackReport): readonly Fact[] {
     },
     ...billedFacts(report),
     { label: 'Null ACUs', value: 'Sessions for which the API reported no ACUs count with 0 ACUs.' },
-    { label: 'Cost', value: `ACUs × ${pricing.unitPriceText} ${pricing.currency} per ACU.` },
+    { label: 'Cost', value: `ACUs × ${formatUnitPrice(pricing)} per ACU.` },
     { label: 'Precision', value: 'ACUs are summed exactly, to 12 decimals; cells show 2 decimals.' },
     {
       label: 'Rounding',
-      value: `Costs are allocated to ${minorUnit} ${pricing.currency} so the rows of every table add up exactly to its total.`,
+      value: `Costs are allocated to ${pricing.currency} ${minorUnit} so the rows of every table add up exactly to its total.`,
+    },
+    {
+      label: 'One row vs ACUs × price',
+      value: `An org, user or session row can differ by ${pricing.currency} ${minorUnit} from its own ACUs × price: the total is rounded once and its cents shared by largest remainder, so rows add up to the total.`,
+    },
+    {
+      label: 'By Tag and by status',
+      value:
+        "Each costs the sum of its sessions' costs, so a filter on the Sessions sheet reproduces it to the cent.",
     },
     { label: 'By Tag', value: 'Not additive: a session with several tags counts under each of its tags.' },
   ];
@@ -96,6 +113,27 @@ function billedFacts(report: ChargebackReport): readonly Fact[] {
       label: 'Charged ACUs',
       value:
         'By Org and By User charge billed ACUs; session counts, By Tag and Sessions stay session-based (the bill knows no sessions).',
+    },
+  ];
+}
+
+function provisionalFacts({ provisional, pricing }: ChargebackReport): readonly Fact[] {
+  const status: Fact = provisional.provisional
+    ? {
+        label: 'This report',
+        value: textCell(provisionalSentence(provisional, pricing) ?? ''),
+      }
+    : {
+        label: 'This report',
+        value: 'Final: no session of the period was running or used ACUs after it when the report was built.',
+      };
+  return [
+    status,
+    { label: 'Rebuilding later', value: PROVISIONAL_EXPLANATION },
+    {
+      label: 'Percentages',
+      value:
+        'Share of ACUs ÷ all ACUs; Share of Org ÷ the org’s ACUs; Change % ÷ the previous period’s ACUs; Difference % ÷ billed ACUs.',
     },
   ];
 }

@@ -28,6 +28,7 @@ export const byCostCentreSheet: WorkbookSheet = {
     if (costCentres === undefined) return;
     await writeTableSheet(workbook, {
       name: BY_COST_CENTRE,
+      report,
       columns: costCentreColumns(report, costCentres),
       items: costCentres.rows,
       totalLabel: 'Total',

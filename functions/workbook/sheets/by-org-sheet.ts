@@ -10,12 +10,15 @@ import { costCentreRowNote } from './cost-centre-columns.js';
 import { orgChangeColumns, orgsWithVanished } from './org-change-columns.js';
 import { orgColumns } from './org-columns.js';
 
+export const SHARE_OF_ACUS_NOTE = "Share of ACUs is the org's ACUs ÷ all ACUs of the period.";
+
 export const byOrgSheet: WorkbookSheet = {
   name: 'By Org',
   write: (workbook, { report }) => {
     const { columns, items } = byOrgTable(report);
     return writeTableSheet(workbook, {
       name: 'By Org',
+      report,
       columns,
       items,
       totalLabel: 'Total',
@@ -33,7 +36,7 @@ function byOrgTable(report: ChargebackReport): {
   const { comparison } = report;
   if (!comparison.available) return { columns, items: report.orgs };
   return {
-    columns: [...columns, ...orgChangeColumns(comparison, columns.length + 1)],
+    columns: [...columns, ...orgChangeColumns(comparison, columns.length + 1, report.pricing)],
     items: orgsWithVanished(report.orgs, comparison),
   };
 }
@@ -41,8 +44,14 @@ function byOrgTable(report: ChargebackReport): {
 function byOrgNotes(report: ChargebackReport): string[] {
   const { comparison } = report;
   const change = comparison.available
-    ? `Previous ACUs, Change and Change % compare with ${comparison.previous.label}.`
+    ? `Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare with ${comparison.previous.label}.`
     : sentence(comparison.reason);
   const caveats = comparison.available ? comparison.caveats.map((caveat) => textCell(sentence(caveat))) : [];
-  return [costBasisLine(report.costBasis), textCell(change), ...caveats, ...costCentreRowNote(report)];
+  return [
+    costBasisLine(report.costBasis),
+    SHARE_OF_ACUS_NOTE,
+    textCell(change),
+    ...caveats,
+    ...costCentreRowNote(report),
+  ];
 }

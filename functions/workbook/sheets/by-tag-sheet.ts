@@ -26,6 +26,7 @@ export const byTagSheet: WorkbookSheet = {
   write: (workbook, { report, sessions }) =>
     writeTableSheet(workbook, {
       name: 'By Tag',
+      report,
       columns: tagColumns(report),
       items: report.tags,
       footer: (sheet) => {

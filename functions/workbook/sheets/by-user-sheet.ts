@@ -19,11 +19,16 @@ export const byUserSheet: WorkbookSheet = {
   write: (workbook, { report }) =>
     writeTableSheet(workbook, {
       name: 'By User',
+      report,
       columns: userColumns(report),
       items: usersByOrg(report.orgs),
       totalLabel: 'Total',
       footer: (sheet) =>
-        writeFooterNotes(sheet, [costBasisLine(report.costBasis), ...costCentreRowNote(report)]),
+        writeFooterNotes(sheet, [
+          costBasisLine(report.costBasis),
+          "Share of Org is the user's ACUs ÷ the org's ACUs. A person in several orgs has a row in each.",
+          ...costCentreRowNote(report),
+        ]),
     }),
 };
 

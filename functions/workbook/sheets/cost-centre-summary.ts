@@ -43,7 +43,7 @@ export function writeCostCentreSummary(sheet: Worksheet, report: ChargebackRepor
       (org): Fact => ({
         label: `Unmapped: ${orgDisplayName(org.orgId, org.orgName)}`,
         value: textCell(
-          `${org.sessions} sessions, ${formatAcus(org.acus)} ACUs, ${formatMoney(org.costMinor, pricing)}: add org_id ${org.orgId} to the map`,
+          `${org.sessions} ${org.sessions === 1 ? 'session' : 'sessions'}, ${formatAcus(org.acus)} ACUs, ${formatMoney(org.costMinor, pricing)}: add org_id ${org.orgId} to the map`,
         ),
       }),
     ),

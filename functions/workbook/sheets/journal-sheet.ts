@@ -47,6 +47,7 @@ export const journalSheet: WorkbookSheet = {
     ];
     await writeTableSheet(workbook, {
       name: JOURNAL,
+      report,
       columns,
       items: journal.lines,
       totalLabel: 'Total',

@@ -1,7 +1,14 @@
+import type { Pricing } from '../../core/money/pricing.js';
 import type { OrgTotal } from '../../core/report/chargeback-report.js';
 import type { OrgChange, PeriodComparison } from '../../core/report/period-comparison.js';
-import { ACUS_FORMAT, SIGNED_ACUS_FORMAT, SIGNED_SHARE_FORMAT } from '../cell-formats.js';
-import { acusCell } from '../cell-values.js';
+import {
+  ACUS_FORMAT,
+  costFormat,
+  SIGNED_ACUS_FORMAT,
+  SIGNED_SHARE_FORMAT,
+  signedCostFormat,
+} from '../cell-formats.js';
+import { acusCell, costCell, shareCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';
 import { columnLetter, type TableColumn } from '../table.js';
 
@@ -33,10 +40,11 @@ export function orgsWithVanished(orgs: readonly OrgTotal[], comparison: Availabl
   return [...orgs, ...vanished];
 }
 
-/** `Previous ACUs`, `Change`, `Change %`, placed after the existing org columns starting at `firstColumn`. */
+/** `Previous ACUs`, `Change`, `Change %`, `Previous Cost`, `Change (Cost)`, placed after the existing org columns starting at `firstColumn`. */
 export function orgChangeColumns(
   comparison: AvailableComparison,
   firstColumn: number,
+  pricing: Pricing,
 ): readonly TableColumn<OrgTotal>[] {
   const changes = new Map(comparison.orgs.map((change) => [change.orgId, change]));
   const change = (org: OrgTotal): OrgChange | undefined => changes.get(org.orgId);
@@ -70,15 +78,41 @@ export function orgChangeColumns(
       value: (org) => {
         const found = change(org);
         if (found === undefined) return null;
-        return found.changeShare ?? (found.status === 'new' ? NEW_ORG : null);
+        if (found.changeShare !== null) return shareCell(found.changeShare);
+        return found.status === 'new' ? NEW_ORG : null;
       },
       // The whole's change is not the sum of the orgs' percentages.
       ...(comparison.changeShare === null
         ? {}
         : {
-            total: comparison.changeShare,
+            total: shareCell(comparison.changeShare),
             totalFormula: (row: number) => `${difference}${row}/${previous}${row}`,
           }),
+    },
+    // In another currency the cents do not compare: the columns stay empty.
+    {
+      header: 'Previous Cost',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: (org) => {
+        const before = change(org)?.previousCostMinor;
+        return before === undefined || before === null ? null : costCell(before, pricing);
+      },
+      ...(comparison.previousCostMinor === null
+        ? {}
+        : { total: costCell(comparison.previousCostMinor, pricing) }),
+    },
+    {
+      header: 'Change (Cost)',
+      width: 17,
+      numFmt: signedCostFormat(pricing),
+      value: (org) => {
+        const found = change(org)?.changeCostMinor;
+        return found === undefined || found === null ? null : costCell(found, pricing);
+      },
+      ...(comparison.changeCostMinor === null
+        ? {}
+        : { total: costCell(comparison.changeCostMinor, pricing) }),
     },
   ];
 }

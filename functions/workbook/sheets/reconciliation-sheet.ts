@@ -1,16 +1,32 @@
 import type { Worksheet } from 'exceljs';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { invoiceSentence } from '../../core/report/invoice-sentence.js';
+import { peopleOf } from '../../core/report/people.js';
 import type { Reconciliation } from '../../core/report/reconciliation.js';
+import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
-import { SHARE_FORMAT } from '../cell-formats.js';
+import { costFormat, SHARE_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
-import { textCell } from '../cell-values.js';
-import { writeFacts, writeFooterNotes, writeNote, writeSection, writeTitle } from '../fact-rows.js';
+import { costCell, textCell } from '../cell-values.js';
+import {
+  writeFacts,
+  writeFooterNotes,
+  writeNote,
+  writeSection,
+  writeTableTitle,
+  writeTitle,
+} from '../fact-rows.js';
+import { sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
-import { type StreamingWorkbook, WIDE_PAGE_SETUP } from '../table-sheet.js';
+import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
-import { orgLineColumns, RECONCILIATION_WIDTHS, userLineColumns } from './reconciliation-columns.js';
+import {
+  orgLineColumns,
+  pricedLines,
+  RECONCILIATION_WIDTHS,
+  userLineColumns,
+} from './reconciliation-columns.js';
 import { allocatedShareSentence, differenceExplanation } from './reconciliation-explanation.js';
 
 export const RECONCILIATION_UNAVAILABLE = 'Reconciliation to the bill: not available';
@@ -22,15 +38,21 @@ export const RECONCILIATION_UNAVAILABLE = 'Reconciliation to the bill: not avail
  */
 export const reconciliationSheet: WorkbookSheet = {
   name: 'Reconciliation',
-  async write(workbook, { report }) {
+  async write(workbook, { report, sessions }) {
     const { reconciliation } = report;
     if (!reconciliation.available) {
       writeUnavailable(workbook, report, reconciliation.reason);
       return;
     }
-    const sheet = workbook.addWorksheet('Reconciliation', { pageSetup: WIDE_PAGE_SETUP });
+    const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report));
     sheet.columns = RECONCILIATION_WIDTHS.map((width) => ({ width }));
-    await writeReconciliation(sheet, report, reconciliation.reconciliation);
+    const costs = reconciliationCosts(
+      reconciliation.reconciliation,
+      report,
+      sessions,
+      report.sessionCostMinor,
+    );
+    await writeReconciliation(sheet, report, reconciliation.reconciliation, costs);
     sheet.commit();
   },
 };
@@ -39,34 +61,69 @@ async function writeReconciliation(
   sheet: Worksheet,
   report: ChargebackReport,
   reconciliation: Reconciliation,
+  costs: ReconciliationCosts,
 ): Promise<void> {
-  const orgColumns = orgLineColumns(reconciliation);
-  const orgs = await writeTable(sheet, orgColumns, reconciliation.orgs, 'Total');
+  const { pricing } = report;
+  writeTableTitle(sheet, tableTitle('Reconciliation to the bill', report));
+  const orgColumns = orgLineColumns(reconciliation, costs, pricing);
+  const orgs = await writeTable(sheet, orgColumns, pricedLines(reconciliation.orgs, costs.orgs), 'Total');
   sheet.autoFilter = `A${orgs.headerRow}:${columnLetter(orgColumns.length)}${orgs.lastItemRow}`;
 
   sheet.addRow([]).commit();
+  const { invoice } = costs;
   writeFacts(sheet, [
     { label: 'Allocated share', value: reconciliation.allocatedShare, numFmt: SHARE_FORMAT },
+    {
+      label: 'Billed (invoice)',
+      value: costCell(invoice.billedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
+    {
+      label: 'Charged back',
+      value: costCell(invoice.chargedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
+    {
+      label: 'Not charged back',
+      value: costCell(invoice.notChargedCostMinor, pricing),
+      numFmt: signedCostFormat(pricing),
+    },
+    {
+      label: 'Billed to no org',
+      value: costCell(invoice.unattributedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
   ]);
   const share = sheet.addRow([allocatedShareSentence(reconciliation)]);
   share.getCell(1).font = LABEL_FONT;
   share.commit();
+  const money = sheet.addRow([invoiceSentence(invoice, pricing)]);
+  money.getCell(1).font = LABEL_FONT;
+  money.commit();
 
   writeSection(sheet, 'By user');
-  if (reconciliation.users === null) {
+  if (reconciliation.users === null || costs.users === null) {
     writeNote(sheet, 'The API gave no per-user breakdown of billed ACUs, so users cannot be reconciled.');
   } else {
-    await writeTable(sheet, userLineColumns(reconciliation), reconciliation.users, 'Total');
+    await writeTable(
+      sheet,
+      userLineColumns(reconciliation, costs, pricing, peopleOf(report.orgs)),
+      pricedLines(reconciliation.users, costs.users),
+      'Total',
+    );
   }
 
   writeSection(sheet, 'Why session ACUs differ from the bill');
   writeFacts(sheet, differenceExplanation(reconciliation, report.period));
-  writeFooterNotes(sheet, [costBasisLine(report.costBasis)]);
+  writeFooterNotes(sheet, [
+    costBasisLine(report.costBasis),
+    'Difference is billed − session; Difference % is the difference ÷ billed ACUs.',
+  ]);
 }
 
 /** The sheet is there whatever happened, so its absence is never mistaken for "nothing to explain". */
 function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport, reason: string): void {
-  const sheet = workbook.addWorksheet('Reconciliation', { pageSetup: WIDE_PAGE_SETUP });
+  const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report));
   sheet.columns = [{ width: 110 }];
   writeTitle(sheet, RECONCILIATION_UNAVAILABLE);
   writeNote(sheet, textCell(`The vendor's bill could not be read: ${withFullStop(reason)}`));

@@ -1,9 +1,12 @@
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import type { CostBasis } from '../../core/report/cost-basis.js';
+import { statusLabel } from '../../core/report/session-status.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values.js';
+import { fittedWidth } from '../column-width.js';
+import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
@@ -17,24 +20,40 @@ interface CostedSession {
   readonly costMinor: bigint;
 }
 
+/** Names the Sessions rows carry beside their IDs, so each row stands alone in a pivot. */
+interface SessionNames {
+  readonly orgs: ReadonlyMap<string, string | null>;
+  readonly users: ReadonlyMap<string, { readonly name: string | null; readonly email: string | null }>;
+}
+
+/** Whether the API sent no ACU figure for the session (it counts as 0): Yes or No, so a pivot can filter it. */
+export const ACUS_MISSING = 'Yes';
+export const ACUS_PRESENT = 'No';
+
 export const sessionsSheet: WorkbookSheet = {
   name: 'Sessions',
-  write: (workbook, { report, sessions }) =>
-    writeTableSheet(workbook, {
+  write: (workbook, { report, sessions }) => {
+    const columns = sessionColumns(report, sessions, sessionTotals(sessions, report.sessionCostMinor));
+    return writeTableSheet(workbook, {
       name: 'Sessions',
-      columns: sessionColumns(report, sessionTotals(sessions, report.sessionCostMinor)),
+      report,
+      columns,
       items: costedSessions(sessions, report.sessionCostMinor),
       totalLabel: 'Total',
       footer: (sheet) => writeFooterNotes(sheet, sessionsNotes(report.costBasis)),
-    }),
+      printedColumns: printedColumnCount(columns),
+    });
+  },
 };
 
 /** Sessions have no billed ACUs of their own: on the billed basis their rows cannot add up to the bill. */
 export function sessionsNotes(basis: CostBasis): string[] {
-  if (basis === 'sessions') return [costBasisLine(basis)];
+  const printed = `The printout shows the columns up to ${LAST_PRINTED}; the rest (IDs of pull requests, links, raw codes) are on the sheet.`;
+  if (basis === 'sessions') return [costBasisLine(basis), printed];
   return [
     costBasisLine(basis),
     "These rows show each session's lifetime ACUs, which do not add up to the billed total: see Reconciliation.",
+    printed,
   ];
 }
 
@@ -49,22 +68,75 @@ function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Ge
   }
 }
 
+function namesOf(report: ChargebackReport): SessionNames {
+  const orgs = new Map<string, string | null>();
+  const users = new Map<string, { name: string | null; email: string | null }>();
+  for (const org of report.orgs) {
+    orgs.set(org.orgId, org.orgName);
+    for (const user of org.users) {
+      if (user.userId !== null) users.set(user.userId, { name: user.userName, email: user.email });
+    }
+  }
+  return { orgs, users };
+}
+
+/** The last column on the printed page: what a reader needs to check a charge; the rest is for pivots. */
+const LAST_PRINTED = 'Tags';
+
+function printedColumnCount(columns: readonly TableColumn<CostedSession>[]): number {
+  return columns.findIndex((column) => column.header === LAST_PRINTED) + 1;
+}
+
+/**
+ * The columns in one list, so one more is one more entry. The first ones,
+ * up to Tags, are what the printout shows; the IDs' widths fit the longest
+ * ID present.
+ */
 function sessionColumns(
   report: ChargebackReport,
+  sessions: readonly Session[],
   totals: SessionTotals,
 ): readonly TableColumn<CostedSession>[] {
-  const { pricing } = report;
+  const { pricing, period } = report;
+  const names = namesOf(report);
+  const orgName = (orgId: string) => orgDisplayName(orgId, names.orgs.get(orgId) ?? null);
+  const userName = (userId: string | null) =>
+    userDisplayName(userId, userId === null ? null : (names.users.get(userId)?.name ?? null));
+  const email = (userId: string | null) =>
+    userId === null ? null : (names.users.get(userId)?.email ?? null);
+  const fitted = (header: string, value: (session: Session) => string | null, max: number) =>
+    fittedWidth(header, sessionValues(sessions, value), max);
   return [
-    { header: 'Session ID', width: 36, value: ({ session }) => textCell(session.sessionId) },
-    { header: 'Title', width: 56, value: ({ session }) => textCell(session.title) },
-    { header: 'Org ID', width: 24, value: ({ session }) => textCell(session.orgId) },
+    {
+      header: 'Session ID',
+      width: fitted('Session ID', (s) => s.sessionId, 60),
+      value: ({ session }) => textCell(session.sessionId),
+    },
+    { header: 'Title', width: 46, wrap: true, value: ({ session }) => textCell(session.title) },
+    {
+      header: 'Org Name',
+      width: fitted('Org Name', (s) => orgName(s.orgId), 26),
+      wrap: true,
+      value: ({ session }) => textCell(orgName(session.orgId)),
+    },
+    {
+      header: 'Org ID',
+      width: fitted('Org ID', (s) => s.orgId, 40),
+      value: ({ session }) => textCell(session.orgId),
+    },
     ...sessionCostCentreColumn<CostedSession>(report, ({ session }) => session),
     {
+      header: 'User Name',
+      width: fitted('User Name', (s) => userName(s.userId), 26),
+      wrap: true,
+      value: ({ session }) => textCell(userName(session.userId)),
+    },
+    {
       header: 'User ID',
-      width: 24,
+      width: fitted('User ID', (s) => s.userId, 40),
       value: ({ session }) => (session.userId === null ? null : textCell(session.userId)),
     },
-    { header: 'Status', width: 11, value: ({ session }) => textCell(session.status) },
+    { header: 'Status', width: 11, value: ({ session }) => statusLabel(session.status) },
     {
       header: 'Created (UTC)',
       width: 17,
@@ -72,33 +144,60 @@ function sessionColumns(
       value: ({ session }) => session.createdAt,
     },
     {
-      header: 'Updated (UTC)',
-      width: 17,
-      numFmt: DATE_TIME_FORMAT,
-      value: ({ session }) => session.updatedAt,
-    },
-    {
       header: 'ACUs',
-      width: 12,
+      width: 11,
       numFmt: ACUS_FORMAT,
       value: ({ session }) => acusCell(session.acus),
       total: acusCell(totals.acus),
     },
     {
       header: 'Cost',
-      width: 16,
+      width: 14,
       numFmt: costFormat(pricing),
       value: ({ costMinor }) => costCell(costMinor, pricing),
       total: costCell(totals.costMinor, pricing),
     },
-    { header: 'Tags', width: 24, value: ({ session }) => listCell(session.tags) },
+    { header: LAST_PRINTED, width: 26, wrap: true, value: ({ session }) => listCell(session.tags) },
+    {
+      header: 'User Email',
+      width: fitted('User Email', (s) => email(s.userId), 40),
+      value: ({ session }) => {
+        const found = email(session.userId);
+        return found === null ? null : textCell(found);
+      },
+    },
+    {
+      header: 'Status Code',
+      width: fitted('Status Code', (s) => s.status, 20),
+      value: ({ session }) => textCell(session.status),
+    },
+    { header: 'Period', width: Math.max(10, period.label.length + 3), value: () => period.label },
+    {
+      header: 'Updated (UTC)',
+      width: 17,
+      numFmt: DATE_TIME_FORMAT,
+      value: ({ session }) => session.updatedAt,
+    },
+    {
+      header: 'ACUs Missing',
+      width: 14,
+      value: ({ session }) => (session.acusReported ? ACUS_PRESENT : ACUS_MISSING),
+    },
     {
       header: 'Pull Requests',
       width: 52,
+      wrap: true,
       value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
     },
     { header: 'URL', width: 52, value: ({ session }) => linkCell(session.url) },
   ];
+}
+
+function* sessionValues(
+  sessions: readonly Session[],
+  value: (session: Session) => string | null,
+): Generator<string | null> {
+  for (const session of sessions) yield value(session);
 }
 
 function describePullRequest(pr: PullRequest): string {

@@ -1,5 +1,11 @@
-import type { ChargebackReport, UserTotal } from '../../core/report/chargeback-report.js';
+import { formatAcus, formatMoney } from '../../core/money/format.js';
+import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
+import { invoiceSentence } from '../../core/report/invoice-sentence.js';
+import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
+import { provisionalSentence } from '../../core/report/provisional-sentence.js';
+import { invoiceSplit } from '../../core/report/reconciliation-costs.js';
 import type { RunInfo } from '../../core/report/run-info.js';
+import { statusLabel } from '../../core/report/session-status.js';
 import { chargedAcusHeader, costBasisText } from '../basis-text.js';
 import {
   ACUS_FORMAT,
@@ -9,13 +15,15 @@ import {
   SHARE_FORMAT,
   SIGNED_ACUS_FORMAT,
   SIGNED_SHARE_FORMAT,
+  signedCostFormat,
+  unitPriceFormat,
 } from '../cell-formats.js';
-import { acusCell, costCell, textCell, wallClockIn } from '../cell-values.js';
+import { acusCell, costCell, shareCell, textCell, unitPriceCell, wallClockIn } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
-import { type Fact, writeFacts, writeSection, writeTitle } from '../fact-rows.js';
+import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
+import { sheetOptions } from '../print-setup.js';
 import { sentence, withFullStop } from '../sentence.js';
 import { type TableColumn, writeTable } from '../table.js';
-import { WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
@@ -26,6 +34,13 @@ import { writeSummaryCharts } from './summary-charts.js';
 // The seventh is for Share of ACUs when the By org table carries a Cost Centre column.
 const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
 
+export const UNIT_PRICE_LABEL = 'Unit price';
+/** The email's demo notice, word for word. */
+export const DEMO_NOTICE =
+  "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back.";
+/** The workbook-level name of the unit price cell. */
+export const UNIT_PRICE_NAME = 'UnitPrice';
+
 export function summaryTitle(report: ChargebackReport): string {
   return `Devin ACU chargeback — ${report.period.label}`;
 }
@@ -34,24 +49,40 @@ export function summaryTitle(report: ChargebackReport): string {
 export const summarySheet: WorkbookSheet = {
   name: 'Summary',
   async write(workbook, { report, run, charts }) {
-    const sheet = workbook.addWorksheet('Summary', { pageSetup: WIDE_PAGE_SETUP });
+    const sheet = workbook.addWorksheet('Summary', sheetOptions(report));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, summaryTitle(report));
-    writeFacts(sheet, summaryFacts(report, run));
+    for (const notice of summaryNotices(report, run)) writeNotice(sheet, notice, COLUMN_WIDTHS.length);
+    const facts = summaryFacts(report, run);
+    const factRows = writeFacts(sheet, facts);
+    const priceRow = factRows[facts.findIndex((fact) => fact.label === UNIT_PRICE_LABEL)];
+    // A name formulas can use (=D2*UnitPrice) wherever the Summary puts the price.
+    if (priceRow !== undefined) workbook.definedNames.add(`Summary!$B$${priceRow}`, UNIT_PRICE_NAME);
     writeSection(sheet, 'Reconciliation to the bill');
     writeFacts(sheet, reconciliationFacts(report));
     writeSection(sheet, 'Month over month');
     writeFacts(sheet, comparisonFacts(report));
     writeCostCentreSummary(sheet, report);
+    writeSection(sheet, 'Cost by status');
+    await writeTable(sheet, statusColumns(report), report.statuses, 'Total');
     writeSection(sheet, 'By org');
     await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
-    writeSection(sheet, 'Top users by ACUs');
+    writeSection(sheet, 'Top users by ACUs (each once, over all their orgs)');
     await writeTable(sheet, topUserColumns(report), report.topUsers);
     writeSummaryCharts(workbook, sheet, charts);
     sheet.commit();
   },
 };
+
+/** Said first, in a box that cannot be missed: the email's notices, in the same words. */
+export function summaryNotices(report: ChargebackReport, run: RunInfo): string[] {
+  const notices: string[] = [];
+  if (run.source === 'demo') notices.push(DEMO_NOTICE);
+  const provisional = provisionalSentence(report.provisional, report.pricing);
+  if (provisional !== null) notices.push(provisional);
+  return notices;
+}
 
 function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
   const { period, totals, pricing } = report;
@@ -73,19 +104,50 @@ function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
     { label: 'Sessions', value: totals.sessions, numFmt: COUNT_FORMAT },
     { label: chargedAcusHeader(report.costBasis), value: acusCell(totals.acus), numFmt: ACUS_FORMAT },
     { label: 'Cost', value: costCell(totals.costMinor, pricing), numFmt: costFormat(pricing) },
-    { label: 'Unit price', value: `${pricing.unitPriceText} ${pricing.currency} per ACU` },
+    { label: UNIT_PRICE_LABEL, value: unitPriceCell(pricing), numFmt: unitPriceFormat(pricing) },
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
   ];
   if (run.source === 'demo') facts.push({ label: 'Data', value: 'Built-in demo data set, not real usage' });
+  facts.push(provisionalFact(report));
   return facts;
 }
 
-function reconciliationFacts({ reconciliation }: ChargebackReport): readonly Fact[] {
+/** Whether the figures can still change, with the count, ACUs and cost at stake. */
+function provisionalFact({ provisional, pricing }: ChargebackReport): Fact {
+  if (!provisional.provisional) {
+    return { label: 'Final', value: 'Yes: no session of the period is running or was used after it' };
+  }
+  return {
+    label: 'Provisional',
+    value: `${provisional.sessions === 1 ? '1 session' : `${provisional.sessions} sessions`} (${formatAcus(provisional.acus)} ACUs, ${formatMoney(provisional.costMinor, pricing)}) can still grow: see About`,
+  };
+}
+
+function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
+  const { reconciliation, pricing } = report;
   if (!reconciliation.available) {
     return [{ label: 'Status', value: textCell(`Not available: ${withFullStop(reconciliation.reason)}`) }];
   }
   const { totals, allocatedShare } = reconciliation.reconciliation;
+  const invoice = invoiceSplit(reconciliation.reconciliation, report);
   return [
+    { label: 'Invoice', value: invoiceSentence(invoice, pricing) },
+    { label: 'Billed cost', value: costCell(invoice.billedCostMinor, pricing), numFmt: costFormat(pricing) },
+    {
+      label: 'Charged back',
+      value: costCell(invoice.chargedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
+    {
+      label: 'Not charged back',
+      value: costCell(invoice.notChargedCostMinor, pricing),
+      numFmt: signedCostFormat(pricing),
+    },
+    {
+      label: 'Unattributed (non-session products)',
+      value: costCell(invoice.unattributedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
     { label: 'Billed ACUs', value: acusCell(totals.billedAcus), numFmt: ACUS_FORMAT },
     { label: 'Session ACUs', value: acusCell(totals.sessionAcus), numFmt: ACUS_FORMAT },
     {
@@ -98,14 +160,34 @@ function reconciliationFacts({ reconciliation }: ChargebackReport): readonly Fac
   ];
 }
 
-function comparisonFacts({ comparison }: ChargebackReport): readonly Fact[] {
+function comparisonFacts({ comparison, pricing }: ChargebackReport): readonly Fact[] {
   if (!comparison.available)
     return [{ label: 'Previous period', value: textCell(sentence(comparison.reason)) }];
+  const money: Fact[] =
+    comparison.previousCostMinor === null || comparison.changeCostMinor === null
+      ? [{ label: 'Change (cost)', value: 'Not comparable: the previous period was in another currency' }]
+      : [
+          {
+            label: 'Previous cost',
+            value: costCell(comparison.previousCostMinor, pricing),
+            numFmt: costFormat(pricing),
+          },
+          {
+            label: 'Change (cost)',
+            value: costCell(comparison.changeCostMinor, pricing),
+            numFmt: signedCostFormat(pricing),
+          },
+        ];
   return [
     { label: 'Previous period', value: textCell(comparison.previous.label) },
     { label: 'Previous ACUs', value: acusCell(comparison.previousAcus), numFmt: ACUS_FORMAT },
     { label: 'Change (ACUs)', value: acusCell(comparison.changeAcus), numFmt: SIGNED_ACUS_FORMAT },
-    { label: 'Change %', value: comparison.changeShare, numFmt: SIGNED_SHARE_FORMAT },
+    {
+      label: 'Change % (of previous ACUs)',
+      value: comparison.changeShare === null ? null : shareCell(comparison.changeShare),
+      numFmt: SIGNED_SHARE_FORMAT,
+    },
+    ...money,
     ...comparison.caveats.map((caveat) => ({
       label: 'Not like for like',
       value: textCell(sentence(caveat)),
@@ -113,14 +195,47 @@ function comparisonFacts({ comparison }: ChargebackReport): readonly Fact[] {
   ];
 }
 
-function topUserColumns(report: ChargebackReport): readonly TableColumn<UserTotal>[] {
+/** Each person once, with their total over all orgs and, when there are several, the split per org. */
+/** Cost by status: error sessions are what a vendor credit claim is built on. Sums of the sessions' costs. */
+function statusColumns(report: ChargebackReport): readonly TableColumn<StatusTotal>[] {
   const { pricing } = report;
-  const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
+  const sessionsOnly = report.statuses.reduce(
+    (sum, row) => ({
+      sessions: sum.sessions + row.sessions,
+      acus: sum.acus + row.acus,
+      cost: sum.cost + row.costMinor,
+    }),
+    { sessions: 0, acus: 0n, cost: 0n },
+  );
+  return [
+    { header: 'Status', value: (row) => statusLabel(row.status) },
+    { header: 'Status Code', value: (row) => textCell(row.status) },
+    { header: 'Sessions', numFmt: COUNT_FORMAT, value: (row) => row.sessions, total: sessionsOnly.sessions },
+    {
+      header: 'ACUs',
+      numFmt: ACUS_FORMAT,
+      value: (row) => acusCell(row.acus),
+      total: acusCell(sessionsOnly.acus),
+    },
+    {
+      header: 'Cost',
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.costMinor, pricing),
+      total: costCell(sessionsOnly.cost, pricing),
+    },
+  ];
+}
+
+function topUserColumns(report: ChargebackReport): readonly TableColumn<PersonTotal>[] {
+  const { pricing } = report;
   return [
     { header: 'User', value: (user) => textCell(userDisplayName(user.userId, user.userName)) },
     {
       header: 'Org',
-      value: (user) => textCell(orgDisplayName(user.orgId, orgNames.get(user.orgId) ?? null)),
+      width: COLUMN_WIDTHS[1],
+      wrap: true,
+      value: (user) =>
+        textCell(orgSplitText(user, (org) => orgDisplayName(org.orgId, org.orgName), formatAcus)),
     },
     { header: 'Sessions', numFmt: COUNT_FORMAT, value: (user) => user.sessions },
     {

@@ -71,8 +71,10 @@ const october = (previous?: SummaryDocument) =>
 describe('comparePeriods', () => {
   const comparison = comparePeriods(october(), septemberSummary());
 
-  it('compares the totals with the previous summary.json', () => {
+  it('compares the totals with the previous summary.json, in ACUs and in money', () => {
     expect(comparison).toMatchObject({
+      previousCostMinor: 3825n,
+      changeCostMinor: october().totals.costMinor - 3825n,
       available: true,
       previous: { label: 'September 2026', slug: '2026-09', runId: 'run-september' },
       previousAcus: acus(17),
@@ -84,6 +86,8 @@ describe('comparePeriods', () => {
 
   it('keeps new and vanished orgs: current orgs in report order, then the vanished ones', () => {
     if (!comparison.available) throw new Error('expected a comparison');
+    const now = new Map(october().orgs.map((org) => [org.orgId, org.costMinor]));
+    const cents = (orgId: string) => now.get(orgId) ?? 0n;
     expect(comparison.orgs).toEqual([
       {
         orgId: 'org-a',
@@ -92,6 +96,8 @@ describe('comparePeriods', () => {
         currentAcus: acus(14.5),
         changeAcus: acus(4.5),
         changeShare: 0.45,
+        previousCostMinor: 2250n,
+        changeCostMinor: cents('org-a') - 2250n,
         status: 'continuing',
       },
       {
@@ -101,6 +107,8 @@ describe('comparePeriods', () => {
         currentAcus: acus(2),
         changeAcus: acus(-3),
         changeShare: -0.6,
+        previousCostMinor: 1125n,
+        changeCostMinor: cents('org-b') - 1125n,
         status: 'continuing',
       },
       {
@@ -110,6 +118,8 @@ describe('comparePeriods', () => {
         currentAcus: acus(1.5),
         changeAcus: acus(1.5),
         changeShare: null,
+        previousCostMinor: null,
+        changeCostMinor: cents('org-c'),
         status: 'new',
       },
       {
@@ -119,6 +129,8 @@ describe('comparePeriods', () => {
         currentAcus: null,
         changeAcus: acus(-2),
         changeShare: -1,
+        previousCostMinor: 450n,
+        changeCostMinor: -450n,
         status: 'vanished',
       },
     ]);
@@ -140,9 +152,18 @@ describe('comparePeriods', () => {
     expect(result.caveats).toEqual([
       'September 2026 (billing days from 08:00 UTC) was charged by session ACUs, this period by billed ACUs: part of the change is the change of basis.',
       'September 2026 (billing days from 08:00 UTC) counted billing days from 08:00 UTC, this period calendar days in UTC: the edges of the periods differ.',
-      'The price per ACU changed from USD 2.00 to USD 2.25; the comparison is in ACUs, so it is not affected.',
+      'The price per ACU changed from USD 2.00 to USD 2.25: the change in ACUs is not affected, the change in cost is.',
     ]);
     expect(result.orgs.find((o) => o.orgId === '(unattributed)')?.status).toBe('new');
+  });
+
+  it('leaves the change in cost empty when the previous period was in another currency', () => {
+    const euros = comparePeriods(october(), septemberSummary({ pricing: parsePricing('2.00', 'EUR') }));
+    expect(euros).toMatchObject({ available: true, previousCostMinor: null, changeCostMinor: null });
+    if (!euros.available) throw new Error('expected a comparison');
+    expect(euros.orgs.every((org) => org.changeCostMinor === null && org.previousCostMinor === null)).toBe(
+      true,
+    );
   });
 
   it('has no change share when the previous period had no ACUs', () => {
@@ -171,7 +192,7 @@ describe('month-over-month in the report', () => {
     });
     expect(report.comparison).toEqual({
       available: false,
-      reason: 'No report for September 2026 was found to compare with (first run?)',
+      reason: 'No report for September 2026 was found, so there is nothing to compare with',
     });
   });
 });

@@ -126,7 +126,8 @@ describe('toSummaryDocument', () => {
 
   it('lists tags with the untagged row as null, statuses, name sources, the run and the fetch stats', () => {
     expect(document.tags.map((tag) => [tag.tag, tag.sessions, tag.cost.minor])).toEqual([
-      ['auth', 2, '2612'],
+      // s1 2363 + s3 250: its sessions' cents, not 26.12475 rounded on its own (2612)
+      ['auth', 2, '2613'],
       ['ui', 1, '250'],
       [null, 2, '0'],
     ]);

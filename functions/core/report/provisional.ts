@@ -1,0 +1,60 @@
+import type { Acus } from '../money/acus.js';
+import type { ReportPeriod } from '../period/report-period.js';
+import type { Session } from '../session.js';
+import { isStillRunning } from './session-status.js';
+
+/**
+ * Whether the period's figures can still change: sessions created in it that
+ * are still running, or that kept consuming after it ended (their lifetime
+ * ACUs, all charged here, grow until they stop). Rebuilding the report later
+ * gives other numbers for exactly these sessions.
+ */
+export interface Provisional {
+  /** True exactly when `sessions` > 0. */
+  readonly provisional: boolean;
+  /** Sessions that are running or carried out (each counted once). */
+  readonly sessions: number;
+  /** Of those, still running as of the run. */
+  readonly running: number;
+  /** Of those, updated at or after the period's end. */
+  readonly carriedOut: number;
+  /** Their ACUs and cents as of this run: the part of the figures at stake. */
+  readonly acus: Acus;
+  readonly costMinor: bigint;
+}
+
+export const NOT_PROVISIONAL: Provisional = {
+  provisional: false,
+  sessions: 0,
+  running: 0,
+  carriedOut: 0,
+  acus: 0n,
+  costMinor: 0n,
+};
+
+/** @param costMinor each session's allocated cents, aligned with `sessions` */
+export function provisionalFigures(
+  sessions: readonly Session[],
+  costMinor: BigInt64Array,
+  period: Pick<ReportPeriod, 'to'>,
+): Provisional {
+  const end = period.to.getTime();
+  let count = 0;
+  let running = 0;
+  let carriedOut = 0;
+  let acus = 0n;
+  let cost = 0n;
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i];
+    if (session === undefined) continue;
+    const isRunning = isStillRunning(session.status);
+    const isCarriedOut = session.updatedAt.getTime() >= end;
+    if (!isRunning && !isCarriedOut) continue;
+    count++;
+    if (isRunning) running++;
+    if (isCarriedOut) carriedOut++;
+    acus += session.acus;
+    cost += costMinor[i] ?? 0n;
+  }
+  return { provisional: count > 0, sessions: count, running, carriedOut, acus, costMinor: cost };
+}

@@ -1,0 +1,128 @@
+import { costOf, roundCostToMinor } from '../money/cost.js';
+import type { Session } from '../session.js';
+import type { ChargebackReport } from './chargeback-report.js';
+import type { Reconciliation, ReconciliationLine } from './reconciliation.js';
+import { allocate } from './usage-totals.js';
+
+/** A reconciliation line's figures in money: what the sessions cost, what was billed, and the gap. */
+export interface LineCost {
+  readonly sessionCostMinor: bigint;
+  readonly billedCostMinor: bigint;
+  /** billed − sessions, so the columns subtract exactly. */
+  readonly differenceCostMinor: bigint;
+}
+
+/** How much of the invoice the report charges back, and how much it does not, in money. */
+export interface InvoiceSplit {
+  /** The billed ACUs × price, rounded once: what the invoice should say. */
+  readonly billedCostMinor: bigint;
+  /** What the org table charges back. */
+  readonly chargedCostMinor: bigint;
+  /** billed − charged; negative when the report charges more than was billed (sessions carried out). */
+  readonly notChargedCostMinor: bigint;
+  /** The billed cents of the Unattributed line (non-session products). */
+  readonly unattributedCostMinor: bigint;
+}
+
+export interface ReconciliationCosts {
+  /** Aligned with `reconciliation.orgs`. */
+  readonly orgs: readonly LineCost[];
+  /** Aligned with `reconciliation.users`; null when there are none. */
+  readonly users: readonly LineCost[] | null;
+  readonly totals: LineCost;
+  readonly invoice: InvoiceSplit;
+}
+
+type Priced = Pick<ChargebackReport, 'pricing' | 'totals' | 'costBasis'>;
+
+/**
+ * The bill's cents are its ACUs × price rounded once, shared over the lines
+ * by largest remainder; each line's session cost is the sum of its sessions'
+ * allocated cents, so it matches a filter on the Sessions sheet.
+ *
+ * @param sessionCostMinor each session's cents, aligned with `sessions`
+ */
+export function reconciliationCosts(
+  reconciliation: Reconciliation,
+  report: Priced,
+  sessions: readonly Session[],
+  sessionCostMinor: BigInt64Array,
+): ReconciliationCosts {
+  const byOrg = new Map<string, bigint>();
+  const byUser = new Map<string | null, bigint>();
+  let sessionTotal = 0n;
+  for (let i = 0; i < sessions.length; i++) {
+    const session = sessions[i];
+    if (session === undefined) continue;
+    const cost = sessionCostMinor[i] ?? 0n;
+    sessionTotal += cost;
+    byOrg.set(session.orgId, (byOrg.get(session.orgId) ?? 0n) + cost);
+    byUser.set(session.userId, (byUser.get(session.userId) ?? 0n) + cost);
+  }
+  const billedTotal = billedCents(reconciliation, report);
+  const orgBilled = billedShares(billedTotal, reconciliation.orgs, report);
+  const orgs = reconciliation.orgs.map((line, i) =>
+    lineCost(line.id === null ? 0n : (byOrg.get(line.id) ?? 0n), orgBilled[i] ?? 0n),
+  );
+  const users =
+    reconciliation.users === null
+      ? null
+      : lineCosts(reconciliation.users, billedShares(billedTotal, reconciliation.users, report), byUser);
+  return {
+    orgs,
+    users,
+    totals: lineCost(sessionTotal, billedTotal),
+    invoice: split(reconciliation, report, billedTotal, orgBilled),
+  };
+}
+
+/** The invoice split from the report alone (the email has no sessions). */
+export function invoiceSplit(reconciliation: Reconciliation, report: Priced): InvoiceSplit {
+  const billedTotal = billedCents(reconciliation, report);
+  return split(reconciliation, report, billedTotal, billedShares(billedTotal, reconciliation.orgs, report));
+}
+
+function split(
+  reconciliation: Reconciliation,
+  report: Priced,
+  billedTotal: bigint,
+  orgBilled: readonly bigint[],
+): InvoiceSplit {
+  const unattributedIndex = reconciliation.orgs.findIndex((line) => line.id === null);
+  const unattributedCostMinor = unattributedIndex < 0 ? 0n : (orgBilled[unattributedIndex] ?? 0n);
+  // On the billed basis the orgs charge the bill except what no org carries.
+  const chargedCostMinor =
+    report.costBasis === 'billed' ? billedTotal - unattributedCostMinor : report.totals.costMinor;
+  return {
+    billedCostMinor: billedTotal,
+    chargedCostMinor,
+    notChargedCostMinor: billedTotal - chargedCostMinor,
+    unattributedCostMinor,
+  };
+}
+
+function billedCents(reconciliation: Reconciliation, { pricing }: Priced): bigint {
+  return roundCostToMinor(costOf(reconciliation.totals.billedAcus, pricing), pricing);
+}
+
+function billedShares(total: bigint, lines: readonly ReconciliationLine[], { pricing }: Priced): bigint[] {
+  // reconcile() always ends with an Unattributed line; a table of none has nothing to share.
+  if (lines.length === 0) return [];
+  return allocate(
+    total,
+    lines.map((line) => ({ sessions: 0, acus: line.billedAcus })),
+    pricing,
+  );
+}
+
+function lineCosts(
+  lines: readonly ReconciliationLine[],
+  billed: readonly bigint[],
+  byUser: ReadonlyMap<string | null, bigint>,
+): LineCost[] {
+  return lines.map((line, i) => lineCost(byUser.get(line.id) ?? 0n, billed[i] ?? 0n));
+}
+
+function lineCost(sessionCostMinor: bigint, billedCostMinor: bigint): LineCost {
+  return { sessionCostMinor, billedCostMinor, differenceCostMinor: billedCostMinor - sessionCostMinor };
+}
