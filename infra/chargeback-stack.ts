@@ -57,6 +57,7 @@ export class ChargebackStack extends Stack {
         REPORT_ALIGNMENT: config.alignment,
         COST_BASIS: config.costBasis,
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
+        ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
       },
     });
     const fn = report.function;

@@ -16,6 +16,8 @@ export interface LambdaConfig {
   readonly pricing: Pricing;
   readonly apiKeySecretId: string;
   readonly devinApiUrl: string | undefined;
+  /** DEVIN_API_VERSION; undefined: the key decides. */
+  readonly devinApiVersion: 'v2' | 'v3' | undefined;
   readonly linkTtlSeconds: number;
   /** Attach the workbook when it is at most this big; 0 never attaches. */
   readonly attachMaxBytes: number;
@@ -56,6 +58,7 @@ const environment = z.object({
   CURRENCY: z.string().trim().default('USD'),
   DEVIN_API_KEY_SECRET: required('DEVIN_API_KEY_SECRET'),
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DEVIN_API_VERSION: z.enum(['v2', 'v3']).optional(),
   LINK_TTL_SECONDS: wholeNumber(60, MAX_LINK_TTL_SECONDS).default(MAX_LINK_TTL_SECONDS),
   ATTACH_MAX_BYTES: wholeNumber(0, MAX_ATTACH_BYTES).default(0),
   REPORT_ALIGNMENT: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
@@ -86,6 +89,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
     devinApiUrl: e.DEVIN_API_URL,
+    devinApiVersion: e.DEVIN_API_VERSION,
     linkTtlSeconds: e.LINK_TTL_SECONDS,
     attachMaxBytes: e.ATTACH_MAX_BYTES,
     alignment: e.REPORT_ALIGNMENT,

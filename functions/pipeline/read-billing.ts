@@ -2,7 +2,8 @@ import { billingDaysOf } from '../core/period/billing-days-of.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { BilledConsumptionResult } from '../core/report/billed-consumption.js';
 import type { ReportFilters } from '../core/report/run-info.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
+import type { Session } from '../core/session.js';
+import type { BilledPrincipals, DevinClient } from '../devin/client/devin-client.js';
 
 export interface Billing {
   readonly billed: BilledConsumptionResult;
@@ -18,6 +19,7 @@ export async function readBilling(
   devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'>,
   period: ReportPeriod,
   filters: ReportFilters,
+  sessions: readonly Session[] = [],
 ): Promise<Billing> {
   if (filters.userIds.length > 0 || filters.tags.length > 0) {
     return {
@@ -32,8 +34,28 @@ export async function readBilling(
     devin.fetchBilledConsumption({
       ...billingDaysOf(period),
       ...(filters.orgIds.length > 0 && { orgIds: filters.orgIds }),
+      principals: principalsOf(period, sessions),
     }),
     devin.countSessionsCarriedIn(period),
   ]);
   return { billed, carriedIn: carried.available ? carried.count : null };
+}
+
+/** Who the period's sessions name, for an API that bills per principal. */
+function principalsOf(period: ReportPeriod, sessions: readonly Session[]): BilledPrincipals {
+  const orgIds = new Set<string>();
+  const userIds = new Set<string>();
+  const serviceUserIds = new Set<string>();
+  for (const session of sessions) {
+    orgIds.add(session.orgId);
+    if (session.userId === null) continue;
+    (session.userKind === 'service-user' ? serviceUserIds : userIds).add(session.userId);
+  }
+  return {
+    from: period.from,
+    to: period.to,
+    orgIds: [...orgIds],
+    userIds: [...userIds],
+    serviceUserIds: [...serviceUserIds],
+  };
 }

@@ -73,7 +73,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
   const [billing, previous] = await timed('fetch billing', () =>
     Promise.all([
-      readBilling(deps.devin, period, filters),
+      readBilling(deps.devin, period, filters, fetched.sessions),
       readPreviousSummary(deps.delivery, period, request.cycles, filters),
     ]),
   );

@@ -38,6 +38,7 @@ describe('writeChargebackWorkbook', () => {
       'ACUs',
       'Cost',
       'Share of Org',
+      'User Kind',
     ]);
     expect(rowValues(sheet(workbook, 'By Tag'), 1)).toEqual(['Tag', 'Sessions', 'ACUs', 'Cost']);
     expect(rowValues(sheet(workbook, 'Sessions'), 1)).toEqual([
@@ -53,12 +54,13 @@ describe('writeChargebackWorkbook', () => {
       'Tags',
       'Pull Requests',
       'URL',
+      'User Kind',
     ]);
   });
 
   it('freezes the header and filters the item rows of every table sheet', async () => {
     const workbook = await roundTrip(INPUT);
-    const expected = { 'By Org': 'A1:F3', 'By User': 'A1:I5', 'By Tag': 'A1:D4', Sessions: 'A1:L6' };
+    const expected = { 'By Org': 'A1:F3', 'By User': 'A1:J5', 'By Tag': 'A1:D4', Sessions: 'A1:M6' };
 
     for (const [name, range] of Object.entries(expected)) {
       const ws = sheet(workbook, name);
@@ -111,6 +113,7 @@ describe('writeChargebackWorkbook', () => {
       3.25,
       7.31,
       3.25 / 15.95,
+      'user',
     ]);
     expect(rowValues(byUser, 5).slice(0, 4)).toEqual([
       'org-b',
@@ -150,6 +153,7 @@ describe('writeChargebackWorkbook', () => {
       'billing, urgent',
       'https://github.com/acme/api/pull/12 (merged)',
       { text: 'https://app.devin.ai/sessions/s1', hyperlink: 'https://app.devin.ai/sessions/s1' },
+      'user',
     ]);
     expect(ws.getCell('F2').type).toBe(ValueType.Date);
     expect(ws.getCell('F2').numFmt).toBe('yyyy-mm-dd hh:mm');
@@ -256,7 +260,7 @@ describe('writeChargebackWorkbook', () => {
     expect(workbook.worksheets).toHaveLength(7);
     const sessions = sheet(workbook, 'Sessions');
     expect(rowValues(sessions, 2)).toEqual(['Total', null, null, null, null, null, null, 0, 0]);
-    expect(sessions.autoFilter).toBe('A1:L1');
+    expect(sessions.autoFilter).toBe('A1:M1');
     expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual(['Total', null, 0, 0, 0, 0]);
     const about = sheet(workbook, 'About');
     expect(about.getCell(findRow(about, 'Org names'), 2).value).toBe(

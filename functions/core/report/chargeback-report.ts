@@ -1,6 +1,7 @@
 import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
+import type { PrincipalKind } from '../session.js';
 import type { CostBasis } from './cost-basis.js';
 import type { PeriodComparison } from './period-comparison.js';
 import type { ReconciliationStatus } from './reconciliation.js';
@@ -21,6 +22,8 @@ export interface UserTotal extends UsageTotals {
   readonly orgId: string;
   /** Null for sessions attributed to no user. */
   readonly userId: string | null;
+  /** 'service-user' for a principal that is not a person (v3 automation); absent for a person. */
+  readonly kind?: PrincipalKind;
   readonly userName: string | null;
   readonly email: string | null;
   /** This user's ACUs ÷ the org's ACUs, 0..1 (0 when the org has 0 ACUs). */
@@ -54,6 +57,8 @@ export type NameSource =
 export interface NameSources {
   readonly orgs: NameSource;
   readonly users: NameSource;
+  /** Names of service users (v3); absent when the API has none to name. */
+  readonly serviceUsers?: NameSource;
 }
 
 /** The whole computed report: pure data, ready for the workbook, the email and summary.json. */

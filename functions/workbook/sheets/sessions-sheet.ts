@@ -5,6 +5,7 @@ import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values.js';
 import { writeFooterNotes } from '../fact-rows.js';
+import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
@@ -96,6 +97,11 @@ function sessionColumns(
       value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
     },
     { header: 'URL', width: 52, value: ({ session }) => linkCell(session.url) },
+    {
+      header: USER_KIND_HEADER,
+      width: 13,
+      value: ({ session }) => userKindText(session.userId, session.userKind),
+    },
   ];
 }
 
