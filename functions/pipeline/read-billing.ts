@@ -2,6 +2,7 @@ import { billingDaysOf } from '../core/period/billing-days-of.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { BilledConsumptionResult } from '../core/report/billed-consumption.js';
 import type { ReportFilters } from '../core/report/run-info.js';
+import type { SessionEdgesResult } from '../core/report/session-edges.js';
 import type { Session } from '../core/session.js';
 import type { BilledPrincipals, DevinClient } from '../devin/client/devin-client.js';
 
@@ -9,6 +10,8 @@ export interface Billing {
   readonly billed: BilledConsumptionResult;
   /** Sessions created before the period and still working in it; null when the API could not count them. */
   readonly carriedIn: number | null;
+  /** Per-session consumption at the period's edges (v3), for the walk to the bill; absent if not read. */
+  readonly edges?: SessionEdgesResult;
 }
 
 /**
@@ -16,7 +19,8 @@ export interface Billing {
  * whatever goes wrong becomes the reason the Reconciliation sheet shows.
  */
 export async function readBilling(
-  devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'>,
+  devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'> &
+    Partial<Pick<DevinClient, 'readSessionEdges'>>,
   period: ReportPeriod,
   filters: ReportFilters,
   sessions: readonly Session[] = [],
@@ -38,7 +42,18 @@ export async function readBilling(
     }),
     devin.countSessionsCarriedIn(period),
   ]);
-  return { billed, carriedIn: carried.available ? carried.count : null };
+  const carriedIn = carried.available ? carried.count : null;
+  // Only a whole bill can be walked to: narrowed to orgs it leaves the non-session products out.
+  if (!billed.available || filters.orgIds.length > 0 || devin.readSessionEdges === undefined) {
+    return { billed, carriedIn };
+  }
+  const edges = await devin.readSessionEdges({
+    from: period.from,
+    to: period.to,
+    ...billingDaysOf(period),
+    sessions,
+  });
+  return { billed, carriedIn, edges };
 }
 
 /** Who the period's sessions name, for an API that bills per principal. */

@@ -89,6 +89,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
       costBasis: request.costBasis,
       billed: billing.billed,
       carriedIn: billing.carriedIn,
+      edges: billing.edges,
       previous,
     }),
   );

@@ -19,6 +19,8 @@ export interface BilledConsumption {
    * Unattributed line can say what it is. Absent on v2, whose bill has no product split.
    */
   readonly unattributedByProduct?: ReadonlyMap<string, Acus>;
+  /** v3 only: the whole bill by product (the session product is `devin`). */
+  readonly byProduct?: ReadonlyMap<string, Acus>;
 }
 
 /** Reconciliation never fails a report: when the bill cannot be read, the report says why. */

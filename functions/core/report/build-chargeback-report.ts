@@ -5,6 +5,7 @@ import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
 import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
 import { billedOrgTotals } from './billed-org-totals.js';
+import { bridgeToBill } from './bridge.js';
 import type {
   ChargebackReport,
   OrgTotal,
@@ -22,6 +23,7 @@ import type { PeriodComparison } from './period-comparison.js';
 import { byAmountDescending, byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus } from './reconciliation.js';
+import type { SessionEdgesResult } from './session-edges.js';
 import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
 import { allocate, byAcusThenId, usage } from './usage-totals.js';
@@ -38,6 +40,8 @@ export interface ChargebackReportInput {
   readonly billed?: BilledConsumptionResult | undefined;
   /** Sessions created before the period and updated in it, as the API counted them; null if it could not. */
   readonly carriedIn?: number | null | undefined;
+  /** Per-session consumption of the sessions crossing the period's edges (v3), for the walk to the bill. */
+  readonly edges?: SessionEdgesResult | undefined;
   /** The previous period's summary.json, or why there is none to compare with. */
   readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
 }
@@ -124,7 +128,18 @@ function reconciliationOf(
     carriedIn,
     costBasis,
   });
-  return { available: true, reconciliation };
+  const { unattributedByProduct } = billed.consumption;
+  const edges = input.edges ?? { available: false, reason: 'not requested' };
+  const bridge = bridgeToBill({
+    sessionAcus: groups.total.acus,
+    billed: billed.consumption,
+    edges,
+    pricing: input.pricing,
+  });
+  return {
+    available: true,
+    reconciliation: { ...reconciliation, bridge, ...(unattributedByProduct && { unattributedByProduct }) },
+  };
 }
 
 function comparisonOf(

@@ -1,5 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { SessionEdgesResult } from '../../core/report/session-edges.js';
 import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
@@ -18,6 +19,7 @@ import { DEFAULT_RETRY_POLICY } from './retry-decision.js';
 import type { ServiceUser } from './service-user.js';
 import type { SessionQuery } from './session-query.js';
 import { createDevinClientV3, V3_REFUSED_KEY_HINT } from './v3/devin-client-v3.js';
+import type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
 export type { ApiVersion } from './api-version.js';
 export type { BillingCycle } from './billing-cycle.js';
@@ -29,6 +31,7 @@ export type { Member } from './member.js';
 export type { Organization } from './organization.js';
 export type { ServiceUser } from './service-user.js';
 export type { SessionQuery } from './session-query.js';
+export type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
 export interface DevinClientOptions {
   apiKey: string;
@@ -69,9 +72,20 @@ export interface DevinClient {
   fetchBilledConsumption(days: BilledDays): Promise<BilledConsumptionResult>;
   /** The enterprise's billing cycles, oldest first; `unavailable` on 403/404. */
   listBillingCycles(): Promise<Listing<BillingCycle>>;
+  /**
+   * Per-session daily consumption of the sessions that cross the period's billing-day edges, for
+   * the walk from session ACUs to the bill; `available: false` with the reason on v2 (no such
+   * endpoint) or when the key may not read it.
+   */
+  readSessionEdges(request: SessionEdgesRequest): Promise<SessionEdgesResult>;
   /** Sessions created before `from` and updated inside [from, to), for explaining differences only. */
   countSessionsCarriedIn(period: { readonly from: Date; readonly to: Date }): Promise<SessionCount>;
 }
+
+/** Why the walk to the bill is in words only on v2. */
+export const V2_HAS_NO_SESSION_CONSUMPTION =
+  'the v2 API has no per-session consumption, so the difference is explained in words only; ' +
+  'a v3 service-user key (cog_…) gives the walk in numbers';
 
 export function createDevinClient(options: DevinClientOptions): DevinClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
@@ -129,6 +143,7 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     listServiceUsers: async () => ({ kind: 'ok', items: [] }),
     fetchBilledConsumption: (days) => fetchBilledConsumption(http, days, onWarning),
     listBillingCycles: () => listBillingCycles(http, onWarning),
+    readSessionEdges: async () => ({ available: false, reason: V2_HAS_NO_SESSION_CONSUMPTION }),
     countSessionsCarriedIn: (period) => countSessionsCarriedIn(http, period, onWarning),
   };
 }

@@ -10,6 +10,7 @@ import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
 import { type StreamingWorkbook, WIDE_PAGE_SETUP } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { writeBridge } from './reconciliation-bridge.js';
 import { orgLineColumns, RECONCILIATION_WIDTHS, userLineColumns } from './reconciliation-columns.js';
 import { allocatedShareSentence, differenceExplanation } from './reconciliation-explanation.js';
 
@@ -59,6 +60,7 @@ async function writeReconciliation(
     await writeTable(sheet, userLineColumns(reconciliation), reconciliation.users, 'Total');
   }
 
+  writeBridge(sheet, reconciliation, report.pricing);
   writeSection(sheet, 'Why session ACUs differ from the bill');
   writeFacts(sheet, differenceExplanation(reconciliation, report.period));
   writeFooterNotes(sheet, [costBasisLine(report.costBasis)]);

@@ -8,6 +8,7 @@ import { countSessionsCarriedInV3 } from './count-carried-in-v3.js';
 import { fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
 import { fetchSessionsV3 } from './fetch-sessions-v3.js';
 import { listDirectoryV3, mergeMemberListings } from './list-directory-v3.js';
+import { readSessionEdgesV3 } from './read-session-edges-v3.js';
 import { V3Paths } from './v3-paths.js';
 import { memberFromWireV3, organizationFromWireV3 } from './wire-directory-v3.js';
 
@@ -87,6 +88,7 @@ export function createDevinClientV3(
         onWarning,
       ),
     listBillingCycles: () => listBillingCyclesV3(http, paths, paging, onWarning),
+    readSessionEdges: (request) => readSessionEdgesV3(http, paths, paging, request, onWarning),
     countSessionsCarriedIn: (period) => countSessionsCarriedInV3(http, paths, paging, period, onWarning),
   };
 }

@@ -101,7 +101,7 @@ export async function fetchBilledConsumptionV3(
       byDate,
       byOrg,
       byUser,
-      ...(unattributedByProduct.size > 0 && { unattributedByProduct }),
+      ...(unattributedByProduct.size > 0 && { unattributedByProduct, byProduct: enterprise.byProduct }),
     };
     return { available: true, consumption };
   } catch (error) {
