@@ -401,6 +401,7 @@ describe('the stack with everything configured', () => {
         transitionDays: '30',
         reportPrefix: 'devin/chargeback/',
         devinApiUrl: 'https://devin.acme.example',
+        devinApiVersion: 'v3',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -418,6 +419,7 @@ describe('the stack with everything configured', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
     expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       REPORT_BUCKET: 'acme-finance-reports',
+      DEVIN_API_VERSION: 'v3',
       REPORT_PREFIX: 'devin/chargeback/',
       DEVIN_API_KEY_SECRET: 'devin/api-key',
       DEVIN_API_URL: 'https://devin.acme.example',
