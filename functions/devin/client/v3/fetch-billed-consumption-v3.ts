@@ -20,6 +20,8 @@ type Scope = 'organizations' | 'users' | 'service-users';
 
 class BillProblem extends Error {}
 
+const NO_CONSUMPTION: DailyConsumptionV3 = { totalAcus: 0n, byDate: new Map(), byProduct: new Map() };
+
 /**
  * The vendor's bill on v3. The enterprise call gives the total by day and product; per-org,
  * per-user and per-service-user figures each need their own call (devin-api-v3.md §3a), made
@@ -53,13 +55,21 @@ export async function fetchBilledConsumptionV3(
     if (!parsed.ok) throw new BillProblem(`GET ${paths.pathOf(route, family)}: ${parsed.reason}`);
     return parsed.daily;
   };
+  // A principal the API no longer knows (a person who left) answers 404: none of the bill is theirs.
   const scoped = (scope: Scope, ids: readonly string[]) =>
     mapWithConcurrency(ids, paging.concurrency, (id, signal) =>
       daily(
         `${V3_DAILY_ROUTE}/${scope}/${encodeURIComponent(id)}`,
         `${V3_DAILY_ROUTE}/${scope}/{id}`,
         signal,
-      ).then((d) => [id, d] as const),
+      ).then(
+        (d) => [id, d] as const,
+        (error: unknown) => {
+          if (!(error instanceof DevinApiError) || error.status !== 404) throw error;
+          onWarning(`${error.message}; no consumption is attributed to ${id}`);
+          return [id, NO_CONSUMPTION] as const;
+        },
+      ),
     );
 
   try {

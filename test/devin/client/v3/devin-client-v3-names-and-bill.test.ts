@@ -176,3 +176,24 @@ describe('the bill on v3', () => {
     expect(count).toEqual({ available: true, count: 2 });
   });
 });
+
+describe('a person the API no longer knows', () => {
+  it('answers 404 on their consumption: none of the bill is attributed to them, and a warning says so', async () => {
+    harness = await startV3Harness(demo, {
+      faults: {
+        script: [
+          {
+            fault: { kind: 'status', status: 404 },
+            when: (r) =>
+              r.path.includes('/consumption/daily/') && r.path.endsWith(`/users/${demo.members[0]?.user_id}`),
+            times: Infinity,
+          },
+        ],
+      },
+    });
+    const v3 = bill(await harness.client.fetchBilledConsumption(OCTOBER));
+    expect(v3.byUser?.has(demo.members[0]?.user_id ?? '')).toBe(false);
+    expect(v3.byUser?.size).toBeGreaterThan(0);
+    expect(harness.warnings.some((w) => w.includes('no consumption is attributed to'))).toBe(true);
+  });
+});
