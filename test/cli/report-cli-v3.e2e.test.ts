@@ -110,7 +110,7 @@ describe('npm start on v3', () => {
     const ws = workbook.getWorksheet('Reconciliation');
     const rows: unknown[][] = [];
     ws?.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
-    expect(rows.find((r) => r[0] === 'Unexplained')).toEqual(['Unexplained', 0, 0]);
+    expect(rows.find((r) => r[0] === 'Unexplained')?.slice(2)).toEqual([0, 0]);
     expect(rows.some((r) => r[0] === '= Billed ACUs')).toBe(true);
 
     const v2 = await runCli('demo', ['--out', out, '--api-version', 'v2']);

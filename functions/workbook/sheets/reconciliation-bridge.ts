@@ -28,12 +28,13 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
       ),
     );
   } else {
-    addRow(sheet, ['Step', 'ACUs', 'Cost'], true);
+    // Labels in A run on over the empty B; the figures stand under the org table's figure columns.
+    addRow(sheet, ['Step', null, 'ACUs', 'Cost'], true);
     for (const line of bridge.bridge.lines) {
       const total = line.kind === 'session-acus' || line.kind === 'billed';
-      const row = sheet.addRow([labelOf(line), acusCell(line.acus), costCell(line.costMinor, pricing)]);
-      row.getCell(2).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
-      row.getCell(3).numFmt = costFormat(pricing);
+      const row = sheet.addRow([labelOf(line), null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
+      row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
+      row.getCell(4).numFmt = costFormat(pricing);
       if (total) row.font = LABEL_FONT;
       row.commit();
     }
@@ -42,8 +43,8 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
     writeSection(sheet, 'Unattributed, by product');
     for (const [product, acus] of unattributedByProduct) {
       if (acus === 0n) continue;
-      const row = sheet.addRow([productName(product), acusCell(acus)]);
-      row.getCell(2).numFmt = ACUS_FORMAT;
+      const row = sheet.addRow([productName(product), null, acusCell(acus)]);
+      row.getCell(3).numFmt = ACUS_FORMAT;
       row.commit();
     }
     writeNote(
@@ -53,9 +54,11 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
   }
 }
 
-function addRow(sheet: Worksheet, values: string[], bold: boolean): void {
+function addRow(sheet: Worksheet, values: (string | null)[], bold: boolean): void {
   const row = sheet.addRow(values);
   if (bold) row.font = LABEL_FONT;
+  // Number headings stand over their numbers, as in the tables above.
+  for (const column of [3, 4]) row.getCell(column).alignment = { horizontal: 'right' };
   row.commit();
 }
 
@@ -66,15 +69,15 @@ function labelOf(line: BridgeLine): string {
       : ` (${line.sessions === 1 ? '1 session' : `${line.sessions} sessions`})`;
   switch (line.kind) {
     case 'session-acus':
-      return 'Session ACUs: sessions created in the period, lifetime ACUs';
+      return 'Session ACUs (created in the period, lifetime)';
     case 'carried-out':
-      return `− Consumed after the period by sessions created in it${n}`;
+      return `− Used after the period by sessions created in it${n}`;
     case 'carried-in':
-      return `+ Consumed in the period by sessions created before it${n}`;
+      return `+ Used in the period by sessions created before it${n}`;
     case 'non-session-product':
-      return `+ ${productName(line.product ?? '')}: a product that is not sessions`;
+      return `+ ${productName(line.product ?? '')} (not a session product)`;
     case 'day-boundary':
-      return `± Day-boundary effect: billing days start 08:00 UTC${n}`;
+      return `± Day boundaries: billing days start 08:00 UTC${n}`;
     case 'unexplained':
       return 'Unexplained';
     case 'billed':
