@@ -106,3 +106,48 @@ describe('the same data through v2 and v3', () => {
     expect(v3.names.serviceUsers).toEqual({ available: true });
   });
 });
+
+describe('names on v3 when the key may not read them', () => {
+  it('shows IDs with the reason, naming the v3 path, and still builds the report', async () => {
+    const refused = await startFakeDevinApi({
+      apiKey: KEY,
+      data: demoDataset(NOW),
+      faults: {
+        script: [
+          {
+            fault: { kind: 'status', status: 403 },
+            when: (r) => r.path.startsWith('/v3/enterprise/members/'),
+            times: Number.POSITIVE_INFINITY,
+          },
+        ],
+      },
+    });
+    try {
+      const devin = createDevinClient({ apiKey: KEY, baseUrl: refused.url });
+      const directory = await readDirectory(devin);
+      expect(directory.sources.users).toEqual({
+        available: false,
+        reason: expect.stringMatching(
+          /^GET \/v3\/enterprise\/members\/users answered 403 .*IDs are shown instead$/,
+        ),
+      });
+      expect(directory.sources.serviceUsers).toEqual({
+        available: false,
+        reason: expect.stringMatching(/^GET \/v3\/enterprise\/members\/service-users answered 403/),
+      });
+      expect(JSON.stringify(directory.sources)).not.toContain(KEY);
+      const fetched = await devin.fetchSessions({ from: OCTOBER.from, to: OCTOBER.to });
+      const report = buildChargebackReport({
+        period: OCTOBER,
+        pricing: PRICE,
+        sessions: fetched.sessions,
+        directory,
+      });
+      expect(report.orgs.flatMap((o) => o.users).every((u) => u.userName === null)).toBe(true);
+      // Still a service user, by its sessions, even unnamed.
+      expect(report.orgs.flatMap((o) => o.users).some((u) => u.kind === 'service-user')).toBe(true);
+    } finally {
+      await refused.close();
+    }
+  });
+});
