@@ -202,3 +202,50 @@ describe('the walk from session ACUs to the bill (v3)', () => {
     });
   });
 });
+
+describe('the Sessions sheet on the billed basis (v3)', () => {
+  it('lists every session that consumed in the period with its in-period ACUs, adding up to each user’s billed ACUs', async () => {
+    const { report: r, fetched } = await report({ costBasis: 'billed' });
+    const billed = r.billedSessions;
+    expect(billed).toBeDefined();
+    if (billed === undefined || !r.reconciliation.available) return;
+    expect(billed.carried.length).toBeGreaterThan(0);
+    // Per principal: the rows add up to what the bill gives that person or service user.
+    const byUser = new Map<string, Acus>();
+    const add = (id: string | null, acus: Acus) => {
+      if (id !== null) byUser.set(id, (byUser.get(id) ?? 0n) + acus);
+    };
+    for (const [i, s] of fetched.sessions.entries()) add(s.userId, billed.inPeriodAcus[i] ?? 0n);
+    for (const c of billed.carried) add(c.session.userId, c.inPeriodAcus);
+    const bill = consumptionLedger(DATA);
+    const want = new Map<string, Acus>();
+    for (const e of bill.entries) {
+      const id = e.userId ?? e.serviceUserId;
+      if (id !== null && e.day >= FIRST_DAY && e.day <= LAST_DAY) want.set(id, (want.get(id) ?? 0n) + e.acus);
+    }
+    expect(new Map([...byUser].filter(([, a]) => a > 0n))).toEqual(want);
+
+    const workbook = await roundTrip({
+      report: r,
+      sessions: fetched.sessions,
+      run: {
+        runId: 'r',
+        generatedAt: NOW,
+        generator: 'test',
+        apiHost: 'fake',
+        source: 'demo',
+        filters: { orgIds: [], userIds: [], tags: [] },
+      },
+      stats: fetched.stats,
+    });
+    const ws = sheet(workbook, 'Sessions');
+    const header = rowValues(ws, 1);
+    const column = header.indexOf('Billed ACUs (in period)') + 1;
+    expect(column).toBeGreaterThan(0);
+    const totalRow = findRow(ws, 'Total');
+    expect(totalRow).toBe(fetched.sessions.length + billed.carried.length + 2);
+    const total = ws.getRow(totalRow).getCell(column).value as { result: number };
+    const sessionProduct = sumAcus([...want.values()]);
+    expect(total.result).toBeCloseTo(Number(sessionProduct) / 1e12, 6);
+  });
+});

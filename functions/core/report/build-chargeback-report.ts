@@ -5,6 +5,7 @@ import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
 import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
 import { billedOrgTotals } from './billed-org-totals.js';
+import { billedSessionsOf } from './billed-sessions.js';
 import { bridgeToBill } from './bridge.js';
 import type {
   ChargebackReport,
@@ -91,6 +92,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     costBasis,
     reconciliation: reconciliationOf(groups, input, costBasis),
     comparison: { available: false, reason: 'not requested' },
+    ...billedSessionsFor(costBasis, sessions, input.edges),
   };
   return input.previous === undefined
     ? report
@@ -189,4 +191,14 @@ function statusTotals(
     pricing,
   );
   return rows.map(([status, tally], i) => ({ ...usage(tally, pricing, allocated[i] ?? 0n), status }));
+}
+
+function billedSessionsFor(
+  costBasis: CostBasis,
+  sessions: readonly Session[],
+  edges: SessionEdgesResult | undefined,
+): Pick<ChargebackReport, 'billedSessions'> {
+  if (costBasis !== 'billed' || edges === undefined) return {};
+  const billedSessions = billedSessionsOf(sessions, edges);
+  return billedSessions === null ? {} : { billedSessions };
 }

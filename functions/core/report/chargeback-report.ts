@@ -2,6 +2,7 @@ import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { PrincipalKind } from '../session.js';
+import type { BilledSessions } from './billed-sessions.js';
 import type { CostBasis } from './cost-basis.js';
 import type { PeriodComparison } from './period-comparison.js';
 import type { ReconciliationStatus } from './reconciliation.js';
@@ -94,6 +95,11 @@ export interface ChargebackReport {
   readonly costBasis: CostBasis;
   /** Session-based ACUs beside the vendor's billed ACUs, or why that is missing. */
   readonly reconciliation: ReconciliationStatus;
+  /**
+   * On the billed basis with per-session consumption (v3): every session that consumed in the
+   * period, with its in-period ACUs, for the Sessions sheet. Absent otherwise.
+   */
+  readonly billedSessions?: BilledSessions;
   /** Change against the previous period's summary.json, or why there is none. */
   readonly comparison: PeriodComparison;
 }

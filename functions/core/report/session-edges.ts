@@ -1,4 +1,5 @@
 import type { Acus } from '../money/acus.js';
+import type { Session } from '../session.js';
 
 /** Which side of the report's period a session that crosses an edge was created on. */
 export type EdgeOrigin = 'before-period' | 'in-period' | 'after-period';
@@ -16,6 +17,8 @@ export interface SessionEdge {
   readonly beforeAcus: Acus;
   readonly inPeriodAcus: Acus;
   readonly afterAcus: Acus;
+  /** The session itself, for one created outside the period (the report's own list lacks it). */
+  readonly session?: Session;
 }
 
 /** Per-session consumption for the edges, or why there is none (v2 has no such endpoint; a 403). */

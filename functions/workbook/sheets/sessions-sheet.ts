@@ -11,11 +11,14 @@ import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import {
+  billedSessionColumns,
+  billedSessionNotes,
+  type SessionRow,
+  withBilledSessions,
+} from './billed-session-rows.js';
 
-interface CostedSession {
-  readonly session: Session;
-  readonly costMinor: bigint;
-}
+type CostedSession = SessionRow;
 
 export const sessionsSheet: WorkbookSheet = {
   name: 'Sessions',
@@ -23,9 +26,10 @@ export const sessionsSheet: WorkbookSheet = {
     writeTableSheet(workbook, {
       name: 'Sessions',
       columns: sessionColumns(report, sessionTotals(sessions, report.sessionCostMinor)),
-      items: costedSessions(sessions, report.sessionCostMinor),
+      items: withBilledSessions(costedSessions(sessions, report.sessionCostMinor), report.billedSessions),
       totalLabel: 'Total',
-      footer: (sheet) => writeFooterNotes(sheet, sessionsNotes(report.costBasis)),
+      footer: (sheet) =>
+        writeFooterNotes(sheet, [...sessionsNotes(report.costBasis), ...billedSessionNotes(report)]),
     }),
 };
 
@@ -80,14 +84,14 @@ function sessionColumns(
       header: 'ACUs',
       width: 12,
       numFmt: ACUS_FORMAT,
-      value: ({ session }) => acusCell(session.acus),
+      value: ({ session, carried }) => (carried ? null : acusCell(session.acus)),
       total: acusCell(totals.acus),
     },
     {
       header: 'Cost',
       width: 16,
       numFmt: costFormat(pricing),
-      value: ({ costMinor }) => costCell(costMinor, pricing),
+      value: ({ costMinor }) => (costMinor === null ? null : costCell(costMinor, pricing)),
       total: costCell(totals.costMinor, pricing),
     },
     { header: 'Tags', width: 24, value: ({ session }) => listCell(session.tags) },
@@ -102,6 +106,7 @@ function sessionColumns(
       width: 13,
       value: ({ session }) => userKindText(session.userId, session.userKind),
     },
+    ...billedSessionColumns(report),
   ];
 }
 

@@ -130,6 +130,7 @@ async function edgeOf(
     beforeAcus,
     inPeriodAcus,
     afterAcus,
+    ...(origin !== 'in-period' && { session }),
   };
 }
 
