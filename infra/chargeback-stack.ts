@@ -75,6 +75,7 @@ export class ChargebackStack extends Stack {
         ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
         ...links?.reportEnvironment,
+        ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
       },
     });
     const fn = report.function;

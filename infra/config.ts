@@ -33,6 +33,8 @@ export interface ChargebackConfig {
   /** Attach the workbook when it is at most this size; 0 never attaches. */
   readonly attachMaxBytes: number;
   readonly devinApiUrl?: string | undefined;
+  /** `v2` or `v3`; absent: the key in the secret decides (cog_ → v3). */
+  readonly devinApiVersion?: 'v2' | 'v3' | undefined;
   /** Calendar days in `timezone`, the vendor's billing days (08:00 UTC), or its billing cycles. */
   readonly alignment: Alignment;
   /** Session lifetime ACUs (default) or the vendor's billed ACUs. */
@@ -76,6 +78,7 @@ export const CONFIG_KEYS = [
   'durableLinks',
   'attachMaxBytes',
   'devinApiUrl',
+  'devinApiVersion',
   'alignment',
   'costBasis',
   'costCentresKey',
@@ -340,6 +343,10 @@ const configSchema = z
       (v) => v === undefined || isHttpsUrl(v),
       'must be an https:// URL such as https://api.devin.ai',
     ),
+    devinApiVersion: optionalText().refine(
+      (v) => v === undefined || v === 'v2' || v === 'v3',
+      'must be v2 or v3 (or left out: the key decides, cog_ → v3)',
+    ) as z.ZodType<'v2' | 'v3' | undefined>,
   })
   .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
   .readonly();

@@ -46,6 +46,7 @@ export async function handler(
         createDevinClient({
           apiKey: await readApiKey(),
           ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
+          ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
           onWarning: (message: string) => logger.warn(message),
         }),
       runId,

@@ -17,6 +17,8 @@ export interface LambdaConfig {
   readonly pricing: Pricing;
   readonly apiKeySecretId: string;
   readonly devinApiUrl: string | undefined;
+  /** DEVIN_API_VERSION; undefined: the key decides. */
+  readonly devinApiVersion: 'v2' | 'v3' | undefined;
   readonly linkTtlSeconds: number;
   /**
    * The durable-link service: set when both LINK_BASE_URL and LINK_SIGNING_SECRET are.
@@ -78,6 +80,7 @@ const environment = z.object({
   CURRENCY: z.string().trim().default('USD'),
   DEVIN_API_KEY_SECRET: required('DEVIN_API_KEY_SECRET'),
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  DEVIN_API_VERSION: z.enum(['v2', 'v3']).optional(),
   LINK_TTL_SECONDS: wholeNumber(60, MAX_DURABLE_LINK_TTL_SECONDS).optional(),
   LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINK_SIGNING_SECRET: z.string().trim().min(1).optional(),
@@ -123,6 +126,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
     devinApiUrl: e.DEVIN_API_URL,
+    devinApiVersion: e.DEVIN_API_VERSION,
     linkTtlSeconds,
     durableLinks,
     attachMaxBytes: e.ATTACH_MAX_BYTES,

@@ -28,6 +28,7 @@ function sessionRecord(s: Session) {
     session_id: s.sessionId,
     org_id: s.orgId,
     user_id: s.userId,
+    ...(s.userKind === 'service-user' && { user_kind: 'service-user' }),
     status: s.status,
     title: s.title,
     tags: s.tags,

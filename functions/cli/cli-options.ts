@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
+import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 
 export interface CliOptions {
@@ -14,6 +15,8 @@ export interface CliOptions {
   readonly userIds: readonly string[];
   readonly tags: readonly string[];
   readonly concurrency?: number;
+  /** `--api-version` or DEVIN_API_VERSION; absent: the key decides (cog_ → v3), and the demo uses v3. */
+  readonly apiVersion?: ApiVersion;
   readonly json: boolean;
   readonly help: boolean;
   /** The cost-centre map CSV; the demo uses its own sample map when absent. */
@@ -44,6 +47,8 @@ Options
   --org ID, --user ID, --tag TAG
                            only these orgs / users / tags (repeatable)
   --concurrency N          parallel page requests (default 4)
+  --api-version v2|v3      which Devin API to use (default: $DEVIN_API_VERSION, else the key decides:
+                           cog_ → v3, apk_user_/apk_ → v2; the demo serves both and uses v3)
   --cost-centres FILE      the cost-centre map CSV (default: $COST_CENTRES_FILE; the demo ships a sample)
   --credit-account ACCT    account the journal's credit lines post to, or ENTITY=ACCT;… per legal
                            entity (default: $CREDIT_ACCOUNT)
@@ -53,7 +58,9 @@ Options
   --help                   this text
 
 Environment
-  DEVIN_API_KEY            an Enterprise Admin's personal API key (apk_user_…); never printed
+  DEVIN_API_KEY            a v3 service user's key (cog_…) or, for v2, an Enterprise Admin's
+                           personal API key (apk_user_…); never printed
+  DEVIN_API_VERSION        v2 or v3, to override what the key implies
   DEVIN_API_URL            API host of a dedicated deployment (default https://api.devin.ai)
 `;
 
@@ -84,6 +91,7 @@ export function parseCliOptions(
   if (!isCostBasis(costBasis)) {
     throw new InvalidInputError('--cost-basis', costBasis, `must be one of: ${COST_BASES.join(', ')}`);
   }
+  const apiVersion = apiVersionOption(v['api-version'], env.DEVIN_API_VERSION);
   return {
     period: periodChoice(v),
     costBasis,
@@ -95,6 +103,7 @@ export function parseCliOptions(
     userIds: v.user ?? [],
     tags: v.tag ?? [],
     ...(concurrency !== undefined && { concurrency }),
+    ...(apiVersion !== undefined && { apiVersion }),
     json: v.json ?? false,
     help: v.help ?? false,
     ...costCentreOptions(v, env),
@@ -117,6 +126,17 @@ function costCentreOptions(
     ...(creditAccount !== undefined && { creditAccount }),
     ...(showback !== undefined && { showback }),
   };
+}
+
+function apiVersionOption(flag: string | undefined, env: string | undefined): ApiVersion | undefined {
+  try {
+    return flag === undefined
+      ? parseApiVersion('DEVIN_API_VERSION', env)
+      : parseApiVersion('--api-version', flag);
+  } catch {
+    const [field, value] = flag === undefined ? ['DEVIN_API_VERSION', env] : ['--api-version', flag];
+    throw new InvalidInputError(field, value, 'must be v2 or v3');
+  }
 }
 
 function isCostBasis(value: string): value is CostBasis {
@@ -163,6 +183,7 @@ function parseWith(argv: readonly string[]) {
       user: { type: 'string', multiple: true },
       tag: { type: 'string', multiple: true },
       concurrency: { type: 'string' },
+      'api-version': { type: 'string' },
       'cost-centres': { type: 'string' },
       'credit-account': { type: 'string' },
       showback: { type: 'boolean' },

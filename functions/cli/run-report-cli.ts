@@ -68,7 +68,8 @@ export async function runReportCli(
 
     let connection: { apiKey: string; baseUrl: string };
     if (mode === 'demo') {
-      const apiKey = `demo-${newRunId(now)}`;
+      // A service-user-shaped key: the demo runs on v3, the vendor's current API, unless told otherwise.
+      const apiKey = `cog_demo-${newRunId(now)}`;
       const api = await startFakeDevinApi({ apiKey, data: demoDataset(now) });
       stopDemoApi.push(() => api.close());
       connection = { apiKey, baseUrl: api.url };
@@ -81,6 +82,7 @@ export async function runReportCli(
     const devin = createDevinClient({
       ...connection,
       ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
+      ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }),
       onWarning: (message: string) => log.warn(message),
     });
     const { period, cycles } = await resolveReportPeriod(options.period, {

@@ -6,6 +6,9 @@ export interface PullRequest {
   readonly state: string | null;
 }
 
+/** Who a session is charged to: a person, or a service user when no person started it. */
+export type PrincipalKind = 'user' | 'service-user';
+
 /**
  * One Devin session as the report sees it: parsed and validated once at the API
  * boundary, then trusted everywhere inside.
@@ -21,6 +24,11 @@ export interface Session {
   readonly orgId: string;
   /** Null for sessions the API attributes to no user. */
   readonly userId: string | null;
+  /**
+   * 'service-user' when `userId` names a service user (automation, v3) rather than a person;
+   * absent means a person. Service-user ids carry their own prefix, so the two never collide.
+   */
+  readonly userKind?: PrincipalKind;
   readonly createdAt: Date;
   readonly updatedAt: Date;
   /** Lifetime ACUs as of the run; 0 when the API sent null (see `acusReported`). */

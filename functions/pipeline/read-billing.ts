@@ -2,12 +2,16 @@ import { billingDaysOf } from '../core/period/billing-days-of.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { BilledConsumptionResult } from '../core/report/billed-consumption.js';
 import type { ReportFilters } from '../core/report/run-info.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
+import type { SessionEdgesResult } from '../core/report/session-edges.js';
+import type { Session } from '../core/session.js';
+import type { BilledPrincipals, DevinClient } from '../devin/client/devin-client.js';
 
 export interface Billing {
   readonly billed: BilledConsumptionResult;
   /** Sessions created before the period and still working in it; null when the API could not count them. */
   readonly carriedIn: number | null;
+  /** Per-session consumption at the period's edges (v3), for the walk to the bill; absent if not read. */
+  readonly edges?: SessionEdgesResult;
 }
 
 /**
@@ -15,9 +19,11 @@ export interface Billing {
  * whatever goes wrong becomes the reason the Reconciliation sheet shows.
  */
 export async function readBilling(
-  devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'>,
+  devin: Pick<DevinClient, 'fetchBilledConsumption' | 'countSessionsCarriedIn'> &
+    Partial<Pick<DevinClient, 'readSessionEdges'>>,
   period: ReportPeriod,
   filters: ReportFilters,
+  sessions: readonly Session[] = [],
 ): Promise<Billing> {
   if (filters.userIds.length > 0 || filters.tags.length > 0) {
     return {
@@ -32,8 +38,39 @@ export async function readBilling(
     devin.fetchBilledConsumption({
       ...billingDaysOf(period),
       ...(filters.orgIds.length > 0 && { orgIds: filters.orgIds }),
+      principals: principalsOf(period, sessions),
     }),
     devin.countSessionsCarriedIn(period),
   ]);
-  return { billed, carriedIn: carried.available ? carried.count : null };
+  const carriedIn = carried.available ? carried.count : null;
+  // Only a whole bill can be walked to: narrowed to orgs it leaves the non-session products out.
+  if (!billed.available || filters.orgIds.length > 0 || devin.readSessionEdges === undefined) {
+    return { billed, carriedIn };
+  }
+  const edges = await devin.readSessionEdges({
+    from: period.from,
+    to: period.to,
+    ...billingDaysOf(period),
+    sessions,
+  });
+  return { billed, carriedIn, edges };
+}
+
+/** Who the period's sessions name, for an API that bills per principal. */
+function principalsOf(period: ReportPeriod, sessions: readonly Session[]): BilledPrincipals {
+  const orgIds = new Set<string>();
+  const userIds = new Set<string>();
+  const serviceUserIds = new Set<string>();
+  for (const session of sessions) {
+    orgIds.add(session.orgId);
+    if (session.userId === null) continue;
+    (session.userKind === 'service-user' ? serviceUserIds : userIds).add(session.userId);
+  }
+  return {
+    from: period.from,
+    to: period.to,
+    orgIds: [...orgIds],
+    userIds: [...userIds],
+    serviceUserIds: [...serviceUserIds],
+  };
 }

@@ -78,7 +78,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
   const [billing, previous, history] = await timed('fetch billing', () =>
     Promise.all([
-      readBilling(deps.devin, period, filters),
+      readBilling(deps.devin, period, filters, fetched.sessions),
       readPreviousSummary(deps.delivery, period, request.cycles, filters),
       readSummaryHistory(deps.delivery, period, request.cycles, filters),
     ]),
@@ -96,6 +96,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
         costBasis: request.costBasis,
         billed: billing.billed,
         carriedIn: billing.carriedIn,
+        edges: billing.edges,
         previous,
       }),
       fetched.sessions,

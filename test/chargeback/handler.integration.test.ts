@@ -291,4 +291,27 @@ describe('chargeback Lambda handler', () => {
     expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-06.xlsx')).toBe(true);
     expect(await exists('reports/markers/monthly/2026-06.email.json')).toBe(false);
   }, 120_000);
+
+  it('reads v3 when deployed with devinApiVersion v3, and keeps the key out of a 401', async () => {
+    const v3 = await loadHandler({ DEVIN_API_VERSION: 'v3' });
+    try {
+      devin.requests.length = 0;
+      const result = await v3({ month: '2026-10', email: false });
+      expect(result).toMatchObject({ period: expect.anything() });
+      expect(devin.requests.length).toBeGreaterThan(0);
+      // Earlier tests' failed runs may still have v2 requests arriving late, so judge by what only v3 serves.
+      const paths = devin.requests.map((r) => r.path);
+      expect(paths).toContain('/v3/enterprise/sessions');
+      expect(paths).toContain('/v3/enterprise/consumption/daily');
+      expect(paths).toContain('/v3/enterprise/members/service-users');
+      devin.setFaults({
+        script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }],
+      });
+      const error = await v3({ month: '2026-09', email: false }).catch((e: unknown) => e);
+      expect(String((error as Error).message)).toMatch(/401.*service user/);
+      expect(JSON.stringify(error, Object.getOwnPropertyNames(error))).not.toContain(API_KEY);
+    } finally {
+      handler = await loadHandler();
+    }
+  }, 120_000);
 });

@@ -31,6 +31,7 @@ describe('lambdaConfigFromEnv', () => {
       timeZone: 'UTC',
       apiKeySecretId: 'devin-chargeback/api-key',
       devinApiUrl: undefined,
+      devinApiVersion: undefined,
       linkTtlSeconds: 604800,
       attachMaxBytes: 0,
     });
@@ -44,6 +45,7 @@ describe('lambdaConfigFromEnv', () => {
       REPORT_TIMEZONE: 'Europe/Berlin',
       CURRENCY: 'EUR',
       DEVIN_API_URL: 'https://devin.example.com',
+      DEVIN_API_VERSION: 'v3',
       LINK_TTL_SECONDS: '3600',
       ATTACH_MAX_BYTES: '5000000',
     });
@@ -51,6 +53,7 @@ describe('lambdaConfigFromEnv', () => {
       prefix: 'finance/devin/',
       timeZone: 'Europe/Berlin',
       devinApiUrl: 'https://devin.example.com',
+      devinApiVersion: 'v3',
       linkTtlSeconds: 3600,
       attachMaxBytes: 5_000_000,
     });
@@ -72,6 +75,7 @@ describe('lambdaConfigFromEnv', () => {
     ['CURRENCY', { CURRENCY: 'XYZ' }, /CURRENCY: .*XYZ/],
     ['DEVIN_API_KEY_SECRET', { DEVIN_API_KEY_SECRET: ' ' }, /DEVIN_API_KEY_SECRET/],
     ['DEVIN_API_URL', { DEVIN_API_URL: 'api.devin.ai' }, /DEVIN_API_URL: "api.devin.ai" is invalid/],
+    ['DEVIN_API_VERSION', { DEVIN_API_VERSION: 'v4' }, /DEVIN_API_VERSION: "v4" is invalid/],
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '999999999' }, /LINK_TTL_SECONDS: "999999999" is invalid/],
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '1h' }, /LINK_TTL_SECONDS: "1h" is invalid/],
     ['ATTACH_MAX_BYTES', { ATTACH_MAX_BYTES: '20000000' }, /ATTACH_MAX_BYTES: "20000000" is invalid/],

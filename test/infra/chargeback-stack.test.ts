@@ -419,6 +419,7 @@ describe('the stack with everything configured', () => {
         costCentresKey: 'finance/devin-cost-centres.csv',
         creditAccount: '2100;UK01=2150',
         showback: 'true',
+        devinApiVersion: 'v3',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -436,6 +437,7 @@ describe('the stack with everything configured', () => {
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
     expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       REPORT_BUCKET: 'acme-finance-reports',
+      DEVIN_API_VERSION: 'v3',
       REPORT_PREFIX: 'devin/chargeback/',
       DEVIN_API_KEY_SECRET: 'devin/api-key',
       DEVIN_API_URL: 'https://devin.acme.example',

@@ -75,6 +75,7 @@ describe('parseConfig', () => {
       alarmEmail: ' ',
       apiKeySecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123',
       devinApiUrl: 'https://devin.internal.example.com',
+      devinApiVersion: 'v3',
     });
     expect(config).toMatchObject({
       recipients: ['a@example.com', 'b@example.org'],
@@ -86,6 +87,7 @@ describe('parseConfig', () => {
       attachMaxBytes: 0,
       apiKeySecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123',
       devinApiUrl: 'https://devin.internal.example.com',
+      devinApiVersion: 'v3',
     });
     expect(config.bucketName).toBeUndefined();
     expect(config.alarmEmail).toBeUndefined();
@@ -151,6 +153,7 @@ describe('parseConfig', () => {
     ['reportPrefix', '/reports/'],
     ['reportPrefix', 'reports'],
     ['devinApiUrl', 'http://api.devin.ai'],
+    ['devinApiVersion', 'v4'],
   ])('rejects %s = %s, naming key and value', (key, value) => {
     const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });
     expect(error.problems).toEqual([{ key, value, message: expect.any(String) }]);

@@ -43,6 +43,7 @@ describe('writeChargebackWorkbook', () => {
       'ACUs',
       'Cost',
       'Share of Org',
+      'User Kind',
     ]);
     expect(rowValues(sheet(workbook, 'By Tag'), 2)).toEqual(['Tag', 'Sessions', 'ACUs', 'Cost']);
     // Every column name of before is still there; the new ones make each row stand alone.
@@ -65,6 +66,7 @@ describe('writeChargebackWorkbook', () => {
       'ACUs Missing',
       'Pull Requests',
       'URL',
+      'User Kind',
     ]);
     expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag']);
   });
@@ -73,9 +75,9 @@ describe('writeChargebackWorkbook', () => {
     const workbook = await roundTrip(INPUT);
     const expected = {
       'By Org': 'A2:F4',
-      'By User': 'A2:I6',
+      'By User': 'A2:J6',
       'By Tag': 'A2:D5',
-      Sessions: 'A2:R7',
+      Sessions: 'A2:S7',
       'Session Tags': 'A2:B8',
     };
 
@@ -132,6 +134,7 @@ describe('writeChargebackWorkbook', () => {
       3.25,
       7.31,
       3.25 / 15.95,
+      'user',
     ]);
     expect(rowValues(byUser, 6).slice(0, 4)).toEqual([
       'org-b',
@@ -177,6 +180,7 @@ describe('writeChargebackWorkbook', () => {
       'No',
       'https://github.com/acme/api/pull/12 (merged)',
       { text: 'https://app.devin.ai/sessions/s1', hyperlink: 'https://app.devin.ai/sessions/s1' },
+      'user',
     ]);
     expect(ws.getCell('H3').type).toBe(ValueType.Date);
     expect(ws.getCell('H3').numFmt).toBe('yyyy-mm-dd hh:mm');
@@ -314,7 +318,7 @@ describe('writeChargebackWorkbook', () => {
     const sessions = sheet(workbook, 'Sessions');
     expect(rowValues(sessions, 3)).toEqual([]);
     expect(rowValues(sessions, 4)).toEqual(['Total', null, null, null, null, null, null, null, 0, 0]);
-    expect(sessions.autoFilter).toBe('A2:R2');
+    expect(sessions.autoFilter).toBe('A2:S2');
     expect(rowValues(sheet(workbook, 'By Org'), 4)).toEqual(['Total', null, 0, 0, 0, 0]);
     const about = sheet(workbook, 'About');
     expect(about.getCell(findRow(about, 'Org names'), 2).value).toBe(

@@ -14,6 +14,13 @@ export interface BilledConsumption {
   readonly byOrg: ReadonlyMap<string, Acus>;
   /** Null when the API left the optional per-user breakdown out. */
   readonly byUser: ReadonlyMap<string, Acus> | null;
+  /**
+   * v3 only: the billed ACUs no org carries, by product (devin, cascade, terminal, review), so the
+   * Unattributed line can say what it is. Absent on v2, whose bill has no product split.
+   */
+  readonly unattributedByProduct?: ReadonlyMap<string, Acus>;
+  /** v3 only: the whole bill by product (the session product is `devin`). */
+  readonly byProduct?: ReadonlyMap<string, Acus>;
 }
 
 /** Reconciliation never fails a report: when the bill cannot be read, the report says why. */

@@ -79,10 +79,12 @@ export function billedOrgTotals(
       shareOfAcus: shareOf(row.acus, totals.acus),
       users: userRows.map((user, j): UserTotal => {
         const person = user.id === null ? undefined : directory.users.get(user.id);
+        const serviceUser = user.id !== null && isServiceUser(groups, directory, user.id);
         return {
           ...usage(user, pricing, userCostMinor[j] ?? 0n),
           orgId,
           userId: user.id,
+          ...(serviceUser && { kind: 'service-user' as const }),
           userName: user.id === null ? NOT_ATTRIBUTED_TO_A_USER : (person?.name ?? null),
           email: person?.email ?? null,
           shareOfOrg: shareOf(user.acus, row.acus),
@@ -109,4 +111,11 @@ function placeUsers(groups: SessionGroups, byUser: ReadonlyMap<string, Acus> | n
     placed.set(orgId, list);
   }
   return placed;
+}
+
+/** A service user by its sessions or by the API's list of them. */
+function isServiceUser(groups: SessionGroups, directory: Directory, id: string): boolean {
+  if (directory.serviceUserIds?.has(id)) return true;
+  for (const org of groups.orgs.values()) if (org.users.get(id)?.kind === 'service-user') return true;
+  return false;
 }

@@ -5,7 +5,16 @@ import type { Session } from '../session.js';
 import { allocateSessionCosts } from './allocate-session-costs.js';
 import type { BilledConsumption, BilledConsumptionResult } from './billed-consumption.js';
 import { billedOrgTotals } from './billed-org-totals.js';
-import type { ChargebackReport, OrgTotal, StatusTotal, TagTotal, UsageTotals } from './chargeback-report.js';
+import { billedSessionsOf } from './billed-sessions.js';
+import { bridgeToBill } from './bridge.js';
+import type {
+  ChargebackReport,
+  OrgTotal,
+  StatusTotal,
+  TagTotal,
+  UsageTotals,
+  UserTotal,
+} from './chargeback-report.js';
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
@@ -18,6 +27,7 @@ import { byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus } from './reconciliation.js';
 import { sessionCostSums } from './session-cost-sums.js';
+import type { SessionEdgesResult } from './session-edges.js';
 import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
 import { byAcusThenId, usage } from './usage-totals.js';
@@ -34,6 +44,8 @@ export interface ChargebackReportInput {
   readonly billed?: BilledConsumptionResult | undefined;
   /** Sessions created before the period and updated in it, as the API counted them; null if it could not. */
   readonly carriedIn?: number | null | undefined;
+  /** Per-session consumption of the sessions crossing the period's edges (v3), for the walk to the bill. */
+  readonly edges?: SessionEdgesResult | undefined;
   /** The previous period's summary.json, or why there is none to compare with. */
   readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
 }
@@ -88,6 +100,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     costBasis,
     reconciliation: reconciliationOf(groups, input, costBasis),
     comparison: { available: false, reason: 'not requested' },
+    ...billedSessionsFor(costBasis, sessions, input.edges),
   };
   return input.previous === undefined
     ? report
@@ -125,7 +138,18 @@ function reconciliationOf(
     carriedIn,
     costBasis,
   });
-  return { available: true, reconciliation };
+  const { unattributedByProduct } = billed.consumption;
+  const edges = input.edges ?? { available: false, reason: 'not requested' };
+  const bridge = bridgeToBill({
+    sessionAcus: groups.total.acus,
+    billed: billed.consumption,
+    edges,
+    pricing: input.pricing,
+  });
+  return {
+    available: true,
+    reconciliation: { ...reconciliation, bridge, ...(unattributedByProduct && { unattributedByProduct }) },
+  };
 }
 
 function comparisonOf(
@@ -165,4 +189,14 @@ function statusTotals(
   return [...statuses]
     .sort(([statusA, a], [statusB, b]) => b.sessions - a.sessions || byText(statusA, statusB))
     .map(([status, tally]) => ({ ...usage(tally, pricing, costs.get(status) ?? 0n), status }));
+}
+
+function billedSessionsFor(
+  costBasis: CostBasis,
+  sessions: readonly Session[],
+  edges: SessionEdgesResult | undefined,
+): Pick<ChargebackReport, 'billedSessions'> {
+  if (costBasis !== 'billed' || edges === undefined) return {};
+  const billedSessions = billedSessionsOf(sessions, edges);
+  return billedSessions === null ? {} : { billedSessions };
 }

@@ -2,6 +2,8 @@ import type { CostCentreReport } from '../cost-centres/cost-centre-report.js';
 import type { Acus } from '../money/acus.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
+import type { PrincipalKind } from '../session.js';
+import type { BilledSessions } from './billed-sessions.js';
 import type { CostBasis } from './cost-basis.js';
 import type { PersonTotal } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
@@ -24,6 +26,8 @@ export interface UserTotal extends UsageTotals {
   readonly orgId: string;
   /** Null for sessions attributed to no user. */
   readonly userId: string | null;
+  /** 'service-user' for a principal that is not a person (v3 automation); absent for a person. */
+  readonly kind?: PrincipalKind;
   readonly userName: string | null;
   readonly email: string | null;
   /** This user's ACUs ÷ the org's ACUs, 0..1 (0 when the org has 0 ACUs). */
@@ -57,6 +61,8 @@ export type NameSource =
 export interface NameSources {
   readonly orgs: NameSource;
   readonly users: NameSource;
+  /** Names of service users (v3); absent when the API has none to name. */
+  readonly serviceUsers?: NameSource;
 }
 
 /** The whole computed report: pure data, ready for the workbook, the email and summary.json. */
@@ -99,6 +105,11 @@ export interface ChargebackReport {
   readonly costBasis: CostBasis;
   /** Session-based ACUs beside the vendor's billed ACUs, or why that is missing. */
   readonly reconciliation: ReconciliationStatus;
+  /**
+   * On the billed basis with per-session consumption (v3): every session that consumed in the
+   * period, with its in-period ACUs, for the Sessions sheet. Absent otherwise.
+   */
+  readonly billedSessions?: BilledSessions;
   /** Change against the previous period's summary.json, or why there is none. */
   readonly comparison: PeriodComparison;
   /** By cost centre and the journal, when the run had a cost-centre map. */

@@ -1,5 +1,5 @@
 import type { Acus } from '../money/acus.js';
-import type { Session } from '../session.js';
+import type { PrincipalKind, Session } from '../session.js';
 
 /** Running sessions count and ACUs of one group; mutable only while grouping. */
 export interface Tally {
@@ -10,6 +10,8 @@ export interface Tally {
 export interface UserGroup extends Tally {
   readonly orgId: string;
   readonly userId: string | null;
+  /** A person or a service user, as the group's sessions say. */
+  readonly kind: PrincipalKind;
   /** Position in `SessionGroups.users`, the key of `sessionUser`. */
   readonly ordinal: number;
 }
@@ -47,7 +49,7 @@ export function groupSessions(sessions: readonly Session[]): SessionGroups {
   let i = 0;
   for (const session of sessions) {
     const { acus } = session;
-    const user = userGroup(groups, orgGroup(groups, session.orgId), session.userId);
+    const user = userGroup(groups, orgGroup(groups, session.orgId), session.userId, session.userKind);
     count(user, acus);
     groups.sessionUser[i] = user.ordinal;
     count(tally(groups.statuses, session.status), acus);
@@ -78,10 +80,15 @@ function orgGroup(groups: SessionGroups, orgId: string): OrgGroup {
   return org;
 }
 
-function userGroup(groups: SessionGroups, org: OrgGroup, userId: string | null): UserGroup {
+function userGroup(
+  groups: SessionGroups,
+  org: OrgGroup,
+  userId: string | null,
+  kind: PrincipalKind = 'user',
+): UserGroup {
   let user = org.users.get(userId);
   if (user === undefined) {
-    user = { orgId: org.orgId, userId, ordinal: groups.users.length, sessions: 0, acus: 0n };
+    user = { orgId: org.orgId, userId, kind, ordinal: groups.users.length, sessions: 0, acus: 0n };
     org.users.set(userId, user);
     groups.users.push(user);
   }

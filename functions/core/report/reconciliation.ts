@@ -1,4 +1,5 @@
 import type { Acus } from '../money/acus.js';
+import type { BridgeStatus } from './bridge.js';
 
 /** One line of the Reconciliation sheet: what sessions say beside what was billed. */
 export interface ReconciliationLine {
@@ -36,6 +37,10 @@ export interface Reconciliation {
     /** Created inside the period, updated after it: counted here, partly billed later. */
     readonly carriedOut: number;
   };
+  /** The walk from session ACUs to the bill in numbers, or why there is none (v2; a 403). */
+  readonly bridge?: BridgeStatus;
+  /** The Unattributed line by product (v3); absent when the bill has no product split. */
+  readonly unattributedByProduct?: ReadonlyMap<string, Acus>;
 }
 
 export type ReconciliationStatus =

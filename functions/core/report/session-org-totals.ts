@@ -51,6 +51,7 @@ function orgTotal(org: OrgGroup, costMinor: bigint, totals: UsageTotals, context
       ...usage(user, pricing, minor),
       orgId: org.orgId,
       userId: user.userId,
+      ...(user.kind === 'service-user' && { kind: user.kind }),
       userName: person?.name ?? null,
       email: person?.email ?? null,
       shareOfOrg: shareOf(user.acus, org.acus),

@@ -1,5 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { SessionEdgesResult } from '../../core/report/session-edges.js';
+import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
 import { countSessionsCarriedIn, type SessionCount } from './count-sessions-carried-in.js';
@@ -14,16 +16,22 @@ import { type Member, memberFromWire } from './member.js';
 import { type Organization, organizationFromWire } from './organization.js';
 import { DEFAULT_MAX_PAGES, type PagingSettings } from './read-listing.js';
 import { DEFAULT_RETRY_POLICY } from './retry-decision.js';
+import type { ServiceUser } from './service-user.js';
 import type { SessionQuery } from './session-query.js';
+import { createDevinClientV3, V3_REFUSED_KEY_HINT } from './v3/devin-client-v3.js';
+import type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
+export type { ApiVersion } from './api-version.js';
 export type { BillingCycle } from './billing-cycle.js';
 export type { SessionCount } from './count-sessions-carried-in.js';
-export type { BilledDays } from './fetch-billed-consumption.js';
+export type { BilledDays, BilledPrincipals } from './fetch-billed-consumption.js';
 export type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
 export type { Listing } from './listing.js';
 export type { Member } from './member.js';
 export type { Organization } from './organization.js';
+export type { ServiceUser } from './service-user.js';
 export type { SessionQuery } from './session-query.js';
+export type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
 export interface DevinClientOptions {
   apiKey: string;
@@ -44,6 +52,8 @@ export interface DevinClientOptions {
   random?: () => number;
   /** Every warning as it happens, retries included, for logs. Never carries the key. */
   onWarning?: (message: string) => void;
+  /** Which API to use; by default the key decides (`cog_` → v3, else v2). */
+  apiVersion?: ApiVersion;
 }
 
 export interface DevinClient {
@@ -56,17 +66,31 @@ export interface DevinClient {
   ): Promise<FetchedSessions>;
   listMembers(): Promise<Listing<Member>>;
   listOrganizations(): Promise<Listing<Organization>>;
+  /** Principals that are not people (v3); v2 has none and lists none. */
+  listServiceUsers(): Promise<Listing<ServiceUser>>;
   /** The vendor's bill for billing days firstDay..lastDay (both included); never rejects for API trouble. */
   fetchBilledConsumption(days: BilledDays): Promise<BilledConsumptionResult>;
   /** The enterprise's billing cycles, oldest first; `unavailable` on 403/404. */
   listBillingCycles(): Promise<Listing<BillingCycle>>;
+  /**
+   * Per-session daily consumption of the sessions that cross the period's billing-day edges, for
+   * the walk from session ACUs to the bill; `available: false` with the reason on v2 (no such
+   * endpoint) or when the key may not read it.
+   */
+  readSessionEdges(request: SessionEdgesRequest): Promise<SessionEdgesResult>;
   /** Sessions created before `from` and updated inside [from, to), for explaining differences only. */
   countSessionsCarriedIn(period: { readonly from: Date; readonly to: Date }): Promise<SessionCount>;
 }
 
+/** Why the walk to the bill is in words only on v2. */
+export const V2_HAS_NO_SESSION_CONSUMPTION =
+  'the v2 API has no per-session consumption, so the difference is explained in words only; ' +
+  'a v3 service-user key (cog_…) gives the walk in numbers';
+
 export function createDevinClient(options: DevinClientOptions): DevinClient {
   const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
   const onWarning = options.onWarning ?? (() => {});
+  const version = apiVersionFor(options.apiKey, options.apiVersion);
   const http: HttpSettings = {
     baseUrl,
     apiKey: options.apiKey,
@@ -77,14 +101,17 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     random: options.random ?? Math.random,
     now: () => new Date(),
     onRetry: onWarning,
+    ...(version === 'v3' && { refusedKeyHint: V3_REFUSED_KEY_HINT }),
   };
   const paging: PagingSettings = {
     concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
     maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),
   };
 
+  const host = new URL(baseUrl).host;
+  if (version === 'v3') return createDevinClientV3(http, paging, host, onWarning);
   return {
-    host: new URL(baseUrl).host,
+    host,
     fetchSessions: (query, fetchOptions) =>
       fetchSessions(http, paging, query, fetchOptions?.onProgress ?? (() => {}), onWarning),
     listMembers: () =>
@@ -113,8 +140,10 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
         },
         onWarning,
       ),
+    listServiceUsers: async () => ({ kind: 'ok', items: [] }),
     fetchBilledConsumption: (days) => fetchBilledConsumption(http, days, onWarning),
     listBillingCycles: () => listBillingCycles(http, onWarning),
+    readSessionEdges: async () => ({ available: false, reason: V2_HAS_NO_SESSION_CONSUMPTION }),
     countSessionsCarriedIn: (period) => countSessionsCarriedIn(http, period, onWarning),
   };
 }

@@ -14,6 +14,20 @@ export interface BilledDays {
   readonly lastDay: string;
   /** Narrows to these orgs; the vendor then leaves out the non-session ACUs that belong to none. */
   readonly orgIds?: readonly string[];
+  /**
+   * Who appears in the report, for an API that bills per principal (v3): the orgs, people and
+   * service users of the sessions created in [from, to). v2 reads everyone in one call and
+   * ignores it; v3 adds whoever consumed in the billing days from sessions created outside it.
+   */
+  readonly principals?: BilledPrincipals;
+}
+
+export interface BilledPrincipals {
+  readonly from: Date;
+  readonly to: Date;
+  readonly orgIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly serviceUserIds: readonly string[];
 }
 
 /**

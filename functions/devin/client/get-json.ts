@@ -109,14 +109,14 @@ function statusFailure(http: HttpSettings, response: Response, body: string): At
     ok: false,
     outcome: { kind: 'status', status: response.status, retryAfterMs },
     status: response.status,
-    reason: `HTTP ${response.status}${hintFor(response.status)}`,
+    reason: `HTTP ${response.status}${hintFor(response.status, http.refusedKeyHint)}`,
     excerpt: bodyExcerpt(body, http.apiKey),
   };
 }
 
-function hintFor(status: number): string {
+function hintFor(status: number, refusedKeyHint: string | undefined): string {
   if (status === 401 || status === 403) {
-    return ' (the key was refused: the enterprise endpoints need the personal API key, apk_user_…, of an Enterprise Admin)';
+    return ` (${refusedKeyHint ?? 'the key was refused: the enterprise endpoints need the personal API key, apk_user_…, of an Enterprise Admin'})`;
   }
   return '';
 }

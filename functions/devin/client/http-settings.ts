@@ -13,4 +13,6 @@ export interface HttpSettings {
   readonly now: () => Date;
   /** Told about every retry, for logs; never given the key. */
   readonly onRetry: (message: string) => void;
+  /** What a 401/403 means for this API version's keys; v2's wording when absent. */
+  readonly refusedKeyHint?: string;
 }

@@ -20,6 +20,8 @@ export interface LedgerEntry {
   readonly sessionId: string;
   readonly orgId: string;
   readonly userId: string | null;
+  /** The service user that started the session, when no person did. */
+  readonly serviceUserId: string | null;
   readonly acus: Acus;
 }
 
@@ -77,6 +79,7 @@ function sessionEntries(session: WireSession): LedgerEntry[] {
     sessionId: session.session_id,
     orgId: session.org_id,
     userId: session.user_id,
+    serviceUserId: session.service_user_id ?? null,
     acus: units * MICRO_ACU,
   }));
 }

@@ -2,6 +2,7 @@ import { monthlyBillingCycles } from './billing-cycles.js';
 import { billingDayOf } from './billing-day.js';
 import type { DemoOrg, DemoPerson } from './demo-catalog.js';
 import { DEMO_NAMELESS_PERSON, DEMO_ORGS, DEMO_PEOPLE } from './demo-catalog.js';
+import { automatedOrNot, DEMO_SERVICE_USERS, withAccessPath } from './demo-principals.js';
 import { toWireInstant } from './iso-instant.js';
 import { nonSessionAcus } from './non-session-acus.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -82,7 +83,7 @@ export function demoDataset(now: Date): FakeDataset {
   }
   return {
     sessions,
-    members: DEMO_PEOPLE.map(member),
+    members: DEMO_PEOPLE.map((person, index) => withAccessPath(member(person), index)),
     organizations: DEMO_ORGS.map(organization),
     nonSessionAcus: nonSessionAcus({
       firstDay: billingDayOf(firstMonthStart),
@@ -91,6 +92,7 @@ export function demoDataset(now: Date): FakeDataset {
       seed: NON_SESSION_SEED,
     }),
     billingCycles: monthlyBillingCycles(firstMonthStart, nowMs + 1, CYCLE_ANCHOR_DAY),
+    serviceUsers: [...DEMO_SERVICE_USERS],
   };
 }
 
@@ -113,7 +115,8 @@ function monthOfSessions(start: number, end: number, nowMs: number): WireSession
     const random = seededRandom(scramble32(serial));
     const createdMs = start + random.weighted(days) * DAY_MS + workingTimeOfDay(random);
     const org = random.weighted(ORG_WEIGHTS);
-    sessions.push(session(random, { serial, createdMs, nowMs }, org, random.weighted(peopleOf(org))));
+    const drawn = session(random, { serial, createdMs, nowMs }, org, random.weighted(peopleOf(org)));
+    sessions.push(automatedOrNot(drawn, serial));
   }
   return [...sessions, ...monthCases(start, end, nowMs, serialBase + count)];
 }

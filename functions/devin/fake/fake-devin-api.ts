@@ -8,6 +8,9 @@ import type { JsonReply, PageMutation } from './routes.js';
 import { answer, problem } from './routes.js';
 import type { ServedData } from './served-data.js';
 import { serveDataset } from './served-data.js';
+import type { V3Prefix } from './v3/v3-endpoints.js';
+import { isV3Path } from './v3/v3-endpoints.js';
+import { answerV3 } from './v3/v3-routes.js';
 import type { FakeDataset } from './wire.js';
 
 export interface FakeDevinApiOptions {
@@ -15,6 +18,8 @@ export interface FakeDevinApiOptions {
   readonly apiKey: string;
   readonly data: FakeDataset;
   readonly faults?: FaultPlan;
+  /** Where v3 lives: `/v3/` (default) or, as older docs show, `/v3beta1/` only. v2 is always served. */
+  readonly v3Prefix?: V3Prefix;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -48,7 +53,9 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
       authorized: request.authorized,
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
-    const result = answer(routed, served, mutation);
+    const result = isV3Path(routed.path)
+      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation)
+      : answer(routed, served, mutation);
     const text = JSON.stringify(result.body);
     if (fault?.kind === 'malformed-json') {
       // Any proper prefix of a JSON object is invalid JSON: the braces never close.

@@ -3,6 +3,7 @@ import type { Fault, FaultPlan, FaultRate, FaultRule } from './faults.js';
 import type { IncomingRequest } from './recorded-request.js';
 import type { SeededRandom } from './seeded-random.js';
 import { seededRandom } from './seeded-random.js';
+import { V3_PREFIXES, V3_SESSIONS } from './v3/v3-endpoints.js';
 
 /** A fault plan that cannot work as written, e.g. a probability of 2. */
 export class FaultPlanError extends Error {
@@ -48,8 +49,8 @@ export class FaultSchedule {
 }
 
 function appliesTo(fault: Fault, path: string | undefined, request: IncomingRequest): boolean {
-  const wanted = path ?? (fault.kind === 'mutate-page' ? SESSIONS_PATH : undefined);
-  return wanted === undefined || wanted === request.path;
+  if (path === undefined && fault.kind === 'mutate-page') return isSessionsPath(request.path);
+  return path === undefined || path === request.path;
 }
 
 function usesOf(rule: FaultRule, position: number): number {
@@ -70,4 +71,9 @@ function checkedRate(rate: FaultRate): FaultRate {
     throw new FaultPlanError('rate.faults must name at least one fault when rate.probability > 0');
   }
   return rate;
+}
+
+/** The v2 sessions listing, or the v3 one under either prefix. */
+function isSessionsPath(path: string): boolean {
+  return path === SESSIONS_PATH || V3_PREFIXES.some((prefix) => path === `/${prefix}${V3_SESSIONS}`);
 }

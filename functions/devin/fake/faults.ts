@@ -13,7 +13,7 @@ import type { WireSession } from './wire.js';
  * - mutate-page: answer normally but pass the page's items (a deep copy)
  *   through `mutate` first; `total`, `has_more` and `next_cursor` still describe
  *   the unmutated page, as a server whose rows changed under it would.
- *   Only ever applies to the sessions endpoint.
+ *   Only ever applies to the sessions endpoint (v2, or v3 under either prefix).
  */
 export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly body?: string }

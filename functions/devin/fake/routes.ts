@@ -11,6 +11,7 @@ import { pageOf } from './paged-response.js';
 import { QueryReader } from './query-reader.js';
 import type { ServedData } from './served-data.js';
 import { readSessionFilter } from './session-filter.js';
+import { v2Members, v2Sessions } from './v2-view.js';
 import type { WirePage, WireSession } from './wire.js';
 
 /** What the fake's routes need from a request. */
@@ -56,7 +57,8 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
     const filter = readSessionFilter(query);
     if (query.issues.length > 0) return { status: 422, body: { detail: query.issues } };
     const page = pageOf(data.sessions.matching(filter), skip, limit);
-    return { status: 200, body: mutateSessions ? mutated(page, mutateSessions) : page };
+    const shown = { ...page, items: [...v2Sessions(page.items)] };
+    return { status: 200, body: mutateSessions ? mutated(shown, mutateSessions) : shown };
   }
   if (request.path === MEMBERS_PATH) {
     const email = query.text('email')?.toLowerCase();
@@ -65,7 +67,7 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
       email === undefined
         ? data.members
         : data.members.filter((member) => member.email.toLowerCase() === email);
-    return { status: 200, body: pageOf(members, skip, limit) };
+    return { status: 200, body: pageOf(v2Members(members), skip, limit) };
   }
   if (query.issues.length > 0) return { status: 422, body: { detail: query.issues } };
   return { status: 200, body: pageOf(data.organizations, skip, limit) };

@@ -1,7 +1,7 @@
 import type { ConsumptionLedger } from './consumption-ledger.js';
 import { consumptionLedger } from './consumption-ledger.js';
 import { SessionIndex } from './session-index.js';
-import type { FakeDataset, WireBillingCycle, WireMember, WireOrganization } from './wire.js';
+import type { FakeDataset, WireBillingCycle, WireMember, WireOrganization, WireServiceUser } from './wire.js';
 
 /** A data set prepared for serving: sessions indexed once, when the data set is set. */
 export interface ServedData {
@@ -9,6 +9,7 @@ export interface ServedData {
   readonly members: readonly WireMember[];
   readonly organizations: readonly WireOrganization[];
   readonly billingCycles: readonly WireBillingCycle[];
+  readonly serviceUsers: readonly WireServiceUser[];
   /** Built on the first consumption request: a benchmark that only lists sessions never pays for it. */
   consumption(): ConsumptionLedger;
 }
@@ -20,6 +21,7 @@ export function serveDataset(dataset: FakeDataset): ServedData {
     members: [...dataset.members],
     organizations: [...dataset.organizations],
     billingCycles: [...(dataset.billingCycles ?? [])],
+    serviceUsers: [...(dataset.serviceUsers ?? [])],
     consumption() {
       ledger ??= consumptionLedger(dataset);
       return ledger;

@@ -33,6 +33,8 @@ export interface WireSession {
   updated_at: string;
   acus_consumed: number | null;
   pull_requests: WirePullRequest[];
+  /** Set when a service user (automation) started it; v2 shows such a session with no user. */
+  service_user_id?: string | null;
 }
 
 export interface WireMember {
@@ -40,6 +42,8 @@ export interface WireMember {
   email: string;
   name: string | null;
   enterprise_role: string;
+  /** A member through an identity-provider group only: v3 lists them under /members/idp-users alone. */
+  idp_only?: boolean;
 }
 
 export interface WireOrganization {
@@ -61,6 +65,16 @@ export interface FakeDataset {
   nonSessionAcus?: Record<string, number>;
   /** What `GET /v2/enterprise/consumption/cycles` lists. Absent: an empty list. */
   billingCycles?: WireBillingCycle[];
+  /** What `GET /v3/enterprise/members/service-users` lists. Absent: none. */
+  serviceUsers?: WireServiceUser[];
+}
+
+/** A v3 service user (a principal that is not a person). */
+export interface WireServiceUser {
+  service_user_id: string;
+  name: string;
+  /** Unix seconds, or null for a key that never expires. */
+  expires_at: number | null;
 }
 
 /** `GET /v2/enterprise/consumption/daily`: every figure in ACUs, at most 6 decimals. */

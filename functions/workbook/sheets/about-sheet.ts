@@ -165,6 +165,14 @@ function nameFacts(report: ChargebackReport): readonly Fact[] {
       label: 'User names and emails',
       value: describeNames(report.names.users, unnamedUsers, users.length, 'users'),
     },
+    ...(report.names.serviceUsers === undefined
+      ? []
+      : [
+          {
+            label: 'Service-user names',
+            value: describeNames(report.names.serviceUsers, 0, 0, 'service users'),
+          },
+        ]),
   ];
 }
 

@@ -4,6 +4,7 @@ import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-for
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
+import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -76,5 +77,6 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
     },
     // Shares of different orgs do not add up to anything: no total.
     { header: 'Share of Org', width: 14, numFmt: SHARE_FORMAT, value: ({ user }) => user.shareOfOrg },
+    { header: USER_KIND_HEADER, width: 13, value: ({ user }) => userKindText(user.userId, user.kind) },
   ];
 }

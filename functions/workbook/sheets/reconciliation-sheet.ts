@@ -21,6 +21,7 @@ import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
 import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { writeBridge } from './reconciliation-bridge.js';
 import {
   orgLineColumns,
   pricedLines,
@@ -113,6 +114,7 @@ async function writeReconciliation(
     );
   }
 
+  writeBridge(sheet, reconciliation, report.pricing);
   writeSection(sheet, 'Why session ACUs differ from the bill');
   writeFacts(sheet, differenceExplanation(reconciliation, report.period));
   writeFooterNotes(sheet, [

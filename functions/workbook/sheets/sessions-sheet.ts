@@ -8,17 +8,21 @@ import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values
 import { fittedWidth } from '../column-width.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
+import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import {
+  billedSessionColumns,
+  billedSessionNotes,
+  type SessionRow,
+  withBilledSessions,
+} from './billed-session-rows.js';
 import { sessionCostCentreColumn } from './cost-centre-columns.js';
 
-interface CostedSession {
-  readonly session: Session;
-  readonly costMinor: bigint;
-}
+type CostedSession = SessionRow;
 
 /** Names the Sessions rows carry beside their IDs, so each row stands alone in a pivot. */
 interface SessionNames {
@@ -38,9 +42,10 @@ export const sessionsSheet: WorkbookSheet = {
       name: 'Sessions',
       report,
       columns,
-      items: costedSessions(sessions, report.sessionCostMinor),
+      items: withBilledSessions(costedSessions(sessions, report.sessionCostMinor), report.billedSessions),
       totalLabel: 'Total',
-      footer: (sheet) => writeFooterNotes(sheet, sessionsNotes(report.costBasis)),
+      footer: (sheet) =>
+        writeFooterNotes(sheet, [...sessionsNotes(report.costBasis), ...billedSessionNotes(report)]),
       printedColumns: printedColumnCount(columns),
     });
   },
@@ -147,14 +152,14 @@ function sessionColumns(
       header: 'ACUs',
       width: 11,
       numFmt: ACUS_FORMAT,
-      value: ({ session }) => acusCell(session.acus),
+      value: ({ session, carried }) => (carried ? null : acusCell(session.acus)),
       total: acusCell(totals.acus),
     },
     {
       header: 'Cost',
       width: 14,
       numFmt: costFormat(pricing),
-      value: ({ costMinor }) => costCell(costMinor, pricing),
+      value: ({ costMinor }) => (costMinor === null ? null : costCell(costMinor, pricing)),
       total: costCell(totals.costMinor, pricing),
     },
     { header: LAST_PRINTED, width: 26, wrap: true, value: ({ session }) => listCell(session.tags) },
@@ -190,6 +195,12 @@ function sessionColumns(
       value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
     },
     { header: 'URL', width: 52, value: ({ session }) => linkCell(session.url) },
+    {
+      header: USER_KIND_HEADER,
+      width: 13,
+      value: ({ session }) => userKindText(session.userId, session.userKind),
+    },
+    ...billedSessionColumns(report),
   ];
 }
 

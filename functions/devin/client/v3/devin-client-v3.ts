@@ -1,0 +1,94 @@
+import type { DevinClient } from '../devin-client.js';
+import type { HttpSettings } from '../http-settings.js';
+import type { Member } from '../member.js';
+import type { PagingSettings } from '../read-listing.js';
+import { serviceUserFromWire } from '../service-user.js';
+import { listBillingCyclesV3 } from './billing-cycles-v3.js';
+import { countSessionsCarriedInV3 } from './count-carried-in-v3.js';
+import { fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
+import { fetchSessionsV3 } from './fetch-sessions-v3.js';
+import { listDirectoryV3, mergeMemberListings } from './list-directory-v3.js';
+import { readSessionEdgesV3 } from './read-session-edges-v3.js';
+import { V3Paths } from './v3-paths.js';
+import { memberFromWireV3, organizationFromWireV3 } from './wire-directory-v3.js';
+
+export const V3_REFUSED_KEY_HINT =
+  'the key was refused: v3 needs the cog_ key of an enterprise service user whose role may read ' +
+  'sessions, consumption, membership and organizations; service-user keys can expire';
+
+/** The v3 enterprise API (service users, cursor paging, Unix-second times) behind the one DevinClient. */
+export function createDevinClientV3(
+  http: HttpSettings,
+  paging: PagingSettings,
+  host: string,
+  onWarning: (message: string) => void,
+): DevinClient {
+  const paths = new V3Paths(http, onWarning);
+  const listOrganizations = () =>
+    listDirectoryV3(
+      paths,
+      paging,
+      {
+        route: '/enterprise/organizations',
+        resource: 'organizations',
+        recordName: 'organization',
+        parseItem: organizationFromWireV3,
+        idOf: (o) => o.orgId,
+      },
+      onWarning,
+    );
+  const members = (route: string) =>
+    listDirectoryV3<Member>(
+      paths,
+      paging,
+      {
+        route,
+        resource: 'members',
+        recordName: 'member',
+        parseItem: memberFromWireV3,
+        idOf: (m) => m.userId,
+      },
+      onWarning,
+    );
+  return {
+    host,
+    fetchSessions: (query, options) =>
+      fetchSessionsV3(paths, paging, query, options?.onProgress ?? (() => {}), onWarning),
+    listMembers: async () => {
+      const [direct, viaIdp] = await Promise.all([
+        members('/enterprise/members/users'),
+        members('/enterprise/members/idp-users'),
+      ]);
+      return mergeMemberListings(direct, viaIdp, (m) => m.userId);
+    },
+    listOrganizations,
+    listServiceUsers: () =>
+      listDirectoryV3(
+        paths,
+        paging,
+        {
+          route: '/enterprise/members/service-users',
+          resource: 'service users',
+          recordName: 'service user',
+          parseItem: serviceUserFromWire,
+          idOf: (s) => s.serviceUserId,
+        },
+        onWarning,
+      ),
+    fetchBilledConsumption: (days) =>
+      fetchBilledConsumptionV3(
+        http,
+        paths,
+        paging,
+        days,
+        async () => {
+          const orgs = await listOrganizations();
+          return orgs.kind === 'ok' ? orgs.items.map((o) => o.orgId) : [];
+        },
+        onWarning,
+      ),
+    listBillingCycles: () => listBillingCyclesV3(http, paths, paging, onWarning),
+    readSessionEdges: (request) => readSessionEdgesV3(http, paths, paging, request, onWarning),
+    countSessionsCarriedIn: (period) => countSessionsCarriedInV3(http, paths, paging, period, onWarning),
+  };
+}

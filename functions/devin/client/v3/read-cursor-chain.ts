@@ -1,0 +1,68 @@
+import { DevinPagingError } from '../devin-paging-error.js';
+import type { ListingRead } from '../read-listing.js';
+import type { Page } from '../wire-page.js';
+import type { CursorPage } from './wire-cursor-page.js';
+
+export interface CursorChainOptions {
+  /** For messages. */
+  readonly path: string;
+  readonly maxPages: number;
+  readonly onPage?: () => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * One full read of a cursor-paged listing: page after page until `has_next_page` is false. A
+ * chain cannot be read in parallel (each cursor comes from the page before), so callers split
+ * the question instead (see fetchSessionsV3). Pages come back in the shape the v2 reader
+ * produces, offsets counted by the client, so `readExactListing` checks both the same way: a
+ * listing that reports no `total` cannot be checked and counts as whatever arrived.
+ */
+export async function readCursorChain<T>(
+  fetchPage: (after: string | null, signal?: AbortSignal) => Promise<CursorPage<T>>,
+  options: CursorChainOptions,
+): Promise<ListingRead<T>> {
+  const pages: Page<T>[] = [];
+  const seen = new Set<string>();
+  let after: string | null = null;
+  let offset = 0;
+  for (;;) {
+    if (pages.length >= options.maxPages) {
+      throw new DevinPagingError({
+        path: options.path,
+        skip: offset,
+        problem: `the listing needs more than ${options.maxPages} pages; narrow the query (period, orgs, users)`,
+      });
+    }
+    const page: CursorPage<T> = await fetchPage(after, options.signal);
+    options.onPage?.();
+    pages.push({
+      skip: offset,
+      items: page.items,
+      total: page.total ?? 0,
+      hasMore: page.hasNextPage,
+      nextCursor: null,
+    });
+    offset += page.items.length;
+    if (!page.hasNextPage) break;
+    const next = page.endCursor;
+    if (next === null || next === '') {
+      throw new DevinPagingError({
+        path: options.path,
+        skip: offset,
+        problem: 'has_next_page is true but end_cursor is empty',
+      });
+    }
+    if (seen.has(next)) {
+      throw new DevinPagingError({
+        path: options.path,
+        skip: offset,
+        problem: `end_cursor ${JSON.stringify(next)} was already followed`,
+      });
+    }
+    seen.add(next);
+    after = next;
+  }
+  const firstTotal = pages[0]?.total ?? 0;
+  return { pages, firstTotal, maxTotal: pages.reduce((max, p) => Math.max(max, p.total), 0) };
+}

@@ -1,0 +1,90 @@
+import type { Worksheet } from 'exceljs';
+
+import type { Pricing } from '../../core/money/pricing.js';
+import type { BridgeLine } from '../../core/report/bridge.js';
+import type { Reconciliation } from '../../core/report/reconciliation.js';
+import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT } from '../cell-formats.js';
+import { LABEL_FONT } from '../cell-styles.js';
+import { acusCell, costCell, textCell } from '../cell-values.js';
+import { writeNote, writeSection } from '../fact-rows.js';
+import { withFullStop } from '../sentence.js';
+
+export const BRIDGE_SECTION = 'From session ACUs to the bill';
+
+/**
+ * The walk from the report's session ACUs to the billed ACUs, one measured step a row, in ACUs
+ * and in money (v3), and the Unattributed line by product. On v2, or without the permission,
+ * a note says why the walk is in words only.
+ */
+export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pricing: Pricing): void {
+  writeSection(sheet, BRIDGE_SECTION);
+  const { bridge, unattributedByProduct } = reconciliation;
+  if (bridge === undefined || !bridge.available) {
+    const reason = bridge === undefined || bridge.available ? 'not requested' : bridge.reason;
+    writeNote(
+      sheet,
+      textCell(
+        `Not in numbers for this report: ${withFullStop(reason)} The causes are explained in words below.`,
+      ),
+    );
+  } else {
+    // Labels in A run on over the empty B; the figures stand under the org table's figure columns.
+    addRow(sheet, ['Step', null, 'ACUs', 'Cost'], true);
+    for (const line of bridge.bridge.lines) {
+      const total = line.kind === 'session-acus' || line.kind === 'billed';
+      const row = sheet.addRow([labelOf(line), null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
+      row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
+      row.getCell(4).numFmt = costFormat(pricing);
+      if (total) row.font = LABEL_FONT;
+      row.commit();
+    }
+  }
+  if (unattributedByProduct !== undefined) {
+    writeSection(sheet, 'Unattributed, by product');
+    for (const [product, acus] of unattributedByProduct) {
+      if (acus === 0n) continue;
+      const row = sheet.addRow([productName(product), null, acusCell(acus)]);
+      row.getCell(3).numFmt = ACUS_FORMAT;
+      row.commit();
+    }
+    writeNote(
+      sheet,
+      'Billed ACUs no org carries, by the product the bill names: usage that is not a Devin session.',
+    );
+  }
+}
+
+function addRow(sheet: Worksheet, values: (string | null)[], bold: boolean): void {
+  const row = sheet.addRow(values);
+  if (bold) row.font = LABEL_FONT;
+  // Number headings stand over their numbers, as in the tables above.
+  for (const column of [3, 4]) row.getCell(column).alignment = { horizontal: 'right' };
+  row.commit();
+}
+
+function labelOf(line: BridgeLine): string {
+  const n =
+    line.sessions === undefined
+      ? ''
+      : ` (${line.sessions === 1 ? '1 session' : `${line.sessions} sessions`})`;
+  switch (line.kind) {
+    case 'session-acus':
+      return 'Session ACUs (created in the period, lifetime)';
+    case 'carried-out':
+      return `− Used after the period by sessions created in it${n}`;
+    case 'carried-in':
+      return `+ Used in the period by sessions created before it${n}`;
+    case 'non-session-product':
+      return `+ ${productName(line.product ?? '')} (not a session product)`;
+    case 'day-boundary':
+      return `± Day boundaries: billing days start 08:00 UTC${n}`;
+    case 'unexplained':
+      return 'Unexplained';
+    case 'billed':
+      return '= Billed ACUs';
+  }
+}
+
+function productName(product: string): string {
+  return product === '' ? 'Other' : `${product.charAt(0).toUpperCase()}${product.slice(1)}`;
+}
