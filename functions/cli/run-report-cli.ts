@@ -7,7 +7,9 @@ import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { demoDataset } from '../devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
+import { focusOptionsFromEnv } from '../focus/focus-options.js';
 import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
+import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
@@ -26,6 +28,11 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
+/** The demo's FOCUS billing account: the fake API's loopback host changes every run. */
+const DEMO_BILLING_ACCOUNT = {
+  demo: { billingAccountId: 'demo-enterprise', billingAccountName: 'Demo Enterprise' },
+  api: {},
+} as const;
 
 /**
  * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same pipeline,
@@ -89,6 +96,7 @@ export async function runReportCli(
       previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
       previewTo: ['finance@example.com'],
       now: io.now,
+      focus: { ...DEMO_BILLING_ACCOUNT[mode], ...focusOptionsFromEnv(io.env) },
     });
     const runFor = async (reportPeriod: ReportPeriod): Promise<LocalRun> => {
       const outcome = await runChargebackReport(
@@ -117,7 +125,11 @@ export async function runReportCli(
     if (mode === 'demo') {
       // A newcomer's first run should show month-over-month too: build the month before once.
       const previous = previousPeriodOf(period, cycles);
-      if (!('none' in previous) && !(await hasSummary(options.outDir, previous))) {
+      const built =
+        !('none' in previous) &&
+        (await hasSummary(options.outDir, previous)) &&
+        (await hasFocusDataset(options.outDir, previous));
+      if (!('none' in previous) && !built) {
         io.stderr.write(
           `Building ${previous.label} first, so ${period.label} has a month to compare with.\n`,
         );

@@ -3,9 +3,14 @@ import { join, resolve } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { billingAccountOf } from '../focus/billing-account.js';
+import { focusFiles } from '../focus/focus-files.js';
+import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
 import { writeFileAtomically } from './write-file-atomically.js';
+import { type LocalFocusDataset, writeFocusDataset } from './write-focus-dataset.js';
+import { writeSessionsExport } from './write-sessions-export.js';
 
 export interface LocalDeliveryOptions {
   /** Folder the report lands in (created when missing). */
@@ -14,12 +19,17 @@ export interface LocalDeliveryOptions {
   readonly previewFrom: string;
   readonly previewTo: readonly string[];
   readonly now: () => Date;
+  /** The FOCUS dataset written beside the workbook under `<outDir>/focus/`. */
+  readonly focus?: FocusOptions | undefined;
 }
 
 /** Where the workbook and its summary.json landed. */
 export interface LocalStoredReport extends StoredReport {
   readonly workbookPath: string;
   readonly summaryPath: string;
+  /** The raw sessions, gzipped JSON as in S3: what a backfill rebuilds the FOCUS dataset from. */
+  readonly sessionsPath: string;
+  readonly focus: LocalFocusDataset;
 }
 
 /** The email preview: `messageId` is the .eml's path, `htmlPath` the page to open in a browser. */
@@ -55,9 +65,26 @@ export function createLocalDelivery(
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
+      const sessionsPath = join(outDir, artifacts.workbookFileName.replace(/\.xlsx$/, '.sessions.json.gz'));
+      await writeSessionsExport(sessionsPath, artifacts.sessions);
+      const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
+      const focus = await writeFocusDataset(
+        outDir,
+        focusFiles(
+          {
+            report: artifacts.report,
+            sessions: artifacts.sessions,
+            run: artifacts.run,
+            account: billingAccountOf(focusOptions, artifacts.run.apiHost),
+          },
+          { csv: focusOptions.csv, now: options.now() },
+        ),
+      );
       return {
         workbookPath,
         summaryPath,
+        sessionsPath,
+        focus,
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },

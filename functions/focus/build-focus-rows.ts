@@ -1,0 +1,212 @@
+import type { Acus } from '../core/money/acus.js';
+import { costOf } from '../core/money/cost.js';
+import type { Pricing } from '../core/money/pricing.js';
+import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { RunInfo } from '../core/report/run-info.js';
+import { UNATTRIBUTED_ORG_ID } from '../core/report/unattributed.js';
+import type { Session } from '../core/session.js';
+import type { BillingAccount } from './billing-account.js';
+import { COST_SCALE, type FocusColumn, focusColumns } from './focus-columns.js';
+import { DEVIN_FOCUS_CONSTANTS as DEVIN, type FocusRow } from './focus-row.js';
+
+export interface FocusDatasetInput {
+  readonly report: ChargebackReport;
+  /** The sessions the report was built from, in the same order (sessionCostMinor is aligned with them). */
+  readonly sessions: readonly Session[];
+  readonly run: RunInfo;
+  readonly account: BillingAccount;
+  /**
+   * Each session's cost centre, when the report assigns them (issue 11). The
+   * one place cost centres come in: given, the dataset gains x_CostCentre.
+   */
+  readonly costCentreOf?: ((session: Session, index: number) => string | null) | undefined;
+}
+
+/** The rows of one report, produced lazily so a million sessions never sit in memory as row objects. */
+export interface FocusDataset {
+  readonly columns: readonly FocusColumn[];
+  readonly rowCount: number;
+  rows(): Iterable<FocusRow>;
+}
+
+/**
+ * One Usage row per session (ChargePeriod = the report period, the grain at
+ * which the report knows ACUs), plus on the billed basis one row per org for
+ * the billed ACUs its sessions do not carry, so BilledCost adds up exactly to
+ * the report's total on either basis.
+ *
+ * BilledCost and EffectiveCost are the allocated cents the workbook shows (a
+ * session's cents, or an org's billed cents less its sessions' cents);
+ * ContractedCost and ListCost are the exact ACUs × price, never rounded.
+ */
+export function buildFocusDataset(input: FocusDatasetInput): FocusDataset {
+  const { report, sessions } = input;
+  const columns = focusColumns({ costCentres: input.costCentreOf !== undefined });
+  const residuals = report.costBasis === 'billed' ? billedResiduals(report, sessions) : [];
+  return {
+    columns,
+    rowCount: sessions.length + residuals.length,
+    *rows() {
+      const common = commonValues(input);
+      const names = namesOf(report);
+      for (let i = 0; i < sessions.length; i++) {
+        const session = sessions[i] as Session;
+        yield sessionRow(input, common, names, session, i);
+      }
+      for (const residual of residuals) yield residualRow(input, common, names, residual);
+    },
+  };
+}
+
+type Common = Readonly<Record<string, string | Date | null>>;
+
+function commonValues({ report, run, account }: FocusDatasetInput): Common {
+  const { period, pricing } = report;
+  return {
+    BillingAccountId: account.id,
+    BillingAccountName: account.name,
+    BillingCurrency: pricing.currency,
+    BillingPeriodStart: period.from,
+    BillingPeriodEnd: period.to,
+    ChargePeriodStart: period.from,
+    ChargePeriodEnd: period.to,
+    ChargeClass: null,
+    HostProviderName: DEVIN.provider,
+    InvoiceIssuerName: DEVIN.provider,
+    ProviderName: DEVIN.provider,
+    PublisherName: DEVIN.provider,
+    ServiceProviderName: DEVIN.provider,
+    ServiceName: DEVIN.serviceName,
+    ServiceCategory: DEVIN.serviceCategory,
+    ServiceSubcategory: DEVIN.serviceSubcategory,
+    x_CostBasis: report.costBasis,
+    x_RunId: run.runId,
+  };
+}
+
+interface Names {
+  readonly orgs: ReadonlyMap<string, string | null>;
+  readonly users: ReadonlyMap<string, { readonly name: string | null; readonly email: string | null }>;
+}
+
+/** Names as the report resolved them: every org and named user appears in its org table. */
+function namesOf(report: ChargebackReport): Names {
+  const orgs = new Map<string, string | null>();
+  const users = new Map<string, { name: string | null; email: string | null }>();
+  for (const org of report.orgs) {
+    orgs.set(org.orgId, org.orgName);
+    for (const user of org.users) {
+      if (user.userId !== null && !users.has(user.userId)) {
+        users.set(user.userId, { name: user.userName, email: user.email });
+      }
+    }
+  }
+  return { orgs, users };
+}
+
+/** Exact figures of a row: ACUs at the quantity scale, costs at the cost scale. */
+function money(acus: Acus, billedMinor: bigint, pricing: Pricing) {
+  const contracted = costOf(acus, pricing);
+  const billed = billedMinor * 10n ** BigInt(COST_SCALE - pricing.minorDigits);
+  return {
+    PricingQuantity: acus,
+    PricingUnit: DEVIN.unit,
+    ContractedUnitPrice: pricing.unitPriceScaled,
+    ContractedCost: contracted,
+    // No public list price is configured: ListCost is the contracted cost, as common practice has it.
+    ListCost: contracted,
+    BilledCost: billed,
+    EffectiveCost: billed,
+  };
+}
+
+function sessionRow(input: FocusDatasetInput, common: Common, names: Names, session: Session, i: number) {
+  const { report } = input;
+  const user = session.userId === null ? undefined : names.users.get(session.userId);
+  const row: Record<string, FocusRow[string]> = {
+    ...common,
+    ...money(session.acus, report.sessionCostMinor[i] ?? 0n, report.pricing),
+    ChargeCategory: 'Usage',
+    ChargeFrequency: 'Usage-Based',
+    ChargeDescription: 'Devin ACUs consumed by one session',
+    ConsumedQuantity: session.acus,
+    ConsumedUnit: DEVIN.unit,
+    ResourceId: session.sessionId,
+    // The spec forbids a name that only repeats the id: an untitled session has none.
+    ResourceName: session.title.trim() === '' || session.title === session.sessionId ? null : session.title,
+    ResourceType: DEVIN.resourceType,
+    SubAccountId: session.orgId,
+    // Name non-null exactly when the id is: the id stands in when the directory had no name.
+    SubAccountName: names.orgs.get(session.orgId) ?? session.orgId,
+    Tags: tagsJson(session.tags),
+    x_UserId: session.userId,
+    x_UserName: user?.name ?? null,
+    x_UserEmail: user?.email ?? null,
+    x_SessionUrl: session.url,
+  };
+  if (input.costCentreOf !== undefined) row.x_CostCentre = input.costCentreOf(session, i);
+  return row;
+}
+
+/** Billed ACUs and cents of one org beyond (or, when negative, short of) what its sessions carry. */
+interface Residual {
+  readonly orgId: string;
+  readonly acus: Acus;
+  readonly costMinor: bigint;
+}
+
+function billedResiduals(report: ChargebackReport, sessions: readonly Session[]): Residual[] {
+  const sessionAcus = new Map<string, Acus>();
+  const sessionMinor = new Map<string, bigint>();
+  for (let i = 0; i < sessions.length; i++) {
+    const { orgId, acus } = sessions[i] as Session;
+    sessionAcus.set(orgId, (sessionAcus.get(orgId) ?? 0n) + acus);
+    sessionMinor.set(orgId, (sessionMinor.get(orgId) ?? 0n) + (report.sessionCostMinor[i] ?? 0n));
+  }
+  return report.orgs
+    .map((org) => ({
+      orgId: org.orgId,
+      acus: org.acus - (sessionAcus.get(org.orgId) ?? 0n),
+      costMinor: org.costMinor - (sessionMinor.get(org.orgId) ?? 0n),
+    }))
+    .filter((r) => r.acus !== 0n || r.costMinor !== 0n);
+}
+
+function residualRow(input: FocusDatasetInput, common: Common, names: Names, residual: Residual) {
+  const outsideOrgs = residual.orgId === UNATTRIBUTED_ORG_ID;
+  // More billed than the sessions carry is usage (carried-in sessions, products outside sessions);
+  // less is an adjustment: ACUs of this period's sessions that the vendor bills in another period.
+  const usage = residual.acus > 0n || (residual.acus === 0n && residual.costMinor >= 0n);
+  const row: Record<string, FocusRow[string]> = {
+    ...common,
+    ...money(residual.acus, residual.costMinor, input.report.pricing),
+    ChargeCategory: usage ? 'Usage' : 'Adjustment',
+    ChargeFrequency: usage ? 'Usage-Based' : 'One-Time',
+    ChargeDescription: outsideOrgs
+      ? 'Devin ACUs billed outside any org (products that are not sessions, such as Cascade and Terminal)'
+      : usage
+        ? "Devin ACUs billed to this org beyond its sessions' ACUs (sessions created in an earlier period)"
+        : "ACUs of this org's sessions that the vendor bills in another period",
+    // FOCUS: ConsumedQuantity is for Usage rows only.
+    ConsumedQuantity: usage ? residual.acus : null,
+    ConsumedUnit: usage ? DEVIN.unit : null,
+    ResourceId: null,
+    ResourceName: null,
+    ResourceType: null,
+    SubAccountId: outsideOrgs ? null : residual.orgId,
+    SubAccountName: outsideOrgs ? null : (names.orgs.get(residual.orgId) ?? residual.orgId),
+    Tags: null,
+    x_UserId: null,
+    x_UserName: null,
+    x_UserEmail: null,
+    x_SessionUrl: null,
+  };
+  if (input.costCentreOf !== undefined) row.x_CostCentre = null;
+  return row;
+}
+
+/** FOCUS KeyValueFormat: a flat object; Devin tags carry no value, so each is `true`. Null when untagged. */
+export function tagsJson(tags: readonly string[]): string | null {
+  if (tags.length === 0) return null;
+  return JSON.stringify(Object.fromEntries(tags.map((tag) => [tag, true])));
+}
