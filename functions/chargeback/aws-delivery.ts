@@ -4,12 +4,17 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
+import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
 import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { billingAccountOf } from '../focus/billing-account.js';
+import { focusFiles } from '../focus/focus-files.js';
+import { FOCUS_FOLDER } from '../focus/focus-layout.js';
+import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
@@ -30,12 +35,15 @@ export interface AwsDeliveryOptions {
   /** True sends even when the period's marker says it was emailed already. */
   readonly force: boolean;
   readonly now: () => Date;
+  /** The FOCUS dataset under `<prefix>focus/`; defaults to Parquet only, the API host as billing account. */
+  readonly focus?: FocusOptions | undefined;
 }
 
 /** What the AWS delivery stored, for the handler's result. */
 export interface AwsStoredReport extends StoredReport {
   readonly workbookObject: StoredObject;
   readonly link: { readonly url: string; readonly expiresAt: Date };
+  readonly focus: StoredFocusDataset;
 }
 
 /**
@@ -82,6 +90,17 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         contentType: 'application/json',
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
+      const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
+      const focus = await putFocusDataset(
+        s3,
+        bucket,
+        `${options.prefix}${FOCUS_FOLDER}`,
+        focusFiles(
+          { report, sessions: artifacts.sessions, run, account: billingAccountOf(focusOptions, run.apiHost) },
+          { csv: focusOptions.csv, now: options.now() },
+        ),
+        { 'run-id': run.runId, period: report.period.slug },
+      );
       const link = await createDownloadLink(s3, {
         bucket,
         key: keys.workbook,
@@ -92,6 +111,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       return {
         workbookObject,
         link,
+        focus,
         email: {
           workbookFileName: artifacts.workbookFileName,
           link,

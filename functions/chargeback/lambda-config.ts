@@ -4,6 +4,7 @@ import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
+import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -22,6 +23,8 @@ export interface LambdaConfig {
   /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
   readonly alignment: 'calendar' | 'billing-day' | 'billing-cycle';
   readonly costBasis: CostBasis;
+  /** FOCUS_CSV, FOCUS_BILLING_ACCOUNT_ID, FOCUS_BILLING_ACCOUNT_NAME. */
+  readonly focus: FocusOptions;
 }
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
@@ -90,6 +93,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     attachMaxBytes: e.ATTACH_MAX_BYTES,
     alignment: e.REPORT_ALIGNMENT,
     costBasis: e.COST_BASIS,
+    focus: focusOptionsFromEnv(env),
   };
 }
 

@@ -84,6 +84,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     recipients,
     linkTtlSeconds: config.linkTtlSeconds,
     attachMaxBytes: config.attachMaxBytes,
+    focus: config.focus,
     force,
     now: deps.now,
   });
@@ -118,6 +119,11 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       timeZone: period.timeZone,
     },
     s3: { bucket: config.bucket, key: stored.workbookObject.key, uri: stored.workbookObject.uri },
+    focus: {
+      key: stored.focus.parquetKey,
+      uri: `s3://${config.bucket}/${stored.focus.parquetKey}`,
+      rows: stored.focus.rows,
+    },
     downloadUrl: stored.link.url,
     downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
     totals: {

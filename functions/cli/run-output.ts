@@ -12,6 +12,9 @@ export interface LocalRun {
     readonly summary: string;
     readonly emailHtml: string | undefined;
     readonly emailEml: string | undefined;
+    readonly sessions: string;
+    readonly focus: string;
+    readonly focusCsv: string | null;
   };
 }
 
@@ -23,6 +26,9 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
       summary: outcome.stored.summaryPath,
       emailHtml: outcome.sent?.htmlPath,
       emailEml: outcome.sent?.messageId,
+      sessions: outcome.stored.sessionsPath,
+      focus: outcome.stored.focus.parquetPath,
+      focusCsv: outcome.stored.focus.csvPath,
     },
   };
 }
@@ -41,6 +47,9 @@ export function jsonOutput({ report, files }: LocalRun): string {
       email: files.emailEml,
       emailHtml: files.emailHtml,
       summary: files.summary,
+      sessions: files.sessions,
+      focus: files.focus,
+      ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
     },
   })}\n`;
 }
@@ -55,6 +64,9 @@ export function humanOutput({ report, files }: LocalRun, demo: boolean): string 
     `Email preview  ${files.emailHtml}`,
     `               ${files.emailEml}`,
     `Summary        ${files.summary}`,
+    `FOCUS dataset  ${files.focus}`,
+    ...(files.focusCsv === null ? [] : [`               ${files.focusCsv}`]),
+    '               query it: npm run query -- cost-by-org-by-month',
     '',
   ].join('\n');
 }
