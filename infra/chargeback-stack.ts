@@ -4,6 +4,7 @@ import type { Construct } from 'constructs';
 import type { ChargebackConfig } from './config.js';
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
 import { FailureAlarms } from './constructs/failure-alarms.js';
+import { FocusAthena } from './constructs/focus-athena.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
@@ -67,6 +68,8 @@ export class ChargebackStack extends Stack {
       apiKey: apiKey.secret,
       sender: config.sender,
     });
+
+    new FocusAthena(this, 'Focus', { bucket, reportPrefix: config.reportPrefix, writerRole: report.role });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,

@@ -4,6 +4,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { COST_CENTRE_COLUMN } from '../focus/focus-columns.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { FocusQueryError } from './focus-query-error.js';
+import { FOCUS_TABLE } from './focus-table.js';
 
 /** A row as JSON: DECIMALs and BIGINTs arrive as exact strings, timestamps as ISO-like text. */
 export type QueryRow = Record<string, unknown>;
@@ -17,9 +18,6 @@ export interface FocusDuckDb {
   query(sql: string): Promise<FocusQueryResult>;
   close(): void;
 }
-
-/** The table's name in DuckDB and in Glue, so the README's SQL runs unchanged in both. */
-export const FOCUS_TABLE = 'devin_focus';
 
 /**
  * An in-memory DuckDB with the view `devin_focus` over every monthly
