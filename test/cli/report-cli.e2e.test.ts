@@ -95,8 +95,10 @@ describe('npm run report', () => {
     expect((await readdir(out)).sort()).toEqual([
       'devin-acu-chargeback-2026-10.email.html',
       'devin-acu-chargeback-2026-10.eml',
+      'devin-acu-chargeback-2026-10.sessions.json.gz',
       'devin-acu-chargeback-2026-10.summary.json',
       'devin-acu-chargeback-2026-10.xlsx',
+      'focus',
     ]);
   });
 
