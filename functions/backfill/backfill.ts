@@ -46,7 +46,7 @@ export async function backfillFocus(
   const done: BackfilledPeriod[] = [];
   for (const { stored, sessions, report, run } of rebuilt) {
     const files = focusFiles(
-      { report, sessions, run, account: billingAccountOf(options.focus, run.apiHost) },
+      { report, sessions, run, account: billingAccountOf(options.focus, run) },
       { csv: options.focus.csv, now: options.now },
     );
     const location = await write(files);

@@ -96,7 +96,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         bucket,
         `${options.prefix}${FOCUS_FOLDER}`,
         focusFiles(
-          { report, sessions: artifacts.sessions, run, account: billingAccountOf(focusOptions, run.apiHost) },
+          { report, sessions: artifacts.sessions, run, account: billingAccountOf(focusOptions, run) },
           { csv: focusOptions.csv, now: options.now() },
         ),
         { 'run-id': run.runId, period: report.period.slug },

@@ -28,11 +28,6 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
-/** The demo's FOCUS billing account: the fake API's loopback host changes every run. */
-const DEMO_BILLING_ACCOUNT = {
-  demo: { billingAccountId: 'demo-enterprise', billingAccountName: 'Demo Enterprise' },
-  api: {},
-} as const;
 
 /**
  * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same pipeline,
@@ -96,7 +91,7 @@ export async function runReportCli(
       previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
       previewTo: ['finance@example.com'],
       now: io.now,
-      focus: { ...DEMO_BILLING_ACCOUNT[mode], ...focusOptionsFromEnv(io.env) },
+      focus: focusOptionsFromEnv(io.env),
     });
     const runFor = async (reportPeriod: ReportPeriod): Promise<LocalRun> => {
       const outcome = await runChargebackReport(

@@ -75,7 +75,7 @@ export function createLocalDelivery(
             report: artifacts.report,
             sessions: artifacts.sessions,
             run: artifacts.run,
-            account: billingAccountOf(focusOptions, artifacts.run.apiHost),
+            account: billingAccountOf(focusOptions, artifacts.run),
           },
           { csv: focusOptions.csv, now: options.now() },
         ),
