@@ -8,6 +8,7 @@ import { FocusAthena } from './constructs/focus-athena.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
+import { focusEnvironment, readFocusConfig } from './focus-config.js';
 import { grantReportPermissions } from './report-permissions.js';
 
 export interface ChargebackStackProps extends StackProps {
@@ -21,6 +22,7 @@ export class ChargebackStack extends Stack {
   constructor(scope: Construct, id: string, props: ChargebackStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const focus = readFocusConfig(this);
 
     // One queue for both ways a run can be lost (undeliverable schedule event, failed invocation):
     // either way finance gets no report and the event to replay is here.
@@ -58,6 +60,7 @@ export class ChargebackStack extends Stack {
         REPORT_ALIGNMENT: config.alignment,
         COST_BASIS: config.costBasis,
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
+        ...focusEnvironment(focus),
       },
     });
     const fn = report.function;
@@ -69,7 +72,13 @@ export class ChargebackStack extends Stack {
       sender: config.sender,
     });
 
-    new FocusAthena(this, 'Focus', { bucket, reportPrefix: config.reportPrefix, writerRole: report.role });
+    new FocusAthena(this, 'Focus', {
+      bucket,
+      reportPrefix: config.reportPrefix,
+      writerRole: report.role,
+      databaseName: focus.focusDatabase,
+      bytesScannedCutoffPerQuery: focus.focusBytesScannedLimit,
+    });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,

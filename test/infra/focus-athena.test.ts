@@ -172,3 +172,39 @@ describe.each([
     expect(outputs.FocusDatasetLocation?.Value).toEqual(location(''));
   });
 });
+
+describe('the FOCUS deploy settings', () => {
+  it(
+    'pass the CSV switch and billing account to the function, and the database and scan limit to Athena',
+    () => {
+      const template = Template.fromStack(
+        buildStack({
+          focusCsv: 'true',
+          focusBillingAccountId: 'acme-enterprise',
+          focusBillingAccountName: 'Acme Corp',
+          focusDatabase: 'finops',
+          focusBytesScannedLimit: '50000000',
+        }).stack,
+      );
+      const [, fn] = only(template, 'AWS::Lambda::Function');
+      expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
+        FOCUS_CSV: 'true',
+        FOCUS_BILLING_ACCOUNT_ID: 'acme-enterprise',
+        FOCUS_BILLING_ACCOUNT_NAME: 'Acme Corp',
+      });
+      expect(only(template, 'AWS::Glue::Database')[1].Properties.DatabaseInput).toMatchObject({
+        Name: 'finops',
+      });
+      expect(only(template, 'AWS::Athena::WorkGroup')[1].Properties).toMatchObject({
+        WorkGroupConfiguration: { BytesScannedCutoffPerQuery: 50_000_000 },
+      });
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it('refuses a database name Athena would change and a scan limit Athena refuses, naming each', () => {
+    expect(() => buildStack({ focusDatabase: 'Devin-FOCUS', focusBytesScannedLimit: '5' })).toThrow(
+      /focusDatabase = "Devin-FOCUS": must be lower-case[\s\S]*focusBytesScannedLimit = "5": must be at least 10000000/,
+    );
+  });
+});
