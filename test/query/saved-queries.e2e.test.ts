@@ -135,6 +135,13 @@ describe("the README's queries through DuckDB over a generated multi-month datas
     );
   });
 
+  it("the README's ready queries are exactly the saved queries tested here", async () => {
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('### Ready queries'), readme.indexOf('### Athena'));
+    const blocks = [...section.matchAll(/```sql\n([\s\S]*?)\n```/g)].map((m) => m[1]);
+    expect(blocks).toEqual(SAVED_QUERIES.map((q) => q.sql));
+  });
+
   it('every saved query is valid SQL here', async () => {
     for (const query of SAVED_QUERIES) await expect(db.query(query.sql)).resolves.toBeDefined();
   });
