@@ -7,7 +7,8 @@ import { UNATTRIBUTED_ORG_ID } from '../core/report/unattributed.js';
 import type { Session } from '../core/session.js';
 import type { BillingAccount } from './billing-account.js';
 import { COST_SCALE, type FocusColumn, focusColumns } from './focus-columns.js';
-import { DEVIN_FOCUS_CONSTANTS as DEVIN, type FocusRow } from './focus-row.js';
+import { DEVIN_FOCUS_CONSTANTS as DEVIN, type FocusRow, type FocusValue } from './focus-row.js';
+import { FocusRowError } from './focus-row-error.js';
 
 export interface FocusDatasetInput {
   readonly report: ChargebackReport;
@@ -22,10 +23,22 @@ export interface FocusDatasetInput {
   readonly costCentreOf?: ((session: Session, index: number) => string | null) | undefined;
 }
 
-/** The rows of one report, produced lazily so a million sessions never sit in memory as row objects. */
+/** A run of consecutive rows, column by column: what the writers consume. */
+export interface FocusChunk {
+  readonly length: number;
+  /** Each column's values for these rows, keyed by column name. */
+  readonly values: ReadonlyMap<string, readonly FocusValue[]>;
+}
+
+/**
+ * The rows of one report, produced a chunk at a time and column by column,
+ * so a million sessions never sit in memory as a million row objects.
+ */
 export interface FocusDataset {
   readonly columns: readonly FocusColumn[];
   readonly rowCount: number;
+  chunks(rowsPerChunk: number): Iterable<FocusChunk>;
+  /** Row by row, for tests and small datasets. */
   rows(): Iterable<FocusRow>;
 }
 
@@ -43,17 +56,42 @@ export function buildFocusDataset(input: FocusDatasetInput): FocusDataset {
   const { report, sessions } = input;
   const columns = focusColumns({ costCentres: input.costCentreOf !== undefined });
   const residuals = report.costBasis === 'billed' ? billedResiduals(report, sessions) : [];
+  const rowCount = sessions.length + residuals.length;
+  function* chunks(rowsPerChunk: number): Generator<FocusChunk> {
+    const common = commonValues(input);
+    const names = namesOf(report);
+    const getters = sessionGetters(input, common, names);
+    const residualRows = residuals.map((r) => residualRow(input, common, names, r));
+    for (let start = 0; start < rowCount; start += rowsPerChunk) {
+      const end = Math.min(rowCount, start + rowsPerChunk);
+      const values = new Map<string, FocusValue[]>();
+      for (const column of columns) {
+        const getter = getters[column.name];
+        if (getter === undefined) throw new FocusRowError(column.name, undefined);
+        const data = new Array<FocusValue>(end - start);
+        for (let g = start; g < end; g++) {
+          data[g - start] =
+            g < sessions.length
+              ? getter(sessions[g] as Session, g)
+              : (residualRows[g - sessions.length]?.[column.name] ?? null);
+        }
+        values.set(column.name, data);
+      }
+      yield { length: end - start, values };
+    }
+  }
   return {
     columns,
-    rowCount: sessions.length + residuals.length,
+    rowCount,
+    chunks,
     *rows() {
-      const common = commonValues(input);
-      const names = namesOf(report);
-      for (let i = 0; i < sessions.length; i++) {
-        const session = sessions[i] as Session;
-        yield sessionRow(input, common, names, session, i);
+      for (const chunk of chunks(1000)) {
+        for (let k = 0; k < chunk.length; k++) {
+          const row: Record<string, FocusValue> = {};
+          for (const column of columns) row[column.name] = chunk.values.get(column.name)?.[k] ?? null;
+          yield row;
+        }
       }
-      for (const residual of residuals) yield residualRow(input, common, names, residual);
     },
   };
 }
@@ -120,32 +158,49 @@ function money(acus: Acus, billedMinor: bigint, pricing: Pricing) {
   };
 }
 
-function sessionRow(input: FocusDatasetInput, common: Common, names: Names, session: Session, i: number) {
-  const { report } = input;
-  const user = session.userId === null ? undefined : names.users.get(session.userId);
-  const row: Record<string, FocusRow[string]> = {
-    ...common,
-    ...money(session.acus, report.sessionCostMinor[i] ?? 0n, report.pricing),
-    ChargeCategory: 'Usage',
-    ChargeFrequency: 'Usage-Based',
-    ChargeDescription: 'Devin ACUs consumed by one session',
-    ConsumedQuantity: session.acus,
-    ConsumedUnit: DEVIN.unit,
-    ResourceId: session.sessionId,
+type Getter = (session: Session, index: number) => FocusValue;
+
+/** Each column of a session row as a function of the session: no object per row. */
+function sessionGetters(input: FocusDatasetInput, common: Common, names: Names): Record<string, Getter> {
+  const { report, costCentreOf } = input;
+  const { pricing } = report;
+  const billedScale = 10n ** BigInt(COST_SCALE - pricing.minorDigits);
+  const constant =
+    (value: FocusValue): Getter =>
+    () =>
+      value;
+  const billed: Getter = (_, i) => (report.sessionCostMinor[i] ?? 0n) * billedScale;
+  const contracted: Getter = (s) => costOf(s.acus, pricing);
+  const getters: Record<string, Getter> = {
+    ...Object.fromEntries(Object.entries(common).map(([name, value]) => [name, constant(value)])),
+    PricingQuantity: (s) => s.acus,
+    PricingUnit: constant(DEVIN.unit),
+    ContractedUnitPrice: constant(pricing.unitPriceScaled),
+    ContractedCost: contracted,
+    // No public list price is configured: ListCost is the contracted cost, as common practice has it.
+    ListCost: contracted,
+    BilledCost: billed,
+    EffectiveCost: billed,
+    ChargeCategory: constant('Usage'),
+    ChargeFrequency: constant('Usage-Based'),
+    ChargeDescription: constant('Devin ACUs consumed by one session'),
+    ConsumedQuantity: (s) => s.acus,
+    ConsumedUnit: constant(DEVIN.unit),
+    ResourceId: (s) => s.sessionId,
     // The spec forbids a name that only repeats the id: an untitled session has none.
-    ResourceName: session.title.trim() === '' || session.title === session.sessionId ? null : session.title,
-    ResourceType: DEVIN.resourceType,
-    SubAccountId: session.orgId,
+    ResourceName: (s) => (s.title.trim() === '' || s.title === s.sessionId ? null : s.title),
+    ResourceType: constant(DEVIN.resourceType),
+    SubAccountId: (s) => s.orgId,
     // Name non-null exactly when the id is: the id stands in when the directory had no name.
-    SubAccountName: names.orgs.get(session.orgId) ?? session.orgId,
-    Tags: tagsJson(session.tags),
-    x_UserId: session.userId,
-    x_UserName: user?.name ?? null,
-    x_UserEmail: user?.email ?? null,
-    x_SessionUrl: session.url,
+    SubAccountName: (s) => names.orgs.get(s.orgId) ?? s.orgId,
+    Tags: (s) => tagsJson(s.tags),
+    x_UserId: (s) => s.userId,
+    x_UserName: (s) => (s.userId === null ? null : (names.users.get(s.userId)?.name ?? null)),
+    x_UserEmail: (s) => (s.userId === null ? null : (names.users.get(s.userId)?.email ?? null)),
+    x_SessionUrl: (s) => s.url,
   };
-  if (input.costCentreOf !== undefined) row.x_CostCentre = input.costCentreOf(session, i);
-  return row;
+  if (costCentreOf !== undefined) getters.x_CostCentre = costCentreOf;
+  return getters;
 }
 
 /** Billed ACUs and cents of one org beyond (or, when negative, short of) what its sessions carry. */

@@ -13,15 +13,14 @@ import type { FocusValue } from './focus-row.js';
 export function* focusCsv(dataset: FocusDataset): Generator<string> {
   const { columns } = dataset;
   yield `${columns.map((c) => field(c.name)).join(',')}\r\n`;
-  let lines: string[] = [];
-  for (const row of dataset.rows()) {
-    lines.push(columns.map((c) => field(cellText(c, row[c.name] ?? null))).join(','));
-    if (lines.length === 500) {
-      yield `${lines.join('\r\n')}\r\n`;
-      lines = [];
+  for (const chunk of dataset.chunks(500)) {
+    const columnValues = columns.map((c) => chunk.values.get(c.name) ?? []);
+    const lines = new Array<string>(chunk.length);
+    for (let k = 0; k < chunk.length; k++) {
+      lines[k] = columns.map((c, j) => field(cellText(c, columnValues[j]?.[k] ?? null))).join(',');
     }
+    yield `${lines.join('\r\n')}\r\n`;
   }
-  if (lines.length > 0) yield `${lines.join('\r\n')}\r\n`;
 }
 
 function cellText(column: FocusColumn, value: FocusValue): string {

@@ -1,7 +1,7 @@
 import { ByteWriter, type ColumnSource, ParquetWriter, type SchemaElement } from 'hyparquet-writer';
 import type { FocusDataset } from './build-focus-rows.js';
 import { DECIMAL_PRECISION, type FocusColumn } from './focus-columns.js';
-import type { FocusRow } from './focus-row.js';
+import type { FocusValue } from './focus-row.js';
 import { FocusRowError } from './focus-row-error.js';
 
 /** Rows per row group: bounds the per-value objects the writer makes while encoding. */
@@ -34,20 +34,12 @@ export function focusParquet(dataset: FocusDataset, options: FocusParquetOptions
     kvMetadata: Object.entries(options.footer).map(([key, value]) => ({ key, value })),
     createdBy: options.createdBy,
   });
-  let chunk: FocusRow[] = [];
-  const flush = () => {
-    if (chunk.length === 0) return;
+  for (const chunk of dataset.chunks(ROW_GROUP_ROWS)) {
     parquet.write({
-      columnData: dataset.columns.map((c) => columnSource(c, chunk)),
+      columnData: dataset.columns.map((column) => columnSource(column, chunk.values.get(column.name))),
       rowGroupSize: chunk.length,
     });
-    chunk = [];
-  };
-  for (const row of dataset.rows()) {
-    chunk.push(row);
-    if (chunk.length === ROW_GROUP_ROWS) flush();
   }
-  flush();
   parquet.finish();
   return new Uint8Array(writer.getBuffer());
 }
@@ -95,13 +87,8 @@ function schemaElement(column: FocusColumn): SchemaElement {
   }
 }
 
-function columnSource(column: FocusColumn, rows: readonly FocusRow[]): ColumnSource {
-  const data = rows.map((row) => {
-    const value = row[column.name];
-    if (value === undefined || (value === null && !column.nullable)) {
-      throw new FocusRowError(column.name, value);
-    }
-    return value;
-  });
-  return { name: column.name, data, nullable: column.nullable };
+function columnSource(column: FocusColumn, data: readonly FocusValue[] | undefined): ColumnSource {
+  if (data === undefined) throw new FocusRowError(column.name, undefined);
+  if (!column.nullable && data.includes(null)) throw new FocusRowError(column.name, null);
+  return { name: column.name, data: data as FocusValue[], nullable: column.nullable };
 }
