@@ -98,7 +98,7 @@ export class FocusAthena extends Construct {
         },
       },
     });
-    table.addDependency(database);
+    table.addResourceDependency(database);
 
     this.resultsBucket = new Bucket(this, 'Results', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
