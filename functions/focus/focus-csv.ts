@@ -9,6 +9,10 @@ import type { FocusValue } from './focus-row.js';
  * spreadsheet: the header is the column ids, nulls are empty fields (the
  * validator reads those as null), instants `YYYY-MM-DDTHH:mm:ssZ`, decimals
  * exact plain text. Yields a few hundred rows at a time.
+ *
+ * A text cell that a spreadsheet would run as a formula (a session titled
+ * `=HYPERLINK(…)`) gets a leading `'`, as OWASP advises for CSV meant for
+ * spreadsheets; the Parquet file keeps the text exactly as it was.
  */
 export function* focusCsv(dataset: FocusDataset): Generator<string> {
   const { columns } = dataset;
@@ -29,7 +33,7 @@ function cellText(column: FocusColumn, value: FocusValue): string {
   if (typeof value === 'bigint') {
     return scaledToDecimalString(value, column.type.kind === 'decimal' ? column.type.scale : 0);
   }
-  return value;
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
 function field(text: string): string {

@@ -179,3 +179,30 @@ describe('tagsJson', () => {
     expect(tagsJson([])).toBeNull();
   });
 });
+
+describe('focusCsv', () => {
+  it('writes exact decimals, UTC seconds, empty nulls, and defuses text a spreadsheet would run', async () => {
+    const { focusCsv } = await import('../../functions/focus/focus-csv.js');
+    const sessions = [
+      session({ sessionId: 's-1', title: '=HYPERLINK("http://example.com","x")', acus: 1.5, tags: ['a,b'] }),
+      session({ sessionId: 's-2', title: 'plain, "quoted"', acus: 0.000000000001, userId: null }),
+    ];
+    const report = buildChargebackReport({ period: OCTOBER, pricing: USD, sessions, directory: DIRECTORY });
+    const dataset = buildFocusDataset({ report, sessions, run: RUN, account: ACCOUNT });
+    const [header, first, second] = [...focusCsv(dataset)].join('').split('\r\n');
+    const names = header?.split(',') ?? [];
+    const cell = (line: string | undefined, name: string) => {
+      // A naive split is enough here: the checked cells hold no comma or quote.
+      const fields = (line ?? '').match(/("([^"]|"")*"|[^,]*)(,|$)/g)?.map((f) => f.replace(/,$/, '')) ?? [];
+      return fields[names.indexOf(name)];
+    };
+    expect(cell(first, 'ResourceName')).toBe(`"'=HYPERLINK(""http://example.com"",""x"")"`);
+    expect(cell(first, 'Tags')).toBe('"{""a,b"":true}"');
+    expect(cell(first, 'ContractedCost')).toBe('3.375');
+    expect(cell(first, 'ChargePeriodStart')).toBe('2026-10-01T00:00:00Z');
+    expect(cell(first, 'ChargeClass')).toBe('');
+    expect(cell(second, 'ResourceName')).toBe('"plain, ""quoted"""');
+    expect(cell(second, 'PricingQuantity')).toBe('0.000000000001');
+    expect(cell(second, 'x_UserId')).toBe('');
+  });
+});
