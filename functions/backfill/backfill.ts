@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
-import { billingAccountOf } from '../focus/billing-account.js';
 import { type FocusFiles, focusFiles } from '../focus/focus-files.js';
+import { focusInputOf } from '../focus/focus-input.js';
 import type { FocusOptions } from '../focus/focus-options.js';
 import { rebuildReport } from './rebuild-report.js';
 import { StoredReportError, sessionsFromExport } from './stored-sessions.js';
@@ -45,10 +45,10 @@ export async function backfillFocus(
   rebuilt.sort((a, b) => a.run.generatedAt.getTime() - b.run.generatedAt.getTime());
   const done: BackfilledPeriod[] = [];
   for (const { stored, sessions, report, run } of rebuilt) {
-    const files = focusFiles(
-      { report, sessions, run, account: billingAccountOf(options.focus, run) },
-      { csv: options.focus.csv, now: options.now },
-    );
+    const files = focusFiles(focusInputOf({ report, sessions, run }, options.focus), {
+      csv: options.focus.csv,
+      now: options.now,
+    });
     const location = await write(files);
     done.push({
       source: stored.source,

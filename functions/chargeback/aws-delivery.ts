@@ -11,8 +11,8 @@ import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
-import { billingAccountOf } from '../focus/billing-account.js';
 import { focusFiles } from '../focus/focus-files.js';
+import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
@@ -95,10 +95,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         s3,
         bucket,
         `${options.prefix}${FOCUS_FOLDER}`,
-        focusFiles(
-          { report, sessions: artifacts.sessions, run, account: billingAccountOf(focusOptions, run) },
-          { csv: focusOptions.csv, now: options.now() },
-        ),
+        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
         { 'run-id': run.runId, period: report.period.slug },
       );
       const link = await createDownloadLink(s3, {

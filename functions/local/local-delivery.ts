@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { buildRawMessage } from '../email/raw-message.js';
-import { billingAccountOf } from '../focus/billing-account.js';
 import { focusFiles } from '../focus/focus-files.js';
+import { focusInputOf } from '../focus/focus-input.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
@@ -70,15 +70,7 @@ export function createLocalDelivery(
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       const focus = await writeFocusDataset(
         outDir,
-        focusFiles(
-          {
-            report: artifacts.report,
-            sessions: artifacts.sessions,
-            run: artifacts.run,
-            account: billingAccountOf(focusOptions, artifacts.run),
-          },
-          { csv: focusOptions.csv, now: options.now() },
-        ),
+        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
       );
       return {
         workbookPath,
