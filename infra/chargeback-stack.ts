@@ -5,9 +5,11 @@ import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
 import { DownloadLinkService } from './constructs/download-link-service.js';
 import { FailureAlarms } from './constructs/failure-alarms.js';
+import { FocusAthena } from './constructs/focus-athena.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
+import { focusEnvironment, readFocusConfig } from './focus-config.js';
 import { grantReportPermissions } from './report-permissions.js';
 
 export interface ChargebackStackProps extends StackProps {
@@ -23,6 +25,7 @@ export class ChargebackStack extends Stack {
   constructor(scope: Construct, id: string, props: ChargebackStackProps) {
     super(scope, id, props);
     const { config } = props;
+    const focus = readFocusConfig(this);
 
     // One queue for both ways a run can be lost (undeliverable schedule event, failed invocation):
     // either way finance gets no report and the event to replay is here.
@@ -76,6 +79,7 @@ export class ChargebackStack extends Stack {
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
         ...links?.reportEnvironment,
         ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
+        ...focusEnvironment(focus),
       },
     });
     const fn = report.function;
@@ -88,6 +92,14 @@ export class ChargebackStack extends Stack {
       costCentresKey,
     });
     links?.grantSigning(report.role);
+
+    new FocusAthena(this, 'Focus', {
+      bucket,
+      reportPrefix: config.reportPrefix,
+      writerRole: report.role,
+      databaseName: focus.focusDatabase,
+      bytesScannedCutoffPerQuery: focus.focusBytesScannedLimit,
+    });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,

@@ -3,6 +3,7 @@ export type ReportStoreOperation =
   | 'put-object'
   | 'get-object'
   | 'delete-object'
+  | 'list-objects'
   | 'abort-upload'
   | 'claim-marker'
   | 'sign-link';

@@ -4,6 +4,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
+import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
 import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
@@ -11,6 +12,10 @@ import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { focusFiles } from '../focus/focus-files.js';
+import { focusInputOf } from '../focus/focus-input.js';
+import { FOCUS_FOLDER } from '../focus/focus-layout.js';
+import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
@@ -38,12 +43,16 @@ export interface AwsDeliveryOptions {
   /** True sends even when the period's marker says it was emailed already. */
   readonly force: boolean;
   readonly now: () => Date;
+  /** The FOCUS dataset under `<prefix>focus/`; defaults to Parquet only, the API host as billing account. */
+  readonly focus?: FocusOptions | undefined;
 }
 
 /** What the AWS delivery stored, for the handler's result. */
 export interface AwsStoredReport extends StoredReport {
   readonly workbookObject: StoredObject;
   readonly link: { readonly url: string; readonly expiresAt: Date };
+  /** Absent when the run kept an earlier run's objects (a showback-only retry): nothing was rewritten. */
+  readonly focus?: StoredFocusDataset | undefined;
 }
 
 /**
@@ -94,6 +103,14 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
       await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
+      const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
+      const focus = await putFocusDataset(
+        s3,
+        bucket,
+        `${options.prefix}${FOCUS_FOLDER}`,
+        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
+        { 'run-id': run.runId, period: report.period.slug },
+      );
       const link = options.durableLink
         ? await options.durableLink(keys.workbook, run.generatedAt)
         : await createDownloadLink(s3, {
@@ -106,6 +123,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       return {
         workbookObject,
         link,
+        focus,
         email: {
           workbookFileName: artifacts.workbookFileName,
           link,

@@ -7,6 +7,8 @@ export interface ChargebackResult {
     readonly timeZone: string;
   };
   readonly s3: { readonly bucket: string; readonly key: string; readonly uri: string };
+  /** The period's FOCUS Parquet object (absent in results stored before the dataset existed). */
+  readonly focus?: { readonly key: string; readonly uri: string; readonly rows: number };
   readonly downloadUrl: string;
   readonly downloadUrlExpiresAt: string;
   readonly totals: {

@@ -5,6 +5,7 @@ import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
+import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -30,6 +31,8 @@ export interface LambdaConfig {
   /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
   readonly alignment: 'calendar' | 'billing-day' | 'billing-cycle';
   readonly costBasis: CostBasis;
+  /** FOCUS_CSV, FOCUS_BILLING_ACCOUNT_ID, FOCUS_BILLING_ACCOUNT_NAME. */
+  readonly focus: FocusOptions;
   /** The cost-centre map object; no object, no cost centres. */
   readonly costCentresKey: string;
   /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
@@ -132,6 +135,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     attachMaxBytes: e.ATTACH_MAX_BYTES,
     alignment: e.REPORT_ALIGNMENT,
     costBasis: e.COST_BASIS,
+    focus: focusOptionsFromEnv(env),
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     showback: e.SHOWBACK === 'true',

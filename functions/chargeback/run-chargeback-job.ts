@@ -127,6 +127,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     linkTtlSeconds: config.linkTtlSeconds,
     durableLink,
     attachMaxBytes: config.attachMaxBytes,
+    focus: config.focus,
     force,
     now: deps.now,
   });
@@ -163,6 +164,13 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       timeZone: period.timeZone,
     },
     s3: { bucket: config.bucket, key: stored.workbookObject.key, uri: stored.workbookObject.uri },
+    ...(stored.focus && {
+      focus: {
+        key: stored.focus.parquetKey,
+        uri: `s3://${config.bucket}/${stored.focus.parquetKey}`,
+        rows: stored.focus.rows,
+      },
+    }),
     downloadUrl: stored.link.url,
     downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
     totals: {

@@ -15,6 +15,9 @@ export interface LocalRun {
     readonly emailEml: string | undefined;
     readonly journal?: string | undefined;
     readonly costCentres?: string | undefined;
+    readonly sessions: string;
+    readonly focus: string;
+    readonly focusCsv: string | null;
   };
   /** Each budget owner's email preview, when showback was asked for. */
   readonly showback?: readonly {
@@ -34,6 +37,9 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
       emailEml: outcome.sent?.messageId,
       journal: outcome.stored.costCentreFiles?.journalPath,
       costCentres: outcome.stored.costCentreFiles?.costCentresPath,
+      sessions: outcome.stored.sessionsPath,
+      focus: outcome.stored.focus.parquetPath,
+      focusCsv: outcome.stored.focus.csvPath,
     },
   };
 }
@@ -53,6 +59,9 @@ export function jsonOutput({ report, files, showback }: LocalRun): string {
       emailHtml: files.emailHtml,
       summary: files.summary,
       ...(files.journal !== undefined && { journal: files.journal, costCentres: files.costCentres }),
+      sessions: files.sessions,
+      focus: files.focus,
+      ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
     },
     ...(showback !== undefined && { showback }),
   })}\n`;
@@ -69,6 +78,9 @@ export function humanOutput({ report, files, showback }: LocalRun, demo: boolean
     `               ${files.emailEml}`,
     `Summary        ${files.summary}`,
     ...costCentreLines(report, files, showback),
+    `FOCUS dataset  ${files.focus}`,
+    ...(files.focusCsv === null ? [] : [`               ${files.focusCsv}`]),
+    '               query it: npm run query -- cost-by-org-by-month',
     '',
   ].join('\n');
 }

@@ -7,7 +7,9 @@ import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
+import { focusOptionsFromEnv } from '../focus/focus-options.js';
 import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
+import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { earlierPeriods } from '../pipeline/read-summary-history.js';
@@ -97,6 +99,7 @@ export async function runReportCli(
       previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
       previewTo: ['finance@example.com'],
       now: io.now,
+      focus: focusOptionsFromEnv(io.env),
     });
     const runFor = async (reportPeriod: ReportPeriod, showback = false): Promise<LocalRun> => {
       const outcome = await runChargebackReport(
@@ -146,7 +149,7 @@ export async function runReportCli(
   }
 }
 
-/** Earlier periods the demo has data for, oldest first, whose summary.json is not in `outDir` yet. */
+/** Earlier periods the demo has data for, oldest first, whose summary.json or FOCUS dataset is not in `outDir` yet. */
 async function demoHistoryToBuild(
   period: ReportPeriod,
   cycles: readonly BillingCycle[] | undefined,
@@ -158,7 +161,10 @@ async function demoHistoryToBuild(
     (p) => p.from.getTime() >= start,
   );
   const missing: ReportPeriod[] = [];
-  for (const p of earlier.reverse()) if (!(await hasSummary(outDir, p))) missing.push(p);
+  for (const p of earlier.reverse()) {
+    // A folder from before the FOCUS dataset gets it too, so `npm run query` sees every month.
+    if (!(await hasSummary(outDir, p)) || !(await hasFocusDataset(outDir, p))) missing.push(p);
+  }
   return missing;
 }
 

@@ -5,10 +5,15 @@ import { toSummaryDocument } from '../core/report/summary-document.js';
 import { previewHtml } from '../email/chart-html.js';
 import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { focusFiles } from '../focus/focus-files.js';
+import { focusInputOf } from '../focus/focus-input.js';
+import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
 import { type CostCentreFiles, writeCostCentreFiles } from './write-cost-centre-files.js';
 import { writeFileAtomically } from './write-file-atomically.js';
+import { type LocalFocusDataset, writeFocusDataset } from './write-focus-dataset.js';
+import { writeSessionsExport } from './write-sessions-export.js';
 
 export interface LocalDeliveryOptions {
   /** Folder the report lands in (created when missing). */
@@ -17,6 +22,8 @@ export interface LocalDeliveryOptions {
   readonly previewFrom: string;
   readonly previewTo: readonly string[];
   readonly now: () => Date;
+  /** The FOCUS dataset written beside the workbook under `<outDir>/focus/`. */
+  readonly focus?: FocusOptions | undefined;
 }
 
 /** Where the workbook and its summary.json landed. */
@@ -25,6 +32,9 @@ export interface LocalStoredReport extends StoredReport {
   readonly summaryPath: string;
   /** The journal CSV and the map's copy, when the run had a cost-centre map. */
   readonly costCentreFiles?: CostCentreFiles | undefined;
+  /** The raw sessions, gzipped JSON as in S3: what a backfill rebuilds the FOCUS dataset from. */
+  readonly sessionsPath: string;
+  readonly focus: LocalFocusDataset;
 }
 
 /** The email preview: `messageId` is the .eml's path, `htmlPath` the page to open in a browser. */
@@ -65,10 +75,19 @@ export function createLocalDelivery(
       );
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
+      const sessionsPath = join(outDir, artifacts.workbookFileName.replace(/\.xlsx$/, '.sessions.json.gz'));
+      await writeSessionsExport(sessionsPath, artifacts.sessions);
+      const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
+      const focus = await writeFocusDataset(
+        outDir,
+        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
+      );
       return {
         workbookPath,
         summaryPath,
         costCentreFiles,
+        sessionsPath,
+        focus,
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },

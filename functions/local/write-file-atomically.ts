@@ -1,5 +1,7 @@
+import { createWriteStream } from 'node:fs';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 
 /**
  * Writes next to the target and renames into place, so a reader never sees a
@@ -9,6 +11,18 @@ export async function writeFileAtomically(path: string, content: string | Uint8A
   const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
   try {
     await writeFile(partial, content);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}
+
+/** The same for a stream (a gzip of many MB), so it never sits whole in memory. */
+export async function writeStreamAtomically(path: string, body: NodeJS.ReadableStream): Promise<void> {
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await pipeline(body, createWriteStream(partial));
     await rename(partial, path);
   } catch (error) {
     await rm(partial, { force: true });

@@ -157,6 +157,20 @@ describe('chargeback Lambda handler', () => {
       (await objectText('reports/monthly/2026/devin-acu-chargeback-2026-10.summary.json')).toString('utf8'),
     ) as { run: { runId: string } };
     expect(summary.run.runId).toBe(result.runId);
+    // The month's FOCUS partition: one Parquet object (PAR1 at both ends) and its schema metadata.
+    expect(result.focus).toEqual({
+      key: 'reports/focus/billing_period=2026-10/devin-focus-2026-10.parquet',
+      uri: `s3://${BUCKET}/reports/focus/billing_period=2026-10/devin-focus-2026-10.parquet`,
+      rows: result.totals.sessions,
+    });
+    const parquet = await objectText(result.focus?.key ?? '');
+    expect([parquet.subarray(0, 4).toString(), parquet.subarray(-4).toString()]).toEqual(['PAR1', 'PAR1']);
+    const schema = JSON.parse(
+      (
+        await objectText('reports/focus/metadata/billing_period=2026-10/devin-focus-2026-10.schema.json')
+      ).toString('utf8'),
+    ) as { FocusVersion: string };
+    expect(schema.FocusVersion).toBe('1.3');
 
     // The presigned link downloads the same bytes over plain HTTP.
     const download = await fetch(result.downloadUrl);

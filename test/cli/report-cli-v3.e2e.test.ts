@@ -56,8 +56,11 @@ describe('npm run report with a service-user key (v3)', () => {
     expect(api.requests.length).toBeGreaterThan(0);
     expect(api.requests.every((r) => r.path.startsWith('/v3/'))).toBe(true);
     expect(`${run.stdout}\n${run.stderr}`).not.toContain(COG_KEY);
-    const files = await readdir(out);
-    for (const file of files.filter((f) => !f.endsWith('.xlsx'))) {
+    const entries = await readdir(out, { recursive: true, withFileTypes: true });
+    const files = entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath ?? out, e.name).slice(out.length + 1));
+    for (const file of files.filter((f) => /\.(html|eml|json|csv)$/.test(f))) {
       expect(await readFile(join(out, file), 'utf8')).not.toContain(COG_KEY);
     }
     const text = await workbookText(join(out, 'devin-acu-chargeback-2026-10.xlsx'));

@@ -99,8 +99,10 @@ describe('npm run report', () => {
       'devin-acu-chargeback-2026-10.cost-by-org.png',
       'devin-acu-chargeback-2026-10.email.html',
       'devin-acu-chargeback-2026-10.eml',
+      'devin-acu-chargeback-2026-10.sessions.json.gz',
       'devin-acu-chargeback-2026-10.summary.json',
       'devin-acu-chargeback-2026-10.xlsx',
+      'focus',
     ]);
   });
 

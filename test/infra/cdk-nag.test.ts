@@ -81,7 +81,13 @@ describe('cdk-nag AwsSolutions', () => {
           // The download-link service: report objects read-only, its runtime, its signing secret.
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-L1',
+          // FOCUS: the writer's partition delete, the partitions' read, the Athena results' read/write.
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-IAM5[…]',
+          'AwsSolutions-IAM5[…]',
           'AwsSolutions-L1',
+          'AwsSolutions-S1',
+          // FOCUS: the Athena results bucket.
           'AwsSolutions-S1',
           'AwsSolutions-SMG4',
           'AwsSolutions-SMG4',

@@ -206,6 +206,12 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           Action: ['s3:PutObject', 's3:DeleteObject'],
           Resource: objectsUnder(bucketId, '/reports/config/cost-centres.csv'),
         },
+        {
+          Sid: 'ReplaceFocusPartitions',
+          Effect: 'Allow',
+          Action: 's3:DeleteObject',
+          Resource: objectsUnder(bucketId, '/reports/focus/*'),
+        },
       ]);
     });
 
@@ -433,7 +439,9 @@ describe('the stack with everything configured', () => {
   });
 
   it('uses the existing bucket and secret instead of creating them', () => {
-    template.resourceCountIs('AWS::S3::Bucket', 0);
+    // The only bucket created is the Athena workgroup's own results bucket.
+    template.resourceCountIs('AWS::S3::Bucket', 1);
+    expect(Object.keys(template.findResources('AWS::S3::Bucket'))[0]).toMatch(/^FocusResults/);
     template.resourceCountIs('AWS::SecretsManager::Secret', 0);
     expect((fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables).toMatchObject({
       REPORT_BUCKET: 'acme-finance-reports',

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../core/errors.js';
+
+/** How a delivery writes the FOCUS dataset; the same fields for the laptop and the Lambda. */
+export interface FocusOptions {
+  /** Also write the rows as gzip CSV (`FOCUS_CSV=true`). */
+  readonly csv: boolean;
+  /** `FOCUS_BILLING_ACCOUNT_ID` / `FOCUS_BILLING_ACCOUNT_NAME`; the API host stands in for a missing id. */
+  readonly billingAccountId?: string | undefined;
+  readonly billingAccountName?: string | undefined;
+}
+
+export const DEFAULT_FOCUS_OPTIONS: FocusOptions = { csv: false };
+
+const optionalText = z
+  .string()
+  .trim()
+  .max(256)
+  .optional()
+  .transform((text) => (text === '' ? undefined : text));
+
+const focusEnvironment = z.object({
+  FOCUS_CSV: z.enum(['true', 'false', '1', '0', '']).optional(),
+  FOCUS_BILLING_ACCOUNT_ID: optionalText,
+  FOCUS_BILLING_ACCOUNT_NAME: optionalText,
+});
+
+/** Reads the FOCUS settings from the environment, naming the variable that is wrong. */
+export function focusOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): FocusOptions {
+  const parsed = focusEnvironment.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const name = String(issue?.path[0] ?? 'environment');
+    throw new InvalidInputError(name, env[name], `is invalid: ${issue?.message ?? 'unknown problem'}`);
+  }
+  const e = parsed.data;
+  return {
+    csv: e.FOCUS_CSV === 'true' || e.FOCUS_CSV === '1',
+    ...(e.FOCUS_BILLING_ACCOUNT_ID === undefined ? {} : { billingAccountId: e.FOCUS_BILLING_ACCOUNT_ID }),
+    ...(e.FOCUS_BILLING_ACCOUNT_NAME === undefined
+      ? {}
+      : { billingAccountName: e.FOCUS_BILLING_ACCOUNT_NAME }),
+  };
+}

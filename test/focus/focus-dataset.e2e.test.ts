@@ -1,0 +1,162 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { summaryDocumentSchema } from '../../functions/core/report/summary-document-schema.js';
+import { focusColumns } from '../../functions/focus/focus-columns.js';
+import { monthBefore, runDemoMonths } from './demo-months.js';
+import { expectFocusRules } from './focus-rules.js';
+import { duckdb, sqlText } from './read-parquet.js';
+
+const TIMEOUT = 120_000;
+const now = new Date();
+const months = [monthBefore(now, 3), monthBefore(now, 2), monthBefore(now, 1)];
+const allMonths = [monthBefore(now, 4), ...months];
+
+async function summaryOf(outDir: string, month: string) {
+  const text = await readFile(join(outDir, `devin-acu-chargeback-${month}.summary.json`), 'utf8');
+  return summaryDocumentSchema.parse(JSON.parse(text));
+}
+
+const parquetOf = (outDir: string, month: string) =>
+  join(outDir, 'focus', `billing_period=${month}`, `devin-focus-${month}.parquet`);
+
+async function expectRulesFor(outDir: string, month: string): Promise<void> {
+  const summary = await summaryOf(outDir, month);
+  await expectFocusRules(parquetOf(outDir, month), {
+    from: summary.period.from,
+    to: summary.period.to,
+    totalMinor: BigInt(summary.totals.cost.minor),
+    minorDigits: summary.pricing.minorDigits,
+    currency: summary.pricing.currency,
+  });
+}
+
+describe('the FOCUS dataset the demo writes, read back', () => {
+  let sessionsDir = '';
+  let billedDir = '';
+  beforeAll(async () => {
+    sessionsDir = await runDemoMonths(months);
+    billedDir = await runDemoMonths([monthBefore(now, 1)], { args: ['--cost-basis', 'billed'] });
+  }, TIMEOUT);
+
+  it('writes one partition per month, each holding exactly one Parquet file', async () => {
+    expect(
+      (await readdir(join(sessionsDir, 'focus'))).filter((n) => n.startsWith('billing_period=')).sort(),
+    ).toEqual(allMonths.map((m) => `billing_period=${m}`));
+    for (const month of allMonths) {
+      expect(await readdir(join(sessionsDir, 'focus', `billing_period=${month}`))).toEqual([
+        `devin-focus-${month}.parquet`,
+      ]);
+    }
+  });
+
+  it.each(allMonths)('keeps every FOCUS rule on the sessions basis: %s', async (month) => {
+    await expectRulesFor(sessionsDir, month);
+  });
+
+  it('keeps every FOCUS rule on the billed basis, BilledCost adding up to the bill', async () => {
+    for (const month of [monthBefore(now, 2), monthBefore(now, 1)]) await expectRulesFor(billedDir, month);
+    const db = await duckdb();
+    try {
+      const rows = await db.rows(
+        `SELECT ChargeCategory AS category, ResourceId IS NULL AS no_session, x_CostBasis AS basis, count(*) AS n
+         FROM ${sqlText(parquetOf(billedDir, monthBefore(now, 1)))} GROUP BY ALL ORDER BY ALL`,
+      );
+      // Sessions, plus rows for the billed ACUs no session carries (the demo bills non-session products).
+      expect(rows.filter((r) => r.no_session === true).length).toBeGreaterThan(0);
+      expect(rows.every((r) => r.basis === 'billed')).toBe(true);
+      const [outside] = await db.rows(
+        `SELECT count(*) AS n, min(ChargeDescription) AS what FROM ${sqlText(parquetOf(billedDir, monthBefore(now, 1)))}
+         WHERE SubAccountId IS NULL`,
+      );
+      expect(outside).toEqual({ n: '1', what: expect.stringMatching(/outside any org/) });
+    } finally {
+      db.close();
+    }
+  });
+
+  it('has one Usage row per session of the workbook, with its user, link and tags', async () => {
+    const month = monthBefore(now, 1);
+    const sessions = JSON.parse(
+      gunzipSync(
+        await readFile(join(sessionsDir, `devin-acu-chargeback-${month}.sessions.json.gz`)),
+      ).toString(),
+    ) as { session_id: string; user_id: string | null; url: string | null; tags: string[] }[];
+    const db = await duckdb();
+    try {
+      const rows = await db.rows(
+        `SELECT ResourceId, x_UserId, x_SessionUrl, Tags, x_RunId FROM ${sqlText(parquetOf(sessionsDir, month))}`,
+      );
+      expect(rows).toHaveLength(sessions.length);
+      const byId = new Map(rows.map((r) => [r.ResourceId, r]));
+      for (const s of sessions) {
+        const row = byId.get(s.session_id);
+        expect(row?.x_UserId ?? null).toBe(s.user_id);
+        expect(row?.x_SessionUrl ?? null).toBe(s.url);
+        expect(row?.Tags === null ? [] : Object.keys(JSON.parse(String(row?.Tags)))).toEqual([
+          ...new Set(s.tags),
+        ]);
+      }
+      expect(new Set(rows.map((r) => r.x_RunId)).size).toBe(1);
+      const summary = await summaryOf(sessionsDir, month);
+      expect(rows[0]?.x_RunId).toBe(summary.run.runId);
+    } finally {
+      db.close();
+    }
+  });
+
+  it(
+    'replaces the partition on a rerun: one file, the new run id, stale files gone, the CSV on and off again',
+    async () => {
+      const month = monthBefore(now, 2);
+      const partition = join(sessionsDir, 'focus', `billing_period=${month}`);
+      const before = await summaryOf(sessionsDir, month);
+      await writeFile(join(partition, 'part-0000-from-an-old-version.parquet'), 'stale');
+      await runDemoMonths([month], { outDir: sessionsDir, env: { FOCUS_CSV: 'true' } });
+      expect(await readdir(partition)).toEqual([`devin-focus-${month}.parquet`]);
+      const after = await summaryOf(sessionsDir, month);
+      expect(after.run.runId).not.toBe(before.run.runId);
+      const db = await duckdb();
+      try {
+        const [row] = await db.rows(
+          `SELECT count(*) AS n, count(DISTINCT x_RunId) AS runs, any_value(x_RunId) AS run FROM ${sqlText(parquetOf(sessionsDir, month))}`,
+        );
+        expect(row).toEqual({ n: String(after.totals.sessions), runs: '1', run: after.run.runId });
+
+        const csvPath = join(
+          sessionsDir,
+          'focus',
+          'csv',
+          `billing_period=${month}`,
+          `devin-focus-${month}.csv.gz`,
+        );
+        const csv = gunzipSync(await readFile(csvPath)).toString('utf8');
+        const [header, first] = csv.split('\r\n');
+        expect(header).toBe(
+          // The demo ships a cost-centre map, so its rows carry x_CostCentre.
+          focusColumns({ costCentres: true })
+            .map((c) => c.name)
+            .join(','),
+        );
+        expect(first).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,/);
+        expect(csv).not.toMatch(/\d\.\d{3}Z/);
+        const [fromCsv] = await db.rows(
+          `SELECT sum(BilledCost)::VARCHAR AS total, count(*) FILTER (WHERE ChargeClass IS NULL) AS null_class, count(*) AS n
+           FROM read_csv(${sqlText(csvPath)}, header = true, types = {'BilledCost': 'DECIMAL(38,18)', 'ChargeClass': 'VARCHAR'})`,
+        );
+        expect(fromCsv?.n).toBe(String(after.totals.sessions));
+        expect(fromCsv?.null_class, 'an empty CSV field reads as null').toBe(fromCsv?.n);
+        expect(fromCsv?.total).toBe(
+          `${after.totals.cost.minor.slice(0, -2)}.${after.totals.cost.minor.slice(-2)}${'0'.repeat(16)}`,
+        );
+      } finally {
+        db.close();
+      }
+      await runDemoMonths([month], { outDir: sessionsDir });
+      expect(await readdir(join(sessionsDir, 'focus', 'csv', `billing_period=${month}`))).toEqual([]);
+      await expectRulesFor(sessionsDir, month);
+    },
+    TIMEOUT,
+  );
+});
