@@ -92,6 +92,11 @@ function billOf(summary: SummaryDocument, period: ReportPeriod): BilledConsumpti
     byDate: new Map(),
     byOrg,
     byUser,
+    ...(summary.unattributedByProduct && {
+      unattributedByProduct: new Map(
+        summary.unattributedByProduct.map((p) => [p.product, acus(p.acus.exact)]),
+      ),
+    }),
   };
 }
 

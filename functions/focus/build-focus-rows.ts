@@ -1,4 +1,5 @@
 import type { Acus } from '../core/money/acus.js';
+import { allocateMinorUnits } from '../core/money/allocate-minor-units.js';
 import { costOf } from '../core/money/cost.js';
 import type { Pricing } from '../core/money/pricing.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
@@ -210,6 +211,8 @@ interface Residual {
   readonly orgId: string;
   readonly acus: Acus;
   readonly costMinor: bigint;
+  /** For ACUs billed outside any org, when the bill names the product (v3): one row per product. */
+  readonly product?: string;
 }
 
 function billedResiduals(report: ChargebackReport, sessions: readonly Session[]): Residual[] {
@@ -226,7 +229,28 @@ function billedResiduals(report: ChargebackReport, sessions: readonly Session[])
       acus: org.acus - (sessionAcus.get(org.orgId) ?? 0n),
       costMinor: org.costMinor - (sessionMinor.get(org.orgId) ?? 0n),
     }))
-    .filter((r) => r.acus !== 0n || r.costMinor !== 0n);
+    .filter((r) => r.acus !== 0n || r.costMinor !== 0n)
+    .flatMap((r) => (r.orgId === UNATTRIBUTED_ORG_ID ? byProduct(report, r) : [r]));
+}
+
+/**
+ * The no-org residual split by product (Cascade, Terminal, …) when the bill
+ * says so and its products add up to it; the cents are shared by largest
+ * remainder, so the rows still add up to the org's cents exactly.
+ */
+function byProduct(report: ChargebackReport, residual: Residual): Residual[] {
+  const products =
+    report.reconciliation.available && report.reconciliation.reconciliation.unattributedByProduct;
+  if (!products) return [residual];
+  const parts = [...products].filter(([, acus]) => acus !== 0n);
+  const sum = parts.reduce((total, [, acus]) => total + acus, 0n);
+  if (parts.length === 0 || sum !== residual.acus || parts.some(([, acus]) => acus < 0n)) return [residual];
+  const cents = allocateMinorUnits(
+    residual.costMinor,
+    parts.map(([, acus]) => costOf(acus, report.pricing)),
+    report.pricing,
+  );
+  return parts.map(([product, acus], i) => ({ ...residual, acus, costMinor: cents[i] ?? 0n, product }));
 }
 
 function residualRow(input: FocusDatasetInput, common: Common, names: Names, residual: Residual) {
@@ -240,7 +264,9 @@ function residualRow(input: FocusDatasetInput, common: Common, names: Names, res
     ChargeCategory: usage ? 'Usage' : 'Adjustment',
     ChargeFrequency: usage ? 'Usage-Based' : 'One-Time',
     ChargeDescription: outsideOrgs
-      ? 'Devin ACUs billed outside any org (products that are not sessions, such as Cascade and Terminal)'
+      ? residual.product !== undefined
+        ? `Devin ACUs billed outside any org: ${residual.product} (a product that is not sessions)`
+        : 'Devin ACUs billed outside any org (products that are not sessions, such as Cascade and Terminal)'
       : usage
         ? "Devin ACUs billed to this org beyond its sessions' ACUs (sessions created in an earlier period)"
         : "ACUs of this org's sessions that the vendor bills in another period",

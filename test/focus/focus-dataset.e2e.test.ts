@@ -66,11 +66,28 @@ describe('the FOCUS dataset the demo writes, read back', () => {
       // Sessions, plus rows for the billed ACUs no session carries (the demo bills non-session products).
       expect(rows.filter((r) => r.no_session === true).length).toBeGreaterThan(0);
       expect(rows.every((r) => r.basis === 'billed')).toBe(true);
-      const [outside] = await db.rows(
-        `SELECT count(*) AS n, min(ChargeDescription) AS what FROM ${sqlText(parquetOf(billedDir, monthBefore(now, 1)))}
-         WHERE SubAccountId IS NULL`,
+      // The demo reads v3, whose bill names the products: one no-org row per product, adding up to the
+      // workbook's Unattributed row in ACUs and to the cent.
+      const outside = await db.rows(
+        `SELECT ChargeDescription AS what, CAST(PricingQuantity AS VARCHAR) AS acus,
+                CAST(BilledCost * 100 AS BIGINT) AS minor
+         FROM ${sqlText(parquetOf(billedDir, monthBefore(now, 1)))} WHERE SubAccountId IS NULL ORDER BY 1`,
       );
-      expect(outside).toEqual({ n: '1', what: expect.stringMatching(/outside any org/) });
+      expect(outside.length).toBeGreaterThan(1);
+      for (const row of outside) expect(row.what).toMatch(/^Devin ACUs billed outside any org: \w+/);
+      expect(new Set(outside.map((r) => r.what)).size).toBe(outside.length);
+      const summary = summaryDocumentSchema.parse(
+        JSON.parse(
+          await readFile(join(billedDir, `devin-acu-chargeback-${monthBefore(now, 1)}.summary.json`), 'utf8'),
+        ),
+      );
+      const unattributed = summary.orgs.find((org) => org.orgId === '(unattributed)');
+      expect(unattributed).toBeDefined();
+      expect(outside.reduce((sum, r) => sum + BigInt(String(r.minor)), 0n)).toBe(
+        BigInt(unattributed?.cost.minor ?? -1),
+      );
+      const acus = outside.reduce((sum, r) => sum + Number(r.acus), 0);
+      expect(acus).toBeCloseTo(Number(unattributed?.acus.value ?? -1), 9);
     } finally {
       db.close();
     }

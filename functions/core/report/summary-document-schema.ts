@@ -78,6 +78,8 @@ export const summaryDocumentSchema = z.object({
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),
   /** Present when the report had a cost-centre map: read back for the previous period's By Cost Centre. */
   costCentres: z.array(z.object({ code: z.string(), name: z.string(), ...usageFields })).optional(),
+  /** Present when the bill named the products of its no-org ACUs (v3). */
+  unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),
   run: z.object({
     runId: z.string(),

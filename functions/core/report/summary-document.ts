@@ -54,6 +54,7 @@ export function toSummaryDocument(
     ...(report.costCentres && {
       costCentres: report.costCentres.rows.map((row) => ({ code: row.code, name: row.name, ...usage(row) })),
     }),
+    ...unattributedByProductOf(report),
     names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },
     run: {
       runId: run.runId,
@@ -68,6 +69,20 @@ export function toSummaryDocument(
       },
     },
     stats: { ...stats },
+  };
+}
+
+/** The bill's no-org ACUs by product (v3): what a backfill needs to rebuild the FOCUS product rows. */
+function unattributedByProductOf(report: ChargebackReport) {
+  const products = report.reconciliation.available
+    ? report.reconciliation.reconciliation.unattributedByProduct
+    : undefined;
+  if (products === undefined) return {};
+  return {
+    unattributedByProduct: [...products].map(([product, acus]) => ({
+      product,
+      acus: { exact: scaledToDecimalString(acus, ACU_DECIMALS), value: scaledToNumber(acus, ACU_DECIMALS) },
+    })),
   };
 }
 
