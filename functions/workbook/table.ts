@@ -87,9 +87,28 @@ function fitWrappedHeight(row: SheetRow, wrapped: readonly { index: number; widt
     if (typeof value !== 'string') continue;
     // Calibri's average character is narrower than the width unit (a digit).
     const perLine = Math.max(1, Math.floor(width * 1.25) - 1);
-    lines = Math.max(lines, Math.ceil(value.length / perLine));
+    lines = Math.max(lines, wrappedLineCount(value, perLine));
   }
   if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
+}
+
+/** Lines a viewer needs when it breaks at spaces: a word that does not fit starts a new line. */
+function wrappedLineCount(text: string, perLine: number): number {
+  let lines = 0;
+  for (const paragraph of text.split('\n')) {
+    let used = 0;
+    lines += 1;
+    for (const word of paragraph.split(' ')) {
+      const needed = used === 0 ? word.length : used + 1 + word.length;
+      if (needed <= perLine) used = needed;
+      else {
+        // A word longer than the line is broken across lines of its own.
+        lines += used === 0 ? Math.ceil(word.length / perLine) - 1 : Math.ceil(word.length / perLine);
+        used = word.length % perLine || perLine;
+      }
+    }
+  }
+  return lines;
 }
 
 /** Column letter of a 1-based index: 1 → A, 28 → AB. */
