@@ -2,7 +2,8 @@ import { chartsHtml } from './chart-html.js';
 import type { Cell, Column, EmailContent, Paragraph, Table } from './email-content.js';
 import { escapeHtml } from './escape-html.js';
 
-// A detail (an e-mail under a name) may break anywhere: unbroken, it widens a phone's table past the screen.
+// A detail (an e-mail under a name) may break anywhere on a phone (the media query), where unbroken it would
+// widen the table past the screen; on a desktop it keeps its width, so an address is not split mid-word.
 // Mail clients drop <style> blocks and external CSS unevenly (Outlook renders
 // with Word), so every style is inline and the layout is tables. The one
 // <style> block only enhances: on a phone it drops the secondary columns
@@ -41,6 +42,7 @@ const PHONE_STYLE = `<style>
   .cb-figures td { display: block !important; padding: 0 !important; white-space: normal !important; }
   .cb-figures .cb-label { padding-top: 8px !important; }
   .cb-table td, .cb-table th { padding: 6px 4px !important; }
+  .cb-detail { overflow-wrap: anywhere !important; word-break: break-word !important; }
 }
 </style>`;
 
@@ -48,7 +50,7 @@ function cellHtml(cell: Cell): string {
   const detail =
     cell.detail === undefined
       ? ''
-      : `<br><span style="${MUTED}overflow-wrap:anywhere;word-break:break-word;">${escapeHtml(cell.detail)}</span>`;
+      : `<br><span class="cb-detail" style="${MUTED}overflow-wrap:break-word;">${escapeHtml(cell.detail)}</span>`;
   const marker = cell.marker === undefined ? '' : ` ${escapeHtml(cell.marker)}`;
   return `${escapeHtml(cell.text)}${marker}${detail}`;
 }
