@@ -70,7 +70,7 @@ async function measureOnce(url: string, concurrency: number, apiVersion: 'v2' | 
     ms,
     peakRssMb,
     pages: result.stats.pages,
-    sessions: result.sessions.length,
+    sessions: [...result.sessions].length,
   };
   process.stdout.write(`${JSON.stringify(measurement)}\n`);
 }

@@ -38,7 +38,7 @@ const dir = await mkdtemp(join(tmpdir(), 'devin-chargeback-bench-'));
 try {
   const client = createDevinClient({ apiKey: 'bench-key', baseUrl: url, concurrency: 4 });
   const fetch = await measure(() => client.fetchSessions({ from: period.from, to: period.to }));
-  const sessions = fetch.result.sessions;
+  const sessions = [...fetch.result.sessions];
   const pricing = parsePricing('2.25', 'USD');
   const aggregate = await measure(async () =>
     buildChargebackReport({ period, pricing, sessions, directory: EMPTY_DIRECTORY }),

@@ -26,7 +26,7 @@ export interface RebuiltReport {
  */
 export function rebuildReport(
   summaryJson: unknown,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   source: string,
 ): RebuiltReport {
   const parsed = summaryDocumentSchema.safeParse(summaryJson);

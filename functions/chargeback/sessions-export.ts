@@ -8,18 +8,24 @@ import type { Session } from '../core/session.js';
  * comparison. Streamed a few hundred sessions at a time: a 500,000-session
  * month must not be held as one string. ACUs are exact decimal strings.
  */
-export function sessionsExport(sessions: readonly Session[]): Readable {
+export function sessionsExport(sessions: Iterable<Session>): Readable {
   return Readable.from(sessionChunks(sessions)).pipe(createGzip());
 }
 
-function* sessionChunks(sessions: readonly Session[]): Generator<string> {
+function* sessionChunks(sessions: Iterable<Session>): Generator<string> {
   const batch = 500;
   yield '[';
-  for (let i = 0; i < sessions.length; i += batch) {
-    const parts: string[] = [];
-    for (const s of sessions.slice(i, i + batch)) parts.push(JSON.stringify(sessionRecord(s)));
-    yield `${i === 0 ? '\n' : ',\n'}${parts.join(',\n')}`;
+  let parts: string[] = [];
+  let first = true;
+  for (const s of sessions) {
+    parts.push(JSON.stringify(sessionRecord(s)));
+    if (parts.length === batch) {
+      yield `${first ? '\n' : ',\n'}${parts.join(',\n')}`;
+      first = false;
+      parts = [];
+    }
   }
+  if (parts.length > 0) yield `${first ? '\n' : ',\n'}${parts.join(',\n')}`;
   yield '\n]\n';
 }
 

@@ -36,7 +36,7 @@ export function showbackApplies(config: Pick<LambdaConfig, 'showback'>, run: Cha
 export async function showbackStep(
   input: {
     readonly report: ChargebackReport;
-    readonly sessions: readonly Session[];
+    readonly sessions: Iterable<Session>;
     readonly run: RunInfo;
     readonly stats: FetchStats;
     readonly result: ChargebackResult;

@@ -14,7 +14,7 @@ import { FocusRowError } from './focus-row-error.js';
 export interface FocusDatasetInput {
   readonly report: ChargebackReport;
   /** The sessions the report was built from, in the same order (sessionCostMinor is aligned with them). */
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly run: RunInfo;
   readonly account: BillingAccount;
   /**
@@ -59,14 +59,28 @@ export function buildFocusDataset(input: FocusDatasetInput): FocusDataset {
   const { report, sessions } = input;
   const columns = focusColumns({ costCentres: input.costCentreOf !== undefined });
   const residuals = report.costBasis === 'billed' ? billedResiduals(report, sessions) : [];
-  const rowCount = sessions.length + residuals.length;
+  const sessionCount = report.sessionCostMinor.length;
+  const rowCount = sessionCount + residuals.length;
   function* chunks(rowsPerChunk: number): Generator<FocusChunk> {
     const common = commonValues(input);
     const names = namesOf(report);
     const getters = sessionGetters(input, common, names);
     const residualRows = residuals.map((r) => residualRow(input, common, names, r));
+    // One chunk of sessions at a time: a month of sessions streams past and is never held.
+    const iterator = sessions[Symbol.iterator]();
+    let sessionIndex = 0;
     for (let start = 0; start < rowCount; start += rowsPerChunk) {
       const end = Math.min(rowCount, start + rowsPerChunk);
+      const batch: Session[] = [];
+      while (sessionIndex < Math.min(end, sessionCount)) {
+        const next = iterator.next();
+        if (next.done)
+          throw new RangeError(
+            `the report costs ${sessionCount} sessions but only ${sessionIndex} were given`,
+          );
+        batch.push(next.value);
+        sessionIndex += 1;
+      }
       const values = new Map<string, FocusValue[]>();
       for (const column of columns) {
         const getter = getters[column.name];
@@ -74,9 +88,9 @@ export function buildFocusDataset(input: FocusDatasetInput): FocusDataset {
         const data = new Array<FocusValue>(end - start);
         for (let g = start; g < end; g++) {
           data[g - start] =
-            g < sessions.length
-              ? getter(sessions[g] as Session, g)
-              : (residualRows[g - sessions.length]?.[column.name] ?? null);
+            g < sessionCount
+              ? getter(batch[g - start] as Session, g)
+              : (residualRows[g - sessionCount]?.[column.name] ?? null);
         }
         values.set(column.name, data);
       }
@@ -215,11 +229,12 @@ interface Residual {
   readonly product?: string;
 }
 
-function billedResiduals(report: ChargebackReport, sessions: readonly Session[]): Residual[] {
+function billedResiduals(report: ChargebackReport, sessions: Iterable<Session>): Residual[] {
   const sessionAcus = new Map<string, Acus>();
   const sessionMinor = new Map<string, bigint>();
-  for (let i = 0; i < sessions.length; i++) {
-    const { orgId, acus } = sessions[i] as Session;
+  let i = -1;
+  for (const { orgId, acus } of sessions) {
+    i += 1;
     sessionAcus.set(orgId, (sessionAcus.get(orgId) ?? 0n) + acus);
     sessionMinor.set(orgId, (sessionMinor.get(orgId) ?? 0n) + (report.sessionCostMinor[i] ?? 0n));
   }

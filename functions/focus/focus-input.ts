@@ -16,7 +16,7 @@ import type { FocusOptions } from './focus-options.js';
  * charges them.
  */
 export function focusInputOf(
-  run: { readonly report: ChargebackReport; readonly sessions: readonly Session[]; readonly run: RunInfo },
+  run: { readonly report: ChargebackReport; readonly sessions: Iterable<Session>; readonly run: RunInfo },
   options: FocusOptions,
 ): FocusDatasetInput {
   return {

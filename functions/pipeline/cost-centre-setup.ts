@@ -14,7 +14,7 @@ export interface CostCentreSetup {
 /** The report with its By Cost Centre rows and journal, or as it was when there is no map. */
 export function withCostCentres(
   report: ChargebackReport,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   setup: CostCentreSetup | undefined,
   previous: SummaryDocument | { readonly reason: string } | undefined,
 ): ChargebackReport {

@@ -23,7 +23,7 @@ export async function readBilling(
     Partial<Pick<DevinClient, 'readSessionEdges'>>,
   period: ReportPeriod,
   filters: ReportFilters,
-  sessions: readonly Session[] = [],
+  sessions: Iterable<Session> = [],
 ): Promise<Billing> {
   if (filters.userIds.length > 0 || filters.tags.length > 0) {
     return {
@@ -57,7 +57,7 @@ export async function readBilling(
 }
 
 /** Who the period's sessions name, for an API that bills per principal. */
-function principalsOf(period: ReportPeriod, sessions: readonly Session[]): BilledPrincipals {
+function principalsOf(period: ReportPeriod, sessions: Iterable<Session>): BilledPrincipals {
   const orgIds = new Set<string>();
   const userIds = new Set<string>();
   const serviceUserIds = new Set<string>();

@@ -5,7 +5,7 @@ import type { FetchStats, Session } from '../core/session.js';
 /** Everything one run produced before it is stored anywhere. */
 export interface ReportArtifacts {
   readonly report: ChargebackReport;
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly stats: FetchStats;
   readonly run: RunInfo;
   /** The finished workbook in the run's scratch space; the delivery moves or uploads it. */

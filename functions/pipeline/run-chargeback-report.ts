@@ -38,7 +38,7 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   readonly run: RunInfo;
   readonly stats: FetchStats;
   /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly stored: Stored;
   /** Null when the request asked for no email. */
   readonly sent: Sent | null;
@@ -84,7 +84,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
     ]),
   );
   if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);
-  deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.length });
+  deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.count });
 
   const report = await timed('build report', () =>
     withCostCentres(

@@ -55,7 +55,7 @@ export interface ShowbackOutcome {
 
 export interface ShowbackInput {
   readonly report: ChargebackReport;
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly run: RunInfo;
   readonly stats: FetchStats;
 }

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
 import type { Session } from '../core/session.js';
+import type { SessionList } from '../core/session-list.js';
 import { decodeSessionRecord, encodeSessionRecord } from './session-record.js';
 import { SpoolFormatError } from './spool-format-error.js';
 
@@ -8,9 +9,8 @@ import { SpoolFormatError } from './spool-format-error.js';
  * `for…of`: what aggregation, the workbook and the exports iterate instead
  * of an array that would hold a month of sessions in memory.
  */
-export interface SpooledSessions extends Iterable<Session> {
+export interface SpooledSessions extends SessionList {
   readonly path: string;
-  readonly count: number;
 }
 
 const FLUSH_BYTES = 1 << 20;

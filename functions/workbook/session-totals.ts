@@ -12,10 +12,14 @@ export interface SessionTotals {
  * the report's total; on the billed basis it is not (the total is the bill),
  * and a SUM formula must carry the sum of the rows above it.
  */
-export function sessionTotals(sessions: readonly Session[], costMinor: BigInt64Array): SessionTotals {
+export function sessionTotals(sessions: Iterable<Session>, costMinor: BigInt64Array): SessionTotals {
   let acus = 0n;
-  for (const session of sessions) acus += session.acus;
+  let count = 0;
+  for (const session of sessions) {
+    acus += session.acus;
+    count += 1;
+  }
   let cost = 0n;
   for (const minor of costMinor) cost += minor;
-  return { sessions: sessions.length, acus, costMinor: cost };
+  return { sessions: count, acus, costMinor: cost };
 }

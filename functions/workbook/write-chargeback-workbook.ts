@@ -3,6 +3,7 @@ import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import { countOf } from '../core/session-list.js';
 import { CHARGEBACK_SHEETS } from './chargeback-sheets.js';
 import { streamHyperlinksInSlices } from './streamed-hyperlinks.js';
 import { WorkbookInputError, WorkbookWriteError } from './workbook-errors.js';
@@ -57,9 +58,9 @@ async function writeSheets(zip: PassThrough, input: WorkbookInput): Promise<void
 }
 
 function checkInput({ report, sessions }: WorkbookInput): void {
-  if (sessions.length !== report.sessionCostMinor.length) {
+  if (countOf(sessions) !== report.sessionCostMinor.length) {
     throw new WorkbookInputError('the sessions do not match the costs of the report they were built into', {
-      sessions: sessions.length,
+      sessions: countOf(sessions),
       sessionCosts: report.sessionCostMinor.length,
     });
   }

@@ -40,7 +40,7 @@ const CONFLICT_EXAMPLES = 5;
  */
 export function buildCostCentreReport(input: {
   readonly report: ChargebackReport;
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly map: CostCentreMap;
   readonly creditAccounts: CreditAccounts;
   readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
@@ -72,7 +72,9 @@ export function buildCostCentreReport(input: {
   };
 
   if (tagRulesApplied) {
-    sessions.forEach((session, i) => {
+    let i = -1;
+    for (const session of sessions) {
+      i += 1;
       const assigned = costCentreOfSession(map, session);
       if (assigned.rule === 'tag' && assigned.code !== costCentreOfOrg(map, session.orgId).code) {
         movedByTag.sessions += 1;
@@ -84,7 +86,7 @@ export function buildCostCentreReport(input: {
           conflicts.exampleSessionIds.push(session.sessionId);
       }
       charge(assigned.code, session.orgId, 1, session.acus, report.sessionCostMinor[i] ?? 0n);
-    });
+    }
   } else {
     for (const org of report.orgs) {
       const code =

@@ -41,7 +41,7 @@ const TOP_USERS = 10;
  */
 export function sliceReport(
   report: ChargebackReport,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   codes: ReadonlySet<string>,
 ): ReportSlice {
   const costCentres = report.costCentres;
@@ -54,13 +54,15 @@ export function sliceReport(
   const keptSessions: Session[] = [];
   const keptCosts: bigint[] = [];
   const orgCodes = new Map<string, Set<string>>();
-  sessions.forEach((session, i) => {
+  let i = -1;
+  for (const session of sessions) {
+    i += 1;
     const code = codeOf(session);
-    if (!codes.has(code)) return;
+    if (!codes.has(code)) continue;
     orgCodes.set(session.orgId, (orgCodes.get(session.orgId) ?? new Set()).add(code));
     keptSessions.push(session);
     keptCosts.push(report.sessionCostMinor[i] ?? 0n);
-  });
+  }
   const orgs = byOrgRule
     ? report.orgs.filter((org) => codes.has(costCentreOfOrg(map, org.orgId).code))
     : orgsOfSessions(report, keptSessions, keptCosts);

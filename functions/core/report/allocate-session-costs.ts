@@ -1,31 +1,31 @@
 import { allocateMinorUnits } from '../money/allocate-minor-units.js';
 import { costOf } from '../money/cost.js';
 import type { ExactCost, Pricing } from '../money/pricing.js';
-import type { Session } from '../session.js';
 import type { UserGroup } from './group-sessions.js';
 
 /**
  * Each session's cents, allocated from its user's cents so the Sessions sheet
- * adds up to the By User sheet. Aligned with `sessions`.
+ * adds up to the By User sheet. Aligned with the sessions grouped.
  *
+ * @param sessionAcus for each session, its ACUs
  * @param sessionUser for each session, the ordinal of its user group
  * @param userCostMinor for each user ordinal, the user's allocated cents
  */
 export function allocateSessionCosts(
-  sessions: readonly Session[],
+  sessionAcus: BigInt64Array,
   sessionUser: Int32Array,
   users: readonly UserGroup[],
   userCostMinor: readonly bigint[],
   pricing: Pricing,
 ): BigInt64Array {
   const sessionsOfUser = indexSessionsByUser(sessionUser, users);
-  const costMinor = new BigInt64Array(sessions.length);
+  const costMinor = new BigInt64Array(sessionAcus.length);
   for (let u = 0; u < users.length; u++) {
     const start = sessionsOfUser.offsets[u] ?? 0;
     const end = sessionsOfUser.offsets[u + 1] ?? start;
     const parts = new Array<ExactCost>(end - start);
     for (let k = start; k < end; k++) {
-      parts[k - start] = costOf(sessions[sessionsOfUser.indices[k] ?? 0]?.acus ?? 0n, pricing);
+      parts[k - start] = costOf(sessionAcus[sessionsOfUser.indices[k] ?? 0] ?? 0n, pricing);
     }
     const allocated = allocateMinorUnits(userCostMinor[u] ?? 0n, parts, pricing);
     for (let k = start; k < end; k++) costMinor[sessionsOfUser.indices[k] ?? 0] = allocated[k - start] ?? 0n;

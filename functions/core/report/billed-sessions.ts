@@ -8,14 +8,16 @@ import type { SessionEdgesResult } from './session-edges.js';
  * as the report's session list); sessions created outside the period that consumed in it follow.
  */
 export interface BilledSessions {
-  /** In-period ACUs of `sessions[i]`: its lifetime ACUs unless it crosses an edge. */
-  readonly inPeriodAcus: readonly Acus[];
+  /** In-period ACUs of the period's sessions that cross an edge; every other session's are its lifetime ACUs. */
+  readonly crossing: ReadonlyMap<string, Acus>;
+  /** In-period ACUs of all the period's sessions together. */
+  readonly inPeriodTotal: Acus;
   /** Created before or after the period, consumed in it, in creation order. */
   readonly carried: readonly { readonly session: Session; readonly inPeriodAcus: Acus }[];
 }
 
 export function billedSessionsOf(
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   edges: SessionEdgesResult,
 ): BilledSessions | null {
   if (!edges.available) return null;
@@ -28,5 +30,12 @@ export function billedSessionsOf(
     }
   }
   carried.sort((a, b) => a.session.createdAt.getTime() - b.session.createdAt.getTime());
-  return { inPeriodAcus: sessions.map((s) => crossing.get(s.sessionId) ?? s.acus), carried };
+  let inPeriodTotal = 0n;
+  for (const session of sessions) inPeriodTotal += crossing.get(session.sessionId) ?? session.acus;
+  return { crossing, inPeriodTotal, carried };
+}
+
+/** What `session`, one of the period's own, consumed in the period's billing days. */
+export function inPeriodAcusOf(billed: BilledSessions, session: Session): Acus {
+  return billed.crossing.get(session.sessionId) ?? session.acus;
 }

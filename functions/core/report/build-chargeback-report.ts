@@ -36,7 +36,7 @@ export interface ChargebackReportInput {
   readonly period: ReportPeriod;
   readonly pricing: Pricing;
   /** The period's sessions, already filtered to it and de-duplicated. */
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly directory: Directory;
   /** What the org and user tables charge; 'sessions' unless asked. */
   readonly costBasis?: CostBasis | undefined;
@@ -79,7 +79,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
       ? bySessions.orgs
       : billedOrgTotals(groups, chargedBill, totals, pricing, directory);
   const sessionCostMinor = allocateSessionCosts(
-    sessions,
+    groups.sessionAcus,
     groups.sessionUser,
     groups.users,
     bySessions.userCostMinor,
@@ -193,7 +193,7 @@ function statusTotals(
 
 function billedSessionsFor(
   costBasis: CostBasis,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   edges: SessionEdgesResult | undefined,
 ): Pick<ChargebackReport, 'billedSessions'> {
   if (costBasis !== 'billed' || edges === undefined) return {};

@@ -34,7 +34,7 @@ export const NOT_PROVISIONAL: Provisional = {
 
 /** @param costMinor each session's allocated cents, aligned with `sessions` */
 export function provisionalFigures(
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   costMinor: BigInt64Array,
   period: Pick<ReportPeriod, 'to'>,
 ): Provisional {
@@ -44,9 +44,9 @@ export function provisionalFigures(
   let carriedOut = 0;
   let acus = 0n;
   let cost = 0n;
-  for (let i = 0; i < sessions.length; i++) {
-    const session = sessions[i];
-    if (session === undefined) continue;
+  let i = -1;
+  for (const session of sessions) {
+    i += 1;
     const isRunning = isStillRunning(session.status);
     const isCarriedOut = session.updatedAt.getTime() >= end;
     if (!isRunning && !isCarriedOut) continue;

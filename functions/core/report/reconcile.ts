@@ -13,7 +13,7 @@ import { UNATTRIBUTED_ORG_NAME, UNATTRIBUTED_USER_NAME } from './unattributed.js
 
 export interface ReconcileInput {
   /** The period's sessions, as the report counts them. */
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
   readonly billed: BilledConsumption;
   readonly period: ReportPeriod;
   readonly directory: Pick<Directory, 'orgNames' | 'users'>;
@@ -122,7 +122,7 @@ function byBilledThenSessions(a: ReconciliationLine, b: ReconciliationLine): num
 }
 
 /** Created in the period and still active after it: the bill counts their later ACUs in a later period. */
-function countCarriedOut(sessions: readonly Session[], period: ReportPeriod): number {
+function countCarriedOut(sessions: Iterable<Session>, period: ReportPeriod): number {
   const end = period.to.getTime();
   let count = 0;
   for (const session of sessions) if (session.updatedAt.getTime() >= end) count++;

@@ -45,15 +45,15 @@ type Priced = Pick<ChargebackReport, 'pricing' | 'totals' | 'costBasis'>;
 export function reconciliationCosts(
   reconciliation: Reconciliation,
   report: Priced,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   sessionCostMinor: BigInt64Array,
 ): ReconciliationCosts {
   const byOrg = new Map<string, bigint>();
   const byUser = new Map<string | null, bigint>();
   let sessionTotal = 0n;
-  for (let i = 0; i < sessions.length; i++) {
-    const session = sessions[i];
-    if (session === undefined) continue;
+  let i = -1;
+  for (const session of sessions) {
+    i += 1;
     const cost = sessionCostMinor[i] ?? 0n;
     sessionTotal += cost;
     byOrg.set(session.orgId, (byOrg.get(session.orgId) ?? 0n) + cost);

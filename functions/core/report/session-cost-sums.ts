@@ -13,11 +13,11 @@ export interface SessionCostSums {
  *
  * @param costMinor each session's allocated cents, aligned with `sessions`
  */
-export function sessionCostSums(sessions: readonly Session[], costMinor: BigInt64Array): SessionCostSums {
+export function sessionCostSums(sessions: Iterable<Session>, costMinor: BigInt64Array): SessionCostSums {
   const sums: SessionCostSums = { tags: new Map(), statuses: new Map() };
-  for (let i = 0; i < sessions.length; i++) {
-    const session = sessions[i];
-    if (session === undefined) continue;
+  let i = -1;
+  for (const session of sessions) {
+    i += 1;
     const cost = costMinor[i] ?? 0n;
     add(sums.statuses, session.status, cost);
     const { tags } = session;

@@ -1,4 +1,5 @@
 import type { FetchStats, Session } from '../../core/session.js';
+import { type SessionList, sessionListOf } from '../../core/session-list.js';
 import { readExactListing } from './exact-listing.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
@@ -19,7 +20,7 @@ export interface FetchProgress {
 
 export interface FetchedSessions {
   /** Every session created in [from, to), once each, oldest first. */
-  readonly sessions: Session[];
+  readonly sessions: SessionList;
   readonly stats: FetchStats;
   /** Facts about the data worth showing beside the report (null ACUs, duplicates, a re-read). */
   readonly warnings: string[];
@@ -76,7 +77,7 @@ export async function fetchSessions(
 
   return {
     // The server was asked for ascending order; sorting again costs little and makes it a guarantee.
-    sessions: listing.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()),
+    sessions: sessionListOf(listing.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())),
     stats: {
       pages: listing.pages,
       reportedTotal: listing.reportedTotal,

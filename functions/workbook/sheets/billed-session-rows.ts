@@ -1,5 +1,5 @@
 import type { Acus } from '../../core/money/acus.js';
-import type { BilledSessions } from '../../core/report/billed-sessions.js';
+import { type BilledSessions, inPeriodAcusOf } from '../../core/report/billed-sessions.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import type { Session } from '../../core/session.js';
 import { ACUS_FORMAT } from '../cell-formats.js';
@@ -24,10 +24,8 @@ export function* withBilledSessions(
   rows: Iterable<SessionRow>,
   billed: BilledSessions | undefined,
 ): Generator<SessionRow> {
-  let i = 0;
   for (const row of rows) {
-    yield billed === undefined ? row : { ...row, inPeriodAcus: billed.inPeriodAcus[i] ?? 0n };
-    i += 1;
+    yield billed === undefined ? row : { ...row, inPeriodAcus: inPeriodAcusOf(billed, row.session) };
   }
   for (const carried of billed?.carried ?? []) {
     yield { session: carried.session, costMinor: null, inPeriodAcus: carried.inPeriodAcus, carried: true };
@@ -37,8 +35,7 @@ export function* withBilledSessions(
 export function billedSessionColumns(report: ChargebackReport): TableColumn<SessionRow>[] {
   const billed = report.billedSessions;
   if (billed === undefined) return [];
-  let total = 0n;
-  for (const acus of billed.inPeriodAcus) total += acus;
+  let total = billed.inPeriodTotal;
   for (const carried of billed.carried) total += carried.inPeriodAcus;
   return [
     {

@@ -34,7 +34,7 @@ export const sessionTagsSheet: WorkbookSheet = {
     }),
 };
 
-function tagColumns(sessions: readonly Session[]): readonly TableColumn<SessionTag>[] {
+function tagColumns(sessions: Iterable<Session>): readonly TableColumn<SessionTag>[] {
   return [
     {
       header: 'Session ID',
@@ -45,11 +45,11 @@ function tagColumns(sessions: readonly Session[]): readonly TableColumn<SessionT
   ];
 }
 
-function* idsOf(sessions: readonly Session[]): Generator<string> {
+function* idsOf(sessions: Iterable<Session>): Generator<string> {
   for (const session of sessions) yield session.sessionId;
 }
 
-function* sessionTags(sessions: readonly Session[]): Generator<SessionTag> {
+function* sessionTags(sessions: Iterable<Session>): Generator<SessionTag> {
   for (const { sessionId, tags } of sessions) {
     if (tags.length === 0) {
       yield { sessionId, tag: null };

@@ -63,8 +63,10 @@ export function sessionsNotes(basis: CostBasis): string[] {
 }
 
 /** Pairs each session with its cost one row at a time: a month of sessions is never copied. */
-function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Generator<CostedSession> {
-  for (const [i, session] of sessions.entries()) {
+function* costedSessions(sessions: Iterable<Session>, costs: BigInt64Array): Generator<CostedSession> {
+  let i = -1;
+  for (const session of sessions) {
+    i += 1;
     const costMinor = costs[i];
     if (costMinor === undefined) {
       throw new WorkbookInputError('a session has no cost in the report', { index: i, costs: costs.length });
@@ -99,7 +101,7 @@ function printedColumnCount(columns: readonly TableColumn<CostedSession>[]): num
  */
 function sessionColumns(
   report: ChargebackReport,
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   totals: SessionTotals,
 ): readonly TableColumn<CostedSession>[] {
   const { pricing, period } = report;
@@ -205,7 +207,7 @@ function sessionColumns(
 }
 
 function* sessionValues(
-  sessions: readonly Session[],
+  sessions: Iterable<Session>,
   value: (session: Session) => string | null,
 ): Generator<string | null> {
   for (const session of sessions) yield value(session);

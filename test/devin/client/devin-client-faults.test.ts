@@ -38,7 +38,7 @@ describe('fetchSessions recovers from transient faults', () => {
       onSecondPage({ kind: 'status', status: 429, retryAfter: '3' }, 2),
     );
     const { sessions } = await client.fetchSessions(FEBRUARY);
-    expect(sessions).toHaveLength(450);
+    expect(sessions.count).toBe(450);
     expect(sleeps).toEqual([3_000, 3_000]);
     expect(api.requests.filter((r) => r.fault === 'status')).toHaveLength(2);
   });
@@ -63,25 +63,25 @@ describe('fetchSessions recovers from transient faults', () => {
 
   it.each([500, 502, 503, 504])('retries HTTP %i and succeeds', async (status) => {
     const { client, sleeps } = await withFaults(onSecondPage({ kind: 'status', status }, 2));
-    expect((await client.fetchSessions(FEBRUARY)).sessions).toHaveLength(450);
+    expect((await client.fetchSessions(FEBRUARY)).sessions.count).toBe(450);
     expect(sleeps).toHaveLength(2);
   });
 
   it('retries a request that hangs past the timeout', async () => {
     const { client, warnings } = await withFaults(onSecondPage({ kind: 'hang' }), { timeoutMs: 150 });
-    expect((await client.fetchSessions(FEBRUARY)).sessions).toHaveLength(450);
+    expect((await client.fetchSessions(FEBRUARY)).sessions.count).toBe(450);
     expect(warnings.some((w) => w.includes('no answer within 150 ms'))).toBe(true);
   });
 
   it('retries a truncated JSON body', async () => {
     const { client, warnings } = await withFaults(onSecondPage({ kind: 'malformed-json' }));
-    expect((await client.fetchSessions(FEBRUARY)).sessions).toHaveLength(450);
+    expect((await client.fetchSessions(FEBRUARY)).sessions.count).toBe(450);
     expect(warnings.some((w) => w.includes('not JSON'))).toBe(true);
   });
 
   it('retries a reset connection', async () => {
     const { client, warnings } = await withFaults(onSecondPage({ kind: 'reset' }));
-    expect((await client.fetchSessions(FEBRUARY)).sessions).toHaveLength(450);
+    expect((await client.fetchSessions(FEBRUARY)).sessions.count).toBe(450);
     expect(warnings.some((w) => w.includes('network error'))).toBe(true);
   });
 
@@ -105,7 +105,7 @@ describe('fetchSessions recovers from transient faults', () => {
       { timeoutMs: 150, maxAttempts: 10 },
     );
     const { sessions, stats } = await client.fetchSessions(FEBRUARY);
-    expect(sessions).toHaveLength(450);
+    expect(sessions.count).toBe(450);
     expect(stats.reread).toBe(false);
   });
 });

@@ -5,6 +5,7 @@ import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.
 import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
 import type { IncomingRequest } from '../../../functions/devin/fake/recorded-request.js';
 import type { FakeDataset } from '../../../functions/devin/fake/wire.js';
+import { listed } from '../../support/listed.js';
 import {
   atSkip,
   datasetOf,
@@ -53,7 +54,7 @@ describe('fetchSessions against the fake Devin API', () => {
     const data = generateDataset({ seed: 7, sessions: 5_000, ...FEBRUARY });
     const { client, api } = await start(data);
 
-    const { sessions, stats } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats } = listed(await client.fetchSessions(FEBRUARY));
 
     const expected = [...data.sessions].sort((a, b) =>
       a.created_at === b.created_at
@@ -71,10 +72,10 @@ describe('fetchSessions against the fake Devin API', () => {
       outsidePeriodDropped: 0,
       reread: false,
     });
-    expect(stats.nullAcus).toBe(data.sessions.filter((s) => s.acus_consumed === null).length);
+    expect(stats.nullAcus).toBe([...data.sessions].filter((s) => s.acus_consumed === null).length);
     expect(api.requests).toHaveLength(25);
     const acus = sessions.reduce((sum, s) => sum + s.acus, 0n);
-    const wireAcus = data.sessions.reduce((sum, s) => sum + acusFromNumber(s.acus_consumed ?? 0), 0n);
+    const wireAcus = [...data.sessions].reduce((sum, s) => sum + acusFromNumber(s.acus_consumed ?? 0), 0n);
     expect(acus).toBe(wireAcus);
   });
 
@@ -107,7 +108,7 @@ describe('fetchSessions against the fake Devin API', () => {
     ];
     const { client } = await start(datasetOf(sessions));
 
-    const { sessions: got, stats } = await client.fetchSessions(FEBRUARY);
+    const { sessions: got, stats } = listed(await client.fetchSessions(FEBRUARY));
 
     expect(got).toHaveLength(402);
     expect(got[0]?.sessionId).toBe('devin-000001');
@@ -134,7 +135,7 @@ describe('fetchSessions against the fake Devin API', () => {
       },
     });
 
-    const { sessions, stats, warnings } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats, warnings } = listed(await client.fetchSessions(FEBRUARY));
 
     expect(api.requests.filter((r) => r.fault === 'mutate-page')).toHaveLength(1);
     expect(new Set(sessions.map((s) => s.sessionId)).size).toBe(450);
@@ -162,7 +163,7 @@ describe('fetchSessions against the fake Devin API', () => {
         ],
       },
     });
-    const { sessions } = await client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await client.fetchSessions(FEBRUARY));
     expect(sessions.find((s) => s.sessionId === 'devin-000200')?.acus).toBe(acusFromNumber(99));
     expect(sessions).toHaveLength(250);
   });
@@ -174,7 +175,7 @@ describe('fetchSessions against the fake Devin API', () => {
       },
     });
 
-    const { sessions, stats } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats } = listed(await client.fetchSessions(FEBRUARY));
 
     expect(sessions).toHaveLength(600);
     expect(stats).toMatchObject({ reread: true, pages: 6, itemsReceived: 600 });
@@ -210,7 +211,7 @@ describe('fetchSessions against the fake Devin API', () => {
     // Deleting an already-read row shifts the rest one place left: the first row of skip=400 is never served.
     changeDataBefore(api, atSkip(400), datasetOf(all.filter((s) => s.session_id !== 'devin-000010')));
 
-    const { sessions, stats } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats } = listed(await client.fetchSessions(FEBRUARY));
 
     expect(stats.reread).toBe(true);
     expect(sessions).toHaveLength(599);
@@ -222,7 +223,7 @@ describe('fetchSessions against the fake Devin API', () => {
     const { client, api } = await start(datasetOf(all.slice(0, 400)), { client: { concurrency: 1 } });
     changeDataBefore(api, atSkip(200), datasetOf(all));
 
-    const { sessions, stats, warnings } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats, warnings } = listed(await client.fetchSessions(FEBRUARY));
 
     expect(sessions).toHaveLength(403);
     expect(stats).toMatchObject({ pages: 3, reportedTotal: 400, reread: false });
@@ -233,7 +234,7 @@ describe('fetchSessions against the fake Devin API', () => {
     const { client } = await start(datasetOf(februarySessions(1_000)));
     const progress: FetchProgress[] = [];
 
-    const { stats } = await client.fetchSessions(FEBRUARY, { onProgress: (p) => progress.push(p) });
+    const { stats } = listed(await client.fetchSessions(FEBRUARY, { onProgress: (p) => progress.push(p) }));
 
     expect(progress).toHaveLength(5);
     expect(progress[0]).toEqual({ pagesDone: 1, pagesTotal: 1 });
@@ -259,7 +260,7 @@ describe('fetchSessions against the fake Devin API', () => {
         },
       },
     });
-    const { sessions } = await client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await client.fetchSessions(FEBRUARY));
     expect(sessions).toHaveLength(2_000);
     expect(peak).toBe(3);
   });
@@ -267,9 +268,9 @@ describe('fetchSessions against the fake Devin API', () => {
   it('counts sessions without ACUs as 0 and says so', async () => {
     const sessions = februarySessions(3).map((s, i) => (i === 1 ? { ...s, acus_consumed: null } : s));
     const { client } = await start(datasetOf(sessions));
-    const result = await client.fetchSessions(FEBRUARY);
+    const result = listed(await client.fetchSessions(FEBRUARY));
     expect(result.stats.nullAcus).toBe(1);
-    expect(result.sessions[1]).toMatchObject({ acus: 0n, acusReported: false });
+    expect([...result.sessions][1]).toMatchObject({ acus: 0n, acusReported: false });
     expect(result.warnings).toEqual([
       '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs',
     ]);
@@ -277,7 +278,7 @@ describe('fetchSessions against the fake Devin API', () => {
 
   it('returns nothing, without error, for a period with no sessions', async () => {
     const { client, api } = await start(datasetOf([]));
-    const { sessions, stats } = await client.fetchSessions(FEBRUARY);
+    const { sessions, stats } = listed(await client.fetchSessions(FEBRUARY));
     expect(sessions).toEqual([]);
     expect(stats).toMatchObject({ pages: 1, reportedTotal: 0, itemsReceived: 0 });
     expect(api.requests).toHaveLength(1);

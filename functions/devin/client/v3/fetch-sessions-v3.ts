@@ -1,4 +1,5 @@
 import type { Session } from '../../../core/session.js';
+import { sessionListOf } from '../../../core/session-list.js';
 import { type ExactListing, readExactListing } from '../exact-listing.js';
 import type { FetchedSessions, FetchProgress } from '../fetch-sessions.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
@@ -113,7 +114,7 @@ export async function fetchSessionsV3(
   const sum = (pick: (listing: ExactListing<Session>) => number): number =>
     listings.reduce((total, listing) => total + pick(listing), 0);
   return {
-    sessions,
+    sessions: sessionListOf(sessions),
     stats: {
       pages: sum((l) => l.pages),
       reportedTotal: sum((l) => l.reportedTotal),

@@ -21,7 +21,7 @@ export interface SessionEdgesRequest {
   readonly firstDay: string;
   readonly lastDay: string;
   /** The period's sessions, as the report counts them. */
-  readonly sessions: readonly Session[];
+  readonly sessions: Iterable<Session>;
 }
 
 const DAY_MS = 86_400_000;
@@ -45,9 +45,10 @@ export async function readSessionEdgesV3(
   const billEnd = billingDayStart(request.lastDay, 1);
   if (billStart === null || billEnd === null) throw new RangeError('billing days must be YYYY-MM-DD dates');
   try {
-    const crossing = request.sessions.filter(
-      (s) => s.createdAt < billStart || s.updatedAt >= billEnd || s.createdAt >= billEnd,
-    );
+    const crossing: Session[] = [];
+    for (const s of request.sessions) {
+      if (s.createdAt < billStart || s.updatedAt >= billEnd || s.createdAt >= billEnd) crossing.push(s);
+    }
     const before = await listSessionsTouching(
       paths,
       paging,

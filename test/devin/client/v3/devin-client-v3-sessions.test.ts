@@ -3,6 +3,7 @@ import { DevinApiError } from '../../../../functions/devin/client/devin-api-erro
 import { DevinDataError } from '../../../../functions/devin/client/devin-data-error.js';
 import { IncompleteFetchError } from '../../../../functions/devin/client/incomplete-fetch-error.js';
 import type { Fault } from '../../../../functions/devin/fake/faults.js';
+import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, rejectionOf, wireSession } from '../fake-api-harness.js';
 import { COG_KEY, midChain, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';
 
@@ -40,7 +41,7 @@ describe('the API version', () => {
 describe('v3 sessions, window by window', () => {
   it('keeps the period exactly, half-open, from windows asked a second wider in whole Unix seconds', async () => {
     harness = await startV3Harness(edgeDataset());
-    const { sessions, stats } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions, stats } = listed(await harness.client.fetchSessions(FEBRUARY));
     expect(ids(sessions)).toEqual(['devin-000002', 'devin-000003', 'devin-000004', 'devin-000005']);
     expect(sessions[0]?.createdAt).toEqual(new Date('2025-02-01T00:00:00Z'));
     const windows = harness.api.requests.map((r) => [
@@ -62,22 +63,22 @@ describe('v3 sessions, window by window', () => {
 
   it('reads the same sessions as v2 reads from the same data, field for field', async () => {
     harness = await startV3Harness(mixedDataset(1_500));
-    const v3 = await harness.client.fetchSessions(FEBRUARY);
-    const v2 = await harness.v2.fetchSessions(FEBRUARY);
+    const v3 = listed(await harness.client.fetchSessions(FEBRUARY));
+    const v2 = listed(await harness.v2.fetchSessions(FEBRUARY));
     expect(v3.sessions).toHaveLength(1_500);
     const strip = (s: (typeof v3.sessions)[number]) => ({
       ...s,
       userId: s.userKind ? null : s.userId,
       userKind: undefined,
     });
-    expect(v3.sessions.map(strip)).toEqual(v2.sessions.map((s) => ({ ...s, userKind: undefined })));
+    expect([...v3.sessions].map(strip)).toEqual([...v2.sessions].map((s) => ({ ...s, userKind: undefined })));
     expect(v3.stats.reportedTotal).toBeGreaterThanOrEqual(1_500);
     expect(new Set(ids(v3.sessions)).size).toBe(1_500);
   });
 
   it('charges a session automation started to its service user, marked as one, never to a person', async () => {
     harness = await startV3Harness(mixedDataset(50));
-    const { sessions } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await harness.client.fetchSessions(FEBRUARY));
     const automated = sessions.filter((s) => s.userKind === 'service-user');
     expect(automated).toHaveLength(10);
     expect(new Set(automated.map((s) => s.userId))).toEqual(
@@ -94,7 +95,7 @@ describe('v3 sessions, window by window', () => {
       faults: { script: [{ fault, when: midChain, times: 3 }] },
       client: { concurrency: 2 },
     });
-    const { sessions } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await harness.client.fetchSessions(FEBRUARY));
     expect(sessions).toHaveLength(3_000);
     expect(harness.api.requests.filter((r) => r.fault === 'status')).toHaveLength(3);
     expect(harness.sleeps).toHaveLength(3);
@@ -118,7 +119,7 @@ describe('v3 sessions, window by window', () => {
       },
       client: { maxAttempts: 8 },
     });
-    const { sessions } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await harness.client.fetchSessions(FEBRUARY));
     expect(sessions).toHaveLength(2_000);
     expect(new Set(ids(sessions)).size).toBe(2_000);
     expect(harness.api.requests.some((r) => r.fault !== null)).toBe(true);
@@ -142,7 +143,7 @@ describe('v3 sessions, window by window', () => {
         ],
       },
     });
-    const { sessions, stats, warnings } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions, stats, warnings } = listed(await harness.client.fetchSessions(FEBRUARY));
     expect(dropped).toBe(true);
     expect(sessions).toHaveLength(1_000);
     expect(stats.reread).toBe(true);
@@ -167,7 +168,7 @@ describe('v3 sessions, window by window', () => {
 
   it('falls back to /v3beta1/ once, with a warning, where only the older path exists', async () => {
     harness = await startV3Harness(mixedDataset(600), { prefix: 'v3beta1', client: { concurrency: 1 } });
-    const { sessions } = await harness.client.fetchSessions(FEBRUARY);
+    const { sessions } = listed(await harness.client.fetchSessions(FEBRUARY));
     expect(sessions).toHaveLength(600);
     const paths = harness.api.requests.map((r) => r.path);
     expect(paths.filter((p) => p === '/v3/enterprise/sessions')).toHaveLength(1);
