@@ -155,61 +155,66 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       cycles,
     },
   );
-  const { report, stored } = outcome;
-  const result: ChargebackResult = {
-    period: {
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
-      label: period.label,
-      timeZone: period.timeZone,
-    },
-    s3: { bucket: config.bucket, key: stored.workbookObject.key, uri: stored.workbookObject.uri },
-    ...(stored.focus && {
-      focus: {
-        key: stored.focus.parquetKey,
-        uri: `s3://${config.bucket}/${stored.focus.parquetKey}`,
-        rows: stored.focus.rows,
+  // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.
+  try {
+    const { report, stored } = outcome;
+    const result: ChargebackResult = {
+      period: {
+        from: period.from.toISOString(),
+        to: period.to.toISOString(),
+        label: period.label,
+        timeZone: period.timeZone,
       },
-    }),
-    downloadUrl: stored.link.url,
-    downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
-    totals: {
-      sessions: report.totals.sessions,
-      acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
-      cost: minorUnitsText(report.totals.costMinor, report.pricing),
-      currency: report.pricing.currency,
-    },
-    emailed: outcome.sent !== null,
-    messageId: outcome.sent?.messageId ?? null,
-    runId: deps.runId,
-  };
-  if (outcome.sent) {
-    await completeEmailMarker(deps.s3, config.bucket, keys.emailMarker, {
+      s3: { bucket: config.bucket, key: stored.workbookObject.key, uri: stored.workbookObject.uri },
+      ...(stored.focus && {
+        focus: {
+          key: stored.focus.parquetKey,
+          uri: `s3://${config.bucket}/${stored.focus.parquetKey}`,
+          rows: stored.focus.rows,
+        },
+      }),
+      downloadUrl: stored.link.url,
+      downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
+      totals: {
+        sessions: report.totals.sessions,
+        acus: scaledToDecimalString(report.totals.acus, ACU_DECIMALS),
+        cost: minorUnitsText(report.totals.costMinor, report.pricing),
+        currency: report.pricing.currency,
+      },
+      emailed: outcome.sent !== null,
+      messageId: outcome.sent?.messageId ?? null,
       runId: deps.runId,
-      period: period.slug,
-      messageId: outcome.sent.messageId,
-      sentAt: deps.now().toISOString(),
-      result,
-    });
+    };
+    if (outcome.sent) {
+      await completeEmailMarker(deps.s3, config.bucket, keys.emailMarker, {
+        runId: deps.runId,
+        period: period.slug,
+        messageId: outcome.sent.messageId,
+        sentAt: deps.now().toISOString(),
+        result,
+      });
+    }
+    if (!showback || !(outcome.sent || financeEmailed)) return result;
+    return await showbackStep(
+      {
+        report,
+        sessions: outcome.sessions,
+        run: outcome.run,
+        stats: outcome.stats,
+        result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
+      },
+      {
+        config,
+        s3: deps.s3,
+        ses: deps.ses,
+        keys,
+        now: deps.now,
+        workDir: deps.workDir,
+        log: deps.log,
+        durableLink,
+      },
+    );
+  } finally {
+    await outcome.release();
   }
-  if (!showback || !(outcome.sent || financeEmailed)) return result;
-  return showbackStep(
-    {
-      report,
-      sessions: outcome.sessions,
-      run: outcome.run,
-      stats: outcome.stats,
-      result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
-    },
-    {
-      config,
-      s3: deps.s3,
-      ses: deps.ses,
-      keys,
-      now: deps.now,
-      workDir: deps.workDir,
-      log: deps.log,
-      durableLink,
-    },
-  );
 }

@@ -124,9 +124,13 @@ export async function runReportCli(
         },
       );
       progress.done();
-      return showback
-        ? { ...localRun(outcome), showback: await localShowback(outcome, options.outDir, io.now, log) }
-        : localRun(outcome);
+      try {
+        return showback
+          ? { ...localRun(outcome), showback: await localShowback(outcome, options.outDir, io.now, log) }
+          : localRun(outcome);
+      } finally {
+        await outcome.release();
+      }
     };
     if (mode === 'demo') {
       // A newcomer's first run should show month-over-month and a cost trend too: build the

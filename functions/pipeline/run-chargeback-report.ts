@@ -3,8 +3,15 @@ import { join } from 'node:path';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
-import type { FetchStats, Session } from '../core/session.js';
-import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js';
+import type { FetchStats } from '../core/session.js';
+import type { SessionList } from '../core/session-list.js';
+import type {
+  DevinClient,
+  FetchedSessions,
+  FetchProgress,
+  FetchSessionsOptions,
+  SessionQuery,
+} from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
 import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
@@ -30,6 +37,11 @@ export interface PipelineDeps<Stored extends StoredReport, Sent extends SentEmai
   readonly workDir: string;
   readonly log: RunLog;
   readonly onProgress?: (progress: FetchProgress) => void;
+  /**
+   * Where the period's sessions come from; by default `devin.fetchSessions`. The distributed
+   * path's merge step reads the windows' parts instead.
+   */
+  readonly readSessions?: (query: SessionQuery, options: FetchSessionsOptions) => Promise<FetchedSessions>;
 }
 
 /** What the run produced; `stored` and `sent` are the delivery's own, so each entry reads what it needs. */
@@ -38,11 +50,13 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   readonly run: RunInfo;
   readonly stats: FetchStats;
   /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
-  readonly sessions: Iterable<Session>;
+  readonly sessions: SessionList;
   readonly stored: Stored;
   /** Null when the request asked for no email. */
   readonly sent: Sent | null;
   readonly durationsMs: Readonly<Partial<Record<ReportStage, number>>>;
+  /** Removes the run's session spool; `sessions` cannot be read afterwards. */
+  readonly release: () => Promise<void>;
 }
 
 /**
@@ -66,11 +80,32 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   const { period, pricing, filters } = request;
   deps.log.info('report run started', { runId: deps.runId, period: period.slug, timeZone: period.timeZone });
 
+  // The run's own name: concurrent runs never share a spool. A failed run removes it; a finished
+  // one leaves it to `release`, after the showback slices have read it too.
+  const spoolPath = join(deps.workDir, `.${deps.runId}.sessions.spool`);
+  const release = () => rm(spoolPath, { force: true });
+  try {
+    return { ...(await runOnSpool(deps, request, spoolPath, timed, durationsMs)), release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
+}
+
+async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
+  deps: PipelineDeps<Stored, Sent>,
+  request: ReportRequest,
+  spoolPath: string,
+  timed: <T>(stage: ReportStage, work: () => Promise<T> | T) => Promise<T>,
+  durationsMs: Partial<Record<ReportStage, number>>,
+): Promise<Omit<ReportOutcome<Stored, Sent>, 'release'>> {
+  const { period, pricing, filters } = request;
+  const readSessions = deps.readSessions ?? ((query, options) => deps.devin.fetchSessions(query, options));
   const [fetched, directory] = await timed('fetch sessions', () =>
     Promise.all([
-      deps.devin.fetchSessions(
+      readSessions(
         { from: period.from, to: period.to, ...filters },
-        deps.onProgress ? { onProgress: deps.onProgress } : {},
+        { spoolPath, ...(deps.onProgress && { onProgress: deps.onProgress }) },
       ),
       readDirectory(deps.devin),
     ]),

@@ -88,7 +88,8 @@ export function openSpooledSessions(path: string): SpooledSessions {
   return spooledSessions(path, count);
 }
 
-function spooledSessions(path: string, count: number): SpooledSessions {
+/** The spool at `path`, whose record count the caller already knows. */
+export function spooledSessions(path: string, count: number): SpooledSessions {
   return {
     path,
     count,
@@ -136,4 +137,33 @@ function* readLines(path: string): Generator<string> {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * One spool of several, in the order given: what the windows of one period
+ * (read in parallel, or by separate Lambdas) add up to. Copies bytes; records
+ * are not decoded.
+ */
+export function concatSpools(path: string, parts: readonly SpooledSessions[]): SpooledSessions {
+  const out = openSync(path, 'w');
+  const buffer = Buffer.allocUnsafe(READ_BYTES);
+  try {
+    for (const part of parts) {
+      const fd = openSync(part.path, 'r');
+      try {
+        for (let read = readSync(fd, buffer, 0, READ_BYTES, null); read > 0; ) {
+          writeSync(out, buffer, 0, read);
+          read = readSync(fd, buffer, 0, READ_BYTES, null);
+        }
+      } finally {
+        closeSync(fd);
+      }
+    }
+  } finally {
+    closeSync(out);
+  }
+  return spooledSessions(
+    path,
+    parts.reduce((sum, part) => sum + part.count, 0),
+  );
 }

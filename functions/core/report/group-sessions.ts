@@ -1,6 +1,6 @@
+import { GrowingBigInt64Column, GrowingInt32Column } from '../growing-column.js';
 import type { Acus } from '../money/acus.js';
 import type { PrincipalKind, Session } from '../session.js';
-import { GrowingBigInt64Column, GrowingInt32Column } from './session-column.js';
 
 /** Running sessions count and ACUs of one group; mutable only while grouping. */
 export interface Tally {

@@ -56,14 +56,20 @@ export interface DevinClientOptions {
   apiVersion?: ApiVersion;
 }
 
+export interface FetchSessionsOptions {
+  readonly onProgress?: (p: FetchProgress) => void;
+  readonly spoolPath?: string;
+}
+
 export interface DevinClient {
   /** Host of the API, e.g. `api.devin.ai`, for the About sheet. */
   readonly host: string;
-  /** Every session created in [query.from, query.to), exactly once, or an error. */
-  fetchSessions(
-    query: SessionQuery,
-    options?: { onProgress?: (p: FetchProgress) => void },
-  ): Promise<FetchedSessions>;
+  /**
+   * Every session created in [query.from, query.to), exactly once, or an error. With `spoolPath`
+   * the sessions are written there as they arrive and read back from it, so a month of millions
+   * is never held in memory; the caller removes the file.
+   */
+  fetchSessions(query: SessionQuery, options?: FetchSessionsOptions): Promise<FetchedSessions>;
   listMembers(): Promise<Listing<Member>>;
   listOrganizations(): Promise<Listing<Organization>>;
   /** Principals that are not people (v3); v2 has none and lists none. */
@@ -113,7 +119,14 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
   return {
     host,
     fetchSessions: (query, fetchOptions) =>
-      fetchSessions(http, paging, query, fetchOptions?.onProgress ?? (() => {}), onWarning),
+      fetchSessions(
+        http,
+        paging,
+        query,
+        fetchOptions?.onProgress ?? (() => {}),
+        onWarning,
+        fetchOptions?.spoolPath ?? null,
+      ),
     listMembers: () =>
       listDirectory(
         http,

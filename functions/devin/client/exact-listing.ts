@@ -1,22 +1,30 @@
 import { IncompleteFetchError } from './incomplete-fetch-error.js';
+import type { ListingCollector } from './listing-collector.js';
 import type { ListingRead } from './read-listing.js';
 
-export interface ExactListingOptions<T> {
+/** What one full read of a listing said about itself; its records went to the collector. */
+export interface ListingShape {
+  readonly pages: number;
+  /** `total` of the first page, which planned the read. */
+  readonly firstTotal: number;
+  /** Smallest and largest `total` any page reported: rows deleted mid-read make later pages report fewer. */
+  readonly minTotal: number;
+  readonly maxTotal: number;
+}
+
+export interface ExactListingOptions<T, Items> {
   /** Plural noun for messages: "sessions", "members". */
   readonly resource: string;
-  /** One full read of the listing; called a second time when the first does not add up. */
-  readonly read: () => Promise<ListingRead<T>>;
-  readonly idOf: (item: T) => string;
-  /** Of two copies of one record, true when `candidate` should replace `kept`. */
-  readonly prefer: (candidate: T, kept: T) => boolean;
-  /** Records the caller wants; the rest were returned by the server but fall outside the query. */
-  readonly keep: (item: T) => boolean;
+  /** A fresh collector for each full read. */
+  readonly collector: () => ListingCollector<T, Items>;
+  /** One full read of the listing into `collector`; called a second time when the first does not add up. */
+  readonly read: (collector: ListingCollector<T, Items>) => Promise<ListingShape>;
   readonly onWarning: (message: string) => void;
 }
 
-export interface ExactListing<T> {
+export interface ExactListing<Items> {
   /** Distinct kept records, in the order the server listed them. */
-  readonly items: T[];
+  readonly items: Items;
   /** Pages fetched, including a re-read. */
   readonly pages: number;
   readonly reportedTotal: number;
@@ -24,6 +32,18 @@ export interface ExactListing<T> {
   readonly duplicatesDropped: number;
   readonly outsideDropped: number;
   readonly reread: boolean;
+}
+
+/** A read whose pages are all in memory, offered to the collector in listing order. */
+export function offerPages<T>(read: ListingRead<T>, collector: ListingCollector<T, unknown>): ListingShape {
+  for (const page of read.pages) for (const item of page.items) collector.offer(item);
+  return shapeOf(read);
+}
+
+export function shapeOf<T>(read: ListingRead<T>): ListingShape {
+  let minTotal = read.firstTotal;
+  for (const page of read.pages) minTotal = Math.min(minTotal, page.total);
+  return { pages: read.pages.length, firstTotal: read.firstTotal, minTotal, maxTotal: read.maxTotal };
 }
 
 /**
@@ -36,16 +56,20 @@ export interface ExactListing<T> {
  * because rows were deleted or reordered mid-read; a second read usually settles it, and if it
  * does not, IncompleteFetchError says what was expected and what arrived.
  */
-export async function readExactListing<T>(options: ExactListingOptions<T>): Promise<ExactListing<T>> {
-  const first = tally(await options.read(), options);
+export async function readExactListing<T, Items>(
+  options: ExactListingOptions<T, Items>,
+): Promise<ExactListing<Items>> {
+  const first = await tally(options);
   if (first.distinct >= first.expected) return finish(first, first.pages, false, options);
+  first.collector.discard();
 
   options.onWarning(
     `Devin API reported ${first.expected} ${options.resource} but ${first.distinct} distinct ones arrived; ` +
       'reading the listing again',
   );
-  const second = tally(await options.read(), options);
+  const second = await tally(options);
   if (second.distinct >= second.expected) return finish(second, first.pages + second.pages, true, options);
+  second.collector.discard();
 
   throw new IncompleteFetchError({
     resource: options.resource,
@@ -55,8 +79,8 @@ export async function readExactListing<T>(options: ExactListingOptions<T>): Prom
   });
 }
 
-interface Tally<T> {
-  readonly kept: T[];
+interface Tally<T, Items> {
+  readonly collector: ListingCollector<T, Items>;
   readonly pages: number;
   readonly firstTotal: number;
   readonly minTotal: number;
@@ -66,36 +90,32 @@ interface Tally<T> {
   readonly distinct: number;
 }
 
-function tally<T>(read: ListingRead<T>, options: ExactListingOptions<T>): Tally<T> {
-  const byId = new Map<string, T>();
-  let received = 0;
-  let minTotal = read.firstTotal;
-  for (const page of read.pages) {
-    minTotal = Math.min(minTotal, page.total);
-    for (const item of page.items) {
-      received += 1;
-      const id = options.idOf(item);
-      const kept = byId.get(id);
-      if (kept === undefined || options.prefer(item, kept)) byId.set(id, item);
-    }
+async function tally<T, Items>(options: ExactListingOptions<T, Items>): Promise<Tally<T, Items>> {
+  const collector = options.collector();
+  let shape: ListingShape;
+  try {
+    shape = await options.read(collector);
+  } catch (error) {
+    collector.discard();
+    throw error;
   }
   return {
-    kept: [...byId.values()].filter(options.keep),
-    pages: read.pages.length,
-    firstTotal: read.firstTotal,
-    minTotal,
-    expected: read.maxTotal,
-    received,
-    distinct: byId.size,
+    collector,
+    pages: shape.pages,
+    firstTotal: shape.firstTotal,
+    minTotal: shape.minTotal,
+    expected: shape.maxTotal,
+    received: collector.received,
+    distinct: collector.distinct,
   };
 }
 
-function finish<T>(
-  read: Tally<T>,
+function finish<T, Items>(
+  read: Tally<T, Items>,
   pages: number,
   reread: boolean,
-  options: ExactListingOptions<T>,
-): ExactListing<T> {
+  options: ExactListingOptions<T, Items>,
+): ExactListing<Items> {
   const duplicates = read.received - read.distinct;
   if (duplicates > 0) {
     options.onWarning(
@@ -112,13 +132,14 @@ function finish<T>(
       `Devin API returned ${read.distinct} distinct ${options.resource}, more than the ${read.expected} it reported`,
     );
   }
+  const kept = read.collector.kept;
   return {
-    items: read.kept,
+    items: read.collector.finish(),
     pages,
     reportedTotal: read.firstTotal,
     itemsReceived: read.received,
     duplicatesDropped: duplicates,
-    outsideDropped: read.distinct - read.kept.length,
+    outsideDropped: read.distinct - kept,
     reread,
   };
 }

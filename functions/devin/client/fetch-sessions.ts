@@ -1,13 +1,15 @@
 import type { FetchStats, Session } from '../../core/session.js';
-import { type SessionList, sessionListOf } from '../../core/session-list.js';
-import { readExactListing } from './exact-listing.js';
+import type { SessionList } from '../../core/session-list.js';
+import { readExactListing, shapeOf } from './exact-listing.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
 import { pageParams } from './page-params.js';
+import { pagesInOrder } from './pages-in-order.js';
 import { type PagingSettings, readListing } from './read-listing.js';
+import { collectSessions } from './session-collector.js';
 import { sessionListParams } from './session-list-params.js';
 import { isInPeriod, type SessionQuery } from './session-query.js';
-import { parsePage } from './wire-page.js';
+import { type Page, parsePage } from './wire-page.js';
 import { sessionFromWire } from './wire-session.js';
 
 export const SESSIONS_PATH = '/v2/enterprise/sessions';
@@ -26,12 +28,17 @@ export interface FetchedSessions {
   readonly warnings: string[];
 }
 
+/**
+ * @param spoolPath where the sessions are written as they arrive (a month of millions does not fit
+ *   in memory); null holds them in an array
+ */
 export async function fetchSessions(
   http: HttpSettings,
   paging: PagingSettings,
   query: SessionQuery,
   onProgress: (progress: FetchProgress) => void,
   onWarning: (message: string) => void,
+  spoolPath: string | null = null,
 ): Promise<FetchedSessions> {
   const params = sessionListParams(query);
   const warnings: string[] = [];
@@ -41,14 +48,20 @@ export async function fetchSessions(
   };
 
   let pagesBefore = 0;
-  const listing = await readExactListing<Session>({
+  const listing = await readExactListing<Session, SessionList>({
     resource: 'sessions',
-    read: async () => {
+    collector: () => collectSessions((session) => isInPeriod(query, session.createdAt), spoolPath),
+    read: async (collector) => {
       const read = await readListing(
-        (skip, signal) =>
-          getJson(http, SESSIONS_PATH, pageParams(params, skip), signal).then((json) =>
-            parsePage(json, skip, 'session', sessionFromWire),
-          ),
+        pagesInOrder(
+          (skip: number, signal?: AbortSignal): Promise<Page<Session>> =>
+            getJson(http, SESSIONS_PATH, pageParams(params, skip), signal).then((json) =>
+              parsePage(json, skip, 'session', sessionFromWire),
+            ),
+          (items) => {
+            for (const item of items) collector.offer(item);
+          },
+        ),
         {
           path: SESSIONS_PATH,
           ...paging,
@@ -57,27 +70,17 @@ export async function fetchSessions(
         },
       );
       pagesBefore += read.pages.length;
-      return read;
+      return shapeOf(read);
     },
-    idOf: (session) => session.sessionId,
-    // ACUs only grow: of two copies fetched at different moments, the later one is current.
-    prefer: (candidate, kept) => candidate.updatedAt > kept.updatedAt,
-    keep: (session) => isInPeriod(query, session.createdAt),
     onWarning: warn,
   });
 
-  const nullAcus = listing.items.filter((session) => !session.acusReported).length;
-  if (nullAcus > 0) {
-    warn(
-      nullAcus === 1
-        ? '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs'
-        : `${nullAcus} sessions have no ACU figure (acus_consumed null) and count as 0 ACUs`,
-    );
-  }
+  let nullAcus = 0;
+  for (const session of listing.items) if (!session.acusReported) nullAcus += 1;
+  warnNullAcus(nullAcus, warn);
 
   return {
-    // The server was asked for ascending order; sorting again costs little and makes it a guarantee.
-    sessions: sessionListOf(listing.items.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())),
+    sessions: listing.items,
     stats: {
       pages: listing.pages,
       reportedTotal: listing.reportedTotal,
@@ -89,4 +92,14 @@ export async function fetchSessions(
     },
     warnings,
   };
+}
+
+/** Said once per fetch, counted over the sessions kept. */
+export function warnNullAcus(nullAcus: number, warn: (message: string) => void): void {
+  if (nullAcus === 0) return;
+  warn(
+    nullAcus === 1
+      ? '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs'
+      : `${nullAcus} sessions have no ACU figure (acus_consumed null) and count as 0 ACUs`,
+  );
 }

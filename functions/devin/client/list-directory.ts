@@ -1,8 +1,9 @@
 import { DevinApiError } from './devin-api-error.js';
-import { readExactListing } from './exact-listing.js';
+import { offerPages, readExactListing } from './exact-listing.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
 import type { Listing } from './listing.js';
+import { collectInMemory } from './listing-collector.js';
 import { PAGE_LIMIT, pageParams } from './page-params.js';
 import { type PagingSettings, readListing } from './read-listing.js';
 import { parsePage } from './wire-page.js';
@@ -28,19 +29,17 @@ export async function listDirectory<T>(
 ): Promise<Listing<T>> {
   const params = new URLSearchParams({ limit: String(PAGE_LIMIT) });
   try {
-    const listing = await readExactListing<T>({
+    const listing = await readExactListing<T, T[]>({
       resource: endpoint.resource,
-      read: () =>
+      collector: () => collectInMemory({ idOf: endpoint.idOf, prefer: () => false, keep: () => true }),
+      read: (collector) =>
         readListing(
           (skip, signal) =>
             getJson(http, endpoint.path, pageParams(params, skip), signal).then((json) =>
               parsePage(json, skip, endpoint.recordName, endpoint.parseItem),
             ),
           { path: endpoint.path, ...paging, onPage: () => {} },
-        ),
-      idOf: endpoint.idOf,
-      prefer: () => false,
-      keep: () => true,
+        ).then((read) => offerPages(read, collector)),
       onWarning,
     });
     return { kind: 'ok', items: listing.items };

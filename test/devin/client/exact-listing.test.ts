@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readExactListing } from '../../../functions/devin/client/exact-listing.js';
+import { offerPages, readExactListing } from '../../../functions/devin/client/exact-listing.js';
 import { IncompleteFetchError } from '../../../functions/devin/client/incomplete-fetch-error.js';
+import { collectInMemory } from '../../../functions/devin/client/listing-collector.js';
 import type { ListingRead } from '../../../functions/devin/client/read-listing.js';
 
 interface Row {
@@ -26,17 +27,20 @@ function readOf(total: number, ...pages: string[][]): ListingRead<Row> {
 function listing(reads: ListingRead<Row>[], keep: (row: Row) => boolean = () => true) {
   const warnings: string[] = [];
   let calls = 0;
-  const run = readExactListing<Row>({
+  const run = readExactListing<Row, Row[]>({
     resource: 'rows',
-    read: async () => {
+    collector: () =>
+      collectInMemory<Row>({
+        idOf: (row) => row.id,
+        prefer: (candidate, kept) => candidate.version > kept.version,
+        keep,
+      }),
+    read: async (collector) => {
       const read = reads[calls];
       calls += 1;
       if (read === undefined) throw new Error('read more often than expected');
-      return read;
+      return offerPages(read, collector);
     },
-    idOf: (row) => row.id,
-    prefer: (candidate, kept) => candidate.version > kept.version,
-    keep,
     onWarning: (message) => warnings.push(message),
   });
   return { run, warnings, calls: () => calls };

@@ -53,7 +53,14 @@ export function createDevinClientV3(
   return {
     host,
     fetchSessions: (query, options) =>
-      fetchSessionsV3(paths, paging, query, options?.onProgress ?? (() => {}), onWarning),
+      fetchSessionsV3(
+        paths,
+        paging,
+        query,
+        options?.onProgress ?? (() => {}),
+        onWarning,
+        options?.spoolPath ?? null,
+      ),
     listMembers: async () => {
       const [direct, viaIdp] = await Promise.all([
         members('/enterprise/members/users'),

@@ -1,16 +1,20 @@
+import { rmSync } from 'node:fs';
 import type { Session } from '../../../core/session.js';
-import { sessionListOf } from '../../../core/session-list.js';
-import { type ExactListing, readExactListing } from '../exact-listing.js';
-import type { FetchedSessions, FetchProgress } from '../fetch-sessions.js';
+import { type SessionList, sessionListOf } from '../../../core/session-list.js';
+import { concatSpools, type SpooledSessions } from '../../../spool/session-spool.js';
+import { type ExactListing, readExactListing, shapeOf } from '../exact-listing.js';
+import { type FetchedSessions, type FetchProgress, warnNullAcus } from '../fetch-sessions.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
 import { PAGE_LIMIT } from '../page-params.js';
+import { pagesInOrder } from '../pages-in-order.js';
 import type { PagingSettings } from '../read-listing.js';
+import { collectSessions } from '../session-collector.js';
 import type { SessionQuery } from '../session-query.js';
 import { readCursorChain } from './read-cursor-chain.js';
 import { appendPrincipals } from './session-principals.js';
 import { splitIntoWindows, type TimeWindow } from './session-windows.js';
 import type { V3Paths } from './v3-paths.js';
-import { parseCursorPage } from './wire-cursor-page.js';
+import { type CursorPage, parseCursorPage } from './wire-cursor-page.js';
 import { sessionFromWireV3 } from './wire-session-v3.js';
 
 export const V3_SESSIONS_ROUTE = '/enterprise/sessions';
@@ -26,7 +30,7 @@ const WINDOWS_PER_WORKER = 2;
  * side (the vendor does not document whether its bounds are inclusive), then filtered to its
  * own half-open slice, so every session lands in exactly one window. Each window is checked like
  * a v2 listing (every session the server counted must arrive, else it is read again, and if it
- * still falls short the fetch fails); the windows are then merged, duplicates dropped.
+ * still falls short the fetch fails); the windows are then joined in time order.
  */
 export async function fetchSessionsV3(
   paths: V3Paths,
@@ -34,6 +38,7 @@ export async function fetchSessionsV3(
   query: SessionQuery,
   onProgress: (progress: FetchProgress) => void,
   onWarning: (message: string) => void,
+  spoolPath: string | null = null,
 ): Promise<FetchedSessions> {
   const warnings: string[] = [];
   const warn = (message: string): void => {
@@ -54,36 +59,47 @@ export async function fetchSessionsV3(
     onProgress({ pagesDone, pagesTotal: Math.max(total, pagesDone) });
   };
 
-  const read = (window: TimeWindow, index: number, signal: AbortSignal): Promise<ExactListing<Session>> => {
+  const read = (
+    window: TimeWindow,
+    index: number,
+    signal: AbortSignal,
+  ): Promise<ExactListing<SessionList>> => {
     const base = windowParams(query, window);
-    return readExactListing<Session>({
+    return readExactListing<Session, SessionList>({
       resource: 'sessions',
-      read: () => {
+      collector: () =>
+        collectSessions(
+          (session) => inWindow(window, session.createdAt),
+          spoolPath === null ? null : `${spoolPath}.window-${index}`,
+        ),
+      read: (collector) => {
         let pagesOfRead = 0;
         return readCursorChain(
-          async (after, chainSignal) => {
-            const params = new URLSearchParams(base);
-            if (after !== null) params.set('after', after);
-            const page = parseCursorPage(
-              await paths.get(V3_SESSIONS_ROUTE, params, chainSignal),
-              'session',
-              sessionFromWireV3,
-            );
-            pagesOfRead += 1;
-            if (pagesOfRead === 1 && page.total !== null) {
-              planned.set(
-                index,
-                (planned.get(index) ?? 0) + Math.max(1, Math.ceil(page.total / PAGE_LIMIT)) - 1,
+          pagesInOrder(
+            async (after: string | null, chainSignal?: AbortSignal): Promise<CursorPage<Session>> => {
+              const params = new URLSearchParams(base);
+              if (after !== null) params.set('after', after);
+              const page = parseCursorPage(
+                await paths.get(V3_SESSIONS_ROUTE, params, chainSignal),
+                'session',
+                sessionFromWireV3,
               );
-            }
-            return page;
-          },
+              pagesOfRead += 1;
+              if (pagesOfRead === 1 && page.total !== null) {
+                planned.set(
+                  index,
+                  (planned.get(index) ?? 0) + Math.max(1, Math.ceil(page.total / PAGE_LIMIT)) - 1,
+                );
+              }
+              return page;
+            },
+            (items) => {
+              for (const item of items) collector.offer(item);
+            },
+          ),
           { path: paths.pathOf(V3_SESSIONS_ROUTE), maxPages: paging.maxPages, onPage: tick, signal },
-        );
+        ).then(shapeOf);
       },
-      idOf: (session) => session.sessionId,
-      prefer: (candidate, kept) => candidate.updatedAt > kept.updatedAt,
-      keep: (session) => inWindow(window, session.createdAt),
       onWarning: warn,
     });
   };
@@ -93,39 +109,38 @@ export async function fetchSessionsV3(
     ([w, i], signal) => read(w, i, signal),
   );
 
-  const byId = new Map<string, Session>();
-  let crossDuplicates = 0;
-  for (const listing of listings) {
-    for (const session of listing.items) {
-      const kept = byId.get(session.sessionId);
-      if (kept !== undefined) crossDuplicates += 1;
-      if (kept === undefined || session.updatedAt > kept.updatedAt) byId.set(session.sessionId, session);
-    }
-  }
-  const sessions = [...byId.values()].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  const nullAcus = sessions.filter((session) => !session.acusReported).length;
-  if (nullAcus > 0) {
-    warn(
-      nullAcus === 1
-        ? '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs'
-        : `${nullAcus} sessions have no ACU figure (acus_consumed null) and count as 0 ACUs`,
-    );
-  }
-  const sum = (pick: (listing: ExactListing<Session>) => number): number =>
+  // Each window kept only its own half-open slice, so no session is in two: in window order they
+  // are the period, oldest first.
+  const sessions = joinWindows(
+    listings.map((listing) => listing.items),
+    spoolPath,
+  );
+  let nullAcus = 0;
+  for (const session of sessions) if (!session.acusReported) nullAcus += 1;
+  warnNullAcus(nullAcus, warn);
+  const sum = (pick: (listing: ExactListing<SessionList>) => number): number =>
     listings.reduce((total, listing) => total + pick(listing), 0);
   return {
-    sessions: sessionListOf(sessions),
+    sessions,
     stats: {
       pages: sum((l) => l.pages),
       reportedTotal: sum((l) => l.reportedTotal),
       itemsReceived: sum((l) => l.itemsReceived),
-      duplicatesDropped: sum((l) => l.duplicatesDropped) + crossDuplicates,
+      duplicatesDropped: sum((l) => l.duplicatesDropped),
       outsidePeriodDropped: sum((l) => l.outsideDropped),
       nullAcus,
       reread: listings.some((l) => l.reread),
     },
     warnings,
   };
+}
+
+function joinWindows(lists: readonly SessionList[], spoolPath: string | null): SessionList {
+  if (spoolPath === null) return sessionListOf(lists.flatMap((list) => [...list]));
+  const parts = lists as readonly SpooledSessions[];
+  const joined = concatSpools(spoolPath, parts);
+  for (const part of parts) rmSync(part.path, { force: true });
+  return joined;
 }
 
 /** Whole seconds, one more on each side: a bound that turns out exclusive still lets the edge in. */

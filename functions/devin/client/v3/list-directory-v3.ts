@@ -1,6 +1,7 @@
 import { DevinApiError } from '../devin-api-error.js';
-import { readExactListing } from '../exact-listing.js';
+import { offerPages, readExactListing } from '../exact-listing.js';
 import type { Listing } from '../listing.js';
+import { collectInMemory } from '../listing-collector.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import type { PagingSettings } from '../read-listing.js';
 import { readCursorChain } from './read-cursor-chain.js';
@@ -26,9 +27,10 @@ export async function listDirectoryV3<T>(
   onWarning: (message: string) => void,
 ): Promise<Listing<T>> {
   try {
-    const listing = await readExactListing<T>({
+    const listing = await readExactListing<T, T[]>({
       resource: endpoint.resource,
-      read: () =>
+      collector: () => collectInMemory({ idOf: endpoint.idOf, prefer: () => false, keep: () => true }),
+      read: (collector) =>
         readCursorChain(
           async (after, signal) => {
             const params = new URLSearchParams({ first: String(PAGE_LIMIT) });
@@ -40,10 +42,7 @@ export async function listDirectoryV3<T>(
             );
           },
           { path: paths.pathOf(endpoint.route), maxPages: paging.maxPages },
-        ),
-      idOf: endpoint.idOf,
-      prefer: () => false,
-      keep: () => true,
+        ).then((read) => offerPages(read, collector)),
       onWarning,
     });
     return { kind: 'ok', items: listing.items };

@@ -1,5 +1,6 @@
 import type { Session } from '../../../core/session.js';
-import { readExactListing } from '../exact-listing.js';
+import { offerPages, readExactListing } from '../exact-listing.js';
+import { collectInMemory } from '../listing-collector.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import type { PagingSettings } from '../read-listing.js';
 import { V3_SESSIONS_ROUTE } from './fetch-sessions-v3.js';
@@ -36,9 +37,17 @@ export async function listSessionsTouching(
   if (query.updatedTo) base.set('updated_before', sec(query.updatedTo, 1));
   const within = (at: Date, from: Date | null, to: Date | null): boolean =>
     (from === null || at >= from) && (to === null || at < to);
-  const listing = await readExactListing<Session>({
+  const listing = await readExactListing<Session, Session[]>({
     resource: 'sessions',
-    read: () =>
+    collector: () =>
+      collectInMemory<Session>({
+        idOf: (s) => s.sessionId,
+        prefer: (candidate, kept) => candidate.updatedAt > kept.updatedAt,
+        keep: (s) =>
+          within(s.createdAt, query.createdFrom, query.createdTo) &&
+          within(s.updatedAt, query.updatedFrom, query.updatedTo),
+      }),
+    read: (collector) =>
       readCursorChain(
         async (after, signal) => {
           const params = new URLSearchParams(base);
@@ -50,12 +59,7 @@ export async function listSessionsTouching(
           );
         },
         { path: paths.pathOf(V3_SESSIONS_ROUTE), maxPages: paging.maxPages },
-      ),
-    idOf: (s) => s.sessionId,
-    prefer: (candidate, kept) => candidate.updatedAt > kept.updatedAt,
-    keep: (s) =>
-      within(s.createdAt, query.createdFrom, query.createdTo) &&
-      within(s.updatedAt, query.updatedFrom, query.updatedTo),
+      ).then((read) => offerPages(read, collector)),
     onWarning,
   });
   return listing.items;

@@ -38,7 +38,30 @@ export class GrowingBigInt64Column {
   }
 }
 
-function grown<T extends Int32Array | BigInt64Array>(from: T, to: T): T {
+export class GrowingFloat64Column {
+  private values = new Float64Array(1024);
+  private size = 0;
+
+  push(value: number): void {
+    if (this.size === this.values.length) this.values = grown(this.values, new Float64Array(this.size * 2));
+    this.values[this.size] = value;
+    this.size += 1;
+  }
+
+  at(index: number): number {
+    if (index < 0 || index >= this.size)
+      throw new RangeError(`index ${index} is outside 0..${this.size - 1}`);
+    return this.values[index] as number;
+  }
+
+  set(index: number, value: number): void {
+    if (index < 0 || index >= this.size)
+      throw new RangeError(`index ${index} is outside 0..${this.size - 1}`);
+    this.values[index] = value;
+  }
+}
+
+function grown<T extends Int32Array | BigInt64Array | Float64Array>(from: T, to: T): T {
   (to as Int32Array).set(from as Int32Array);
   return to;
 }
