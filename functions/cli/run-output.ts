@@ -25,11 +25,14 @@ export interface LocalRun {
     readonly costCentres: readonly string[];
     readonly emailHtml: string;
   }[];
+  /** Milliseconds each stage took, for the benchmark and for anyone timing a run. */
+  readonly durationsMs: Readonly<Record<string, number>>;
 }
 
 export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>): LocalRun {
   return {
     report: outcome.report,
+    durationsMs: outcome.durationsMs,
     files: {
       workbook: outcome.stored.workbookPath,
       summary: outcome.stored.summaryPath,
@@ -45,7 +48,7 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
 }
 
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput({ report, files, showback }: LocalRun): string {
+export function jsonOutput({ report, files, showback, durationsMs }: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
@@ -64,6 +67,7 @@ export function jsonOutput({ report, files, showback }: LocalRun): string {
       ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
     },
     ...(showback !== undefined && { showback }),
+    durationsMs,
   })}\n`;
 }
 

@@ -2,7 +2,11 @@ import type { ReportPeriod } from '../../functions/core/period/report-period.js'
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
 import { peopleOf } from '../../functions/core/report/people.js';
 import type { PeriodComparison } from '../../functions/core/report/period-comparison.js';
-import type { Reconciliation, ReconciliationLine } from '../../functions/core/report/reconciliation.js';
+import type {
+  Reconciliation,
+  ReconciliationLine,
+  SessionCents,
+} from '../../functions/core/report/reconciliation.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
 import { CYCLE_FROM_5_OCTOBER_2026, OCTOBER_2026_BILLING_DAYS } from '../support/report-periods.js';
 import { acus, INPUT, REPORT, usage } from './fixtures.js';
@@ -117,8 +121,22 @@ export const BILLING_DAY_OCTOBER: ReportPeriod = OCTOBER_2026_BILLING_DAYS;
 
 export const OCTOBER_CYCLE: ReportPeriod = CYCLE_FROM_5_OCTOBER_2026;
 
+/** The fixture sessions' own cents by org and user, as buildChargebackReport records them. */
+function sessionCentsOf(): SessionCents {
+  const byOrg = new Map<string, bigint>();
+  const byUser = new Map<string | null, bigint>();
+  let total = 0n;
+  [...INPUT.sessions].forEach((session, i) => {
+    const cents = REPORT.sessionCostMinor[i] ?? 0n;
+    byOrg.set(session.orgId, (byOrg.get(session.orgId) ?? 0n) + cents);
+    byUser.set(session.userId, (byUser.get(session.userId) ?? 0n) + cents);
+    total += cents;
+  });
+  return { byOrg, byUser, total };
+}
+
 export function withReport(overrides: Partial<ChargebackReport>): WorkbookInput {
-  return { ...INPUT, report: { ...REPORT, ...overrides } };
+  return { ...INPUT, report: { ...REPORT, sessionCents: sessionCentsOf(), ...overrides } };
 }
 
 /** Reconciled and compared, on the session basis. */

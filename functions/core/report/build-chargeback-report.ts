@@ -22,10 +22,10 @@ import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
 import { type PersonTotal, peopleOf } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
-import { provisionalFigures } from './provisional.js';
+import { provisionalOfGroups } from './provisional.js';
 import { byText } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
-import type { ReconciliationStatus } from './reconciliation.js';
+import type { ReconciliationStatus, SessionCents } from './reconciliation.js';
 import { sessionCostSums } from './session-cost-sums.js';
 import type { SessionEdgesResult } from './session-edges.js';
 import { sessionOrgTotals } from './session-org-totals.js';
@@ -71,7 +71,7 @@ const TOP_USERS = 10;
 export function buildChargebackReport(input: ChargebackReportInput): ChargebackReport {
   const { period, pricing, sessions, directory, costBasis = 'sessions', billed } = input;
   const chargedBill = costBasis === 'billed' ? requireBill(costBasis, billed) : undefined;
-  const groups = groupSessions(sessions);
+  const groups = groupSessions(sessions, period);
   const bySessions = sessionOrgTotals(groups, pricing, directory);
   const totals = chargedBill === undefined ? bySessions.totals : billedTotals(groups, chargedBill, pricing);
   const orgs =
@@ -85,7 +85,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     bySessions.userCostMinor,
     pricing,
   );
-  const costSums = sessionCostSums(sessions, sessionCostMinor);
+  const costSums = sessionCostSums(groups, sessionCostMinor);
   const report: ChargebackReport = {
     period,
     pricing,
@@ -95,10 +95,11 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     tags: tagTotals(groups.tags, costSums.tags, pricing),
     statuses: statusTotals(groups.statuses, costSums.statuses, pricing),
     sessionCostMinor,
-    provisional: provisionalFigures(sessions, sessionCostMinor, period),
+    provisional: provisionalOfGroups(groups, sessionCostMinor),
     names: directory.sources,
     costBasis,
     reconciliation: reconciliationOf(groups, input, costBasis),
+    sessionCents: sessionCentsOfGroups(groups, bySessions.userCostMinor),
     comparison: { available: false, reason: 'not requested' },
     ...billedSessionsFor(costBasis, sessions, input.edges),
   };
@@ -148,8 +149,26 @@ function reconciliationOf(
   });
   return {
     available: true,
-    reconciliation: { ...reconciliation, bridge, ...(unattributedByProduct && { unattributedByProduct }) },
+    reconciliation: {
+      ...reconciliation,
+      bridge,
+      ...(unattributedByProduct && { unattributedByProduct }),
+    },
   };
+}
+
+/** Each user's cents are the sum of its sessions' (allocation shares them out exactly), so no pass is needed. */
+function sessionCentsOfGroups(groups: SessionGroups, userCostMinor: readonly bigint[]): SessionCents {
+  const byOrg = new Map<string, bigint>();
+  const byUser = new Map<string | null, bigint>();
+  let total = 0n;
+  for (const user of groups.users) {
+    const cents = userCostMinor[user.ordinal] ?? 0n;
+    byOrg.set(user.orgId, (byOrg.get(user.orgId) ?? 0n) + cents);
+    byUser.set(user.userId, (byUser.get(user.userId) ?? 0n) + cents);
+    total += cents;
+  }
+  return { byOrg, byUser, total };
 }
 
 function comparisonOf(

@@ -8,7 +8,7 @@ import type { CostBasis } from './cost-basis.js';
 import type { PersonTotal } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
 import type { Provisional } from './provisional.js';
-import type { ReconciliationStatus } from './reconciliation.js';
+import type { ReconciliationStatus, SessionCents } from './reconciliation.js';
 
 /** Sessions, ACUs and cost of any group of sessions. */
 export interface UsageTotals {
@@ -97,6 +97,11 @@ export interface ChargebackReport {
    * session-based costs (sessions are not billed one by one), so it sums to
    * the session-based total, not to the bill.
    */
+  /**
+   * The sessions' cents summed per org and per user, on either basis (on the billed basis the org
+   * table holds the bill's); absent only on a report put together by hand.
+   */
+  readonly sessionCents?: SessionCents;
   readonly sessionCostMinor: BigInt64Array;
   /** Sessions still running or consuming after the period: the figures can still change. */
   readonly provisional: Provisional;

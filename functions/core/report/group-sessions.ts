@@ -31,6 +31,17 @@ export interface SessionGroups {
   readonly sessionUser: Int32Array;
   /** For each session, its ACUs: with `sessionUser`, all that allocating cents needs, so no session is kept. */
   readonly sessionAcus: BigInt64Array;
+  /**
+   * For each session, its status's position in `statusNames` times two, plus one when it was
+   * still active at the period's end: what the per-status cents and the provisional figures need.
+   */
+  readonly sessionStatus: Int32Array;
+  readonly statusNames: readonly string[];
+  /** For each session, the position of its distinct tags in `tagSets` (an empty set: untagged). */
+  readonly sessionTagSet: Int32Array;
+  readonly tagSets: readonly (readonly string[])[];
+  /** Sessions created in the period and still active after it. */
+  readonly carriedOut: number;
   /** Keyed by tag; null is the group of untagged sessions. */
   readonly tags: Map<string | null, Tally>;
   readonly statuses: Map<string, Tally>;
@@ -40,10 +51,17 @@ export interface SessionGroups {
  * One pass, a few map look-ups per session and no object per session: the
  * Lambda must group a million sessions in seconds.
  */
-export function groupSessions(sessions: Iterable<Session>): SessionGroups {
+export function groupSessions(sessions: Iterable<Session>, period: { readonly to: Date }): SessionGroups {
+  const end = period.to.getTime();
   const sessionUser = new GrowingInt32Column();
   const sessionAcus = new GrowingBigInt64Column();
-  const grouping: Omit<SessionGroups, 'sessionUser' | 'sessionAcus'> = {
+  const sessionStatus = new GrowingInt32Column();
+  const sessionTagSet = new GrowingInt32Column();
+  const statusOrdinals = new Map<string, number>();
+  const tagSetOrdinals = new Map<string, number>();
+  const tagSets: (readonly string[])[] = [];
+  let carriedOut = 0;
+  const grouping: Omit<SessionGroups, PerSessionFacts> = {
     total: { sessions: 0, acus: 0n },
     orgs: new Map(),
     users: [],
@@ -56,13 +74,28 @@ export function groupSessions(sessions: Iterable<Session>): SessionGroups {
     count(user, acus);
     sessionUser.push(user.ordinal);
     sessionAcus.push(acus);
+    const active = session.updatedAt.getTime() >= end;
+    if (active) carriedOut += 1;
+    sessionStatus.push(ordinalOf(statusOrdinals, session.status) * 2 + (active ? 1 : 0));
     count(tally(grouping.statuses, session.status), acus);
-    countTags(grouping.tags, session.tags, acus);
+    const distinctTags = countTags(grouping.tags, session.tags, acus);
+    const tagKey = distinctTags.join('\u0000');
+    let tagSet = tagSetOrdinals.get(tagKey);
+    if (tagSet === undefined) {
+      tagSet = tagSets.push(distinctTags) - 1;
+      tagSetOrdinals.set(tagKey, tagSet);
+    }
+    sessionTagSet.push(tagSet);
   }
   const groups: SessionGroups = {
     ...grouping,
     sessionUser: sessionUser.done(),
     sessionAcus: sessionAcus.done(),
+    sessionStatus: sessionStatus.done(),
+    statusNames: [...statusOrdinals.keys()],
+    sessionTagSet: sessionTagSet.done(),
+    tagSets,
+    carriedOut,
   };
   // Orgs and the total are sums of their users, not counted per session:
   // a BigInt addition costs about as much as a map look-up, and a million of
@@ -103,18 +136,47 @@ function userGroup(
   return user;
 }
 
-/** A session counts once under each distinct tag it carries, or once as untagged. */
-function countTags(tags: Map<string | null, Tally>, sessionTags: readonly string[], acus: Acus): void {
+type PerSessionFacts =
+  | 'sessionUser'
+  | 'sessionAcus'
+  | 'sessionStatus'
+  | 'statusNames'
+  | 'sessionTagSet'
+  | 'tagSets'
+  | 'carriedOut';
+
+/** A session counts once under each distinct tag it carries, or once as untagged; returns those tags. */
+function countTags(
+  tags: Map<string | null, Tally>,
+  sessionTags: readonly string[],
+  acus: Acus,
+): readonly string[] {
   if (sessionTags.length === 0) {
     count(tally(tags, null), acus);
-    return;
+    return sessionTags;
   }
+  let distinct: string[] | null = null;
   for (let j = 0; j < sessionTags.length; j++) {
     const tag = sessionTags[j];
+    if (tag === undefined) continue;
     // A tag listed twice on one session still counts that session once.
-    if (tag === undefined || (j > 0 && sessionTags.indexOf(tag) < j)) continue;
+    if (j > 0 && sessionTags.indexOf(tag) < j) {
+      distinct ??= sessionTags.slice(0, j);
+      continue;
+    }
+    distinct?.push(tag);
     count(tally(tags, tag), acus);
   }
+  return distinct ?? sessionTags;
+}
+
+function ordinalOf(ordinals: Map<string, number>, key: string): number {
+  let ordinal = ordinals.get(key);
+  if (ordinal === undefined) {
+    ordinal = ordinals.size;
+    ordinals.set(key, ordinal);
+  }
+  return ordinal;
 }
 
 function tally<K>(map: Map<K, Tally>, key: K): Tally {

@@ -1,6 +1,7 @@
 import type { Acus } from '../money/acus.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { Session } from '../session.js';
+import type { SessionGroups } from './group-sessions.js';
 import { isStillRunning } from './session-status.js';
 
 /**
@@ -31,6 +32,38 @@ export const NOT_PROVISIONAL: Provisional = {
   acus: 0n,
   costMinor: 0n,
 };
+
+/** `provisionalFigures` from the report's grouping, so the period's sessions are not read again. */
+export function provisionalOfGroups(
+  groups: Pick<SessionGroups, 'sessionStatus' | 'statusNames' | 'sessionAcus'>,
+  costMinor: BigInt64Array,
+): Provisional {
+  const running = groups.statusNames.map(isStillRunning);
+  let count = 0;
+  let runningCount = 0;
+  let carriedOut = 0;
+  let acus = 0n;
+  let cost = 0n;
+  for (let i = 0; i < costMinor.length; i++) {
+    const status = groups.sessionStatus[i] ?? 0;
+    const isRunning = running[status >> 1] === true;
+    const isCarriedOut = (status & 1) === 1;
+    if (!isRunning && !isCarriedOut) continue;
+    count++;
+    if (isRunning) runningCount++;
+    if (isCarriedOut) carriedOut++;
+    acus += groups.sessionAcus[i] ?? 0n;
+    cost += costMinor[i] ?? 0n;
+  }
+  return {
+    provisional: count > 0,
+    sessions: count,
+    running: runningCount,
+    carriedOut,
+    acus,
+    costMinor: cost,
+  };
+}
 
 /** @param costMinor each session's allocated cents, aligned with `sessions` */
 export function provisionalFigures(

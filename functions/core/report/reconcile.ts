@@ -30,12 +30,12 @@ export interface ReconcileInput {
  * the ACUs of sessions with no user.
  */
 export function reconcile(input: ReconcileInput): Reconciliation {
-  return reconcileGroups(groupSessions(input.sessions), input);
+  return reconcileGroups(groupSessions(input.sessions, input.period), input);
 }
 
 /** `reconcile` on sessions already grouped, so the report groups a million sessions once. */
 export function reconcileGroups(groups: SessionGroups, input: ReconcileInput): Reconciliation {
-  const { billed, sessions, period, directory, carriedIn, costBasis } = input;
+  const { billed, directory, carriedIn, costBasis } = input;
   const orgAcusBilled = sumAcus(billed.byOrg.values());
   const unattributedAcus = billed.totalAcus - orgAcusBilled;
   const chargedAcus = costBasis === 'billed' ? orgAcusBilled : groups.total.acus;
@@ -49,7 +49,7 @@ export function reconcileGroups(groups: SessionGroups, input: ReconcileInput): R
     },
     unattributedAcus,
     allocatedShare: billed.totalAcus === 0n ? null : shareOf(chargedAcus, billed.totalAcus),
-    edges: { carriedIn, carriedOut: countCarriedOut(sessions, period) },
+    edges: { carriedIn, carriedOut: groups.carriedOut },
   };
 }
 
@@ -119,12 +119,4 @@ function byBilledThenSessions(a: ReconciliationLine, b: ReconciliationLine): num
     byAmountDescending(a.sessionAcus, b.sessionAcus) ||
     byText(a.id, b.id)
   );
-}
-
-/** Created in the period and still active after it: the bill counts their later ACUs in a later period. */
-function countCarriedOut(sessions: Iterable<Session>, period: ReportPeriod): number {
-  const end = period.to.getTime();
-  let count = 0;
-  for (const session of sessions) if (session.updatedAt.getTime() >= end) count++;
-  return count;
 }

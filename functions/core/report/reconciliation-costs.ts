@@ -1,7 +1,6 @@
 import { costOf, roundCostToMinor } from '../money/cost.js';
-import type { Session } from '../session.js';
 import type { ChargebackReport } from './chargeback-report.js';
-import type { Reconciliation, ReconciliationLine } from './reconciliation.js';
+import type { Reconciliation, ReconciliationLine, SessionCents } from './reconciliation.js';
 import { allocate } from './usage-totals.js';
 
 /** A reconciliation line's figures in money: what the sessions cost, what was billed, and the gap. */
@@ -40,25 +39,13 @@ type Priced = Pick<ChargebackReport, 'pricing' | 'totals' | 'costBasis'>;
  * by largest remainder; each line's session cost is the sum of its sessions'
  * allocated cents, so it matches a filter on the Sessions sheet.
  *
- * @param sessionCostMinor each session's cents, aligned with `sessions`
  */
 export function reconciliationCosts(
   reconciliation: Reconciliation,
   report: Priced,
-  sessions: Iterable<Session>,
-  sessionCostMinor: BigInt64Array,
+  sessionCents: SessionCents,
 ): ReconciliationCosts {
-  const byOrg = new Map<string, bigint>();
-  const byUser = new Map<string | null, bigint>();
-  let sessionTotal = 0n;
-  let i = -1;
-  for (const session of sessions) {
-    i += 1;
-    const cost = sessionCostMinor[i] ?? 0n;
-    sessionTotal += cost;
-    byOrg.set(session.orgId, (byOrg.get(session.orgId) ?? 0n) + cost);
-    byUser.set(session.userId, (byUser.get(session.userId) ?? 0n) + cost);
-  }
+  const { byOrg, byUser, total: sessionTotal } = sessionCents;
   const billedTotal = billedCents(reconciliation, report);
   const orgBilled = billedShares(billedTotal, reconciliation.orgs, report);
   const orgs = reconciliation.orgs.map((line, i) =>

@@ -43,6 +43,13 @@ export interface Reconciliation {
   readonly unattributedByProduct?: ReadonlyMap<string, Acus>;
 }
 
+/** The sessions' allocated cents per org and per user id (a user in two orgs summed). */
+export interface SessionCents {
+  readonly byOrg: ReadonlyMap<string, bigint>;
+  readonly byUser: ReadonlyMap<string | null, bigint>;
+  readonly total: bigint;
+}
+
 export type ReconciliationStatus =
   | { readonly available: true; readonly reconciliation: Reconciliation }
   | { readonly available: false; readonly reason: string };

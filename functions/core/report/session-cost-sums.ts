@@ -1,4 +1,4 @@
-import type { Session } from '../session.js';
+import type { SessionGroups } from './group-sessions.js';
 
 export interface SessionCostSums {
   /** Keyed like `SessionGroups.tags`: null is the untagged sessions. */
@@ -9,29 +9,28 @@ export interface SessionCostSums {
 /**
  * The allocated cents of the sessions under each tag and each status. A tag's
  * cost is the sum of its sessions' costs, not its ACUs × price rounded on its
- * own: a filter on the Sessions sheet then reproduces it to the cent.
+ * own: a filter on the Sessions sheet then reproduces it to the cent. Summed
+ * from the grouping's per-session columns, so no session is read again.
  *
- * @param costMinor each session's allocated cents, aligned with `sessions`
+ * @param costMinor each session's allocated cents, aligned with the sessions grouped
  */
-export function sessionCostSums(sessions: Iterable<Session>, costMinor: BigInt64Array): SessionCostSums {
-  const sums: SessionCostSums = { tags: new Map(), statuses: new Map() };
-  let i = -1;
-  for (const session of sessions) {
-    i += 1;
+export function sessionCostSums(groups: SessionGroups, costMinor: BigInt64Array): SessionCostSums {
+  const byStatus = new Array<bigint>(groups.statusNames.length).fill(0n);
+  const byTagSet = new Array<bigint>(groups.tagSets.length).fill(0n);
+  for (let i = 0; i < costMinor.length; i++) {
     const cost = costMinor[i] ?? 0n;
-    add(sums.statuses, session.status, cost);
-    const { tags } = session;
-    if (tags.length === 0) {
-      add(sums.tags, null, cost);
-      continue;
-    }
-    for (let j = 0; j < tags.length; j++) {
-      const tag = tags[j];
-      // A tag listed twice on one session counts that session once, as in groupSessions.
-      if (tag === undefined || (j > 0 && tags.indexOf(tag) < j)) continue;
-      add(sums.tags, tag, cost);
-    }
+    const status = (groups.sessionStatus[i] ?? 0) >> 1;
+    byStatus[status] = (byStatus[status] ?? 0n) + cost;
+    const tagSet = groups.sessionTagSet[i] ?? 0;
+    byTagSet[tagSet] = (byTagSet[tagSet] ?? 0n) + cost;
   }
+  const sums: SessionCostSums = { tags: new Map(), statuses: new Map() };
+  groups.statusNames.forEach((status, s) => add(sums.statuses, status, byStatus[s] ?? 0n));
+  groups.tagSets.forEach((tags, t) => {
+    const cost = byTagSet[t] ?? 0n;
+    if (tags.length === 0) add(sums.tags, null, cost);
+    for (const tag of tags) add(sums.tags, tag, cost);
+  });
   return sums;
 }
 

@@ -2,7 +2,7 @@ import type { Worksheet } from 'exceljs';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
 import { peopleOf } from '../../core/report/people.js';
-import type { Reconciliation } from '../../core/report/reconciliation.js';
+import type { Reconciliation, SessionCents } from '../../core/report/reconciliation.js';
 import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
 import { costFormat, SHARE_FORMAT, signedCostFormat } from '../cell-formats.js';
@@ -20,6 +20,7 @@ import { sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
 import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
+import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeBridge } from './reconciliation-bridge.js';
 import {
@@ -39,7 +40,7 @@ export const RECONCILIATION_UNAVAILABLE = 'Reconciliation to the bill: not avail
  */
 export const reconciliationSheet: WorkbookSheet = {
   name: 'Reconciliation',
-  async write(workbook, { report, sessions }) {
+  async write(workbook, { report }) {
     const { reconciliation } = report;
     if (!reconciliation.available) {
       writeUnavailable(workbook, report, reconciliation.reason);
@@ -50,8 +51,7 @@ export const reconciliationSheet: WorkbookSheet = {
     const costs = reconciliationCosts(
       reconciliation.reconciliation,
       report,
-      sessions,
-      report.sessionCostMinor,
+      report.sessionCents ?? sessionCentsOf(report),
     );
     await writeReconciliation(sheet, report, reconciliation.reconciliation, costs);
     sheet.commit();
@@ -135,4 +135,20 @@ function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport,
   );
   writeFooterNotes(sheet, [costBasisLine(report.costBasis)]);
   sheet.commit();
+}
+
+/** A report put together by hand, without its sessions' cents: on the session basis its org table has them. */
+function sessionCentsOf(report: ChargebackReport): SessionCents {
+  if (report.costBasis !== 'sessions') {
+    throw new WorkbookInputError('a billed-basis reconciliation needs the sessions’ own cents', {
+      costBasis: report.costBasis,
+    });
+  }
+  const byOrg = new Map<string, bigint>();
+  const byUser = new Map<string | null, bigint>();
+  for (const org of report.orgs) {
+    byOrg.set(org.orgId, org.costMinor);
+    for (const user of org.users) byUser.set(user.userId, (byUser.get(user.userId) ?? 0n) + user.costMinor);
+  }
+  return { byOrg, byUser, total: report.totals.costMinor };
 }
