@@ -14,7 +14,7 @@ import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
-import { FOCUS_FOLDER } from '../focus/focus-layout.js';
+import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
@@ -63,6 +63,10 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
   const { s3, bucket, keys } = options;
   return {
     loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
+    sessionArchives: (period) => ({
+      focusDataset: `s3://${bucket}/${options.prefix}${FOCUS_FOLDER}${focusLayout(period).parquet}`,
+      sessionsExport: `s3://${bucket}/${reportKeys(options.prefix, period).sessions}`,
+    }),
     async store(artifacts): Promise<AwsStoredReport> {
       const { report, run, stats } = artifacts;
       const metadata = {
