@@ -112,7 +112,8 @@ export function parseCliOptions(
     ...(apiVersion !== undefined && { apiVersion }),
     maxSessionRows:
       v['max-session-rows'] === undefined
-        ? parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS)
+        ? // A blank variable is an unset one, as for the others read here.
+          parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS?.trim() || undefined)
         : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
     json: v.json ?? false,
     help: v.help ?? false,

@@ -63,12 +63,9 @@ export function workbookSessionCoverage(
   };
 }
 
-/**
- * The cap from a flag or variable: a whole number from 1 to the limit. An
- * absent or blank value is the default.
- */
+/** The cap from a flag or variable: a whole number from 1 to the limit; absent, the default. */
 export function parseMaxSessionRows(field: string, text: string | undefined): number {
-  if (text === undefined || text.trim() === '') return DEFAULT_MAX_SESSION_ROWS;
+  if (text === undefined) return DEFAULT_MAX_SESSION_ROWS;
   const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
   if (!isValidCap(value)) throw new InvalidInputError(field, text, CAP_PROBLEM);
   return value;
