@@ -1,5 +1,5 @@
 import type { RunInfo } from '../core/report/run-info.js';
-import { EXCEL_MAX_ROWS } from '../core/report/session-row-limit.js';
+import { listedSessionsText, rowLimitText } from '../core/report/session-row-limit.js';
 import type { Paragraph, Segment } from './email-content.js';
 import { describeLinkExpiry } from './link-expiry.js';
 import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';
@@ -23,16 +23,12 @@ function hintSegments(hint: string): Segment[] {
  */
 export function sessionCoverageParagraphs({ coverage, archives }: EmailSessionCoverage): Paragraph[] {
   if (!coverage.capped) return [];
-  const count = (n: number) => n.toLocaleString('en-US');
-  const carried =
-    coverage.carried === 0
-      ? ''
-      : ` and ${count(coverage.carriedShown)} of the ${count(coverage.carried)} sessions carried in`;
+  const all = coverage.sessions.toLocaleString('en-US');
   return [
     [
       {
         kind: 'text',
-        text: `The workbook lists the first ${count(coverage.sessionsShown)} of ${count(coverage.sessions)} sessions${carried} (a limit of ${count(coverage.maxSessionRows)} session rows, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet). Every total covers all ${count(coverage.sessions)}, and all are in the period's FOCUS dataset, `,
+        text: `The workbook lists ${listedSessionsText(coverage)} (${rowLimitText(coverage)}). Every total covers all ${all}, and all are in the period's FOCUS dataset, `,
       },
       { kind: 'code', text: archives.focusDataset },
       { kind: 'text', text: ', and the raw sessions export, ' },

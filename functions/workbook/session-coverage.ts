@@ -1,5 +1,6 @@
 import {
   archivesText,
+  listedSessionsText,
   reportSessionCoverage,
   type SessionArchives,
   type WorkbookSessionCoverage,
@@ -22,13 +23,8 @@ export function cappedSessionsNotes(
   archives: SessionArchives | undefined,
 ): string[] {
   if (!coverage.capped) return [];
-  const count = (n: number) => n.toLocaleString('en-US');
-  const carried =
-    coverage.carried === 0
-      ? ''
-      : ` and ${count(coverage.carriedShown)} of the ${count(coverage.carried)} sessions carried in`;
   return [
-    `Only the first ${count(coverage.sessionsShown)} of ${count(coverage.sessions)} sessions${carried} have a row here (a limit of ${count(coverage.maxSessionRows)} session rows): "${SHOWN_ROWS_TOTAL_LABEL}" adds up these rows only.`,
+    `This sheet lists ${listedSessionsText(coverage)} (a limit of ${coverage.maxSessionRows.toLocaleString('en-US')} session rows): "${SHOWN_ROWS_TOTAL_LABEL}" adds up these rows only.`,
     `The full period's totals are on By Org and the Summary; every session is in ${archivesText(archives)}.`,
   ];
 }

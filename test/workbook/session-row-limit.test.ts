@@ -138,7 +138,9 @@ describe('a workbook capped at 3 session rows of 10', () => {
     expect((sessions.getCell(7, acus).value as { result: number }).result).toBeCloseTo(1.5 + 2.25 + 3, 10);
 
     const notes = texts(sessions).join('\n');
-    expect(notes).toContain('Only the first 3 of 10 sessions have a row here (a limit of 3 session rows)');
+    expect(notes).toContain(
+      'This sheet lists the first 3 of 10 sessions (a limit of 3 session rows): "Total (rows shown)" adds up these rows only.',
+    );
     expect(notes).toContain("The full period's totals are on By Org and the Summary");
     expect(notes).toContain(ARCHIVES.focusDataset);
     expect(notes).toContain(ARCHIVES.sessionsExport);
@@ -169,7 +171,7 @@ describe('a workbook capped at 3 session rows of 10', () => {
     const about = sheet(workbook, 'About');
     const fact = (label: string) => about.getCell(findRow(about, label), 2).value;
     expect(fact('Sessions on the Sessions sheet')).toBe(
-      "The first 3 of 10 (a limit of 3 session rows, under Excel's 1,048,576 rows a sheet)",
+      "The first 3 of 10 sessions (a limit of 3 session rows, under Excel's 1,048,576 rows a sheet)",
     );
     expect(fact('Every session')).toBe(
       `Is in the period's FOCUS dataset (${ARCHIVES.focusDataset}) and the raw sessions export (${ARCHIVES.sessionsExport}); all totals cover every session.`,
@@ -196,7 +198,7 @@ describe('a workbook under its cap', () => {
     const sessions = sheet(workbook, 'Sessions');
     expect(sessions.getCell(12, 1).value).toBe('s10');
     expect(sessions.getCell(14, 1).value).toBe('Total');
-    expect(texts(sessions).join('\n')).not.toContain('Only the first');
+    expect(texts(sessions).join('\n')).not.toContain('This sheet lists');
     expect(texts(sheet(workbook, 'Summary')).join('\n')).not.toContain('The workbook lists');
     expect(rowValues(sheet(workbook, 'Session Tags'), 3 + 12)).toEqual([]);
 

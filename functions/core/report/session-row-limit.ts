@@ -95,11 +95,30 @@ export function sessionCoverageSentence(
   archives: SessionArchives | undefined,
 ): string | null {
   if (!coverage.capped) return null;
-  const { sessions, sessionsShown, carried, carriedShown, maxSessionRows } = coverage;
-  const carriedPart =
-    carried === 0 ? '' : `, and ${count(carriedShown)} of the ${count(carried)} sessions carried in`;
-  const where = archivesText(archives);
-  return `The workbook lists the first ${count(sessionsShown)} of ${count(sessions)} sessions${carriedPart} (a limit of ${count(maxSessionRows)} session rows, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet); all ${count(sessions)} are in ${where}. Every total covers all sessions.`;
+  return `The workbook lists ${listedSessionsText(coverage)} (${rowLimitText(coverage)}); all ${count(coverage.sessions)} are in ${archivesText(archives)}. Every total covers all sessions.`;
+}
+
+/**
+ * "the first 5 of 10 sessions", or on the billed basis "all 10 sessions and
+ * the first 2 of the 4 sessions carried in": which rows a capped workbook has.
+ */
+export function listedSessionsText(coverage: WorkbookSessionCoverage): string {
+  const { sessions, sessionsShown, carried, carriedShown } = coverage;
+  const period =
+    sessionsShown === sessions
+      ? `all ${count(sessions)} ${sessions === 1 ? 'session' : 'sessions'}`
+      : `the first ${count(sessionsShown)} of ${count(sessions)} sessions`;
+  if (carried === 0) return period;
+  const carriedIn =
+    carriedShown === 0
+      ? `none of the ${count(carried)} sessions carried in`
+      : `the first ${count(carriedShown)} of the ${count(carried)} sessions carried in`;
+  return `${period} and ${carriedIn}`;
+}
+
+/** "a limit of 5 session rows, under Excel's 1,048,576 rows a sheet" */
+export function rowLimitText(coverage: WorkbookSessionCoverage): string {
+  return `a limit of ${count(coverage.maxSessionRows)} session rows, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet`;
 }
 
 /** The coverage of a report's workbook: its period sessions and, on the billed basis, those carried in. */

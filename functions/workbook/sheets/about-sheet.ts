@@ -2,7 +2,7 @@ import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
-import { archivesText, EXCEL_MAX_ROWS } from '../../core/report/session-row-limit.js';
+import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
 import type { FetchStats } from '../../core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
@@ -175,16 +175,8 @@ function workbookLimitFacts(input: WorkbookInput): readonly Fact[] {
     facts.push(
       {
         label: 'Sessions on the Sessions sheet',
-        value: `The first ${count(coverage.sessionsShown)} of ${count(coverage.sessions)} (a limit of ${count(coverage.maxSessionRows)} session rows, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet)`,
+        value: `${capitalised(listedSessionsText(coverage))} (${rowLimitText(coverage)})`,
       },
-      ...(coverage.carried === 0
-        ? []
-        : [
-            {
-              label: 'Carried-in sessions listed',
-              value: `${count(coverage.carriedShown)} of ${count(coverage.carried)}`,
-            },
-          ]),
       {
         label: 'Every session',
         value: textCell(`Is in ${archivesText(input.sessionArchives)}; all totals cover every session.`),
@@ -206,6 +198,10 @@ function workbookLimitFacts(input: WorkbookInput): readonly Fact[] {
     });
   }
   return facts;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function nameFacts(report: ChargebackReport): readonly Fact[] {
