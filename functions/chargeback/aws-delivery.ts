@@ -14,13 +14,14 @@ import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
-import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
+import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
+import { s3SessionArchives } from './session-archives.js';
 import { sessionsExport } from './sessions-export.js';
 import { storeCostCentreObjects } from './store-cost-centre-objects.js';
 
@@ -63,10 +64,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
   const { s3, bucket, keys } = options;
   return {
     loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
-    sessionArchives: (period) => ({
-      focusDataset: `s3://${bucket}/${options.prefix}${FOCUS_FOLDER}${focusLayout(period).parquet}`,
-      sessionsExport: `s3://${bucket}/${reportKeys(options.prefix, period).sessions}`,
-    }),
+    sessionArchives: (period) => s3SessionArchives(bucket, options.prefix, period),
     async store(artifacts): Promise<AwsStoredReport> {
       const { report, run, stats } = artifacts;
       const metadata = {

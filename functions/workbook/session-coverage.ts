@@ -3,6 +3,7 @@ import {
   listedSessionsText,
   reportSessionCoverage,
   type SessionArchives,
+  sessionRowsText,
   type WorkbookSessionCoverage,
 } from '../core/report/session-row-limit.js';
 import type { WorkbookInput } from './workbook-input.js';
@@ -24,7 +25,7 @@ export function cappedSessionsNotes(
 ): string[] {
   if (!coverage.capped) return [];
   return [
-    `This sheet lists ${listedSessionsText(coverage)} (a limit of ${coverage.maxSessionRows.toLocaleString('en-US')} session rows): "${SHOWN_ROWS_TOTAL_LABEL}" adds up these rows only.`,
+    `This sheet lists ${listedSessionsText(coverage)} (a limit of ${sessionRowsText(coverage.maxSessionRows)}): "${SHOWN_ROWS_TOTAL_LABEL}" adds up these rows only.`,
     `The full period's totals are on By Org and the Summary; every session is in ${archivesText(archives)}.`,
   ];
 }

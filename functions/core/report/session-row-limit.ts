@@ -118,7 +118,12 @@ export function listedSessionsText(coverage: WorkbookSessionCoverage): string {
 
 /** "a limit of 5 session rows, under Excel's 1,048,576 rows a sheet" */
 export function rowLimitText(coverage: WorkbookSessionCoverage): string {
-  return `a limit of ${count(coverage.maxSessionRows)} session rows, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet`;
+  return `a limit of ${sessionRowsText(coverage.maxSessionRows)}, under Excel's ${count(EXCEL_MAX_ROWS)} rows a sheet`;
+}
+
+/** "1 session row", "1,000,000 session rows" */
+export function sessionRowsText(rows: number): string {
+  return `${count(rows)} ${rows === 1 ? 'session row' : 'session rows'}`;
 }
 
 /** The coverage of a report's workbook: its period sessions and, on the billed basis, those carried in. */
