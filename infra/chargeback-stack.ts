@@ -75,6 +75,7 @@ export class ChargebackStack extends Stack {
         COST_BASIS: config.costBasis,
         COST_CENTRES_KEY: costCentresKey,
         SHOWBACK: String(config.showback),
+        MAX_SESSION_ROWS: String(config.maxSessionRows),
         ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
         ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
         ...links?.reportEnvironment,

@@ -1,5 +1,9 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
+import {
+  DEFAULT_MAX_SESSION_ROWS,
+  MAX_SESSION_ROWS_LIMIT,
+} from '../functions/core/report/session-row-limit.js';
 
 /**
  * Everything an operator can set at deploy time, read once from CDK context
@@ -45,6 +49,11 @@ export interface ChargebackConfig {
   readonly creditAccount?: string | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
+  /**
+   * Session rows the workbook lists at most (the handler's MAX_SESSION_ROWS), under
+   * Excel's row limit; totals, the FOCUS dataset and the raw export keep every session.
+   */
+  readonly maxSessionRows: number;
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
@@ -84,6 +93,7 @@ export const CONFIG_KEYS = [
   'costCentresKey',
   'creditAccount',
   'showback',
+  'maxSessionRows',
 ] as const satisfies readonly (keyof ChargebackConfig)[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -103,6 +113,7 @@ export const CONFIG_DEFAULTS = {
   linkTtlSeconds: 2_592_000,
   durableLinks: true,
   attachMaxBytes: 5 * 1024 * 1024,
+  maxSessionRows: DEFAULT_MAX_SESSION_ROWS,
 } as const;
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
@@ -333,6 +344,12 @@ const configSchema = z
     creditAccount: optionalText().refine(
       (v) => v === undefined || isCreditAccount(v),
       'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
+    ),
+    maxSessionRows: wholeNumberOr(
+      CONFIG_DEFAULTS.maxSessionRows,
+      1,
+      MAX_SESSION_ROWS_LIMIT,
+      "session rows the workbook lists, under Excel's 1,048,576 rows a sheet",
     ),
     showback: z.preprocess(
       (value) =>

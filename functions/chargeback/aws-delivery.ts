@@ -21,6 +21,7 @@ import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.j
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
+import { s3SessionArchives } from './session-archives.js';
 import { sessionsExport } from './sessions-export.js';
 import { storeCostCentreObjects } from './store-cost-centre-objects.js';
 
@@ -63,6 +64,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
   const { s3, bucket, keys } = options;
   return {
     loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
+    sessionArchives: (period) => s3SessionArchives(bucket, options.prefix, period),
     async store(artifacts): Promise<AwsStoredReport> {
       const { report, run, stats } = artifacts;
       const metadata = {

@@ -5,6 +5,7 @@ import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
+import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
 
 /** The function's configuration, read from its environment once per container. */
@@ -39,6 +40,8 @@ export interface LambdaConfig {
   readonly creditAccounts: CreditAccounts;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
+  /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
+  readonly maxSessionRows: number;
 }
 
 export interface DurableLinkConfig {
@@ -93,6 +96,7 @@ const environment = z.object({
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
+  MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
 });
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
@@ -139,6 +143,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     showback: e.SHOWBACK === 'true',
+    maxSessionRows: e.MAX_SESSION_ROWS,
   };
 }
 

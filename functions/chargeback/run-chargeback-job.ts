@@ -153,6 +153,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       costCentres,
       costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
       cycles,
+      maxSessionRows: config.maxSessionRows,
     },
   );
   // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.

@@ -10,6 +10,7 @@ import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { LambdaConfig } from './lambda-config.js';
 import type { ReportKeys } from './report-keys.js';
+import { s3SessionArchives } from './session-archives.js';
 
 /**
  * Showback belongs to the whole monthly report only: a filtered or
@@ -68,7 +69,14 @@ export async function showbackStep(
     durableLink: deps.durableLink,
     now: deps.now,
   });
-  const outcome = await runShowback(input, { delivery, workDir: deps.workDir, log: deps.log });
+  const outcome = await runShowback(
+    {
+      ...input,
+      maxSessionRows: config.maxSessionRows,
+      sessionArchives: s3SessionArchives(config.bucket, config.prefix, input.report.period),
+    },
+    { delivery, workDir: deps.workDir, log: deps.log },
+  );
   deps.log.info('showback done', {
     period,
     sent: outcome.sent.length,

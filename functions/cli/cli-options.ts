@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
+import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
 import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 
@@ -25,6 +26,8 @@ export interface CliOptions {
   readonly creditAccount?: string;
   /** Write a showback email preview (and slice workbook) per budget owner; undefined: the mode's default. */
   readonly showback?: boolean;
+  /** `--max-session-rows` or MAX_SESSION_ROWS: session rows the workbook lists at most. */
+  readonly maxSessionRows: number;
 }
 
 export const USAGE = `Usage: npm run report -- [options]       (the demo: npm start -- [options])
@@ -54,6 +57,9 @@ Options
                            entity (default: $CREDIT_ACCOUNT)
   --showback               also write each budget owner's email preview and slice workbook
                            (default: $SHOWBACK, on for the demo)
+  --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
+                           (default: $MAX_SESSION_ROWS or 1,000,000; at most ${MAX_SESSION_ROWS_LIMIT.toLocaleString('en-US')},
+                           under Excel's row limit); totals, the FOCUS dataset and the raw export keep every session
   --json                   print one JSON object on stdout instead of the table
   --help                   this text
 
@@ -104,6 +110,11 @@ export function parseCliOptions(
     tags: v.tag ?? [],
     ...(concurrency !== undefined && { concurrency }),
     ...(apiVersion !== undefined && { apiVersion }),
+    maxSessionRows:
+      v['max-session-rows'] === undefined
+        ? // A blank variable is an unset one, as for the others read here.
+          parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS?.trim() || undefined)
+        : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
     json: v.json ?? false,
     help: v.help ?? false,
     ...costCentreOptions(v, env),
@@ -187,6 +198,7 @@ function parseWith(argv: readonly string[]) {
       'cost-centres': { type: 'string' },
       'credit-account': { type: 'string' },
       showback: { type: 'boolean' },
+      'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },

@@ -19,7 +19,10 @@ export async function localShowback(
     previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
     now,
   });
-  const result = await runShowback(outcome, { delivery, workDir: outDir, log });
+  const result = await runShowback(
+    { ...outcome, maxSessionRows: outcome.sessionCoverage.maxSessionRows },
+    { delivery, workDir: outDir, log },
+  );
   if (result.failed.length > 0) throw new ShowbackIncompleteError(outcome.report.period.label, result);
   return result.sent.map((sent) => ({
     owner: sent.owner,

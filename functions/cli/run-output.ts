@@ -1,6 +1,11 @@
 import { acusToNumber } from '../core/money/acus.js';
 import { formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import {
+  type SessionArchives,
+  sessionCoverageSentence,
+  type WorkbookSessionCoverage,
+} from '../core/report/session-row-limit.js';
 import type { LocalEmailPreview, LocalStoredReport } from '../local/local-delivery.js';
 import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
 import { summaryTable } from './summary-table.js';
@@ -8,6 +13,8 @@ import { summaryTable } from './summary-table.js';
 /** A finished local run: the report and the files it wrote. */
 export interface LocalRun {
   readonly report: ChargebackReport;
+  /** How many sessions the workbook lists, and where all are when it lists some. */
+  readonly sessions: { readonly coverage: WorkbookSessionCoverage; readonly archives: SessionArchives };
   readonly files: {
     readonly workbook: string;
     readonly summary: string;
@@ -33,6 +40,7 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
   return {
     report: outcome.report,
     durationsMs: outcome.durationsMs,
+    sessions: { coverage: outcome.sessionCoverage, archives: outcome.sessionArchives },
     files: {
       workbook: outcome.stored.workbookPath,
       summary: outcome.stored.summaryPath,
@@ -48,11 +56,13 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
 }
 
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput({ report, files, showback, durationsMs }: LocalRun): string {
+export function jsonOutput({ report, files, showback, sessions, durationsMs }: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
     sessions: totals.sessions,
+    // Fewer than `sessions` when the workbook lists only the first --max-session-rows.
+    sessionsInWorkbook: sessions.coverage.sessionsShown,
     acus: acusToNumber(totals.acus),
     cost: Number(totals.costMinor) / 10 ** pricing.minorDigits,
     currency: pricing.currency,
@@ -72,10 +82,12 @@ export function jsonOutput({ report, files, showback, durationsMs }: LocalRun): 
 }
 
 /** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
-export function humanOutput({ report, files, showback }: LocalRun, demo: boolean): string {
+export function humanOutput({ report, files, showback, sessions }: LocalRun, demo: boolean): string {
+  const coverage = sessionCoverageSentence(sessions.coverage, sessions.archives);
   return [
     summaryTable(report),
     '',
+    ...(coverage === null ? [] : [`Note: ${coverage}`, '']),
     ...(demo ? ['Demo data from the built-in fake Devin API; no credentials were used.'] : []),
     `Workbook       ${files.workbook}`,
     `Email preview  ${files.emailHtml}`,

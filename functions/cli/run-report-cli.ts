@@ -121,6 +121,7 @@ export async function runReportCli(
           cycles,
           email: true,
           costCentres,
+          maxSessionRows: options.maxSessionRows,
         },
       );
       progress.done();

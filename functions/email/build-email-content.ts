@@ -16,8 +16,8 @@ import type { EmailContent } from './email-content.js';
 import { formatCount, formatUnitPrice } from './email-figures.js';
 import { chargedAcusHeader, orgTable, statusTable, topUsersTable } from './email-tables.js';
 import { formatUtcMinute } from './link-expiry.js';
-import type { EmailDelivery } from './render-chargeback-email.js';
-import { workbookParagraphs } from './workbook-section.js';
+import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';
+import { sessionCoverageParagraphs, workbookParagraphs } from './workbook-section.js';
 
 function describePeriod(period: ReportPeriod): string {
   const day = (iso: string) =>
@@ -77,6 +77,7 @@ export function buildEmailContent(input: {
   report: ChargebackReport;
   run: RunInfo;
   delivery: EmailDelivery;
+  sessions?: EmailSessionCoverage | undefined;
 }): EmailContent {
   const { report, run, delivery } = input;
   const { totals, pricing, period } = report;
@@ -131,7 +132,10 @@ export function buildEmailContent(input: {
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,
-    workbook: workbookParagraphs(delivery, run),
+    workbook: [
+      ...(input.sessions === undefined ? [] : sessionCoverageParagraphs(input.sessions)),
+      ...workbookParagraphs(delivery, run),
+    ],
     footer: [
       describeAttribution(report),
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}${sourceText(run)}`,

@@ -1,6 +1,7 @@
 import type { ChartImage } from '../charts/chart-image.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import type { SessionArchives, WorkbookSessionCoverage } from '../core/report/session-row-limit.js';
 import { buildEmailContent } from './build-email-content.js';
 import { emailChart } from './chart-html.js';
 import { renderHtml } from './render-html.js';
@@ -23,6 +24,12 @@ export interface EmailDelivery {
   attached: boolean;
 }
 
+/** How many sessions the workbook lists, and where all of them are: said only when it lists some. */
+export interface EmailSessionCoverage {
+  readonly coverage: WorkbookSessionCoverage;
+  readonly archives: SessionArchives;
+}
+
 export interface RenderedEmail {
   subject: string;
   html: string;
@@ -37,6 +44,7 @@ export function renderChargebackEmail(input: {
   run: RunInfo;
   delivery: EmailDelivery;
   charts?: readonly ChartImage[];
+  sessions?: EmailSessionCoverage;
 }): RenderedEmail {
   const charts = input.charts ?? [];
   const content = { ...buildEmailContent(input), charts: charts.map(emailChart) };

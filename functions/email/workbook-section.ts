@@ -1,7 +1,8 @@
 import type { RunInfo } from '../core/report/run-info.js';
+import { listedSessionsText, rowLimitText } from '../core/report/session-row-limit.js';
 import type { Paragraph, Segment } from './email-content.js';
 import { describeLinkExpiry } from './link-expiry.js';
-import type { EmailDelivery } from './render-chargeback-email.js';
+import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';
 
 /** The event payload inside the hint is something to copy, so it is set as code. */
 function hintSegments(hint: string): Segment[] {
@@ -13,6 +14,27 @@ function hintSegments(hint: string): Segment[] {
     ...(before ? [{ kind: 'text', text: before } as const] : []),
     { kind: 'code', text: payload[0] },
     ...(after ? [{ kind: 'text', text: after } as const] : []),
+  ];
+}
+
+/**
+ * Said first when the workbook lists only some sessions: how many, and where
+ * every session is (the keys or paths to copy, set as code). Nothing otherwise.
+ */
+export function sessionCoverageParagraphs({ coverage, archives }: EmailSessionCoverage): Paragraph[] {
+  if (!coverage.capped) return [];
+  const all = coverage.sessions.toLocaleString('en-US');
+  return [
+    [
+      {
+        kind: 'text',
+        text: `The workbook lists ${listedSessionsText(coverage)} (${rowLimitText(coverage)}). Every total covers all ${all}, and all are in the period's FOCUS dataset, `,
+      },
+      { kind: 'code', text: archives.focusDataset },
+      { kind: 'text', text: ', and the raw sessions export, ' },
+      { kind: 'code', text: archives.sessionsExport },
+      { kind: 'text', text: '.' },
+    ],
   ];
 }
 

@@ -7,6 +7,7 @@ import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
+import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
@@ -63,6 +64,10 @@ export function createLocalDelivery(
       }
       return JSON.parse(text) as unknown;
     },
+    sessionArchives: (period) => ({
+      focusDataset: join(outDir, FOCUS_FOLDER, focusLayout(period).parquet),
+      sessionsExport: sessionsPathOf(outDir, workbookFileName(period)),
+    }),
     async store(artifacts) {
       await mkdir(outDir, { recursive: true });
       const summaryPath = summaryPathOf(artifacts.workbookFileName);
@@ -75,7 +80,7 @@ export function createLocalDelivery(
       );
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
-      const sessionsPath = join(outDir, artifacts.workbookFileName.replace(/\.xlsx$/, '.sessions.json.gz'));
+      const sessionsPath = sessionsPathOf(outDir, artifacts.workbookFileName);
       await writeSessionsExport(sessionsPath, artifacts.sessions);
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       const focus = await writeFocusDataset(
@@ -117,6 +122,10 @@ export function createLocalDelivery(
       return { messageId: emlPath, htmlPath };
     },
   };
+}
+
+function sessionsPathOf(outDir: string, workbookFile: string): string {
+  return join(outDir, workbookFile.replace(/\.xlsx$/, '.sessions.json.gz'));
 }
 
 function summaryPath(outDir: string, workbookFile: string): string {

@@ -1,3 +1,5 @@
+import type { ReportPeriod } from '../core/period/report-period.js';
+import type { SessionArchives } from '../core/report/session-row-limit.js';
 import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
 import type { SummaryArchive } from './read-previous-summary.js';
 import type { ReportArtifacts } from './report-artifacts.js';
@@ -21,6 +23,11 @@ export interface ReportDelivery<
   Stored extends StoredReport = StoredReport,
   Sent extends SentEmail = SentEmail,
 > extends SummaryArchive {
+  /**
+   * Where `store` puts the period's FOCUS dataset and raw sessions export, known
+   * before the workbook is written: a workbook that lists only some sessions says where all are.
+   */
+  sessionArchives(period: ReportPeriod): SessionArchives;
   store(artifacts: ReportArtifacts): Promise<Stored>;
   send(email: RenderedEmail, artifacts: ReportArtifacts, stored: Stored): Promise<Sent>;
 }

@@ -18,4 +18,9 @@ export interface ReportRequest {
   readonly email: boolean;
   /** The cost-centre map and credit accounts: By Cost Centre, Journal and showback; none without a map. */
   readonly costCentres?: CostCentreSetup | undefined;
+  /**
+   * Session rows the workbook lists at most (`--max-session-rows`, MAX_SESSION_ROWS);
+   * DEFAULT_MAX_SESSION_ROWS when absent. Every total covers all sessions.
+   */
+  readonly maxSessionRows?: number | undefined;
 }

@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import {
+  reportSessionCoverage,
+  type SessionArchives,
+  type WorkbookSessionCoverage,
+} from '../core/report/session-row-limit.js';
 import type { FetchStats } from '../core/session.js';
 import type { SessionList } from '../core/session-list.js';
 import type {
@@ -49,6 +54,10 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   readonly report: ChargebackReport;
   readonly run: RunInfo;
   readonly stats: FetchStats;
+  /** How many sessions the workbook lists, and whether that is all of them. */
+  readonly sessionCoverage: WorkbookSessionCoverage;
+  /** Where every session is, whatever the workbook lists. */
+  readonly sessionArchives: SessionArchives;
   /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
   readonly sessions: SessionList;
   readonly stored: Stored;
@@ -149,6 +158,11 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     filters,
   };
 
+  const sessionCoverage = reportSessionCoverage(report, request.maxSessionRows);
+  const sessionArchives = deps.delivery.sessionArchives(period);
+  if (sessionCoverage.capped) {
+    deps.log.warn('the workbook lists only some sessions', { ...sessionCoverage, ...sessionArchives });
+  }
   const fileName = workbookFileName(period);
   // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
   const workbookPath = join(deps.workDir, `.${deps.runId}.${fileName}.partial`);
@@ -160,6 +174,8 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
         run,
         stats: fetched.stats,
         charts,
+        maxSessionRows: sessionCoverage.maxSessionRows,
+        sessionArchives,
       }),
     );
     const artifacts: ReportArtifacts = {
@@ -173,7 +189,13 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     const stored = await timed('store report', () => deps.delivery.store(artifacts));
     let sent: Sent | null = null;
     if (request.email) {
-      const email = renderChargebackEmail({ report, run, delivery: stored.email, charts });
+      const email = renderChargebackEmail({
+        report,
+        run,
+        delivery: stored.email,
+        charts,
+        sessions: { coverage: sessionCoverage, archives: sessionArchives },
+      });
       sent = await timed('send email', () => deps.delivery.send(email, artifacts, stored));
     }
     deps.log.info('report run finished', {
@@ -182,7 +204,17 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       sessions: report.totals.sessions,
       durationsMs,
     });
-    return { report, run, stats: fetched.stats, sessions: fetched.sessions, stored, sent, durationsMs };
+    return {
+      report,
+      run,
+      stats: fetched.stats,
+      sessionCoverage,
+      sessionArchives,
+      sessions: fetched.sessions,
+      stored,
+      sent,
+      durationsMs,
+    };
   } finally {
     await rm(workbookPath, { force: true });
   }

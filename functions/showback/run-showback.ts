@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sliceReport } from '../core/cost-centres/slice-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import type { SessionArchives } from '../core/report/session-row-limit.js';
 import type { FetchStats, Session } from '../core/session.js';
 import { buildShowbackContent } from '../email/build-showback-content.js';
 import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
@@ -58,6 +59,10 @@ export interface ShowbackInput {
   readonly sessions: Iterable<Session>;
   readonly run: RunInfo;
   readonly stats: FetchStats;
+  /** The run's cap on session rows, for the slice workbooks too; the default when absent. */
+  readonly maxSessionRows?: number | undefined;
+  /** Where every session is: a capped slice names them. */
+  readonly sessionArchives?: SessionArchives | undefined;
 }
 
 /**
@@ -102,6 +107,8 @@ export async function runShowback(
         sessions: slice.sessions,
         run: input.run,
         stats: input.stats,
+        maxSessionRows: input.maxSessionRows,
+        sessionArchives: input.sessionArchives,
       });
       const workbook = { path, fileName };
       const delivery = await deps.delivery.store(owner, workbook);

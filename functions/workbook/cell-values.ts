@@ -2,11 +2,13 @@ import type { CellHyperlinkValue } from 'exceljs';
 import { DateTime } from 'luxon';
 import { type Acus, acusToNumber, scaledToNumber } from '../core/money/acus.js';
 import { PRICE_DECIMALS, type Pricing } from '../core/money/pricing.js';
+import { noteTruncatedCell } from './truncated-cells.js';
 import { WorkbookInputError } from './workbook-errors.js';
 
 /** Excel refuses to open a file with a longer cell text. */
 export const MAX_CELL_TEXT = 32_767;
-const TRUNCATED = ' … [truncated]';
+/** What ends a cut text, so a reader sees the cell is not whole. */
+export const TRUNCATION_MARKER = ' … [truncated]';
 /** Excel drops or repairs hyperlinks with longer addresses. */
 const MAX_LINK_LENGTH = 2_079;
 
@@ -32,10 +34,14 @@ export function shareCell(share: number): number {
   return Math.abs(share) < 0.0005 ? 0 : share;
 }
 
-/** API text as a cell value: always a string cell (exceljs never turns a string into a formula). */
+/**
+ * API text as a cell value: always a string cell (exceljs never turns a string
+ * into a formula), cut with a marker to Excel's limit and counted for About.
+ */
 export function textCell(text: string): string {
   if (text.length <= MAX_CELL_TEXT) return text;
-  return `${text.slice(0, MAX_CELL_TEXT - TRUNCATED.length)}${TRUNCATED}`;
+  noteTruncatedCell();
+  return `${text.slice(0, MAX_CELL_TEXT - TRUNCATION_MARKER.length)}${TRUNCATION_MARKER}`;
 }
 
 /** A list as one text cell, empty when there is nothing to list. */

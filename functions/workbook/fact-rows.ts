@@ -48,15 +48,20 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
 
 const NOTICE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
 
-/** A notice that changes how the figures are read (demo data, provisional), boxed across `columns`. */
-export function writeNotice(sheet: Worksheet, text: string, columns: number): void {
+/**
+ * A notice that changes how the figures are read (demo data, provisional), boxed across `columns`;
+ * `width` (the columns' total, in characters) makes a long one as tall as its lines.
+ */
+export function writeNotice(sheet: Worksheet, text: string, columns: number, width?: number): void {
   const row = sheet.addRow([text]);
   for (let column = 1; column <= columns; column++) {
     row.getCell(column).fill = NOTICE_FILL;
   }
   row.getCell(1).font = LABEL_FONT;
   row.getCell(1).alignment = { vertical: 'middle', wrapText: true };
-  row.height = 30;
+  // Bold Calibri runs about one character to a width unit; two lines fit the usual notice.
+  const lines = width === undefined ? 2 : Math.max(2, Math.ceil(text.length / width) + 1);
+  row.height = Math.min(409, lines * 15);
   sheet.mergeCells(row.number, 1, row.number, columns);
   row.commit();
 }

@@ -12,14 +12,20 @@ export interface SessionTotals {
  * the report's total; on the billed basis it is not (the total is the bill),
  * and a SUM formula must carry the sum of the rows above it.
  */
-export function sessionTotals(sessions: Iterable<Session>, costMinor: BigInt64Array): SessionTotals {
+export function sessionTotals(
+  sessions: Iterable<Session>,
+  costMinor: BigInt64Array,
+  /** Only the first this many, the rows a capped sheet shows; all when absent. */
+  shown: number = costMinor.length,
+): SessionTotals {
   let acus = 0n;
-  let count = 0;
+  let counted = 0;
   for (const session of sessions) {
+    if (counted === shown) break;
     acus += session.acus;
-    count += 1;
+    counted += 1;
   }
   let cost = 0n;
-  for (const minor of costMinor) cost += minor;
-  return { sessions: count, acus, costMinor: cost };
+  for (const minor of costMinor.subarray(0, counted)) cost += minor;
+  return { sessions: counted, acus, costMinor: cost };
 }

@@ -1,9 +1,11 @@
 import type ExcelJS from 'exceljs';
 import type { PageSetup, Worksheet } from 'exceljs';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { EXCEL_MAX_ROWS } from '../core/report/session-row-limit.js';
 import { writeTableTitle } from './fact-rows.js';
 import { sheetOptions } from './print-setup.js';
 import { columnLetter, type TableColumn, writeTable } from './table.js';
+import { SheetLimitError } from './workbook-errors.js';
 
 export { WIDE_PAGE_SETUP } from './print-setup.js';
 
@@ -60,9 +62,11 @@ export async function writeTableSheet<Item>(
   const range = await writeTable(sheet, spec.columns, spec.items, spec.totalLabel);
   spec.footer?.(sheet);
   sheet.autoFilter = `A${range.headerRow}:${columnLetter(spec.columns.length)}${range.lastItemRow}`;
+  // The streaming writer keeps no row count: the next row's number tells the last one's.
+  const lastRow = sheet.addRow([]).number - 1;
+  // The caps keep every sheet within the limit; past it the file would not open, so it is never finished.
+  if (lastRow > EXCEL_MAX_ROWS) throw new SheetLimitError(spec.name, 'rows', lastRow, EXCEL_MAX_ROWS);
   if (spec.printedColumns !== undefined) {
-    // The streaming writer keeps no row count: the next row's number tells the last one's.
-    const lastRow = sheet.addRow([]).number - 1;
     // exceljs puts a $ before each part: "A$1" becomes the absolute $A$1 that LibreOffice needs.
     sheet.pageSetup.printArea = `A$1:${columnLetter(spec.printedColumns)}$${lastRow}`;
   }

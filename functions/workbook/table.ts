@@ -1,5 +1,6 @@
 import type { Alignment, CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
 import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+import { SheetLimitError } from './workbook-errors.js';
 import { waitForZip } from './zip-backpressure.js';
 
 export interface TableColumn<Item> {
@@ -31,6 +32,9 @@ export interface TableRange {
   readonly totalRow?: number;
 }
 
+/** Columns in one Excel sheet (XFD); the widest table has a few dozen. */
+export const EXCEL_MAX_COLUMNS = 16_384;
+
 /** How often a long table checks on the zip (see waitForZip). */
 const ROWS_PER_YIELD = 1_000;
 
@@ -46,6 +50,9 @@ export async function writeTable<Item>(
   items: Iterable<Item>,
   totalLabel?: string,
 ): Promise<TableRange> {
+  if (columns.length > EXCEL_MAX_COLUMNS) {
+    throw new SheetLimitError(sheet.name, 'columns', columns.length, EXCEL_MAX_COLUMNS);
+  }
   const header = sheet.addRow(columns.map((column) => column.header));
   columns.forEach((column, i) => {
     header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined, followsNumber(columns, i));

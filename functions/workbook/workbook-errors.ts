@@ -21,3 +21,17 @@ export class WorkbookWriteError extends Error {
     super(`could not write the chargeback workbook to ${target}`, options);
   }
 }
+
+/** A sheet would pass one of Excel's hard limits, and the file would not open cleanly: a bug, never written. */
+export class SheetLimitError extends Error {
+  override readonly name = 'SheetLimitError';
+
+  constructor(
+    readonly sheet: string,
+    readonly limit: 'rows' | 'columns',
+    readonly needed: number,
+    readonly allowed: number,
+  ) {
+    super(`sheet ${JSON.stringify(sheet)} needs ${needed} ${limit}; Excel allows ${allowed}`);
+  }
+}

@@ -6,7 +6,8 @@ import ExcelJS from 'exceljs';
 import { countOf } from '../core/session-list.js';
 import { CHARGEBACK_SHEETS } from './chargeback-sheets.js';
 import { streamHyperlinksInSlices } from './streamed-hyperlinks.js';
-import { WorkbookInputError, WorkbookWriteError } from './workbook-errors.js';
+import { countingTruncatedCells } from './truncated-cells.js';
+import { SheetLimitError, WorkbookInputError, WorkbookWriteError } from './workbook-errors.js';
 import type { WorkbookInput } from './workbook-input.js';
 
 export { workbookFileName } from './workbook-file-name.js';
@@ -26,7 +27,7 @@ export async function writeChargebackWorkbook(
     await streamWorkbook(output, input);
   } catch (error) {
     if (typeof target === 'string') await rm(target, { force: true });
-    if (error instanceof WorkbookInputError) throw error;
+    if (error instanceof WorkbookInputError || error instanceof SheetLimitError) throw error;
     throw new WorkbookWriteError(typeof target === 'string' ? target : 'a stream', { cause: error });
   }
 }
@@ -36,7 +37,7 @@ async function streamWorkbook(output: NodeJS.WritableStream, input: WorkbookInpu
   // on it: the pipeline carries errors both ways and ends when `output` has it all.
   const zip = new PassThrough();
   const delivered = pipeline(zip, output);
-  const written = writeSheets(zip, input).catch((error: unknown) => {
+  const written = countingTruncatedCells(() => writeSheets(zip, input)).catch((error: unknown) => {
     zip.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   });

@@ -250,6 +250,41 @@ describe('chargeback Lambda handler', () => {
     expect(await exists('reports/markers/ad-hoc/2026-10-01_2026-10-15.email.json')).toBe(false);
   });
 
+  it('lists only MAX_SESSION_ROWS sessions and emails where all of them are in S3', async () => {
+    const capped = await loadHandler({ MAX_SESSION_ROWS: '10' });
+    try {
+      const result = await capped({ from: '2026-10-16', to: '2026-10-31' });
+      expect(result.emailed).toBe(true);
+      expect(result.totals.sessions).toBeGreaterThan(10);
+      const folder = 'reports/ad-hoc/2026-10-16_2026-10-31/';
+      const focus = `s3://${BUCKET}/reports/focus/ad-hoc/range=2026-10-16_2026-10-31/devin-focus-2026-10-16_2026-10-31.parquet`;
+      const raw = `s3://${BUCKET}/${folder}devin-acu-chargeback-2026-10-16_2026-10-31.sessions.json.gz`;
+      expect(result.focus?.uri).toBe(focus);
+      expect(await exists(raw.slice(`s3://${BUCKET}/`.length))).toBe(true);
+
+      const mail = (await aws.ses.mails()).find((m) => m.messageId === result.messageId);
+      expect(mail?.body.text).toContain(
+        `The workbook lists the first 10 of ${result.totals.sessions} sessions (a limit of 10 session rows,`,
+      );
+      expect(mail?.body.text).toContain(`FOCUS dataset, ${focus}, and the raw sessions export, ${raw}.`);
+      expect(mail?.body.html).toContain(focus);
+
+      const bytes = await objectText(result.s3.key);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
+      const sessions = workbook.getWorksheet('Sessions');
+      expect(sessions?.getColumn(1).values.indexOf('Total (rows shown)')).toBe(10 + 4);
+      const notices = Array.from(workbook.getWorksheet('Summary')?.getColumn(1).values ?? [], (v) =>
+        String(v ?? ''),
+      );
+      expect(notices.find((text) => text.startsWith('The workbook lists the first 10 of'))).toContain(raw);
+    } finally {
+      handler = await loadHandler();
+    }
+  }, 120_000);
+
   it('rejects a bad event at once, naming the field', async () => {
     await expect(handler({ month: '2026-10', recipient: ['x@example.com'] })).rejects.toThrow(
       /recipient: \["x@example.com"\] is not a known field/,

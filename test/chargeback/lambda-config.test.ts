@@ -34,6 +34,7 @@ describe('lambdaConfigFromEnv', () => {
       devinApiVersion: undefined,
       linkTtlSeconds: 604800,
       attachMaxBytes: 0,
+      maxSessionRows: 1_000_000,
     });
     expect(config.pricing).toMatchObject({ unitPriceText: '2.25', currency: 'USD', minorDigits: 2 });
   });
@@ -48,8 +49,10 @@ describe('lambdaConfigFromEnv', () => {
       DEVIN_API_VERSION: 'v3',
       LINK_TTL_SECONDS: '3600',
       ATTACH_MAX_BYTES: '5000000',
+      MAX_SESSION_ROWS: '250000',
     });
     expect(config).toMatchObject({
+      maxSessionRows: 250_000,
       prefix: 'finance/devin/',
       timeZone: 'Europe/Berlin',
       devinApiUrl: 'https://devin.example.com',
@@ -79,6 +82,9 @@ describe('lambdaConfigFromEnv', () => {
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '999999999' }, /LINK_TTL_SECONDS: "999999999" is invalid/],
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '1h' }, /LINK_TTL_SECONDS: "1h" is invalid/],
     ['ATTACH_MAX_BYTES', { ATTACH_MAX_BYTES: '20000000' }, /ATTACH_MAX_BYTES: "20000000" is invalid/],
+    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '0' }, /MAX_SESSION_ROWS: "0" is invalid/],
+    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '1048562' }, /MAX_SESSION_ROWS: "1048562" is invalid/],
+    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '1e6' }, /MAX_SESSION_ROWS: "1e6" is invalid/],
   ])('refuses a bad %s, naming it and its value', (field, override, message) => {
     const error = failure({ ...minimal, ...override });
     expect(error.field).toBe(field);

@@ -106,6 +106,57 @@ describe('npm run report', () => {
     ]);
   });
 
+  it('lists only --max-session-rows sessions, says where all are, and keeps every figure', async () => {
+    const capped = join(out, 'capped');
+    const whole = join(out, 'whole');
+    const args = ['--month', '2026-10', '--acu-price', '2.25'];
+    const [run, uncapped] = await Promise.all([
+      runCli('report', [...args, '--out', capped, '--max-session-rows', '5'], apiEnv()),
+      runCli('report', [...args, '--out', whole], apiEnv()),
+    ]);
+    expect(run.code).toBe(0);
+    expect(uncapped.code).toBe(0);
+    const focus = join(capped, 'focus/billing_period=2026-10/devin-focus-2026-10.parquet');
+    const raw = join(capped, 'devin-acu-chargeback-2026-10.sessions.json.gz');
+    expect(run.stdout).toMatch(
+      new RegExp(`^Note: The workbook lists the first 5 of \\d+ sessions .*${focus}.*${raw}`, 'm'),
+    );
+    expect(uncapped.stdout).not.toContain('The workbook lists');
+
+    const workbook = await new ExcelJS.Workbook().xlsx.readFile(
+      join(capped, 'devin-acu-chargeback-2026-10.xlsx'),
+    );
+    const sessions = workbook.getWorksheet('Sessions');
+    expect(sessions?.getCell(7, 1).value).toMatch(/^devin-/);
+    expect(sessions?.getCell(8, 1).value).toBeNull();
+    expect(sessions?.getCell(9, 1).value).toBe('Total (rows shown)');
+
+    // Every figure comes from the report, never from the sheet: summary.json is the same bar the run.
+    const summaryOf = async (dir: string) => {
+      const { run: _run, ...figures } = JSON.parse(
+        await readFile(join(dir, 'devin-acu-chargeback-2026-10.summary.json'), 'utf8'),
+      ) as Record<string, unknown>;
+      return figures;
+    };
+    expect(await summaryOf(capped)).toEqual(await summaryOf(whole));
+  });
+
+  it.each([
+    [['--max-session-rows', '0'], {}, '--max-session-rows: "0" must be a whole number from 1 to 1,048,561'],
+    [[], { MAX_SESSION_ROWS: '2000000' }, 'MAX_SESSION_ROWS: "2000000" must be a whole number from 1 to'],
+  ])('refuses a bad cap %j %j with exit 2, naming it and the value', async (flags, env, message) => {
+    const run = await runCli(
+      'report',
+      ['--month', '2026-10', '--acu-price', '2.25', '--out', out, ...flags],
+      {
+        ...apiEnv(),
+        ...env,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`devin-chargeback: error: ${message}`);
+  });
+
   it('names a day range by its dates and prints the summary table', async () => {
     const run = await runCli(
       'report',

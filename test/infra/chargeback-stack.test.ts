@@ -147,6 +147,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           'EMAIL_RECIPIENTS',
           'EMAIL_SENDER',
           'LINK_TTL_SECONDS',
+          'MAX_SESSION_ROWS',
           'NODE_OPTIONS',
           'REPORT_ALIGNMENT',
           'REPORT_BUCKET',
@@ -167,6 +168,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         NODE_OPTIONS: '--enable-source-maps',
         COST_CENTRES_KEY: 'reports/config/cost-centres.csv',
         SHOWBACK: 'false',
+        MAX_SESSION_ROWS: '1000000',
       });
     });
   });
@@ -426,6 +428,7 @@ describe('the stack with everything configured', () => {
         creditAccount: '2100;UK01=2150',
         showback: 'true',
         devinApiVersion: 'v3',
+        maxSessionRows: '250000',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -456,6 +459,7 @@ describe('the stack with everything configured', () => {
       COST_CENTRES_KEY: 'finance/devin-cost-centres.csv',
       CREDIT_ACCOUNT: '2100;UK01=2150',
       SHOWBACK: 'true',
+      MAX_SESSION_ROWS: '250000',
     });
   });
 

@@ -30,6 +30,7 @@ describe('parseConfig', () => {
       alignment: 'calendar',
       costBasis: 'sessions',
       showback: false,
+      maxSessionRows: 1_000_000,
     });
   });
 
@@ -45,12 +46,22 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...minimal, costBasis: 'billed' }).costBasis).toBe('billed');
   });
 
+  it('caps the workbook at a million session rows unless told otherwise', () => {
+    const minimal = { recipients: 'a@example.com', sender: 'b@example.com' };
+    expect(parseConfig(minimal).maxSessionRows).toBe(1_000_000);
+    expect(parseConfig({ ...minimal, maxSessionRows: '5' }).maxSessionRows).toBe(5);
+    expect(parseConfig({ ...minimal, maxSessionRows: 1_048_561 }).maxSessionRows).toBe(1_048_561);
+  });
+
   it.each([
     ['alignment', 'fiscal', /alignment = "fiscal": must be calendar, billing-day/],
     ['costBasis', 'seats', /costBasis = "seats": must be sessions .* or billed/],
     ['showback', 'yes', /showback = "yes": must be true or false/],
     ['creditAccount', 'US01=', /creditAccount = "US01=": must be an account/],
     ['costCentresKey', '/abs/key.csv', /costCentresKey = "\/abs\/key.csv": must be an S3 object key/],
+    ['maxSessionRows', '0', /maxSessionRows = "0": must be at least 1/],
+    ['maxSessionRows', '1048576', /maxSessionRows = "1048576": must be at most 1048561/],
+    ['maxSessionRows', 'many', /maxSessionRows = "many": must be a whole number/],
   ])('refuses an unknown %s, naming key and value', (key, value, message) => {
     const error = problemsOf({ recipients: 'a@example.com', sender: 'b@example.com', [key]: value });
     expect(error.message).toMatch(message);

@@ -250,4 +250,37 @@ describe('the Sessions sheet on the billed basis (v3)', () => {
     const sessionProduct = sumAcus([...want.values()]);
     expect(total.result).toBeCloseTo(Number(sessionProduct) / 1e12, 6);
   });
+
+  it('gives the carried-in sessions only the rows the cap leaves, and totals the rows shown', async () => {
+    const { report: r, fetched } = await report({ costBasis: 'billed' });
+    const carried = r.billedSessions?.carried.length ?? 0;
+    expect(carried).toBeGreaterThan(1);
+    const maxSessionRows = fetched.sessions.count + 1;
+    const workbook = await roundTrip({
+      report: r,
+      sessions: fetched.sessions,
+      run: {
+        runId: 'r',
+        generatedAt: NOW,
+        generator: 'test',
+        apiHost: 'fake',
+        source: 'demo',
+        filters: { orgIds: [], userIds: [], tags: [] },
+      },
+      stats: fetched.stats,
+      maxSessionRows,
+    });
+    const ws = sheet(workbook, 'Sessions');
+    const totalRow = findRow(ws, 'Total (rows shown)');
+    expect(totalRow).toBe(maxSessionRows + 4);
+    const column = rowValues(ws, 2).indexOf('Billed ACUs (in period)') + 1;
+    let shown = 0;
+    for (let row = 3; row < totalRow - 1; row += 1) shown += ws.getRow(row).getCell(column).value as number;
+    const total = ws.getRow(totalRow).getCell(column).value as { result: number };
+    expect(total.result).toBeCloseTo(shown, 6);
+    const notes = Array.from(ws.getColumn(1).values, (v) => String(v ?? '')).join('\n');
+    expect(notes).toContain(
+      `This sheet lists all ${fetched.sessions.count} sessions and the first 1 of the ${carried} sessions carried in (a limit of ${maxSessionRows} session rows)`,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCreditAccounts } from '../../functions/core/cost-centres/credit-accounts.js';
 import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
@@ -115,5 +116,67 @@ describe('runShowback', () => {
     ]);
     expect(events).not.toContain('abandon a@example.com');
     expect(outcome.sent.map((s) => s.owner)).toEqual(['c@example.com', 'b@example.com']);
+  });
+});
+
+describe('runShowback with a cap on session rows', () => {
+  it('caps each slice workbook as the run was capped, naming where all sessions are', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'showback-cap-'));
+    try {
+      const sessions = [
+        session({ sessionId: 'a1', orgId: 'org-a', acus: 1 }),
+        session({ sessionId: 'a2', orgId: 'org-a', acus: 2 }),
+      ];
+      const report = withCostCentres(
+        buildChargebackReport({
+          period: OCTOBER_2026_UTC,
+          pricing: USD_2_25,
+          sessions,
+          directory: EMPTY_DIRECTORY,
+        }),
+        sessions,
+        {
+          map: costCentreMap('org-a,,CC-A,A,6100,a@example.com,'),
+          creditAccounts: parseCreditAccounts('2100', 'x'),
+        },
+        undefined,
+      );
+      const archives = { focusDataset: 'focus.parquet', sessionsExport: 'sessions.json.gz' };
+      const seen: { firstRows: unknown[]; notice: unknown }[] = [];
+      const { delivery } = recordingDelivery({});
+      const outcome = await runShowback(
+        { ...INPUT, report, sessions, maxSessionRows: 1, sessionArchives: archives },
+        {
+          delivery: {
+            ...delivery,
+            store: async (owner, workbook) => {
+              const read = await new ExcelJS.Workbook().xlsx.readFile(workbook.path);
+              const rows = read.getWorksheet('Sessions');
+              seen.push({
+                firstRows: [3, 4, 5].map((row) => rows?.getCell(row, 1).value ?? null),
+                notice: read.getWorksheet('Summary')?.getCell('A2').value,
+              });
+              return delivery.store(owner, workbook);
+            },
+          },
+          workDir,
+          log: LOG,
+        },
+      );
+      expect(outcome.sent).toHaveLength(1);
+      expect(seen).toEqual([
+        {
+          firstRows: ['a1', null, 'Total (rows shown)'],
+          notice: expect.stringContaining(
+            'The workbook lists the first 1 of 2 sessions (a limit of 1 session row, under Excel',
+          ),
+        },
+      ]);
+      expect(String(seen[0]?.notice)).toContain(
+        '(focus.parquet) and the raw sessions export (sessions.json.gz)',
+      );
+    } finally {
+      await rm(workDir, { recursive: true, force: true });
+    }
   });
 });

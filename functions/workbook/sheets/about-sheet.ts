@@ -2,15 +2,20 @@ import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
+import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
 import type { FetchStats } from '../../core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
-import { textCell } from '../cell-values.js';
+import { MAX_CELL_TEXT, TRUNCATION_MARKER, textCell } from '../cell-values.js';
 import { NAME_UNAVAILABLE } from '../display-names.js';
 import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
 import { sheetOptions } from '../print-setup.js';
 import { sentence } from '../sentence.js';
+import { sessionCoverageOf } from '../session-coverage.js';
+import { truncatedCellCount } from '../truncated-cells.js';
+import type { WorkbookInput } from '../workbook-input.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { sessionTagsShown } from './session-tags-sheet.js';
 import { DEMO_NOTICE } from './summary-sheet.js';
 
 /** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
@@ -18,7 +23,8 @@ const COLUMN_WIDTHS = [36, 110];
 
 export const aboutSheet: WorkbookSheet = {
   name: 'About',
-  async write(workbook, { report, run, stats }) {
+  async write(workbook, input) {
+    const { report, run, stats } = input;
     const sheet = workbook.addWorksheet('About', sheetOptions(report));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
@@ -31,7 +37,7 @@ export const aboutSheet: WorkbookSheet = {
     writeSection(sheet, 'Provisional figures');
     writeFacts(sheet, provisionalFacts(report));
     writeSection(sheet, 'Counts');
-    writeFacts(sheet, countFacts(report, stats));
+    writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)]);
     writeSection(sheet, 'Names');
     writeFacts(sheet, nameFacts(report));
     writeSection(sheet, 'Run');
@@ -153,6 +159,49 @@ function countFacts(report: ChargebackReport, stats: FetchStats): readonly Fact[
       value: stats.reread ? 'Yes: the first read did not add up, the second agreed' : 'No',
     },
   ];
+}
+
+/**
+ * What the workbook leaves out to stay within Excel's limits: session rows
+ * beyond the cap (and where they all are), and texts cut to a cell's length.
+ */
+function workbookLimitFacts(input: WorkbookInput): readonly Fact[] {
+  const coverage = sessionCoverageOf(input);
+  const count = (n: number) => n.toLocaleString('en-US');
+  const facts: Fact[] = [];
+  if (!coverage.capped) {
+    facts.push({ label: 'Sessions on the Sessions sheet', value: `All ${count(coverage.sessions)}` });
+  } else {
+    facts.push(
+      {
+        label: 'Sessions on the Sessions sheet',
+        value: `${capitalised(listedSessionsText(coverage))} (${rowLimitText(coverage)})`,
+      },
+      {
+        label: 'Every session',
+        value: textCell(`Is in ${archivesText(input.sessionArchives)}; all totals cover every session.`),
+      },
+    );
+  }
+  const tags = sessionTagsShown(input.sessions, coverage);
+  if (tags.sessions < coverage.sessions) {
+    facts.push({
+      label: 'Sessions on Session Tags',
+      value: `The tags of the first ${count(tags.sessions)} of ${count(coverage.sessions)} (${count(tags.rows)} rows)`,
+    });
+  }
+  const truncated = truncatedCellCount();
+  if (truncated > 0) {
+    facts.push({
+      label: 'Texts cut short',
+      value: `${count(truncated)} ${truncated === 1 ? 'cell' : 'cells'} longer than Excel's ${count(MAX_CELL_TEXT)} characters, cut and marked "${TRUNCATION_MARKER.trim()}"`,
+    });
+  }
+  return facts;
+}
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function nameFacts(report: ChargebackReport): readonly Fact[] {

@@ -1,6 +1,7 @@
 import type { Acus } from '../../core/money/acus.js';
 import { type BilledSessions, inPeriodAcusOf } from '../../core/report/billed-sessions.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import type { WorkbookSessionCoverage } from '../../core/report/session-row-limit.js';
 import type { Session } from '../../core/session.js';
 import { ACUS_FORMAT } from '../cell-formats.js';
 import { acusCell } from '../cell-values.js';
@@ -19,24 +20,42 @@ export interface SessionRow {
 
 export const BILLED_SESSION_ACUS_HEADER = 'Billed ACUs (in period)';
 
-/** The period's rows with their in-period ACUs, then the sessions carried in, when the report has them. */
+/**
+ * The period's rows with their in-period ACUs, then the sessions carried in,
+ * when the report has them; only as many carried ones as the sheet has room for.
+ */
 export function* withBilledSessions(
   rows: Iterable<SessionRow>,
   billed: BilledSessions | undefined,
+  carriedShown: number = billed?.carried.length ?? 0,
 ): Generator<SessionRow> {
   for (const row of rows) {
     yield billed === undefined ? row : { ...row, inPeriodAcus: inPeriodAcusOf(billed, row.session) };
   }
-  for (const carried of billed?.carried ?? []) {
+  for (const carried of billed?.carried.slice(0, carriedShown) ?? []) {
     yield { session: carried.session, costMinor: null, inPeriodAcus: carried.inPeriodAcus, carried: true };
   }
 }
 
-export function billedSessionColumns(report: ChargebackReport): TableColumn<SessionRow>[] {
+/** The Total covers the rows the sheet shows: a capped sheet's formula cannot see the others. */
+export function billedSessionColumns(
+  report: ChargebackReport,
+  sessions: Iterable<Session>,
+  coverage: WorkbookSessionCoverage,
+): TableColumn<SessionRow>[] {
   const billed = report.billedSessions;
   if (billed === undefined) return [];
-  let total = billed.inPeriodTotal;
-  for (const carried of billed.carried) total += carried.inPeriodAcus;
+  let total = 0n;
+  if (coverage.sessionsShown >= report.sessionCostMinor.length) total = billed.inPeriodTotal;
+  else {
+    let shown = 0;
+    for (const session of sessions) {
+      if (shown === coverage.sessionsShown) break;
+      total += inPeriodAcusOf(billed, session);
+      shown += 1;
+    }
+  }
+  for (const carried of billed.carried.slice(0, coverage.carriedShown)) total += carried.inPeriodAcus;
   return [
     {
       header: BILLED_SESSION_ACUS_HEADER,

@@ -1,9 +1,15 @@
+import {
+  archivesText,
+  type SessionArchives,
+  type WorkbookSessionCoverage,
+} from '../../core/report/session-row-limit.js';
 import type { Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { textCell } from '../cell-values.js';
 import { fittedWidth } from '../column-width.js';
 import { UNTAGGED } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
+import { sessionCoverageOf } from '../session-coverage.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -22,17 +28,69 @@ export const SESSION_TAGS_NOTE =
  */
 export const sessionTagsSheet: WorkbookSheet = {
   name: 'Session Tags',
-  write: (workbook, { report, sessions }) =>
-    writeTableSheet(workbook, {
+  write: (workbook, input) => {
+    const { report, sessions } = input;
+    const coverage = sessionCoverageOf(input);
+    const shown = { sessions: 0, rows: 0 };
+    return writeTableSheet(workbook, {
       name: 'Session Tags',
       report,
       columns: tagColumns(sessions),
-      items: sessionTags(sessions),
-      footer: (sheet) => writeFooterNotes(sheet, [SESSION_TAGS_NOTE, costBasisLine(report.costBasis)]),
+      items: countedRows(sessionTagGroups(sessions, coverage), shown),
+      footer: (sheet) =>
+        writeFooterNotes(sheet, [
+          ...cappedTagsNotes(shown, coverage, input.sessionArchives),
+          SESSION_TAGS_NOTE,
+          costBasisLine(report.costBasis),
+        ]),
       // Two narrow columns: upright pages hold half as many more rows.
       pageSetup: { orientation: 'portrait' },
-    }),
+    });
+  },
 };
+
+/** How many sessions and rows the Session Tags sheet lists. */
+export interface SessionTagsShown {
+  sessions: number;
+  rows: number;
+}
+
+/**
+ * The sheet's rows without writing them, for the About sheet: the same
+ * groups the sheet writes, so the two cannot disagree.
+ */
+export function sessionTagsShown(
+  sessions: Iterable<Session>,
+  coverage: WorkbookSessionCoverage,
+): SessionTagsShown {
+  const shown = { sessions: 0, rows: 0 };
+  for (const _ of countedRows(sessionTagGroups(sessions, coverage), shown));
+  return shown;
+}
+
+/** Said when some session's tags are not on the sheet: which ones are, and where all are. */
+export function cappedTagsNotes(
+  shown: SessionTagsShown,
+  coverage: WorkbookSessionCoverage,
+  archives: SessionArchives | undefined,
+): string[] {
+  if (shown.sessions === coverage.sessions) return [];
+  const count = (n: number) => n.toLocaleString('en-US');
+  return [
+    `Only the tags of the first ${count(shown.sessions)} of ${count(coverage.sessions)} sessions are listed (a limit of ${count(coverage.maxSessionRows)} rows); every session's tags are in ${archivesText(archives)}.`,
+  ];
+}
+
+function* countedRows(
+  groups: Iterable<readonly SessionTag[]>,
+  shown: SessionTagsShown,
+): Generator<SessionTag> {
+  for (const group of groups) {
+    shown.sessions += 1;
+    shown.rows += group.length;
+    yield* group;
+  }
+}
 
 function tagColumns(sessions: Iterable<Session>): readonly TableColumn<SessionTag>[] {
   return [
@@ -49,12 +107,28 @@ function* idsOf(sessions: Iterable<Session>): Generator<string> {
   for (const session of sessions) yield session.sessionId;
 }
 
-function* sessionTags(sessions: Iterable<Session>): Generator<SessionTag> {
-  for (const { sessionId, tags } of sessions) {
-    if (tags.length === 0) {
-      yield { sessionId, tag: null };
-      continue;
-    }
-    for (const [j, tag] of tags.entries()) if (tags.indexOf(tag) === j) yield { sessionId, tag };
+/**
+ * Each listed session's rows together: the sessions the Sessions sheet lists,
+ * whole, while they fit in `maxSessionRows` rows (a session of many tags needs
+ * many), so a pivot never sees half a session's tags.
+ */
+function* sessionTagGroups(
+  sessions: Iterable<Session>,
+  coverage: WorkbookSessionCoverage,
+): Generator<readonly SessionTag[]> {
+  let listed = 0;
+  let rows = 0;
+  for (const session of sessions) {
+    if (listed === coverage.sessionsShown) return;
+    const group = tagRows(session);
+    if (rows + group.length > coverage.maxSessionRows) return;
+    yield group;
+    listed += 1;
+    rows += group.length;
   }
+}
+
+function tagRows({ sessionId, tags }: Session): readonly SessionTag[] {
+  if (tags.length === 0) return [{ sessionId, tag: null }];
+  return tags.filter((tag, j) => tags.indexOf(tag) === j).map((tag) => ({ sessionId, tag }));
 }

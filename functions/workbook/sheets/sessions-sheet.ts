@@ -1,5 +1,6 @@
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import type { CostBasis } from '../../core/report/cost-basis.js';
+import type { WorkbookSessionCoverage } from '../../core/report/session-row-limit.js';
 import { statusLabel } from '../../core/report/session-status.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
@@ -9,6 +10,7 @@ import { fittedWidth } from '../column-width.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
 import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
+import { cappedSessionsNotes, SHOWN_ROWS_TOTAL_LABEL, sessionCoverageOf } from '../session-coverage.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
@@ -34,18 +36,33 @@ interface SessionNames {
 export const ACUS_MISSING = 'Yes';
 export const ACUS_PRESENT = 'No';
 
+/**
+ * One row per session, the first `maxSessionRows` of them: a capped sheet's
+ * Total adds up the rows it shows, and its notes say where the rest are.
+ */
 export const sessionsSheet: WorkbookSheet = {
   name: 'Sessions',
-  write: (workbook, { report, sessions }) => {
-    const columns = sessionColumns(report, sessions, sessionTotals(sessions, report.sessionCostMinor));
+  write: (workbook, input) => {
+    const { report, sessions } = input;
+    const coverage = sessionCoverageOf(input);
+    const shownTotals = sessionTotals(sessions, report.sessionCostMinor, coverage.sessionsShown);
+    const columns = sessionColumns(report, sessions, shownTotals, coverage);
     return writeTableSheet(workbook, {
       name: 'Sessions',
       report,
       columns,
-      items: withBilledSessions(costedSessions(sessions, report.sessionCostMinor), report.billedSessions),
-      totalLabel: 'Total',
+      items: withBilledSessions(
+        costedSessions(sessions, report.sessionCostMinor, coverage.sessionsShown),
+        report.billedSessions,
+        coverage.carriedShown,
+      ),
+      totalLabel: coverage.capped ? SHOWN_ROWS_TOTAL_LABEL : 'Total',
       footer: (sheet) =>
-        writeFooterNotes(sheet, [...sessionsNotes(report.costBasis), ...billedSessionNotes(report)]),
+        writeFooterNotes(sheet, [
+          ...cappedSessionsNotes(coverage, input.sessionArchives),
+          ...sessionsNotes(report.costBasis),
+          ...billedSessionNotes(report),
+        ]),
       printedColumns: printedColumnCount(columns),
     });
   },
@@ -62,16 +79,21 @@ export function sessionsNotes(basis: CostBasis): string[] {
   ];
 }
 
-/** Pairs each session with its cost one row at a time: a month of sessions is never copied. */
-function* costedSessions(sessions: Iterable<Session>, costs: BigInt64Array): Generator<CostedSession> {
-  let i = -1;
+/** Pairs each of the first `shown` sessions with its cost one row at a time: a month of sessions is never copied. */
+function* costedSessions(
+  sessions: Iterable<Session>,
+  costs: BigInt64Array,
+  shown: number,
+): Generator<CostedSession> {
+  let i = 0;
   for (const session of sessions) {
-    i += 1;
+    if (i === shown) return;
     const costMinor = costs[i];
     if (costMinor === undefined) {
       throw new WorkbookInputError('a session has no cost in the report', { index: i, costs: costs.length });
     }
     yield { session, costMinor };
+    i += 1;
   }
 }
 
@@ -103,6 +125,7 @@ function sessionColumns(
   report: ChargebackReport,
   sessions: Iterable<Session>,
   totals: SessionTotals,
+  coverage: WorkbookSessionCoverage,
 ): readonly TableColumn<CostedSession>[] {
   const { pricing, period } = report;
   const names = namesOf(report);
@@ -202,7 +225,7 @@ function sessionColumns(
       width: 13,
       value: ({ session }) => userKindText(session.userId, session.userKind),
     },
-    ...billedSessionColumns(report),
+    ...billedSessionColumns(report, sessions, coverage),
   ];
 }
 

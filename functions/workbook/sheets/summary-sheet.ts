@@ -5,6 +5,7 @@ import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
 import { provisionalSentence } from '../../core/report/provisional-sentence.js';
 import { invoiceSplit } from '../../core/report/reconciliation-costs.js';
 import type { RunInfo } from '../../core/report/run-info.js';
+import { sessionCoverageSentence } from '../../core/report/session-row-limit.js';
 import { statusLabel } from '../../core/report/session-status.js';
 import { chargedAcusHeader, costBasisText } from '../basis-text.js';
 import {
@@ -23,6 +24,7 @@ import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
 import { sheetOptions } from '../print-setup.js';
 import { sentence, withFullStop } from '../sentence.js';
+import { sessionCoverageOf } from '../session-coverage.js';
 import { type TableColumn, writeTable } from '../table.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeCostCentreSummary } from './cost-centre-summary.js';
@@ -33,6 +35,7 @@ import { writeSummaryCharts } from './summary-charts.js';
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
 // The seventh is for Share of ACUs when the By org table carries a Cost Centre column.
 const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
+const NOTICE_WIDTH = COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0);
 
 export const UNIT_PRICE_LABEL = 'Unit price';
 /** The email's demo notice, word for word. */
@@ -48,12 +51,15 @@ export function summaryTitle(report: ChargebackReport): string {
 /** Everything on it comes from the report, so it can be written first although it is computed last. */
 export const summarySheet: WorkbookSheet = {
   name: 'Summary',
-  async write(workbook, { report, run, charts }) {
+  async write(workbook, input) {
+    const { report, run, charts } = input;
     const sheet = workbook.addWorksheet('Summary', sheetOptions(report));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, summaryTitle(report));
     for (const notice of summaryNotices(report, run)) writeNotice(sheet, notice, COLUMN_WIDTHS.length);
+    const coverage = sessionCoverageSentence(sessionCoverageOf(input), input.sessionArchives);
+    if (coverage !== null) writeNotice(sheet, coverage, COLUMN_WIDTHS.length, NOTICE_WIDTH);
     const facts = summaryFacts(report, run);
     const factRows = writeFacts(sheet, facts);
     const priceRow = factRows[facts.findIndex((fact) => fact.label === UNIT_PRICE_LABEL)];
