@@ -12,16 +12,13 @@ import {
 import type { ChargebackReport } from '../functions/core/report/chargeback-report.js';
 import { statusLabel } from '../functions/core/report/session-status.js';
 import type { Session } from '../functions/core/session.js';
-
-export interface ZipOptions {
-  readonly zlib?: { readonly level?: number };
-}
+import { WORKBOOK_ZIP, type WorkbookZipOptions } from '../functions/workbook/write-chargeback-workbook.js';
 
 export async function writeBareWorkbook(
   path: string,
   sessions: Iterable<Session>,
   report: ChargebackReport,
-  zip?: ZipOptions,
+  zip: WorkbookZipOptions = WORKBOOK_ZIP,
 ): Promise<void> {
   if (report.billedSessions !== undefined) {
     throw new Error('the bare writer covers the sessions basis only (no billed-session rows)');
@@ -30,7 +27,8 @@ export async function writeBareWorkbook(
     filename: path,
     useSharedStrings: false,
     useStyles: false,
-    ...(zip === undefined ? {} : { zip }),
+    // The workbook's own zip settings, so the floor compresses as much as it does.
+    zip: { zlib: { level: zip.level } },
   });
   writeSessions(wb.addWorksheet('Sessions'), sessions, report);
   writeSessionTags(wb.addWorksheet('Session Tags'), sessions);

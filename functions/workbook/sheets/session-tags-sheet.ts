@@ -55,6 +55,9 @@ function* sessionTags(sessions: readonly Session[]): Generator<SessionTag> {
       yield { sessionId, tag: null };
       continue;
     }
-    for (const [j, tag] of tags.entries()) if (tags.indexOf(tag) === j) yield { sessionId, tag };
+    for (let j = 0; j < tags.length; j += 1) {
+      const tag = tags[j] as string;
+      if (tags.indexOf(tag) === j) yield { sessionId, tag };
+    }
   }
 }

@@ -63,13 +63,15 @@ export function sessionsNotes(basis: CostBasis): string[] {
 }
 
 /** Pairs each session with its cost one row at a time: a month of sessions is never copied. */
-function* costedSessions(sessions: readonly Session[], costs: BigInt64Array): Generator<CostedSession> {
-  for (const [i, session] of sessions.entries()) {
+function* costedSessions(sessions: Iterable<Session>, costs: BigInt64Array): Generator<CostedSession> {
+  let i = 0;
+  for (const session of sessions) {
     const costMinor = costs[i];
     if (costMinor === undefined) {
       throw new WorkbookInputError('a session has no cost in the report', { index: i, costs: costs.length });
     }
     yield { session, costMinor };
+    i += 1;
   }
 }
 
