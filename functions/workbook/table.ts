@@ -109,20 +109,33 @@ function fitWrappedHeight(
   if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
 }
 
-/** Lines a viewer needs when it breaks at spaces: a word that does not fit starts a new line. */
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/**
+ * Lines a viewer needs when it breaks at spaces: a word that does not fit starts
+ * a new line. Scans the characters once, without splitting: it runs on the
+ * long cells of every session row.
+ */
 function wrappedLineCount(text: string, perLine: number): number {
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(' ')) {
-      const needed = used === 0 ? word.length : used + 1 + word.length;
-      if (needed <= perLine) used = needed;
-      else {
-        // A word longer than the line is broken across lines of its own.
-        lines += used === 0 ? Math.ceil(word.length / perLine) - 1 : Math.ceil(word.length / perLine);
-        used = word.length % perLine || perLine;
-      }
+  let lines = 1;
+  let used = 0;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (code !== SPACE && code !== NEWLINE) continue;
+    const length = i - wordStart;
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= perLine) used = needed;
+    else {
+      // A word longer than the line is broken across lines of its own.
+      lines += used === 0 ? Math.ceil(length / perLine) - 1 : Math.ceil(length / perLine);
+      used = length % perLine || perLine;
+    }
+    wordStart = i + 1;
+    if (code === NEWLINE && i < text.length) {
+      lines += 1;
+      used = 0;
     }
   }
   return lines;
