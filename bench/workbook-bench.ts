@@ -101,7 +101,8 @@ try {
     const bareMs = best((r) => r.bare?.ms ?? Number.POSITIVE_INFINITY);
     console.log(
       `${size} sessions, zip level ${zip.level}, best of ${repeat}: workbook ${s(wbMs)} ${mb(wbSize.size)}, ` +
-        `bare ${s(bareMs)} ${mb(bareSize.size)}, wb/bare ${(wbMs / bareMs).toFixed(2)}× (target ≤ 1.30×), ` +
+        `bare ${s(bareMs)} ${mb(bareSize.size)}, wb/bare ${(wbMs / bareMs).toFixed(2)}× (target ≤ 1.30×; ` +
+        `cpu ${(best((r) => r.wb.cpuMs) / best((r) => r.bare?.cpuMs ?? Number.POSITIVE_INFINITY)).toFixed(2)}×), ` +
         `peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
     );
   }
