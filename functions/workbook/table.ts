@@ -61,8 +61,9 @@ export async function writeTable<Item>(
   let written = 0;
   for (const item of items) {
     const values: CellValue[] = new Array(cellValueOf.length);
-    for (let i = 0; i < cellValueOf.length; i += 1)
+    for (let i = 0; i < cellValueOf.length; i += 1) {
       values[i] = (cellValueOf[i] as (item: Item) => CellValue)(item);
+    }
     const row = sheet.addRow(values);
     // exceljs gives every row a new empty style, which misses its style cache
     // and is rendered to XML once per row to find it is the default: one shared
