@@ -1,19 +1,18 @@
 // One benchmark size in its own process (so peak RSS is this size's alone):
 // fetch from the fake API in another process → aggregate → workbook, then a bare
-// exceljs streaming writer writing the same rows unstyled, for comparison.
+// exceljs streaming writer writing the same per-session rows unstyled (bare-workbook.ts), the floor.
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import ExcelJS from 'exceljs';
-import { acusToNumber } from '../functions/core/money/acus.js';
 import { parsePricing } from '../functions/core/money/parse-pricing.js';
 import { monthPeriod } from '../functions/core/period/month-period.js';
 import { buildChargebackReport } from '../functions/core/report/build-chargeback-report.js';
 import { EMPTY_DIRECTORY } from '../functions/core/report/directory.js';
 import { createDevinClient } from '../functions/devin/client/devin-client.js';
 import { writeChargebackWorkbook } from '../functions/workbook/write-chargeback-workbook.js';
+import { writeBareWorkbook } from './bare-workbook.js';
 import { measure } from './rss-sampler.js';
 
 const size = Number(process.argv[2] ?? '100000');
@@ -61,9 +60,7 @@ try {
     }),
   );
   const barePath = join(dir, 'bare.xlsx');
-  const bare = await measure(() =>
-    writeBare(barePath, sessions, report.sessionCostMinor, pricing.minorDigits),
-  );
+  const bare = await measure(() => writeBareWorkbook(barePath, sessions, report));
   const [wbSize, bareSize] = await Promise.all([stat(workbookPath), stat(barePath)]);
   process.stdout.write(
     `${JSON.stringify({
@@ -78,38 +75,4 @@ try {
 } finally {
   server.kill('SIGTERM');
   await rm(dir, { recursive: true, force: true });
-}
-
-/** The floor: the same 12 columns per session, no styles, no formats, no other sheets. */
-async function writeBare(
-  path: string,
-  sessions: readonly import('../functions/core/session.js').Session[],
-  costs: BigInt64Array,
-  minorDigits: number,
-): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: path,
-    useSharedStrings: false,
-    useStyles: false,
-  });
-  const ws = wb.addWorksheet('Sessions');
-  const scale = 10 ** minorDigits;
-  sessions.forEach((s, i) => {
-    ws.addRow([
-      s.sessionId,
-      s.title,
-      s.orgId,
-      s.userId,
-      s.status,
-      s.createdAt,
-      s.updatedAt,
-      acusToNumber(s.acus),
-      Number(costs[i] ?? 0n) / scale,
-      s.tags.join(', '),
-      s.pullRequests.map((p) => p.url).join(', '),
-      s.url,
-    ]).commit();
-  });
-  ws.commit();
-  await wb.commit();
 }

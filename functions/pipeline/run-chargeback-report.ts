@@ -86,7 +86,7 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
     deps.log.info(`${stage}: done`, { stage, durationMs: durationsMs[stage] });
     return result;
   };
-  const { period, pricing, filters } = request;
+  const { period } = request;
   deps.log.info('report run started', { runId: deps.runId, period: period.slug, timeZone: period.timeZone });
 
   // The run's own name: concurrent runs never share a spool. A failed run removes it; a finished

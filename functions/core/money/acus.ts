@@ -57,7 +57,15 @@ export function divideRoundHalfEven(numerator: bigint, divisor: bigint): bigint 
   return q;
 }
 
+const MAX_EXACT = BigInt(Number.MAX_SAFE_INTEGER);
+/** The powers of ten a double holds exactly, 1e0 to 1e22. */
+const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+
 export function scaledToNumber(value: bigint, decimals: number): number {
+  // Both operands exact, the quotient is the double nearest the exact value:
+  // the same double as parsing its decimal text, without building the text.
+  const scale = EXACT_POWERS_OF_TEN[decimals];
+  if (scale !== undefined && value <= MAX_EXACT && value >= -MAX_EXACT) return Number(value) / scale;
   return Number(scaledToDecimalString(value, decimals));
 }
 

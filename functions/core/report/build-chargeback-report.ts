@@ -7,14 +7,7 @@ import type { BilledConsumption, BilledConsumptionResult } from './billed-consum
 import { billedOrgTotals } from './billed-org-totals.js';
 import { billedSessionsOf } from './billed-sessions.js';
 import { bridgeToBill } from './bridge.js';
-import type {
-  ChargebackReport,
-  OrgTotal,
-  StatusTotal,
-  TagTotal,
-  UsageTotals,
-  UserTotal,
-} from './chargeback-report.js';
+import type { ChargebackReport, OrgTotal, StatusTotal, TagTotal, UsageTotals } from './chargeback-report.js';
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';

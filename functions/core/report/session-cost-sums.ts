@@ -25,7 +25,9 @@ export function sessionCostSums(groups: SessionGroups, costMinor: BigInt64Array)
     byTagSet[tagSet] = (byTagSet[tagSet] ?? 0n) + cost;
   }
   const sums: SessionCostSums = { tags: new Map(), statuses: new Map() };
-  groups.statusNames.forEach((status, s) => add(sums.statuses, status, byStatus[s] ?? 0n));
+  groups.statusNames.forEach((status, s) => {
+    add(sums.statuses, status, byStatus[s] ?? 0n);
+  });
   groups.tagSets.forEach((tags, t) => {
     const cost = byTagSet[t] ?? 0n;
     if (tags.length === 0) add(sums.tags, null, cost);

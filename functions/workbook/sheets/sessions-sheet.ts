@@ -129,9 +129,11 @@ function sessionColumns(
 ): readonly TableColumn<CostedSession>[] {
   const { pricing, period } = report;
   const names = namesOf(report);
-  const orgName = (orgId: string) => orgDisplayName(orgId, names.orgs.get(orgId) ?? null);
-  const userName = (userId: string | null) =>
-    userDisplayName(userId, userId === null ? null : (names.users.get(userId)?.name ?? null));
+  // Once per org and user, not once per row: an unnamed one's text is built by concatenation.
+  const orgName = byId((orgId: string) => orgDisplayName(orgId, names.orgs.get(orgId) ?? null));
+  const userName = byId((userId: string | null) =>
+    userDisplayName(userId, userId === null ? null : (names.users.get(userId)?.name ?? null)),
+  );
   const email = (userId: string | null) =>
     userId === null ? null : (names.users.get(userId)?.email ?? null);
   const fitted = (header: string, value: (session: Session) => string | null, max: number) =>
@@ -227,6 +229,18 @@ function sessionColumns(
     },
     ...billedSessionColumns(report, sessions, coverage),
   ];
+}
+
+function byId<Id, Text>(text: (id: Id) => Text): (id: Id) => Text {
+  const known = new Map<Id, Text>();
+  return (id) => {
+    let found = known.get(id);
+    if (found === undefined) {
+      found = text(id);
+      known.set(id, found);
+    }
+    return found;
+  };
 }
 
 function* sessionValues(

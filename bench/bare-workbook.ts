@@ -1,0 +1,125 @@
+// The floor the workbook is measured against: a bare exceljs streaming writer
+// writing the same per-session rows (Sessions with every column, Session Tags)
+// with the same cell values, but no styles, no formats, no shared strings, no
+// other sheets. Values are computed here directly, not through the workbook's
+// column definitions, so speeding those up cannot lower the floor; `--check` in
+// workbook-bench.ts reads both files back and compares the rows cell by cell.
+import ExcelJS from 'exceljs';
+import {
+  costCentreOfOrg,
+  costCentreOfSession,
+} from '../functions/core/cost-centres/cost-centre-of-session.js';
+import type { ChargebackReport } from '../functions/core/report/chargeback-report.js';
+import { statusLabel } from '../functions/core/report/session-status.js';
+import type { Session } from '../functions/core/session.js';
+import { WORKBOOK_ZIP, type WorkbookZipOptions } from '../functions/workbook/write-chargeback-workbook.js';
+
+export async function writeBareWorkbook(
+  path: string,
+  sessions: Iterable<Session>,
+  report: ChargebackReport,
+  zip: WorkbookZipOptions = WORKBOOK_ZIP,
+): Promise<void> {
+  if (report.billedSessions !== undefined) {
+    throw new Error('the bare writer covers the sessions basis only (no billed-session rows)');
+  }
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: path,
+    useSharedStrings: false,
+    useStyles: false,
+    // The workbook's own zip settings, so the floor compresses as much as it does.
+    zip: { zlib: { level: zip.level } },
+  });
+  writeSessions(wb.addWorksheet('Sessions'), sessions, report);
+  writeSessionTags(wb.addWorksheet('Session Tags'), sessions);
+  await wb.commit();
+}
+
+const HEADERS = [
+  'Session ID',
+  'Title',
+  'Org Name',
+  'Org ID',
+  'User Name',
+  'User ID',
+  'Status',
+  'Created (UTC)',
+  'ACUs',
+  'Cost',
+  'Tags',
+  'User Email',
+  'Status Code',
+  'Period',
+  'Updated (UTC)',
+  'ACUs Missing',
+  'Pull Requests',
+  'URL',
+  'User Kind',
+];
+
+function writeSessions(ws: ExcelJS.Worksheet, sessions: Iterable<Session>, report: ChargebackReport): void {
+  const orgs = new Map<string, string | null>();
+  const users = new Map<string, { name: string | null; email: string | null }>();
+  for (const org of report.orgs) {
+    orgs.set(org.orgId, org.orgName);
+    for (const user of org.users) {
+      if (user.userId !== null) users.set(user.userId, { name: user.userName, email: user.email });
+    }
+  }
+  const centres = report.costCentres;
+  const headers =
+    centres === undefined ? HEADERS : [...HEADERS.slice(0, 4), 'Cost Centre', ...HEADERS.slice(4)];
+  ws.addRow(headers).commit();
+  const costs = report.sessionCostMinor;
+  const costScale = 10 ** report.pricing.minorDigits;
+  const period = report.period.label;
+  let i = 0;
+  for (const s of sessions) {
+    const user = s.userId === null ? undefined : users.get(s.userId);
+    const values: ExcelJS.CellValue[] = [
+      s.sessionId,
+      s.title,
+      orgs.get(s.orgId) ?? `${s.orgId} (name unavailable)`,
+      s.orgId,
+      s.userId === null ? '(no user)' : (user?.name ?? `${s.userId} (name unavailable)`),
+      s.userId,
+      statusLabel(s.status),
+      s.createdAt,
+      Number(s.acus) / 1e12,
+      Number(costs[i] ?? 0n) / costScale,
+      s.tags.length === 0 ? null : s.tags.join(', '),
+      user?.email ?? null,
+      s.status,
+      period,
+      s.updatedAt,
+      s.acusReported ? 'No' : 'Yes',
+      s.pullRequests.length === 0
+        ? null
+        : s.pullRequests.map((p) => (p.state === null ? p.url : `${p.url} (${p.state})`)).join(', '),
+      s.url === null ? null : /^https?:\/\//i.test(s.url) ? { text: s.url, hyperlink: s.url } : s.url,
+      s.userId === null ? null : s.userKind === 'service-user' ? 'service user' : 'user',
+    ];
+    if (centres !== undefined) values.splice(4, 0, centreOf(centres, s));
+    ws.addRow(values).commit();
+    i += 1;
+  }
+  ws.commit();
+}
+
+function centreOf(centres: NonNullable<ChargebackReport['costCentres']>, s: Session): string {
+  return centres.tagRulesApplied
+    ? costCentreOfSession(centres.map, s).code
+    : costCentreOfOrg(centres.map, s.orgId).code;
+}
+
+function writeSessionTags(ws: ExcelJS.Worksheet, sessions: Iterable<Session>): void {
+  ws.addRow(['Session ID', 'Tag']).commit();
+  for (const { sessionId, tags } of sessions) {
+    if (tags.length === 0) ws.addRow([sessionId, '(untagged)']).commit();
+    for (let j = 0; j < tags.length; j += 1) {
+      const tag = tags[j] as string;
+      if (tags.indexOf(tag) === j) ws.addRow([sessionId, tag]).commit();
+    }
+  }
+  ws.commit();
+}
