@@ -14,6 +14,8 @@ export interface FocusParquetOptions {
   /** Key/value pairs in the file footer, e.g. the schema metadata's id and where it lives. */
   readonly footer: Readonly<Record<string, string>>;
   readonly createdBy: string;
+  /** Rows per row group; ROW_GROUP_ROWS unless a test wants several groups from a few rows. */
+  readonly rowGroupRows?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export function writeFocusParquet(dataset: FocusDataset, path: string, options: 
     kvMetadata: Object.entries(options.footer).map(([key, value]) => ({ key, value })),
     createdBy: options.createdBy,
   });
-  for (const chunk of dataset.chunks(ROW_GROUP_ROWS)) {
+  for (const chunk of dataset.chunks(options.rowGroupRows ?? ROW_GROUP_ROWS)) {
     parquet.write({
       columnData: dataset.columns.map((column) => columnSource(column, chunk.values.get(column.name))),
       rowGroupSize: chunk.length,
