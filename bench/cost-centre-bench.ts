@@ -58,5 +58,5 @@ time('journal CSV', () => journalCsv(costCentres.journal, pricing));
 const full = { ...report, costCentres };
 const slice = time('one owner slice (1 cost centre)', () => sliceReport(full, sessions, new Set(['CC-3'])));
 console.log(
-  `cost centres ${costCentres.rows.length}, journal lines ${costCentres.journal.lines.length}, slice sessions ${slice.sessions.length.toLocaleString('en')}, debits = credits: ${costCentres.journal.debitMinor === costCentres.journal.creditMinor}`,
+  `cost centres ${costCentres.rows.length}, journal lines ${costCentres.journal.lines.length}, slice sessions ${slice.sessions.count.toLocaleString('en')}, debits = credits: ${costCentres.journal.debitMinor === costCentres.journal.creditMinor}`,
 );

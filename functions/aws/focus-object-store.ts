@@ -1,3 +1,7 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   DeleteObjectsCommand,
   ListObjectsV2Command,
@@ -28,6 +32,10 @@ export interface StoredFocusDataset {
  * half. Only after it is in place are the partition's other objects (from an
  * older naming or a run of an earlier version) deleted, so a rerun leaves
  * exactly one data file and a query never finds the partition empty.
+ *
+ * The Parquet file is written to `scratchDir` (the Lambda's /tmp) and
+ * uploaded from there in parts, then removed: a month of sessions is never
+ * one buffer in memory.
  */
 export async function putFocusDataset(
   s3: S3Client,
@@ -35,6 +43,7 @@ export async function putFocusDataset(
   root: string,
   files: FocusFiles,
   metadata: Readonly<Record<string, string>>,
+  scratchDir: string = tmpdir(),
 ): Promise<StoredFocusDataset> {
   const { layout } = files;
   const schemaKey = `${root}${layout.schema}`;
@@ -48,13 +57,20 @@ export async function putFocusDataset(
     contentType: 'application/json',
     metadata,
   });
-  await putReportObject(s3, {
-    bucket,
-    key: parquetKey,
-    body: Buffer.from(files.parquet.buffer, files.parquet.byteOffset, files.parquet.byteLength),
-    contentType: 'application/vnd.apache.parquet',
-    metadata,
-  });
+  const scratch = await mkdtemp(join(scratchDir, 'focus-'));
+  try {
+    const parquetPath = join(scratch, 'data.parquet');
+    files.writeParquet(parquetPath);
+    await putReportObject(s3, {
+      bucket,
+      key: parquetKey,
+      body: createReadStream(parquetPath),
+      contentType: 'application/vnd.apache.parquet',
+      metadata,
+    });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
   if (csvKey !== null && files.csvGzip !== null) {
     await putReportObject(s3, {
       bucket,

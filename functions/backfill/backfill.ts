@@ -1,19 +1,24 @@
-import { gunzipSync } from 'node:zlib';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
 import { NO_CREDIT_ACCOUNT } from '../core/cost-centres/credit-accounts.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
 import { type FocusFiles, focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
 import type { FocusOptions } from '../focus/focus-options.js';
 import { withCostCentres } from '../pipeline/cost-centre-setup.js';
-import { rebuildReport } from './rebuild-report.js';
-import { StoredReportError, sessionsFromExport } from './stored-sessions.js';
+import type { SpooledSessions } from '../spool/session-spool.js';
+import { type RebuiltReport, rebuildReport } from './rebuild-report.js';
+import { StoredReportError, spoolSessionsExport } from './stored-sessions.js';
 
 /** One stored run: its summary.json and its raw sessions, wherever they are kept. */
 export interface StoredRun {
   /** For messages: the sessions file's path or key. */
   readonly source: string;
   readonly summary: () => Promise<Uint8Array>;
-  readonly sessions: () => Promise<Uint8Array>;
+  /** The raw sessions file as a stream of bytes: a month of millions is never read whole. */
+  readonly sessions: () => Promise<AsyncIterable<Uint8Array>>;
   /** The cost-centre map the run copied beside its report, if it had one. */
   readonly costCentres: () => Promise<Uint8Array | undefined>;
 }
@@ -27,54 +32,91 @@ export interface BackfilledPeriod {
   readonly location: string;
 }
 
+export interface BackfillOptions {
+  readonly focus: FocusOptions;
+  readonly now: Date;
+  /** Where the runs' sessions are spooled while they are rebuilt; the OS temp folder by default. */
+  readonly workDir?: string | undefined;
+}
+
+/** A run read and checked: its sessions on disk, what is needed to rebuild its report again. */
+interface CheckedRun {
+  readonly stored: StoredRun;
+  readonly summary: unknown;
+  readonly sessions: SpooledSessions;
+  readonly map: CostCentreMap | undefined;
+  readonly generatedAt: Date;
+}
+
 /**
  * Writes the FOCUS partition of every stored run, oldest run first, so when
  * two runs cover one partition (a calendar and a billing-day October) the
  * later one wins, as a rerun would. Every run is rebuilt and checked before
  * anything is written, so a history with one bad run writes nothing.
+ *
+ * Each run's sessions are streamed into a spool file, and its report is
+ * rebuilt twice (to check, then to write) rather than kept: memory holds one
+ * run's report at a time however many months the history has.
  */
 export async function backfillFocus(
   runs: readonly StoredRun[],
-  options: { readonly focus: FocusOptions; readonly now: Date },
+  options: BackfillOptions,
   write: (files: FocusFiles) => Promise<string>,
 ): Promise<BackfilledPeriod[]> {
-  const rebuilt = [];
-  for (const stored of runs) {
-    const summary = parseJson(await stored.summary(), `${stored.source} (summary)`);
-    const sessions = sessionsFromExport(
-      parseJson(gunzipIfNeeded(await stored.sessions()), stored.source),
-      stored.source,
-    );
-    const { report, run } = rebuildReport(summary, sessions, stored.source);
-    // The same map the run used, so x_CostCentre says what that month's journal said.
-    const mapBytes = await stored.costCentres();
-    const map =
-      mapBytes === undefined
-        ? undefined
-        : parseCostCentreMap(Buffer.from(mapBytes).toString('utf8'), `${stored.source} (cost-centre map)`);
-    const withMap =
-      map === undefined
-        ? report
-        : withCostCentres(report, sessions, { map, creditAccounts: NO_CREDIT_ACCOUNT }, undefined);
-    rebuilt.push({ stored, sessions, report: withMap, run });
+  const workDir = await mkdtemp(join(options.workDir ?? tmpdir(), 'backfill-'));
+  try {
+    const checked: CheckedRun[] = [];
+    for (const [index, stored] of runs.entries()) {
+      const summary = parseJson(await stored.summary(), `${stored.source} (summary)`);
+      const sessions = await spoolSessionsExport(
+        await stored.sessions(),
+        join(workDir, `run-${index}.spool`),
+        stored.source,
+      );
+      // The same map the run used, so x_CostCentre says what that month's journal said.
+      const mapBytes = await stored.costCentres();
+      const map =
+        mapBytes === undefined
+          ? undefined
+          : parseCostCentreMap(Buffer.from(mapBytes).toString('utf8'), `${stored.source} (cost-centre map)`);
+      const { run } = rebuilt({ stored, summary, sessions, map });
+      checked.push({ stored, summary, sessions, map, generatedAt: run.generatedAt });
+    }
+    checked.sort((a, b) => a.generatedAt.getTime() - b.generatedAt.getTime());
+    const done: BackfilledPeriod[] = [];
+    for (const one of checked) {
+      const { report, run } = rebuilt(one);
+      const files = focusFiles(focusInputOf({ report, sessions: one.sessions, run }, options.focus), {
+        csv: options.focus.csv,
+        now: options.now,
+      });
+      const location = await write(files);
+      done.push({
+        source: one.stored.source,
+        period: report.period.slug,
+        partition: files.layout.partition,
+        rows: files.rowCount,
+        location,
+      });
+    }
+    return done;
+  } finally {
+    await rm(workDir, { recursive: true, force: true });
   }
-  rebuilt.sort((a, b) => a.run.generatedAt.getTime() - b.run.generatedAt.getTime());
-  const done: BackfilledPeriod[] = [];
-  for (const { stored, sessions, report, run } of rebuilt) {
-    const files = focusFiles(focusInputOf({ report, sessions, run }, options.focus), {
-      csv: options.focus.csv,
-      now: options.now,
-    });
-    const location = await write(files);
-    done.push({
-      source: stored.source,
-      period: report.period.slug,
-      partition: files.layout.partition,
-      rows: files.rowCount,
-      location,
-    });
-  }
-  return done;
+}
+
+function rebuilt(run: Omit<CheckedRun, 'generatedAt'>): RebuiltReport {
+  const { report, run: info } = rebuildReport(run.summary, run.sessions, run.stored.source);
+  if (run.map === undefined) return { report, run: info };
+  return {
+    report: withCostCentres(
+      report,
+      run.sessions,
+      { map: run.map, creditAccounts: NO_CREDIT_ACCOUNT },
+      undefined,
+    ),
+    run: info,
+  };
 }
 
 function parseJson(bytes: Uint8Array, source: string): unknown {
@@ -83,9 +125,4 @@ function parseJson(bytes: Uint8Array, source: string): unknown {
   } catch (error) {
     throw new StoredReportError(`${source}: not valid JSON`, { source }, { cause: error });
   }
-}
-
-/** The sessions file is gzip; accept it already decoded too (a proxy may have undone Content-Encoding). */
-function gunzipIfNeeded(bytes: Uint8Array): Uint8Array {
-  return bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
 }

@@ -1,5 +1,7 @@
+import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import type { StoredRun } from './backfill.js';
 
@@ -31,7 +33,7 @@ export async function localStoredRuns(folder: string): Promise<StoredRun[]> {
       .sort()
       .map((path) => ({
         source: path,
-        sessions: () => readFile(path),
+        sessions: async () => createReadStream(path),
         summary: () => readFile(summaryOf(path)),
         costCentres: () => unlessMissing(() => readFile(costCentresOf(path))),
       }))
@@ -57,9 +59,16 @@ export async function s3StoredRuns(s3: S3Client, bucket: string, prefix: string)
     const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return (await response.Body?.transformToByteArray()) ?? new Uint8Array();
   };
+  // The sessions file streams: in Node the SDK's body is a Readable.
+  const stream = async (key: string): Promise<AsyncIterable<Uint8Array>> => {
+    const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    if (!(response.Body instanceof Readable))
+      throw new Error(`s3://${bucket}/${key}: S3 returned no body to stream`);
+    return response.Body;
+  };
   return keys.sort().map((key) => ({
     source: `s3://${bucket}/${key}`,
-    sessions: () => get(key),
+    sessions: () => stream(key),
     summary: () => get(summaryOf(key)),
     costCentres: () => unlessMissing(() => get(costCentresOf(key))),
   }));

@@ -4,14 +4,19 @@ import { buildFocusDataset, type FocusDatasetInput } from './build-focus-rows.js
 import { focusCsv } from './focus-csv.js';
 import { type FocusLayout, focusLayout } from './focus-layout.js';
 import { focusSchemaMetadata } from './focus-metadata.js';
-import { focusParquet } from './focus-parquet.js';
+import { writeFocusParquet } from './focus-parquet.js';
 
 /** One period's FOCUS files, ready for a store to put in place. */
 export interface FocusFiles {
   readonly layout: FocusLayout;
   readonly rowCount: number;
   readonly schemaId: string;
-  readonly parquet: Uint8Array;
+  /**
+   * Writes the Parquet file to `path`, reading the sessions once more, a row
+   * group at a time: the file is never whole in memory. Incomplete until it
+   * returns; the caller writes a temporary name and renames or uploads it.
+   */
+  readonly writeParquet: (path: string) => void;
   readonly schemaJson: string;
   /** The gzip CSV of the same rows as a fresh stream, or null when not asked for. */
   readonly csvGzip: (() => Readable) | null;
@@ -26,12 +31,13 @@ export interface FocusFileOptions {
  * The Parquet file, its schema metadata and optionally the CSV. The Parquet
  * footer names the schema document's key, so the data references its schema
  * and the schema can be read without opening the data (FOCUS metadata rule).
+ * Nothing is encoded here: each file is produced when a store asks for it.
  */
 export function focusFiles(input: FocusDatasetInput, options: FocusFileOptions): FocusFiles {
   const dataset = buildFocusDataset(input);
   const layout = focusLayout(input.report.period);
   const metadata = focusSchemaMetadata(dataset.columns, input.run.generator, options.now);
-  const parquet = focusParquet(dataset, {
+  const parquetOptions = {
     createdBy: input.run.generator,
     footer: {
       FocusVersion: metadata.FocusVersion,
@@ -41,12 +47,12 @@ export function focusFiles(input: FocusDatasetInput, options: FocusFileOptions):
       'devin-chargeback:run-id': input.run.runId,
       'devin-chargeback:period': input.report.period.slug,
     },
-  });
+  };
   return {
     layout,
     rowCount: dataset.rowCount,
     schemaId: metadata.SchemaId,
-    parquet,
+    writeParquet: (path) => writeFocusParquet(dataset, path, parquetOptions),
     schemaJson: `${JSON.stringify(metadata, null, 2)}\n`,
     csvGzip: options.csv ? () => Readable.from(focusCsv(dataset)).pipe(createGzip()) : null,
   };

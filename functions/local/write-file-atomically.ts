@@ -29,3 +29,18 @@ export async function writeStreamAtomically(path: string, body: NodeJS.ReadableS
     throw error;
   }
 }
+
+/** The same for a writer that makes the file itself at the path it is given (the FOCUS Parquet). */
+export async function writeAtomicallyWith(
+  path: string,
+  write: (partial: string) => void | Promise<void>,
+): Promise<void> {
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await write(partial);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
+}

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { FocusFiles } from '../focus/focus-files.js';
 import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
-import { writeFileAtomically, writeStreamAtomically } from './write-file-atomically.js';
+import { writeAtomicallyWith, writeFileAtomically, writeStreamAtomically } from './write-file-atomically.js';
 
 /** Where one period's FOCUS files landed on disk. */
 export interface LocalFocusDataset {
@@ -29,7 +29,7 @@ export async function writeFocusDataset(outDir: string, files: FocusFiles): Prom
     if (path !== null) await mkdir(dirname(path), { recursive: true });
   }
   await writeFileAtomically(schemaPath, files.schemaJson);
-  await writeFileAtomically(parquetPath, files.parquet);
+  await writeAtomicallyWith(parquetPath, files.writeParquet);
   if (csvPath !== null && files.csvGzip !== null) await writeStreamAtomically(csvPath, files.csvGzip());
   await removeStaleSiblings(parquetPath);
   await removeStaleSiblings(schemaPath);

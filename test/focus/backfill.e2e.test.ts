@@ -106,7 +106,8 @@ describe('npm run backfill', () => {
     }[];
     const first = sessions.find((s) => s.acus_consumed !== null);
     if (first) first.acus_consumed = String(Number(first.acus_consumed) + 10);
-    await writeFile(file, gzipSync(JSON.stringify(sessions)));
+    // In the export's own layout (one record per line), which the backfill streams.
+    await writeFile(file, gzipSync(`[\n${sessions.map((s) => JSON.stringify(s)).join(',\n')}\n]\n`));
     const run = capture();
     expect(await runBackfillCli(['--out', history], run.io)).toBe(1);
     expect(run.out.stderr).toMatch(/do not rebuild the stored report \(total \d+ vs \d+ minor units/);

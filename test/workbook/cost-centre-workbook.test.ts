@@ -210,7 +210,7 @@ describe("an owner's slice workbook", () => {
 
   it('holds a session moved by a tag in the tag’s cost centre, not its org’s', async () => {
     const slice = sliceReport(report(), SESSIONS, new Set(['CC-SEC']));
-    expect(slice.sessions.map((s) => s.sessionId)).toEqual(['sess-pay-2']);
+    expect([...slice.sessions].map((s) => s.sessionId)).toEqual(['sess-pay-2']);
     expect(slice.report.orgs.map((org) => [org.orgId, org.costMinor])).toEqual([['org-pay', 742n]]);
     expect(slice.report.totals.costMinor).toBe(742n);
     // Its By Org row is the Security part of Payments: the column says so, not the org's own cost centre.

@@ -1,3 +1,4 @@
+import { GrowingBigInt64Column } from '../growing-column.js';
 import type { Acus } from '../money/acus.js';
 import { costOf } from '../money/cost.js';
 import type { Pricing } from '../money/pricing.js';
@@ -14,15 +15,18 @@ import { provisionalFigures } from '../report/provisional.js';
 import { byAmountDescending, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
 import type { Session } from '../session.js';
+import type { SessionList } from '../session-list.js';
 import { UNMAPPED_CODE } from './cost-centre-map.js';
 import { costCentreOfOrg, costCentreOfSession } from './cost-centre-of-session.js';
 import { NO_CREDIT_ACCOUNT } from './credit-accounts.js';
 import { buildJournal } from './journal.js';
+import { sliceSessions } from './slice-sessions.js';
 
 /** One budget owner's part of a report, for the same workbook writer and email renderer. */
 export interface ReportSlice {
   readonly report: ChargebackReport;
-  readonly sessions: readonly Session[];
+  /** A view over the full report's sessions: read again, filtered, at each `for…of`; never held. */
+  readonly sessions: SessionList;
 }
 
 interface Sum {
@@ -38,6 +42,10 @@ const TOP_USERS = 10;
  * users, with the cents they have in the full report (never re-rounded), so
  * the owner sees exactly the amount the journal debits them. Nothing of any
  * other cost centre is in it.
+ *
+ * One pass over the sessions sums the slice's orgs, tags and statuses and
+ * keeps only its cents (8 bytes a session); the slice's sessions are a
+ * filtered view of `sessions`, which must be re-iterable (an array or a spool).
  */
 export function sliceReport(
   report: ChargebackReport,
@@ -51,21 +59,33 @@ export function sliceReport(
   const byOrgRule = report.costBasis === 'billed';
   const codeOf = (session: Session) =>
     byOrgRule ? costCentreOfOrg(map, session.orgId).code : costCentreOfSession(map, session).code;
-  const keptSessions: Session[] = [];
-  const keptCosts: bigint[] = [];
+  const kept = (session: Session) => codes.has(codeOf(session));
+  const keptCosts = new GrowingBigInt64Column();
   const orgCodes = new Map<string, Set<string>>();
+  const orgSums = new OrgSums();
+  const tagSums = new Map<string | null, Sum>();
+  const statusSums = new Map<string, Sum>();
+  let count = 0;
   let i = -1;
   for (const session of sessions) {
     i += 1;
     const code = codeOf(session);
     if (!codes.has(code)) continue;
+    const cost = report.sessionCostMinor[i] ?? 0n;
     orgCodes.set(session.orgId, (orgCodes.get(session.orgId) ?? new Set()).add(code));
-    keptSessions.push(session);
-    keptCosts.push(report.sessionCostMinor[i] ?? 0n);
+    keptCosts.push(cost);
+    count += 1;
+    orgSums.add(session, cost);
+    for (const tag of session.tags.length === 0 ? [null] : new Set(session.tags)) {
+      add(sumIn(tagSums, tag), session.acus, cost);
+    }
+    add(sumIn(statusSums, session.status), session.acus, cost);
   }
+  const sessionCostMinor = keptCosts.done();
+  const keptSessions = sliceSessions(sessions, kept, count);
   const orgs = byOrgRule
     ? report.orgs.filter((org) => codes.has(costCentreOfOrg(map, org.orgId).code))
-    : orgsOfSessions(report, keptSessions, keptCosts);
+    : orgSums.orgs(report);
   const totals = sumOf(orgs, report.pricing);
   const rows = costCentres.rows.filter((row) => codes.has(row.code));
   const sliced: ChargebackReport = {
@@ -73,11 +93,11 @@ export function sliceReport(
     totals,
     orgs: orgs.map((org) => ({ ...org, shareOfAcus: shareOf(org.acus, totals.acus) })),
     topUsers: peopleOf(orgs).slice(0, TOP_USERS),
-    tags: tagsOf(keptSessions, keptCosts, report.pricing),
-    statuses: statusesOf(keptSessions, keptCosts, report.pricing),
-    sessionCostMinor: BigInt64Array.from(keptCosts),
+    tags: tagsOf(tagSums, report.pricing),
+    statuses: statusesOf(statusSums, report.pricing),
+    sessionCostMinor,
     // Only the slice's own running or carried-out sessions make the owner's figures provisional.
-    provisional: provisionalFigures(keptSessions, BigInt64Array.from(keptCosts), report.period),
+    provisional: provisionalFigures(keptSessions, sessionCostMinor, report.period),
     reconciliation: { available: false, reason: 'the bill is not split by cost centre: see the full report' },
     comparison: {
       available: false,
@@ -102,63 +122,54 @@ export function sliceReport(
   return { report: sliced, sessions: keptSessions };
 }
 
-function orgsOfSessions(
-  report: ChargebackReport,
-  sessions: readonly Session[],
-  costs: readonly bigint[],
-): OrgTotal[] {
-  const people = new Map<string | null, UserTotal>();
-  const orgNames = new Map<string, string | null>();
-  for (const org of report.orgs) {
-    orgNames.set(org.orgId, org.orgName);
-    for (const user of org.users) if (user.userId !== null) people.set(user.userId, user);
-  }
-  const orgs = new Map<string, { sum: Sum; users: Map<string | null, Sum> }>();
-  sessions.forEach((session, i) => {
-    let org = orgs.get(session.orgId);
+/** Each org's and each of its users' sums, as the slice's sessions stream past. */
+class OrgSums {
+  private readonly sums = new Map<string, { sum: Sum; users: Map<string | null, Sum> }>();
+
+  add(session: Session, costMinor: bigint): void {
+    let org = this.sums.get(session.orgId);
     if (org === undefined) {
       org = { sum: zero(), users: new Map() };
-      orgs.set(session.orgId, org);
+      this.sums.set(session.orgId, org);
     }
-    const user = org.users.get(session.userId) ?? zero();
-    org.users.set(session.userId, user);
-    for (const sum of [org.sum, user]) add(sum, session.acus, costs[i] ?? 0n);
-  });
-  return [...orgs]
-    .map(
-      ([orgId, org]): OrgTotal => ({
-        ...usageOf(org.sum, report.pricing),
-        orgId,
-        orgName: orgNames.get(orgId) ?? null,
-        shareOfAcus: 0,
-        users: [...org.users]
-          .map(([userId, user]): UserTotal => {
-            const person = userId === null ? undefined : people.get(userId);
-            return {
-              ...usageOf(user, report.pricing),
-              orgId,
-              userId,
-              userName: person?.userName ?? null,
-              email: person?.email ?? null,
-              shareOfOrg: shareOf(user.acus, org.sum.acus),
-            };
-          })
-          .sort((a, b) => byAmountDescending(a.acus, b.acus) || byText(a.userId, b.userId)),
-      }),
-    )
-    .sort((a, b) => byAmountDescending(a.acus, b.acus) || byText(a.orgId, b.orgId));
+    const user = sumIn(org.users, session.userId);
+    for (const sum of [org.sum, user]) add(sum, session.acus, costMinor);
+  }
+
+  orgs(report: ChargebackReport): OrgTotal[] {
+    const people = new Map<string | null, UserTotal>();
+    const orgNames = new Map<string, string | null>();
+    for (const org of report.orgs) {
+      orgNames.set(org.orgId, org.orgName);
+      for (const user of org.users) if (user.userId !== null) people.set(user.userId, user);
+    }
+    return [...this.sums]
+      .map(
+        ([orgId, org]): OrgTotal => ({
+          ...usageOf(org.sum, report.pricing),
+          orgId,
+          orgName: orgNames.get(orgId) ?? null,
+          shareOfAcus: 0,
+          users: [...org.users]
+            .map(([userId, user]): UserTotal => {
+              const person = userId === null ? undefined : people.get(userId);
+              return {
+                ...usageOf(user, report.pricing),
+                orgId,
+                userId,
+                userName: person?.userName ?? null,
+                email: person?.email ?? null,
+                shareOfOrg: shareOf(user.acus, org.sum.acus),
+              };
+            })
+            .sort((a, b) => byAmountDescending(a.acus, b.acus) || byText(a.userId, b.userId)),
+        }),
+      )
+      .sort((a, b) => byAmountDescending(a.acus, b.acus) || byText(a.orgId, b.orgId));
+  }
 }
 
-function tagsOf(sessions: readonly Session[], costs: readonly bigint[], pricing: Pricing): TagTotal[] {
-  const tags = new Map<string | null, Sum>();
-  sessions.forEach((session, i) => {
-    const keys = session.tags.length === 0 ? [null] : [...new Set(session.tags)];
-    for (const tag of keys) {
-      const sum = tags.get(tag) ?? zero();
-      tags.set(tag, sum);
-      add(sum, session.acus, costs[i] ?? 0n);
-    }
-  });
+function tagsOf(tags: ReadonlyMap<string | null, Sum>, pricing: Pricing): TagTotal[] {
   return [...tags]
     .sort(([a, x], [b, y]) =>
       (a === null) !== (b === null)
@@ -170,16 +181,19 @@ function tagsOf(sessions: readonly Session[], costs: readonly bigint[], pricing:
     .map(([tag, sum]) => ({ ...usageOf(sum, pricing), tag }));
 }
 
-function statusesOf(sessions: readonly Session[], costs: readonly bigint[], pricing: Pricing): StatusTotal[] {
-  const statuses = new Map<string, Sum>();
-  sessions.forEach((session, i) => {
-    const sum = statuses.get(session.status) ?? zero();
-    statuses.set(session.status, sum);
-    add(sum, session.acus, costs[i] ?? 0n);
-  });
+function statusesOf(statuses: ReadonlyMap<string, Sum>, pricing: Pricing): StatusTotal[] {
   return [...statuses]
     .sort(([a, x], [b, y]) => y.sessions - x.sessions || byText(a, b))
     .map(([status, sum]) => ({ ...usageOf(sum, pricing), status }));
+}
+
+function sumIn<K>(sums: Map<K, Sum>, key: K): Sum {
+  let sum = sums.get(key);
+  if (sum === undefined) {
+    sum = zero();
+    sums.set(key, sum);
+  }
+  return sum;
 }
 
 function sumOf(rows: readonly UsageTotals[], pricing: Pricing): UsageTotals {
