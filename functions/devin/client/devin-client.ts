@@ -43,7 +43,7 @@ export interface DevinClientOptions {
   timeoutMs?: number;
   /** Tries per request, the first included; default 5. */
   maxAttempts?: number;
-  /** Pages one listing may span before the client refuses; default 10 000. */
+  /** Pages one listing may span before the client refuses; default 100 000 (20 million sessions). */
   maxPages?: number;
   fetch?: typeof fetch;
   /** Waits between attempts; given the read's abort signal so a failed read need not wait it out. */
