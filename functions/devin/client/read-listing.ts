@@ -17,6 +17,8 @@ export interface PagingSettings {
   /** Pages in flight at once after the first. */
   readonly concurrency: number;
   readonly maxPages: number;
+  /** v3's walk to the bill: most sessions whose daily consumption it reads one by one; default MAX_EDGE_SESSIONS. */
+  readonly maxEdgeSessions?: number;
 }
 
 export interface ListingReadOptions extends PagingSettings {
