@@ -61,7 +61,7 @@ async function latencyMode(sessions: number): Promise<void> {
     if (row.edges) {
       console.log(
         `${row.api} edge walk: ${row.edges.sessions} edge sessions, ${row.edges.requests} requests, ` +
-          `${(row.edges.ms / 1000).toFixed(1)} s`,
+          `${(row.edges.ms / 1000).toFixed(1)} s${row.edges.unavailable ? ` (not read: ${row.edges.unavailable})` : ''}`,
       );
     }
   }

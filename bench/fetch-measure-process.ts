@@ -19,7 +19,13 @@ export interface FetchMeasurement {
   readonly requests: number;
   readonly sessions: number;
   /** With --edges: requests the edge walk made (listings and one per edge session) and how long it took. */
-  readonly edges?: { readonly requests: number; readonly sessions: number; readonly ms: number };
+  readonly edges?: {
+    readonly requests: number;
+    /** Edge sessions read, or -1 when the walk was not read (`unavailable` says why). */
+    readonly sessions: number;
+    readonly ms: number;
+    readonly unavailable?: string;
+  };
 }
 
 if (process.argv[1]?.endsWith('fetch-measure-process.ts')) {
@@ -78,6 +84,7 @@ async function measureFetch(
       requests: [...requests.values()].reduce((sum, n) => sum + n, 0),
       sessions: edges.available ? edges.edges.length : -1,
       ms: performance.now() - started,
+      ...(!edges.available && { unavailable: edges.reason }),
     },
   };
 }
