@@ -43,8 +43,10 @@ export interface DevinClientOptions {
   timeoutMs?: number;
   /** Tries per request, the first included; default 5. */
   maxAttempts?: number;
-  /** Pages one listing may span before the client refuses; default 10 000. */
+  /** Pages one listing may span before the client refuses; default 100 000 (20 million sessions). */
   maxPages?: number;
+  /** v3: edge sessions the walk to the bill reads one by one before giving up on it; default 5 000. */
+  maxEdgeSessions?: number;
   fetch?: typeof fetch;
   /** Waits between attempts; given the read's abort signal so a failed read need not wait it out. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -112,6 +114,9 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
   const paging: PagingSettings = {
     concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
     maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),
+    ...(options.maxEdgeSessions !== undefined && {
+      maxEdgeSessions: positiveInteger('maxEdgeSessions', options.maxEdgeSessions),
+    }),
   };
 
   const host = new URL(baseUrl).host;

@@ -1,14 +1,24 @@
 import { DevinPagingError } from './devin-paging-error.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
+import { PAGE_LIMIT } from './page-params.js';
 import type { Page } from './wire-page.js';
 
-/** More pages than this is a runaway listing (2 million sessions at 200 a page), not a month of usage. */
-export const DEFAULT_MAX_PAGES = 10_000;
+/**
+ * The most sessions one listing may hold before the client calls it a runaway (a server that pages
+ * forever or counts wrong) rather than a month of usage: four times the five-million-session
+ * month the report is built for.
+ */
+export const MAX_SESSIONS_PER_LISTING = 20_000_000;
+
+/** The page cap that follows at the largest page the vendor allows: 100,000 pages. */
+export const DEFAULT_MAX_PAGES = MAX_SESSIONS_PER_LISTING / PAGE_LIMIT;
 
 export interface PagingSettings {
   /** Pages in flight at once after the first. */
   readonly concurrency: number;
   readonly maxPages: number;
+  /** v3's walk to the bill: most sessions whose daily consumption it reads one by one; default MAX_EDGE_SESSIONS. */
+  readonly maxEdgeSessions?: number;
 }
 
 export interface ListingReadOptions extends PagingSettings {

@@ -20,6 +20,12 @@ export interface FakeDevinApiOptions {
   readonly faults?: FaultPlan;
   /** Where v3 lives: `/v3/` (default) or, as older docs show, `/v3beta1/` only. v2 is always served. */
   readonly v3Prefix?: V3Prefix;
+  /**
+   * Every request is answered this many ms after it arrives (default 0), as a distant server's
+   * round trip would be: a timer, so requests in flight overlap as they do against a real host. A
+   * `delay` fault adds to it; faults that answer at once (status, reset, malformed-json) wait it too.
+   */
+  readonly latencyMs?: number;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -44,6 +50,18 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   let arrivals = 0;
   const sockets = new Set<Socket>();
   const delays = new Set<NodeJS.Timeout>();
+  const latencyMs = checkedLatency(options.latencyMs ?? 0);
+  const later = (ms: number, then: () => void): void => {
+    if (ms <= 0) {
+      then();
+      return;
+    }
+    const timer = setTimeout(() => {
+      delays.delete(timer);
+      then();
+    }, ms);
+    delays.add(timer);
+  };
 
   const reply = (request: IncomingRequest, res: ServerResponse, fault: Fault | null): void => {
     const routed = {
@@ -73,21 +91,18 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
       case 'hang':
         return;
       case 'reset':
-        req.socket.resetAndDestroy();
+        later(latencyMs, () => {
+          if (!req.socket.destroyed) req.socket.resetAndDestroy();
+        });
         return;
       case 'status':
-        sendStatusFault(res, fault);
+        later(latencyMs, () => sendStatusFault(res, fault));
         return;
-      case 'delay': {
-        const timer = setTimeout(() => {
-          delays.delete(timer);
-          reply(incoming, res, null);
-        }, fault.ms);
-        delays.add(timer);
+      case 'delay':
+        later(latencyMs + fault.ms, () => reply(incoming, res, null));
         return;
-      }
       default:
-        reply(incoming, res, fault);
+        later(latencyMs, () => reply(incoming, res, fault));
     }
   });
   server.on('connection', (socket) => {
@@ -124,6 +139,13 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
       return closing;
     },
   };
+}
+
+function checkedLatency(ms: number): number {
+  if (!(Number.isFinite(ms) && ms >= 0)) {
+    throw new RangeError(`latencyMs must be a finite number of milliseconds >= 0, got ${ms}`);
+  }
+  return ms;
 }
 
 function describe(req: IncomingMessage, index: number, apiKey: string): IncomingRequest {

@@ -1,5 +1,6 @@
 import { monthlyBillingCycles } from './billing-cycles.js';
 import { billingDayOf } from './billing-day.js';
+import { type CreationRhythm, creationInstant } from './creation-rhythm.js';
 import { toWireInstant } from './iso-instant.js';
 import { nonSessionAcus } from './non-session-acus.js';
 import type { SeededRandom } from './seeded-random.js';
@@ -26,6 +27,8 @@ export interface GenerateDatasetOptions {
   readonly orgs?: number;
   /** Default 8. */
   readonly usersPerOrg?: number;
+  /** When in [from, to) sessions start; default `uniform`. */
+  readonly rhythm?: CreationRhythm;
 }
 
 const TEAM_NAMES = [
@@ -121,7 +124,8 @@ export function generateDataset(options: GenerateDatasetOptions): FakeDataset {
   const sessions: WireSession[] = [];
   for (let i = 0; i < count; i++) {
     const team = random.weighted(teamWeights);
-    sessions.push(session(random, i + base, team, fromMs + Math.floor(random.next() * span), fromMs));
+    const created = creationInstant(random, fromMs, span, options.rhythm ?? 'uniform');
+    sessions.push(session(random, i + base, team, created, fromMs));
   }
   return {
     sessions,

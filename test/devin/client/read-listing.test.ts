@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DevinPagingError } from '../../../functions/devin/client/devin-paging-error.js';
-import { readListing } from '../../../functions/devin/client/read-listing.js';
+import { PAGE_LIMIT } from '../../../functions/devin/client/page-params.js';
+import { DEFAULT_MAX_PAGES, readListing } from '../../../functions/devin/client/read-listing.js';
 import type { Page } from '../../../functions/devin/client/wire-page.js';
 
 /** A well-behaved offset-paged server over `rows`, `size` per page. */
@@ -107,5 +108,28 @@ describe('readListing', () => {
     };
     await expect(readListing(endless, { ...options, maxPages: 50 })).rejects.toThrow(DevinPagingError);
     expect(served).toBe(50);
+  });
+
+  it('reads a five-million-session month under the default cap, and refuses a runaway total up front', async () => {
+    // Pages without items, cursors given: the cap's arithmetic at full size without the rows.
+    const claiming = (total: number) => {
+      const requested: number[] = [];
+      const fetchPage = async (skip: number): Promise<Page<number>> => {
+        requested.push(skip);
+        const next = skip + PAGE_LIMIT;
+        return { skip, items: [], total, hasMore: next < total, nextCursor: next < total ? next : null };
+      };
+      return { fetchPage, requested };
+    };
+    const capped = { ...options, concurrency: 16, maxPages: DEFAULT_MAX_PAGES };
+    const month = claiming(5_000_000);
+    const read = await readListing(month.fetchPage, capped);
+    expect(read.pages).toHaveLength(25_000);
+
+    const runaway = claiming(DEFAULT_MAX_PAGES * PAGE_LIMIT + 1);
+    await expect(readListing(runaway.fetchPage, capped)).rejects.toThrow(
+      new RegExp(`more than ${DEFAULT_MAX_PAGES} pages`),
+    );
+    expect(runaway.requested).toEqual([0]);
   });
 });

@@ -17,6 +17,24 @@ describe('generateDataset', () => {
     expect(two.sessions.some((session) => idsOfOne.has(session.session_id))).toBe(false);
   });
 
+  it('crowds sessions into weekday working hours on the working-week rhythm, within [from, to)', () => {
+    const { sessions } = generateDataset({ seed: 5, sessions: 20_000, ...MONTH, rhythm: 'working-week' });
+    const working = (ms: number) => {
+      const at = new Date(ms);
+      return at.getUTCDay() % 6 !== 0 && at.getUTCHours() >= 9 && at.getUTCHours() < 18;
+    };
+    const created = sessions.map((s) => Date.parse(s.created_at));
+    expect(created.every((t) => t >= MONTH.from.getTime() && t < MONTH.to.getTime())).toBe(true);
+    // February 2025: 20 weekdays. Working hours 20 × 9 h at rate 20, other weekday hours
+    // 20 × 15 h at 4, weekend 8 × 24 h at 1: 3,600 of 4,992 parts, 72 %.
+    const share = created.filter(working).length / created.length;
+    expect(share).toBeGreaterThan(0.7);
+    expect(share).toBeLessThan(0.74);
+    const uniform = generateDataset({ seed: 5, sessions: 20_000, ...MONTH }).sessions;
+    const uniformShare = uniform.filter((s) => working(Date.parse(s.created_at))).length / uniform.length;
+    expect(uniformShare).toBeLessThan(0.3);
+  });
+
   it('makes the number of sessions asked for, with unique IDs, created in [from, to)', () => {
     const { sessions } = generateDataset({ seed: 3, sessions: 20_000, ...MONTH });
     expect(sessions).toHaveLength(20_000);

@@ -4,33 +4,31 @@ import { type SessionList, sessionListOf } from '../../../core/session-list.js';
 import { concatSpools, type SpooledSessions } from '../../../spool/session-spool.js';
 import { type ExactListing, readExactListing, shapeOf } from '../exact-listing.js';
 import { type FetchedSessions, type FetchProgress, warnNullAcus } from '../fetch-sessions.js';
-import { mapWithConcurrency } from '../map-with-concurrency.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import { pagesInOrder } from '../pages-in-order.js';
 import type { PagingSettings } from '../read-listing.js';
 import { collectSessions } from '../session-collector.js';
 import type { SessionQuery } from '../session-query.js';
 import { readCursorChain } from './read-cursor-chain.js';
+import { readInWindows } from './read-in-windows.js';
 import { appendPrincipals } from './session-principals.js';
-import { splitIntoWindows, type TimeWindow } from './session-windows.js';
+import { estimatedPages, type FirstPageFacts, type TimeWindow } from './session-windows.js';
 import type { V3Paths } from './v3-paths.js';
 import { type CursorPage, parseCursorPage } from './wire-cursor-page.js';
 import { sessionFromWireV3 } from './wire-session-v3.js';
 
 export const V3_SESSIONS_ROUTE = '/enterprise/sessions';
 
-/** Windows per page in flight: more windows than workers keeps every worker busy when usage is uneven. */
-const WINDOWS_PER_WORKER = 2;
-
 /**
  * Every session created in [from, to), exactly once, from the v3 cursor-paged listing.
  *
  * A cursor chain is sequential, so the period is split into time windows read concurrently (as
- * many at once as the v2 client reads pages). Each window is asked for one second more on each
- * side (the vendor does not document whether its bounds are inclusive), then filtered to its
- * own half-open slice, so every session lands in exactly one window. Each window is checked like
- * a v2 listing (every session the server counted must arrive, else it is read again, and if it
- * still falls short the fetch fails); the windows are then joined in time order.
+ * many at once as the v2 client reads pages) and sized by their first pages (readInWindows). Each
+ * window is asked for one second more on each side (the vendor does not document whether its
+ * bounds are inclusive), then filtered to its own half-open slice, so every session lands in
+ * exactly one window. Each window is checked like a v2 listing (every session the server counted
+ * must arrive, else it is read again, and if it still falls short the fetch fails); the windows
+ * are then joined in time order. With `spoolPath` each window spools its slice as it arrives.
  */
 export async function fetchSessionsV3(
   paths: V3Paths,
@@ -50,66 +48,77 @@ export async function fetchSessionsV3(
       `session query period is empty: from ${query.from.toISOString()} is not before to ${query.to.toISOString()}`,
     );
   }
-  const windows = splitIntoWindows(query.from, query.to, paging.concurrency * WINDOWS_PER_WORKER);
   let pagesDone = 0;
-  const planned = new Map<number, number>(windows.map((_, i) => [i, 1]));
+  let pagesPlanned = 1;
   const tick = (): void => {
     pagesDone += 1;
-    const total = [...planned.values()].reduce((sum, n) => sum + n, 0);
-    onProgress({ pagesDone, pagesTotal: Math.max(total, pagesDone) });
+    onProgress({ pagesDone, pagesTotal: Math.max(pagesPlanned, pagesDone) });
+  };
+  const fetchPage = async (
+    window: TimeWindow,
+    after: string | null,
+    signal?: AbortSignal,
+  ): Promise<CursorPage<Session>> => {
+    const params = windowParams(query, window);
+    if (after !== null) params.set('after', after);
+    return parseCursorPage(await paths.get(V3_SESSIONS_ROUTE, params, signal), 'session', sessionFromWireV3);
   };
 
+  let windowsRead = 0;
   const read = (
     window: TimeWindow,
-    index: number,
+    probed: CursorPage<Session>,
     signal: AbortSignal,
   ): Promise<ExactListing<SessionList>> => {
-    const base = windowParams(query, window);
+    // The probe that sized the window starts its first read; a second read starts afresh.
+    let first: CursorPage<Session> | undefined = probed;
+    const part = spoolPath === null ? null : `${spoolPath}.window-${windowsRead++}`;
     return readExactListing<Session, SessionList>({
       resource: 'sessions',
-      collector: () =>
-        collectSessions(
-          (session) => inWindow(window, session.createdAt),
-          spoolPath === null ? null : `${spoolPath}.window-${index}`,
-        ),
+      collector: () => collectSessions((session) => inWindow(window, session.createdAt), part),
       read: (collector) => {
-        let pagesOfRead = 0;
+        const start = first;
+        first = undefined;
+        const offer = (items: readonly Session[]) => {
+          for (const item of items) collector.offer(item);
+        };
+        // The probe was read before the chain began: its sessions go first, and the chain keeps its length.
+        if (start) offer(start.items);
         return readCursorChain(
           pagesInOrder(
-            async (after: string | null, chainSignal?: AbortSignal): Promise<CursorPage<Session>> => {
-              const params = new URLSearchParams(base);
-              if (after !== null) params.set('after', after);
-              const page = parseCursorPage(
-                await paths.get(V3_SESSIONS_ROUTE, params, chainSignal),
-                'session',
-                sessionFromWireV3,
-              );
-              pagesOfRead += 1;
-              if (pagesOfRead === 1 && page.total !== null) {
-                planned.set(
-                  index,
-                  (planned.get(index) ?? 0) + Math.max(1, Math.ceil(page.total / PAGE_LIMIT)) - 1,
-                );
-              }
-              return page;
-            },
-            (items) => {
-              for (const item of items) collector.offer(item);
-            },
+            (after: string | null, chainSignal?: AbortSignal) => fetchPage(window, after, chainSignal),
+            offer,
           ),
-          { path: paths.pathOf(V3_SESSIONS_ROUTE), maxPages: paging.maxPages, onPage: tick, signal },
+          {
+            path: paths.pathOf(V3_SESSIONS_ROUTE),
+            maxPages: paging.maxPages,
+            onPage: tick,
+            signal,
+            ...(start && { first: { ...start, items: new Array<Session>(start.items.length) } }),
+          },
         ).then(shapeOf);
       },
       onWarning: warn,
     });
   };
-  const listings = await mapWithConcurrency(
-    windows.map((w, i) => [w, i] as const),
+  const { results: listings } = await readInWindows(
+    { from: query.from, to: query.to },
     paging.concurrency,
-    ([w, i], signal) => read(w, i, signal),
+    {
+      probe: async (window, signal) => {
+        const page = await fetchPage(window, null, signal);
+        tick();
+        return page;
+      },
+      estimate: (window, page) => estimatedPages(window, firstPageFacts(page), PAGE_LIMIT),
+      read,
+    },
+    (pages) => {
+      pagesPlanned = pages;
+    },
   );
 
-  // Each window kept only its own half-open slice, so no session is in two: in window order they
+  // Each window kept only its own half-open slice, so no session is in two: in time order they
   // are the period, oldest first.
   const sessions = joinWindows(
     listings.map((listing) => listing.items),
@@ -155,6 +164,15 @@ function windowParams(query: SessionQuery, window: TimeWindow): URLSearchParams 
   for (const id of query.sessionIds ?? []) params.append('session_ids', id);
   for (const tag of query.tags ?? []) params.append('tags', tag);
   return params;
+}
+
+function firstPageFacts(page: CursorPage<Session>): FirstPageFacts {
+  return {
+    items: page.items.length,
+    hasNextPage: page.hasNextPage,
+    total: page.total,
+    lastCreatedAt: page.items.at(-1)?.createdAt ?? null,
+  };
 }
 
 function inWindow(window: TimeWindow, at: Date): boolean {

@@ -3,12 +3,14 @@ import type { ListingRead } from '../read-listing.js';
 import type { Page } from '../wire-page.js';
 import type { CursorPage } from './wire-cursor-page.js';
 
-export interface CursorChainOptions {
+export interface CursorChainOptions<T = unknown> {
   /** For messages. */
   readonly path: string;
   readonly maxPages: number;
   readonly onPage?: () => void;
   readonly signal?: AbortSignal;
+  /** The chain's first page when already read (it sized the window); not fetched again or counted by onPage. */
+  readonly first?: CursorPage<T>;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface CursorChainOptions {
  */
 export async function readCursorChain<T>(
   fetchPage: (after: string | null, signal?: AbortSignal) => Promise<CursorPage<T>>,
-  options: CursorChainOptions,
+  options: CursorChainOptions<T>,
 ): Promise<ListingRead<T>> {
   const pages: Page<T>[] = [];
   const seen = new Set<string>();
@@ -34,8 +36,11 @@ export async function readCursorChain<T>(
         problem: `the listing needs more than ${options.maxPages} pages; narrow the query (period, orgs, users)`,
       });
     }
-    const page: CursorPage<T> = await fetchPage(after, options.signal);
-    options.onPage?.();
+    const page: CursorPage<T> =
+      pages.length === 0 && options.first !== undefined
+        ? options.first
+        : await fetchPage(after, options.signal);
+    if (page !== options.first) options.onPage?.();
     pages.push({
       skip: offset,
       items: page.items,
