@@ -20,6 +20,8 @@ export interface FakeDevinApiOptions {
   readonly faults?: FaultPlan;
   /** Where v3 lives: `/v3/` (default) or, as older docs show, `/v3beta1/` only. v2 is always served. */
   readonly v3Prefix?: V3Prefix;
+  /** v3 session pages with `total: null`, as the vendor says some endpoints answer; default included. */
+  readonly v3SessionTotals?: 'included' | 'omitted';
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -54,7 +56,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
-      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation)
+      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, options.v3SessionTotals)
       : answer(routed, served, mutation);
     const text = JSON.stringify(result.body);
     if (fault?.kind === 'malformed-json') {
