@@ -39,6 +39,10 @@ export interface LambdaConfig {
   readonly creditAccounts: CreditAccounts;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
+  /** STATE_MACHINE_ARN: where a period too big for one invocation is handed; unset, every run is single. */
+  readonly stateMachineArn: string | undefined;
+  /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate. */
+  readonly sessionsPerInvocation: number | undefined;
 }
 
 export interface DurableLinkConfig {
@@ -93,6 +97,14 @@ const environment = z.object({
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
+  STATE_MACHINE_ARN: z
+    .string()
+    .trim()
+    .regex(/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/, {
+      error: 'expected a Step Functions state machine ARN',
+    })
+    .optional(),
+  SESSIONS_PER_INVOCATION: wholeNumber(1, 1_000_000_000).optional(),
 });
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
@@ -139,6 +151,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     showback: e.SHOWBACK === 'true',
+    stateMachineArn: e.STATE_MACHINE_ARN,
+    sessionsPerInvocation: e.SESSIONS_PER_INVOCATION,
   };
 }
 
