@@ -138,9 +138,9 @@ export function parseMergeEvent(input: unknown): MergeEvent {
   return event;
 }
 
-/** The JSON the state machine is started with (dates as ISO strings). */
-export function distributedRunJson(run: DistributedRun): unknown {
-  return JSON.parse(JSON.stringify(run));
+/** A step's input or output as it travels between states: JSON, dates as ISO strings. */
+export function distributedRunJson(value: DistributedRun | WindowEvent | MergeEvent): unknown {
+  return JSON.parse(JSON.stringify(value));
 }
 
 function parseWith<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
