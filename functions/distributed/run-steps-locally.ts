@@ -43,7 +43,7 @@ export async function runStepsLocally<Result>(
         try {
           return JSON.parse(JSON.stringify(await steps.window(event))) as WindowPart;
         } catch (error) {
-          if (attempt >= WINDOW_RETRY.maxAttempts) throw error;
+          if (attempt > WINDOW_RETRY.retries) throw error;
           options.onRetry?.(window.index, attempt, error);
           await sleep(WINDOW_RETRY.intervalSeconds * 1000 * WINDOW_RETRY.backoffRate ** (attempt - 1));
         }

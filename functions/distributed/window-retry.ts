@@ -5,7 +5,8 @@
  * window fails only after those are spent.
  */
 export const WINDOW_RETRY = {
-  maxAttempts: 3,
+  /** Tries after the first (Step Functions' MaxAttempts): three tries in all. */
+  retries: 2,
   intervalSeconds: 10,
   backoffRate: 2,
 } as const;
