@@ -9,7 +9,6 @@ import {
   LogLevel,
   Map as MapState,
   StateMachine,
-  TaskInput,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
@@ -105,7 +104,7 @@ export class DistributedRun extends Construct {
 
     const merge = new LambdaInvoke(this, 'MergeParts', {
       lambdaFunction: this.mergeFunction.function,
-      payload: TaskInput.fromJsonPathAt('$'),
+      // No payload: the function gets the whole state (the run and its parts) as its event.
       payloadResponseOnly: true,
       comment: 'Parts joined, then the single run’s job: workbook, exports, FOCUS, summary, email once',
     });
