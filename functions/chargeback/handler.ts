@@ -11,7 +11,7 @@ import { startDistributedRun } from '../aws/start-distributed-run.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
 import type { HandOver } from '../distributed/hand-over.js';
-import { deleteParts, readSessionsFromParts } from '../distributed/merge-step.js';
+import { runMergeJob } from '../distributed/merge-job.js';
 import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import type { RunLog } from '../pipeline/run-log.js';
@@ -111,12 +111,6 @@ export async function windowHandler(event: unknown, context?: Invocation): Promi
 export async function mergeHandler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
   const merge = parseMergeEvent(event);
   return logged(merge.runId, context, async () => {
-    const source = { s3, bucket: config.bucket };
-    const result = await runChargebackJob(merge.run, {
-      ...jobDeps(merge.runId),
-      fromParts: { period: merge.period, readSessions: readSessionsFromParts(merge, source) },
-    });
-    await deleteParts(merge, source, config.prefix, log);
-    return result;
+    return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
   });
 }

@@ -27,7 +27,7 @@ import {
   type WindowPart,
 } from '../../functions/distributed/distributed-run.js';
 import type { HandedOverResult } from '../../functions/distributed/hand-over.js';
-import { deleteParts, readSessionsFromParts } from '../../functions/distributed/merge-step.js';
+import { runMergeJob } from '../../functions/distributed/merge-job.js';
 import { partsFolder } from '../../functions/distributed/part-keys.js';
 import { runStepsLocally } from '../../functions/distributed/run-steps-locally.js';
 import { runWindowStep } from '../../functions/distributed/window-step.js';
@@ -110,13 +110,7 @@ function stepsFor(prefix: string) {
       }),
     merge: async (event: unknown): Promise<ChargebackOutcome> => {
       const merge = parseMergeEvent(event);
-      const source = { s3, bucket: BUCKET };
-      const result = await runChargebackJob(merge.run, {
-        ...depsFor(prefix, merge.runId),
-        fromParts: { period: merge.period, readSessions: readSessionsFromParts(merge, source) },
-      });
-      await deleteParts(merge, source, config.prefix, silent);
-      return result;
+      return runMergeJob(merge, depsFor(prefix, merge.runId), { s3, bucket: BUCKET });
     },
   };
 }
@@ -249,18 +243,26 @@ describe('distributed run', () => {
     expect(await keysUnder(partsFolder('distributed/', 'run-distributed'))).toEqual([]);
     expect(await readdir(workDir)).toEqual([]);
 
-    // The state machine retrying the merge (or a second execution) does not email again.
+    expect(parts.map((p) => p.index).sort((a, b) => a - b)).toEqual(started.windows.map((w) => w.index));
+    expect(parts.reduce((sum, p) => sum + p.count, 0)).toBe(single.totals.sessions);
+
+    // The state machine retrying the merge returns the emailed result and sends nothing again
+    // (the marker is read before any part is, so the deleted parts are not missed).
+    const mails = (await aws.ses.mails()).length;
+    const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
     const again = reportResultOf(
-      await stepsFor('distributed/')
-        .merge({ ...JSON.parse(JSON.stringify(started)), parts: [] })
-        .catch((e) => {
-          // No parts: refused before anything is read.
-          expect(String(e)).toMatch(/parts/);
-          return result;
-        }),
+      await steps.merge({ ...(distributedRunJson(started) as object), parts: asJson(parts) }),
     );
-    expect(again.runId).toBe('run-distributed');
-    const { started: second } = await handOver('distributed/', 'run-second');
-    expect(second).toBeUndefined();
+    expect(again.duplicateOf).toBe('run-distributed');
+    // A second monthly event finds the period emailed before it counts or hands over anything.
+    const { outcome: second, started: secondStart } = await handOver('distributed/', 'run-second');
+    expect(secondStart).toBeUndefined();
+    expect(reportResultOf(second).duplicateOf).toBe('run-distributed');
+    expect((await aws.ses.mails()).length).toBe(mails);
+
+    // Parts that do not cover the windows are refused before anything is read.
+    await expect(
+      steps.merge({ ...(distributedRunJson(started) as object), parts: asJson(parts.slice(1)) }),
+    ).rejects.toThrow(/do not match the windows/);
   });
 });
