@@ -1,7 +1,9 @@
 // `npm run bench:links`: what one click costs the download-link service. The real link handler
 // serves a real report from s3rver (loopback), so the times are the handler's own work (HMAC,
 // HEAD, summary.json, presigning) plus loopback S3, not AWS latency. Figures, not assertions.
+
 import { performance } from 'node:perf_hooks';
+import { reportResultOf } from '../functions/chargeback/chargeback-result.js';
 import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
 import { landingUrl } from '../functions/links/link-paths.js';
@@ -54,7 +56,7 @@ try {
   aws.secretsManager.setSecret('link-keys', SIGNING_KEY);
   const report = (await import('../functions/chargeback/handler.js')).handler;
   const links = (await import('../functions/links/handler.js')).handler;
-  const result = await report({ month: '2026-10', email: false });
+  const result = reportResultOf(await report({ month: '2026-10', email: false }));
   const tampered = landingUrl(BASE_URL, `${result.downloadUrl.slice(`${BASE_URL}r/`.length, -4)}AAAA`);
   console.log(`report: ${result.totals.sessions} sessions; ${REQUESTS} sequential requests per kind`);
   console.log('request            status  p50 ms  p95 ms  max ms');

@@ -3,6 +3,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.js';
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
+import { DistributedRun } from './constructs/distributed-run.js';
 import { DownloadLinkService } from './constructs/download-link-service.js';
 import { FailureAlarms } from './constructs/failure-alarms.js';
 import { FocusAthena } from './constructs/focus-athena.js';
@@ -43,6 +44,7 @@ export class ChargebackStack extends Stack {
     const { bucket } = new ReportBucket(this, 'ReportBucket', {
       existingBucketName: config.bucketName,
       transitionDays: config.transitionDays,
+      reportPrefix: config.reportPrefix,
     });
     const apiKey = new DevinApiKeySecret(this, 'DevinApiKey', { existing: config.apiKeySecret });
     const links = config.durableLinks
@@ -54,50 +56,71 @@ export class ChargebackStack extends Stack {
       : undefined;
 
     const costCentresKey = config.costCentresKey ?? `${config.reportPrefix}config/cost-centres.csv`;
+    const environment: Record<string, string> = {
+      REPORT_BUCKET: bucket.bucketName,
+      REPORT_PREFIX: config.reportPrefix,
+      EMAIL_SENDER: config.sender,
+      EMAIL_RECIPIENTS: config.recipients.join(','),
+      REPORT_TIMEZONE: config.timezone,
+      ACU_PRICE: config.acuPrice,
+      CURRENCY: config.currency,
+      DEVIN_API_KEY_SECRET: apiKey.secretId,
+      // A presigned link cannot outlive SigV4's 7 days; a durable one lives as configured.
+      LINK_TTL_SECONDS: String(
+        links ? config.linkTtlSeconds : Math.min(config.linkTtlSeconds, MAX_PRESIGNED_LINK_TTL_SECONDS),
+      ),
+      ATTACH_MAX_BYTES: String(config.attachMaxBytes),
+      REPORT_ALIGNMENT: config.alignment,
+      COST_BASIS: config.costBasis,
+      COST_CENTRES_KEY: costCentresKey,
+      SHOWBACK: String(config.showback),
+      MAX_SESSION_ROWS: String(config.maxSessionRows),
+      ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
+      ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
+      ...links?.reportEnvironment,
+      ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
+      ...focusEnvironment(focus),
+      ...(config.sessionsPerInvocation === undefined
+        ? {}
+        : { SESSIONS_PER_INVOCATION: String(config.sessionsPerInvocation) }),
+    };
+    // The steps run the report's code with the report's configuration, and need what it needs.
+    const distributed = config.distributedRuns
+      ? new DistributedRun(this, 'Distributed', {
+          environment,
+          entry: props.handlerEntry,
+          bucket,
+          reportPrefix: config.reportPrefix,
+        })
+      : undefined;
     const report = new ReportFunction(this, 'Report', {
       entry: props.handlerEntry,
       failedRuns,
       environment: {
-        REPORT_BUCKET: bucket.bucketName,
-        REPORT_PREFIX: config.reportPrefix,
-        EMAIL_SENDER: config.sender,
-        EMAIL_RECIPIENTS: config.recipients.join(','),
-        REPORT_TIMEZONE: config.timezone,
-        ACU_PRICE: config.acuPrice,
-        CURRENCY: config.currency,
-        DEVIN_API_KEY_SECRET: apiKey.secretId,
-        // A presigned link cannot outlive SigV4's 7 days; a durable one lives as configured.
-        LINK_TTL_SECONDS: String(
-          links ? config.linkTtlSeconds : Math.min(config.linkTtlSeconds, MAX_PRESIGNED_LINK_TTL_SECONDS),
-        ),
-        ATTACH_MAX_BYTES: String(config.attachMaxBytes),
-        REPORT_ALIGNMENT: config.alignment,
-        COST_BASIS: config.costBasis,
-        COST_CENTRES_KEY: costCentresKey,
-        SHOWBACK: String(config.showback),
-        MAX_SESSION_ROWS: String(config.maxSessionRows),
-        ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
-        ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
-        ...links?.reportEnvironment,
-        ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
-        ...focusEnvironment(focus),
+        ...environment,
+        ...(distributed && { STATE_MACHINE_ARN: distributed.stateMachine.stateMachineArn }),
       },
     });
     const fn = report.function;
 
-    grantReportPermissions(report.role, {
-      bucket,
-      reportPrefix: config.reportPrefix,
-      apiKey: apiKey.secret,
-      sender: config.sender,
-      costCentresKey,
-    });
-    links?.grantSigning(report.role);
+    const stepRoles = distributed ? [distributed.windowFunction.role, distributed.mergeFunction.role] : [];
+    for (const role of [report.role, ...stepRoles]) {
+      grantReportPermissions(role, {
+        bucket,
+        reportPrefix: config.reportPrefix,
+        apiKey: apiKey.secret,
+        sender: config.sender,
+        costCentresKey,
+      });
+      links?.grantSigning(role);
+    }
+    distributed?.grantStart(report.role);
 
     new FocusAthena(this, 'Focus', {
       bucket,
       reportPrefix: config.reportPrefix,
       writerRole: report.role,
+      ...(distributed && { extraWriterRoles: [distributed.mergeFunction.role] }),
       databaseName: focus.focusDatabase,
       bytesScannedCutoffPerQuery: focus.focusBytesScannedLimit,
     });
@@ -114,6 +137,7 @@ export class ChargebackStack extends Stack {
       failedRuns,
       scheduleGroup: monthly.group,
       alarmEmail: config.alarmEmail,
+      stateMachine: distributed?.stateMachine,
     });
     links?.alarmTo(alarms.topic);
 
@@ -123,6 +147,11 @@ export class ChargebackStack extends Stack {
     new CfnOutput(this, 'ApiKeySecretId', { value: apiKey.secretId });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'FailedRunsQueueUrl', { value: failedRuns.queueUrl });
+    if (distributed) {
+      new CfnOutput(this, 'DistributedRunStateMachineArn', {
+        value: distributed.stateMachine.stateMachineArn,
+      });
+    }
     if (links) {
       new CfnOutput(this, 'DownloadBaseUrl', { value: links.url.url });
       new CfnOutput(this, 'LinkSigningSecretId', { value: links.signingSecret.secretArn });

@@ -54,6 +54,13 @@ export interface ChargebackConfig {
    * Excel's row limit; totals, the FOCUS dataset and the raw export keep every session.
    */
   readonly maxSessionRows: number;
+  /**
+   * A month too big for one invocation goes to a Step Functions state machine (windows, then a
+   * merge). Off, every run is one invocation whatever its size.
+   */
+  readonly distributedRuns: boolean;
+  /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate; absent: estimated. */
+  readonly sessionsPerInvocation?: number | undefined;
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
@@ -94,6 +101,8 @@ export const CONFIG_KEYS = [
   'creditAccount',
   'showback',
   'maxSessionRows',
+  'distributedRuns',
+  'sessionsPerInvocation',
 ] as const satisfies readonly (keyof ChargebackConfig)[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
@@ -112,6 +121,7 @@ export const CONFIG_DEFAULTS = {
   // and the handler shortens it further to the signing credentials' life, saying so in the email.
   linkTtlSeconds: 2_592_000,
   durableLinks: true,
+  distributedRuns: true,
   attachMaxBytes: 5 * 1024 * 1024,
   maxSessionRows: DEFAULT_MAX_SESSION_ROWS,
 } as const;
@@ -331,6 +341,16 @@ const configSchema = z
       },
       z.boolean({ error: 'must be true or false' }).default(CONFIG_DEFAULTS.durableLinks),
     ),
+    distributedRuns: z.preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        return v === 'true' ? true : v === 'false' ? false : v;
+      },
+      z.boolean({ error: 'must be true or false' }).default(CONFIG_DEFAULTS.distributedRuns),
+    ),
+    sessionsPerInvocation: optionalText()
+      .refine((v) => v === undefined || /^[1-9]\d{0,8}$/.test(v), 'must be a whole number of sessions ≥ 1')
+      .transform((v) => (v === undefined ? undefined : Number(v))),
     attachMaxBytes: wholeNumberOr(
       CONFIG_DEFAULTS.attachMaxBytes,
       0,

@@ -6,12 +6,14 @@
 //   npx tsx scripts/render-link-pages.ts [out-dir]      (default: link-pages/)
 //
 // Needs Debian's `chromium` on PATH (not a dependency of the project or of npm test).
+
 import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { reportResultOf } from '../functions/chargeback/chargeback-result.js';
 import { demoDataset } from '../functions/devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
 import type { HttpResponse } from '../functions/links/http-response.js';
@@ -57,14 +59,14 @@ try {
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
     .toISOString()
     .slice(0, 7);
-  const result = await report({ month: lastMonth, email: false });
+  const result = reportResultOf(await report({ month: lastMonth, email: false }));
   const token = result.downloadUrl.slice(`${BASE_URL}r/`.length);
   const keys = parseSigningSecret(SIGNING_KEY);
   const sign = (key: string, expiresAt: Date) =>
     landingUrl(BASE_URL, signLinkToken({ key, expiresAt }, keys.current));
 
   // A second report, deleted, for the "gone" page.
-  const gone = await report({ from: `${lastMonth}-01`, to: `${lastMonth}-07`, email: false });
+  const gone = reportResultOf(await report({ from: `${lastMonth}-01`, to: `${lastMonth}-07`, email: false }));
   const s3 = new S3Client({});
   await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: gone.s3.key }));
   s3.destroy();

@@ -1,3 +1,5 @@
+import type { HandedOverResult } from '../distributed/hand-over.js';
+
 /** What the function returns: what a person sees in the console, and what a duplicate run returns again. */
 export interface ChargebackResult {
   readonly period: {
@@ -26,4 +28,21 @@ export interface ChargebackResult {
   readonly note?: string;
   /** Budget owners emailed their slice by this invocation, and those emailed by earlier ones (SHOWBACK=true). */
   readonly showback?: { readonly sent: number; readonly alreadySent: number };
+}
+
+/**
+ * What an invocation returns: the report's result, or (a period too big for one invocation) the
+ * Step Functions execution it was handed to, under `distributed`; that execution's merge step
+ * returns the ChargebackResult.
+ */
+export type ChargebackOutcome = ChargebackResult | HandedOverResult;
+
+/** The report's result of an invocation that was expected to run in place (callers that never hand over). */
+export function reportResultOf(outcome: ChargebackOutcome): ChargebackResult {
+  if ('distributed' in outcome) {
+    throw new Error(
+      `the run was handed to ${outcome.distributed.executionArn}; its merge step has the result`,
+    );
+  }
+  return outcome;
 }

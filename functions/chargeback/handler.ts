@@ -3,15 +3,22 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { createDevinKeyReader } from '../aws/devin-key-secret.js';
 import { createSigningKeysReader } from '../aws/link-signing-secret.js';
+import { startDistributedRun } from '../aws/start-distributed-run.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
+import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
+import type { HandOver } from '../distributed/hand-over.js';
+import { runMergeJob } from '../distributed/merge-job.js';
+import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
+import type { RunLog } from '../pipeline/run-log.js';
 import { parseChargebackEvent } from './chargeback-event.js';
-import type { ChargebackResult } from './chargeback-result.js';
+import type { ChargebackOutcome } from './chargeback-result.js';
 import { lambdaConfigFromEnv } from './lambda-config.js';
-import { runChargebackJob } from './run-chargeback-job.js';
+import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
 
 // Cold start: configuration is checked once and clients are reused across invocations.
 // A bad variable fails the init with its name, before any invocation can half-run.
@@ -27,39 +34,83 @@ const readApiKey = createDevinKeyReader(secretsManager, config.apiKeySecretId);
 const signingKeys = config.durableLinks
   ? createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 })
   : undefined;
+const startExecution = config.stateMachineArn
+  ? startDistributedRun(new SFNClient({}), config.stateMachineArn)
+  : undefined;
+/** Lambda sets it; outside Lambda (tests) the deployed size is assumed. */
+const DEFAULT_MEMORY_MB = 2048;
+/** Without a Lambda context (tests), a full 15-minute invocation. */
+const FULL_INVOCATION_MS = 15 * 60_000;
 
-/** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
-export async function handler(
-  event: unknown,
-  context?: Pick<Context, 'awsRequestId'>,
-): Promise<ChargebackResult> {
-  const runId = newRunId(new Date());
+type Invocation = Partial<Pick<Context, 'awsRequestId' | 'getRemainingTimeInMillis'>>;
+
+const log: RunLog = {
+  info: (message, attributes) => logger.info(message, attributes ?? {}),
+  warn: (message, attributes) => logger.warn(message, attributes ?? {}),
+};
+
+const devin = async () =>
+  createDevinClient({
+    apiKey: await readApiKey(),
+    ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
+    ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
+    onWarning: (message: string) => logger.warn(message),
+  });
+
+function jobDeps(runId: string): JobDeps {
+  return { config, s3, ses, devin, runId, signingKeys, now: () => new Date(), workDir: tmpdir(), log };
+}
+
+function handOverFor(context: Invocation | undefined): HandOver | undefined {
+  if (!startExecution) return undefined;
+  return {
+    budget: () => ({
+      remainingMs: context?.getRemainingTimeInMillis?.() ?? FULL_INVOCATION_MS,
+      memoryBytes: Number(process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE ?? DEFAULT_MEMORY_MB) * 1024 * 1024,
+    }),
+    sessionsPerInvocation: config.sessionsPerInvocation,
+    start: startExecution,
+  };
+}
+
+async function logged<T>(runId: string, context: Invocation | undefined, work: () => Promise<T>): Promise<T> {
   logger.resetKeys();
-  logger.appendKeys({ runId, ...(context && { requestId: context.awsRequestId }) });
+  logger.appendKeys({ runId, ...(context?.awsRequestId && { requestId: context.awsRequestId }) });
   try {
-    const run = parseChargebackEvent(event);
-    return await runChargebackJob(run, {
-      config,
-      s3,
-      ses,
-      devin: async () =>
-        createDevinClient({
-          apiKey: await readApiKey(),
-          ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
-          ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
-          onWarning: (message: string) => logger.warn(message),
-        }),
-      runId,
-      signingKeys,
-      now: () => new Date(),
-      workDir: tmpdir(),
-      log: {
-        info: (message, attributes) => logger.info(message, attributes ?? {}),
-        warn: (message, attributes) => logger.warn(message, attributes ?? {}),
-      },
-    });
+    return await work();
   } catch (error) {
     logger.error('chargeback run failed', error as Error);
     throw error;
   }
+}
+
+/** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
+export async function handler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+  const runId = newRunId(new Date());
+  return logged(runId, context, () =>
+    runChargebackJob(parseChargebackEvent(event), { ...jobDeps(runId), handOver: handOverFor(context) }),
+  );
+}
+
+/** The state machine's window step: one window's sessions into an S3 part. */
+export async function windowHandler(event: unknown, context?: Invocation): Promise<WindowPart> {
+  const window = parseWindowEvent(event);
+  return logged(window.runId, context, async () =>
+    runWindowStep(window, {
+      devin: await devin(),
+      s3,
+      bucket: config.bucket,
+      prefix: config.prefix,
+      workDir: tmpdir(),
+      log,
+    }),
+  );
+}
+
+/** The state machine's merge step: the parts joined, then the same job as a single run; never hands over. */
+export async function mergeHandler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+  const merge = parseMergeEvent(event);
+  return logged(merge.runId, context, async () => {
+    return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
+  });
 }

@@ -42,6 +42,10 @@ export interface LambdaConfig {
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
   readonly maxSessionRows: number;
+  /** STATE_MACHINE_ARN: where a period too big for one invocation is handed; unset, every run is single. */
+  readonly stateMachineArn: string | undefined;
+  /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate. */
+  readonly sessionsPerInvocation: number | undefined;
 }
 
 export interface DurableLinkConfig {
@@ -97,6 +101,14 @@ const environment = z.object({
   CREDIT_ACCOUNT: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
+  STATE_MACHINE_ARN: z
+    .string()
+    .trim()
+    .regex(/^arn:aws[a-z-]*:states:[a-z0-9-]+:\d{12}:stateMachine:[A-Za-z0-9_-]+$/, {
+      error: 'expected a Step Functions state machine ARN',
+    })
+    .optional(),
+  SESSIONS_PER_INVOCATION: wholeNumber(1, 1_000_000_000).optional(),
 });
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
@@ -144,6 +156,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
+    stateMachineArn: e.STATE_MACHINE_ARN,
+    sessionsPerInvocation: e.SESSIONS_PER_INVOCATION,
   };
 }
 

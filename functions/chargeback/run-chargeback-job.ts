@@ -3,7 +3,16 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
+import { planRun } from '../core/scale/plan-run.js';
+import type {
+  DevinClient,
+  FetchedSessions,
+  FetchSessionsOptions,
+  SessionQuery,
+} from '../devin/client/devin-client.js';
+import type { SessionFilters } from '../distributed/distributed-run.js';
+import type { HandedOverResult, HandOver } from '../distributed/hand-over.js';
 import { createDurableLink } from '../links/durable-link.js';
 import type { SigningKeys } from '../links/token/signing-keys.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
@@ -12,7 +21,7 @@ import type { RunLog } from '../pipeline/run-log.js';
 import { createAwsDelivery } from './aws-delivery.js';
 import { showbackFinished } from './aws-showback.js';
 import type { ChargebackRun } from './chargeback-event.js';
-import type { ChargebackResult } from './chargeback-result.js';
+import type { ChargebackOutcome, ChargebackResult } from './chargeback-result.js';
 import { keepStoredReport } from './keep-stored-report.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { loadCostCentreObject } from './load-cost-centre-object.js';
@@ -47,6 +56,21 @@ export interface JobDeps {
   readonly log: RunLog;
   /** The link signing keys; read only when the configuration has durable links. */
   readonly signingKeys?: (() => Promise<SigningKeys>) | undefined;
+  /** Set on the entry people and the schedule invoke: a period too big for one invocation goes to the state machine. */
+  readonly handOver?: HandOver | undefined;
+  /**
+   * Set by the merge step: the sessions come from the windows' parts, which were read for this
+   * period; a run that resolves to another period fails rather than report the wrong sessions.
+   */
+  readonly fromParts?:
+    | {
+        readonly period: { readonly from: Date; readonly to: Date };
+        readonly readSessions: (
+          query: SessionQuery,
+          options: FetchSessionsOptions,
+        ) => Promise<FetchedSessions>;
+      }
+    | undefined;
 }
 
 /**
@@ -54,13 +78,14 @@ export interface JobDeps {
  * (unless forced), run the shared pipeline with the AWS delivery, and record
  * the email so that a retried or duplicated event cannot send it twice.
  */
-export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promise<ChargebackResult> {
+export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promise<ChargebackOutcome> {
   const { config } = deps;
   const devin = await deps.devin();
   const { period, cycles } = await resolveReportPeriod(
     run.kind === 'scheduled' ? { alignment: config.alignment } : run.period,
     { timeZone: config.timeZone, now: run.kind === 'scheduled' ? run.scheduledTime : deps.now(), devin },
   );
+  if (deps.fromParts) assertPlannedPeriod(period, deps.fromParts.period, deps.runId);
   const keys = reportKeys(config.prefix, period);
   const wantsEmail = run.kind === 'scheduled' || run.email;
   const force = run.kind === 'manual' && run.force;
@@ -114,6 +139,15 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     );
   }
 
+  const filters: SessionFilters =
+    run.kind === 'manual'
+      ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
+      : { orgIds: [], userIds: [], tags: [] };
+  if (deps.handOver) {
+    const handedOver = await handOverIfTooBig(run, period, filters, devin, deps.handOver, deps);
+    if (handedOver) return handedOver;
+  }
+
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
   const durableLink = durableLinkIssuer(config, deps.signingKeys);
   const awsDelivery = createAwsDelivery({
@@ -141,14 +175,12 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       now: deps.now,
       workDir: deps.workDir,
       log: deps.log,
+      ...(deps.fromParts && { readSessions: deps.fromParts.readSessions }),
     },
     {
       period,
       pricing: config.pricing,
-      filters:
-        run.kind === 'manual'
-          ? { orgIds: run.orgIds, userIds: run.userIds, tags: run.tags }
-          : { orgIds: [], userIds: [], tags: [] },
+      filters,
       email: wantsEmail && financeEmailed === undefined,
       costCentres,
       costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
@@ -218,4 +250,61 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   } finally {
     await outcome.release();
   }
+}
+
+/**
+ * Counts the period's sessions and plans: when they fit this invocation with margin, undefined
+ * (the run goes on here); otherwise the state machine is started with the run as parsed and the
+ * windows, and its execution is the result.
+ */
+async function handOverIfTooBig(
+  run: ChargebackRun,
+  period: ReportPeriod,
+  filters: SessionFilters,
+  devin: DevinClient,
+  handOver: HandOver,
+  deps: JobDeps,
+): Promise<HandedOverResult | undefined> {
+  const expectedSessions = await devin.countSessions({ from: period.from, to: period.to, ...filters });
+  const plan = planRun({
+    period,
+    expectedSessions,
+    budget: handOver.budget(),
+    sessionsPerInvocation: handOver.sessionsPerInvocation,
+  });
+  deps.log.info('run planned', {
+    runId: deps.runId,
+    plan: plan.kind,
+    expectedSessions,
+    capacity: plan.capacity,
+    ...(plan.kind === 'distributed' && { windows: plan.windows.length }),
+  });
+  if (plan.kind === 'single') return undefined;
+  const executionArn = await handOver.start({
+    runId: deps.runId,
+    run,
+    period: { from: period.from, to: period.to },
+    filters,
+    windows: plan.windows.map((window, index) => ({ index, from: window.from, to: window.to })),
+  });
+  return {
+    period: {
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      label: period.label,
+      timeZone: period.timeZone,
+    },
+    runId: deps.runId,
+    distributed: { executionArn, windows: plan.windows.length, expectedSessions, capacity: plan.capacity },
+    emailed: false,
+    note: `${period.label} has about ${expectedSessions} sessions, more than one invocation handles with margin (${plan.capacity}): it is read in ${plan.windows.length} windows by Step Functions execution ${executionArn}, whose merge step stores the report and sends the email.`,
+  };
+}
+
+function assertPlannedPeriod(period: ReportPeriod, planned: { from: Date; to: Date }, runId: string): void {
+  if (period.from.getTime() === planned.from.getTime() && period.to.getTime() === planned.to.getTime())
+    return;
+  throw new Error(
+    `run ${runId} was planned for ${planned.from.toISOString()}..${planned.to.toISOString()} but now resolves to ${period.from.toISOString()}..${period.to.toISOString()}; invoke the run again`,
+  );
 }

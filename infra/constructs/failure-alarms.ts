@@ -12,6 +12,7 @@ import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 
 export interface FailureAlarmsProps {
@@ -20,6 +21,8 @@ export interface FailureAlarmsProps {
   readonly scheduleGroup: IScheduleGroup;
   /** Subscribed to the alarm topic when set (the address must confirm the subscription). */
   readonly alarmEmail?: string | undefined;
+  /** The distributed run's state machine, when the stack has one: a failed execution is a lost month too. */
+  readonly stateMachine?: IStateMachine | undefined;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -74,6 +77,23 @@ export class FailureAlarms extends Construct {
       }),
       description: 'EventBridge Scheduler could not invoke the chargeback report function.',
     });
+    if (props.stateMachine) {
+      const sm = props.stateMachine;
+      this.alarm('DistributedRunFailures', {
+        metric: new MathExpression({
+          expression: 'FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)',
+          usingMetrics: {
+            failed: sm.metricFailed({ period: PERIOD, statistic: 'Sum' }),
+            timedOut: sm.metricTimedOut({ period: PERIOD, statistic: 'Sum' }),
+            aborted: sm.metricAborted({ period: PERIOD, statistic: 'Sum' }),
+          },
+          period: PERIOD,
+          label: 'Distributed runs failed, timed out or aborted',
+        }),
+        description:
+          'A distributed chargeback run (a month too big for one invocation) failed: no report, no email. See the state machine execution, then re-invoke the month.',
+      });
+    }
   }
 
   private alarm(id: string, props: { metric: IMetric; description: string }): Alarm {

@@ -27,6 +27,8 @@ export interface FocusAthenaProps {
   readonly reportPrefix: string;
   /** The report function's role: it replaces a period's partition, so it may delete there. */
   readonly writerRole: IRole;
+  /** Other roles that write the dataset the same way (the distributed run's merge step). */
+  readonly extraWriterRoles?: readonly IRole[] | undefined;
   /** Glue database name (lower case, letters, digits and `_`). */
   readonly databaseName?: string | undefined;
   /** Athena stops any query of the workgroup that would scan more than this; default 10 GiB. */
@@ -150,21 +152,23 @@ export class FocusAthena extends Construct {
 
     // The writer replaces a period's partition: one object by a single PUT, then the stale siblings go.
     const focusObjects = bucket.arnForObjects(`${root}*`);
-    props.writerRole.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'ReplaceFocusPartitions',
-        effect: Effect.ALLOW,
-        actions: ['s3:DeleteObject'],
-        resources: [focusObjects],
-      }),
-    );
-    acknowledgeWildcardResources(props.writerRole, [
-      {
-        resource: focusObjects,
-        reason:
-          "A rerun removes the period's earlier FOCUS files after the new one is in place; delete stops at the dataset folder.",
-      },
-    ]);
+    for (const writer of [props.writerRole, ...(props.extraWriterRoles ?? [])]) {
+      writer.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'ReplaceFocusPartitions',
+          effect: Effect.ALLOW,
+          actions: ['s3:DeleteObject'],
+          resources: [focusObjects],
+        }),
+      );
+      acknowledgeWildcardResources(writer, [
+        {
+          resource: focusObjects,
+          reason:
+            "A rerun removes the period's earlier FOCUS files after the new one is in place; delete stops at the dataset folder.",
+        },
+      ]);
+    }
 
     new CfnOutput(stack, 'FocusGlueDatabase', { value: this.databaseName });
     new CfnOutput(stack, 'FocusTable', { value: `${this.databaseName}.${FOCUS_TABLE}` });

@@ -14,6 +14,8 @@ export interface ReportBucketProps {
   readonly existingBucketName?: string | undefined;
   /** Days before report objects move to Glacier Instant Retrieval. */
   readonly transitionDays: number;
+  /** The report prefix, under whose `parts/` the distributed run's scratch parts expire. */
+  readonly reportPrefix?: string | undefined;
 }
 
 /**
@@ -72,6 +74,13 @@ export class ReportBucket extends Construct {
               transitionAfter: Duration.days(props.transitionDays),
             },
           ],
+        },
+        {
+          id: 'expire-distributed-run-parts',
+          // A distributed run's window parts are scratch: the merge deletes them, this catches a failed run's.
+          prefix: `${props.reportPrefix ?? 'reports/'}parts/`,
+          expiration: Duration.days(3),
+          noncurrentVersionExpiration: Duration.days(1),
         },
         {
           id: 'abort-incomplete-uploads',

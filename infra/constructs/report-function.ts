@@ -15,10 +15,18 @@ export const HANDLER_ENTRY = fileURLToPath(new URL('../../functions/chargeback/h
 
 export interface ReportFunctionProps {
   readonly environment: Readonly<Record<string, string>>;
-  /** Receives the event of every run that failed, so no month disappears silently. */
-  readonly failedRuns: IQueue;
+  /**
+   * Receives the event of every asynchronous run that failed, so no month disappears silently.
+   * The distributed run's steps are invoked synchronously by Step Functions and have none.
+   */
+  readonly failedRuns?: IQueue | undefined;
   /** Defaults to the real handler; tests of the template point it elsewhere. */
   readonly entry?: string | undefined;
+  /** The entry's export: `handler` (default), or a distributed step's `windowHandler`/`mergeHandler`. */
+  readonly handler?: string | undefined;
+  readonly description?: string | undefined;
+  /** Default 1: two runs must never race on one month. `undefined` leaves it unreserved. */
+  readonly reservedConcurrentExecutions?: number | undefined;
 }
 
 /** The monthly report function with every default decided here rather than inherited. */
@@ -45,8 +53,8 @@ export class ReportFunction extends Construct {
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry ?? HANDLER_ENTRY,
-      handler: 'handler',
-      description: 'Monthly Devin ACU chargeback report: Devin API -> Excel -> S3 + SES',
+      handler: props.handler ?? 'handler',
+      description: props.description ?? 'Monthly Devin ACU chargeback report: Devin API -> Excel -> S3 + SES',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       // Sized for a 500,000-session month: the streaming workbook writer peaks near 400 MB and the
@@ -64,14 +72,15 @@ export class ReportFunction extends Construct {
       // Without this flag Node ignores the bundled source map and stack traces point into minified code.
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
       // Two runs must never race on the same month's objects and email marker.
-      reservedConcurrentExecutions: 1,
+      reservedConcurrentExecutions:
+        'reservedConcurrentExecutions' in props ? props.reservedConcurrentExecutions : 1,
       // The Scheduler invokes asynchronously, so its retries cover delivery only. A run that failed
       // after the API client's own retries is not retried blindly (15 more minutes of the same error);
       // it goes to the failed-runs queue, the alarm fires, and a person re-invokes (safe: idempotent).
       retryAttempts: 0,
       // Events throttled behind a running invocation (manual run at schedule time) wait this long.
       maxEventAge: Duration.hours(6),
-      onFailure: new SqsDestination(props.failedRuns),
+      ...(props.failedRuns && { onFailure: new SqsDestination(props.failedRuns) }),
       bundling: {
         ...NODE22_ESM_BUNDLING,
         // The chart renderer's WebAssembly and fonts, which esbuild cannot inline.

@@ -1,10 +1,12 @@
 // The Lambda handler end to end: the real SDK clients against local S3 / SES /
 // Secrets Manager emulators and the project's fake Devin API, all on loopback.
+
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
@@ -56,7 +58,7 @@ async function loadHandler(extraEnv: Record<string, string> = {}): Promise<Handl
   });
   vi.resetModules();
   const module = await import('../../functions/chargeback/handler.js');
-  return module.handler;
+  return async (event) => reportResultOf(await module.handler(event));
 }
 
 async function objectText(key: string): Promise<Buffer> {

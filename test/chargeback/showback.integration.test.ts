@@ -2,10 +2,12 @@
 // S3 and SES emulators (SES behind a proxy that can refuse one recipient) and
 // the project's fake Devin API. Exactly one email per owner per period, across
 // a failure mid-way and duplicate scheduled events.
+
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, type StoredMail, startAwsEmulators } from '../support/aws-emulators.js';
@@ -91,7 +93,8 @@ describe('showback emails from the Lambda', () => {
       CREDIT_ACCOUNT: '2100',
     });
     vi.resetModules();
-    handler = (await import('../../functions/chargeback/handler.js')).handler;
+    const entry = (await import('../../functions/chargeback/handler.js')).handler;
+    handler = async (event) => reportResultOf(await entry(event));
     s3 = new S3Client({
       endpoint: aws.s3.endpoint,
       region: 'us-east-1',

@@ -30,6 +30,7 @@ interface LambdaResource {
   readonly Properties: {
     Environment?: { Variables: Record<string, unknown> };
     Code?: { S3Key?: string };
+    Handler?: string;
   };
 }
 
@@ -93,7 +94,7 @@ describe('npx cdk synth of the real app, with bundling', () => {
   /** The report function's bundle: the function that reads the Devin key. */
   function bundleDir(): string {
     const report = Object.values(template().Resources).filter(
-      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables.DEVIN_API_KEY_SECRET,
+      (r) => r.Type === 'AWS::Lambda::Function' && r.Properties.Environment?.Variables.STATE_MACHINE_ARN,
     );
     expect(report).toHaveLength(1);
     return bundleDirOf(report[0] as LambdaResource);
@@ -182,7 +183,8 @@ describe('npx cdk synth of the real app, with bundling', () => {
     'loads on Node and passes each handler’s own cold-start checks with the environment the stack sets',
     async () => {
       const functions = Object.values(template().Resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-      expect(functions).toHaveLength(2);
+      // The report, the link service, and the distributed run's window and merge steps.
+      expect(functions).toHaveLength(4);
       for (const fn of functions) await coldStart(fn);
     },
     SYNTH_TIMEOUT,
@@ -197,7 +199,10 @@ describe('npx cdk synth of the real app, with bundling', () => {
       LINK_BASE_URL: 'https://abcdefghijklmnop.lambda-url.us-east-1.on.aws/',
       LINK_SIGNING_SECRET:
         'arn:aws:secretsmanager:us-east-1:123456789012:secret:DownloadLinksSigningKeys-AbC123',
+      STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:DistributedStateMachineAbC123',
     };
+    // Each function's own export: `index.handler`, or a distributed step's `index.windowHandler`.
+    const exported = (fn.Properties.Handler ?? 'index.handler').split('.').at(-1) ?? 'handler';
     const env = Object.fromEntries(
       Object.entries(variables).map(([name, value]) => [
         name,
@@ -211,7 +216,7 @@ describe('npx cdk synth of the real app, with bundling', () => {
       [
         '--input-type=module',
         '-e',
-        `const m = await import(${JSON.stringify(entry)}); console.log(typeof m.handler);`,
+        `const m = await import(${JSON.stringify(entry)}); console.log(typeof m[${JSON.stringify(exported)}]);`,
       ],
       {
         env: {

@@ -42,6 +42,7 @@ const SYNTH_TIMEOUT = 120_000;
 
 // The link service's own resources are tested in download-link-service.test.ts; here the stack without it,
 // so every count below is the report function's.
+// The distributed run's resources are tested in distributed-run.test.ts, so it is off here too.
 describe('the stack with defaults but the link service off (-c durableLinks=false)', () => {
   let template: Template;
   let fnId: string;
@@ -51,7 +52,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
   let secretId: string;
 
   beforeAll(() => {
-    template = Template.fromStack(buildStack({ durableLinks: false }).stack);
+    template = Template.fromStack(buildStack({ durableLinks: false, distributedRuns: false }).stack);
     [fnId, fn] = only(template, 'AWS::Lambda::Function');
     [queueId] = only(template, 'AWS::SQS::Queue');
     [secretId] = only(template, 'AWS::SecretsManager::Secret');
@@ -297,7 +298,12 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           NoncurrentVersionTransitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 90 }],
         }),
       );
-      for (const rule of rules) {
+      // Only the distributed run's scratch parts expire, and only under the parts folder.
+      const scratch = rules.filter((rule) => rule.Prefix === 'reports/parts/');
+      expect(scratch).toEqual([
+        expect.objectContaining({ Id: 'expire-distributed-run-parts', ExpirationInDays: 3 }),
+      ]);
+      for (const rule of rules.filter((r) => !scratch.includes(r))) {
         expect(rule).not.toHaveProperty('ExpirationInDays');
         expect(rule).not.toHaveProperty('NoncurrentVersionExpiration');
       }
@@ -424,6 +430,7 @@ describe('the stack with everything configured', () => {
         devinApiUrl: 'https://devin.acme.example',
         // With an existing bucket the link service is in download-link-service.test.ts.
         durableLinks: 'false',
+        distributedRuns: 'false',
         costCentresKey: 'finance/devin-cost-centres.csv',
         creditAccount: '2100;UK01=2150',
         showback: 'true',

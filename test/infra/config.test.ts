@@ -26,6 +26,7 @@ describe('parseConfig', () => {
       reportPrefix: 'reports/',
       linkTtlSeconds: 2_592_000,
       durableLinks: true,
+      distributedRuns: true,
       attachMaxBytes: 5_242_880,
       alignment: 'calendar',
       costBasis: 'sessions',

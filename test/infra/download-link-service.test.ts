@@ -60,7 +60,8 @@ describe('the download-link service in the default stack', () => {
   let urlId: string;
 
   beforeAll(() => {
-    template = Template.fromStack(buildStack().stack);
+    // The distributed steps carry the report's environment too; this is about the report function's.
+    template = Template.fromStack(buildStack({ distributedRuns: 'false' }).stack);
     [linkId, link] = linkFunction(template);
     [, report] = functionWithVariable(template, 'DEVIN_API_KEY_SECRET');
     const secrets = resources(template, 'AWS::SecretsManager::Secret').filter(([, s]) =>
@@ -204,7 +205,9 @@ describe('the stack with durableLinks=false', () => {
   it(
     'has no link service, and caps the presigned link at SigV4’s 7 days',
     () => {
-      const template = Template.fromStack(buildStack({ durableLinks: 'false' }).stack);
+      const template = Template.fromStack(
+        buildStack({ durableLinks: 'false', distributedRuns: 'false' }).stack,
+      );
       template.resourceCountIs('AWS::Lambda::Url', 0);
       template.resourceCountIs('AWS::Lambda::Function', 1);
       const [, fn] = resources(template, 'AWS::Lambda::Function')[0] as [string, CfnResource];

@@ -184,8 +184,9 @@ describe('the FOCUS deploy settings', () => {
           focusBillingAccountName: 'Acme Corp',
           focusDatabase: 'finops',
           focusBytesScannedLimit: '50000000',
-          // The link service is a second function; this test is about the report function's settings.
+          // The link service and the distributed steps are other functions; this test is about the report function's settings.
           durableLinks: 'false',
+          distributedRuns: 'false',
         }).stack,
       );
       const [, fn] = only(template, 'AWS::Lambda::Function');

@@ -30,8 +30,9 @@ describe('the FOCUS writer inside the Lambda bundle', () => {
     expect(inputs.some((i) => i.includes('hyparquet-writer'))).toBe(true);
     expect(inputs.filter((i) => i.includes('duckdb') || i.endsWith('.node'))).toEqual([]);
     const bytes = result.outputFiles?.[0]?.contents.byteLength ?? 0;
-    // The handler was 2.36 MB minified before the dataset; the writer adds well under 200 KB.
-    expect(bytes).toBeLessThan(2_600_000);
+    // The handler was 2.36 MB minified before the dataset; the writer adds well under 200 KB, and the
+    // Step Functions client for the distributed run's hand-over about 23 KB more.
+    expect(bytes).toBeLessThan(2_650_000);
   }, 60_000);
 
   it('writes a Parquet file that DuckDB reads back exactly when run from the bundle', async () => {

@@ -2,10 +2,12 @@
 // serves it, against s3rver, the Secrets Manager fake and the fake Devin API,
 // with the real SDK clients. The clock is moved with fake Date only, so the SDK
 // signer, s3rver's expiry check and both handlers all see the same moved time.
+
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SIGNING_KEYS_MAX_AGE_MS } from '../../functions/aws/link-signing-secret.js';
 import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { formatUtcMinute } from '../../functions/email/link-expiry.js';
@@ -114,7 +116,8 @@ describe('durable download links', () => {
       return write(chunk, ...rest);
     }) as typeof process.stdout.write);
     vi.resetModules();
-    reportHandler = (await import('../../functions/chargeback/handler.js')).handler;
+    const entry = (await import('../../functions/chargeback/handler.js')).handler;
+    reportHandler = async (event) => reportResultOf(await entry(event));
     linkHandler = (await import('../../functions/links/handler.js')).handler;
     s3 = new S3Client({
       endpoint: clockProxy.endpoint,

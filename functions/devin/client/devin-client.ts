@@ -4,6 +4,7 @@ import type { SessionEdgesResult } from '../../core/report/session-edges.js';
 import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
+import { countSessions } from './count-sessions.js';
 import { countSessionsCarriedIn, type SessionCount } from './count-sessions-carried-in.js';
 import { type BilledDays, fetchBilledConsumption } from './fetch-billed-consumption.js';
 import type { FetchedSessions, FetchProgress } from './fetch-sessions.js';
@@ -72,6 +73,11 @@ export interface DevinClient {
    * is never held in memory; the caller removes the file.
    */
   fetchSessions(query: SessionQuery, options?: FetchSessionsOptions): Promise<FetchedSessions>;
+  /**
+   * About how many sessions `fetchSessions(query)` will return, from one small request (v3
+   * without a listing total: one metrics request more). For planning the run, never for a figure.
+   */
+  countSessions(query: SessionQuery): Promise<number>;
   listMembers(): Promise<Listing<Member>>;
   listOrganizations(): Promise<Listing<Organization>>;
   /** Principals that are not people (v3); v2 has none and lists none. */
@@ -132,6 +138,7 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
         onWarning,
         fetchOptions?.spoolPath ?? null,
       ),
+    countSessions: (query) => countSessions(http, query),
     listMembers: () =>
       listDirectory(
         http,

@@ -26,6 +26,8 @@ export interface FakeDevinApiOptions {
    * `delay` fault adds to it; faults that answer at once (status, reset, malformed-json) wait it too.
    */
   readonly latencyMs?: number;
+  /** v3 session pages with `total: null`, as the vendor says some endpoints answer; default included. */
+  readonly v3SessionTotals?: 'included' | 'omitted';
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -72,7 +74,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
-      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation)
+      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, options.v3SessionTotals)
       : answer(routed, served, mutation);
     const text = JSON.stringify(result.body);
     if (fault?.kind === 'malformed-json') {

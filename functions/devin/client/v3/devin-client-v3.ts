@@ -5,6 +5,7 @@ import type { PagingSettings } from '../read-listing.js';
 import { serviceUserFromWire } from '../service-user.js';
 import { listBillingCyclesV3 } from './billing-cycles-v3.js';
 import { countSessionsCarriedInV3 } from './count-carried-in-v3.js';
+import { countSessionsV3 } from './count-sessions-v3.js';
 import { fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
 import { fetchSessionsV3 } from './fetch-sessions-v3.js';
 import { listDirectoryV3, mergeMemberListings } from './list-directory-v3.js';
@@ -61,6 +62,7 @@ export function createDevinClientV3(
         onWarning,
         options?.spoolPath ?? null,
       ),
+    countSessions: (query) => countSessionsV3(paths, query),
     listMembers: async () => {
       const [direct, viaIdp] = await Promise.all([
         members('/enterprise/members/users'),

@@ -153,7 +153,7 @@ function joinWindows(lists: readonly SessionList[], spoolPath: string | null): S
 }
 
 /** Whole seconds, one more on each side: a bound that turns out exclusive still lets the edge in. */
-function windowParams(query: SessionQuery, window: TimeWindow): URLSearchParams {
+export function windowParams(query: SessionQuery, window: TimeWindow): URLSearchParams {
   const params = new URLSearchParams({
     created_after: String(Math.max(0, Math.floor(window.from.getTime() / 1000) - 1)),
     created_before: String(Math.ceil(window.to.getTime() / 1000) + 1),

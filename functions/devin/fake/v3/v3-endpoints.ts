@@ -12,6 +12,7 @@ export const V3_MEMBERS_SERVICE_USERS = '/enterprise/members/service-users';
 export const V3_ORGANIZATIONS = '/enterprise/organizations';
 export const V3_CONSUMPTION_DAILY = '/enterprise/consumption/daily';
 export const V3_CONSUMPTION_CYCLES = '/enterprise/consumption/cycles';
+export const V3_METRICS_SESSIONS = '/enterprise/metrics/sessions';
 
 /** `/v3/enterprise/sessions` → `/enterprise/sessions` when served under `prefix`, else null. */
 export function v3Route(path: string, prefix: V3Prefix): string | null {

@@ -13,6 +13,7 @@ import {
   V3_MEMBERS_IDP_USERS,
   V3_MEMBERS_SERVICE_USERS,
   V3_MEMBERS_USERS,
+  V3_METRICS_SESSIONS,
   V3_ORGANIZATIONS,
   V3_SESSIONS,
   type V3Prefix,
@@ -37,6 +38,7 @@ export function answerV3(
   data: ServedData,
   prefix: V3Prefix,
   mutateSessions?: PageMutation,
+  sessionTotals: 'included' | 'omitted' = 'included',
 ): JsonReply {
   const route = v3Route(request.path, prefix);
   if (route === null || !isKnown(route)) return problem(404);
@@ -59,7 +61,30 @@ export function answerV3(
       const items = mutateSessions ? mutateSessions(structuredClone(page)) : page;
       // `total` and the cursor describe the unmutated page, as a server whose rows changed would.
       const envelope = cursorPageOf(selected, offset, first, toV3Session);
-      return ok({ ...envelope, items: items.map(toV3Session) });
+      return ok({
+        ...envelope,
+        items: items.map(toV3Session),
+        ...(sessionTotals === 'omitted' && { total: null }),
+      });
+    }
+    case V3_METRICS_SESSIONS: {
+      const after = optionalSeconds(query, 'time_after');
+      const before = optionalSeconds(query, 'time_before');
+      if (after === null || before === null) {
+        query.issues.push({
+          type: 'missing',
+          loc: ['query', 'time_after|time_before'],
+          msg: 'Field required',
+          input: null,
+        });
+        return ok(null);
+      }
+      // The same session selection as the listing, minus tags (metrics take no tag filter).
+      const counted = selectSessions(
+        withoutTags(request.query, { created_after: after, created_before: before }),
+        data,
+      );
+      return ok({ sessions_created_count: counted.length });
     }
     case V3_MEMBERS_USERS: {
       const email = query.text('email')?.toLowerCase();
@@ -101,6 +126,7 @@ function isKnown(route: string): boolean {
       V3_ORGANIZATIONS,
       V3_CONSUMPTION_DAILY,
       V3_CONSUMPTION_CYCLES,
+      V3_METRICS_SESSIONS,
     ].includes(route) ||
     DAILY_SCOPES.some(
       ([head]) =>
@@ -153,4 +179,19 @@ function selectSessions(query: QueryReader, data: ServedData): readonly WireSess
 
 function optionalSeconds(query: QueryReader, name: string): number | null {
   return query.text(name) === null ? null : query.integer(name, { fallback: 0, min: 0 });
+}
+
+/** The metrics' query read as a listing's: its time bounds as created bounds, no tags. */
+function withoutTags(
+  query: URLSearchParams,
+  created: { created_after: number; created_before: number },
+): QueryReader {
+  const params = new URLSearchParams();
+  for (const key of ['org_ids', 'user_ids', 'service_user_ids']) {
+    for (const value of query.getAll(key)) params.append(key, value);
+  }
+  params.set('created_after', String(created.created_after));
+  // Metrics bounds are read as half-open [after, before): the listing's inclusive bound, one second less.
+  params.set('created_before', String(Math.max(created.created_after, created.created_before - 1)));
+  return new Reader(params);
 }
