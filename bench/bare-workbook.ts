@@ -19,6 +19,8 @@ export async function writeBareWorkbook(
   sessions: Iterable<Session>,
   report: ChargebackReport,
   zip: WorkbookZipOptions = WORKBOOK_ZIP,
+  /** The sessions whose tags the Session Tags sheet lists, when the workbook's cap leaves out some. */
+  tagSessions: Iterable<Session> = sessions,
 ): Promise<void> {
   if (report.billedSessions !== undefined) {
     throw new Error('the bare writer covers the sessions basis only (no billed-session rows)');
@@ -31,7 +33,7 @@ export async function writeBareWorkbook(
     zip: { zlib: { level: zip.level } },
   });
   writeSessions(wb.addWorksheet('Sessions'), sessions, report);
-  writeSessionTags(wb.addWorksheet('Session Tags'), sessions);
+  writeSessionTags(wb.addWorksheet('Session Tags'), tagSessions);
   await wb.commit();
 }
 

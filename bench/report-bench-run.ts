@@ -10,8 +10,10 @@ import { parsePricing } from '../functions/core/money/parse-pricing.js';
 import { monthPeriod } from '../functions/core/period/month-period.js';
 import { buildChargebackReport } from '../functions/core/report/build-chargeback-report.js';
 import { EMPTY_DIRECTORY } from '../functions/core/report/directory.js';
+import { reportSessionCoverage } from '../functions/core/report/session-row-limit.js';
 import { createDevinClient } from '../functions/devin/client/devin-client.js';
-import { writeChargebackWorkbook } from '../functions/workbook/write-chargeback-workbook.js';
+import { sessionTagsShown } from '../functions/workbook/sheets/session-tags-sheet.js';
+import { WORKBOOK_ZIP, writeChargebackWorkbook } from '../functions/workbook/write-chargeback-workbook.js';
 import { writeBareWorkbook } from './bare-workbook.js';
 import { measure } from './rss-sampler.js';
 
@@ -60,7 +62,18 @@ try {
     }),
   );
   const barePath = join(dir, 'bare.xlsx');
-  const bare = await measure(() => writeBareWorkbook(barePath, sessions, report));
+  // The floor writes exactly the rows the workbook lists: under the row cap, the first ones.
+  const coverage = reportSessionCoverage(report);
+  const tagsShown = sessionTagsShown(sessions, coverage);
+  const bare = await measure(() =>
+    writeBareWorkbook(
+      barePath,
+      sessions.slice(0, coverage.sessionsShown),
+      report,
+      WORKBOOK_ZIP,
+      sessions.slice(0, tagsShown.sessions),
+    ),
+  );
   const [wbSize, bareSize] = await Promise.all([stat(workbookPath), stat(barePath)]);
   process.stdout.write(
     `${JSON.stringify({

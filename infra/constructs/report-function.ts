@@ -64,9 +64,11 @@ export class ReportFunction extends Construct {
       memorySize: 2048,
       // The maximum: ~2,500 API pages plus the workbook must finish in one invocation.
       timeout: Duration.minutes(15),
-      // The workbook is staged in /tmp before upload: tens of MB at 500,000 sessions. 1 GiB leaves room
-      // for that many times over, plus a partial file a failed run may have left in a warm container.
-      ephemeralStorageSize: Size.gibibytes(1),
+      // /tmp holds the run's session spool (about 290 bytes a session: 1.4 GB at 5 M), the merge's
+      // downloaded window parts until they are joined (as much again), the FOCUS file's scratch copy
+      // (about 85 bytes a session) and the workbook (at most about 250 MB, capped at 1 M rows). 10 GiB,
+      // the maximum, covers a 5 M-session merge with room; it costs a fraction of a cent a run.
+      ephemeralStorageSize: Size.gibibytes(10),
       role: this.role,
       logGroup,
       // Without this flag Node ignores the bundled source map and stack traces point into minified code.

@@ -116,7 +116,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         MemorySize: 2048,
         Timeout: 900,
         ReservedConcurrentExecutions: 1,
-        EphemeralStorage: { Size: 1024 },
+        EphemeralStorage: { Size: 10240 },
       });
     });
 
