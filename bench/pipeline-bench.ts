@@ -23,7 +23,16 @@ const TO = '2026-11-01T00:00:00Z';
 export async function benchPipeline(sessions: number, version: 'v2' | 'v3'): Promise<PipelineFigures> {
   const fake = spawn(
     process.execPath,
-    ['--import', 'tsx', 'bench/fake-api-process.ts', String(sessions), FROM, TO],
+    // The fake holds the whole month as wire objects: several GB at 5 M, past Node's default heap.
+    [
+      '--max-old-space-size=16384',
+      '--import',
+      'tsx',
+      'bench/fake-api-process.ts',
+      String(sessions),
+      FROM,
+      TO,
+    ],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },

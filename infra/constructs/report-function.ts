@@ -57,10 +57,9 @@ export class ReportFunction extends Construct {
       description: props.description ?? 'Monthly Devin ACU chargeback report: Devin API -> Excel -> S3 + SES',
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
-      // Sized for a 500,000-session month: the streaming workbook writer peaks near 400 MB and the
-      // parsed sessions take another 300-500 MB, plus the gzipped raw JSON and upload buffers.
-      // 2048 MB is about twice that peak and gives a little over one vCPU for the single-threaded
-      // write. Even a full 15-minute run costs about two cents.
+      // Measured (npm run bench -- 1100000): the whole run peaks at about 0.7 GB at 1.1 M sessions,
+      // since sessions are spooled to /tmp, not held. 2048 MB leaves room for the larger months the
+      // planner lets through and gives a little over one vCPU for the single-threaded write.
       memorySize: 2048,
       // The maximum: ~2,500 API pages plus the workbook must finish in one invocation.
       timeout: Duration.minutes(15),

@@ -8,8 +8,10 @@ const fresh = { remainingMs: 15 * 60_000, memoryBytes: 2048 * 1024 * 1024 };
 describe('planRun', () => {
   it('keeps a month that fits with margin in this invocation', () => {
     const capacity = sessionsPerInvocation(fresh);
-    // (15 min − 1 min reserve) × ½ ÷ 30 µs = 14 M by time; (2 GiB × 0.7 − 300 MiB) ÷ 1,200 B ≈ 990 k by memory.
-    expect(capacity).toBe(Math.floor((2048 * 1024 * 1024 * 0.7 - RUN_COST.baselineBytes) / 1_200));
+    // (15 min − 1 min reserve) × ½ ÷ 250 µs = 1.68 M by time; (2 GiB × 0.7 − 500 MiB) ÷ 400 B ≈ 2.4 M by memory.
+    expect(RUN_COST.microsecondsPerSession).toBe(250);
+    expect(capacity).toBe(1_680_000);
+    expect(capacity).toBeLessThan(Math.floor((2048 * 1024 * 1024 * 0.7 - RUN_COST.baselineBytes) / 400));
     expect(planRun({ period, expectedSessions: capacity, budget: fresh })).toEqual({
       kind: 'single',
       expectedSessions: capacity,
@@ -28,8 +30,8 @@ describe('planRun', () => {
 
   it('decides on the time left: a run that starts late hands over sooner', () => {
     const late = { ...fresh, remainingMs: 90_000 };
-    // (1.5 min − 1 min) × ½ ÷ 30 µs = 500 k sessions by time, fewer than memory allows.
-    expect(sessionsPerInvocation(late)).toBe(500_000);
+    // (1.5 min − 1 min) × ½ ÷ 250 µs = 60 k sessions by time, fewer than memory allows.
+    expect(sessionsPerInvocation(late)).toBe(60_000);
     expect(sessionsPerInvocation({ ...fresh, remainingMs: 30_000 })).toBe(0);
     expect(planRun({ period, expectedSessions: 1, budget: { ...fresh, remainingMs: 30_000 } }).kind).toBe(
       'distributed',
