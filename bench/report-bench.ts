@@ -14,14 +14,14 @@ import { benchPipeline } from './pipeline-bench.js';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
-const valueOf = (name: string) => {
+const optionValue = (name: string) => {
   const at = args.indexOf(`--${name}`);
   return at === -1 ? undefined : args[at + 1];
 };
 const sizes = args.filter((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')).map(Number);
 const runs = sizes.length > 0 ? sizes : [100_000, 500_000];
-const versions = (valueOf('versions') ?? 'v2,v3').split(',') as ('v2' | 'v3')[];
-const fetchSessions = Number(valueOf('fetch-sessions') ?? '1000000');
+const versions = (optionValue('versions') ?? 'v2,v3').split(',') as ('v2' | 'v3')[];
+const fetchSessions = Number(optionValue('fetch-sessions') ?? '1000000');
 
 const GIB = 1024;
 /** The issue's memory ceilings by month size; none is set past 5 M. */
