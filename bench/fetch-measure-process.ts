@@ -1,10 +1,14 @@
 // One fetch of October 2026 from a running fake, in a fresh process so that time and peak RSS
-// are this client's alone and a cold start, as in a real run. Prints one JSON line.
+// are this client's alone and a cold start, as in a real run. The sessions go to a spool file, as
+// in a report run, so peak RSS is what fetching holds, not the month. Prints one JSON line.
 //
 //   tsx bench/fetch-measure-process.ts <url> <concurrency> <v2|v3> [--edges]
 //
 // `--edges` (v3) also reads the per-session consumption at the period's edges afterwards, as a
 // report would for its walk to the bill, and counts those requests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createDevinClient } from '../functions/devin/client/devin-client.js';
 import { measure } from './rss-sampler.js';
 
@@ -60,31 +64,38 @@ async function measureFetch(
     fetch: counting,
   });
   const period = { from: new Date(BENCH_FROM), to: new Date(BENCH_TO) };
-  const { result, ms, peakRssMb } = await measure(() => client.fetchSessions(period));
-  const listing = apiVersion === 'v3' ? '/v3/enterprise/sessions' : '/v2/enterprise/sessions';
-  const measurement: FetchMeasurement = {
-    ms,
-    peakRssMb,
-    pages: result.stats.pages,
-    requests: requests.get(listing) ?? 0,
-    sessions: result.sessions.count,
-  };
-  if (!withEdges || apiVersion !== 'v3') return measurement;
-  requests.clear();
-  const started = performance.now();
-  const edges = await client.readSessionEdges({
-    ...period,
-    firstDay: '2026-10-01',
-    lastDay: '2026-10-31',
-    sessions: result.sessions,
-  });
-  return {
-    ...measurement,
-    edges: {
-      requests: [...requests.values()].reduce((sum, n) => sum + n, 0),
-      sessions: edges.available ? edges.edges.length : -1,
-      ms: performance.now() - started,
-      ...(!edges.available && { unavailable: edges.reason }),
-    },
-  };
+  // The sessions go where a report run puts them, so RSS is the fetch's own and not a month held.
+  const spoolDir = mkdtempSync(join(tmpdir(), 'fetch-bench-'));
+  try {
+    const spoolPath = join(spoolDir, 'sessions.spool');
+    const { result, ms, peakRssMb } = await measure(() => client.fetchSessions(period, { spoolPath }));
+    const listing = apiVersion === 'v3' ? '/v3/enterprise/sessions' : '/v2/enterprise/sessions';
+    const measurement: FetchMeasurement = {
+      ms,
+      peakRssMb,
+      pages: result.stats.pages,
+      requests: requests.get(listing) ?? 0,
+      sessions: result.sessions.count,
+    };
+    if (!withEdges || apiVersion !== 'v3') return measurement;
+    requests.clear();
+    const started = performance.now();
+    const edges = await client.readSessionEdges({
+      ...period,
+      firstDay: '2026-10-01',
+      lastDay: '2026-10-31',
+      sessions: result.sessions,
+    });
+    return {
+      ...measurement,
+      edges: {
+        requests: [...requests.values()].reduce((sum, n) => sum + n, 0),
+        sessions: edges.available ? edges.edges.length : -1,
+        ms: performance.now() - started,
+        ...(!edges.available && { unavailable: edges.reason }),
+      },
+    };
+  } finally {
+    rmSync(spoolDir, { recursive: true, force: true });
+  }
 }
