@@ -1,6 +1,7 @@
-import type { FetchStats, Session } from '../../core/session.js';
+import type { Session } from '../../core/session.js';
 import type { SessionList } from '../../core/session-list.js';
 import { readExactListing, shapeOf } from './exact-listing.js';
+import { type FetchedSessions, fetchedSessionsOf, fetchWarnings } from './fetched-sessions.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
 import { pageParams } from './page-params.js';
@@ -20,14 +21,6 @@ export interface FetchProgress {
   readonly pagesTotal: number;
 }
 
-export interface FetchedSessions {
-  /** Every session created in [from, to), once each, oldest first. */
-  readonly sessions: SessionList;
-  readonly stats: FetchStats;
-  /** Facts about the data worth showing beside the report (null ACUs, duplicates, a re-read). */
-  readonly warnings: string[];
-}
-
 /**
  * @param spoolPath where the sessions are written as they arrive (a month of millions does not fit
  *   in memory); null holds them in an array
@@ -41,11 +34,7 @@ export async function fetchSessions(
   spoolPath: string | null = null,
 ): Promise<FetchedSessions> {
   const params = sessionListParams(query);
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    onWarning(message);
-  };
+  const log = fetchWarnings(onWarning);
 
   let pagesBefore = 0;
   const listing = await readExactListing<Session, SessionList>({
@@ -72,34 +61,8 @@ export async function fetchSessions(
       pagesBefore += read.pages.length;
       return shapeOf(read);
     },
-    onWarning: warn,
+    onWarning: log.warn,
   });
 
-  let nullAcus = 0;
-  for (const session of listing.items) if (!session.acusReported) nullAcus += 1;
-  warnNullAcus(nullAcus, warn);
-
-  return {
-    sessions: listing.items,
-    stats: {
-      pages: listing.pages,
-      reportedTotal: listing.reportedTotal,
-      itemsReceived: listing.itemsReceived,
-      duplicatesDropped: listing.duplicatesDropped,
-      outsidePeriodDropped: listing.outsideDropped,
-      nullAcus,
-      reread: listing.reread,
-    },
-    warnings,
-  };
-}
-
-/** Said once per fetch, counted over the sessions kept. */
-export function warnNullAcus(nullAcus: number, warn: (message: string) => void): void {
-  if (nullAcus === 0) return;
-  warn(
-    nullAcus === 1
-      ? '1 session has no ACU figure (acus_consumed null) and counts as 0 ACUs'
-      : `${nullAcus} sessions have no ACU figure (acus_consumed null) and count as 0 ACUs`,
-  );
+  return fetchedSessionsOf(listing.items, [listing], log);
 }

@@ -3,7 +3,8 @@ import type { Session } from '../../../core/session.js';
 import { type SessionList, sessionListOf } from '../../../core/session-list.js';
 import { concatSpools, type SpooledSessions } from '../../../spool/session-spool.js';
 import { type ExactListing, readExactListing, shapeOf } from '../exact-listing.js';
-import { type FetchedSessions, type FetchProgress, warnNullAcus } from '../fetch-sessions.js';
+import type { FetchProgress } from '../fetch-sessions.js';
+import { type FetchedSessions, fetchedSessionsOf, fetchWarnings } from '../fetched-sessions.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import { pagesInOrder } from '../pages-in-order.js';
 import type { PagingSettings } from '../read-listing.js';
@@ -38,11 +39,7 @@ export async function fetchSessionsV3(
   onWarning: (message: string) => void,
   spoolPath: string | null = null,
 ): Promise<FetchedSessions> {
-  const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    onWarning(message);
-  };
+  const log = fetchWarnings(onWarning);
   if (!(query.from.getTime() < query.to.getTime())) {
     throw new RangeError(
       `session query period is empty: from ${query.from.toISOString()} is not before to ${query.to.toISOString()}`,
@@ -98,7 +95,7 @@ export async function fetchSessionsV3(
           },
         ).then(shapeOf);
       },
-      onWarning: warn,
+      onWarning: log.warn,
     });
   };
   const { results: listings } = await readInWindows(
@@ -124,24 +121,7 @@ export async function fetchSessionsV3(
     listings.map((listing) => listing.items),
     spoolPath,
   );
-  let nullAcus = 0;
-  for (const session of sessions) if (!session.acusReported) nullAcus += 1;
-  warnNullAcus(nullAcus, warn);
-  const sum = (pick: (listing: ExactListing<SessionList>) => number): number =>
-    listings.reduce((total, listing) => total + pick(listing), 0);
-  return {
-    sessions,
-    stats: {
-      pages: sum((l) => l.pages),
-      reportedTotal: sum((l) => l.reportedTotal),
-      itemsReceived: sum((l) => l.itemsReceived),
-      duplicatesDropped: sum((l) => l.duplicatesDropped),
-      outsidePeriodDropped: sum((l) => l.outsideDropped),
-      nullAcus,
-      reread: listings.some((l) => l.reread),
-    },
-    warnings,
-  };
+  return fetchedSessionsOf(sessions, listings, log);
 }
 
 function joinWindows(lists: readonly SessionList[], spoolPath: string | null): SessionList {
