@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_SESSION_ROWS,
   MAX_SESSION_ROWS_LIMIT,
 } from '../functions/core/report/session-row-limit.js';
+import { parseContext } from './config-error.js';
 
 /**
  * Everything an operator can set at deploy time, read once from CDK context
@@ -133,28 +134,7 @@ const MAX_LINK_TTL_SECONDS = 31_622_400;
 /** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
 const MAX_ATTACH_BYTES = 7_000_000;
 
-export interface ConfigProblem {
-  readonly key: string;
-  readonly value: unknown;
-  readonly message: string;
-}
-
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly problems: readonly ConfigProblem[];
-
-  constructor(problems: readonly ConfigProblem[], options?: ErrorOptions) {
-    super(
-      `Invalid deployment configuration (set it with -c key=value or in cdk.json "context"):\n${problems
-        .map(
-          (p) => `  - ${p.key}${p.value === undefined ? '' : ` = ${JSON.stringify(p.value)}`}: ${p.message}`,
-        )
-        .join('\n')}`,
-      options,
-    );
-    this.problems = problems;
-  }
-}
+export { ConfigError, type ConfigProblem } from './config-error.js';
 
 /** Reads every known key from the construct tree's context and validates them together. */
 export function readConfig(scope: Construct): ChargebackConfig {
@@ -163,17 +143,7 @@ export function readConfig(scope: Construct): ChargebackConfig {
 
 /** Validates raw context values; throws a ConfigError listing every bad key with its value. */
 export function parseConfig(raw: Readonly<Record<string, unknown>>): ChargebackConfig {
-  const result = configSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? '(config)');
-        return { key, value: raw[key], message: issue.message };
-      }),
-      { cause: result.error },
-    );
-  }
-  return result.data;
+  return parseContext(configSchema, raw);
 }
 
 // `-c key=` and blank cdk.json strings mean "not set", so defaults and optionality apply.

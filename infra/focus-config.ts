@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { ConfigError } from './config.js';
+import { parseContext } from './config-error.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF, DEFAULT_FOCUS_DATABASE } from './constructs/focus-athena.js';
 
 /** The FOCUS dataset's deploy-time settings, read from context beside the main configuration. */
@@ -57,17 +57,7 @@ const focusConfigSchema = z.object({
 
 export function readFocusConfig(scope: Construct): FocusConfig {
   const raw = Object.fromEntries(FOCUS_CONFIG_KEYS.map((key) => [key, scope.node.tryGetContext(key)]));
-  const result = focusConfigSchema.safeParse(raw);
-  if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => {
-        const key = String(issue.path[0] ?? '(config)');
-        return { key, value: raw[key], message: issue.message };
-      }),
-      { cause: result.error },
-    );
-  }
-  return result.data;
+  return parseContext(focusConfigSchema, raw);
 }
 
 /** The function's FOCUS environment variables; only what is set, so the defaults live in one place. */
