@@ -6,6 +6,7 @@ import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
 
 /** The function's configuration, read from its environment once per container. */
@@ -113,13 +114,7 @@ const environment = z.object({
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
 export function lambdaConfigFromEnv(env: Record<string, string | undefined>): LambdaConfig {
-  const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    throw new InvalidInputError(name, env[name], `is invalid: ${issue?.message ?? 'unknown problem'}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(environment, env);
   const timeZone = asVariable('REPORT_TIMEZONE', () => resolveTimeZone(e.REPORT_TIMEZONE));
   const pricing = asVariable('ACU_PRICE', () => parsePricing(e.ACU_PRICE, e.CURRENCY), {
     currency: 'CURRENCY',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
+import { parseEnvironment } from '../environment/parse-environment.js';
 
 /** How a delivery writes the FOCUS dataset; the same fields for the laptop and the Lambda. */
 export interface FocusOptions {
@@ -27,13 +27,7 @@ const focusEnvironment = z.object({
 
 /** Reads the FOCUS settings from the environment, naming the variable that is wrong. */
 export function focusOptionsFromEnv(env: Readonly<Record<string, string | undefined>>): FocusOptions {
-  const parsed = focusEnvironment.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    throw new InvalidInputError(name, env[name], `is invalid: ${issue?.message ?? 'unknown problem'}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(focusEnvironment, env);
   return {
     csv: e.FOCUS_CSV === 'true' || e.FOCUS_CSV === '1',
     ...(e.FOCUS_BILLING_ACCOUNT_ID === undefined ? {} : { billingAccountId: e.FOCUS_BILLING_ACCOUNT_ID }),

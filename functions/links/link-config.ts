@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
+import { parseEnvironment } from '../environment/parse-environment.js';
 
 /** The link service's configuration, read from its environment once per container. */
 export interface LinkServiceConfig {
@@ -23,13 +23,7 @@ const environment = z.object({
 });
 
 export function linkServiceConfigFromEnv(env: Record<string, string | undefined>): LinkServiceConfig {
-  const parsed = environment.safeParse(env);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const name = String(issue?.path[0] ?? 'environment');
-    throw new InvalidInputError(name, env[name], `is invalid: ${issue?.message ?? 'unknown problem'}`);
-  }
-  const e = parsed.data;
+  const e = parseEnvironment(environment, env);
   const prefix =
     e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
   return { bucket: e.REPORT_BUCKET, prefix, signingSecretId: e.LINK_SIGNING_SECRET };
