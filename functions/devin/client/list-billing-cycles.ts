@@ -1,14 +1,11 @@
 import type { BillingCycle } from './billing-cycle.js';
 import { billingCyclesFromWire } from './billing-cycle.js';
-import { DevinApiError } from './devin-api-error.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
-import type { Listing } from './listing.js';
+import { type Listing, unavailableListing } from './listing.js';
 import { unavailableReason } from './unavailable-reason.js';
 
 export const CONSUMPTION_CYCLES_PATH = '/v2/enterprise/consumption/cycles';
-
-const UNAVAILABLE_STATUSES = new Set([403, 404]);
 
 /**
  * The enterprise's billing cycles, in one request. A key that may not read them (403) or a host
@@ -23,15 +20,10 @@ export async function listBillingCycles(
   try {
     json = await getJson(http, CONSUMPTION_CYCLES_PATH, new URLSearchParams());
   } catch (error) {
-    if (error instanceof DevinApiError && error.status !== null && UNAVAILABLE_STATUSES.has(error.status)) {
-      onWarning(error.message);
-      return {
-        kind: 'unavailable',
-        status: error.status,
-        reason: unavailableReason(error, 'billing cycles', http.apiKey),
-      };
-    }
-    throw error;
+    return unavailableListing(error, {
+      reason: (e) => unavailableReason(e, 'billing cycles', http.apiKey),
+      onWarning,
+    });
   }
   return { kind: 'ok', items: billingCyclesFromWire(json) };
 }

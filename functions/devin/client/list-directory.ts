@@ -1,8 +1,7 @@
-import { DevinApiError } from './devin-api-error.js';
 import { offerPages, readExactListing } from './exact-listing.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
-import type { Listing } from './listing.js';
+import { type Listing, unavailableListing } from './listing.js';
 import { collectInMemory } from './listing-collector.js';
 import { PAGE_LIMIT, pageParams } from './page-params.js';
 import { type PagingSettings, readListing } from './read-listing.js';
@@ -17,8 +16,6 @@ export interface DirectoryEndpoint<T> {
   readonly parseItem: (item: unknown) => T;
   readonly idOf: (item: T) => string;
 }
-
-const UNAVAILABLE_STATUSES = new Set([403, 404]);
 
 /** Reads every member or organization, exactly like sessions but without a period to filter by. */
 export async function listDirectory<T>(
@@ -44,9 +41,6 @@ export async function listDirectory<T>(
     });
     return { kind: 'ok', items: listing.items };
   } catch (error) {
-    if (error instanceof DevinApiError && error.status !== null && UNAVAILABLE_STATUSES.has(error.status)) {
-      return { kind: 'unavailable', status: error.status, reason: error.message };
-    }
-    throw error;
+    return unavailableListing(error, { reason: (e) => e.message });
   }
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { BillingCycle } from '../billing-cycle.js';
-import { DevinApiError } from '../devin-api-error.js';
 import type { HttpSettings } from '../http-settings.js';
-import type { Listing } from '../listing.js';
+import { type Listing, unavailableListing } from '../listing.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import { parseRecord } from '../parse-record.js';
 import type { PagingSettings } from '../read-listing.js';
@@ -23,8 +22,6 @@ function cycleFromWireV3(item: unknown): BillingCycle {
   const wire = parseRecord(wireCycleV3Schema, item, 'billing cycle', 'after');
   return { start: wire.after, end: wire.before };
 }
-
-const UNAVAILABLE_STATUSES = new Set([403, 404]);
 
 export async function listBillingCyclesV3(
   http: HttpSettings,
@@ -49,15 +46,10 @@ export async function listBillingCyclesV3(
     for (const page of read.pages) for (const cycle of page.items) byStart.set(cycle.start.getTime(), cycle);
     return { kind: 'ok', items: [...byStart.values()].sort((a, b) => a.start.getTime() - b.start.getTime()) };
   } catch (error) {
-    if (error instanceof DevinApiError && error.status !== null && UNAVAILABLE_STATUSES.has(error.status)) {
-      onWarning(error.message);
-      return {
-        kind: 'unavailable',
-        status: error.status,
-        reason: unavailableReason(error, 'billing cycles', http.apiKey),
-        endpoint: paths.pathOf(V3_CYCLES_ROUTE),
-      };
-    }
-    throw error;
+    return unavailableListing(error, {
+      reason: (e) => unavailableReason(e, 'billing cycles', http.apiKey),
+      endpoint: paths.pathOf(V3_CYCLES_ROUTE),
+      onWarning,
+    });
   }
 }

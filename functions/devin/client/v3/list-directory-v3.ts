@@ -1,6 +1,5 @@
-import { DevinApiError } from '../devin-api-error.js';
 import { offerPages, readExactListing } from '../exact-listing.js';
-import type { Listing } from '../listing.js';
+import { type Listing, unavailableListing } from '../listing.js';
 import { collectInMemory } from '../listing-collector.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import type { PagingSettings } from '../read-listing.js';
@@ -16,8 +15,6 @@ export interface DirectoryRouteV3<T> {
   readonly parseItem: (item: unknown) => T;
   readonly idOf: (item: T) => string;
 }
-
-const UNAVAILABLE_STATUSES = new Set([403, 404]);
 
 /** Every item of a v3 name listing, checked like sessions; 403/404 is `unavailable`, as on v2. */
 export async function listDirectoryV3<T>(
@@ -47,16 +44,11 @@ export async function listDirectoryV3<T>(
     });
     return { kind: 'ok', items: listing.items };
   } catch (error) {
-    if (error instanceof DevinApiError && error.status !== null && UNAVAILABLE_STATUSES.has(error.status)) {
-      onWarning(error.message);
-      return {
-        kind: 'unavailable',
-        status: error.status,
-        reason: error.message,
-        endpoint: paths.pathOf(endpoint.route),
-      };
-    }
-    throw error;
+    return unavailableListing(error, {
+      reason: (e) => e.message,
+      endpoint: paths.pathOf(endpoint.route),
+      onWarning,
+    });
   }
 }
 
