@@ -61,7 +61,9 @@ export async function fetchSessionsV3(
     return parseCursorPage(await paths.get(V3_SESSIONS_ROUTE, params, signal), 'session', sessionFromWireV3);
   };
 
-  let windowsRead = 0;
+  // Every window's spool, so that a fetch that fails leaves none of them behind (on Lambda, /tmp
+  // outlives the invocation).
+  const parts: string[] = [];
   const read = (
     window: TimeWindow,
     probed: CursorPage<Session>,
@@ -69,7 +71,8 @@ export async function fetchSessionsV3(
   ): Promise<ExactListing<SessionList>> => {
     // The probe that sized the window starts its first read; a second read starts afresh.
     let first: CursorPage<Session> | undefined = probed;
-    const part = spoolPath === null ? null : `${spoolPath}.window-${windowsRead++}`;
+    const part = spoolPath === null ? null : `${spoolPath}.window-${parts.length}`;
+    if (part !== null) parts.push(part);
     return readExactListing<Session, SessionList>({
       resource: 'sessions',
       collector: () => collectSessions((session) => inWindow(window, session.createdAt), part),
@@ -98,29 +101,36 @@ export async function fetchSessionsV3(
       onWarning: log.warn,
     });
   };
-  const { results: listings } = await readInWindows(
-    { from: query.from, to: query.to },
-    paging.concurrency,
-    {
-      probe: async (window, signal) => {
-        const page = await fetchPage(window, null, signal);
-        tick();
-        return page;
+  let listings: ExactListing<SessionList>[];
+  let sessions: SessionList;
+  try {
+    // Resolves or rejects only once every window's read has stopped: no part is still being written.
+    ({ results: listings } = await readInWindows(
+      { from: query.from, to: query.to },
+      paging.concurrency,
+      {
+        probe: async (window, signal) => {
+          const page = await fetchPage(window, null, signal);
+          tick();
+          return page;
+        },
+        estimate: (window, page) => estimatedPages(window, firstPageFacts(page), PAGE_LIMIT),
+        read,
       },
-      estimate: (window, page) => estimatedPages(window, firstPageFacts(page), PAGE_LIMIT),
-      read,
-    },
-    (pages) => {
-      pagesPlanned = pages;
-    },
-  );
-
-  // Each window kept only its own half-open slice, so no session is in two: in time order they
-  // are the period, oldest first.
-  const sessions = joinWindows(
-    listings.map((listing) => listing.items),
-    spoolPath,
-  );
+      (pages) => {
+        pagesPlanned = pages;
+      },
+    ));
+    // Each window kept only its own half-open slice, so no session is in two: in time order they
+    // are the period, oldest first.
+    sessions = joinWindows(
+      listings.map((listing) => listing.items),
+      spoolPath,
+    );
+  } catch (error) {
+    for (const part of parts) rmSync(part, { force: true });
+    throw error;
+  }
   return fetchedSessionsOf(sessions, listings, log);
 }
 
