@@ -58,11 +58,10 @@ export function dailyConsumptionV3(
     const first = billingDayNumber(bounds.afterSec * 1000 + 86_400_000 - 1);
     for (let n = first; billingDayNumberStartMs(n) < bounds.beforeSec * 1000; n++) dayOf(billingDayName(n));
   }
-  const selects = entrySelector(scope);
-  const candidates =
-    scope.kind === 'session' ? (entriesBySession(ledger).get(scope.id) ?? []) : ledger.entries;
-  for (const entry of candidates) {
-    if (selects(entry) && inBounds(entry.day)) dayOf(entry.day).devin += entry.acus;
+  const entries =
+    scope.kind === 'enterprise' ? ledger.entries : (entriesOf(ledger, scope.kind).get(scope.id) ?? []);
+  for (const entry of entries) {
+    if (inBounds(entry.day)) dayOf(entry.day).devin += entry.acus;
   }
   if (scope.kind === 'enterprise') {
     for (const [day, acus] of ledger.nonSession) {
@@ -94,39 +93,43 @@ export function dailyConsumptionV3(
   return { total_acus: acusToWire(total), consumption_by_date: byDate };
 }
 
-const bySession = new WeakMap<ConsumptionLedger, ReadonlyMap<string, readonly LedgerEntry[]>>();
+type ScopeKind = Exclude<ConsumptionScope['kind'], 'enterprise'>;
+
+/** Whose an entry is, for each scope: the id a request names, or null when the scope never selects it. */
+const OWNER: Record<ScopeKind, (entry: LedgerEntry) => string | null> = {
+  organization: (entry) => entry.orgId,
+  user: (entry) => entry.userId,
+  'service-user': (entry) => (entry.userId === null ? entry.serviceUserId : null),
+  session: (entry) => entry.sessionId,
+};
+
+const byScope = new WeakMap<ConsumptionLedger, Map<ScopeKind, ReadonlyMap<string, readonly LedgerEntry[]>>>();
 
 /**
- * The ledger's entries per session, in ledger order, built once per ledger: a report's walk asks
- * one session at a time, thousands of times in a large month, and a scan of the whole ledger
- * each time made the fake, not the client, the slow part.
+ * The ledger's entries per owner of one kind (org, user, service user, session), in ledger order,
+ * built once per ledger and kind: a report's walk to the bill asks one session, and its bill one
+ * principal, at a time, thousands of times in a large month, and a scan of the whole ledger each
+ * time made the fake, not the client, the slow part of a benchmark.
  */
-function entriesBySession(ledger: ConsumptionLedger): ReadonlyMap<string, readonly LedgerEntry[]> {
-  let index = bySession.get(ledger);
+function entriesOf(ledger: ConsumptionLedger, kind: ScopeKind): ReadonlyMap<string, readonly LedgerEntry[]> {
+  let indexes = byScope.get(ledger);
+  if (indexes === undefined) {
+    indexes = new Map();
+    byScope.set(ledger, indexes);
+  }
+  let index = indexes.get(kind);
   if (index === undefined) {
+    const owner = OWNER[kind];
     const built = new Map<string, LedgerEntry[]>();
     for (const entry of ledger.entries) {
-      const list = built.get(entry.sessionId);
-      if (list === undefined) built.set(entry.sessionId, [entry]);
+      const id = owner(entry);
+      if (id === null) continue;
+      const list = built.get(id);
+      if (list === undefined) built.set(id, [entry]);
       else list.push(entry);
     }
     index = built;
-    bySession.set(ledger, index);
+    indexes.set(kind, index);
   }
   return index;
-}
-
-function entrySelector(scope: ConsumptionScope): (entry: LedgerEntry) => boolean {
-  switch (scope.kind) {
-    case 'enterprise':
-      return () => true;
-    case 'organization':
-      return (entry) => entry.orgId === scope.id;
-    case 'user':
-      return (entry) => entry.userId === scope.id;
-    case 'service-user':
-      return (entry) => entry.userId === null && entry.serviceUserId === scope.id;
-    case 'session':
-      return (entry) => entry.sessionId === scope.id;
-  }
 }
