@@ -39,30 +39,17 @@ export function provisionalOfGroups(
   costMinor: BigInt64Array,
 ): Provisional {
   const running = groups.statusNames.map(isStillRunning);
-  let count = 0;
-  let runningCount = 0;
-  let carriedOut = 0;
-  let acus = 0n;
-  let cost = 0n;
+  const tally = new ProvisionalTally();
   for (let i = 0; i < costMinor.length; i++) {
     const status = groups.sessionStatus[i] ?? 0;
-    const isRunning = running[status >> 1] === true;
-    const isCarriedOut = (status & 1) === 1;
-    if (!isRunning && !isCarriedOut) continue;
-    count++;
-    if (isRunning) runningCount++;
-    if (isCarriedOut) carriedOut++;
-    acus += groups.sessionAcus[i] ?? 0n;
-    cost += costMinor[i] ?? 0n;
+    tally.add(
+      running[status >> 1] === true,
+      (status & 1) === 1,
+      groups.sessionAcus[i] ?? 0n,
+      costMinor[i] ?? 0n,
+    );
   }
-  return {
-    provisional: count > 0,
-    sessions: count,
-    running: runningCount,
-    carriedOut,
-    acus,
-    costMinor: cost,
-  };
+  return tally.figures();
 }
 
 /** @param costMinor each session's allocated cents, aligned with `sessions` */
@@ -72,22 +59,45 @@ export function provisionalFigures(
   period: Pick<ReportPeriod, 'to'>,
 ): Provisional {
   const end = period.to.getTime();
-  let count = 0;
-  let running = 0;
-  let carriedOut = 0;
-  let acus = 0n;
-  let cost = 0n;
-  let i = -1;
+  const tally = new ProvisionalTally();
+  let i = 0;
   for (const session of sessions) {
+    tally.add(
+      isStillRunning(session.status),
+      session.updatedAt.getTime() >= end,
+      session.acus,
+      costMinor[i] ?? 0n,
+    );
     i += 1;
-    const isRunning = isStillRunning(session.status);
-    const isCarriedOut = session.updatedAt.getTime() >= end;
-    if (!isRunning && !isCarriedOut) continue;
-    count++;
-    if (isRunning) running++;
-    if (isCarriedOut) carriedOut++;
-    acus += session.acus;
-    cost += costMinor[i] ?? 0n;
   }
-  return { provisional: count > 0, sessions: count, running, carriedOut, acus, costMinor: cost };
+  return tally.figures();
+}
+
+/** One definition of what counts, whether the sessions come grouped or one by one. */
+class ProvisionalTally {
+  #sessions = 0;
+  #running = 0;
+  #carriedOut = 0;
+  #acus = 0n;
+  #costMinor = 0n;
+
+  add(isRunning: boolean, isCarriedOut: boolean, acus: Acus, costMinor: bigint): void {
+    if (!isRunning && !isCarriedOut) return;
+    this.#sessions += 1;
+    if (isRunning) this.#running += 1;
+    if (isCarriedOut) this.#carriedOut += 1;
+    this.#acus += acus;
+    this.#costMinor += costMinor;
+  }
+
+  figures(): Provisional {
+    return {
+      provisional: this.#sessions > 0,
+      sessions: this.#sessions,
+      running: this.#running,
+      carriedOut: this.#carriedOut,
+      acus: this.#acus,
+      costMinor: this.#costMinor,
+    };
+  }
 }

@@ -4,7 +4,8 @@ import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
 import { monthPeriod } from '../../../functions/core/period/month-period.js';
 import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
 import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
-import { provisionalFigures } from '../../../functions/core/report/provisional.js';
+import { groupSessions } from '../../../functions/core/report/group-sessions.js';
+import { provisionalFigures, provisionalOfGroups } from '../../../functions/core/report/provisional.js';
 import { provisionalSentence } from '../../../functions/core/report/provisional-sentence.js';
 import { session } from './session-fixture.js';
 
@@ -13,6 +14,28 @@ const USD = parsePricing('2.25', 'USD');
 const IN_PERIOD = new Date('2026-10-20T10:00:00Z');
 const AFTER = new Date('2026-11-02T10:00:00Z');
 const COSTS = BigInt64Array.from([100n, 200n, 300n, 400n]);
+
+describe('provisionalOfGroups', () => {
+  it('counts what provisionalFigures counts, from the report’s grouping', () => {
+    const cases: [string, Date][] = [
+      ['exit', AFTER],
+      ['running', PERIOD.to],
+      ['new', IN_PERIOD],
+      ['error', IN_PERIOD],
+      ['suspended', PERIOD.to],
+      ['claimed', IN_PERIOD],
+      ['exit', IN_PERIOD],
+      ['resuming', AFTER],
+    ];
+    const sessions = cases.map(([status, updatedAt], i) =>
+      session({ sessionId: `s${i}`, status, acus: 0.5 + i, updatedAt }),
+    );
+    const costs = BigInt64Array.from(cases.map((_, i) => BigInt(100 * (i + 1))));
+    const grouped = provisionalOfGroups(groupSessions(sessions, PERIOD), costs);
+    expect(grouped).toEqual(provisionalFigures(sessions, costs, PERIOD));
+    expect(grouped).toMatchObject({ sessions: 6, running: 4, carriedOut: 4, costMinor: 2_500n });
+  });
+});
 
 describe('provisionalFigures', () => {
   it('is final when every session stopped inside the period', () => {
