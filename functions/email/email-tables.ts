@@ -1,13 +1,12 @@
 import { formatAcus, formatShare } from '../core/money/format.js';
 import type { ChargebackReport, UserTotal } from '../core/report/chargeback-report.js';
-import { orgSplitText } from '../core/report/people.js';
+import { orgSplitText, TOP_USERS } from '../core/report/people.js';
 import type { OrgChange } from '../core/report/period-comparison.js';
 import { statusLabel } from '../core/report/session-status.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
 import { formatAmount, formatCount, formatShareOfTotal, formatSignedShare } from './email-figures.js';
 
-const TOP_USERS = 10;
 const NO_SESSIONS = 'No sessions in this period.';
 export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 

@@ -10,9 +10,9 @@ import type {
   UsageTotals,
   UserTotal,
 } from '../report/chargeback-report.js';
-import { peopleOf } from '../report/people.js';
+import { peopleOf, TOP_USERS } from '../report/people.js';
 import { provisionalFigures } from '../report/provisional.js';
-import { byAmountDescending, byText } from '../report/rank.js';
+import { byAmountDescending, byStatusRow, byTagRow, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
 import type { Session } from '../session.js';
 import type { SessionList } from '../session-list.js';
@@ -34,8 +34,6 @@ interface Sum {
   acus: Acus;
   costMinor: bigint;
 }
-
-const TOP_USERS = 10;
 
 /**
  * The report cut down to some cost centres: only their sessions, orgs and
@@ -170,21 +168,11 @@ class OrgSums {
 }
 
 function tagsOf(tags: ReadonlyMap<string | null, Sum>, pricing: Pricing): TagTotal[] {
-  return [...tags]
-    .sort(([a, x], [b, y]) =>
-      (a === null) !== (b === null)
-        ? a === null
-          ? 1
-          : -1
-        : byAmountDescending(x.acus, y.acus) || byText(a, b),
-    )
-    .map(([tag, sum]) => ({ ...usageOf(sum, pricing), tag }));
+  return [...tags].map(([tag, sum]) => ({ ...usageOf(sum, pricing), tag })).sort(byTagRow);
 }
 
 function statusesOf(statuses: ReadonlyMap<string, Sum>, pricing: Pricing): StatusTotal[] {
-  return [...statuses]
-    .sort(([a, x], [b, y]) => y.sessions - x.sessions || byText(a, b))
-    .map(([status, sum]) => ({ ...usageOf(sum, pricing), status }));
+  return [...statuses].map(([status, sum]) => ({ ...usageOf(sum, pricing), status })).sort(byStatusRow);
 }
 
 function sumIn<K>(sums: Map<K, Sum>, key: K): Sum {

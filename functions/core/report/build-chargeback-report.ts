@@ -13,17 +13,17 @@ import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
 import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
-import { type PersonTotal, peopleOf } from './people.js';
+import { type PersonTotal, peopleOf, TOP_USERS } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
 import { provisionalOfGroups } from './provisional.js';
-import { byText } from './rank.js';
+import { byStatusRow, byTagRow } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus, SessionCents } from './reconciliation.js';
 import { sessionCostSums } from './session-cost-sums.js';
 import type { SessionEdgesResult } from './session-edges.js';
 import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
-import { byAcusThenId, usage } from './usage-totals.js';
+import { usage } from './usage-totals.js';
 
 export interface ChargebackReportInput {
   readonly period: ReportPeriod;
@@ -42,8 +42,6 @@ export interface ChargebackReportInput {
   /** The previous period's summary.json, or why there is none to compare with. */
   readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
 }
-
-const TOP_USERS = 10;
 
 /**
  * The whole report from the period's sessions, and from the bill when given.
@@ -184,12 +182,8 @@ function tagTotals(
   pricing: Pricing,
 ): TagTotal[] {
   return [...tags]
-    .sort(([tagA, a], [tagB, b]) => {
-      // The untagged row goes last whatever its size: it is the remainder, not a tag.
-      if ((tagA === null) !== (tagB === null)) return tagA === null ? 1 : -1;
-      return byAcusThenId(a, b, tagA, tagB);
-    })
-    .map(([tag, tally]) => ({ ...usage(tally, pricing, costs.get(tag) ?? 0n), tag }));
+    .map(([tag, tally]) => ({ ...usage(tally, pricing, costs.get(tag) ?? 0n), tag }))
+    .sort(byTagRow);
 }
 
 /** The sums of their sessions' cents: statuses are of sessions on either basis. */
@@ -199,8 +193,8 @@ function statusTotals(
   pricing: Pricing,
 ): StatusTotal[] {
   return [...statuses]
-    .sort(([statusA, a], [statusB, b]) => b.sessions - a.sessions || byText(statusA, statusB))
-    .map(([status, tally]) => ({ ...usage(tally, pricing, costs.get(status) ?? 0n), status }));
+    .map(([status, tally]) => ({ ...usage(tally, pricing, costs.get(status) ?? 0n), status }))
+    .sort(byStatusRow);
 }
 
 function billedSessionsFor(

@@ -2,6 +2,9 @@ import type { Acus } from '../money/acus.js';
 import type { OrgTotal } from './chargeback-report.js';
 import { byAmountDescending, byText } from './rank.js';
 
+/** People in the Top users tables (report, slices, email): enough to show who drives the cost. */
+export const TOP_USERS = 10;
+
 /** One person's share in one org. */
 export interface PersonInOrg {
   readonly orgId: string;
