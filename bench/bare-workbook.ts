@@ -12,6 +12,7 @@ import {
 import type { ChargebackReport } from '../functions/core/report/chargeback-report.js';
 import { statusLabel } from '../functions/core/report/session-status.js';
 import type { Session } from '../functions/core/session.js';
+import { MAX_LINKS_PER_SHEET } from '../functions/workbook/link-budget.js';
 import { WORKBOOK_ZIP, type WorkbookZipOptions } from '../functions/workbook/write-chargeback-workbook.js';
 
 export async function writeBareWorkbook(
@@ -76,6 +77,8 @@ function writeSessions(ws: ExcelJS.Worksheet, sessions: Iterable<Session>, repor
   const costScale = 10 ** report.pricing.minorDigits;
   const period = report.period.label;
   let i = 0;
+  // The workbook's cells: links up to Excel's per-sheet budget, then the same URL as text.
+  let links = 0;
   for (const s of sessions) {
     const user = s.userId === null ? undefined : users.get(s.userId);
     const values: ExcelJS.CellValue[] = [
@@ -98,7 +101,11 @@ function writeSessions(ws: ExcelJS.Worksheet, sessions: Iterable<Session>, repor
       s.pullRequests.length === 0
         ? null
         : s.pullRequests.map((p) => (p.state === null ? p.url : `${p.url} (${p.state})`)).join(', '),
-      s.url === null ? null : /^https?:\/\//i.test(s.url) ? { text: s.url, hyperlink: s.url } : s.url,
+      s.url === null
+        ? null
+        : /^https?:\/\//i.test(s.url) && links++ < MAX_LINKS_PER_SHEET
+          ? { text: s.url, hyperlink: s.url }
+          : s.url,
       s.userId === null ? null : s.userKind === 'service-user' ? 'service user' : 'user',
     ];
     if (centres !== undefined) values.splice(4, 0, centreOf(centres, s));

@@ -7,7 +7,7 @@ export const EXCEL_MAX_ROWS = 1_048_576;
 /**
  * Rows a session sheet needs besides its session rows: the title and the
  * header above them; the blank row and the Total below; then a blank row and
- * the notes (at most six today, ten kept free so one more note cannot push a
+ * the notes (at most seven today, ten kept free so one more note cannot push a
  * capped sheet over the limit).
  */
 export const SESSION_SHEET_OTHER_ROWS = 2 + 2 + 1 + 10;

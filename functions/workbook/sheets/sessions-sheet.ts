@@ -5,10 +5,11 @@ import { statusLabel } from '../../core/report/session-status.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
-import { acusCell, costCell, linkCell, listCell, textCell } from '../cell-values.js';
+import { acusCell, costCell, listCell, textCell } from '../cell-values.js';
 import { fittedWidth } from '../column-width.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
+import { type LinkBudget, linkBudget, linkBudgetNotes } from '../link-budget.js';
 import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
 import { cappedSessionsNotes, SHOWN_ROWS_TOTAL_LABEL, sessionCoverageOf } from '../session-coverage.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
@@ -46,7 +47,8 @@ export const sessionsSheet: WorkbookSheet = {
     const { report, sessions } = input;
     const coverage = sessionCoverageOf(input);
     const shownTotals = sessionTotals(sessions, report.sessionCostMinor, coverage.sessionsShown);
-    const columns = sessionColumns(report, sessions, shownTotals, coverage);
+    const links = linkBudget();
+    const columns = sessionColumns(report, sessions, shownTotals, coverage, links);
     return writeTableSheet(workbook, {
       name: 'Sessions',
       report,
@@ -60,6 +62,7 @@ export const sessionsSheet: WorkbookSheet = {
       footer: (sheet) =>
         writeFooterNotes(sheet, [
           ...cappedSessionsNotes(coverage, input.sessionArchives),
+          ...linkBudgetNotes(links),
           ...sessionsNotes(report.costBasis),
           ...billedSessionNotes(report),
         ]),
@@ -126,6 +129,7 @@ function sessionColumns(
   sessions: Iterable<Session>,
   totals: SessionTotals,
   coverage: WorkbookSessionCoverage,
+  links: LinkBudget,
 ): readonly TableColumn<CostedSession>[] {
   const { pricing, period } = report;
   const names = namesOf(report);
@@ -221,7 +225,8 @@ function sessionColumns(
       wrap: true,
       value: ({ session }) => listCell(session.pullRequests.map(describePullRequest)),
     },
-    { header: 'URL', width: 52, value: ({ session }) => linkCell(session.url) },
+    // Written once per row, in row order: the first rows get the sheet's links.
+    { header: 'URL', width: 52, value: ({ session }) => links.cell(session.url) },
     {
       header: USER_KIND_HEADER,
       width: 13,
