@@ -11,7 +11,7 @@ import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
 import { focusEnvironment, readFocusConfig } from './focus-config.js';
-import { grantReportPermissions } from './report-permissions.js';
+import { grantReportPermissions, grantWindowPermissions } from './report-permissions.js';
 
 export interface ChargebackStackProps extends StackProps {
   readonly config: ChargebackConfig;
@@ -84,7 +84,7 @@ export class ChargebackStack extends Stack {
         ? {}
         : { SESSIONS_PER_INVOCATION: String(config.sessionsPerInvocation) }),
     };
-    // The steps run the report's code with the report's configuration, and need what it needs.
+    // The steps run the report's code with the report's configuration (their grants differ: below).
     const distributed = config.distributedRuns
       ? new DistributedRun(this, 'Distributed', {
           environment,
@@ -103,8 +103,8 @@ export class ChargebackStack extends Stack {
     });
     const fn = report.function;
 
-    const stepRoles = distributed ? [distributed.windowFunction.role, distributed.mergeFunction.role] : [];
-    for (const role of [report.role, ...stepRoles]) {
+    // The merge step writes the report and sends the email, as a single run does; a window only fetches.
+    for (const role of [report.role, ...(distributed ? [distributed.mergeFunction.role] : [])]) {
       grantReportPermissions(role, {
         bucket,
         reportPrefix: config.reportPrefix,
@@ -114,7 +114,14 @@ export class ChargebackStack extends Stack {
       });
       links?.grantSigning(role);
     }
-    distributed?.grantStart(report.role);
+    if (distributed) {
+      grantWindowPermissions(distributed.windowFunction.role, {
+        bucket,
+        reportPrefix: config.reportPrefix,
+        apiKey: apiKey.secret,
+      });
+      distributed.grantStart(report.role);
+    }
 
     new FocusAthena(this, 'Focus', {
       bucket,

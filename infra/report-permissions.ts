@@ -105,3 +105,33 @@ export function grantReportPermissions(role: IRole, props: ReportPermissionsProp
     },
   ]);
 }
+
+export interface WindowPermissionsProps {
+  readonly bucket: IBucket;
+  readonly reportPrefix: string;
+  readonly apiKey: ISecret;
+}
+
+/**
+ * The distributed run's window step only reads the Devin key and writes its run's parts: it sends
+ * no email, signs no link, reads no map and touches no report, so a fault in it can do nothing more.
+ */
+export function grantWindowPermissions(role: IRole, props: WindowPermissionsProps): void {
+  props.apiKey.grantRead(role);
+  const parts = props.bucket.arnForObjects(`${props.reportPrefix}parts/*`);
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: 'WriteRunParts',
+      effect: Effect.ALLOW,
+      // PutObject covers a large part's multipart upload; a failed one is aborted, not left behind.
+      actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+      resources: [parts],
+    }),
+  );
+  acknowledgeWildcardResources(role, [
+    {
+      resource: parts,
+      reason: 'Run ids are made at run time: a window writes its own run’s parts under parts/ only.',
+    },
+  ]);
+}

@@ -146,6 +146,39 @@ describe('the distributed run in the default stack', () => {
     );
   });
 
+  it('lets the window step read the Devin key and write its run’s parts, nothing else', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const statementsOf = (handler: string) => {
+      const fn = fns[functionIdWithHandler(template, handler)] as CfnResource;
+      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+      return Object.values(template.findResources('AWS::IAM::Policy'))
+        .filter(
+          (p) => JSON.stringify((p as CfnResource).Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
+        )
+        .flatMap(
+          (p) =>
+            ((p as CfnResource).Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
+              .Statement,
+        );
+    };
+    const window = statementsOf('index.windowHandler');
+    const actions = window.flatMap((st) => [st.Action].flat() as string[]).sort();
+    // Its own log group's writes, from the function construct, and the two grants above.
+    expect(actions).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      's3:AbortMultipartUpload',
+      's3:PutObject',
+      'secretsmanager:DescribeSecret',
+      'secretsmanager:GetSecretValue',
+    ]);
+    const put = window.find((st) => st.Sid === 'WriteRunParts');
+    expect(JSON.stringify(put?.Resource)).toContain('/reports/parts/*');
+    // The merge still does what a single run does: send the email, among the rest.
+    const merge = statementsOf('index.mergeHandler').flatMap((st) => [st.Action].flat() as string[]);
+    expect(merge).toEqual(expect.arrayContaining(['ses:SendRawEmail', 's3:DeleteObject', 's3:GetObject']));
+  });
+
   it('alarms when an execution fails, times out or is aborted', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as CfnResource[];
     const alarm = alarms.find((a) =>
