@@ -2,12 +2,14 @@
  * What one session costs a run, end to end (fetch, aggregate, workbook, exports, FOCUS, upload).
  * The planner divides an invocation's time and memory by these to know how many sessions fit.
  *
- * From `npm run bench -- 1100000` on a 2-core x86 machine (2026-12-02, another bench running):
- * - time: the whole run took 266 s on v2 (242 µs a session) and 434 s on v3 (394 µs, of which
- *   158 s were the fake's slow per-principal bill); 250 µs a session, with the planner's halving
- *   of the time left, keeps a v3 month of the measured kind inside 15 minutes;
- * - memory: peak RSS 698 MB (v2) and 717 MB (v3) at 1.1 M sessions against about 550 MB at
- *   100,000: under 200 bytes a session above the runtime's own. 400 bytes is the ceiling used.
+ * From `npm run bench -- 1100000 5000000` on a 2-core x86 machine, alone (2026-12-02):
+ * - time: 1.1 M sessions took 140 s on v2 and 143 s on v3 end to end (about 130 µs a session), and
+ *   5 M took 526 s on either (105 µs). 250 µs, with the planner's halving of the time left, leaves
+ *   room for Lambda's share of a CPU (2048 MB is about 1.2 vCPU, slower than this core) and for a
+ *   real API slower to bill than the fake;
+ * - memory: peak RSS 573 MB (v2) and 418 MB (v3) at 1.1 M, 1,482 MB (v2) and 514 MB (v3) at 5 M: v2's
+ *   fetch keeps a record of every id (about 230 bytes a session), v3's one window's. 400 bytes is
+ *   the ceiling used.
  * Change them here only; `SESSIONS_PER_INVOCATION` overrides the outcome for one deployment.
  */
 export const RUN_COST = {
