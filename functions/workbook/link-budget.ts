@@ -2,8 +2,8 @@ import type { CellHyperlinkValue } from 'exceljs';
 import { linkCell } from './cell-values.js';
 
 /**
- * Links one sheet may hold: Excel allows 65,530 hyperlinks a worksheet and repairs (drops) the
- * rest of a file that has more; a round figure under it, so a reader can check a note against it.
+ * Links one sheet may hold: Excel supports at most 65,530 hyperlinks a worksheet, so a file with
+ * more need not open cleanly; a round figure under it, so a reader can check a note against it.
  */
 export const MAX_LINKS_PER_SHEET = 65_000;
 
