@@ -1,24 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { InvalidInputError } from '../../functions/core/errors.js';
 import { parseEnvironment } from '../../functions/environment/parse-environment.js';
 import { focusOptionsFromEnv } from '../../functions/focus/focus-options.js';
 import { linkServiceConfigFromEnv } from '../../functions/links/link-config.js';
+import { invalidInput } from '../core/invalid-input.js';
 
 const schema = z.object({
   BUCKET: z.string().min(1, 'is required'),
   LIMIT: z.coerce.number().int().positive().default(10),
 });
-
-function thrown(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InvalidInputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InvalidInputError');
-}
 
 describe('parseEnvironment', () => {
   it('returns the parsed settings, defaults applied', () => {
@@ -29,14 +19,14 @@ describe('parseEnvironment', () => {
   });
 
   it('names the wrong variable and the value it had', () => {
-    const error = thrown(() => parseEnvironment(schema, { BUCKET: 'reports', LIMIT: '-3' }));
+    const error = invalidInput(() => parseEnvironment(schema, { BUCKET: 'reports', LIMIT: '-3' }));
     expect(error.field).toBe('LIMIT');
     expect(error.value).toBe('-3');
     expect(error.message).toMatch(/^LIMIT: "-3" is invalid: /);
   });
 
   it('says a missing variable is missing, without a value', () => {
-    const error = thrown(() => parseEnvironment(schema, {}));
+    const error = invalidInput(() => parseEnvironment(schema, {}));
     expect(error.field).toBe('BUCKET');
     expect(error.value).toBeUndefined();
     expect(error.message).toMatch(/^BUCKET: is invalid: /);
@@ -54,7 +44,9 @@ describe('the link service environment', () => {
   });
 
   it('names a blank bucket', () => {
-    const error = thrown(() => linkServiceConfigFromEnv({ REPORT_BUCKET: ' ', LINK_SIGNING_SECRET: 's' }));
+    const error = invalidInput(() =>
+      linkServiceConfigFromEnv({ REPORT_BUCKET: ' ', LINK_SIGNING_SECRET: 's' }),
+    );
     expect(error.field).toBe('REPORT_BUCKET');
     expect(error.message).toContain('REPORT_BUCKET is required');
   });
@@ -70,7 +62,7 @@ describe('the FOCUS environment', () => {
   });
 
   it('names a CSV switch that is neither true nor false', () => {
-    const error = thrown(() => focusOptionsFromEnv({ FOCUS_CSV: 'yes' }));
+    const error = invalidInput(() => focusOptionsFromEnv({ FOCUS_CSV: 'yes' }));
     expect(error.field).toBe('FOCUS_CSV');
     expect(error.value).toBe('yes');
   });

@@ -49,6 +49,17 @@ function functionIdWithHandler(template: Template, handler: string): string {
   return found[0]?.[0] ?? '';
 }
 
+/** Every statement of the policies attached to `fn`'s role. */
+function roleStatements(template: Template, fn: CfnResource): Record<string, unknown>[] {
+  const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+  return Object.values(template.findResources('AWS::IAM::Policy'))
+    .filter((p) => JSON.stringify((p as CfnResource).Properties.Roles) === JSON.stringify([{ Ref: roleId }]))
+    .flatMap(
+      (p) =>
+        ((p as CfnResource).Properties.PolicyDocument as { Statement: Record<string, unknown>[] }).Statement,
+    );
+}
+
 describe('the distributed run in the default stack', () => {
   let template: Template;
   let states: Record<string, State>;
@@ -127,16 +138,7 @@ describe('the distributed run in the default stack', () => {
     const report = reports[0] as CfnResource;
     const variables = (report.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
     expect(variables.STATE_MACHINE_ARN).toEqual({ Ref: machineId });
-    const roleId = (report.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-    const statements = Object.values(template.findResources('AWS::IAM::Policy'))
-      .filter(
-        (p) => JSON.stringify((p as CfnResource).Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
-      )
-      .flatMap(
-        (p) =>
-          ((p as CfnResource).Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
-            .Statement,
-      );
+    const statements = roleStatements(template, report);
     expect(statements).toContainEqual(
       expect.objectContaining({
         Action: 'states:StartExecution',
@@ -148,19 +150,8 @@ describe('the distributed run in the default stack', () => {
 
   it('lets the window step read the Devin key and write its run’s parts, nothing else', () => {
     const fns = template.findResources('AWS::Lambda::Function');
-    const statementsOf = (handler: string) => {
-      const fn = fns[functionIdWithHandler(template, handler)] as CfnResource;
-      const roleId = (fn.Properties.Role as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
-      return Object.values(template.findResources('AWS::IAM::Policy'))
-        .filter(
-          (p) => JSON.stringify((p as CfnResource).Properties.Roles) === JSON.stringify([{ Ref: roleId }]),
-        )
-        .flatMap(
-          (p) =>
-            ((p as CfnResource).Properties.PolicyDocument as { Statement: Record<string, unknown>[] })
-              .Statement,
-        );
-    };
+    const statementsOf = (handler: string) =>
+      roleStatements(template, fns[functionIdWithHandler(template, handler)] as CfnResource);
     const window = statementsOf('index.windowHandler');
     const actions = window.flatMap((st) => [st.Action].flat() as string[]).sort();
     // Its own log group's writes, from the function construct, and the two grants above.

@@ -5,6 +5,7 @@ import { linkBudget, linkBudgetNotes, MAX_LINKS_PER_SHEET } from '../../function
 import type { WorkbookInput } from '../../functions/workbook/workbook-input.js';
 import { session } from '../core/report/session-fixture.js';
 import { OCTOBER_2026_UTC, USD_2_25 } from '../support/report-periods.js';
+import { RUN, STATS } from './fixtures.js';
 import { roundTrip, rowValues, sheet } from './read-back.js';
 
 describe('linkBudget', () => {
@@ -52,23 +53,8 @@ describe('a Sessions sheet with more sessions than Excel allows links', () => {
     const input: WorkbookInput = {
       report,
       sessions,
-      run: {
-        runId: 'run-links',
-        generatedAt: new Date('2026-11-01T06:00:00Z'),
-        generator: 'devin-chargeback@test',
-        apiHost: 'api.example',
-        source: 'api',
-        filters: { orgIds: [], userIds: [], tags: [] },
-      },
-      stats: {
-        pages: 1,
-        reportedTotal: count,
-        itemsReceived: count,
-        duplicatesDropped: 0,
-        outsidePeriodDropped: 0,
-        nullAcus: 0,
-        reread: false,
-      },
+      run: RUN,
+      stats: { ...STATS, reportedTotal: count, itemsReceived: count },
     };
     const rows = sheet(await roundTrip(input), 'Sessions');
     const url = rowValues(rows, 2).indexOf('URL') + 1;
