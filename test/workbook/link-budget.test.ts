@@ -21,7 +21,7 @@ describe('linkBudget', () => {
       'https://a.example/3',
     ]);
     expect([budget.links, budget.asText]).toEqual([2, 1]);
-    expect(linkBudgetNotes(budget, 2)).toEqual([
+    expect(linkBudgetNotes(budget)).toEqual([
       'The URLs of the first 2 rows are links; the 1 after them are text, since Excel allows 65,530 links a sheet (this workbook stops at 2). Paste one into a browser to open it.',
     ]);
   });
@@ -34,7 +34,7 @@ describe('linkBudget', () => {
       hyperlink: 'https://a.example/1',
     });
     expect(budget.asText).toBe(0);
-    expect(linkBudgetNotes(budget, 1)).toEqual([]);
+    expect(linkBudgetNotes(budget)).toEqual([]);
   });
 });
 
