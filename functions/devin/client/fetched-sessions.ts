@@ -1,5 +1,6 @@
 import type { FetchStats } from '../../core/session.js';
 import type { SessionList } from '../../core/session-list.js';
+import { sumFetchStats } from '../../core/sum-fetch-stats.js';
 import type { ExactListing } from './exact-listing.js';
 
 export interface FetchedSessions {
@@ -40,20 +41,24 @@ export function fetchedSessionsOf(
   let nullAcus = 0;
   for (const session of sessions) if (!session.acusReported) nullAcus += 1;
   warnNullAcus(nullAcus, warn);
-  const sum = (pick: (listing: ExactListing<SessionList>) => number): number =>
-    listings.reduce((total, listing) => total + pick(listing), 0);
+  const stats = sumFetchStats(listings.map(listingStats));
   return {
     sessions,
-    stats: {
-      pages: sum((l) => l.pages),
-      reportedTotal: sum((l) => l.reportedTotal),
-      itemsReceived: sum((l) => l.itemsReceived),
-      duplicatesDropped: sum((l) => l.duplicatesDropped),
-      outsidePeriodDropped: sum((l) => l.outsideDropped),
-      nullAcus,
-      reread: listings.some((l) => l.reread),
-    },
+    stats: { ...stats, nullAcus },
     warnings,
+  };
+}
+
+/** One listing's read as fetch figures; null ACUs are counted over the sessions kept, once. */
+function listingStats(listing: ExactListing<SessionList>): FetchStats {
+  return {
+    pages: listing.pages,
+    reportedTotal: listing.reportedTotal,
+    itemsReceived: listing.itemsReceived,
+    duplicatesDropped: listing.duplicatesDropped,
+    outsidePeriodDropped: listing.outsideDropped,
+    nullAcus: 0,
+    reread: listing.reread,
   };
 }
 

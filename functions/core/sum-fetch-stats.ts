@@ -1,4 +1,4 @@
-import type { FetchStats } from '../core/session.js';
+import type { FetchStats } from './session.js';
 
 /** The stats of a period read in windows: counts add up; one re-read window means the period had one. */
 export function sumFetchStats(parts: readonly FetchStats[]): FetchStats {
