@@ -16,6 +16,8 @@ export interface LambdaConfig {
   readonly prefix: string;
   readonly sender: string;
   readonly recipients: readonly string[];
+  /** EMAIL_REPLY_TO: where owners' replies go; default the first recipient (finance). */
+  readonly replyTo: string;
   readonly timeZone: string;
   readonly pricing: Pricing;
   readonly apiKeySecretId: string;
@@ -86,6 +88,7 @@ const environment = z.object({
   REPORT_PREFIX: z.string().trim().default('reports/'),
   EMAIL_SENDER: z.email(),
   EMAIL_RECIPIENTS: emailList,
+  EMAIL_REPLY_TO: z.email().optional(),
   REPORT_TIMEZONE: z.string().trim().default('UTC'),
   ACU_PRICE: required('ACU_PRICE'),
   CURRENCY: z.string().trim().default('USD'),
@@ -136,6 +139,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     prefix,
     sender: e.EMAIL_SENDER,
     recipients: e.EMAIL_RECIPIENTS,
+    replyTo: e.EMAIL_REPLY_TO ?? e.EMAIL_RECIPIENTS[0] ?? e.EMAIL_SENDER,
     timeZone,
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,

@@ -27,6 +27,18 @@ export interface UnmappedOrg extends UsageTotals {
   readonly orgName: string | null;
 }
 
+/**
+ * One org's (or one user's) usage charged to one cost centre: By Org and By
+ * User split an org across cost centres by these, so a pivot of either sheet
+ * by its cost-centre column equals By Cost Centre and the journal.
+ */
+export interface CostCentreSplit extends UsageTotals {
+  readonly orgId: string;
+  /** Undefined on an org's split; null for sessions with no user. */
+  readonly userId?: string | null;
+  readonly code: string;
+}
+
 export interface CostCentreReport {
   readonly map: CostCentreMap;
   /** Cost centres with usage (mapped ones by cost, then Unmapped and Unattributed last). */
@@ -43,6 +55,10 @@ export interface CostCentreReport {
     | { readonly available: true; readonly label: string }
     | { readonly available: false; readonly reason: string };
   readonly journal: Journal;
+  /** Usage by org × cost centre, in no particular order; sums to the rows. */
+  readonly orgSplits: readonly CostCentreSplit[];
+  /** Usage by user × cost centre on the sessions basis; empty on the billed basis (users follow their org). */
+  readonly userSplits: readonly CostCentreSplit[];
   /** Set on a budget owner's slice (sliceReport): the codes it holds. The journal is finance's, not the slice's. */
   readonly sliceOf?: readonly string[] | undefined;
   /** On a slice: the slice's cost centres each org's rows fall in (a tag rule can put one org in two). */
