@@ -24,7 +24,7 @@ describe('a provisional month in the email', () => {
       'Provisional: 3 sessions are still running or kept using ACUs after the period ended (40.00 ACUs, USD 90.00 as of this run). These figures can still grow.';
     expect(subject).toMatch(/^\[Provisional\] Devin ACU chargeback — October 2026/);
     expect(html).toContain(
-      `<div style="display:none;max-height:0;overflow:hidden;">${sentence} 12,345.60 ACUs`,
+      `<div style="display:none;max-height:0;overflow:hidden;">${sentence} USD 27,777.60 for 12,345.60 ACUs`,
     );
     expect(text).toContain(`NOTE: ${sentence}`);
   });
