@@ -40,8 +40,10 @@ describe('lambdaConfigFromEnv', () => {
     expect(config.pricing).toMatchObject({ unitPriceText: '2.25', currency: 'USD', minorDigits: 2 });
   });
 
-  it('takes EMAIL_REPLY_TO for the owners\' replies, and refuses one that is no address', () => {
-    expect(lambdaConfigFromEnv({ ...minimal, EMAIL_REPLY_TO: 'ap@example.com' }).replyTo).toBe('ap@example.com');
+  it("takes EMAIL_REPLY_TO for the owners' replies, and refuses one that is no address", () => {
+    expect(lambdaConfigFromEnv({ ...minimal, EMAIL_REPLY_TO: 'ap@example.com' }).replyTo).toBe(
+      'ap@example.com',
+    );
     expect(failure({ ...minimal, EMAIL_REPLY_TO: 'not an address' }).message).toContain('EMAIL_REPLY_TO');
   });
 

@@ -174,7 +174,9 @@ describe('showback emails from the Lambda', () => {
 
   it('gives each owner only their slice, with a working link to a workbook of it alone', async () => {
     const mail = await mailTo('c@example.com');
-    expect(mail.subject).toMatch(/^(\[Provisional\] )?Devin usage — October 2026 — CC-C Gamma: USD [\d,]+\.\d\d$/);
+    expect(mail.subject).toMatch(
+      /^(\[Provisional\] )?Devin usage — October 2026 — CC-C Gamma: USD [\d,]+\.\d\d$/,
+    );
     expect(mail.body.text).toContain('budget owner of CC-C Gamma');
     // "Reply to this email; it goes to finance": EMAIL_REPLY_TO is unset, so the first recipient.
     expect(mail.replyTo).toEqual(['finance@example.com']);

@@ -66,7 +66,9 @@ describe('month over month', () => {
 
   it('names the orgs that moved the cost most, and their rows add up to the change', () => {
     const rows = textTable(render(reconciledReport()).text, 'What changed');
-    expect(rows[0]).toMatch(/^Org\s+Change \(USD\)\s+Change %\s+Previous \(USD\)\s+Now \(USD\)\s+Change \(ACUs\)$/);
+    expect(rows[0]).toMatch(
+      /^Org\s+Change \(USD\)\s+Change %\s+Previous \(USD\)\s+Now \(USD\)\s+Change \(ACUs\)$/,
+    );
     expect(rows.at(-1)).toMatch(/^Total\s+\+5,727\.60\s+\+26\.0%\s+22,050\.00\s+27,777\.60\s+\+2,545\.60$/);
     const changes = rows
       .slice(2, -2)

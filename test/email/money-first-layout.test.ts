@@ -62,7 +62,9 @@ describe.skipIf(!chromiumAvailable())('money first, measured in headless Chromiu
     expect(measured.overflowing).toEqual([]);
   });
 
-  it('shows the workbook link within the first two screens of a 390 px phone', { timeout: 120_000 }, async () => {
+  it('shows the workbook link within the first two screens of a 390 px phone', {
+    timeout: 120_000,
+  }, async () => {
     const measured = await measureHtmlWidth(fullest().html, 390);
     const top = measured.marks.workbook;
     expect(top).toBeDefined();

@@ -1,3 +1,4 @@
+import { glossaryEntries } from '../../core/glossary/glossary.js';
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
@@ -19,29 +20,37 @@ import { sessionTagsShown } from './session-tags-sheet.js';
 import { DEMO_NOTICE } from './summary-sheet.js';
 
 /** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
-const COLUMN_WIDTHS = [36, 110];
+// 36 + 80 units print one page wide at 75 % or more: the long values wrap (writeFacts).
+const COLUMN_WIDTHS = [36, 80];
 
 export const aboutSheet: WorkbookSheet = {
   name: 'About',
   async write(workbook, input) {
     const { report, run, stats } = input;
-    const sheet = workbook.addWorksheet('About', sheetOptions(report));
+    const sheet = workbook.addWorksheet('About', sheetOptions(report, { widths: COLUMN_WIDTHS }));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, 'About this report');
     if (run.source === 'demo') writeNotice(sheet, DEMO_NOTICE, COLUMN_WIDTHS.length);
     writeSection(sheet, 'Parameters');
-    writeFacts(sheet, parameterFacts(report, run));
+    writeFacts(sheet, parameterFacts(report, run), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'How sessions are counted');
-    writeFacts(sheet, attributionFacts(report));
+    writeFacts(sheet, attributionFacts(report), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Provisional figures');
-    writeFacts(sheet, provisionalFacts(report));
+    writeFacts(sheet, provisionalFacts(report), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Counts');
-    writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)]);
+    writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)], COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Names');
-    writeFacts(sheet, nameFacts(report));
+    writeFacts(sheet, nameFacts(report), COLUMN_WIDTHS[1]);
+    // One name per thing: the labels every sheet, the emails and the README use.
+    writeSection(sheet, 'Glossary');
+    writeFacts(
+      sheet,
+      glossaryEntries().map((term) => ({ label: term.label, value: term.definition })),
+      COLUMN_WIDTHS[1],
+    );
     writeSection(sheet, 'Run');
-    writeFacts(sheet, runFacts(run));
+    writeFacts(sheet, runFacts(run), COLUMN_WIDTHS[1]);
     sheet.commit();
   },
 };

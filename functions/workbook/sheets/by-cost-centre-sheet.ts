@@ -9,6 +9,7 @@ import {
   SHARE_FORMAT,
   SIGNED_ACUS_FORMAT,
   SIGNED_SHARE_FORMAT,
+  signedCostFormat,
 } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';
@@ -44,27 +45,29 @@ function costCentreColumns(
   const { totals, pricing } = report;
   const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
   const columns: TableColumn<CostCentreTotal>[] = [
-    { header: 'Cost Centre', width: 14, value: (row) => textCell(row.code) },
-    { header: 'Cost Centre Name', width: 42, value: (row) => textCell(row.name) },
+    { header: 'Cost Centre', width: 12, value: (row) => textCell(row.code) },
+    { header: 'Cost Centre Name', width: 16, wrap: true, value: (row) => textCell(row.name) },
     {
       header: 'GL Account',
-      width: 12,
+      width: 11,
       value: (row) => (row.glAccount === null ? null : textCell(row.glAccount)),
     },
     {
       header: 'Legal Entity',
-      width: 13,
+      width: 12,
       value: (row) => (row.legalEntity === null ? null : textCell(row.legalEntity)),
     },
     {
       header: 'Orgs',
-      width: 64,
+      width: 18,
+      wrap: true,
       value: (row) =>
         textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
     },
     {
       header: 'Owners',
-      width: 50,
+      width: 20,
+      wrap: true,
       value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
     },
     {
@@ -90,7 +93,7 @@ function costCentreColumns(
     },
     {
       header: 'Share of Cost',
-      width: 14,
+      width: 13,
       numFmt: SHARE_FORMAT,
       value: (row) => row.shareOfCost,
       total: totals.costMinor > 0n ? 1 : 0,
@@ -100,6 +103,7 @@ function costCentreColumns(
   const previous = columnLetter(columns.length + 1);
   const change = columnLetter(columns.length + 2);
   const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
+  const previousCostTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
   return [
     ...columns,
     {
@@ -127,6 +131,20 @@ function costCentreColumns(
       totalFormula: (totalRow) =>
         `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
       total: shareOf(totals.acus - previousTotal, previousTotal),
+    },
+    {
+      header: 'Previous Cost',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: (row) => (row.previousCostMinor === null ? null : costCell(row.previousCostMinor, pricing)),
+      total: costCell(previousCostTotal, pricing),
+    },
+    {
+      header: 'Change (Cost)',
+      width: 16,
+      numFmt: signedCostFormat(pricing),
+      value: (row) => costCell(row.costMinor - (row.previousCostMinor ?? 0n), pricing),
+      total: costCell(totals.costMinor - previousCostTotal, pricing),
     },
   ];
 }
