@@ -78,12 +78,12 @@ describe('printing', () => {
     }
   });
 
-  it('repeats the header row on every page of a table sheet, under a title row naming the period', async () => {
+  it('repeats the title row (with its status) and the header row on every page of a table sheet', async () => {
     const workbook = await roundTrip(INPUT);
     for (const name of ['By Org', 'By User', 'By Tag', 'Sessions', 'Session Tags']) {
       const ws = sheet(workbook, name);
       expect(ws.getCell('A1').value, name).toBe(`${name} — October 2026 — provisional`);
-      expect(ws.pageSetup.printTitlesRow, name).toBe('2:2');
+      expect(ws.pageSetup.printTitlesRow, name).toBe('1:2');
     }
   });
 

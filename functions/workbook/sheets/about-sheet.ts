@@ -1,4 +1,4 @@
-import { glossaryEntries } from '../../core/glossary/glossary.js';
+import { GLOSSARY, glossaryEntries } from '../../core/glossary/glossary.js';
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
@@ -46,7 +46,10 @@ export const aboutSheet: WorkbookSheet = {
     writeSection(sheet, 'Glossary');
     writeFacts(
       sheet,
-      glossaryEntries().map((term) => ({ label: term.label, value: term.definition })),
+      // An owner's slice has no Unmapped line to explain (and must not name one).
+      glossaryEntries()
+        .filter((term) => report.costCentres?.sliceOf === undefined || term !== GLOSSARY.unmapped)
+        .map((term) => ({ label: term.label, value: term.definition })),
       COLUMN_WIDTHS[1],
     );
     writeSection(sheet, 'Run');

@@ -38,15 +38,110 @@ export const byCostCentreSheet: WorkbookSheet = {
   },
 };
 
+/**
+ * Money first, so the first printed page carries it: the cost, the previous
+ * cost and the change, then the ACUs and their change, then the posting
+ * details and the lists (which wrap). Columns are found by name, never by
+ * position.
+ */
 function costCentreColumns(
   report: ChargebackReport,
   costCentres: CostCentreReport,
 ): TableColumn<CostCentreTotal>[] {
   const { totals, pricing } = report;
   const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
-  const columns: TableColumn<CostCentreTotal>[] = [
+  const compared = costCentres.previous.available;
+  const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
+  const previousCostTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
+  const money: TableColumn<CostCentreTotal>[] = [
+    {
+      header: 'Cost',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.costMinor, pricing),
+      total: costCell(totals.costMinor, pricing),
+    },
+    ...(compared
+      ? [
+          {
+            header: 'Previous Cost',
+            width: 16,
+            numFmt: costFormat(pricing),
+            value: (row: CostCentreTotal) =>
+              row.previousCostMinor === null ? null : costCell(row.previousCostMinor, pricing),
+            total: costCell(previousCostTotal, pricing),
+          },
+          {
+            header: 'Change (Cost)',
+            width: 16,
+            numFmt: signedCostFormat(pricing),
+            value: (row: CostCentreTotal) => costCell(row.costMinor - (row.previousCostMinor ?? 0n), pricing),
+            total: costCell(totals.costMinor - previousCostTotal, pricing),
+          },
+        ]
+      : []),
+    {
+      header: 'Share of Cost',
+      width: 13,
+      numFmt: SHARE_FORMAT,
+      value: (row) => row.shareOfCost,
+      total: totals.costMinor > 0n ? 1 : 0,
+    },
+    {
+      header: 'Sessions',
+      width: 11,
+      numFmt: COUNT_FORMAT,
+      value: (row) => row.sessions,
+      total: totals.sessions,
+    },
+    {
+      header: chargedAcusHeader(report.costBasis),
+      width: 13,
+      numFmt: ACUS_FORMAT,
+      value: (row) => acusCell(row.acus),
+      total: acusCell(totals.acus),
+    },
+  ];
+  const head: TableColumn<CostCentreTotal>[] = [
     { header: 'Cost Centre', width: 12, value: (row) => textCell(row.code) },
-    { header: 'Cost Centre Name', width: 16, wrap: true, value: (row) => textCell(row.name) },
+    { header: 'Cost Centre Name', width: 18, wrap: true, value: (row) => textCell(row.name) },
+    ...money,
+  ];
+  const previous = columnLetter(head.length + 1);
+  const change = columnLetter(head.length + 2);
+  const acuChange: TableColumn<CostCentreTotal>[] = compared
+    ? [
+        {
+          header: 'Previous ACUs',
+          width: 15,
+          numFmt: ACUS_FORMAT,
+          value: (row) => (row.previousAcus === null ? null : acusCell(row.previousAcus)),
+          total: acusCell(previousTotal),
+        },
+        {
+          header: 'Change (ACUs)',
+          width: 15,
+          numFmt: SIGNED_ACUS_FORMAT,
+          value: (row) => acusCell(row.acus - (row.previousAcus ?? 0n)),
+          total: acusCell(totals.acus - previousTotal),
+        },
+        {
+          header: 'Change %',
+          width: 11,
+          numFmt: SIGNED_SHARE_FORMAT,
+          value: (row) =>
+            row.previousAcus === null || row.previousAcus === 0n
+              ? 'new'
+              : shareOf(row.acus - row.previousAcus, row.previousAcus),
+          totalFormula: (totalRow) =>
+            `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
+          total: shareOf(totals.acus - previousTotal, previousTotal),
+        },
+      ]
+    : [];
+  return [
+    ...head,
+    ...acuChange,
     {
       header: 'GL Account',
       width: 11,
@@ -59,92 +154,16 @@ function costCentreColumns(
     },
     {
       header: 'Orgs',
-      width: 18,
+      width: 24,
       wrap: true,
       value: (row) =>
         textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
     },
     {
       header: 'Owners',
-      width: 20,
+      width: 26,
       wrap: true,
       value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
-    },
-    {
-      header: 'Sessions',
-      width: 11,
-      numFmt: COUNT_FORMAT,
-      value: (row) => row.sessions,
-      total: totals.sessions,
-    },
-    {
-      header: chargedAcusHeader(report.costBasis),
-      width: 14,
-      numFmt: ACUS_FORMAT,
-      value: (row) => acusCell(row.acus),
-      total: acusCell(totals.acus),
-    },
-    {
-      header: 'Cost',
-      width: 18,
-      numFmt: costFormat(pricing),
-      value: (row) => costCell(row.costMinor, pricing),
-      total: costCell(totals.costMinor, pricing),
-    },
-    {
-      header: 'Share of Cost',
-      width: 13,
-      numFmt: SHARE_FORMAT,
-      value: (row) => row.shareOfCost,
-      total: totals.costMinor > 0n ? 1 : 0,
-    },
-  ];
-  if (!costCentres.previous.available) return columns;
-  const previous = columnLetter(columns.length + 1);
-  const change = columnLetter(columns.length + 2);
-  const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
-  const previousCostTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
-  return [
-    ...columns,
-    {
-      header: 'Previous ACUs',
-      width: 15,
-      numFmt: ACUS_FORMAT,
-      value: (row) => (row.previousAcus === null ? null : acusCell(row.previousAcus)),
-      total: acusCell(previousTotal),
-    },
-    {
-      header: 'Change (ACUs)',
-      width: 15,
-      numFmt: SIGNED_ACUS_FORMAT,
-      value: (row) => acusCell(row.acus - (row.previousAcus ?? 0n)),
-      total: acusCell(totals.acus - previousTotal),
-    },
-    {
-      header: 'Change %',
-      width: 11,
-      numFmt: SIGNED_SHARE_FORMAT,
-      value: (row) =>
-        row.previousAcus === null || row.previousAcus === 0n
-          ? 'new'
-          : shareOf(row.acus - row.previousAcus, row.previousAcus),
-      totalFormula: (totalRow) =>
-        `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
-      total: shareOf(totals.acus - previousTotal, previousTotal),
-    },
-    {
-      header: 'Previous Cost',
-      width: 16,
-      numFmt: costFormat(pricing),
-      value: (row) => (row.previousCostMinor === null ? null : costCell(row.previousCostMinor, pricing)),
-      total: costCell(previousCostTotal, pricing),
-    },
-    {
-      header: 'Change (Cost)',
-      width: 16,
-      numFmt: signedCostFormat(pricing),
-      value: (row) => costCell(row.costMinor - (row.previousCostMinor ?? 0n), pricing),
-      total: costCell(totals.costMinor - previousCostTotal, pricing),
     },
   ];
 }
