@@ -204,7 +204,7 @@ describe('writeChargebackWorkbook', () => {
       null,
       'Error',
     ]);
-    expect(ws.getCell('P6').value).toBe('Yes');
+    expect(ws.getCell('Q6').value).toBe('Yes');
   });
 
   it('lists every session and tag on its own row on Session Tags, untagged sessions once', async () => {
