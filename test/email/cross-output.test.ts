@@ -38,7 +38,9 @@ function sheetRows(workbook: ExcelJS.Workbook, name: string): Record<string, unk
 }
 
 const resultOf = (value: unknown) =>
-  typeof value === 'object' && value !== null && 'result' in value ? (value as { result: unknown }).result : value;
+  typeof value === 'object' && value !== null && 'result' in value
+    ? (value as { result: unknown }).result
+    : value;
 
 describe('one story across the workbook, the finance email and the owners’ mail (demo, November 2026)', () => {
   let workbook: ExcelJS.Workbook;
@@ -61,7 +63,9 @@ describe('one story across the workbook, the finance email and the owners’ mai
     );
     const rows = textRows(email, 'By cost centre');
     expect(rows.length).toBeGreaterThan(3);
-    for (const [code, cost] of rows.slice(1).map((cells) => [cells[0] ?? '', cells[1] ?? ''])) {
+    for (const [code, cost] of rows
+      .slice(1)
+      .map((cells): [string, string] => [cells[0] ?? '', cells[1] ?? ''])) {
       expect(Math.round(Number(sheet.get(code)) * 100), code).toBe(cents(cost));
     }
   });
@@ -78,7 +82,7 @@ describe('one story across the workbook, the finance email and the owners’ mai
     const rows = textRows(email, 'By org')
       .slice(1)
       .filter((cells) => cells[0] !== 'Total');
-    for (const [name, cost] of rows.map((cells) => [cells[0] ?? '', cells[1] ?? ''])) {
+    for (const [name, cost] of rows.map((cells): [string, string] => [cells[0] ?? '', cells[1] ?? ''])) {
       expect(costOf.get(name), name).toBe(cents(cost));
     }
     const unmapped = /(\d+) of (.+?)'s? (\d+) sessions are unmapped/.exec(email);

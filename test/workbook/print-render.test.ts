@@ -23,7 +23,8 @@ describe.skipIf(!printToolsAvailable())('the demo workbook printed by LibreOffic
     console.log(`smallest printed font per sheet (pt): ${JSON.stringify(scale)}`);
     // Every sheet was found by its name in the page header: no page is unaccounted for.
     expect(printed.filter((sheet) => sheet.sheet.startsWith('(unknown'))).toEqual([]);
-    for (const sheet of printed) expect(sheet.smallestPt, sheet.sheet).toBeGreaterThanOrEqual(SMALLEST_READABLE_PT);
+    for (const sheet of printed)
+      expect(sheet.smallestPt, sheet.sheet).toBeGreaterThanOrEqual(SMALLEST_READABLE_PT);
     // The status ("— provisional") is in the title row, repeated with the header on every page.
     const sessions = printed.find((sheet) => sheet.sheet === 'Sessions');
     expect(sessions?.pages.length).toBeGreaterThan(1);

@@ -6,11 +6,11 @@
  */
 const SETTLED: ReadonlySet<string> = new Set(['exit', 'error']);
 
-export function isSettledStatus(status: string): boolean {
+export function isSettled(status: string): boolean {
   return SETTLED.has(status);
 }
 
 /** "Yes" / "No", for the Settled column that filters the unsettled sessions. */
 export function settledText(status: string): 'Yes' | 'No' {
-  return isSettledStatus(status) ? 'Yes' : 'No';
+  return isSettled(status) ? 'Yes' : 'No';
 }
