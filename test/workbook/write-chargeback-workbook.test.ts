@@ -69,7 +69,7 @@ describe('writeChargebackWorkbook', () => {
       'URL',
       'User Kind',
     ]);
-    expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag']);
+    expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag', 'ACUs', 'Cost']);
   });
 
   it('freezes the title and header and filters the item rows of every table sheet', async () => {
@@ -79,7 +79,7 @@ describe('writeChargebackWorkbook', () => {
       'By User': 'A2:J6',
       'By Tag': 'A2:D5',
       Sessions: 'A2:T7',
-      'Session Tags': 'A2:B8',
+      'Session Tags': 'A2:D8',
     };
 
     for (const [name, range] of Object.entries(expected)) {
@@ -209,7 +209,11 @@ describe('writeChargebackWorkbook', () => {
 
   it('lists every session and tag on its own row on Session Tags, untagged sessions once', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Session Tags');
-    const rows = [3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row));
+    const full = [3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row));
+    const rows = full.map((row) => row.slice(0, 2));
+    // The session's whole ACUs and cost on each of its tag rows, as on Sessions (not additive across tags).
+    expect(full[0]?.slice(2)).toEqual([10.5, 23.63]);
+    expect(full[1]?.slice(2)).toEqual([10.5, 23.63]);
 
     expect(rows).toEqual([
       ['s1', 'billing'],
