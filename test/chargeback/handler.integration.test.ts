@@ -232,8 +232,8 @@ describe('chargeback Lambda handler', () => {
     const mails = await aws.ses.mails();
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
-    expect(mails.at(-1)?.body.text).toMatch(/Change vs September 2026\s+[+-]USD [\d,.]+( \([+-][\d.]+%\))?, from USD /);
-      /Change vs September 2026\s+[+-]USD [\d,.]+ \([+-][\d.]+%\), from USD /,
+    expect(mails.at(-1)?.body.text).toMatch(
+      /Change vs September 2026\s+[+-]USD [\d,.]+( \([+-][\d.]+%\))?, from USD /,
     );
     expect(mails.at(-1)?.body.text).toMatch(/Change in ACUs\s+[+-][\d,.]+ ACUs/);
     // September's summary.json in the bucket makes a two-month trend.
