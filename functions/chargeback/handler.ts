@@ -12,6 +12,7 @@ import { createDevinClient } from '../devin/client/devin-client.js';
 import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
 import type { HandOver } from '../distributed/hand-over.js';
 import { runMergeJob } from '../distributed/merge-job.js';
+import type { MergeResult } from '../distributed/merge-result.js';
 import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import type { RunLog } from '../pipeline/run-log.js';
@@ -107,8 +108,11 @@ export async function windowHandler(event: unknown, context?: Invocation): Promi
   );
 }
 
-/** The state machine's merge step: the parts joined, then the same job as a single run; never hands over. */
-export async function mergeHandler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+/**
+ * The state machine's merge step: the parts joined, then the same job as a single run; never hands
+ * over, and returns no link (its output stays in the execution history).
+ */
+export async function mergeHandler(event: unknown, context?: Invocation): Promise<MergeResult> {
   const merge = parseMergeEvent(event);
   return logged(merge.runId, context, async () => {
     return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
