@@ -4,6 +4,7 @@ import {
   DEFAULT_MAX_SESSION_ROWS,
   MAX_SESSION_ROWS_LIMIT,
 } from '../functions/core/report/session-row-limit.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { parseContext } from './config-error.js';
 
 /**
@@ -129,8 +130,8 @@ export const CONFIG_DEFAULTS = {
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
 export const MAX_PRESIGNED_LINK_TTL_SECONDS = 604_800;
-/** A signed link to the link service: at most a year and a day. */
-const MAX_LINK_TTL_SECONDS = 31_622_400;
+/** A signed link to the link service: at most 366 days, which the link service enforces too. */
+const MAX_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
 const MAX_ATTACH_BYTES = 7_000_000;
 

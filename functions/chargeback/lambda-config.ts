@@ -8,6 +8,7 @@ import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -60,7 +61,8 @@ export interface DurableLinkConfig {
 export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
 /** A signed link to the link service: a month by default, a year (and a day) at most. */
 export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
-export const MAX_DURABLE_LINK_TTL_SECONDS = 366 * 24 * 3600;
+/** The link service refuses any longer at verification too. */
+export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
 export const MAX_ATTACH_BYTES = 7_000_000;
 
