@@ -13,6 +13,14 @@ import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
 import { NODE22_ESM_BUNDLING } from './node-bundling.js';
 
+/** The objects the link service may read: `<prefix>*.xlsx` and `<prefix>*.summary.json`. */
+export function servedObjectArns(bucket: IBucket, reportPrefix: string): string[] {
+  return [
+    bucket.arnForObjects(`${reportPrefix}*.xlsx`),
+    bucket.arnForObjects(`${reportPrefix}*.summary.json`),
+  ];
+}
+
 /** The link service's Lambda entry. */
 export const LINK_HANDLER_ENTRY = fileURLToPath(new URL('../../functions/links/handler.ts', import.meta.url));
 
@@ -108,33 +116,30 @@ export class DownloadLinkService extends Construct {
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
 
     this.signingSecret.grantRead(this.role);
-    const reportObjects = props.bucket.arnForObjects(`${props.reportPrefix}*`);
+    // Exactly what a page shows: workbooks and the summaries beside them. Not the cost-centre map,
+    // sessions exports, parts, FOCUS files or email markers (which hold durable links), even if the
+    // code that refuses any other key were wrong. GetObject also covers the HEAD and the presigned GET.
+    const servedObjects = servedObjectArns(props.bucket, props.reportPrefix);
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
-        sid: 'ReadReports',
+        sid: 'ReadServedReports',
         effect: Effect.ALLOW,
         actions: ['s3:GetObject'],
-        resources: [reportObjects],
+        resources: servedObjects,
       }),
     );
-    // Without s3:ListBucket, S3 answers a HEAD of a deleted report with 403, and the page could
-    // not tell "gone" (404) from a failure (500). Listing exposes key names only, never content.
-    this.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'TellMissingFromForbidden',
-        effect: Effect.ALLOW,
-        actions: ['s3:ListBucket'],
-        resources: [props.bucket.bucketArn],
-      }),
-    );
-    acknowledgeWildcardResources(this.role, [
-      {
-        resource: reportObjects,
+    // No s3:ListBucket: S3 then answers a missing workbook with 403 instead of 404, which the
+    // service reads as "not there" (the role may read every servable key, so a refusal means it is
+    // gone). A prefix condition would not help: S3's missing-key check carries no s3:prefix.
+    acknowledgeWildcardResources(
+      this.role,
+      servedObjects.map((resource) => ({
+        resource,
         reason:
-          'Read-only, stopping at the report prefix of one bucket; the function also refuses any key a token ' +
-          'names outside it, and presigns GETs only.',
-      },
-    ]);
+          'Read-only, workbooks and their summaries under the report prefix of one bucket only; the function ' +
+          'also refuses any key a token names outside it, and presigns GETs only.',
+      })),
+    );
   }
 
   /** What the report function needs to sign links to this service. */

@@ -124,27 +124,26 @@ describe('the download-link service in the default stack', () => {
     });
   });
 
-  it('may read report objects, list key names and read its signing secret: nothing else', () => {
+  it('may read workbooks and their summaries under the prefix and its signing secret: nothing else', () => {
     const statements = statementsOfRole(template, link).filter((s) => !String(s.Action).startsWith('logs:'));
+    const objects = (suffix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/reports/*${suffix}`]],
+    });
     expect(statements).toEqual([
       {
         Effect: 'Allow',
         Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
         Resource: { Ref: secretId },
       },
+      // Not the map, exports, parts, FOCUS files or email markers (which hold links); no listing at all.
       {
-        Sid: 'ReadReports',
+        Sid: 'ReadServedReports',
         Effect: 'Allow',
         Action: 's3:GetObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/reports/*']] },
-      },
-      {
-        Sid: 'TellMissingFromForbidden',
-        Effect: 'Allow',
-        Action: 's3:ListBucket',
-        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Resource: [objects('.xlsx'), objects('.summary.json')],
       },
     ]);
+    expect(JSON.stringify(statements)).not.toContain('s3:List');
     const logs = statementsOfRole(template, link).filter((s) => String(s.Action).startsWith('logs:'));
     expect(logs).toHaveLength(1);
   });
