@@ -140,6 +140,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(Object.keys(variables).sort()).toEqual(
         [
           'ACU_PRICE',
+          'ALLOWED_RECIPIENT_DOMAINS',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
           'COST_CENTRES_KEY',
@@ -162,6 +163,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         REPORT_PREFIX: 'reports/',
         EMAIL_SENDER: 'reports@example.com',
         EMAIL_RECIPIENTS: 'finance@example.com',
+        ALLOWED_RECIPIENT_DOMAINS: 'example.com',
         REPORT_TIMEZONE: 'UTC',
         ACU_PRICE: '2.25',
         CURRENCY: 'USD',
