@@ -343,6 +343,10 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       const [, secret] = only(template, 'AWS::SecretsManager::Secret');
       expect(secret.Properties).not.toHaveProperty('SecretString');
       expect(secret.Properties.Description).toContain('put-secret-value');
+      // The current key kind first: a v3 service user's cog_ key; the v2 personal key only as the deprecated one.
+      expect(secret.Properties.Description).toMatch(
+        /cog_ key of an enterprise service user.*apk_user_.*deprecated/,
+      );
     });
   });
 
