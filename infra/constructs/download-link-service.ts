@@ -31,6 +31,14 @@ export const LINK_HANDLER_ENTRY = fileURLToPath(new URL('../../functions/links/h
  */
 export const LINK_RESERVED_CONCURRENCY = 3;
 
+/**
+ * Throttles in five minutes that raise the alarm: a mail scanner opening a link for fifty
+ * recipients at once may be throttled a few times; a flood is throttled far more.
+ */
+export const LINK_THROTTLES_ALARM = 10;
+/** 4xx answers in five minutes that raise the alarm: a team's stale links stay far below it. */
+export const LINK_4XX_BURST_ALARM = 25;
+
 export interface DownloadLinkServiceProps {
   readonly bucket: IBucket;
   /** Only workbooks under this prefix are ever served. */
@@ -152,10 +160,14 @@ export class DownloadLinkService extends Construct {
     this.signingSecret.grantRead(role);
   }
 
-  /** Raises an alarm when the function fails: thrown errors, timeouts, and the 5xx pages it answers. */
-  alarmTo(topic: ITopic): Alarm {
+  /**
+   * Raises an alarm when the function fails (thrown errors, timeouts, the 5xx pages it answers),
+   * when it is throttled (a flood of requests beyond its reserved concurrency), and on a burst of
+   * 4xx answers (refused, forged or expired tokens, probing for paths): an attack shows up at once.
+   */
+  alarmTo(topic: ITopic): Alarm[] {
     const period = Duration.minutes(5);
-    const alarm = new Alarm(this, 'ErrorsAlarm', {
+    const errors = new Alarm(this, 'ErrorsAlarm', {
       alarmDescription:
         'The download-link service failed (an error, a timeout or a 500 page): finance may not be able to ' +
         'download the report. See its log group.',
@@ -173,7 +185,29 @@ export class DownloadLinkService extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(new SnsAction(topic));
-    return alarm;
+    const throttles = new Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription:
+        `The download-link service was throttled at its ${LINK_RESERVED_CONCURRENCY} reserved executions: a flood ` +
+        'of requests (a leaked link being hammered, or a scan). The access log names the token id and source IP; ' +
+        'the README says how to revoke links.',
+      metric: this.function.metricThrottles({ period, statistic: 'Sum' }),
+      threshold: LINK_THROTTLES_ALARM,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const refusals = new Alarm(this, 'ClientErrorsAlarm', {
+      alarmDescription:
+        'A burst of 4xx answers from the download-link service: forged, tampered or expired tokens or path ' +
+        'probing, far above what a finance team clicks. See the access log (outcome, reason, tokenId, sourceIp).',
+      metric: this.function.metric('Url4xxCount', { period, statistic: 'Sum' }),
+      threshold: LINK_4XX_BURST_ALARM,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const alarms = [errors, throttles, refusals];
+    for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(topic));
+    return alarms;
   }
 }
