@@ -17,6 +17,6 @@ export function withoutBearerLink(result: ChargebackResult): MergeResult {
     link:
       result.emailed || result.duplicateOf !== undefined
         ? 'in the email finance was sent; never in the execution data'
-        : `none: this run sent no email; the workbook is ${result.s3.uri}`,
+        : `none: this run sent no email (the workbook is ${result.s3.uri}); for a link, have it mailed with "force": true and your address in "recipients"`,
   };
 }
