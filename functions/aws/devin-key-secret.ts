@@ -67,5 +67,5 @@ function devinKeyFrom(secretString: string): string | undefined {
 }
 
 function howToSet(secretId: string): string {
-  return `Set it with: aws secretsmanager put-secret-value --secret-id '${secretId}' --secret-string 'apk_user_...'`;
+  return `Set it with: aws secretsmanager put-secret-value --secret-id '${secretId}' --secret-string 'cog_...' (a service user's key; an Enterprise Admin's apk_user_... key still works on v2)`;
 }

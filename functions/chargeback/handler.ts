@@ -12,12 +12,14 @@ import { createDevinClient } from '../devin/client/devin-client.js';
 import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
 import type { HandOver } from '../distributed/hand-over.js';
 import { runMergeJob } from '../distributed/merge-job.js';
+import type { MergeResult } from '../distributed/merge-result.js';
 import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { parseChargebackEvent } from './chargeback-event.js';
 import type { ChargebackOutcome } from './chargeback-result.js';
 import { lambdaConfigFromEnv } from './lambda-config.js';
+import { assertRecipientsAllowed } from './recipient-policy.js';
 import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
 
 // Cold start: configuration is checked once and clients are reused across invocations.
@@ -87,9 +89,11 @@ async function logged<T>(runId: string, context: Invocation | undefined, work: (
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
 export async function handler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
   const runId = newRunId(new Date());
-  return logged(runId, context, () =>
-    runChargebackJob(parseChargebackEvent(event), { ...jobDeps(runId), handOver: handOverFor(context) }),
-  );
+  return logged(runId, context, async () => {
+    const run = parseChargebackEvent(event);
+    assertRecipientsAllowed(run, config.allowedRecipientDomains);
+    return runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
+  });
 }
 
 /** The state machine's window step: one window's sessions into an S3 part. */
@@ -107,10 +111,15 @@ export async function windowHandler(event: unknown, context?: Invocation): Promi
   );
 }
 
-/** The state machine's merge step: the parts joined, then the same job as a single run; never hands over. */
-export async function mergeHandler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+/**
+ * The state machine's merge step: the parts joined, then the same job as a single run; never hands
+ * over, and returns no link (its output stays in the execution history).
+ */
+export async function mergeHandler(event: unknown, context?: Invocation): Promise<MergeResult> {
   const merge = parseMergeEvent(event);
   return logged(merge.runId, context, async () => {
+    // The execution's input could be started by hand: the same bound as the entry's.
+    assertRecipientsAllowed(merge.run, config.allowedRecipientDomains);
     return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
   });
 }

@@ -6,8 +6,10 @@ import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -16,6 +18,8 @@ export interface LambdaConfig {
   readonly prefix: string;
   readonly sender: string;
   readonly recipients: readonly string[];
+  /** Every address a manual event names must be in one of these (lower-case) domains. */
+  readonly allowedRecipientDomains: readonly string[];
   readonly timeZone: string;
   readonly pricing: Pricing;
   readonly apiKeySecretId: string;
@@ -60,7 +64,8 @@ export interface DurableLinkConfig {
 export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
 /** A signed link to the link service: a month by default, a year (and a day) at most. */
 export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
-export const MAX_DURABLE_LINK_TTL_SECONDS = 366 * 24 * 3600;
+/** The link service refuses any longer at verification too. */
+export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
 export const MAX_ATTACH_BYTES = 7_000_000;
 
@@ -86,6 +91,7 @@ const environment = z.object({
   REPORT_PREFIX: z.string().trim().default('reports/'),
   EMAIL_SENDER: z.email(),
   EMAIL_RECIPIENTS: emailList,
+  ALLOWED_RECIPIENT_DOMAINS: z.string().trim().optional(),
   REPORT_TIMEZONE: z.string().trim().default('UTC'),
   ACU_PRICE: required('ACU_PRICE'),
   CURRENCY: z.string().trim().default('USD'),
@@ -129,6 +135,11 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
       `is invalid: a presigned link lives at most ${MAX_LINK_TTL_SECONDS} seconds (7 days); longer needs LINK_BASE_URL and LINK_SIGNING_SECRET`,
     );
   }
+  const allowedRecipientDomains = recipientDomainsFrom(
+    e.ALLOWED_RECIPIENT_DOMAINS,
+    e.EMAIL_RECIPIENTS,
+    e.EMAIL_SENDER,
+  );
   const prefix =
     e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
   return {
@@ -136,6 +147,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     prefix,
     sender: e.EMAIL_SENDER,
     recipients: e.EMAIL_RECIPIENTS,
+    allowedRecipientDomains,
     timeZone,
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
@@ -190,4 +202,22 @@ function asVariable<T>(name: string, read: () => T, otherFields: Record<string, 
     const problem = error.message.slice(error.message.indexOf(':') + 1).trim();
     throw new InvalidInputError(variable, undefined, problem, { cause: error });
   }
+}
+
+/** ALLOWED_RECIPIENT_DOMAINS, or (unset or blank) the domains of the recipients and the sender. */
+function recipientDomainsFrom(
+  text: string | undefined,
+  recipients: readonly string[],
+  sender: string,
+): string[] {
+  if (text === undefined || text === '') return defaultRecipientDomains(recipients, sender);
+  const { domains, invalid } = parseDomainList(text);
+  if (invalid !== undefined) {
+    throw new InvalidInputError(
+      'ALLOWED_RECIPIENT_DOMAINS',
+      invalid,
+      'is not a domain name such as example.com',
+    );
+  }
+  return domains;
 }

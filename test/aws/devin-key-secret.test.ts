@@ -77,7 +77,7 @@ describe('createDevinKeyReader', () => {
     expect(failure).toBeInstanceOf(DevinKeySecretError);
     expect(failure).toMatchObject({ secretId: 'devin/empty' });
     expect((failure as Error).message).toContain(
-      "aws secretsmanager put-secret-value --secret-id 'devin/empty' --secret-string",
+      "aws secretsmanager put-secret-value --secret-id 'devin/empty' --secret-string 'cog_...' (a service user's key",
     );
   });
 

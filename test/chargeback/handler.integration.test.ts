@@ -239,6 +239,42 @@ describe('chargeback Lambda handler', () => {
     );
   });
 
+  it('refuses recipients outside the deployment’s domains before anything is read or sent', async () => {
+    const before = (await aws.ses.mails()).length;
+    const requests = devin.requests.length;
+    for (const recipients of [
+      ['attacker@evil.example'],
+      ['cfo@example.com', 'cfo@example.com.evil.example'],
+      // A subdomain is another domain: only what the operator listed is allowed.
+      ['someone@mail.example.com'],
+    ]) {
+      await expect(handler({ month: '2026-10', force: true, recipients })).rejects.toThrow(
+        `recipients: ${JSON.stringify(recipients.at(-1))} is outside the domains this deployment may email (example.com)`,
+      );
+    }
+    expect((await aws.ses.mails()).length).toBe(before);
+    expect(devin.requests.length).toBe(requests);
+  });
+
+  it('lets the operator widen the domains with ALLOWED_RECIPIENT_DOMAINS', async () => {
+    handler = await loadHandler({ ALLOWED_RECIPIENT_DOMAINS: 'example.com, Partner.example' });
+    try {
+      const before = (await aws.ses.mails()).length;
+      const sent = await handler({ month: '2026-10', force: true, recipients: ['Audit@PARTNER.example'] });
+      expect(sent.emailed).toBe(true);
+      const mails = await aws.ses.mails();
+      expect(mails.length).toBe(before + 1);
+      expect(mails.at(-1)?.destination.to.map((to) => to.toLowerCase())).toEqual(['audit@partner.example']);
+      await expect(
+        handler({ month: '2026-10', force: true, recipients: ['x@evil.example'] }),
+      ).rejects.toThrow(
+        /recipients: "x@evil.example" is outside the domains this deployment may email \(example.com, partner.example\)/,
+      );
+    } finally {
+      handler = await loadHandler();
+    }
+  });
+
   it('stores an ad-hoc range without email and returns a fresh link', async () => {
     const before = (await aws.ses.mails()).length;
     const result = await handler({ from: '2026-10-01', to: '2026-10-15', email: false, orgIds: ['org_0'] });

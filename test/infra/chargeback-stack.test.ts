@@ -140,6 +140,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(Object.keys(variables).sort()).toEqual(
         [
           'ACU_PRICE',
+          'ALLOWED_RECIPIENT_DOMAINS',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
           'COST_CENTRES_KEY',
@@ -162,6 +163,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         REPORT_PREFIX: 'reports/',
         EMAIL_SENDER: 'reports@example.com',
         EMAIL_RECIPIENTS: 'finance@example.com',
+        ALLOWED_RECIPIENT_DOMAINS: 'example.com',
         REPORT_TIMEZONE: 'UTC',
         ACU_PRICE: '2.25',
         CURRENCY: 'USD',
@@ -341,6 +343,10 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       const [, secret] = only(template, 'AWS::SecretsManager::Secret');
       expect(secret.Properties).not.toHaveProperty('SecretString');
       expect(secret.Properties.Description).toContain('put-secret-value');
+      // The current key kind first: a v3 service user's cog_ key; the v2 personal key only as the deprecated one.
+      expect(secret.Properties.Description).toMatch(
+        /cog_ key of an enterprise service user.*apk_user_.*deprecated/,
+      );
     });
   });
 

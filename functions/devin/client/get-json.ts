@@ -116,7 +116,7 @@ function statusFailure(http: HttpSettings, response: Response, body: string): At
 
 function hintFor(status: number, refusedKeyHint: string | undefined): string {
   if (status === 401 || status === 403) {
-    return ` (${refusedKeyHint ?? 'the key was refused: the enterprise endpoints need the personal API key, apk_user_…, of an Enterprise Admin'})`;
+    return ` (${refusedKeyHint ?? 'the key was refused: the enterprise endpoints need an enterprise service user’s cog_… key with read permissions (v3), or an Enterprise Admin’s personal apk_user_… key (v2, deprecated)'})`;
   }
   return '';
 }
