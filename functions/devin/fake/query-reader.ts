@@ -1,4 +1,3 @@
-import { billingDayStartMs } from './billing-day.js';
 import { parseIsoInstant } from './iso-instant.js';
 
 /** One entry of the 422 body FastAPI sends: `{"detail": [{type, loc, msg, input}]}`. */
@@ -68,26 +67,6 @@ export class QueryReader {
       type: 'datetime_from_date_parsing',
       loc: ['query', name],
       msg: 'Input should be a valid datetime or date',
-      input: text,
-    });
-  }
-
-  /** A required YYYY-MM-DD date; null (with an issue) when it is missing or not a real date. */
-  requiredDay(name: string): string | null {
-    const text = this.#last(name);
-    if (text === undefined) {
-      return this.#reject(null, {
-        type: 'missing',
-        loc: ['query', name],
-        msg: 'Field required',
-        input: null,
-      });
-    }
-    if (billingDayStartMs(text) !== null) return text;
-    return this.#reject(null, {
-      type: 'date_from_datetime_parsing',
-      loc: ['query', name],
-      msg: 'Input should be a valid date or datetime, invalid date format',
       input: text,
     });
   }
