@@ -4,6 +4,9 @@ import { bodyExcerpt } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 import { type AttemptOutcome, retryDecision } from './retry-decision.js';
 
+/** Names the client to the vendor (and lets a test tell the client's requests from its own probes). */
+export const USER_AGENT = 'devin-chargeback';
+
 type AttemptResult =
   | { readonly ok: true; readonly json: unknown }
   | {
@@ -62,7 +65,11 @@ async function attemptOnce(
   try {
     const response = await http.fetch(`${http.baseUrl}${target}`, {
       method: 'GET',
-      headers: { authorization: `Bearer ${http.apiKey}`, accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${http.apiKey}`,
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+      },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     // Read the body under the same deadline: a server can hang after sending headers.
