@@ -71,6 +71,21 @@ export class QueryReader {
     });
   }
 
+  /** A boolean as pydantic reads a query value: true/false, 1/0, yes/no, on/off (any case). */
+  boolean(name: string, fallback: boolean): boolean {
+    const text = this.#last(name);
+    if (text === undefined) return fallback;
+    const lower = text.toLowerCase();
+    if (['true', '1', 'yes', 'on', 't', 'y'].includes(lower)) return true;
+    if (['false', '0', 'no', 'off', 'f', 'n'].includes(lower)) return false;
+    return this.#reject(fallback, {
+      type: 'bool_parsing',
+      loc: ['query', name],
+      msg: 'Input should be a valid boolean, unable to interpret input',
+      input: text,
+    });
+  }
+
   literal<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
     const text = this.#last(name);
     if (text === undefined) return fallback;

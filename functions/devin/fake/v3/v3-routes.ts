@@ -102,8 +102,20 @@ export function answerV3(
           toV3IdpUser,
         ),
       );
-    case V3_MEMBERS_SERVICE_USERS:
-      return ok(cursorPageOf(data.serviceUsers, offset, first, (s) => ({ ...s, role_assignments: [] })));
+    case V3_MEMBERS_SERVICE_USERS: {
+      // "include_inactive: bool, default false": expired or removed service users only when asked [R31].
+      const includeInactive = query.boolean('include_inactive', false);
+      const nowSec = Date.now() / 1000;
+      const listed = data.serviceUsers.filter(
+        (s) => includeInactive || (s.removed !== true && (s.expires_at === null || s.expires_at > nowSec)),
+      );
+      return ok(
+        cursorPageOf(listed, offset, first, ({ removed: _removed, ...s }) => ({
+          ...s,
+          role_assignments: [],
+        })),
+      );
+    }
     case V3_ORGANIZATIONS:
       return ok(cursorPageOf(data.organizations, offset, first, toV3Organization));
     default:
