@@ -182,10 +182,11 @@ function selectSessions(query: QueryReader, data: ServedData): readonly WireSess
   // A principal filter: a person's sessions or a service user's, whichever was named.
   const users = new Set(userIds);
   const services = new Set(serviceUserIds);
+  // A session a service user created on a person's behalf is in both lists [R43].
   return matching.filter(
     (s) =>
       (s.user_id !== null && users.has(s.user_id)) ||
-      (s.user_id === null && s.service_user_id != null && services.has(s.service_user_id)),
+      (s.service_user_id != null && services.has(s.service_user_id)),
   );
 }
 
