@@ -103,11 +103,12 @@ export const V2_HAS_NO_SESSION_CONSUMPTION =
   'the v2 API has no per-session consumption, so the difference is explained in words only; ' +
   'a v3 service-user key (cog_…) gives the walk in numbers';
 
-export function createDevinClient(options: DevinClientOptions): DevinClient {
+/** The HTTP settings (retry policy, timeouts) every request of a client with `options` uses. */
+export function httpSettingsOf(options: DevinClientOptions): HttpSettings {
   const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
   const onWarning = options.onWarning ?? (() => {});
   const version = apiVersionFor(options.apiKey, options.apiVersion);
-  const http: HttpSettings = {
+  return {
     baseUrl,
     apiKey: options.apiKey,
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
@@ -119,6 +120,13 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     onRetry: onWarning,
     ...(version === 'v3' && { refusedKeyHint: V3_REFUSED_KEY_HINT }),
   };
+}
+
+export function createDevinClient(options: DevinClientOptions): DevinClient {
+  const onWarning = options.onWarning ?? (() => {});
+  const version = apiVersionFor(options.apiKey, options.apiVersion);
+  const http = httpSettingsOf(options);
+  const baseUrl = http.baseUrl;
   const paging: PagingSettings = {
     concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
     maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),

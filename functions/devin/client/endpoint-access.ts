@@ -24,6 +24,26 @@ export const V3_ENDPOINT_ACCESS: readonly EndpointAccess[] = [
     without: 'everything: no sessions, no report',
   },
   {
+    route: '/enterprise/organizations',
+    permission: 'ManageOrganizations',
+    without: 'org names (IDs shown) and the orgs the bill is read for',
+  },
+  {
+    route: '/enterprise/members/users',
+    permission: MEMBERSHIP,
+    without: 'names of people with a direct role (IDs shown)',
+  },
+  {
+    route: '/enterprise/members/idp-users',
+    permission: MEMBERSHIP,
+    without: 'names of people who belong through IdP groups (IDs shown)',
+  },
+  {
+    route: '/enterprise/members/service-users',
+    permission: MEMBERSHIP,
+    without: 'names of service users (IDs shown)',
+  },
+  {
     route: '/enterprise/consumption/daily',
     permission: CONSUMPTION,
     without: 'the bill: no reconciliation, and --cost-basis billed fails',
@@ -52,26 +72,6 @@ export const V3_ENDPOINT_ACCESS: readonly EndpointAccess[] = [
     route: '/enterprise/consumption/cycles',
     permission: BILLING,
     without: 'billing-cycle alignment (--align billing-cycle)',
-  },
-  {
-    route: '/enterprise/members/users',
-    permission: MEMBERSHIP,
-    without: 'names of people with a direct role (IDs shown)',
-  },
-  {
-    route: '/enterprise/members/idp-users',
-    permission: MEMBERSHIP,
-    without: 'names of people who belong through IdP groups (IDs shown)',
-  },
-  {
-    route: '/enterprise/members/service-users',
-    permission: MEMBERSHIP,
-    without: 'names of service users (IDs shown)',
-  },
-  {
-    route: '/enterprise/organizations',
-    permission: 'ManageOrganizations',
-    without: 'org names (IDs shown) and the orgs the bill is read for',
   },
   {
     route: '/enterprise/metrics/sessions',
