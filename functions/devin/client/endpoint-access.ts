@@ -71,7 +71,7 @@ export const V3_ENDPOINT_ACCESS: readonly EndpointAccess[] = [
   {
     route: '/enterprise/consumption/cycles',
     permission: BILLING,
-    without: 'billing-cycle alignment (--align billing-cycle)',
+    without: 'billing-cycle periods (--cycle; alignment billing-cycle)',
   },
   {
     route: '/enterprise/metrics/sessions',
@@ -92,7 +92,7 @@ export const V2_ENDPOINT_ACCESS: readonly EndpointAccess[] = [
   {
     route: '/v2/enterprise/consumption/cycles',
     permission: V2_ADMIN,
-    without: 'billing-cycle alignment (--align billing-cycle)',
+    without: 'billing-cycle periods (--cycle; alignment billing-cycle)',
   },
   { route: '/v2/enterprise/members', permission: V2_ADMIN, without: 'names of people (IDs shown)' },
   { route: '/v2/enterprise/organizations', permission: V2_ADMIN, without: 'org names (IDs shown)' },
