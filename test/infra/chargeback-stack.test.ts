@@ -354,7 +354,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       });
     });
 
-    it('raise alarms on function errors, waiting failed runs and schedule failures, all to the topic', () => {
+    it('raise alarms on function errors, waiting failed runs, schedule failures and a Devin key about to expire, all to the topic', () => {
       const [topicId] = only(template, 'AWS::SNS::Topic');
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as CfnResource[];
       const watched = alarms.map((a) =>
@@ -367,6 +367,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(watched.sort()).toEqual(
         [
           'ApproximateNumberOfMessagesVisible',
+          'DevinKeyExpiringSoon',
           'Errors',
           'TargetErrorCount+InvocationDroppedCount+InvocationsFailedToBeSentToDeadLetterCount',
         ].sort(),
@@ -394,6 +395,14 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).toContain(
         JSON.stringify({ Name: 'ScheduleGroup', Value: group.Properties.Name }),
       );
+    });
+
+    it('watch the key-expiry metric the function emits', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'DevinChargeback',
+        MetricName: 'DevinKeyExpiringSoon',
+        Statistic: 'Maximum',
+      });
     });
 
     it('have no e-mail subscription unless alarmEmail is set', () => {

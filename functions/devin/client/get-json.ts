@@ -116,7 +116,9 @@ function statusFailure(http: HttpSettings, response: Response, body: string): At
     ok: false,
     outcome: { kind: 'status', status: response.status, retryAfterMs },
     status: response.status,
-    reason: `HTTP ${response.status}${hintFor(response.status, http.refusedKeyHint)}`,
+    reason: `HTTP ${response.status}${hintFor(response.status, http.refusedKeyHint)}${
+      response.status === 401 && http.unauthorizedAdvice ? `; ${http.unauthorizedAdvice}` : ''
+    }`,
     excerpt: bodyExcerpt(body, http.apiKey),
   };
 }
