@@ -20,6 +20,8 @@ export interface CliOptions {
   readonly apiVersion?: ApiVersion;
   readonly json: boolean;
   readonly help: boolean;
+  /** `--check-access`: call each endpoint once with the key and print what it may read; no report. */
+  readonly checkAccess: boolean;
   /** The cost-centre map CSV; the demo uses its own sample map when absent. */
   readonly costCentresFile?: string;
   /** CREDIT_ACCOUNT: `2100` or `US01=2100;UK01=2150`. */
@@ -60,6 +62,9 @@ Options
   --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
                            (default: $MAX_SESSION_ROWS or 1,000,000; at most ${MAX_SESSION_ROWS_LIMIT.toLocaleString('en-US')},
                            under Excel's row limit); totals, the FOCUS dataset and the raw export keep every session
+  --check-access           call each Devin endpoint the report reads once with the key and print
+                           ok/refused/missing per endpoint with the permission it needs, and the
+                           key's expiry; builds no report (exit 0 when sessions can be read)
   --json                   print one JSON object on stdout instead of the table
   --help                   this text
 
@@ -68,6 +73,7 @@ Environment
                            personal API key (apk_user_…); never printed
   DEVIN_API_VERSION        v2 or v3, to override what the key implies
   DEVIN_API_URL            API host of a dedicated deployment (default https://api.devin.ai)
+  DEVIN_API_KEY_EXPIRES_AT when the key expires (YYYY-MM-DD): from 21 days before, runs warn
 `;
 
 /** Parses the command line; unknown flags and malformed values name themselves. */
@@ -117,6 +123,7 @@ export function parseCliOptions(
         : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
     json: v.json ?? false,
     help: v.help ?? false,
+    checkAccess: v['check-access'] ?? false,
     ...costCentreOptions(v, env),
   };
 }
@@ -200,6 +207,7 @@ function parseWith(argv: readonly string[]) {
       showback: { type: 'boolean' },
       'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },
+      'check-access': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -18,6 +18,7 @@ import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { loadCostCentres } from './load-cost-centres.js';
 import { progressReporter } from './progress-reporter.js';
+import { runCheckAccess } from './run-check-access.js';
 import { localShowback } from './run-local-showback.js';
 import { humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
 
@@ -57,6 +58,14 @@ export async function runReportCli(
   }
   const stopDemoApi: Array<() => Promise<void>> = [];
   try {
+    if (options.checkAccess && mode === 'api') {
+      const connection = devinConfigFromEnv(io.env);
+      return await runCheckAccess(
+        { ...connection, ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }) },
+        io,
+        options.json,
+      );
+    }
     const now = io.now();
     const acuPrice = options.acuPrice ?? (mode === 'demo' ? DEMO_ACU_PRICE : undefined);
     if (acuPrice === undefined) {

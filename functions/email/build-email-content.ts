@@ -137,6 +137,7 @@ export function buildEmailContent(input: {
       ...workbookParagraphs(delivery, run),
     ],
     footer: [
+      ...(run.notices ?? []),
       describeAttribution(report),
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}${sourceText(run)}`,
     ],

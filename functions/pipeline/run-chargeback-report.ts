@@ -156,6 +156,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     apiHost: deps.devin.host,
     source: deps.source,
     filters,
+    ...(deps.devin.keyNotice !== undefined && { notices: [deps.devin.keyNotice] }),
   };
 
   const sessionCoverage = reportSessionCoverage(report, request.maxSessionRows);

@@ -46,6 +46,15 @@ describe('the email footer', () => {
     );
   });
 
+  it('repeats a notice about the Devin key, and says nothing when there is none', () => {
+    const notice =
+      'The Devin key expires on 2026-11-15 (in 13 days): generate a new key for the service user and update the secret before then.';
+    const warned = render(NOT_PROVISIONAL, octoberRun({ notices: [notice] }));
+    expect(warned.text).toContain(notice);
+    expect(warned.html).toContain('The Devin key expires on 2026-11-15');
+    expect(render(NOT_PROVISIONAL).text).not.toContain('Devin key');
+  });
+
   it('says "1 session across 1 org" in the singular', () => {
     const report = octoberReport();
     const [first] = report.orgs;

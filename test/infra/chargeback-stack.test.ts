@@ -360,7 +360,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       });
     });
 
-    it('raise alarms on function errors, waiting failed runs and schedule failures, all to the topic', () => {
+    it('raise alarms on function errors, waiting failed runs, schedule failures and a Devin key about to expire, all to the topic', () => {
       const [topicId] = only(template, 'AWS::SNS::Topic');
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as CfnResource[];
       const watched = alarms.map((a) =>
@@ -373,6 +373,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(watched.sort()).toEqual(
         [
           'ApproximateNumberOfMessagesVisible',
+          'DevinKeyExpiringSoon',
           'Errors',
           'TargetErrorCount+InvocationDroppedCount+InvocationsFailedToBeSentToDeadLetterCount',
         ].sort(),
@@ -400,6 +401,14 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).toContain(
         JSON.stringify({ Name: 'ScheduleGroup', Value: group.Properties.Name }),
       );
+    });
+
+    it('watch the key-expiry metric the function emits', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'DevinChargeback',
+        MetricName: 'DevinKeyExpiringSoon',
+        Statistic: 'Maximum',
+      });
     });
 
     it('have no e-mail subscription unless alarmEmail is set', () => {

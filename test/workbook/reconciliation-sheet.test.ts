@@ -170,6 +170,9 @@ describe('the Reconciliation sheet', () => {
     expect(explained.get('Billed ACUs')).toMatch(
       /billing days 2026-10-01 to 2026-10-31 \(each from 08:00 UTC\)/,
     );
+    expect(explained.get('Billed ACUs')).toContain(
+      'asked as 2026-10-01T08:00:00Z to 2026-11-01T08:00:00Z, end excluded',
+    );
     expect(explained.get('Carried in')).toMatch(/^3 sessions created before the period used ACUs in it/);
     expect(explained.get('Carried out')).toMatch(/^2 sessions created in the period used ACUs after it/);
     expect(explained.get('Non-session products')).toMatch(

@@ -38,6 +38,10 @@ export type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
 export interface DevinClientOptions {
   apiKey: string;
+  /** Said with a 401 (the key refused, e.g. expired): where a new key goes, e.g. "update the secret …". */
+  unauthorizedAdvice?: string;
+  /** A warning about the key every report states (its recorded expiry is near), or none. */
+  keyNotice?: string;
   /** Default https://api.devin.ai; dedicated enterprise deployments have their own host. */
   baseUrl?: string;
   /** Pages in flight at once; default 4. */
@@ -69,6 +73,8 @@ export interface FetchSessionsOptions {
 export interface DevinClient {
   /** Host of the API, e.g. `api.devin.ai`, for the About sheet. */
   readonly host: string;
+  /** A warning about the key (its expiry is near) for the report's log and email footer; absent when none. */
+  readonly keyNotice?: string;
   /**
    * Every session created in [query.from, query.to), exactly once, or an error. With `spoolPath`
    * the sessions are written there as they arrive and read back from it, so a month of millions
@@ -103,11 +109,12 @@ export const V2_HAS_NO_SESSION_CONSUMPTION =
   'the v2 API has no per-session consumption, so the difference is explained in words only; ' +
   'a v3 service-user key (cog_…) gives the walk in numbers';
 
-export function createDevinClient(options: DevinClientOptions): DevinClient {
+/** The HTTP settings (retry policy, timeouts) every request of a client with `options` uses. */
+export function httpSettingsOf(options: DevinClientOptions): HttpSettings {
   const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
   const onWarning = options.onWarning ?? (() => {});
   const version = apiVersionFor(options.apiKey, options.apiVersion);
-  const http: HttpSettings = {
+  return {
     baseUrl,
     apiKey: options.apiKey,
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
@@ -118,7 +125,15 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     now: () => new Date(),
     onRetry: onWarning,
     ...(version === 'v3' && { refusedKeyHint: V3_REFUSED_KEY_HINT }),
+    ...(options.unauthorizedAdvice !== undefined && { unauthorizedAdvice: options.unauthorizedAdvice }),
   };
+}
+
+export function createDevinClient(options: DevinClientOptions): DevinClient {
+  const onWarning = options.onWarning ?? (() => {});
+  const version = apiVersionFor(options.apiKey, options.apiVersion);
+  const http = httpSettingsOf(options);
+  const baseUrl = http.baseUrl;
   const paging: PagingSettings = {
     concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
     maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),
@@ -128,9 +143,11 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
   };
 
   const host = new URL(baseUrl).host;
-  if (version === 'v3') return createDevinClientV3(http, paging, host, onWarning);
+  const notice = options.keyNotice === undefined ? {} : { keyNotice: options.keyNotice };
+  if (version === 'v3') return { ...createDevinClientV3(http, paging, host, onWarning), ...notice };
   return {
     host,
+    ...notice,
     fetchSessions: (query, fetchOptions) =>
       fetchSessions(
         http,

@@ -249,7 +249,10 @@ function describeFilters(filters: ReportFilters): string {
   const used = parts
     .filter(([, values]) => values.length > 0)
     .map(([what, values]) => `${what}: ${values.join(', ')}`);
-  return used.length === 0 ? 'None: all orgs, users and tags' : `Only ${used.join('; ')}`;
+  // The API may ignore a filter (v2's generated spec has no tags): each is re-applied here.
+  return used.length === 0
+    ? 'None: all orgs, users and tags'
+    : `Only ${used.join('; ')} (each checked on every session the API returned, not only asked of the API)`;
 }
 
 /** ISO without seconds, as the Summary shows it. */

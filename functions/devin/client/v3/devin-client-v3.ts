@@ -62,7 +62,7 @@ export function createDevinClientV3(
         onWarning,
         options?.spoolPath ?? null,
       ),
-    countSessions: (query) => countSessionsV3(paths, query),
+    countSessions: (query) => countSessionsV3(paths, query, onWarning),
     listMembers: async () => {
       const [direct, viaIdp] = await Promise.all([
         members('/enterprise/members/users'),
@@ -81,6 +81,8 @@ export function createDevinClientV3(
           recordName: 'service user',
           parseItem: serviceUserFromWire,
           idOf: (s) => s.serviceUserId,
+          // Expired or removed service users are left out by default [R31]; their sessions remain and need a name.
+          query: { include_inactive: 'true' },
         },
         onWarning,
       ),
