@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { putReportObject } from '../aws/report-object-store.js';
 import { journalCsv } from '../core/cost-centres/journal-csv.js';
+import { journalFileFor } from '../core/cost-centres/journal-file-name.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { ReportKeys } from './report-keys.js';
 
@@ -15,12 +16,13 @@ export async function storeCostCentreObjects(
   const costCentres = report.costCentres;
   if (costCentres === undefined) return;
   const metadata = { 'run-id': runId, period: report.period.slug };
+  const journalKey = journalFileFor(keys.journal, costCentres.journal);
   await putReportObject(s3, {
     bucket,
-    key: keys.journal,
+    key: journalKey,
     body: journalCsv(costCentres.journal, report.pricing),
     contentType: 'text/csv; charset=utf-8',
-    fileName: keys.journal.slice(keys.journal.lastIndexOf('/') + 1),
+    fileName: journalKey.slice(journalKey.lastIndexOf('/') + 1),
     metadata,
   });
   await putReportObject(s3, {

@@ -112,8 +112,10 @@ export function sliceReport(
       journal: buildJournal(rows, {
         period: report.period,
         pricing: report.pricing,
-        totalMinor: totals.costMinor,
+        usageMinor: rows.reduce((sum, row) => sum + row.costMinor, 0n),
         creditAccounts: NO_CREDIT_ACCOUNT,
+        // The slice never shows a journal (finance's is the full report's): its usage lines suffice.
+        journalId: costCentres.journal.journalId,
       }),
     },
   };
