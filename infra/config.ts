@@ -48,6 +48,8 @@ export interface ChargebackConfig {
   readonly costCentresKey?: string | undefined;
   /** The journal's credit account: `2100`, or `US01=2100;UK01=2150` per legal entity. */
   readonly creditAccount?: string | undefined;
+  /** How non-session products are charged back: proportional (default), even, to:<cost centre>, none. */
+  readonly sharedCosts?: string | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -100,6 +102,7 @@ export const CONFIG_KEYS = [
   'costBasis',
   'costCentresKey',
   'creditAccount',
+  'sharedCosts',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -334,6 +337,10 @@ const configSchema = z
     creditAccount: optionalText().refine(
       (v) => v === undefined || isCreditAccount(v),
       'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
+    ),
+    sharedCosts: optionalText().refine(
+      (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
+      'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
     ),
     maxSessionRows: wholeNumberOr(
       CONFIG_DEFAULTS.maxSessionRows,

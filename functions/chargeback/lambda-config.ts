@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
+import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
@@ -39,6 +40,8 @@ export interface LambdaConfig {
   readonly costCentresKey: string;
   /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
   readonly creditAccounts: CreditAccounts;
+  /** SHARED_COSTS: how non-session products are charged back (proportional, even, to:<code>, none). */
+  readonly sharedCosts: SharedCostRule;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
@@ -100,6 +103,7 @@ const environment = z.object({
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
+  SHARED_COSTS: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
@@ -149,6 +153,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     focus: focusOptionsFromEnv(env),
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
+    sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
     stateMachineArn: e.STATE_MACHINE_ARN,

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
+import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
 import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
 import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
@@ -24,6 +25,8 @@ export interface CliOptions {
   readonly costCentresFile?: string;
   /** CREDIT_ACCOUNT: `2100` or `US01=2100;UK01=2150`. */
   readonly creditAccount?: string;
+  /** `--shared-costs` or SHARED_COSTS: proportional (default), even, to:<cost centre>, none. */
+  readonly sharedCosts?: string;
   /** Write a showback email preview (and slice workbook) per budget owner; undefined: the mode's default. */
   readonly showback?: boolean;
   /** `--max-session-rows` or MAX_SESSION_ROWS: session rows the workbook lists at most. */
@@ -55,6 +58,9 @@ Options
   --cost-centres FILE      the cost-centre map CSV (default: $COST_CENTRES_FILE; the demo ships a sample)
   --credit-account ACCT    account the journal's credit lines post to, or ENTITY=ACCT;… per legal
                            entity (default: $CREDIT_ACCOUNT)
+  --shared-costs RULE      how the bill's non-session products (Cascade, Terminal, Review) are charged
+                           back: proportional (default, by usage cost), even, to:<cost centre>, or none
+                           (default: $SHARED_COSTS)
   --showback               also write each budget owner's email preview and slice workbook
                            (default: $SHOWBACK, on for the demo)
   --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
@@ -124,9 +130,12 @@ export function parseCliOptions(
 function costCentreOptions(
   v: ReturnType<typeof parseWith>['values'],
   env: Record<string, string | undefined>,
-): Pick<CliOptions, 'costCentresFile' | 'creditAccount' | 'showback'> {
+): Pick<CliOptions, 'costCentresFile' | 'creditAccount' | 'showback' | 'sharedCosts'> {
   const file = v['cost-centres'] ?? env.COST_CENTRES_FILE;
   const creditAccount = v['credit-account'] ?? env.CREDIT_ACCOUNT;
+  const sharedCosts = v['shared-costs'] ?? env.SHARED_COSTS;
+  // Checked here so a typo is a usage error (exit 2), before anything is read.
+  parseSharedCostRule(sharedCosts, v['shared-costs'] === undefined ? 'SHARED_COSTS' : '--shared-costs');
   const fromEnv = env.SHOWBACK?.trim().toLowerCase();
   if (fromEnv !== undefined && fromEnv !== '' && fromEnv !== 'true' && fromEnv !== 'false') {
     throw new InvalidInputError('SHOWBACK', env.SHOWBACK, 'must be true or false');
@@ -135,6 +144,7 @@ function costCentreOptions(
   return {
     ...(file !== undefined && file !== '' && { costCentresFile: file }),
     ...(creditAccount !== undefined && { creditAccount }),
+    ...(sharedCosts !== undefined && { sharedCosts }),
     ...(showback !== undefined && { showback }),
   };
 }
@@ -197,6 +207,7 @@ function parseWith(argv: readonly string[]) {
       'api-version': { type: 'string' },
       'cost-centres': { type: 'string' },
       'credit-account': { type: 'string' },
+      'shared-costs': { type: 'string' },
       showback: { type: 'boolean' },
       'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },

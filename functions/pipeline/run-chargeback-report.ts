@@ -1,5 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { journalIdOf } from '../core/cost-centres/journal.js';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
@@ -146,6 +147,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       fetched.sessions,
       request.costCentres,
       previous,
+      { journalId: journalIdOf(period, deps.runId) },
     ),
   );
   const charts = await timed('render charts', () => renderChartsOrNone(report, history, deps.log));

@@ -21,7 +21,7 @@ export interface JournalLine {
   readonly costCentreName: string;
   readonly debitMinor: bigint;
   readonly creditMinor: bigint;
-  /** The ACUs behind the amount (signed as the amount is: a credit of a true-up is negative ACUs). */
+  /** The ACUs behind the amount: negative on a credited true-up; on an accrual, the cost centre's net ACUs. */
   readonly quantityAcus: Acus;
   readonly description: string;
 }
@@ -131,15 +131,16 @@ export function buildJournal(
     if (row === undefined) throw new JournalImbalanceError(`cost centre ${code} is charged but has no row`);
     return target(code, fromRow(row));
   };
-  for (const charge of context.shared?.charges ?? []) {
-    for (const share of charge.shares) {
-      rowOf(share.code).postings.push({
-        kind: 'shared-products',
-        amountMinor: share.costMinor,
-        acus: share.acus,
-        description: `Devin shared products (${charge.product}), ${period.label}`,
-      });
-    }
+  // One line per cost centre for all shared products (FOCUS keeps them apart, a row per product).
+  const products = (context.shared?.charges ?? []).filter((c) => c.shares.length > 0);
+  const productNames = products.map((c) => productName(c.product)).join(', ');
+  for (const [code, share] of context.shared?.unallocated === null ? context.shared.byCode : []) {
+    rowOf(code).postings.push({
+      kind: 'shared-products',
+      amountMinor: share.costMinor,
+      acus: share.acus,
+      description: `Devin shared products (${productNames}), ${period.label}`,
+    });
   }
   for (const q of context.trueUps?.periods ?? []) {
     for (const centre of q.costCentres) {
@@ -199,7 +200,7 @@ export function buildJournal(
             `No credit account is configured${entity === null ? '' : ` for ${entity}`}: set CREDIT_ACCOUNT (or --credit-account).`,
           );
         }
-        lines.push(line(period, entity, t, account, 'accrual', -net, -netAcus, description));
+        lines.push(line(period, entity, t, account, 'accrual', -net, netAcus, description));
       }
       if (t.account === null && t.postings.some((p) => p.amountMinor !== 0n)) {
         blockers.add(
@@ -278,6 +279,11 @@ function line(
     quantityAcus: acus,
     description,
   };
+}
+
+/** 'cascade' → 'Cascade': the bill's product ids as a person reads them. */
+export function productName(product: string): string {
+  return product.charAt(0).toUpperCase() + product.slice(1);
 }
 
 /** The journal's id: its period and the run that wrote it. */

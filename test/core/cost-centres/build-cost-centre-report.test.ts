@@ -97,7 +97,7 @@ describe('the journal over a data set where per-line rounding would not balance'
       '2026-10-31,devin-chargeback-2026-10-run-1,,6000,CC-1,Team 1,0.15,,USD,"Devin ACU usage, October 2026",devin-chargeback-2026-10-run-1,2026-10,2026-10-31,0.145,usage',
     );
     expect(lines.at(-2)).toBe(
-      '2026-10-31,devin-chargeback-2026-10-run-1,,2100,CC-7,Team 7,,0.14,USD,"Devin ACUs accrued, October 2026",devin-chargeback-2026-10-run-1,2026-10,2026-10-31,-0.145,accrual',
+      '2026-10-31,devin-chargeback-2026-10-run-1,,2100,CC-7,Team 7,,0.14,USD,"Devin ACUs accrued, October 2026",devin-chargeback-2026-10-run-1,2026-10,2026-10-31,0.145,accrual',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
     const column = (name: string) => lines[0]?.split(',').indexOf(name) ?? -1;
