@@ -76,9 +76,45 @@ export function jsonOutput({ report, files, showback, sessions, durationsMs }: L
       focus: files.focus,
       ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
     },
+    ...postingJson(report),
     ...(showback !== undefined && { showback }),
     durationsMs,
   })}\n`;
+}
+
+/**
+ * `trueUp` (earlier closed periods' changes posted now) and `journal` (what it posts), with a
+ * cost-centre map; the money in currency units, ACUs as numbers (exact figures are in the files).
+ */
+function postingJson(report: ChargebackReport): Record<string, unknown> {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined) return {};
+  const { journal, trueUps } = costCentres;
+  const money = (minor: bigint) => Number(minor) / 10 ** report.pricing.minorDigits;
+  return {
+    trueUp: {
+      sessions: trueUps?.sessions ?? 0,
+      acus: acusToNumber(trueUps?.acus ?? 0n),
+      cost: money(trueUps?.costMinor ?? 0n),
+      periods: (trueUps?.periods ?? []).map((q) => ({
+        period: q.period.slug,
+        sessions: q.lines.length,
+        acus: acusToNumber(q.acus),
+        cost: money(q.costMinor),
+      })),
+    },
+    journal: {
+      journalId: journal.journalId,
+      draft: journal.draft,
+      lines: journal.lines.length,
+      debits: money(journal.debitMinor),
+      credits: money(journal.creditMinor),
+      usage: money(journal.usageMinor),
+      trueUps: money(journal.trueUpMinor),
+      sharedProducts: money(journal.sharedMinor),
+      posted: money(journal.postedMinor),
+    },
+  };
 }
 
 /** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
@@ -111,7 +147,8 @@ function costCentreLines(
   const { journal } = costCentres;
   const lines = [
     `Journal        ${files.journal}`,
-    `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines`,
+    `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines${journal.draft ? ' (DRAFT: a line has no account)' : ''}`,
+    `               posts usage ${formatMoney(journal.usageMinor, report.pricing)} + true-ups ${formatMoney(journal.trueUpMinor, report.pricing)} + shared products ${formatMoney(journal.sharedMinor, report.pricing)}`,
     `Map used       ${files.costCentres}`,
   ];
   if (costCentres.unmappedOrgs.length > 0) {

@@ -101,6 +101,8 @@ export function buildEmailContent(input: {
     // The inbox shows this line first: a provisional month must not read as final there either.
     preview: provisional === null ? summary : `${provisional} ${summary}`,
     notices: [
+      // First: a journal that cannot be imported until these orgs are mapped.
+      ...costCentreNotices(report),
       run.source === 'demo'
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
@@ -109,7 +111,6 @@ export function buildEmailContent(input: {
       describeNameSource('Org', report.names.orgs),
       describeNameSource('User', report.names.users),
       ...comparisonNotices(report),
-      ...costCentreNotices(report),
     ].filter((notice) => notice !== null),
     figures: [
       { label: 'Period', value: describePeriod(period) },

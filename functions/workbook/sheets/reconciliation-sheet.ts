@@ -22,7 +22,7 @@ import { columnLetter, writeTable } from '../table.js';
 import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
-import { writeBridge } from './reconciliation-bridge.js';
+import { writeBridge, writePostingWalk } from './reconciliation-bridge.js';
 import {
   orgLineColumns,
   pricedLines,
@@ -115,6 +115,7 @@ async function writeReconciliation(
   }
 
   writeBridge(sheet, reconciliation, report.pricing);
+  writePostingWalk(sheet, report);
   writeSection(sheet, 'Why session ACUs differ from the bill');
   writeFacts(sheet, differenceExplanation(reconciliation, report.period));
   writeFooterNotes(sheet, [
