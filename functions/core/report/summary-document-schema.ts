@@ -80,6 +80,20 @@ export const summaryDocumentSchema = z.object({
   costCentres: z.array(z.object({ code: z.string(), name: z.string(), ...usageFields })).optional(),
   /** Present when the bill named the products of its no-org ACUs (v3). */
   unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
+  /** What the journal posts, in minor units as integer text; absent without a cost-centre map. */
+  journal: z
+    .object({
+      journalId: z.string(),
+      draft: z.boolean(),
+      lines: z.number().int().nonnegative(),
+      debitMinor: z.string().regex(/^-?\d+$/),
+      creditMinor: z.string().regex(/^-?\d+$/),
+      usageMinor: z.string().regex(/^-?\d+$/),
+      trueUpMinor: z.string().regex(/^-?\d+$/),
+      sharedMinor: z.string().regex(/^-?\d+$/),
+      postedMinor: z.string().regex(/^-?\d+$/),
+    })
+    .optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),
   run: z.object({
     runId: z.string(),

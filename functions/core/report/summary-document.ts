@@ -55,6 +55,19 @@ export function toSummaryDocument(
       costCentres: report.costCentres.rows.map((row) => ({ code: row.code, name: row.name, ...usage(row) })),
     }),
     ...unattributedByProductOf(report),
+    ...(report.costCentres && {
+      journal: {
+        journalId: report.costCentres.journal.journalId,
+        draft: report.costCentres.journal.draft,
+        lines: report.costCentres.journal.lines.length,
+        debitMinor: String(report.costCentres.journal.debitMinor),
+        creditMinor: String(report.costCentres.journal.creditMinor),
+        usageMinor: String(report.costCentres.journal.usageMinor),
+        trueUpMinor: String(report.costCentres.journal.trueUpMinor),
+        sharedMinor: String(report.costCentres.journal.sharedMinor),
+        postedMinor: String(report.costCentres.journal.postedMinor),
+      },
+    }),
     names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },
     run: {
       runId: run.runId,
