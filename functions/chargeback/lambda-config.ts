@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
-import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
 

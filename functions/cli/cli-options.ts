@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
-import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
 import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
+import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 

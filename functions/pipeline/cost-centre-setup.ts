@@ -2,6 +2,7 @@ import { buildCostCentreReport } from '../core/cost-centres/build-cost-centre-re
 import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
 import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { journalIdOf } from '../core/cost-centres/journal.js';
+import type { SharedPool } from '../core/cost-centres/shared-pool.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { SummaryDocument } from '../core/report/summary-document-schema.js';
 import type { Session } from '../core/session.js';
@@ -22,7 +23,11 @@ export function withCostCentres(
   sessions: Iterable<Session>,
   setup: CostCentreSetup | undefined,
   previous: SummaryDocument | { readonly reason: string } | undefined,
-  posting: { readonly journalId: string; readonly trueUps?: TrueUps | undefined } = {
+  posting: {
+    readonly journalId: string;
+    readonly trueUps?: TrueUps | undefined;
+    readonly sharedCharges?: SharedPool['charges'] | undefined;
+  } = {
     journalId: journalIdOf(report.period, 'preview'),
   },
 ): ChargebackReport {
@@ -38,6 +43,7 @@ export function withCostCentres(
       sharedCosts: setup.sharedCosts,
       journalId: posting.journalId,
       trueUps: posting.trueUps,
+      sharedCharges: posting.sharedCharges,
     }),
   };
 }

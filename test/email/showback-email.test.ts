@@ -104,7 +104,9 @@ describe("finance's email with a cost-centre map", () => {
     );
     // Unmapped usage has no account: the journal is a draft until the org is mapped.
     expect(email.text).toMatch(/Journal \(DRAFT\)\s+6 lines; debits USD 38\.25 = credits USD 38\.25/);
-    expect(email.text).toMatch(/Posted\s+usage USD 38\.25 \+ true-ups USD 0\.00 \+ shared products USD 0\.00 = USD 38\.25/);
+    expect(email.text).toMatch(
+      /Posted\s+usage USD 38\.25 \+ true-ups USD 0\.00 \+ shared products USD 0\.00 = USD 38\.25/,
+    );
     // Named first, before anything else the email has to say.
     expect(email.text.indexOf('Unmapped: Zeta Labs')).toBeLessThan(email.text.indexOf('Period'));
     expect(email.html).toContain('Zeta Labs (USD 4.50, 1 sessions)');

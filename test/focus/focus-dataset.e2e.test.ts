@@ -21,8 +21,10 @@ async function summaryOf(outDir: string, month: string) {
 const parquetOf = (outDir: string, month: string) =>
   join(outDir, 'focus', `billing_period=${month}`, `devin-focus-${month}.parquet`);
 
-const posted = (summary: { journal?: { postedMinor: string } | undefined; totals: { cost: { minor: string } } }) =>
-  summary.journal?.postedMinor ?? summary.totals.cost.minor;
+const posted = (summary: {
+  journal?: { postedMinor: string } | undefined;
+  totals: { cost: { minor: string } };
+}) => summary.journal?.postedMinor ?? summary.totals.cost.minor;
 
 async function expectRulesFor(outDir: string, month: string): Promise<void> {
   const summary = await summaryOf(outDir, month);
@@ -81,7 +83,9 @@ describe('the FOCUS dataset the demo writes, read back', () => {
       );
       expect(outside.length).toBeGreaterThan(1);
       for (const row of outside) {
-        expect(row.what).toMatch(/^Devin ACUs of \w+ \(a product that is not sessions\), shared by the rule proportional$/);
+        expect(row.what).toMatch(
+          /^Devin ACUs of \w+ \(a product that is not sessions\), shared by the rule proportional$/,
+        );
         expect(row.method).toBe('proportional');
       }
       const ratios = new Map<string, number>();

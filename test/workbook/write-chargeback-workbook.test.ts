@@ -22,7 +22,9 @@ describe('writeChargebackWorkbook', () => {
     ]);
     // By Cost Centre, Journal and True-ups are written only with a cost-centre map (cost-centre-workbook.test.ts).
     expect(
-      CHARGEBACK_SHEETS.map((s) => s.name).filter((name) => name !== 'By Cost Centre' && name !== 'Journal' && name !== 'True-ups'),
+      CHARGEBACK_SHEETS.map((s) => s.name).filter(
+        (name) => name !== 'By Cost Centre' && name !== 'Journal' && name !== 'True-ups',
+      ),
     ).toEqual(workbook.worksheets.map((ws) => ws.name));
     expect(sheet(workbook, 'By Org').getCell('A1').value).toBe('By Org — October 2026 — provisional');
     expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual([

@@ -20,7 +20,7 @@ import { costCentreOfOrg, costCentreOfSession } from './cost-centre-of-session.j
 import type { CostCentreReport, CostCentreTotal, UnmappedOrg } from './cost-centre-report.js';
 import type { CreditAccounts } from './credit-accounts.js';
 import { buildJournal, journalIdOf } from './journal.js';
-import { sharedPool } from './shared-pool.js';
+import { type SharedPool, sharedPool } from './shared-pool.js';
 
 interface Bucket {
   sessions: number;
@@ -52,6 +52,8 @@ export function buildCostCentreReport(input: {
   readonly sharedCosts?: SharedCostRule | undefined;
   /** Earlier closed periods' true-ups, posted with this period. */
   readonly trueUps?: TrueUps | undefined;
+  /** The shared charges as a stored report recorded them (backfill); read from the bill when absent. */
+  readonly sharedCharges?: SharedPool['charges'] | undefined;
   /** The run's journal id (see journalIdOf). */
   readonly journalId?: string | undefined;
 }): CostCentreReport {
@@ -109,7 +111,10 @@ export function buildCostCentreReport(input: {
 
   const previous = previousCostCentres(input.previous);
   const singleEntity = onlyLegalEntity(map);
-  const pool = sharedPool(report, buckets.get(UNATTRIBUTED_CODE), map);
+  const pool: SharedPool =
+    input.sharedCharges === undefined
+      ? sharedPool(report, buckets.get(UNATTRIBUTED_CODE), map)
+      : { charges: input.sharedCharges, fromUnattributedBucket: report.costBasis === 'billed' };
   if (pool.fromUnattributedBucket && (input.sharedCosts ?? DEFAULT_SHARED_COST_RULE).kind !== 'none') {
     buckets.delete(UNATTRIBUTED_CODE);
   }

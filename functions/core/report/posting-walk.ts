@@ -39,7 +39,13 @@ export function postingWalk(report: ChargebackReport): readonly PostingStep[] | 
     { kind: 'timing', acus: -timingAcus, costMinor: -timingMinor },
     ...(sharedUnposted.costMinor === 0n && sharedUnposted.acus === 0n
       ? []
-      : [{ kind: 'shared-unposted' as const, acus: -sharedUnposted.acus, costMinor: -sharedUnposted.costMinor }]),
+      : [
+          {
+            kind: 'shared-unposted' as const,
+            acus: -sharedUnposted.acus,
+            costMinor: -sharedUnposted.costMinor,
+          },
+        ]),
     { kind: 'true-ups', acus: trueUpAcus, costMinor: journal.trueUpMinor },
     { kind: 'posted', acus: postedAcus, costMinor: journal.postedMinor },
   ];

@@ -77,7 +77,20 @@ export const summaryDocumentSchema = z.object({
   tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),
   /** Present when the report had a cost-centre map: read back for the previous period's By Cost Centre. */
-  costCentres: z.array(z.object({ code: z.string(), name: z.string(), ...usageFields })).optional(),
+  costCentres: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        ...usageFields,
+        /** What the journal posts to it (usage + true-ups + shared products), minor units; absent before. */
+        postedMinor: z
+          .string()
+          .regex(/^-?\d+$/)
+          .optional(),
+      }),
+    )
+    .optional(),
   /** Present when the bill named the products of its no-org ACUs (v3). */
   unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
   /** What the journal posts, in minor units as integer text; absent without a cost-centre map. */
@@ -92,6 +105,11 @@ export const summaryDocumentSchema = z.object({
       trueUpMinor: z.string().regex(/^-?\d+$/),
       sharedMinor: z.string().regex(/^-?\d+$/),
       postedMinor: z.string().regex(/^-?\d+$/),
+      /** The shared-cost rule and the charges it shared, so a backfill rebuilds the same rows. */
+      sharedCosts: z.string().optional(),
+      sharedCharges: z
+        .array(z.object({ product: z.string(), acus: z.string(), costMinor: z.string().regex(/^-?\d+$/) }))
+        .optional(),
     })
     .optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),
