@@ -23,6 +23,8 @@ export interface ReportKeys {
    * preview run's keys, which never write it.
    */
   readonly close: string;
+  /** Held by the closing run while it writes the record's files, with the email markers. */
+  readonly closeClaim: string;
   /** Where each run's own copy of its workbook goes: what a download link serves, never overwritten. */
   readonly runWorkbook: (runId: string) => string;
   /** Which files these are: the period's record, a preview beside it, or a filtered slice. */
@@ -49,6 +51,7 @@ export function reportKeys(prefix: string, period: ReportPeriod, files: RunFiles
   return {
     files,
     close: `${folder}${closeRecordName(recordBase)}`,
+    closeClaim: `${markers}${period.slug}.close-claim.json`,
     runWorkbook: (runId) => `${folder}runs/${runId}/${base}.xlsx`,
     workbook: `${folder}${base}.xlsx`,
     sessions: `${folder}${base}.sessions.json.gz`,
@@ -59,4 +62,13 @@ export function reportKeys(prefix: string, period: ReportPeriod, files: RunFiles
     showbackFolder: `${folder}${base}.showback/`,
     showbackMarkers: `${markers}${markerName}.showback/`,
   };
+}
+
+/**
+ * The email marker of a run: a closing run's is the period's (`<slug>.email.json`); a preliminary
+ * run of the record's files gets its own, so emailing a preview never stops the close's email.
+ */
+export function emailMarkerOf(keys: ReportKeys, closing: boolean): string {
+  if (closing || keys.files.kind !== 'record') return keys.emailMarker;
+  return keys.emailMarker.replace(/\.email\.json$/, '.preliminary.email.json');
 }

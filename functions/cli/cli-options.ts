@@ -19,6 +19,8 @@ export interface CliOptions {
   /** `--api-version` or DEVIN_API_VERSION; absent: the key decides (cog_ → v3), and the demo uses v3. */
   readonly apiVersion?: ApiVersion;
   readonly json: boolean;
+  /** Close the period: write its record once (`<base>.close.json`); without it the run is preliminary. */
+  readonly close: boolean;
   readonly help: boolean;
   /** The cost-centre map CSV; the demo uses its own sample map when absent. */
   readonly costCentresFile?: string;
@@ -60,6 +62,8 @@ Options
   --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
                            (default: $MAX_SESSION_ROWS or 1,000,000; at most ${MAX_SESSION_ROWS_LIMIT.toLocaleString('en-US')},
                            under Excel's row limit); totals, the FOCUS dataset and the raw export keep every session
+  --close                  close the period: its files become the record, with <base>.close.json;
+                           closing a closed period changes nothing (without --close a run is preliminary)
   --json                   print one JSON object on stdout instead of the table
   --help                   this text
 
@@ -116,9 +120,25 @@ export function parseCliOptions(
           parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS?.trim() || undefined)
         : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
     json: v.json ?? false,
+    close: closeOption(v),
     help: v.help ?? false,
     ...costCentreOptions(v, env),
   };
+}
+
+/** A close records the whole period: a filtered slice cannot be one. */
+function closeOption(v: ReturnType<typeof parseWith>['values']): boolean {
+  if (v.close !== true) return false;
+  for (const flag of ['org', 'user', 'tag'] as const) {
+    if ((v[flag]?.length ?? 0) > 0) {
+      throw new InvalidInputError(
+        `--${flag}`,
+        v[flag]?.join(','),
+        'cannot be combined with --close: a close records the whole period, a filtered run only a slice of it',
+      );
+    }
+  }
+  return true;
 }
 
 function costCentreOptions(
@@ -200,6 +220,7 @@ function parseWith(argv: readonly string[]) {
       showback: { type: 'boolean' },
       'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },
+      close: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -6,6 +6,7 @@ export type ReportStage =
   | 'render charts'
   | 'write workbook'
   | 'store report'
+  | 'close period'
   | 'send email';
 
 /**
