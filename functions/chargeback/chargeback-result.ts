@@ -20,6 +20,17 @@ export interface ChargebackResult {
     readonly cost: string;
     readonly currency: string;
   };
+  /** The sessions that had not ended, and their ACUs and cost (exact decimal strings). */
+  readonly unsettled?: { readonly sessions: number; readonly acus: string; readonly cost: string };
+  /** True when the period is closed: by this run, or (with `duplicateOf`) by an earlier one. */
+  readonly closed?: boolean;
+  /** The period's close record, when it is closed. */
+  readonly close?: {
+    readonly key: string;
+    readonly uri: string;
+    readonly closedAt: string;
+    readonly runId: string;
+  };
   readonly emailed: boolean;
   readonly messageId: string | null;
   readonly runId: string;

@@ -3,6 +3,7 @@ import { s3ConsoleUrl } from '../aws/s3-console-url.js';
 import type { ReportDelivery } from '../pipeline/report-delivery.js';
 import type { AwsStoredReport } from './aws-delivery.js';
 import type { ChargebackResult } from './chargeback-result.js';
+import type { ReportKeys } from './report-keys.js';
 
 /**
  * The delivery of a run that only sends the showback emails still missing:
@@ -13,6 +14,7 @@ export function keepStoredReport(
   delivery: ReportDelivery<AwsStoredReport>,
   earlier: ChargebackResult,
   s3: S3Client,
+  keys: ReportKeys,
 ): ReportDelivery<AwsStoredReport> {
   return {
     ...delivery,
@@ -22,7 +24,11 @@ export function keepStoredReport(
         workbookObject: { bucket, key, uri, consoleUrl: s3ConsoleUrl(await s3.config.region(), bucket, key) },
         link: { url: earlier.downloadUrl, expiresAt: new Date(earlier.downloadUrlExpiresAt) },
         email: { workbookFileName: key.slice(key.lastIndexOf('/') + 1), attached: false },
+        files: { workbook: key, summary: keys.summary, sessions: keys.sessions },
       };
+    },
+    close() {
+      throw new Error('a showback-only retry keeps the stored report as it is and closes nothing');
     },
   };
 }

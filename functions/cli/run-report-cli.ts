@@ -1,4 +1,7 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
+import { runFilesFor } from '../core/close/run-files.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
@@ -8,7 +11,8 @@ import { createDevinClient } from '../devin/client/devin-client.js';
 import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
 import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
-import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
+import { localClosedPeriods } from '../local/local-closed-periods.js';
+import { createLocalDelivery, hasSummary, localCloseStore } from '../local/local-delivery.js';
 import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
@@ -19,7 +23,7 @@ import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { loadCostCentres } from './load-cost-centres.js';
 import { progressReporter } from './progress-reporter.js';
 import { localShowback } from './run-local-showback.js';
-import { humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
+import { closedRecordOutput, humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -101,7 +105,21 @@ export async function runReportCli(
       now: io.now,
       focus: focusOptionsFromEnv(io.env),
     });
-    const runFor = async (reportPeriod: ReportPeriod, showback = false): Promise<LocalRun> => {
+    const filters = { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags };
+    const runFor = async (
+      reportPeriod: ReportPeriod,
+      closing: boolean,
+      showback = false,
+    ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
+      const close = await prepareLocalClose(
+        options.outDir,
+        reportPeriod,
+        closing,
+        mode,
+        newRunId(io.now()),
+        io,
+      );
+      if (close.kind === 'closed') return { closedAlready: close.record };
       const outcome = await runChargebackReport(
         {
           devin,
@@ -116,12 +134,15 @@ export async function runReportCli(
         {
           period: reportPeriod,
           pricing,
-          filters: { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags },
+          filters,
+          runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
+          files: runFilesFor(filters, close.kind === 'preview'),
           costBasis: options.costBasis,
           cycles,
           email: true,
           costCentres,
           maxSessionRows: options.maxSessionRows,
+          trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
         },
       );
       progress.done();
@@ -140,10 +161,16 @@ export async function runReportCli(
         io.stderr.write(
           `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
         );
-        await runFor(earlier);
+        await runFor(earlier, true);
       }
     }
-    const run = await runFor(period, options.showback ?? mode === 'demo');
+    // The demo closes the months it builds, as the monthly schedule would.
+    const run = await runFor(period, options.close || mode === 'demo', options.showback ?? mode === 'demo');
+    if ('closedAlready' in run) {
+      io.stderr.write(`${closedLine(run.closedAlready)}\n`);
+      io.stdout.write(closedRecordOutput(run.closedAlready, options.outDir, options.json));
+      return 0;
+    }
     io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     return 0;
   } catch (error) {
@@ -171,6 +198,47 @@ async function demoHistoryToBuild(
     if (!(await hasSummary(outDir, p)) || !(await hasFocusDataset(outDir, p))) missing.push(p);
   }
   return missing;
+}
+
+/**
+ * Before a local run writes anything: a closing run claims the period's close (or finds it
+ * closed); a preliminary run of a closed period writes preview names beside the record. The
+ * demo's own closes are demo data: a new demo replaces them, so `npm start` always shows a fresh one.
+ */
+async function prepareLocalClose(
+  outDir: string,
+  period: ReportPeriod,
+  closing: boolean,
+  mode: 'api' | 'demo',
+  runId: string,
+  io: CliIo,
+): Promise<{ kind: 'claimed' | 'record' | 'preview' } | { kind: 'closed'; record: CloseRecord }> {
+  const store = localCloseStore(outDir, period);
+  let record = await store.readRecord();
+  if (record?.source === 'demo' && mode === 'demo' && closing) {
+    io.stderr.write(`Replacing the earlier demo's close of ${period.label} (demo data, not a record).\n`);
+    await removeDemoClose(outDir, record);
+    record = undefined;
+  }
+  if (!closing) return { kind: record === undefined ? 'record' : 'preview' };
+  if (record !== undefined) return { kind: 'closed', record };
+  const claim = await store.claim(runId, io.now());
+  if (claim.kind === 'closed') return claim;
+  if (claim.kind === 'in-progress') {
+    throw new Error(
+      `${period.label} is being closed by run ${claim.runId} in ${outDir}; try again when it is done`,
+    );
+  }
+  return { kind: 'claimed' };
+}
+
+/** Only a demo's close of demo data is ever removed: its record lists every file it wrote. */
+async function removeDemoClose(outDir: string, record: CloseRecord): Promise<void> {
+  if (record.source !== 'demo') throw new Error('only a demo close is ever replaced');
+  const base = basename(record.artifacts.workbook.key, '.xlsx');
+  for (const artifact of Object.values(record.artifacts))
+    await rm(resolve(outDir, artifact.key), { force: true });
+  await rm(resolve(outDir, closeRecordName(base)), { force: true });
 }
 
 function errorLine(error: unknown): string {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { journalCsv } from '../core/cost-centres/journal-csv.js';
-import { journalFileFor } from '../core/cost-centres/journal-file-name.js';
+import { journalFileName } from '../core/cost-centres/journal-file-name.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -10,7 +10,7 @@ export interface CostCentreFiles {
   readonly costCentresPath: string;
 }
 
-/** `<base>.journal.csv` (`.journal.DRAFT.csv` while a line has no account) and `<base>.cost-centres.csv` beside the workbook; nothing without a map. */
+/** `<base>.journal.csv` (`.journal.PRELIMINARY.csv` for a preliminary run) and `<base>.cost-centres.csv` beside the workbook; nothing without a map. */
 export async function writeCostCentreFiles(
   outDir: string,
   baseName: string,
@@ -18,7 +18,7 @@ export async function writeCostCentreFiles(
 ): Promise<CostCentreFiles | undefined> {
   const costCentres = report.costCentres;
   if (costCentres === undefined) return undefined;
-  const journalPath = join(outDir, journalFileFor(`${baseName}.journal.csv`, costCentres.journal));
+  const journalPath = join(outDir, journalFileName(baseName, report.runStatus, costCentres.journal));
   const costCentresPath = join(outDir, `${baseName}.cost-centres.csv`);
   await writeFileAtomically(journalPath, journalCsv(costCentres.journal, report.pricing));
   await writeFileAtomically(costCentresPath, costCentres.map.text);

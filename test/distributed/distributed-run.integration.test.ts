@@ -44,6 +44,7 @@ const OCTOBER: ChargebackRun = {
   userIds: [],
   tags: [],
   force: false,
+  close: false,
 };
 const silent = { info: () => {}, warn: () => {} };
 

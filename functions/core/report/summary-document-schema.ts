@@ -73,6 +73,10 @@ export const summaryDocumentSchema = z.object({
     minorDigits: z.number().int().min(0).max(6),
   }),
   totals: usage,
+  /** The sessions that had not ended, and their ACUs and cost (absent in documents from before the settled rule). */
+  unsettled: usage.optional(),
+  /** 'closed' when the run closed the period (absent in documents from before closes existed). */
+  runStatus: z.enum(['preliminary', 'closed']).optional(),
   orgs: z.array(orgRow),
   tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),

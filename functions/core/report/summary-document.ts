@@ -37,6 +37,8 @@ export function toSummaryDocument(
       minorDigits: pricing.minorDigits,
     },
     totals: usage(report.totals),
+    unsettled: usage({ ...report.unsettled, exactCost: report.unsettled.acus * pricing.unitPriceScaled }),
+    ...(report.runStatus !== undefined && { runStatus: report.runStatus }),
     orgs: report.orgs.map((org) => ({
       orgId: org.orgId,
       orgName: org.orgName,

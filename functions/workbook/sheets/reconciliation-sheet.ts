@@ -19,7 +19,7 @@ import {
 import { sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
-import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
+import { markedTitle, type StreamingWorkbook, tableTitle } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeBridge, writePostingWalk } from './reconciliation-bridge.js';
@@ -128,7 +128,7 @@ async function writeReconciliation(
 function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport, reason: string): void {
   const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report));
   sheet.columns = [{ width: 110 }];
-  writeTitle(sheet, RECONCILIATION_UNAVAILABLE);
+  writeTitle(sheet, markedTitle(RECONCILIATION_UNAVAILABLE, report));
   writeNote(sheet, textCell(`The vendor's bill could not be read: ${withFullStop(reason)}`));
   writeNote(
     sheet,
