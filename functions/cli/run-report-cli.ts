@@ -8,8 +8,9 @@ import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
+import { datasetAsOf } from '../devin/fake/dataset-as-of.js';
 import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
-import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
+import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
 import { localClosedPeriods } from '../local/local-closed-periods.js';
 import { createLocalDelivery, hasSummary, localCloseStore } from '../local/local-delivery.js';
@@ -35,6 +36,8 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
+/** When the demo closes a month it builds first: 06:00 UTC after it, the schedule's hour. */
+const DEMO_CLOSE_DELAY_MS = 6 * 60 * 60 * 1000;
 /** Months the demo builds before the asked one (about a second each), for month-over-month and the trend. */
 const DEMO_HISTORY_PERIODS = 3;
 
@@ -73,10 +76,12 @@ export async function runReportCli(
     const pricing = parsePricing(acuPrice, options.currency ?? DEFAULT_CURRENCY);
 
     let connection: { apiKey: string; baseUrl: string };
+    let demoApi: FakeDevinApi | undefined;
     if (mode === 'demo') {
       // A service-user-shaped key: the demo runs on v3, the vendor's current API, unless told otherwise.
       const apiKey = `cog_demo-${newRunId(now)}`;
       const api = await startFakeDevinApi({ apiKey, data: demoDataset(now) });
+      demoApi = api;
       stopDemoApi.push(() => api.close());
       connection = { apiKey, baseUrl: api.url };
     } else {
@@ -98,11 +103,14 @@ export async function runReportCli(
     });
     await mkdir(options.outDir, { recursive: true });
     const progress = progressReporter(io.stderr);
+    // The demo closes its earlier months at the hour the schedule would have (see below).
+    let demoCloseAt: Date | undefined;
+    const clock = () => demoCloseAt ?? io.now();
     const delivery = createLocalDelivery({
       outDir: options.outDir,
       previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
       previewTo: ['finance@example.com'],
-      now: io.now,
+      now: clock,
       focus: focusOptionsFromEnv(io.env),
     });
     const filters = { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags };
@@ -116,7 +124,7 @@ export async function runReportCli(
         reportPeriod,
         closing,
         mode,
-        newRunId(io.now()),
+        newRunId(clock()),
         io,
       );
       if (close.kind === 'closed') return { closedAlready: close.record };
@@ -125,8 +133,8 @@ export async function runReportCli(
           devin,
           delivery,
           source: mode === 'demo' ? 'demo' : 'api',
-          runId: newRunId(io.now()),
-          now: io.now,
+          runId: newRunId(clock()),
+          now: clock,
           workDir: options.outDir,
           log,
           onProgress: progress.update,
@@ -161,8 +169,15 @@ export async function runReportCli(
         io.stderr.write(
           `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
         );
+        // Closed as the schedule would have, six hours after the month, with the API as it was
+        // then: what its sessions used since is the true-up the asked month posts.
+        const closedAt = new Date(earlier.to.getTime() + DEMO_CLOSE_DELAY_MS);
+        if (closedAt < now) demoApi?.setData(datasetAsOf(demoDataset(now), closedAt));
+        demoCloseAt = closedAt < now ? closedAt : undefined;
         await runFor(earlier, true);
       }
+      demoCloseAt = undefined;
+      demoApi?.setData(demoDataset(now));
     }
     // The demo closes the months it builds, as the monthly schedule would.
     const run = await runFor(period, options.close || mode === 'demo', options.showback ?? mode === 'demo');

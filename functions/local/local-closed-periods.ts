@@ -13,6 +13,7 @@ export function localClosedPeriods(outDir: string): ClosedPeriodReader {
       record,
       sessionsExport: await readFile(resolve(outDir, record.artifacts.sessions.key)),
       mapText: map === undefined ? undefined : await readFile(resolve(outDir, map.key), 'utf8'),
+      summaryText: await readFile(resolve(outDir, record.artifacts.summary.key), 'utf8'),
     };
   };
 }

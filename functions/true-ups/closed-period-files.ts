@@ -8,6 +8,8 @@ export interface ClosedPeriodFiles {
   readonly sessionsExport: Uint8Array;
   /** The cost-centre map the close used; undefined when it closed without one. */
   readonly mapText: string | undefined;
+  /** The period's summary.json as stored: it names the true-ups this close posted for earlier periods. */
+  readonly summaryText: string;
 }
 
 /** Reads a period's close from a folder or a bucket; undefined when the period was never closed. */

@@ -1,16 +1,17 @@
 import { closedSessionAcus } from '../core/close/closed-sessions.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
-import type { Acus } from '../core/money/acus.js';
+import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
+import { summaryDocumentSchema } from '../core/report/summary-document-schema.js';
 import type { Session } from '../core/session.js';
 import { computeTrueUp } from '../core/true-ups/compute-true-up.js';
 import { type TrueUpPeriod, type TrueUps, trueUpsOf } from '../core/true-ups/true-up.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
 import { earlierPeriods } from '../pipeline/read-summary-history.js';
-import type { ClosedPeriodReader } from './closed-period-files.js';
+import type { ClosedPeriodFiles, ClosedPeriodReader } from './closed-period-files.js';
 
 export class TrueUpCurrencyError extends Error {
   override readonly name = 'TrueUpCurrencyError';
@@ -31,8 +32,14 @@ export async function readTrueUps(input: {
   readonly cycles?: readonly BillingCycle[] | undefined;
 }): Promise<TrueUps> {
   const periods: TrueUpPeriod[] = [];
-  for (const q of earlierPeriods(input.period, input.cycles, input.months).reverse()) {
+  const window = earlierPeriods(input.period, input.cycles, input.months).reverse();
+  const closed = new Map<string, ClosedPeriodFiles>();
+  for (const q of window) {
     const files = await input.read(q);
+    if (files !== undefined) closed.set(q.slug, files);
+  }
+  for (const [index, q] of window.entries()) {
+    const files = closed.get(q.slug);
     if (files === undefined) continue;
     const { record } = files;
     if (record.pricing.currency !== input.pricing.currency) {
@@ -44,6 +51,12 @@ export async function readTrueUps(input: {
     const atClose = new Map<string, Acus>(
       [...closedSessionAcus(record, files.sessionsExport)].map(([id, s]) => [id, s.acus]),
     );
+    // What later closes already posted for Q replaces the close's figure: a change posts once.
+    for (const later of window.slice(index + 1)) {
+      const posted = closed.get(later.slug);
+      if (posted === undefined) continue;
+      for (const [sessionId, acus] of postedTrueUps(posted, q.slug)) atClose.set(sessionId, acus);
+    }
     periods.push(
       computeTrueUp({
         period: q,
@@ -59,6 +72,12 @@ export async function readTrueUps(input: {
     );
   }
   return trueUpsOf(periods);
+}
+
+function postedTrueUps(files: ClosedPeriodFiles, slug: string): [string, Acus][] {
+  const summary = summaryDocumentSchema.parse(JSON.parse(files.summaryText) as unknown);
+  const posted = summary.trueUps?.find((t) => t.period === slug);
+  return (posted?.sessions ?? []).map((s) => [s.sessionId, decimalStringToScaled(s.acus, ACU_DECIMALS)]);
 }
 
 async function updatedSince(

@@ -97,6 +97,18 @@ export const summaryDocumentSchema = z.object({
     .optional(),
   /** Present when the bill named the products of its no-org ACUs (v3). */
   unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
+  /**
+   * The true-ups this close posted: per earlier period, each session's ACUs as posted (exact text),
+   * so a later close compares with what was last posted, never posting one change twice.
+   */
+  trueUps: z
+    .array(
+      z.object({
+        period: z.string(),
+        sessions: z.array(z.object({ sessionId: z.string(), acus: z.string() })),
+      }),
+    )
+    .optional(),
   /** What the journal posts, in minor units as integer text; absent without a cost-centre map. */
   journal: z
     .object({

@@ -63,6 +63,15 @@ export function toSummaryDocument(
       })),
     }),
     ...unattributedByProductOf(report),
+    ...(report.costCentres?.trueUps && {
+      trueUps: report.costCentres.trueUps.periods.map((q) => ({
+        period: q.period.slug,
+        sessions: q.lines.map((line) => ({
+          sessionId: line.sessionId,
+          acus: scaledToDecimalString(line.acusNow, ACU_DECIMALS),
+        })),
+      })),
+    }),
     ...(report.costCentres && {
       journal: {
         journalId: report.costCentres.journal.journalId,
