@@ -50,6 +50,8 @@ export interface ChargebackConfig {
   readonly creditAccount?: string | undefined;
   /** How non-session products are charged back: proportional (default), even, to:<cost centre>, none. */
   readonly sharedCosts?: string | undefined;
+  /** Closed periods a close re-reads for true-ups (default 3; 0: none). */
+  readonly trueUpMonths?: number | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -103,6 +105,7 @@ export const CONFIG_KEYS = [
   'costCentresKey',
   'creditAccount',
   'sharedCosts',
+  'trueUpMonths',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -341,6 +344,11 @@ const configSchema = z
     sharedCosts: optionalText().refine(
       (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
       'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
+    ),
+    trueUpMonths: z.preprocess(
+      (value) =>
+        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
+      z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
     ),
     maxSessionRows: wholeNumberOr(
       CONFIG_DEFAULTS.maxSessionRows,

@@ -28,6 +28,7 @@ import type { LambdaConfig } from './lambda-config.js';
 import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { emailMarkerOf, reportKeys } from './report-keys.js';
 import { reportResult } from './report-result.js';
+import { s3ClosedPeriods } from './s3-closed-periods.js';
 import { showbackApplies, showbackStep } from './showback-step.js';
 
 export interface JobDeps {
@@ -188,6 +189,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
       cycles,
       maxSessionRows: config.maxSessionRows,
+      trueUps: s3ClosedPeriods(deps.s3, config),
     },
   );
   // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.
