@@ -112,7 +112,7 @@ export async function expectFocusRules(parquetPath: string, facts: PeriodFacts):
          strftime(BillingPeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS bpe,
          strftime(ChargePeriodStart AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS cps,
          strftime(ChargePeriodEnd AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS cpe
-       FROM ${file}`,
+       FROM ${file} WHERE ChargeCategory <> 'Adjustment'`,
     );
     const second = (iso: string) => `${iso.slice(0, 19)}Z`;
     expect(periods).toEqual([
