@@ -112,8 +112,9 @@ export async function closedPeriodStep(
       closedAt: record.closedAt,
       runId: record.runId,
     },
-    emailed: messageId !== null,
-    messageId,
+    // Whether finance has the period's email: sent now, or by an earlier run.
+    emailed: messageId !== null || marker?.state === 'sent',
+    messageId: messageId ?? marker?.messageId ?? null,
     runId: deps.runId,
     duplicateOf: record.runId,
     note:
