@@ -97,6 +97,7 @@ export async function closedPeriodStep(
     },
     s3: { bucket: config.bucket, key: workbookKey, uri: `s3://${config.bucket}/${workbookKey}` },
     downloadUrl: link.url,
+    downloadKey: workbookKey,
     downloadUrlExpiresAt: link.expiresAt.toISOString(),
     totals: {
       sessions: record.totals.sessions,
