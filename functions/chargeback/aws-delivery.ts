@@ -54,6 +54,8 @@ export interface AwsDeliveryOptions {
 export interface AwsStoredReport extends StoredReport {
   readonly workbookObject: StoredObject;
   readonly link: { readonly url: string; readonly expiresAt: Date };
+  /** The key the link serves (absent when an earlier run's objects were kept). */
+  readonly linkedKey?: string;
   /** Absent when the run kept an earlier run's objects (a showback-only retry): nothing was rewritten. */
   readonly focus?: StoredFocusDataset | undefined;
 }
@@ -149,6 +151,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       return {
         workbookObject,
         link,
+        linkedKey,
         focus,
         files: {
           workbook: keys.workbook,

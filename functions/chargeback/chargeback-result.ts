@@ -12,6 +12,8 @@ export interface ChargebackResult {
   /** The period's FOCUS Parquet object (absent in results stored before the dataset existed). */
   readonly focus?: { readonly key: string; readonly uri: string; readonly rows: number };
   readonly downloadUrl: string;
+  /** The object `downloadUrl` serves: this run's own copy of the workbook (the record's, for a closed period), never overwritten. */
+  readonly downloadKey?: string;
   readonly downloadUrlExpiresAt: string;
   readonly totals: {
     readonly sessions: number;

@@ -97,6 +97,7 @@ export async function closedPeriodStep(
     },
     s3: { bucket: config.bucket, key: workbookKey, uri: `s3://${config.bucket}/${workbookKey}` },
     downloadUrl: link.url,
+    downloadKey: workbookKey,
     downloadUrlExpiresAt: link.expiresAt.toISOString(),
     totals: {
       sessions: record.totals.sessions,
@@ -112,8 +113,9 @@ export async function closedPeriodStep(
       closedAt: record.closedAt,
       runId: record.runId,
     },
-    emailed: messageId !== null,
-    messageId,
+    // Whether finance has the period's email: sent now, or by an earlier run.
+    emailed: messageId !== null || marker?.state === 'sent',
+    messageId: messageId ?? marker?.messageId ?? null,
     runId: deps.runId,
     duplicateOf: record.runId,
     note:

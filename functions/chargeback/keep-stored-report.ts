@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ConsoleUrl } from '../aws/s3-console-url.js';
+import type { CloseRecord } from '../core/close/close-record.js';
 import type { ReportDelivery } from '../pipeline/report-delivery.js';
 import type { AwsStoredReport } from './aws-delivery.js';
 import type { ChargebackResult } from './chargeback-result.js';
@@ -15,6 +16,7 @@ export function keepStoredReport(
   earlier: ChargebackResult,
   s3: S3Client,
   keys: ReportKeys,
+  record: CloseRecord | undefined,
 ): ReportDelivery<AwsStoredReport> {
   return {
     ...delivery,
@@ -27,8 +29,11 @@ export function keepStoredReport(
         files: { workbook: key, summary: keys.summary, sessions: keys.sessions },
       };
     },
-    close() {
-      throw new Error('a showback-only retry keeps the stored report as it is and closes nothing');
+    async close() {
+      // The period was closed by the run that emailed finance: its record stands as it is.
+      if (record === undefined)
+        throw new Error('a showback-only retry keeps the stored report as it is and closes nothing');
+      return { record, written: false };
     },
   };
 }

@@ -38,6 +38,7 @@ export function reportResult(
       },
     }),
     downloadUrl: stored.link.url,
+    ...(stored.linkedKey !== undefined && { downloadKey: stored.linkedKey }),
     downloadUrlExpiresAt: stored.link.expiresAt.toISOString(),
     totals: {
       sessions: report.totals.sessions,

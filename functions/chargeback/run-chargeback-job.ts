@@ -86,14 +86,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     claimKey: recordKeys.closeClaim,
   });
   const record = await closeStore.readRecord();
-  if (record && closing) {
-    return closedPeriodStep(
-      record,
-      { keys: recordKeys, email: wantsEmail, force, recipients },
-      { ...deps, durableLink },
-    );
-  }
-  const keys = reportKeys(config.prefix, period, runFilesFor(filters, record !== undefined));
+  const keys = reportKeys(config.prefix, period, runFilesFor(filters, record !== undefined && !closing));
   const marker = emailMarkerOf(keys, closing);
   deps.log.info('chargeback run', {
     runId: deps.runId,
@@ -119,6 +112,14 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     deps.log,
     deps.runId,
   );
+  // A closed period is never rebuilt: only owners still owed their showback email get a run.
+  if (record && closing && guard.kind !== 'showback-only') {
+    return closedPeriodStep(
+      record,
+      { keys: recordKeys, email: wantsEmail, force, recipients },
+      { ...deps, durableLink },
+    );
+  }
   if (guard.kind === 'duplicate') return guard.result;
   const financeEmailed = guard.kind === 'showback-only' ? guard.financeEmailed : undefined;
   const costCentres = await loadCostCentreObject(deps.s3, config);
@@ -165,7 +166,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     now: deps.now,
   });
   const delivery = financeEmailed
-    ? keepStoredReport(awsDelivery, financeEmailed, deps.s3, keys)
+    ? keepStoredReport(awsDelivery, financeEmailed, deps.s3, keys, record)
     : awsDelivery;
   const outcome = await runChargebackReport(
     {
@@ -182,7 +183,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
       period,
       pricing: config.pricing,
       filters,
-      runStatus: closes ? 'closed' : 'preliminary',
+      runStatus: closes || (closing && record !== undefined) ? 'closed' : 'preliminary',
       files: keys.files,
       email: wantsEmail && financeEmailed === undefined,
       costCentres,

@@ -43,6 +43,7 @@ const OCTOBER: ChargebackRun = {
   orgIds: [],
   userIds: [],
   tags: [],
+  close: false,
   force: false,
   close: false,
 };

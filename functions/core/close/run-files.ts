@@ -45,3 +45,16 @@ export function runFilesBase(slug: string, files: RunFiles): string {
   if (files.kind === 'filtered') return `${base}_filtered-${files.filterId}`;
   return base;
 }
+
+/**
+ * Whether a stored file's name is a period's record (`devin-acu-chargeback-<slug>.<ext>`), not a
+ * filtered slice or a preview: what backfill, the trend and Athena read.
+ */
+export function isRecordFileName(name: string): boolean {
+  const file = name.slice(name.lastIndexOf('/') + 1);
+  return (
+    file.startsWith('devin-acu-chargeback-') &&
+    !/_filtered-[0-9a-f]{8}\./.test(file) &&
+    !file.includes('.preview.')
+  );
+}

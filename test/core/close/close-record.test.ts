@@ -135,3 +135,13 @@ describe('run files', () => {
     expect(runFilesBase('2026-10', runFilesFor(none, true))).toBe('devin-acu-chargeback-2026-10.preview');
   });
 });
+
+describe('record file names', () => {
+  it("tell the period's record from a filtered slice and a preview", async () => {
+    const { isRecordFileName } = await import('../../../functions/core/close/run-files.js');
+    expect(isRecordFileName('r/monthly/2026/devin-acu-chargeback-2026-10.sessions.json.gz')).toBe(true);
+    expect(isRecordFileName('devin-acu-chargeback-2026-10-01_2026-10-15.summary.json')).toBe(true);
+    expect(isRecordFileName('devin-acu-chargeback-2026-10_filtered-1a2b3c4d.sessions.json.gz')).toBe(false);
+    expect(isRecordFileName('devin-acu-chargeback-2026-10.preview.sessions.json.gz')).toBe(false);
+  });
+});
