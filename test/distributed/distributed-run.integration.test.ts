@@ -45,7 +45,6 @@ const OCTOBER: ChargebackRun = {
   tags: [],
   close: false,
   force: false,
-  close: false,
 };
 const silent = { info: () => {}, warn: () => {} };
 
