@@ -77,6 +77,8 @@ export class ChargebackStack extends Stack {
       SHOWBACK: String(config.showback),
       MAX_SESSION_ROWS: String(config.maxSessionRows),
       ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
+      ...(config.sharedCosts === undefined ? {} : { SHARED_COSTS: config.sharedCosts }),
+      ...(config.trueUpMonths === undefined ? {} : { TRUE_UP_MONTHS: String(config.trueUpMonths) }),
       ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
       ...links?.reportEnvironment,
       ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),

@@ -55,6 +55,10 @@ export interface ChargebackConfig {
   readonly costCentresKey?: string | undefined;
   /** The journal's credit account: `2100`, or `US01=2100;UK01=2150` per legal entity. */
   readonly creditAccount?: string | undefined;
+  /** How non-session products are charged back: proportional (default), even, to:<cost centre>, none. */
+  readonly sharedCosts?: string | undefined;
+  /** Closed periods a close re-reads for true-ups (default 3; 0: none). */
+  readonly trueUpMonths?: number | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -108,6 +112,8 @@ export const CONFIG_KEYS = [
   'costBasis',
   'costCentresKey',
   'creditAccount',
+  'sharedCosts',
+  'trueUpMonths',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -360,6 +366,15 @@ const configSchema = z
     creditAccount: optionalText().refine(
       (v) => v === undefined || isCreditAccount(v),
       'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
+    ),
+    sharedCosts: optionalText().refine(
+      (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
+      'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
+    ),
+    trueUpMonths: z.preprocess(
+      (value) =>
+        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
+      z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
     ),
     maxSessionRows: wholeNumberOr(
       CONFIG_DEFAULTS.maxSessionRows,

@@ -83,6 +83,7 @@ try {
       userIds: [],
       tags: [],
       force: true,
+      close: false,
     },
     {
       ...deps('local-distributed'),

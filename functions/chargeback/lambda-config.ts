@@ -6,6 +6,8 @@ import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
+import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
 import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
@@ -43,6 +45,10 @@ export interface LambdaConfig {
   readonly costCentresKey: string;
   /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
   readonly creditAccounts: CreditAccounts;
+  /** SHARED_COSTS: how non-session products are charged back (proportional, even, to:<code>, none). */
+  readonly sharedCosts: SharedCostRule;
+  /** TRUE_UP_MONTHS: closed periods a close re-reads for true-ups (default 3; 0: none). */
+  readonly trueUpMonths: number;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
@@ -106,6 +112,8 @@ const environment = z.object({
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
+  SHARED_COSTS: z.string().trim().optional(),
+  TRUE_UP_MONTHS: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
@@ -161,6 +169,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     focus: focusOptionsFromEnv(env),
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
+    sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
+    trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
     stateMachineArn: e.STATE_MACHINE_ARN,

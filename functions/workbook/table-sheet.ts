@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PageSetup, Worksheet } from 'exceljs';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { isPreliminary } from '../core/report/run-status.js';
 import { EXCEL_MAX_ROWS } from '../core/report/session-row-limit.js';
 import { writeTableTitle } from './fact-rows.js';
 import { sheetOptions } from './print-setup.js';
@@ -73,8 +74,12 @@ export async function writeTableSheet<Item>(
   sheet.commit();
 }
 
-/** "By Org — November 2026", flagged when the figures are demo data or can still change. */
+/** "By Org — November 2026", flagged when the run is preliminary (it does not close the period). */
 export function tableTitle(name: string, report: ChargebackReport): string {
-  const provisional = report.provisional.provisional ? ' — provisional' : '';
-  return `${name} — ${report.period.label}${provisional}`;
+  return markedTitle(`${name} — ${report.period.label}`, report);
+}
+
+/** Every sheet's title says "Preliminary" when the run does not close the period. */
+export function markedTitle(title: string, report: ChargebackReport): string {
+  return isPreliminary(report) ? `${title} — Preliminary` : title;
 }

@@ -191,7 +191,7 @@ describe('chargeback Lambda handler', () => {
     // The emulator records the To header as one string.
     expect(mail.destination.to.join(', ')).toBe('finance@example.com, controller@example.com');
     expect(mail.subject).toMatch(
-      /^(\[Provisional\] )?Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
+      /^Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
     );
     expect(mail.body.text).toContain(result.s3.uri);
     expect(mail.body.html).toContain(result.downloadUrl.replaceAll('&', '&amp;'));
@@ -280,9 +280,13 @@ describe('chargeback Lambda handler', () => {
     const result = await handler({ from: '2026-10-01', to: '2026-10-15', email: false, orgIds: ['org_0'] });
     expect(result.emailed).toBe(false);
     expect(result.messageId).toBeNull();
-    expect(result.s3.key).toBe(
-      'reports/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.xlsx',
+    // Filtered: the run's own names, never the period's record.
+    expect(result.s3.key).toMatch(
+      /^reports\/ad-hoc\/2026-10-01_2026-10-15\/devin-acu-chargeback-2026-10-01_2026-10-15_filtered-[0-9a-f]{8}\.xlsx$/,
     );
+    expect(
+      await exists('reports/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.xlsx'),
+    ).toBe(false);
     expect((await fetch(result.downloadUrl)).status).toBe(200);
     expect((await aws.ses.mails()).length).toBe(before);
     expect(await exists('reports/markers/ad-hoc/2026-10-01_2026-10-15.email.json')).toBe(false);
@@ -360,11 +364,12 @@ describe('chargeback Lambda handler', () => {
     const broken = await loadHandler({ AWS_ENDPOINT_URL_S3: down, AWS_ENDPOINT_URL_SES: sesEndpoint });
     const before = (await aws.ses.mails()).length;
     try {
-      // The first S3 call is the marker check; without email, the read of the cost-centre map.
-      await expect(broken({ month: '2026-07' })).rejects.toThrow(/could not read the email marker/);
-      await expect(broken({ month: '2026-07', email: false })).rejects.toThrow(
-        /^could not read: .*\(get-object s3:\/\/chargeback-reports\/reports\/config\/cost-centres\.csv\)$/,
-      );
+      // The first S3 call is the read of the period's close record, with or without email.
+      for (const event of [{ month: '2026-07' }, { month: '2026-07', email: false }]) {
+        await expect(broken(event)).rejects.toThrow(
+          /^could not read: .*\(get-object s3:\/\/chargeback-reports\/reports\/monthly\/2026\/devin-acu-chargeback-2026-07\.close\.json\)$/,
+        );
+      }
       expect((await aws.ses.mails()).length).toBe(before);
     } finally {
       await localS3.stop();

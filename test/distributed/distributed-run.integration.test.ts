@@ -44,6 +44,7 @@ const OCTOBER: ChargebackRun = {
   orgIds: [],
   userIds: [],
   tags: [],
+  close: false,
   force: false,
 };
 const silent = { info: () => {}, warn: () => {} };

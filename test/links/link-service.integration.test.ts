@@ -334,7 +334,8 @@ describe('durable download links', () => {
     const adHoc = await reportHandler({ from: '2026-10-01', to: '2026-10-07', email: false });
     tokenOf(adHoc.downloadUrl);
     expect((await open(adHoc.downloadUrl)).statusCode).toBe(200);
-    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: adHoc.s3.key }));
+    // The link serves the run's own copy of the workbook.
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: adHoc.downloadKey ?? adHoc.s3.key }));
     for (const url of [adHoc.downloadUrl, `${adHoc.downloadUrl}/download`]) {
       const page = await open(url);
       expect(page.statusCode).toBe(404);
@@ -433,7 +434,7 @@ describe('durable download links', () => {
         method: 'GET',
         status: 200,
         outcome: 'viewed',
-        objectKey: scheduled.s3.key,
+        objectKey: scheduled.downloadKey,
         period: '2026-10',
         sourceIp: '203.0.113.7',
         userAgent: expect.stringContaining('iPhone'),

@@ -23,7 +23,7 @@ describe('the Reconciliation sheet', () => {
   it('opens with a title row, then the org table, the Unattributed line last, a blank row and a Total', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
 
-    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill — October 2026 — provisional');
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill — October 2026 — Preliminary');
     expect(rowValues(ws, 2)).toEqual([
       'Org ID',
       'Org Name',
@@ -217,7 +217,7 @@ describe('the Reconciliation sheet', () => {
     const workbook = await roundTrip(UNRECONCILED);
     const ws = sheet(workbook, 'Reconciliation');
 
-    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill: not available');
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill: not available — Preliminary');
     expect(ws.getCell('A2').value).toBe(`The vendor's bill could not be read: ${CONSUMPTION_FORBIDDEN}.`);
     const summary = sheet(workbook, 'Summary');
     const status = findRow(summary, 'Status');

@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
 import type { SessionEdgesResult } from '../../core/report/session-edges.js';
+import type { Session } from '../../core/session.js';
 import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
@@ -100,6 +101,16 @@ export interface DevinClient {
    * endpoint) or when the key may not read it.
    */
   readSessionEdges(request: SessionEdgesRequest): Promise<SessionEdgesResult>;
+  /**
+   * Sessions created in [from, to) and updated at or after `updatedAfter`, in one listing with
+   * the API's updated-after filter (v3): what a closed period's true-up re-reads. Absent on v2,
+   * which has no such filter; callers then read the period and keep the updated ones.
+   */
+  listSessionsUpdatedAfter?(query: {
+    readonly from: Date;
+    readonly to: Date;
+    readonly updatedAfter: Date;
+  }): Promise<readonly Session[]>;
   /** Sessions created before `from` and updated inside [from, to), for explaining differences only. */
   countSessionsCarriedIn(period: { readonly from: Date; readonly to: Date }): Promise<SessionCount>;
 }

@@ -1,8 +1,13 @@
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
-import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
+import { isPreliminary } from '../../core/report/run-status.js';
 import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
+import {
+  PRELIMINARY_NOTICE,
+  UNSETTLED_EXPLANATION,
+  unsettledSentence,
+} from '../../core/report/unsettled-sentence.js';
 import type { FetchStats } from '../../core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
@@ -12,6 +17,7 @@ import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '..
 import { sheetOptions } from '../print-setup.js';
 import { sentence } from '../sentence.js';
 import { sessionCoverageOf } from '../session-coverage.js';
+import { markedTitle } from '../table-sheet.js';
 import { truncatedCellCount } from '../truncated-cells.js';
 import type { WorkbookInput } from '../workbook-input.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -28,14 +34,14 @@ export const aboutSheet: WorkbookSheet = {
     const sheet = workbook.addWorksheet('About', sheetOptions(report));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
-    writeTitle(sheet, 'About this report');
+    writeTitle(sheet, markedTitle('About this report', report));
     if (run.source === 'demo') writeNotice(sheet, DEMO_NOTICE, COLUMN_WIDTHS.length);
     writeSection(sheet, 'Parameters');
     writeFacts(sheet, parameterFacts(report, run));
     writeSection(sheet, 'How sessions are counted');
     writeFacts(sheet, attributionFacts(report));
-    writeSection(sheet, 'Provisional figures');
-    writeFacts(sheet, provisionalFacts(report));
+    writeSection(sheet, 'Settled and unsettled figures');
+    writeFacts(sheet, unsettledFacts(report));
     writeSection(sheet, 'Counts');
     writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)]);
     writeSection(sheet, 'Names');
@@ -123,19 +129,30 @@ function billedFacts(report: ChargebackReport): readonly Fact[] {
   ];
 }
 
-function provisionalFacts({ provisional, pricing }: ChargebackReport): readonly Fact[] {
-  const status: Fact = provisional.provisional
-    ? {
-        label: 'This report',
-        value: textCell(provisionalSentence(provisional, pricing) ?? ''),
-      }
-    : {
-        label: 'This report',
-        value: 'Final: no session of the period was running or used ACUs after it when the report was built.',
-      };
+function unsettledFacts(report: ChargebackReport): readonly Fact[] {
+  const { unsettled, pricing } = report;
+  const status: Fact = {
+    label: 'This report',
+    value: textCell(
+      unsettledSentence(unsettled, pricing) ??
+        'Settled: every session of the period had ended when the report was built.',
+    ),
+  };
+  const run: Fact[] =
+    report.runStatus === undefined
+      ? []
+      : [
+          {
+            label: 'Run',
+            value: isPreliminary(report)
+              ? PRELIMINARY_NOTICE
+              : 'Closed: this run closed the period. Its files are final; a later change is a new entry, never a rewrite.',
+          },
+        ];
   return [
     status,
-    { label: 'Rebuilding later', value: PROVISIONAL_EXPLANATION },
+    ...run,
+    { label: 'Rebuilding later', value: UNSETTLED_EXPLANATION },
     {
       label: 'Percentages',
       value:

@@ -17,6 +17,7 @@ import { sentence } from '../sentence.js';
 import { columnLetter, type TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { postingNotes } from './posting-notes.js';
 
 export const BY_COST_CENTRE = 'By Cost Centre';
 
@@ -82,11 +83,42 @@ function costCentreColumns(
       total: acusCell(totals.acus),
     },
     {
-      header: 'Cost',
-      width: 18,
+      // Was "Cost" before true-ups and shared products: the same figures, the usage of the period.
+      header: 'Usage',
+      width: 16,
       numFmt: costFormat(pricing),
       value: (row) => costCell(row.costMinor, pricing),
-      total: costCell(totals.costMinor, pricing),
+      total: costCell(
+        sumOf(costCentres.rows, (row) => row.costMinor),
+        pricing,
+      ),
+    },
+    {
+      header: 'True-ups',
+      width: 14,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.trueUpMinor, pricing),
+      total: costCell(
+        sumOf(costCentres.rows, (row) => row.trueUpMinor),
+        pricing,
+      ),
+    },
+    {
+      header: 'Shared products',
+      width: 17,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.sharedMinor, pricing),
+      total: costCell(
+        sumOf(costCentres.rows, (row) => row.sharedMinor),
+        pricing,
+      ),
+    },
+    {
+      header: 'Posted',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.postedMinor, pricing),
+      total: costCell(costCentres.journal.postedMinor, pricing),
     },
     {
       header: 'Share of Cost',
@@ -131,8 +163,17 @@ function costCentreColumns(
   ];
 }
 
+function sumOf(rows: readonly CostCentreTotal[], of: (row: CostCentreTotal) => bigint): bigint {
+  return rows.reduce((sum, row) => sum + of(row), 0n);
+}
+
 export function costCentreNotes(report: ChargebackReport, costCentres: CostCentreReport): string[] {
-  const notes = [costBasisLine(report.costBasis), `Cost-centre map: ${costCentres.map.source}.`];
+  const notes = [
+    costBasisLine(report.costBasis),
+    `Cost-centre map: ${costCentres.map.source}.`,
+    'Posted = Usage + True-ups + Shared products: what the journal debits each cost centre.',
+    ...postingNotes(report, costCentres),
+  ];
   if (!costCentres.tagRulesApplied && costCentres.map.tagRules.size > 0) {
     notes.push(
       "Tag rules are not applied on the billed basis: the bill has no sessions, so each org's billed cost goes to the org's cost centre.",
@@ -148,6 +189,12 @@ export function costCentreNotes(report: ChargebackReport, costCentres: CostCentr
   if (conflicts > 0) {
     notes.push(
       `${conflicts} ${conflicts === 1 ? 'session carries' : 'sessions carry'} tags of two or more cost centres; each went whole to the tag rule highest in the map (e.g. ${costCentres.tagConflicts.exampleSessionIds.join(', ')}).`,
+    );
+  }
+  const catchAll = costCentres.map.catchAll;
+  if (catchAll !== undefined) {
+    notes.push(
+      `Orgs no row of the map names are charged to ${catchAll.code} (the catch-all row, org_id "*", line ${catchAll.line}).`,
     );
   }
   if (costCentres.unmappedOrgs.length > 0) {
