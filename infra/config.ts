@@ -4,6 +4,8 @@ import {
   DEFAULT_MAX_SESSION_ROWS,
   MAX_SESSION_ROWS_LIMIT,
 } from '../functions/core/report/session-row-limit.js';
+import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { parseContext } from './config-error.js';
 
 /**
@@ -14,6 +16,11 @@ import { parseContext } from './config-error.js';
 export interface ChargebackConfig {
   readonly recipients: readonly string[];
   readonly sender: string;
+  /**
+   * Domains a manual event's `recipients` may be in (lower-case, exact match). Default: the
+   * domains of `recipients` and `sender`.
+   */
+  readonly allowedRecipientDomains: readonly string[];
   /** EventBridge Scheduler cron expression, `cron(min hour day-of-month month day-of-week year)`. */
   readonly schedule: string;
   /** IANA zone the schedule fires in and the report's calendar month is read in. */
@@ -50,6 +57,10 @@ export interface ChargebackConfig {
   readonly costCentresKey?: string | undefined;
   /** The journal's credit account: `2100`, or `US01=2100;UK01=2150` per legal entity. */
   readonly creditAccount?: string | undefined;
+  /** How non-session products are charged back: proportional (default), even, to:<cost centre>, none. */
+  readonly sharedCosts?: string | undefined;
+  /** Closed periods a close re-reads for true-ups (default 3; 0: none). */
+  readonly trueUpMonths?: number | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -84,6 +95,7 @@ export const DEFAULT_SCHEDULES: Readonly<Record<Alignment, string>> = {
 export const CONFIG_KEYS = [
   'recipients',
   'sender',
+  'allowedRecipientDomains',
   'schedule',
   'timezone',
   'acuPrice',
@@ -103,6 +115,8 @@ export const CONFIG_KEYS = [
   'costBasis',
   'costCentresKey',
   'creditAccount',
+  'sharedCosts',
+  'trueUpMonths',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -132,8 +146,8 @@ export const CONFIG_DEFAULTS = {
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
 export const MAX_PRESIGNED_LINK_TTL_SECONDS = 604_800;
-/** A signed link to the link service: at most a year and a day. */
-const MAX_LINK_TTL_SECONDS = 31_622_400;
+/** A signed link to the link service: at most 366 days, which the link service enforces too. */
+const MAX_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
 const MAX_ATTACH_BYTES = 7_000_000;
 
@@ -243,6 +257,24 @@ const configSchema = z
       blankToUndefined,
       emailAddress('is required: the SES-verified address the report is sent from'),
     ),
+    allowedRecipientDomains: z.preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        return Array.isArray(v) ? v.join(',') : v;
+      },
+      z
+        .string({ error: 'must be comma-separated domain names such as example.com,example.org' })
+        .optional()
+        .superRefine((value, ctx) => {
+          const invalid = value === undefined ? undefined : parseDomainList(value).invalid;
+          if (invalid !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `${JSON.stringify(invalid)} is not a domain name such as example.com`,
+            });
+          }
+        }),
+    ),
     schedule: optionalText().superRefine((value, ctx) => {
       const problem = value === undefined ? undefined : cronProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -339,6 +371,15 @@ const configSchema = z
       (v) => v === undefined || isCreditAccount(v),
       'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
     ),
+    sharedCosts: optionalText().refine(
+      (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
+      'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
+    ),
+    trueUpMonths: z.preprocess(
+      (value) =>
+        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
+      z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
+    ),
     maxSessionRows: wholeNumberOr(
       CONFIG_DEFAULTS.maxSessionRows,
       1,
@@ -359,7 +400,14 @@ const configSchema = z
       'must be v2 or v3 (or left out: the key decides, cog_ → v3)',
     ) as z.ZodType<'v2' | 'v3' | undefined>,
   })
-  .transform((config) => ({ ...config, schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment] }))
+  .transform((config) => ({
+    ...config,
+    schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment],
+    allowedRecipientDomains:
+      config.allowedRecipientDomains === undefined
+        ? defaultRecipientDomains(config.recipients, config.sender)
+        : parseDomainList(config.allowedRecipientDomains).domains,
+  }))
   .readonly();
 
 /** `2100`, `US01=2100;UK01=2150` or `2100;UK01=2150`: the handler's CREDIT_ACCOUNT rule, checked at synth. */

@@ -83,6 +83,7 @@ try {
       userIds: [],
       tags: [],
       force: true,
+      close: false,
     },
     {
       ...deps('local-distributed'),
@@ -107,32 +108,30 @@ try {
     );
     at = performance.now();
     let windowsDone = 0;
-    const result = reportResultOf(
-      await runStepsLocally(run, {
-        window: async (event) => {
-          const part = await runWindowStep(parseWindowEvent(event), {
-            devin: client(),
-            s3,
-            bucket: BUCKET,
-            prefix: config.prefix,
-            workDir,
-            log,
-          });
-          windowsDone += 1;
-          if (windowsDone === run.windows.length) {
-            console.log(
-              `windows: ${run.windows.length} parts stored, ${(performance.now() - at).toFixed(0)} ms`,
-            );
-            at = performance.now();
-          }
-          return part;
-        },
-        merge: async (event) => {
-          const merge = parseMergeEvent(event);
-          return runMergeJob(merge, deps(merge.runId), { s3, bucket: BUCKET });
-        },
-      }),
-    );
+    const result = await runStepsLocally(run, {
+      window: async (event) => {
+        const part = await runWindowStep(parseWindowEvent(event), {
+          devin: client(),
+          s3,
+          bucket: BUCKET,
+          prefix: config.prefix,
+          workDir,
+          log,
+        });
+        windowsDone += 1;
+        if (windowsDone === run.windows.length) {
+          console.log(
+            `windows: ${run.windows.length} parts stored, ${(performance.now() - at).toFixed(0)} ms`,
+          );
+          at = performance.now();
+        }
+        return part;
+      },
+      merge: async (event) => {
+        const merge = parseMergeEvent(event);
+        return runMergeJob(merge, deps(merge.runId), { s3, bucket: BUCKET });
+      },
+    });
     console.log(
       `merge: ${result.totals.sessions} sessions, ${result.totals.acus} ACUs, ${result.totals.cost} ${result.totals.currency}; emailed ${result.emailed}; ${(performance.now() - at).toFixed(0)} ms`,
     );

@@ -5,7 +5,16 @@ import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { describeError, ReportStoreError } from './aws-errors.js';
 import { createDownloadLink } from './download-link.js';
 import { getJsonObject } from './report-object-store.js';
-import { isMissingObject } from './s3-error-kind.js';
+import { isMissingObject, s3StatusOf } from './s3-error-kind.js';
+
+/**
+ * The link role may read every workbook and summary under the prefix but may not list the bucket,
+ * so S3 answers a missing one with 403, not 404 (HeadObject's documented behaviour): for the keys
+ * this source is asked for, a refusal means the object is not there.
+ */
+function isMissingToTheLinkRole(error: unknown): boolean {
+  return s3StatusOf(error) === 403;
+}
 
 /** Far below the five minutes the issue allows: the redirect is followed at once. */
 export const DOWNLOAD_URL_SECONDS = 120;
@@ -27,7 +36,7 @@ export function s3ReportSource(s3: S3Client, bucket: string): ReportSource {
           metadata: head.Metadata ?? {},
         };
       } catch (error) {
-        if (isMissingObject(error)) return undefined;
+        if (isMissingObject(error) || isMissingToTheLinkRole(error)) return undefined;
         throw new ReportStoreError(
           `could not look the report up: ${describeError(error)}`,
           { bucket, key, operation: 'get-object' },
@@ -36,7 +45,13 @@ export function s3ReportSource(s3: S3Client, bucket: string): ReportSource {
       }
     },
     async summary(file) {
-      const json = await getJsonObject(s3, bucket, file.key.replace(/\.xlsx$/, '.summary.json'));
+      const json = await getJsonObject(s3, bucket, file.key.replace(/\.xlsx$/, '.summary.json')).catch(
+        (error: unknown) => {
+          // An older report has no summary: the page falls back to the workbook's metadata.
+          if (error instanceof ReportStoreError && isMissingToTheLinkRole(error.cause)) return undefined;
+          throw error;
+        },
+      );
       if (json === undefined) return undefined;
       try {
         return parseSummaryDocument(json);

@@ -3,7 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
 import { NO_CREDIT_ACCOUNT } from '../core/cost-centres/credit-accounts.js';
+import { journalIdOf } from '../core/cost-centres/journal.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
+import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
+import { summaryDocumentSchema } from '../core/report/summary-document-schema.js';
+import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { type FocusFiles, focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
 import type { FocusOptions } from '../focus/focus-options.js';
@@ -108,12 +112,27 @@ export async function backfillFocus(
 function rebuilt(run: Omit<CheckedRun, 'generatedAt'>): RebuiltReport {
   const { report, run: info } = rebuildReport(run.summary, run.sessions, run.stored.source);
   if (run.map === undefined) return { report, run: info };
+  // rebuildReport has parsed it already; the journal's part says how the run shared products.
+  const journal = summaryDocumentSchema.parse(run.summary).journal;
   return {
     report: withCostCentres(
       report,
       run.sessions,
-      { map: run.map, creditAccounts: NO_CREDIT_ACCOUNT },
+      {
+        map: run.map,
+        creditAccounts: NO_CREDIT_ACCOUNT,
+        sharedCosts: parseSharedCostRule(journal?.sharedCosts ?? 'none', 'summary.json journal.sharedCosts'),
+      },
       undefined,
+      {
+        journalId: journal?.journalId ?? journalIdOf(report.period, info.runId),
+        // As the run shared them: a month stored before shared products were posted shares none.
+        sharedCharges: (journal?.sharedCharges ?? []).map((c) => ({
+          product: c.product,
+          acus: decimalStringToScaled(c.acus, ACU_DECIMALS),
+          costMinor: BigInt(c.costMinor),
+        })),
+      },
     ),
     run: info,
   };

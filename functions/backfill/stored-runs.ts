@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import { isRecordFileName } from '../core/close/run-files.js';
 import type { StoredRun } from './backfill.js';
 
 const SESSIONS_SUFFIX = '.sessions.json.gz';
@@ -26,7 +27,8 @@ export async function localStoredRuns(folder: string): Promise<StoredRun[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true });
   return (
     entries
-      .filter((e) => e.isFile() && e.name.endsWith(SESSIONS_SUFFIX))
+      // Only the periods' records: a filtered slice or a preview must never rebuild a period's dataset.
+      .filter((e) => e.isFile() && e.name.endsWith(SESSIONS_SUFFIX) && isRecordFileName(e.name))
       // parentPath is Node 20.12+; path is the older name of the same folder.
       .map((e) => join(e.parentPath ?? (e as { path?: string }).path ?? folder, e.name))
       .filter((path) => !path.includes(`${join(folder, 'focus')}`))
@@ -50,7 +52,7 @@ export async function s3StoredRuns(s3: S3Client, bucket: string, prefix: string)
         new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix}${folder}`, ContinuationToken: token }),
       );
       for (const object of page.Contents ?? []) {
-        if (object.Key?.endsWith(SESSIONS_SUFFIX)) keys.push(object.Key);
+        if (object.Key?.endsWith(SESSIONS_SUFFIX) && isRecordFileName(object.Key)) keys.push(object.Key);
       }
       token = page.NextContinuationToken;
     } while (token !== undefined);

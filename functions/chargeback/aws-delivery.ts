@@ -7,6 +7,8 @@ import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aw
 import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
 import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
+import { closePeriod } from '../close/close-period.js';
+import { s3CloseStore } from '../close/s3-close-store.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
@@ -52,6 +54,8 @@ export interface AwsDeliveryOptions {
 export interface AwsStoredReport extends StoredReport {
   readonly workbookObject: StoredObject;
   readonly link: { readonly url: string; readonly expiresAt: Date };
+  /** The key the link serves (absent when an earlier run's objects were kept). */
+  readonly linkedKey?: string;
   /** Absent when the run kept an earlier run's objects (a showback-only retry): nothing was rewritten. */
   readonly focus?: StoredFocusDataset | undefined;
 }
@@ -88,6 +92,17 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         fileName: artifacts.workbookFileName,
         metadata,
       });
+      // What the link serves: this run's own copy, which nothing overwrites (s3rver and
+      // unversioned buckets included), so a link always serves the bytes it was sent for.
+      const linkedKey = keys.runWorkbook(run.runId);
+      await putReportObject(s3, {
+        bucket,
+        key: linkedKey,
+        body: createReadStream(artifacts.workbookPath),
+        contentType: XLSX_CONTENT_TYPE,
+        fileName: artifacts.workbookFileName,
+        metadata,
+      });
       await putReportObject(s3, {
         bucket,
         key: keys.sessions,
@@ -97,27 +112,38 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
-      await putReportObject(s3, {
-        bucket,
-        key: keys.summary,
-        body: `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`,
-        contentType: 'application/json',
-        metadata: { 'run-id': run.runId, period: report.period.slug },
-      });
-      await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
+      const summaryText = `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`;
+      for (const key of [keys.summary, linkedKey.replace(/\.xlsx$/, '.summary.json')]) {
+        // The copy beside the run's workbook is what the link service's landing page reads.
+        await putReportObject(s3, {
+          bucket,
+          key,
+          body: summaryText,
+          contentType: 'application/json',
+          metadata: { 'run-id': run.runId, period: report.period.slug },
+        });
+      }
+      const costCentreKeys = await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
-      const focus = await putFocusDataset(
-        s3,
-        bucket,
-        `${options.prefix}${FOCUS_FOLDER}`,
-        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
-        { 'run-id': run.runId, period: report.period.slug },
-      );
+      // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
+      const focus =
+        artifacts.files.kind === 'record'
+          ? await putFocusDataset(
+              s3,
+              bucket,
+              `${options.prefix}${FOCUS_FOLDER}`,
+              focusFiles(focusInputOf(artifacts, focusOptions), {
+                csv: focusOptions.csv,
+                now: options.now(),
+              }),
+              { 'run-id': run.runId, period: report.period.slug },
+            )
+          : undefined;
       const link = options.durableLink
-        ? await options.durableLink(keys.workbook, run.generatedAt)
+        ? await options.durableLink(linkedKey, run.generatedAt)
         : await createDownloadLink(s3, {
             bucket,
-            key: keys.workbook,
+            key: linkedKey,
             ttlSeconds: options.linkTtlSeconds,
             now: options.now(),
           });
@@ -125,7 +151,16 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       return {
         workbookObject,
         link,
+        linkedKey,
         focus,
+        files: {
+          workbook: keys.workbook,
+          summary: keys.summary,
+          sessions: keys.sessions,
+          journal: costCentreKeys?.journal,
+          costCentres: costCentreKeys?.costCentres,
+          focus: focus?.parquetKey,
+        },
         email: {
           workbookFileName: artifacts.workbookFileName,
           link,
@@ -138,6 +173,15 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           attached: options.attachMaxBytes > 0 && size <= options.attachMaxBytes,
         },
       };
+    },
+    close(artifacts, stored) {
+      return closePeriod(s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim }), {
+        report: artifacts.report,
+        sessions: artifacts.sessions,
+        run: artifacts.run,
+        files: stored.files,
+        closedAt: options.now(),
+      });
     },
     async send(email, artifacts, stored) {
       const owner = { runId: artifacts.run.runId, period: artifacts.report.period.slug };

@@ -21,6 +21,8 @@ export interface ManualRun {
   readonly userIds: readonly string[];
   readonly tags: readonly string[];
   readonly force: boolean;
+  /** True makes this run the period's close; otherwise it is preliminary. */
+  readonly close: boolean;
 }
 
 export type ChargebackRun = ScheduledRun | ManualRun;
@@ -54,6 +56,7 @@ const manualEvent = z.strictObject({
   userIds: idList.optional(),
   tags: idList.optional(),
   force: z.boolean().optional(),
+  close: z.boolean().optional(),
   alignment: z.enum(['calendar', 'billing-day', 'billing-cycle']).optional(),
   cycle: z
     .string()
@@ -110,6 +113,17 @@ export function parseChargebackEvent(event: unknown): ChargebackRun {
       'is required (or from and to, or cycle): send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
     );
   }
+  if (m.close === true) {
+    for (const field of ['orgIds', 'userIds', 'tags'] as const) {
+      if ((m[field]?.length ?? 0) > 0) {
+        throw new InvalidInputError(
+          field,
+          m[field],
+          'cannot be combined with "close": true: a close records the whole period, a filtered run only a slice of it',
+        );
+      }
+    }
+  }
   const period: PeriodChoice = cycleWanted
     ? { alignment: 'billing-cycle', ...(m.cycle !== undefined && { cycle: m.cycle }) }
     : {
@@ -128,6 +142,7 @@ export function parseChargebackEvent(event: unknown): ChargebackRun {
     userIds: m.userIds ?? [],
     tags: m.tags ?? [],
     force: m.force ?? false,
+    close: m.close ?? false,
   };
 }
 

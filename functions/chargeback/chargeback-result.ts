@@ -12,6 +12,8 @@ export interface ChargebackResult {
   /** The period's FOCUS Parquet object (absent in results stored before the dataset existed). */
   readonly focus?: { readonly key: string; readonly uri: string; readonly rows: number };
   readonly downloadUrl: string;
+  /** The object `downloadUrl` serves: this run's own copy of the workbook (the record's, for a closed period), never overwritten. */
+  readonly downloadKey?: string;
   readonly downloadUrlExpiresAt: string;
   readonly totals: {
     readonly sessions: number;
@@ -19,6 +21,17 @@ export interface ChargebackResult {
     readonly acus: string;
     readonly cost: string;
     readonly currency: string;
+  };
+  /** The sessions that had not ended, and their ACUs and cost (exact decimal strings). */
+  readonly unsettled?: { readonly sessions: number; readonly acus: string; readonly cost: string };
+  /** True when the period is closed: by this run, or (with `duplicateOf`) by an earlier one. */
+  readonly closed?: boolean;
+  /** The period's close record, when it is closed. */
+  readonly close?: {
+    readonly key: string;
+    readonly uri: string;
+    readonly closedAt: string;
+    readonly runId: string;
   };
   readonly emailed: boolean;
   readonly messageId: string | null;

@@ -5,19 +5,23 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
-import { createDevinKeyReader } from '../aws/devin-key-secret.js';
+import { createDevinKeySecretReader } from '../aws/devin-key-secret.js';
+import { keyExpiryMetricLine } from '../aws/key-expiry-metric.js';
 import { createSigningKeysReader } from '../aws/link-signing-secret.js';
 import { startDistributedRun } from '../aws/start-distributed-run.js';
+import { keyExpiryWarning } from '../core/key-expiry/key-expiry.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
 import type { HandOver } from '../distributed/hand-over.js';
 import { runMergeJob } from '../distributed/merge-job.js';
+import type { MergeResult } from '../distributed/merge-result.js';
 import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { parseChargebackEvent } from './chargeback-event.js';
 import type { ChargebackOutcome } from './chargeback-result.js';
 import { lambdaConfigFromEnv } from './lambda-config.js';
+import { assertRecipientsAllowed } from './recipient-policy.js';
 import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
 
 // Cold start: configuration is checked once and clients are reused across invocations.
@@ -29,7 +33,7 @@ const s3 = new S3Client({});
 // A send that times out may still have been delivered; a generous timeout makes that rare.
 const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
 const secretsManager = new SecretsManagerClient({});
-const readApiKey = createDevinKeyReader(secretsManager, config.apiKeySecretId);
+const readApiKey = createDevinKeySecretReader(secretsManager, config.apiKeySecretId);
 // Read at every run: a link signed just after a revocation must already use the new key.
 const signingKeys = config.durableLinks
   ? createSigningKeysReader(secretsManager, config.durableLinks.signingSecretId, { maxAgeMs: 0 })
@@ -49,13 +53,26 @@ const log: RunLog = {
   warn: (message, attributes) => logger.warn(message, attributes ?? {}),
 };
 
-const devin = async () =>
-  createDevinClient({
-    apiKey: await readApiKey(),
+const devin = async () => {
+  const secret = await readApiKey();
+  const now = new Date();
+  // The operator records the key's expiry in the secret; from 21 days before, every run warns
+  // in the log and the email footer, and the metric the stack's alarm watches says 1.
+  const warning = keyExpiryWarning(secret.expiresAt, now);
+  if (secret.expiresAt !== null) {
+    const daysLeft = Math.floor((secret.expiresAt.getTime() - now.getTime()) / 86_400_000);
+    process.stdout.write(`${keyExpiryMetricLine(warning !== null, daysLeft, now)}\n`);
+  }
+  if (warning !== null) logger.warn(warning.text, { secretId: config.apiKeySecretId });
+  return createDevinClient({
+    apiKey: secret.key,
     ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
     ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
+    unauthorizedAdvice: `put a new key into the secret ${config.apiKeySecretId} (put-secret-value), then invoke the month again`,
+    ...(warning !== null && { keyNotice: warning.text }),
     onWarning: (message: string) => logger.warn(message),
   });
+};
 
 function jobDeps(runId: string): JobDeps {
   return { config, s3, ses, devin, runId, signingKeys, now: () => new Date(), workDir: tmpdir(), log };
@@ -87,9 +104,11 @@ async function logged<T>(runId: string, context: Invocation | undefined, work: (
 /** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
 export async function handler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
   const runId = newRunId(new Date());
-  return logged(runId, context, () =>
-    runChargebackJob(parseChargebackEvent(event), { ...jobDeps(runId), handOver: handOverFor(context) }),
-  );
+  return logged(runId, context, async () => {
+    const run = parseChargebackEvent(event);
+    assertRecipientsAllowed(run, config.allowedRecipientDomains);
+    return runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
+  });
 }
 
 /** The state machine's window step: one window's sessions into an S3 part. */
@@ -107,10 +126,15 @@ export async function windowHandler(event: unknown, context?: Invocation): Promi
   );
 }
 
-/** The state machine's merge step: the parts joined, then the same job as a single run; never hands over. */
-export async function mergeHandler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+/**
+ * The state machine's merge step: the parts joined, then the same job as a single run; never hands
+ * over, and returns no link (its output stays in the execution history).
+ */
+export async function mergeHandler(event: unknown, context?: Invocation): Promise<MergeResult> {
   const merge = parseMergeEvent(event);
   return logged(merge.runId, context, async () => {
+    // The execution's input could be started by hand: the same bound as the entry's.
+    assertRecipientsAllowed(merge.run, config.allowedRecipientDomains);
     return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
   });
 }

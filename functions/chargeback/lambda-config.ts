@@ -6,8 +6,12 @@ import type { Pricing } from '../core/money/pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
+import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
+import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -18,6 +22,8 @@ export interface LambdaConfig {
   readonly recipients: readonly string[];
   /** EMAIL_REPLY_TO: where owners' replies go; default the first recipient (finance). */
   readonly replyTo: string;
+  /** Every address a manual event names must be in one of these (lower-case) domains. */
+  readonly allowedRecipientDomains: readonly string[];
   readonly timeZone: string;
   readonly pricing: Pricing;
   readonly apiKeySecretId: string;
@@ -41,6 +47,10 @@ export interface LambdaConfig {
   readonly costCentresKey: string;
   /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
   readonly creditAccounts: CreditAccounts;
+  /** SHARED_COSTS: how non-session products are charged back (proportional, even, to:<code>, none). */
+  readonly sharedCosts: SharedCostRule;
+  /** TRUE_UP_MONTHS: closed periods a close re-reads for true-ups (default 3; 0: none). */
+  readonly trueUpMonths: number;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
@@ -62,7 +72,8 @@ export interface DurableLinkConfig {
 export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
 /** A signed link to the link service: a month by default, a year (and a day) at most. */
 export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
-export const MAX_DURABLE_LINK_TTL_SECONDS = 366 * 24 * 3600;
+/** The link service refuses any longer at verification too. */
+export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
 export const MAX_ATTACH_BYTES = 7_000_000;
 
@@ -89,6 +100,7 @@ const environment = z.object({
   EMAIL_SENDER: z.email(),
   EMAIL_RECIPIENTS: emailList,
   EMAIL_REPLY_TO: z.email().optional(),
+  ALLOWED_RECIPIENT_DOMAINS: z.string().trim().optional(),
   REPORT_TIMEZONE: z.string().trim().default('UTC'),
   ACU_PRICE: required('ACU_PRICE'),
   CURRENCY: z.string().trim().default('USD'),
@@ -103,6 +115,8 @@ const environment = z.object({
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
+  SHARED_COSTS: z.string().trim().optional(),
+  TRUE_UP_MONTHS: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
@@ -132,6 +146,11 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
       `is invalid: a presigned link lives at most ${MAX_LINK_TTL_SECONDS} seconds (7 days); longer needs LINK_BASE_URL and LINK_SIGNING_SECRET`,
     );
   }
+  const allowedRecipientDomains = recipientDomainsFrom(
+    e.ALLOWED_RECIPIENT_DOMAINS,
+    e.EMAIL_RECIPIENTS,
+    e.EMAIL_SENDER,
+  );
   const prefix =
     e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
   return {
@@ -140,6 +159,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     sender: e.EMAIL_SENDER,
     recipients: e.EMAIL_RECIPIENTS,
     replyTo: e.EMAIL_REPLY_TO ?? e.EMAIL_RECIPIENTS[0] ?? e.EMAIL_SENDER,
+    allowedRecipientDomains,
     timeZone,
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
@@ -153,6 +173,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     focus: focusOptionsFromEnv(env),
     costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
+    sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
+    trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
     stateMachineArn: e.STATE_MACHINE_ARN,
@@ -194,4 +216,22 @@ function asVariable<T>(name: string, read: () => T, otherFields: Record<string, 
     const problem = error.message.slice(error.message.indexOf(':') + 1).trim();
     throw new InvalidInputError(variable, undefined, problem, { cause: error });
   }
+}
+
+/** ALLOWED_RECIPIENT_DOMAINS, or (unset or blank) the domains of the recipients and the sender. */
+function recipientDomainsFrom(
+  text: string | undefined,
+  recipients: readonly string[],
+  sender: string,
+): string[] {
+  if (text === undefined || text === '') return defaultRecipientDomains(recipients, sender);
+  const { domains, invalid } = parseDomainList(text);
+  if (invalid !== undefined) {
+    throw new InvalidInputError(
+      'ALLOWED_RECIPIENT_DOMAINS',
+      invalid,
+      'is not a domain name such as example.com',
+    );
+  }
+  return domains;
 }

@@ -12,12 +12,14 @@ import type { LambdaConfig } from './lambda-config.js';
  */
 export async function loadCostCentreObject(
   s3: S3Client,
-  config: Pick<LambdaConfig, 'bucket' | 'costCentresKey' | 'creditAccounts'>,
+  config: Pick<LambdaConfig, 'bucket' | 'costCentresKey' | 'creditAccounts'> &
+    Partial<Pick<LambdaConfig, 'sharedCosts'>>,
 ): Promise<CostCentreSetup | undefined> {
   const text = await getTextObject(s3, config.bucket, config.costCentresKey);
   if (text === undefined) return undefined;
   return {
     map: parseCostCentreMap(text, `s3://${config.bucket}/${config.costCentresKey}`),
     creditAccounts: config.creditAccounts,
+    sharedCosts: config.sharedCosts,
   };
 }

@@ -2,6 +2,8 @@ import { parseArgs } from 'node:util';
 import { InvalidInputError } from '../core/errors.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
 import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
+import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
+import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
 import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 
@@ -19,11 +21,19 @@ export interface CliOptions {
   /** `--api-version` or DEVIN_API_VERSION; absent: the key decides (cog_ → v3), and the demo uses v3. */
   readonly apiVersion?: ApiVersion;
   readonly json: boolean;
+  /** Close the period: write its record once (`<base>.close.json`); without it the run is preliminary. */
+  readonly close: boolean;
   readonly help: boolean;
+  /** `--check-access`: call each endpoint once with the key and print what it may read; no report. */
+  readonly checkAccess: boolean;
   /** The cost-centre map CSV; the demo uses its own sample map when absent. */
   readonly costCentresFile?: string;
   /** CREDIT_ACCOUNT: `2100` or `US01=2100;UK01=2150`. */
   readonly creditAccount?: string;
+  /** `--shared-costs` or SHARED_COSTS: proportional (default), even, to:<cost centre>, none. */
+  readonly sharedCosts?: string;
+  /** `--true-up-months` or TRUE_UP_MONTHS: closed periods a close re-reads for true-ups (default 3). */
+  readonly trueUpMonths: number;
   /** Write a showback email preview (and slice workbook) per budget owner; undefined: the mode's default. */
   readonly showback?: boolean;
   /** `--max-session-rows` or MAX_SESSION_ROWS: session rows the workbook lists at most. */
@@ -55,11 +65,21 @@ Options
   --cost-centres FILE      the cost-centre map CSV (default: $COST_CENTRES_FILE; the demo ships a sample)
   --credit-account ACCT    account the journal's credit lines post to, or ENTITY=ACCT;… per legal
                            entity (default: $CREDIT_ACCOUNT)
+  --shared-costs RULE      how the bill's non-session products (Cascade, Terminal, Review) are charged
+                           back: proportional (default, by usage cost), even, to:<cost centre>, or none
+                           (default: $SHARED_COSTS)
+  --true-up-months N       closing re-reads the N periods before it that were closed and posts what
+                           their sessions used since as true-ups (default: $TRUE_UP_MONTHS or 3; 0: none)
   --showback               also write each budget owner's email preview and slice workbook
                            (default: $SHOWBACK, on for the demo)
   --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
                            (default: $MAX_SESSION_ROWS or 1,000,000; at most ${MAX_SESSION_ROWS_LIMIT.toLocaleString('en-US')},
                            under Excel's row limit); totals, the FOCUS dataset and the raw export keep every session
+  --check-access           call each Devin endpoint the report reads once with the key and print
+                           ok/refused/missing per endpoint with the permission it needs, and the
+                           key's expiry; builds no report (exit 0 when sessions can be read)
+  --close                  close the period: its files become the record, with <base>.close.json;
+                           closing a closed period changes nothing (without --close a run is preliminary)
   --json                   print one JSON object on stdout instead of the table
   --help                   this text
 
@@ -68,6 +88,7 @@ Environment
                            personal API key (apk_user_…); never printed
   DEVIN_API_VERSION        v2 or v3, to override what the key implies
   DEVIN_API_URL            API host of a dedicated deployment (default https://api.devin.ai)
+  DEVIN_API_KEY_EXPIRES_AT when the key expires (YYYY-MM-DD): from 21 days before, runs warn
 `;
 
 /** Parses the command line; unknown flags and malformed values name themselves. */
@@ -115,18 +136,42 @@ export function parseCliOptions(
         ? // A blank variable is an unset one, as for the others read here.
           parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS?.trim() || undefined)
         : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
+    trueUpMonths:
+      v['true-up-months'] === undefined
+        ? parseTrueUpMonths(env.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS')
+        : parseTrueUpMonths(v['true-up-months'], '--true-up-months'),
     json: v.json ?? false,
+    close: closeOption(v),
     help: v.help ?? false,
+    checkAccess: v['check-access'] ?? false,
     ...costCentreOptions(v, env),
   };
+}
+
+/** A close records the whole period: a filtered slice cannot be one. */
+function closeOption(v: ReturnType<typeof parseWith>['values']): boolean {
+  if (v.close !== true) return false;
+  for (const flag of ['org', 'user', 'tag'] as const) {
+    if ((v[flag]?.length ?? 0) > 0) {
+      throw new InvalidInputError(
+        `--${flag}`,
+        v[flag]?.join(','),
+        'cannot be combined with --close: a close records the whole period, a filtered run only a slice of it',
+      );
+    }
+  }
+  return true;
 }
 
 function costCentreOptions(
   v: ReturnType<typeof parseWith>['values'],
   env: Record<string, string | undefined>,
-): Pick<CliOptions, 'costCentresFile' | 'creditAccount' | 'showback'> {
+): Pick<CliOptions, 'costCentresFile' | 'creditAccount' | 'showback' | 'sharedCosts'> {
   const file = v['cost-centres'] ?? env.COST_CENTRES_FILE;
   const creditAccount = v['credit-account'] ?? env.CREDIT_ACCOUNT;
+  const sharedCosts = v['shared-costs'] ?? env.SHARED_COSTS;
+  // Checked here so a typo is a usage error (exit 2), before anything is read.
+  parseSharedCostRule(sharedCosts, v['shared-costs'] === undefined ? 'SHARED_COSTS' : '--shared-costs');
   const fromEnv = env.SHOWBACK?.trim().toLowerCase();
   if (fromEnv !== undefined && fromEnv !== '' && fromEnv !== 'true' && fromEnv !== 'false') {
     throw new InvalidInputError('SHOWBACK', env.SHOWBACK, 'must be true or false');
@@ -135,6 +180,7 @@ function costCentreOptions(
   return {
     ...(file !== undefined && file !== '' && { costCentresFile: file }),
     ...(creditAccount !== undefined && { creditAccount }),
+    ...(sharedCosts !== undefined && { sharedCosts }),
     ...(showback !== undefined && { showback }),
   };
 }
@@ -197,9 +243,13 @@ function parseWith(argv: readonly string[]) {
       'api-version': { type: 'string' },
       'cost-centres': { type: 'string' },
       'credit-account': { type: 'string' },
+      'shared-costs': { type: 'string' },
+      'true-up-months': { type: 'string' },
       showback: { type: 'boolean' },
       'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },
+      'check-access': { type: 'boolean' },
+      close: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

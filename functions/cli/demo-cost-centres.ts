@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 
-/** The demo's map: every demo org but Internal Tools, and a tag rule, so the demo shows Unmapped and a moved session. */
+/** The demo's map: four demo orgs by name, a tag rule (a moved session) and a catch-all row (org_id *) that takes Internal Tools, so the journal imports as is. */
 export const DEMO_COST_CENTRES_FILE = fileURLToPath(
   new URL('../devin/fake/demo-cost-centres.csv', import.meta.url),
 );

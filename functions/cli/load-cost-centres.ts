@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
 import { InvalidInputError } from '../core/errors.js';
+import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import type { CostCentreSetup } from '../pipeline/cost-centre-setup.js';
 import type { CliOptions } from './cli-options.js';
 import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from './demo-cost-centres.js';
@@ -37,5 +38,6 @@ export async function loadCostCentres(
   return {
     map: parseCostCentreMap(text, demoDefault ? 'the demo sample map (demo-cost-centres.csv)' : file),
     creditAccounts: parseCreditAccounts(creditAccount, '--credit-account'),
+    sharedCosts: parseSharedCostRule(options.sharedCosts, '--shared-costs'),
   };
 }

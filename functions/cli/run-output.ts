@@ -1,3 +1,5 @@
+import { basename, dirname, join, resolve } from 'node:path';
+import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
 import { acusToNumber } from '../core/money/acus.js';
 import { formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
@@ -23,9 +25,14 @@ export interface LocalRun {
     readonly journal?: string | undefined;
     readonly costCentres?: string | undefined;
     readonly sessions: string;
-    readonly focus: string;
+    /** Absent for a filtered or preview run: only the period's record writes its FOCUS partition. */
+    readonly focus: string | undefined;
     readonly focusCsv: string | null;
+    /** The close record, when this run closed the period. */
+    readonly close?: string | undefined;
   };
+  /** True when this run closed the period. */
+  readonly closed: boolean;
   /** Each budget owner's email preview, when showback was asked for. */
   readonly showback?: readonly {
     readonly owner: string;
@@ -49,14 +56,16 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
       journal: outcome.stored.costCentreFiles?.journalPath,
       costCentres: outcome.stored.costCentreFiles?.costCentresPath,
       sessions: outcome.stored.sessionsPath,
-      focus: outcome.stored.focus.parquetPath,
-      focusCsv: outcome.stored.focus.csvPath,
+      focus: outcome.stored.focus?.parquetPath,
+      focusCsv: outcome.stored.focus?.csvPath ?? null,
+      ...(outcome.closed && { close: closePath(outcome) }),
     },
+    closed: outcome.closed !== null,
   };
 }
 
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput({ report, files, showback, sessions, durationsMs }: LocalRun): string {
+export function jsonOutput({ report, files, showback, sessions, durationsMs, closed }: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
@@ -66,6 +75,12 @@ export function jsonOutput({ report, files, showback, sessions, durationsMs }: L
     acus: acusToNumber(totals.acus),
     cost: Number(totals.costMinor) / 10 ** pricing.minorDigits,
     currency: pricing.currency,
+    unsettled: {
+      sessions: report.unsettled.sessions,
+      acus: acusToNumber(report.unsettled.acus),
+      cost: Number(report.unsettled.costMinor) / 10 ** pricing.minorDigits,
+    },
+    closed,
     files: {
       workbook: files.workbook,
       email: files.emailEml,
@@ -73,16 +88,53 @@ export function jsonOutput({ report, files, showback, sessions, durationsMs }: L
       summary: files.summary,
       ...(files.journal !== undefined && { journal: files.journal, costCentres: files.costCentres }),
       sessions: files.sessions,
-      focus: files.focus,
+      ...(files.focus !== undefined && { focus: files.focus }),
       ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
+      ...(files.close !== undefined && { close: files.close }),
     },
+    ...postingJson(report),
     ...(showback !== undefined && { showback }),
     durationsMs,
   })}\n`;
 }
 
+/**
+ * `trueUp` (earlier closed periods' changes posted now) and `journal` (what it posts), with a
+ * cost-centre map; the money in currency units, ACUs as numbers (exact figures are in the files).
+ */
+function postingJson(report: ChargebackReport): Record<string, unknown> {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined) return {};
+  const { journal, trueUps } = costCentres;
+  const money = (minor: bigint) => Number(minor) / 10 ** report.pricing.minorDigits;
+  return {
+    trueUp: {
+      sessions: trueUps?.sessions ?? 0,
+      acus: acusToNumber(trueUps?.acus ?? 0n),
+      cost: money(trueUps?.costMinor ?? 0n),
+      periods: (trueUps?.periods ?? []).map((q) => ({
+        period: q.period.slug,
+        sessions: q.lines.length,
+        acus: acusToNumber(q.acus),
+        cost: money(q.costMinor),
+      })),
+    },
+    journal: {
+      journalId: journal.journalId,
+      draft: journal.draft,
+      lines: journal.lines.length,
+      debits: money(journal.debitMinor),
+      credits: money(journal.creditMinor),
+      usage: money(journal.usageMinor),
+      trueUps: money(journal.trueUpMinor),
+      sharedProducts: money(journal.sharedMinor),
+      posted: money(journal.postedMinor),
+    },
+  };
+}
+
 /** What a person sees after a run: the table, the bill and month-over-month lines, and the files. */
-export function humanOutput({ report, files, showback, sessions }: LocalRun, demo: boolean): string {
+export function humanOutput({ report, files, showback, sessions, closed }: LocalRun, demo: boolean): string {
   const coverage = sessionCoverageSentence(sessions.coverage, sessions.archives);
   return [
     summaryTable(report),
@@ -94,9 +146,16 @@ export function humanOutput({ report, files, showback, sessions }: LocalRun, dem
     `               ${files.emailEml}`,
     `Summary        ${files.summary}`,
     ...costCentreLines(report, files, showback),
-    `FOCUS dataset  ${files.focus}`,
-    ...(files.focusCsv === null ? [] : [`               ${files.focusCsv}`]),
-    '               query it: npm run query -- cost-by-org-by-month',
+    ...(files.focus === undefined
+      ? []
+      : [
+          `FOCUS dataset  ${files.focus}`,
+          ...(files.focusCsv === null ? [] : [`               ${files.focusCsv}`]),
+          '               query it: npm run query -- cost-by-org-by-month',
+        ]),
+    closed && files.close !== undefined
+      ? `Closed         ${files.close} (the period's record: final, never rewritten)`
+      : 'Preliminary    this run does not close the period (pass --close to close it)',
     '',
   ].join('\n');
 }
@@ -111,7 +170,8 @@ function costCentreLines(
   const { journal } = costCentres;
   const lines = [
     `Journal        ${files.journal}`,
-    `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines`,
+    `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines${journal.draft ? ' (DRAFT: a line has no account)' : ''}`,
+    `               posts usage ${formatMoney(journal.usageMinor, report.pricing)} + true-ups ${formatMoney(journal.trueUpMinor, report.pricing)} + shared products ${formatMoney(journal.sharedMinor, report.pricing)}`,
     `Map used       ${files.costCentres}`,
   ];
   if (costCentres.unmappedOrgs.length > 0) {
@@ -125,4 +185,51 @@ function costCentreLines(
     );
   }
   return lines;
+}
+
+function closePath(outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>): string {
+  return join(
+    dirname(outcome.stored.workbookPath),
+    closeRecordName(basename(outcome.stored.workbookPath, '.xlsx')),
+  );
+}
+
+/** A close of a period that is closed already: the record, not a new run. */
+export function closedRecordOutput(record: CloseRecord, outDir: string, json: boolean): string {
+  const path = (key: string) => resolve(outDir, key);
+  const { artifacts } = record;
+  if (!json) {
+    return [
+      closedLine(record),
+      `Workbook       ${path(artifacts.workbook.key)}`,
+      `Summary        ${path(artifacts.summary.key)}`,
+      `Close record   ${path(closeRecordName(basename(artifacts.workbook.key, '.xlsx')))}`,
+      '',
+    ].join('\n');
+  }
+  return `${JSON.stringify({
+    period: { from: record.period.from, to: record.period.to, label: record.period.label },
+    sessions: record.totals.sessions,
+    acus: Number(record.totals.acus),
+    cost: Number(record.totals.cost),
+    currency: record.pricing.currency,
+    unsettled: {
+      sessions: record.unsettled.count,
+      acus: Number(record.unsettled.acus),
+      cost: Number(record.unsettled.cost),
+    },
+    closed: true,
+    closedAt: record.closedAt,
+    duplicateOf: record.runId,
+    note: closedLine(record),
+    files: {
+      workbook: path(artifacts.workbook.key),
+      summary: path(artifacts.summary.key),
+      ...(artifacts.journal && { journal: path(artifacts.journal.key) }),
+      ...(artifacts.costCentres && { costCentres: path(artifacts.costCentres.key) }),
+      sessions: path(artifacts.sessions.key),
+      ...(artifacts.focus && { focus: path(artifacts.focus.key) }),
+      close: path(closeRecordName(basename(artifacts.workbook.key, '.xlsx'))),
+    },
+  })}\n`;
 }

@@ -1,14 +1,19 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
+import { runFilesFor } from '../core/close/run-files.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
+import { datasetAsOf } from '../devin/fake/dataset-as-of.js';
 import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
-import { startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
+import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
-import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
+import { localClosedPeriods } from '../local/local-closed-periods.js';
+import { createLocalDelivery, hasSummary, localCloseStore } from '../local/local-delivery.js';
 import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
@@ -18,8 +23,9 @@ import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { loadCostCentres } from './load-cost-centres.js';
 import { progressReporter } from './progress-reporter.js';
+import { runCheckAccess } from './run-check-access.js';
 import { localShowback } from './run-local-showback.js';
-import { humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
+import { closedRecordOutput, humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -31,6 +37,8 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
+/** When the demo closes a month it builds first: 06:00 UTC after it, the schedule's hour. */
+const DEMO_CLOSE_DELAY_MS = 6 * 60 * 60 * 1000;
 /** Months the demo builds before the asked one (about a second each), for month-over-month and the trend. */
 const DEMO_HISTORY_PERIODS = 3;
 
@@ -57,6 +65,14 @@ export async function runReportCli(
   }
   const stopDemoApi: Array<() => Promise<void>> = [];
   try {
+    if (options.checkAccess && mode === 'api') {
+      const connection = devinConfigFromEnv(io.env);
+      return await runCheckAccess(
+        { ...connection, ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }) },
+        io,
+        options.json,
+      );
+    }
     const now = io.now();
     const acuPrice = options.acuPrice ?? (mode === 'demo' ? DEMO_ACU_PRICE : undefined);
     if (acuPrice === undefined) {
@@ -69,10 +85,12 @@ export async function runReportCli(
     const pricing = parsePricing(acuPrice, options.currency ?? DEFAULT_CURRENCY);
 
     let connection: { apiKey: string; baseUrl: string };
+    let demoApi: FakeDevinApi | undefined;
     if (mode === 'demo') {
       // A service-user-shaped key: the demo runs on v3, the vendor's current API, unless told otherwise.
       const apiKey = `cog_demo-${newRunId(now)}`;
       const api = await startFakeDevinApi({ apiKey, data: demoDataset(now) });
+      demoApi = api;
       stopDemoApi.push(() => api.close());
       connection = { apiKey, baseUrl: api.url };
     } else {
@@ -94,21 +112,38 @@ export async function runReportCli(
     });
     await mkdir(options.outDir, { recursive: true });
     const progress = progressReporter(io.stderr);
+    // The demo closes its earlier months at the hour the schedule would have (see below).
+    let demoCloseAt: Date | undefined;
+    const clock = () => demoCloseAt ?? io.now();
     const delivery = createLocalDelivery({
       outDir: options.outDir,
       previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
       previewTo: ['finance@example.com'],
-      now: io.now,
+      now: clock,
       focus: focusOptionsFromEnv(io.env),
     });
-    const runFor = async (reportPeriod: ReportPeriod, showback = false): Promise<LocalRun> => {
+    const filters = { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags };
+    const runFor = async (
+      reportPeriod: ReportPeriod,
+      closing: boolean,
+      showback = false,
+    ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
+      const close = await prepareLocalClose(
+        options.outDir,
+        reportPeriod,
+        closing,
+        mode,
+        newRunId(clock()),
+        io,
+      );
+      if (close.kind === 'closed') return { closedAlready: close.record };
       const outcome = await runChargebackReport(
         {
           devin,
           delivery,
           source: mode === 'demo' ? 'demo' : 'api',
-          runId: newRunId(io.now()),
-          now: io.now,
+          runId: newRunId(clock()),
+          now: clock,
           workDir: options.outDir,
           log,
           onProgress: progress.update,
@@ -116,12 +151,15 @@ export async function runReportCli(
         {
           period: reportPeriod,
           pricing,
-          filters: { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags },
+          filters,
+          runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
+          files: runFilesFor(filters, close.kind === 'preview'),
           costBasis: options.costBasis,
           cycles,
           email: true,
           costCentres,
           maxSessionRows: options.maxSessionRows,
+          trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
         },
       );
       progress.done();
@@ -140,10 +178,23 @@ export async function runReportCli(
         io.stderr.write(
           `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
         );
-        await runFor(earlier);
+        // Closed as the schedule would have, six hours after the month, with the API as it was
+        // then: what its sessions used since is the true-up the asked month posts.
+        const closedAt = new Date(earlier.to.getTime() + DEMO_CLOSE_DELAY_MS);
+        if (closedAt < now) demoApi?.setData(datasetAsOf(demoDataset(now), closedAt));
+        demoCloseAt = closedAt < now ? closedAt : undefined;
+        await runFor(earlier, true);
       }
+      demoCloseAt = undefined;
+      demoApi?.setData(demoDataset(now));
     }
-    const run = await runFor(period, options.showback ?? mode === 'demo');
+    // The demo closes the months it builds, as the monthly schedule would.
+    const run = await runFor(period, options.close || mode === 'demo', options.showback ?? mode === 'demo');
+    if ('closedAlready' in run) {
+      io.stderr.write(`${closedLine(run.closedAlready)}\n`);
+      io.stdout.write(closedRecordOutput(run.closedAlready, options.outDir, options.json));
+      return 0;
+    }
     io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     return 0;
   } catch (error) {
@@ -171,6 +222,47 @@ async function demoHistoryToBuild(
     if (!(await hasSummary(outDir, p)) || !(await hasFocusDataset(outDir, p))) missing.push(p);
   }
   return missing;
+}
+
+/**
+ * Before a local run writes anything: a closing run claims the period's close (or finds it
+ * closed); a preliminary run of a closed period writes preview names beside the record. The
+ * demo's own closes are demo data: a new demo replaces them, so `npm start` always shows a fresh one.
+ */
+async function prepareLocalClose(
+  outDir: string,
+  period: ReportPeriod,
+  closing: boolean,
+  mode: 'api' | 'demo',
+  runId: string,
+  io: CliIo,
+): Promise<{ kind: 'claimed' | 'record' | 'preview' } | { kind: 'closed'; record: CloseRecord }> {
+  const store = localCloseStore(outDir, period);
+  let record = await store.readRecord();
+  if (record?.source === 'demo' && mode === 'demo' && closing) {
+    io.stderr.write(`Replacing the earlier demo's close of ${period.label} (demo data, not a record).\n`);
+    await removeDemoClose(outDir, record);
+    record = undefined;
+  }
+  if (!closing) return { kind: record === undefined ? 'record' : 'preview' };
+  if (record !== undefined) return { kind: 'closed', record };
+  const claim = await store.claim(runId, io.now());
+  if (claim.kind === 'closed') return claim;
+  if (claim.kind === 'in-progress') {
+    throw new Error(
+      `${period.label} is being closed by run ${claim.runId} in ${outDir}; try again when it is done`,
+    );
+  }
+  return { kind: 'claimed' };
+}
+
+/** Only a demo's close of demo data is ever removed: its record lists every file it wrote. */
+async function removeDemoClose(outDir: string, record: CloseRecord): Promise<void> {
+  if (record.source !== 'demo') throw new Error('only a demo close is ever replaced');
+  const base = basename(record.artifacts.workbook.key, '.xlsx');
+  for (const artifact of Object.values(record.artifacts))
+    await rm(resolve(outDir, artifact.key), { force: true });
+  await rm(resolve(outDir, closeRecordName(base)), { force: true });
 }
 
 function errorLine(error: unknown): string {

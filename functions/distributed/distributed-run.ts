@@ -74,6 +74,8 @@ const runSchema = z.discriminatedUnion('kind', [
     userIds: ids,
     tags: ids,
     force: z.boolean(),
+    // Executions started before closes existed carry no close: they were preliminary.
+    close: z.boolean().default(false),
   }),
 ]);
 const indexedWindowSchema = z.strictObject({

@@ -3,8 +3,9 @@ import { GLOSSARY } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ChargebackReport, NameSource } from '../core/report/chargeback-report.js';
-import { provisionalSentence } from '../core/report/provisional-sentence.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import { isPreliminary } from '../core/report/run-status.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
 import {
   acuChangeFigure,
   allocatedShareFigure,
@@ -87,11 +88,12 @@ export function buildEmailContent(input: {
   const acus = formatAcus(totals.acus);
   const cost = formatMoney(totals.costMinor, pricing);
   const filters = describeFilters(run);
-  const provisional = provisionalSentence(report.provisional, pricing);
+  const unsettled = unsettledSentence(report.unsettled, pricing);
+  const preliminary = isPreliminary(report);
   const tags = [
     run.source === 'demo' ? '[Demo] ' : '',
     filters ? '[Filtered] ' : '',
-    provisional ? '[Provisional] ' : '',
+    preliminary ? '[Preliminary] ' : '',
   ].join('');
   const title = `Devin ACU chargeback — ${period.label}`;
   const orgCount = report.orgs.length;
@@ -107,18 +109,22 @@ export function buildEmailContent(input: {
   return {
     subject: `${tags}${title}: ${cost} (${acus} ACUs)`,
     title,
-    // The inbox shows this line first: a provisional month must not read as final there either.
-    preview: provisional === null ? summary : `${provisional} ${summary}`,
+    // The inbox shows this line first: figures that can still grow must not read as final there either.
+    preview: [preliminary ? 'Preliminary.' : null, unsettled, summary]
+      .filter((part) => part !== null)
+      .join(' '),
     notices: [
+      // First: a journal that cannot be imported until these orgs are mapped.
+      ...costCentreNotices(report),
       run.source === 'demo'
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
-      provisional,
+      preliminary ? PRELIMINARY_NOTICE : null,
+      unsettled,
       filters,
       describeNameSource('Org', report.names.orgs),
       describeNameSource('User', report.names.users),
       ...comparisonNotices(report),
-      ...costCentreNotices(report),
     ].filter((notice) => notice !== null),
     headline: [
       { label: 'Cost', value: cost },
@@ -148,6 +154,7 @@ export function buildEmailContent(input: {
     workbookLead: workbook.slice(0, leadCount),
     workbook: workbook.slice(leadCount),
     footer: [
+      ...(run.notices ?? []),
       describeAttribution(report),
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}${sourceText(run)}`,
     ],

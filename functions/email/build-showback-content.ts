@@ -2,9 +2,10 @@ import type { CostCentreTotal } from '../core/cost-centres/cost-centre-report.js
 import { GLOSSARY } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { provisionalSentence } from '../core/report/provisional-sentence.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import { isPreliminary } from '../core/report/run-status.js';
 import { shareOf } from '../core/report/share.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
 import type { Cell, EmailContent, Figure, Paragraph, Table } from './email-content.js';
 import { formatCount, formatSignedMoney, formatSignedShare, formatUnitPrice } from './email-figures.js';
 import { orgTable, SHARE_OF_COST, statusTable, topUsersTable } from './email-tables.js';
@@ -28,12 +29,20 @@ export function buildShowbackContent(input: {
   const names = costCentres.map((row) => `${row.code} ${row.name}`);
   const demo = run.source === 'demo' ? '[Demo] ' : '';
   const title = `Devin usage — ${period.label}`;
-  const provisional = provisionalSentence(slice.provisional, pricing);
+  // The same notices finance's email carries: an owner must not read figures that can still change as final.
+  const unsettled = unsettledSentence(slice.unsettled, pricing);
+  const preliminary = isPreliminary(slice);
   const change = sliceCostChange(slice, costCentres);
   return {
-    subject: `${demo}${provisional === null ? '' : '[Provisional] '}${title} — ${names.join(', ')}: ${cost}`,
+    subject: `${demo}${preliminary ? '[Preliminary] ' : ''}${title} — ${names.join(', ')}: ${cost}`,
     title,
-    preview: `${provisional === null ? '' : `${provisional} `}${names.join(', ')}: ${cost} for ${formatAcus(totals.acus)} ACUs, ${formatCount(totals.sessions)} sessions.`,
+    preview: [
+      preliminary ? 'Preliminary.' : null,
+      unsettled,
+      `${names.join(', ')}: ${cost} for ${formatAcus(totals.acus)} ACUs, ${formatCount(totals.sessions)} sessions.`,
+    ]
+      .filter((part) => part !== null)
+      .join(' '),
     headline: [
       { label: 'Cost', value: cost },
       ...(change === null ? [] : [change]),
@@ -47,7 +56,8 @@ export function buildShowbackContent(input: {
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
       // The same words finance's email uses: an owner must not read a month that can still grow as final.
-      provisional,
+      preliminary ? PRELIMINARY_NOTICE : null,
+      unsettled,
       `You receive this as budget owner of ${names.join(' and ')} in the cost-centre map finance keeps. The figures cover only ${costCentres.length === 1 ? 'this cost centre' : 'these cost centres'}.`,
     ].filter((notice) => notice !== null),
     figures: [

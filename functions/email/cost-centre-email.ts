@@ -1,6 +1,6 @@
 import { UNMAPPED_CODE } from '../core/cost-centres/cost-centre-map.js';
 import type { CostCentreReport } from '../core/cost-centres/cost-centre-report.js';
-import { formatMoney } from '../core/money/format.js';
+import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Figure } from './email-content.js';
@@ -16,7 +16,7 @@ export function costCentreNotices(report: ChargebackReport): string[] {
   );
   const one = orgs.length === 1;
   return [
-    `Unmapped: ${orgs.join(', ')} ${one ? 'is' : 'are'} not in the cost-centre map. ${one ? 'Its' : 'Their'} cost is on the journal's Unmapped line, which has no account: add ${one ? 'it' : 'them'} to the map and run the report again before posting.${unmappedSplitText(report, costCentres)}`,
+    `Unmapped: ${orgs.join(', ')} ${one ? 'is' : 'are'} not in the cost-centre map. ${one ? 'Its' : 'Their'} cost is on the journal's Unmapped line, which has no account, so the journal is a DRAFT (…journal.DRAFT.csv): add ${one ? 'it' : 'them'} to the map (or a catch-all row, org_id "*") and run the report again before posting.${unmappedSplitText(report, costCentres)}`,
   ];
 }
 
@@ -51,6 +51,7 @@ export function costCentreFigures(report: ChargebackReport): Figure[] {
   const costCentres = report.costCentres;
   if (costCentres === undefined) return [];
   const { journal } = costCentres;
+  const money = (minor: bigint) => formatMoney(minor, report.pricing);
   const mapped = costCentres.rows.filter((row) => row.kind === 'mapped').length;
   const unmapped = costCentres.rows.find((row) => row.kind === 'unmapped');
   return [
@@ -59,9 +60,17 @@ export function costCentreFigures(report: ChargebackReport): Figure[] {
       value: `${formatCount(mapped)} charged${unmapped ? `; Unmapped ${formatMoney(unmapped.costMinor, report.pricing)}` : ''}`,
     },
     {
-      label: 'Journal',
+      label: journal.draft ? 'Journal (DRAFT)' : 'Journal',
       value: `${formatCount(journal.lines.length)} lines; debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}`,
     },
+    {
+      label: 'Posted',
+      value: `usage ${money(journal.usageMinor)} + true-ups ${money(journal.trueUpMinor)} + shared products ${money(journal.sharedMinor)} = ${money(journal.postedMinor)}`,
+    },
+    ...(costCentres.trueUps?.periods ?? []).map((q) => ({
+      label: `True-up ${q.period.label}`,
+      value: `${formatCount(q.lines.length)} sessions, ${formatAcus(q.acus)} ACUs, ${formatMoney(q.costMinor, q.pricing)}`,
+    })),
   ];
 }
 

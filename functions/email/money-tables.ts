@@ -116,8 +116,9 @@ function signedAcus(acus: bigint): string {
 }
 
 /**
- * The journal's view: cost by the cost centre the money went to, with the
- * previous period's cost and the change when there is one. Null without a map.
+ * The journal's view: usage cost by the cost centre the money went to, what the
+ * journal posts there when true-ups or shared products add to it, and the
+ * previous period's usage and the change when there is one. Null without a map.
  */
 export function costCentreTable(report: ChargebackReport): Table | null {
   const costCentres = report.costCentres;
@@ -132,10 +133,15 @@ export function costCentreTable(report: ChargebackReport): Table | null {
         ]
       : [];
   const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
+  // What the journal debits (usage + true-ups + shared products), shown when it differs from the usage.
+  const postedTotal = costCentres.rows.reduce((sum, row) => sum + row.postedMinor, 0n);
+  const showPosted = costCentres.rows.some((row) => row.postedMinor !== row.costMinor);
+  const posted = (minor: bigint): Cell[] => (showPosted ? [{ text: formatAmount(minor, pricing) }] : []);
   return {
     columns: [
       { header: 'Cost centre', align: 'left' },
       { header: `Cost (${pricing.currency})`, align: 'right' },
+      ...(showPosted ? ([{ header: `Posted (${pricing.currency})`, align: 'right' }] as const) : []),
       ...(compared
         ? ([
             { header: `Change (${pricing.currency})`, align: 'right' },
@@ -148,6 +154,7 @@ export function costCentreTable(report: ChargebackReport): Table | null {
     rows: costCentres.rows.map((row) => [
       { text: cleanApiText(row.code), detail: cleanApiText(row.name) },
       { text: formatAmount(row.costMinor, pricing) },
+      ...posted(row.postedMinor),
       ...change(row.costMinor, row.previousCostMinor),
       { text: formatAcus(row.acus) },
       { text: formatShare(row.shareOfCost) },
@@ -155,6 +162,7 @@ export function costCentreTable(report: ChargebackReport): Table | null {
     totalRow: [
       { text: 'Total' },
       { text: formatAmount(report.totals.costMinor, pricing) },
+      ...posted(postedTotal),
       ...change(report.totals.costMinor, previousTotal),
       { text: formatAcus(report.totals.acus) },
       { text: report.totals.costMinor > 0n ? formatShare(1) : '–' },

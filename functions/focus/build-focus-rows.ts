@@ -7,9 +7,10 @@ import type { RunInfo } from '../core/report/run-info.js';
 import { UNATTRIBUTED_ORG_ID } from '../core/report/unattributed.js';
 import type { Session } from '../core/session.js';
 import type { BillingAccount } from './billing-account.js';
-import { COST_SCALE, type FocusColumn, focusColumns } from './focus-columns.js';
+import { ALLOCATION_COLUMNS, COST_SCALE, type FocusColumn, focusColumns } from './focus-columns.js';
 import { DEVIN_FOCUS_CONSTANTS as DEVIN, type FocusRow, type FocusValue } from './focus-row.js';
 import { FocusRowError } from './focus-row-error.js';
+import { postingRowCount, postingRows } from './posting-rows.js';
 
 export interface FocusDatasetInput {
   readonly report: ChargebackReport;
@@ -48,8 +49,9 @@ export interface FocusDataset {
 /**
  * One Usage row per session (ChargePeriod = the report period, the grain at
  * which the report knows ACUs), plus on the billed basis one row per org for
- * the billed ACUs its sessions do not carry, so BilledCost adds up exactly to
- * the report's total on either basis.
+ * the billed ACUs its sessions do not carry; with cost centres, the shared
+ * products split over them and earlier periods' true-ups (postingRows), so
+ * BilledCost adds up exactly to what the journal posts.
  *
  * BilledCost and EffectiveCost are the allocated cents the workbook shows (a
  * session's cents, or an org's billed cents less its sessions' cents);
@@ -60,12 +62,19 @@ export function buildFocusDataset(input: FocusDatasetInput): FocusDataset {
   const columns = focusColumns({ costCentres: input.costCentreOf !== undefined });
   const residuals = report.costBasis === 'billed' ? billedResiduals(report, sessions) : [];
   const sessionCount = report.sessionCostMinor.length;
-  const rowCount = sessionCount + residuals.length;
+  const fixedRows = residuals.length + postingRowCount(report);
+  const rowCount = sessionCount + fixedRows;
   function* chunks(rowsPerChunk: number): Generator<FocusChunk> {
     const common = commonValues(input);
     const names = namesOf(report);
     const getters = sessionGetters(input, common, names);
-    const residualRows = residuals.map((r) => residualRow(input, common, names, r));
+    const residualRows: Record<string, FocusValue>[] = [
+      ...residuals.map((r) => residualRow(input, common, names, r)),
+      ...postingRows(report, common, names.orgs, names.users),
+    ];
+    if (residualRows.length !== fixedRows) {
+      throw new RangeError(`expected ${fixedRows} rows beside the sessions, built ${residualRows.length}`);
+    }
     // One chunk of sessions at a time: a month of sessions streams past and is never held.
     const iterator = sessions[Symbol.iterator]();
     let sessionIndex = 0;
@@ -216,7 +225,10 @@ function sessionGetters(input: FocusDatasetInput, common: Common, names: Names):
     x_UserEmail: (s) => (s.userId === null ? null : (names.users.get(s.userId)?.email ?? null)),
     x_SessionUrl: (s) => s.url,
   };
-  if (costCentreOf !== undefined) getters.x_CostCentre = costCentreOf;
+  if (costCentreOf !== undefined) {
+    getters.x_CostCentre = costCentreOf;
+    for (const column of ALLOCATION_COLUMNS) getters[column.name] = constant(null);
+  }
   return getters;
 }
 
@@ -238,14 +250,18 @@ function billedResiduals(report: ChargebackReport, sessions: Iterable<Session>):
     sessionAcus.set(orgId, (sessionAcus.get(orgId) ?? 0n) + acus);
     sessionMinor.set(orgId, (sessionMinor.get(orgId) ?? 0n) + (report.sessionCostMinor[i] ?? 0n));
   }
-  return report.orgs
-    .map((org) => ({
-      orgId: org.orgId,
-      acus: org.acus - (sessionAcus.get(org.orgId) ?? 0n),
-      costMinor: org.costMinor - (sessionMinor.get(org.orgId) ?? 0n),
-    }))
-    .filter((r) => r.acus !== 0n || r.costMinor !== 0n)
-    .flatMap((r) => (r.orgId === UNATTRIBUTED_ORG_ID ? byProduct(report, r) : [r]));
+  return (
+    report.orgs
+      .map((org) => ({
+        orgId: org.orgId,
+        acus: org.acus - (sessionAcus.get(org.orgId) ?? 0n),
+        costMinor: org.costMinor - (sessionMinor.get(org.orgId) ?? 0n),
+      }))
+      .filter((r) => r.acus !== 0n || r.costMinor !== 0n)
+      // Charged back by the shared-cost rule: postingRows splits it over cost centres instead.
+      .filter((r) => !(r.orgId === UNATTRIBUTED_ORG_ID && sharedAllocated(report)))
+      .flatMap((r) => (r.orgId === UNATTRIBUTED_ORG_ID ? byProduct(report, r) : [r]))
+  );
 }
 
 /**
@@ -266,6 +282,11 @@ function byProduct(report: ChargebackReport, residual: Residual): Residual[] {
     report.pricing,
   );
   return parts.map(([product, acus], i) => ({ ...residual, acus, costMinor: cents[i] ?? 0n, product }));
+}
+
+function sharedAllocated(report: ChargebackReport): boolean {
+  const shared = report.costCentres?.shared;
+  return shared !== undefined && shared.unallocated === null && shared.charges.length > 0;
 }
 
 function residualRow(input: FocusDatasetInput, common: Common, names: Names, residual: Residual) {
@@ -299,7 +320,10 @@ function residualRow(input: FocusDatasetInput, common: Common, names: Names, res
     x_UserEmail: null,
     x_SessionUrl: null,
   };
-  if (input.costCentreOf !== undefined) row.x_CostCentre = input.costCentreOfOrg?.(residual.orgId) ?? null;
+  if (input.costCentreOf !== undefined) {
+    row.x_CostCentre = input.costCentreOfOrg?.(residual.orgId) ?? null;
+    for (const column of ALLOCATION_COLUMNS) row[column.name] = null;
+  }
   return row;
 }
 

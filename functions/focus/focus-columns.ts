@@ -88,17 +88,30 @@ export const FOCUS_COLUMNS: readonly FocusColumn[] = [
   focus('Tags', json, true),
 ];
 
+/**
+ * FOCUS 1.3's split-cost allocation columns (focus.md §2): on the rows that split one
+ * shared charge (a non-session product) over cost centres. Present with cost centres,
+ * null on every other row. Alphabetically they come before BilledCost.
+ */
+export const ALLOCATION_COLUMNS: readonly FocusColumn[] = [
+  focus('AllocatedMethodDetails', json, true),
+  focus('AllocatedMethodId', text, true),
+  focus('AllocatedResourceId', text, true),
+  focus('AllocatedResourceName', text, true),
+];
+
 /** The cost centre column, present only when the report has cost centres (see focusColumns). */
 export const COST_CENTRE_COLUMN = custom('x_CostCentre');
 
 export interface FocusColumnOptions {
-  /** True when the report assigns cost centres: adds x_CostCentre after x_SessionUrl. */
+  /** True when the report assigns cost centres: adds the allocation columns first and x_CostCentre after x_SessionUrl. */
   readonly costCentres: boolean;
 }
 
 /** The dataset's columns, FOCUS first and the x_ columns after them, never intermixed. */
 export function focusColumns(options: FocusColumnOptions): readonly FocusColumn[] {
   return [
+    ...(options.costCentres ? ALLOCATION_COLUMNS : []),
     ...FOCUS_COLUMNS,
     custom('x_UserId'),
     custom('x_UserName'),

@@ -1,3 +1,5 @@
+import type { TokenRefusal } from './token/link-token.js';
+
 /**
  * One line per request, for "who opened the March report, and when". It names
  * a token only by its id (a hash prefix) and never holds a presigned URL.
@@ -9,6 +11,8 @@ export interface AccessLogEntry {
   readonly outcome:
     | 'viewed'
     | 'downloaded'
+    /** A HEAD: answered from the object's presence alone, nothing presigned. */
+    | 'checked'
     | 'invalid-token'
     | 'expired'
     | 'report-gone'
@@ -16,7 +20,7 @@ export interface AccessLogEntry {
     | 'method-not-allowed'
     | 'error';
   /** Why a token was refused: for the operator, never shown on the page. */
-  readonly reason?: 'malformed' | 'unknown-key' | 'bad-signature' | 'outside-prefix';
+  readonly reason?: TokenRefusal | 'outside-prefix';
   readonly tokenId?: string;
   readonly objectKey?: string;
   /** The period's slug from the object's metadata, e.g. '2026-10'. */

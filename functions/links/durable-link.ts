@@ -26,6 +26,7 @@ export function createDurableLink(params: {
   }
   // Rounded up to the second the token holds, so a 30-day link reads "30 days" from `now`, not 29 days 23 hours.
   const expiresAt = new Date(Math.ceil((params.now.getTime() + ttlSeconds * 1000) / 1000) * 1000);
-  const token = signLinkToken({ key: params.key, expiresAt }, params.keys.current);
+  const issuedAt = new Date(Math.floor(params.now.getTime() / 1000) * 1000);
+  const token = signLinkToken({ key: params.key, expiresAt, issuedAt }, params.keys.current);
   return { url: landingUrl(params.baseUrl, token), expiresAt };
 }

@@ -6,11 +6,14 @@ export interface HttpResponse {
 }
 
 /**
- * On every answer: nothing may load but inline styles, nothing is sniffed,
- * cached or sent on as a referrer (the token is in the URL).
+ * On every answer: nothing may load but inline styles, no page may frame it,
+ * nothing is sniffed, cached or sent on as a referrer (the token is in the
+ * URL), and browsers remember to use HTTPS only (a Function URL has no HTTP).
  */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'Content-Security-Policy':
+    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cache-Control': 'no-store',

@@ -43,7 +43,8 @@ export interface LinkServiceDeps {
 type Outcome = Pick<AccessLogEntry, 'outcome' | 'reason' | 'tokenId' | 'objectKey' | 'period'>;
 
 /**
- * Token in, page or redirect out, and exactly one access-log line. Refusals
+ * Token in, page or redirect out, and exactly one access-log line (a HEAD is logged as checked,
+ * never as a view or a download). Refusals
  * are decided before S3 is asked anything, except that a report's absence is
  * only known by asking.
  */
@@ -101,6 +102,8 @@ export async function serveLinkRequest(request: LinkRequest, deps: LinkServiceDe
       return finish(htmlResponse(410, page), { ...outcome, outcome: 'expired' });
     }
     if (!file) return finish(htmlResponse(404, reportGonePage()), { ...outcome, outcome: 'report-gone' });
+    // A HEAD (a link checker, a mail scanner) learns the link works: nothing is presigned or read.
+    if (head) return finish(htmlResponse(200, ''), { ...outcome, outcome: 'checked' });
 
     if (route.kind === 'download') {
       const url = await deps.reports.downloadUrl(file, now);

@@ -1,5 +1,8 @@
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
+import { closePeriod } from '../close/close-period.js';
+import { fileCloseStore } from '../close/file-close-store.js';
+import { closeRecordName } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { previewHtml } from '../email/chart-html.js';
@@ -35,7 +38,8 @@ export interface LocalStoredReport extends StoredReport {
   readonly costCentreFiles?: CostCentreFiles | undefined;
   /** The raw sessions, gzipped JSON as in S3: what a backfill rebuilds the FOCUS dataset from. */
   readonly sessionsPath: string;
-  readonly focus: LocalFocusDataset;
+  /** Absent for a filtered or preview run: only the period's record writes its FOCUS partition. */
+  readonly focus?: LocalFocusDataset | undefined;
 }
 
 /** The email preview: `messageId` is the .eml's path, `htmlPath` the page to open in a browser. */
@@ -83,22 +87,45 @@ export function createLocalDelivery(
       const sessionsPath = sessionsPathOf(outDir, artifacts.workbookFileName);
       await writeSessionsExport(sessionsPath, artifacts.sessions);
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
-      const focus = await writeFocusDataset(
-        outDir,
-        focusFiles(focusInputOf(artifacts, focusOptions), { csv: focusOptions.csv, now: options.now() }),
-      );
+      const focus =
+        artifacts.files.kind === 'record'
+          ? await writeFocusDataset(
+              outDir,
+              focusFiles(focusInputOf(artifacts, focusOptions), {
+                csv: focusOptions.csv,
+                now: options.now(),
+              }),
+            )
+          : undefined;
       return {
         workbookPath,
         summaryPath,
         costCentreFiles,
         sessionsPath,
         focus,
+        files: {
+          workbook: workbookPath,
+          summary: summaryPath,
+          sessions: sessionsPath,
+          journal: costCentreFiles?.journalPath,
+          costCentres: costCentreFiles?.costCentresPath,
+          focus: focus?.parquetPath,
+        },
         email: {
           workbookFileName: artifacts.workbookFileName,
           location: { kind: 'file', path: workbookPath },
           attached: false,
         },
       };
+    },
+    close(artifacts, stored) {
+      return closePeriod(localCloseStore(outDir, artifacts.report.period), {
+        report: artifacts.report,
+        sessions: artifacts.sessions,
+        run: artifacts.run,
+        files: stored.files,
+        closedAt: options.now(),
+      });
     },
     async send(email, artifacts) {
       const base = join(outDir, artifacts.workbookFileName.replace(/\.xlsx$/, ''));
@@ -140,4 +167,9 @@ export async function hasSummary(outDir: string, period: ReportPeriod): Promise<
   } catch {
     return false;
   }
+}
+
+/** The period's close record in `outDir`: `devin-acu-chargeback-<slug>.close.json`. */
+export function localCloseStore(outDir: string, period: ReportPeriod) {
+  return fileCloseStore(resolve(outDir), closeRecordName(workbookFileName(period).replace(/\.xlsx$/, '')));
 }

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { journalCsv } from '../core/cost-centres/journal-csv.js';
+import { journalFileName } from '../core/cost-centres/journal-file-name.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
@@ -9,7 +10,7 @@ export interface CostCentreFiles {
   readonly costCentresPath: string;
 }
 
-/** `<base>.journal.csv` and `<base>.cost-centres.csv` beside the workbook; nothing without a map. */
+/** `<base>.journal.csv` (`.journal.PRELIMINARY.csv` for a preliminary run) and `<base>.cost-centres.csv` beside the workbook; nothing without a map. */
 export async function writeCostCentreFiles(
   outDir: string,
   baseName: string,
@@ -17,7 +18,7 @@ export async function writeCostCentreFiles(
 ): Promise<CostCentreFiles | undefined> {
   const costCentres = report.costCentres;
   if (costCentres === undefined) return undefined;
-  const journalPath = join(outDir, `${baseName}.journal.csv`);
+  const journalPath = join(outDir, journalFileName(baseName, report.runStatus, costCentres.journal));
   const costCentresPath = join(outDir, `${baseName}.cost-centres.csv`);
   await writeFileAtomically(journalPath, journalCsv(costCentres.journal, report.pricing));
   await writeFileAtomically(costCentresPath, costCentres.map.text);

@@ -1,14 +1,20 @@
 import { buildCostCentreReport } from '../core/cost-centres/build-cost-centre-report.js';
 import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
 import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
+import { journalIdOf } from '../core/cost-centres/journal.js';
+import type { SharedPool } from '../core/cost-centres/shared-pool.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { SummaryDocument } from '../core/report/summary-document-schema.js';
 import type { Session } from '../core/session.js';
+import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
+import type { TrueUps } from '../core/true-ups/true-up.js';
 
 /** What a run needs for cost centres, the journal and showback; absent when no map was given. */
 export interface CostCentreSetup {
   readonly map: CostCentreMap;
   readonly creditAccounts: CreditAccounts;
+  /** How non-session products are charged back (SHARED_COSTS, --shared-costs); proportional when absent. */
+  readonly sharedCosts?: SharedCostRule | undefined;
 }
 
 /** The report with its By Cost Centre rows and journal, or as it was when there is no map. */
@@ -17,6 +23,13 @@ export function withCostCentres(
   sessions: Iterable<Session>,
   setup: CostCentreSetup | undefined,
   previous: SummaryDocument | { readonly reason: string } | undefined,
+  posting: {
+    readonly journalId: string;
+    readonly trueUps?: TrueUps | undefined;
+    readonly sharedCharges?: SharedPool['charges'] | undefined;
+  } = {
+    journalId: journalIdOf(report.period, 'preview'),
+  },
 ): ChargebackReport {
   if (setup === undefined) return report;
   return {
@@ -27,6 +40,10 @@ export function withCostCentres(
       map: setup.map,
       creditAccounts: setup.creditAccounts,
       previous,
+      sharedCosts: setup.sharedCosts,
+      journalId: posting.journalId,
+      trueUps: posting.trueUps,
+      sharedCharges: posting.sharedCharges,
     }),
   };
 }

@@ -1,3 +1,4 @@
+import type { RunFiles } from '../core/close/run-files.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import type { FetchStats, Session } from '../core/session.js';
@@ -11,4 +12,6 @@ export interface ReportArtifacts {
   /** The finished workbook in the run's scratch space; the delivery moves or uploads it. */
   readonly workbookPath: string;
   readonly workbookFileName: string;
+  /** Which names the files take: only the period's record writes its FOCUS partition and close record. */
+  readonly files: RunFiles;
 }

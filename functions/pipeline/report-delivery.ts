@@ -1,3 +1,4 @@
+import type { ClosedPeriod, ClosingFiles } from '../close/close-period.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { SessionArchives } from '../core/report/session-row-limit.js';
 import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
@@ -8,6 +9,8 @@ import type { ReportArtifacts } from './report-artifacts.js';
 export interface StoredReport {
   /** Shown in the email: link, location, and whether the workbook rides along. */
   readonly email: EmailDelivery;
+  /** What was stored, by role (keys in S3, paths on a laptop): what a close fingerprints. */
+  readonly files: ClosingFiles;
 }
 
 export interface SentEmail {
@@ -29,5 +32,7 @@ export interface ReportDelivery<
    */
   sessionArchives(period: ReportPeriod): SessionArchives;
   store(artifacts: ReportArtifacts): Promise<Stored>;
+  /** Writes the period's close record for what `store` stored; called only when the run closes. */
+  close(artifacts: ReportArtifacts, stored: Stored): Promise<ClosedPeriod>;
   send(email: RenderedEmail, artifacts: ReportArtifacts, stored: Stored): Promise<Sent>;
 }

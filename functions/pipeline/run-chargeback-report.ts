@@ -1,5 +1,8 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { ClosedPeriod } from '../close/close-period.js';
+import { RECORD_FILES, runFilesBase } from '../core/close/run-files.js';
+import { journalIdOf } from '../core/cost-centres/journal.js';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
@@ -19,7 +22,8 @@ import type {
 } from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
-import { workbookFileName, writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { readTrueUps } from '../true-ups/read-true-ups.js';
+import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
 import { withCostCentres } from './cost-centre-setup.js';
 import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
@@ -61,6 +65,8 @@ export interface ReportOutcome<Stored extends StoredReport, Sent extends SentEma
   /** The sessions the report was built from (same order as its sessionCostMinor), for showback slices. */
   readonly sessions: SessionList;
   readonly stored: Stored;
+  /** The period's close record, when the run closed it (`written` false: a concurrent close won). */
+  readonly closed: ClosedPeriod | null;
   /** Null when the request asked for no email. */
   readonly sent: Sent | null;
   readonly durationsMs: Readonly<Partial<Record<ReportStage, number>>>;
@@ -128,9 +134,24 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     ]),
   );
   if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);
+  // Only a close posts true-ups, and only with a map to charge them by (the journal).
+  const trueUpSource = request.runStatus === 'closed' && request.costCentres ? request.trueUps : undefined;
+  const trueUps =
+    trueUpSource === undefined || trueUpSource.months === 0
+      ? undefined
+      : await timed('read true-ups', () =>
+          readTrueUps({
+            devin: deps.devin,
+            read: trueUpSource.read,
+            period,
+            pricing,
+            months: trueUpSource.months,
+            cycles: request.cycles,
+          }),
+        );
   deps.log.info('sessions read', { ...fetched.stats, sessions: fetched.sessions.count });
 
-  const report = await timed('build report', () =>
+  const built = await timed('build report', () =>
     withCostCentres(
       buildChargebackReport({
         period,
@@ -146,8 +167,10 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       fetched.sessions,
       request.costCentres,
       previous,
+      { journalId: journalIdOf(period, deps.runId), trueUps },
     ),
   );
+  const report = { ...built, runStatus: request.runStatus };
   const charts = await timed('render charts', () => renderChartsOrNone(report, history, deps.log));
   const run: RunInfo = {
     runId: deps.runId,
@@ -156,6 +179,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     apiHost: deps.devin.host,
     source: deps.source,
     filters,
+    ...(deps.devin.keyNotice !== undefined && { notices: [deps.devin.keyNotice] }),
   };
 
   const sessionCoverage = reportSessionCoverage(report, request.maxSessionRows);
@@ -163,7 +187,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
   if (sessionCoverage.capped) {
     deps.log.warn('the workbook lists only some sessions', { ...sessionCoverage, ...sessionArchives });
   }
-  const fileName = workbookFileName(period);
+  const fileName = `${runFilesBase(period.slug, request.files ?? RECORD_FILES)}.xlsx`;
   // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
   const workbookPath = join(deps.workDir, `.${deps.runId}.${fileName}.partial`);
   try {
@@ -185,8 +209,14 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       run,
       workbookPath,
       workbookFileName: fileName,
+      files: request.files ?? RECORD_FILES,
     };
     const stored = await timed('store report', () => deps.delivery.store(artifacts));
+    // The record comes after every artifact and before the email: what finance is told was closed is.
+    const closed =
+      request.runStatus === 'closed'
+        ? await timed('close period', () => deps.delivery.close(artifacts, stored))
+        : null;
     let sent: Sent | null = null;
     if (request.email) {
       const email = renderChargebackEmail({
@@ -212,6 +242,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       sessionArchives,
       sessions: fetched.sessions,
       stored,
+      closed,
       sent,
       durationsMs,
     };

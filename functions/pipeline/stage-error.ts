@@ -3,9 +3,11 @@ export type ReportStage =
   | 'fetch sessions'
   | 'fetch billing'
   | 'build report'
+  | 'read true-ups'
   | 'render charts'
   | 'write workbook'
   | 'store report'
+  | 'close period'
   | 'send email';
 
 /**

@@ -32,5 +32,7 @@ export function alignmentText(period: ReportPeriod): string {
 /** The billing days the bill was read for, the same days the pipeline asks the consumption endpoint for. */
 export function billingDaysText(period: ReportPeriod): string {
   const { firstDay, lastDay } = billingDaysOf(period);
-  return `billing days ${firstDay} to ${lastDay} (each from 08:00 UTC), both included`;
+  const end = new Date(Date.parse(`${lastDay}T08:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  // The instants asked, as the vendor's date-time bounds take them: the end is the next day's start.
+  return `billing days ${firstDay} to ${lastDay} (each from 08:00 UTC), both included: asked as ${firstDay}T08:00:00Z to ${end}T08:00:00Z, end excluded`;
 }

@@ -8,6 +8,7 @@ import { reconciliationSheet } from './sheets/reconciliation-sheet.js';
 import { sessionTagsSheet } from './sheets/session-tags-sheet.js';
 import { sessionsSheet } from './sheets/sessions-sheet.js';
 import { summarySheet } from './sheets/summary-sheet.js';
+import { trueUpsSheet } from './sheets/true-ups-sheet.js';
 import type { WorkbookSheet } from './workbook-sheet.js';
 
 /** The workbook's sheets in tab order; a streamed sheet cannot be moved once written. */
@@ -18,6 +19,7 @@ export const CHARGEBACK_SHEETS: readonly WorkbookSheet[] = [
   byTagSheet,
   byCostCentreSheet,
   journalSheet,
+  trueUpsSheet,
   reconciliationSheet,
   sessionsSheet,
   sessionTagsSheet,

@@ -56,7 +56,7 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[], wrapAt?: nu
 const NOTICE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
 
 /**
- * A notice that changes how the figures are read (demo data, provisional), boxed across `columns`;
+ * A notice that changes how the figures are read (demo data, preliminary), boxed across `columns`;
  * `width` (the columns' total, in characters) makes a long one as tall as its lines.
  */
 export function writeNotice(sheet: Worksheet, text: string, columns: number, width?: number): void {

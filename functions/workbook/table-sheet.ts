@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import type { PageSetup, Worksheet } from 'exceljs';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { isPreliminary } from '../core/report/run-status.js';
 import { EXCEL_MAX_ROWS } from '../core/report/session-row-limit.js';
 import { writeTableTitle } from './fact-rows.js';
 import { sheetOptions } from './print-setup.js';
@@ -49,7 +50,7 @@ export async function writeTableSheet<Item>(
     spec.name,
     sheetOptions(spec.report, {
       frozenRows: TABLE_HEADER_ROW,
-      // The title row carries the status ("— provisional"): every printed page repeats it with the header.
+      // The title row carries the status ("— Preliminary"): every printed page repeats it with the header.
       printTitlesRow: `1:${TABLE_HEADER_ROW}`,
       widths: spec.columns.slice(0, spec.printedColumns).map((column) => column.width ?? DEFAULT_WIDTH),
       ...(spec.pageSetup === undefined ? {} : { pageSetup: spec.pageSetup }),
@@ -75,8 +76,12 @@ export async function writeTableSheet<Item>(
   sheet.commit();
 }
 
-/** "By Org — November 2026", flagged when the figures are demo data or can still change. */
+/** "By Org — November 2026", flagged when the run is preliminary (it does not close the period). */
 export function tableTitle(name: string, report: ChargebackReport): string {
-  const provisional = report.provisional.provisional ? ' — provisional' : '';
-  return `${name} — ${report.period.label}${provisional}`;
+  return markedTitle(`${name} — ${report.period.label}`, report);
+}
+
+/** Every sheet's title says "Preliminary" when the run does not close the period. */
+export function markedTitle(title: string, report: ChargebackReport): string {
+  return isPreliminary(report) ? `${title} — Preliminary` : title;
 }

@@ -23,7 +23,8 @@ export class DevinApiKeySecret extends Construct {
     if (existing === undefined) {
       const created = new Secret(this, 'Created', {
         description:
-          'Devin API key (personal apk_user_ key of an Enterprise Admin) for the monthly ACU chargeback report. ' +
+          'Devin API key for the monthly ACU chargeback report: the cog_ key of an enterprise service user (API v3, ' +
+          "recommended), or an Enterprise Admin's personal apk_user_ key (API v2, deprecated by Devin). " +
           'Set it with: aws secretsmanager put-secret-value --secret-id <this ARN> --secret-string <key>',
         // Until the operator sets the key the value is random, so runs fail loudly with 401 instead of reading a placeholder.
         // A torn-down stack should not leave a live credential behind.

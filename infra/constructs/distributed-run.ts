@@ -127,8 +127,10 @@ export class DistributedRun extends Construct {
       // Windows in parallel plus a 15-minute merge; far more than any month needs.
       timeout: Duration.hours(6),
       tracingEnabled: true,
-      // Execution data holds the run's filters and part keys, never sessions or secrets.
-      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: true },
+      // Every transition is logged, without its data: the log group is kept a year, longer than any
+      // link lives, and an input or output is one careless change away from holding one. The merge
+      // step returns no link either (MergeResult), so the 90-day execution history holds none.
+      logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
     });
     acknowledgeWildcardResources(this.stateMachine.role, [
       ...[this.windowFunction, this.mergeFunction].map((step) => ({

@@ -13,6 +13,14 @@ import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
 import { NODE22_ESM_BUNDLING } from './node-bundling.js';
 
+/** The objects the link service may read: `<prefix>*.xlsx` and `<prefix>*.summary.json`. */
+export function servedObjectArns(bucket: IBucket, reportPrefix: string): string[] {
+  return [
+    bucket.arnForObjects(`${reportPrefix}*.xlsx`),
+    bucket.arnForObjects(`${reportPrefix}*.summary.json`),
+  ];
+}
+
 /** The link service's Lambda entry. */
 export const LINK_HANDLER_ENTRY = fileURLToPath(new URL('../../functions/links/handler.ts', import.meta.url));
 
@@ -22,6 +30,14 @@ export const LINK_HANDLER_ENTRY = fileURLToPath(new URL('../../functions/links/h
  * the account's concurrency, of which AWS keeps 10 unreserved.
  */
 export const LINK_RESERVED_CONCURRENCY = 3;
+
+/**
+ * Throttles in five minutes that raise the alarm: a mail scanner opening a link for fifty
+ * recipients at once may be throttled a few times; a flood is throttled far more.
+ */
+export const LINK_THROTTLES_ALARM = 10;
+/** 4xx answers in five minutes that raise the alarm: a team's stale links stay far below it. */
+export const LINK_4XX_BURST_ALARM = 25;
 
 export interface DownloadLinkServiceProps {
   readonly bucket: IBucket;
@@ -108,33 +124,30 @@ export class DownloadLinkService extends Construct {
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
 
     this.signingSecret.grantRead(this.role);
-    const reportObjects = props.bucket.arnForObjects(`${props.reportPrefix}*`);
+    // Exactly what a page shows: workbooks and the summaries beside them. Not the cost-centre map,
+    // sessions exports, parts, FOCUS files or email markers (which hold durable links), even if the
+    // code that refuses any other key were wrong. GetObject also covers the HEAD and the presigned GET.
+    const servedObjects = servedObjectArns(props.bucket, props.reportPrefix);
     this.role.addToPrincipalPolicy(
       new PolicyStatement({
-        sid: 'ReadReports',
+        sid: 'ReadServedReports',
         effect: Effect.ALLOW,
         actions: ['s3:GetObject'],
-        resources: [reportObjects],
+        resources: servedObjects,
       }),
     );
-    // Without s3:ListBucket, S3 answers a HEAD of a deleted report with 403, and the page could
-    // not tell "gone" (404) from a failure (500). Listing exposes key names only, never content.
-    this.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        sid: 'TellMissingFromForbidden',
-        effect: Effect.ALLOW,
-        actions: ['s3:ListBucket'],
-        resources: [props.bucket.bucketArn],
-      }),
-    );
-    acknowledgeWildcardResources(this.role, [
-      {
-        resource: reportObjects,
+    // No s3:ListBucket: S3 then answers a missing workbook with 403 instead of 404, which the
+    // service reads as "not there" (the role may read every servable key, so a refusal means it is
+    // gone). A prefix condition would not help: S3's missing-key check carries no s3:prefix.
+    acknowledgeWildcardResources(
+      this.role,
+      servedObjects.map((resource) => ({
+        resource,
         reason:
-          'Read-only, stopping at the report prefix of one bucket; the function also refuses any key a token ' +
-          'names outside it, and presigns GETs only.',
-      },
-    ]);
+          'Read-only, workbooks and their summaries under the report prefix of one bucket only; the function ' +
+          'also refuses any key a token names outside it, and presigns GETs only.',
+      })),
+    );
   }
 
   /** What the report function needs to sign links to this service. */
@@ -147,10 +160,14 @@ export class DownloadLinkService extends Construct {
     this.signingSecret.grantRead(role);
   }
 
-  /** Raises an alarm when the function fails: thrown errors, timeouts, and the 5xx pages it answers. */
-  alarmTo(topic: ITopic): Alarm {
+  /**
+   * Raises an alarm when the function fails (thrown errors, timeouts, the 5xx pages it answers),
+   * when it is throttled (a flood of requests beyond its reserved concurrency), and on a burst of
+   * 4xx answers (refused, forged or expired tokens, probing for paths): an attack shows up at once.
+   */
+  alarmTo(topic: ITopic): Alarm[] {
     const period = Duration.minutes(5);
-    const alarm = new Alarm(this, 'ErrorsAlarm', {
+    const errors = new Alarm(this, 'ErrorsAlarm', {
       alarmDescription:
         'The download-link service failed (an error, a timeout or a 500 page): finance may not be able to ' +
         'download the report. See its log group.',
@@ -168,7 +185,29 @@ export class DownloadLinkService extends Construct {
       evaluationPeriods: 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
-    alarm.addAlarmAction(new SnsAction(topic));
-    return alarm;
+    const throttles = new Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription:
+        `The download-link service was throttled at its ${LINK_RESERVED_CONCURRENCY} reserved executions: a flood ` +
+        'of requests (a leaked link being hammered, or a scan). The access log names the token id and source IP; ' +
+        'the README says how to revoke links.',
+      metric: this.function.metricThrottles({ period, statistic: 'Sum' }),
+      threshold: LINK_THROTTLES_ALARM,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const refusals = new Alarm(this, 'ClientErrorsAlarm', {
+      alarmDescription:
+        'A burst of 4xx answers from the download-link service: forged, tampered or expired tokens or path ' +
+        'probing, far above what a finance team clicks. See the access log (outcome, reason, tokenId, sourceIp).',
+      metric: this.function.metric('Url4xxCount', { period, statistic: 'Sum' }),
+      threshold: LINK_4XX_BURST_ALARM,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const alarms = [errors, throttles, refusals];
+    for (const alarm of alarms) alarm.addAlarmAction(new SnsAction(topic));
+    return alarms;
   }
 }

@@ -4,6 +4,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -14,6 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { KEY_EXPIRY_METRIC } from '../../functions/aws/key-expiry-metric.js';
 
 export interface FailureAlarmsProps {
   readonly function: IFunction;
@@ -76,6 +78,16 @@ export class FailureAlarms extends Construct {
         label: 'Scheduler target errors, dropped and undeliverable events',
       }),
       description: 'EventBridge Scheduler could not invoke the chargeback report function.',
+    });
+    this.alarm('DevinKeyExpiring', {
+      metric: new Metric({
+        namespace: KEY_EXPIRY_METRIC.namespace,
+        metricName: KEY_EXPIRY_METRIC.name,
+        period: PERIOD,
+        statistic: 'Maximum',
+      }),
+      description:
+        'The Devin API key recorded in the secret expires within 21 days (or has expired). Generate a new key for the service user and put it, with its expiresAt, into the secret.',
     });
     if (props.stateMachine) {
       const sm = props.stateMachine;

@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DevinKeySecretError } from '../../functions/aws/aws-errors.js';
-import { createDevinKeyReader } from '../../functions/aws/devin-key-secret.js';
+import { createDevinKeyReader, createDevinKeySecretReader } from '../../functions/aws/devin-key-secret.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';
@@ -34,7 +34,7 @@ function everythingShown(error: unknown): string {
   return parts.join('\n');
 }
 
-async function failureOf(read: () => Promise<string>): Promise<unknown> {
+async function failureOf(read: () => Promise<unknown>): Promise<unknown> {
   return read().then(
     () => undefined,
     (error: unknown) => error,
@@ -57,6 +57,29 @@ describe('createDevinKeyReader', () => {
     expect(await createDevinKeyReader(client, 'devin/json')()).toBe('apk_user_json456');
   });
 
+  it('reads {"key", "expiresAt"}: the key and the expiry the operator recorded', async () => {
+    emulators.secretsManager.setSecret('devin/expiring', '{"key":"cog_expiring","expiresAt":"2027-03-01"}');
+    const secret = await createDevinKeySecretReader(client, 'devin/expiring')();
+    expect(secret).toEqual({ key: 'cog_expiring', expiresAt: new Date('2027-03-01T00:00:00Z') });
+    expect(await createDevinKeyReader(client, 'devin/expiring')()).toBe('cog_expiring');
+    emulators.secretsManager.setSecret('devin/plain-expiry', 'cog_plain');
+    expect(await createDevinKeySecretReader(client, 'devin/plain-expiry')()).toEqual({
+      key: 'cog_plain',
+      expiresAt: null,
+    });
+  });
+
+  it('names the field, never the value, when expiresAt is not a date', async () => {
+    emulators.secretsManager.setSecret(
+      'devin/bad-expiry',
+      '{"key":"cog_SECRET_bad","expiresAt":"next march"}',
+    );
+    const failure = await failureOf(createDevinKeySecretReader(client, 'devin/bad-expiry'));
+    expect(failure).toBeInstanceOf(DevinKeySecretError);
+    expect((failure as Error).message).toMatch(/expiresAt that is not a date/);
+    expect((failure as Error).message).not.toContain('cog_SECRET_bad');
+  });
+
   it('asks Secrets Manager once per container, however often and concurrently it is called', async () => {
     emulators.secretsManager.setSecret('devin/cached', 'apk_user_cached');
     const readKey = createDevinKeyReader(client, 'devin/cached');
@@ -77,7 +100,7 @@ describe('createDevinKeyReader', () => {
     expect(failure).toBeInstanceOf(DevinKeySecretError);
     expect(failure).toMatchObject({ secretId: 'devin/empty' });
     expect((failure as Error).message).toContain(
-      "aws secretsmanager put-secret-value --secret-id 'devin/empty' --secret-string",
+      `aws secretsmanager put-secret-value --secret-id 'devin/empty' --secret-string '{"key":"cog_...","expiresAt":"YYYY-MM-DD"}' (a service user's key`,
     );
   });
 
@@ -120,8 +143,8 @@ describe('createDevinKeyReader', () => {
     expect((failure as Error).message).toContain('{"apiKey": "..."}');
   });
 
-  it('never shows the secret when the JSON lacks an apiKey', async () => {
-    emulators.secretsManager.setSecret('devin/wrong-field', '{"key": "apk_user_TOPSECRET000"}');
+  it('never shows the secret when the JSON has neither key nor apiKey', async () => {
+    emulators.secretsManager.setSecret('devin/wrong-field', '{"token": "apk_user_TOPSECRET000"}');
 
     const failure = await failureOf(createDevinKeyReader(client, 'devin/wrong-field'));
 

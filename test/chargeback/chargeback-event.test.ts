@@ -44,7 +44,18 @@ describe('parseChargebackEvent', () => {
       userIds: [],
       tags: [],
       force: false,
+      close: false,
     });
+  });
+
+  it('reads a close, and refuses one of a slice', () => {
+    expect(parseChargebackEvent({ month: '2026-09', close: true })).toMatchObject({
+      kind: 'manual',
+      close: true,
+    });
+    expect(() => parseChargebackEvent({ month: '2026-09', close: true, tags: ['x'] })).toThrow(
+      /^tags: \["x"\] cannot be combined with "close": true/,
+    );
   });
 
   it('reads a manual range with every option', () => {
@@ -68,6 +79,7 @@ describe('parseChargebackEvent', () => {
       userIds: ['user_1'],
       tags: ['bug-fix'],
       force: true,
+      close: false,
     });
   });
 

@@ -191,7 +191,7 @@ describe('chargeback Lambda handler', () => {
     // The emulator records the To header as one string.
     expect(mail.destination.to.join(', ')).toBe('finance@example.com, controller@example.com');
     expect(mail.subject).toMatch(
-      /^(\[Provisional\] )?Devin ACU chargeback — October 2026: USD [\d,]+\.\d\d \([\d,]+\.\d\d ACUs\)$/,
+      /^Devin ACU chargeback — October 2026: USD [\d,]+\.\d\d \([\d,]+\.\d\d ACUs\)$/,
     );
     expect(mail.body.text).toContain(result.s3.uri);
     expect(mail.body.html).toContain(result.downloadUrl.replaceAll('&', '&amp;'));
@@ -242,14 +242,54 @@ describe('chargeback Lambda handler', () => {
     );
   });
 
+  it('refuses recipients outside the deployment’s domains before anything is read or sent', async () => {
+    const before = (await aws.ses.mails()).length;
+    const requests = devin.requests.length;
+    for (const recipients of [
+      ['attacker@evil.example'],
+      ['cfo@example.com', 'cfo@example.com.evil.example'],
+      // A subdomain is another domain: only what the operator listed is allowed.
+      ['someone@mail.example.com'],
+    ]) {
+      await expect(handler({ month: '2026-10', force: true, recipients })).rejects.toThrow(
+        `recipients: ${JSON.stringify(recipients.at(-1))} is outside the domains this deployment may email (example.com)`,
+      );
+    }
+    expect((await aws.ses.mails()).length).toBe(before);
+    expect(devin.requests.length).toBe(requests);
+  });
+
+  it('lets the operator widen the domains with ALLOWED_RECIPIENT_DOMAINS', async () => {
+    handler = await loadHandler({ ALLOWED_RECIPIENT_DOMAINS: 'example.com, Partner.example' });
+    try {
+      const before = (await aws.ses.mails()).length;
+      const sent = await handler({ month: '2026-10', force: true, recipients: ['Audit@PARTNER.example'] });
+      expect(sent.emailed).toBe(true);
+      const mails = await aws.ses.mails();
+      expect(mails.length).toBe(before + 1);
+      expect(mails.at(-1)?.destination.to.map((to) => to.toLowerCase())).toEqual(['audit@partner.example']);
+      await expect(
+        handler({ month: '2026-10', force: true, recipients: ['x@evil.example'] }),
+      ).rejects.toThrow(
+        /recipients: "x@evil.example" is outside the domains this deployment may email \(example.com, partner.example\)/,
+      );
+    } finally {
+      handler = await loadHandler();
+    }
+  });
+
   it('stores an ad-hoc range without email and returns a fresh link', async () => {
     const before = (await aws.ses.mails()).length;
     const result = await handler({ from: '2026-10-01', to: '2026-10-15', email: false, orgIds: ['org_0'] });
     expect(result.emailed).toBe(false);
     expect(result.messageId).toBeNull();
-    expect(result.s3.key).toBe(
-      'reports/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.xlsx',
+    // Filtered: the run's own names, never the period's record.
+    expect(result.s3.key).toMatch(
+      /^reports\/ad-hoc\/2026-10-01_2026-10-15\/devin-acu-chargeback-2026-10-01_2026-10-15_filtered-[0-9a-f]{8}\.xlsx$/,
     );
+    expect(
+      await exists('reports/ad-hoc/2026-10-01_2026-10-15/devin-acu-chargeback-2026-10-01_2026-10-15.xlsx'),
+    ).toBe(false);
     expect((await fetch(result.downloadUrl)).status).toBe(200);
     expect((await aws.ses.mails()).length).toBe(before);
     expect(await exists('reports/markers/ad-hoc/2026-10-01_2026-10-15.email.json')).toBe(false);
@@ -327,11 +367,12 @@ describe('chargeback Lambda handler', () => {
     const broken = await loadHandler({ AWS_ENDPOINT_URL_S3: down, AWS_ENDPOINT_URL_SES: sesEndpoint });
     const before = (await aws.ses.mails()).length;
     try {
-      // The first S3 call is the marker check; without email, the read of the cost-centre map.
-      await expect(broken({ month: '2026-07' })).rejects.toThrow(/could not read the email marker/);
-      await expect(broken({ month: '2026-07', email: false })).rejects.toThrow(
-        /^could not read: .*\(get-object s3:\/\/chargeback-reports\/reports\/config\/cost-centres\.csv\)$/,
-      );
+      // The first S3 call is the read of the period's close record, with or without email.
+      for (const event of [{ month: '2026-07' }, { month: '2026-07', email: false }]) {
+        await expect(broken(event)).rejects.toThrow(
+          /^could not read: .*\(get-object s3:\/\/chargeback-reports\/reports\/monthly\/2026\/devin-acu-chargeback-2026-07\.close\.json\)$/,
+        );
+      }
       expect((await aws.ses.mails()).length).toBe(before);
     } finally {
       await localS3.stop();

@@ -47,6 +47,17 @@ describe('lambdaConfigFromEnv', () => {
     expect(failure({ ...minimal, EMAIL_REPLY_TO: 'not an address' }).message).toContain('EMAIL_REPLY_TO');
   });
 
+  it('bounds event recipients to the configured domains, by default those of the recipients and sender', () => {
+    expect(lambdaConfigFromEnv(minimal).allowedRecipientDomains).toEqual(['example.com']);
+    expect(
+      lambdaConfigFromEnv({ ...minimal, ALLOWED_RECIPIENT_DOMAINS: 'Example.com,partner.example' })
+        .allowedRecipientDomains,
+    ).toEqual(['example.com', 'partner.example']);
+    expect(() =>
+      lambdaConfigFromEnv({ ...minimal, ALLOWED_RECIPIENT_DOMAINS: 'example.com,not a domain' }),
+    ).toThrow('ALLOWED_RECIPIENT_DOMAINS: "not a domain" is not a domain name such as example.com');
+  });
+
   it('reads every optional variable', () => {
     const config = lambdaConfigFromEnv({
       ...minimal,

@@ -120,5 +120,5 @@ describe('npm start on v3', () => {
     expect(v2.code).toBe(0);
     const text = await workbookText(join(out, latest));
     expect(text).toContain('the v2 API has no per-session consumption');
-  });
+  }, 240_000);
 });

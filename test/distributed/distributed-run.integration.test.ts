@@ -10,7 +10,7 @@ import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getJsonObject } from '../../functions/aws/report-object-store.js';
 import type { ChargebackRun } from '../../functions/chargeback/chargeback-event.js';
-import { type ChargebackOutcome, reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import { lambdaConfigFromEnv } from '../../functions/chargeback/lambda-config.js';
 import { reportKeys } from '../../functions/chargeback/report-keys.js';
 import { type JobDeps, runChargebackJob } from '../../functions/chargeback/run-chargeback-job.js';
@@ -28,6 +28,7 @@ import {
 } from '../../functions/distributed/distributed-run.js';
 import type { HandedOverResult } from '../../functions/distributed/hand-over.js';
 import { runMergeJob } from '../../functions/distributed/merge-job.js';
+import type { MergeResult } from '../../functions/distributed/merge-result.js';
 import { partsFolder } from '../../functions/distributed/part-keys.js';
 import { runStepsLocally } from '../../functions/distributed/run-steps-locally.js';
 import { runWindowStep } from '../../functions/distributed/window-step.js';
@@ -43,6 +44,7 @@ const OCTOBER: ChargebackRun = {
   orgIds: [],
   userIds: [],
   tags: [],
+  close: false,
   force: false,
 };
 const silent = { info: () => {}, warn: () => {} };
@@ -108,7 +110,7 @@ function stepsFor(prefix: string) {
         workDir,
         log: silent,
       }),
-    merge: async (event: unknown): Promise<ChargebackOutcome> => {
+    merge: async (event: unknown): Promise<MergeResult> => {
       const merge = parseMergeEvent(event);
       return runMergeJob(merge, depsFor(prefix, merge.runId), { s3, bucket: BUCKET });
     },
@@ -211,28 +213,30 @@ describe('distributed run', () => {
     const retried: number[] = [];
     const steps = stepsFor('distributed/');
     const parts: WindowPart[] = [];
-    const result = reportResultOf(
-      await runStepsLocally(
-        started,
-        {
-          window: async (event) => {
-            const part = await steps.window(event);
-            parts.push(part);
-            return part;
-          },
-          merge: steps.merge,
+    const result = await runStepsLocally(
+      started,
+      {
+        window: async (event) => {
+          const part = await steps.window(event);
+          parts.push(part);
+          return part;
         },
-        {
-          sleep: async () => {},
-          onRetry: (index) => retried.push(index),
-        },
-      ),
+        merge: steps.merge,
+      },
+      {
+        sleep: async () => {},
+        onRetry: (index) => retried.push(index),
+      },
     );
     devin.setFaults({});
     expect(retried).toEqual([3]);
 
     expect(result.runId).toBe('run-distributed');
     expect(result.emailed).toBe(true);
+    // The merge's output stays in the execution history: it holds no link, only where the link is.
+    expect(result).not.toHaveProperty('downloadUrl');
+    expect(JSON.stringify(result)).not.toMatch(/X-Amz-Signature|https?:\/\/[^"]*\/r\/v1\./i);
+    expect(result.link).toBe('in the email finance was sent; never in the execution data');
     expect(result.totals).toEqual(single.totals);
     const [one, merged] = [await summaryOf('single/'), await summaryOf('distributed/')];
     expect(figuresOf(merged)).toEqual(figuresOf(one));
@@ -250,9 +254,7 @@ describe('distributed run', () => {
     // (the marker is read before any part is, so the deleted parts are not missed).
     const mails = (await aws.ses.mails()).length;
     const asJson = (value: unknown) => JSON.parse(JSON.stringify(value));
-    const again = reportResultOf(
-      await steps.merge({ ...(distributedRunJson(started) as object), parts: asJson(parts) }),
-    );
+    const again = await steps.merge({ ...(distributedRunJson(started) as object), parts: asJson(parts) });
     expect(again.duplicateOf).toBe('run-distributed');
     // A second monthly event finds the period emailed before it counts or hands over anything.
     const { outcome: second, started: secondStart } = await handOver('distributed/', 'run-second');

@@ -3,8 +3,8 @@ import type { Pricing } from '../../functions/core/money/pricing.js';
 import type { ReportPeriod } from '../../functions/core/period/report-period.js';
 import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
 import { peopleOf } from '../../functions/core/report/people.js';
-import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
+import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
 import type { EmailDelivery } from '../../functions/email/render-chargeback-email.js';
 import { OCTOBER_2026_UTC, USD_2_25 as SHARED_USD_2_25 } from '../support/report-periods.js';
 
@@ -141,7 +141,7 @@ export function octoberReport(): ChargebackReport {
     tags: [],
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
-    provisional: NOT_PROVISIONAL,
+    unsettled: ALL_SETTLED,
     names: { orgs: { available: true }, users: { available: true } },
     costBasis: 'sessions',
     reconciliation: { available: false, reason: 'not requested' },

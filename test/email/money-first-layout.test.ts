@@ -12,19 +12,13 @@ import { octoberRun, s3Delivery } from './fixtures.js';
 const DESKTOP_FOLD_PX = 720;
 const PHONE_SCREEN_PX = 844;
 
-/** The fullest month: demo, provisional notices, month over month, the bill, an S3 link and hint. */
+/** The fullest month: demo, Preliminary and Unsettled notices, month over month, the bill, an S3 link and hint. */
 function fullest() {
   return renderChargebackEmail({
     report: {
       ...reconciledReport(),
-      provisional: {
-        provisional: true,
-        sessions: 3,
-        running: 2,
-        carriedOut: 1,
-        acus: 40_000_000n,
-        costMinor: 9_000n,
-      },
+      runStatus: 'preliminary',
+      unsettled: { sessions: 3, acus: 40_000_000n, costMinor: 9_000n },
     },
     run: octoberRun({ source: 'demo', filters: { orgIds: ['org-1'], userIds: [], tags: [] } }),
     delivery: s3Delivery({ attached: true }),

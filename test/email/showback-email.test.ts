@@ -102,7 +102,13 @@ describe("finance's email with a cost-centre map", () => {
     expect(email.text).toContain(
       "Unmapped: Zeta Labs (USD 4.50, 1 sessions) is not in the cost-centre map. Its cost is on the journal's Unmapped line",
     );
-    expect(email.text).toMatch(/Journal\s+4 lines; debits USD 38\.25 = credits USD 38\.25/);
+    // Unmapped usage has no account: the journal is a draft until the org is mapped.
+    expect(email.text).toMatch(/Journal \(DRAFT\)\s+6 lines; debits USD 38\.25 = credits USD 38\.25/);
+    expect(email.text).toMatch(
+      /Posted\s+usage USD 38\.25 \+ true-ups USD 0\.00 \+ shared products USD 0\.00 = USD 38\.25/,
+    );
+    // Named first, before anything else the email has to say.
+    expect(email.text.indexOf('Unmapped: Zeta Labs')).toBeLessThan(email.text.indexOf('Period'));
     expect(email.html).toContain('Zeta Labs (USD 4.50, 1 sessions)');
   });
 });

@@ -21,12 +21,18 @@ async function summaryOf(outDir: string, month: string) {
 const parquetOf = (outDir: string, month: string) =>
   join(outDir, 'focus', `billing_period=${month}`, `devin-focus-${month}.parquet`);
 
+const posted = (summary: {
+  journal?: { postedMinor: string } | undefined;
+  totals: { cost: { minor: string } };
+}) => summary.journal?.postedMinor ?? summary.totals.cost.minor;
+
 async function expectRulesFor(outDir: string, month: string): Promise<void> {
   const summary = await summaryOf(outDir, month);
   await expectFocusRules(parquetOf(outDir, month), {
     from: summary.period.from,
     to: summary.period.to,
-    totalMinor: BigInt(summary.totals.cost.minor),
+    // The demo ships a cost-centre map: the partition sums to what the journal posts.
+    totalMinor: BigInt(summary.journal?.postedMinor ?? summary.totals.cost.minor),
     minorDigits: summary.pricing.minorDigits,
     currency: summary.pricing.currency,
   });
@@ -66,16 +72,30 @@ describe('the FOCUS dataset the demo writes, read back', () => {
       // Sessions, plus rows for the billed ACUs no session carries (the demo bills non-session products).
       expect(rows.filter((r) => r.no_session === true).length).toBeGreaterThan(0);
       expect(rows.every((r) => r.basis === 'billed')).toBe(true);
-      // The demo reads v3, whose bill names the products: one no-org row per product, adding up to the
-      // workbook's Unattributed row in ACUs and to the cent.
+      // The demo reads v3, whose bill names the products: each product is shared over the cost
+      // centres (FOCUS 1.3's allocation columns), its rows adding up to the workbook's Unattributed
+      // row in ACUs and to the cent, and each product's ratios to 1.
       const outside = await db.rows(
         `SELECT ChargeDescription AS what, CAST(PricingQuantity AS VARCHAR) AS acus,
-                CAST(BilledCost * 100 AS BIGINT) AS minor
+                CAST(BilledCost * 100 AS BIGINT) AS minor, AllocatedMethodId AS method,
+                AllocatedMethodDetails AS details
          FROM ${sqlText(parquetOf(billedDir, monthBefore(now, 1)))} WHERE SubAccountId IS NULL ORDER BY 1`,
       );
       expect(outside.length).toBeGreaterThan(1);
-      for (const row of outside) expect(row.what).toMatch(/^Devin ACUs billed outside any org: \w+/);
-      expect(new Set(outside.map((r) => r.what)).size).toBe(outside.length);
+      for (const row of outside) {
+        expect(row.what).toMatch(
+          /^Devin ACUs of \w+ \(a product that is not sessions\), shared by the rule proportional$/,
+        );
+        expect(row.method).toBe('proportional');
+      }
+      const ratios = new Map<string, number>();
+      for (const row of outside) {
+        const details = JSON.parse(String(row.details)) as { Elements: { AllocatedRatio: number }[] };
+        const what = String(row.what);
+        ratios.set(what, (ratios.get(what) ?? 0) + (details.Elements[0]?.AllocatedRatio ?? 0));
+      }
+      expect(ratios.size).toBeGreaterThan(1);
+      for (const total of ratios.values()) expect(total).toBeCloseTo(1, 12);
       const summary = summaryDocumentSchema.parse(
         JSON.parse(
           await readFile(join(billedDir, `devin-acu-chargeback-${monthBefore(now, 1)}.summary.json`), 'utf8'),
@@ -103,7 +123,7 @@ describe('the FOCUS dataset the demo writes, read back', () => {
     const db = await duckdb();
     try {
       const rows = await db.rows(
-        `SELECT ResourceId, x_UserId, x_SessionUrl, Tags, x_RunId FROM ${sqlText(parquetOf(sessionsDir, month))}`,
+        `SELECT ResourceId, x_UserId, x_SessionUrl, Tags, x_RunId FROM ${sqlText(parquetOf(sessionsDir, month))} WHERE ResourceId IS NOT NULL AND ChargeCategory = 'Usage'`,
       );
       expect(rows).toHaveLength(sessions.length);
       const byId = new Map(rows.map((r) => [r.ResourceId, r]));
@@ -137,7 +157,7 @@ describe('the FOCUS dataset the demo writes, read back', () => {
       const db = await duckdb();
       try {
         const [row] = await db.rows(
-          `SELECT count(*) AS n, count(DISTINCT x_RunId) AS runs, any_value(x_RunId) AS run FROM ${sqlText(parquetOf(sessionsDir, month))}`,
+          `SELECT count(*) FILTER (WHERE ResourceId IS NOT NULL) AS n, count(DISTINCT x_RunId) AS runs, any_value(x_RunId) AS run FROM ${sqlText(parquetOf(sessionsDir, month))}`,
         );
         expect(row).toEqual({ n: String(after.totals.sessions), runs: '1', run: after.run.runId });
 
@@ -159,13 +179,13 @@ describe('the FOCUS dataset the demo writes, read back', () => {
         expect(first).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,/);
         expect(csv).not.toMatch(/\d\.\d{3}Z/);
         const [fromCsv] = await db.rows(
-          `SELECT sum(BilledCost)::VARCHAR AS total, count(*) FILTER (WHERE ChargeClass IS NULL) AS null_class, count(*) AS n
+          `SELECT sum(BilledCost)::VARCHAR AS total, count(*) FILTER (WHERE ChargeClass IS NULL) AS null_class, count(*) AS n, count(*) FILTER (WHERE ResourceId IS NOT NULL) AS sessions
            FROM read_csv(${sqlText(csvPath)}, header = true, types = {'BilledCost': 'DECIMAL(38,18)', 'ChargeClass': 'VARCHAR'})`,
         );
-        expect(fromCsv?.n).toBe(String(after.totals.sessions));
+        expect(fromCsv?.sessions).toBe(String(after.totals.sessions));
         expect(fromCsv?.null_class, 'an empty CSV field reads as null').toBe(fromCsv?.n);
         expect(fromCsv?.total).toBe(
-          `${after.totals.cost.minor.slice(0, -2)}.${after.totals.cost.minor.slice(-2)}${'0'.repeat(16)}`,
+          `${posted(after).slice(0, -2)}.${posted(after).slice(-2)}${'0'.repeat(16)}`,
         );
       } finally {
         db.close();

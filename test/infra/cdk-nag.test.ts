@@ -78,7 +78,8 @@ describe('cdk-nag AwsSolutions', () => {
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-IAM5[…]',
-          // The download-link service: report objects read-only, its runtime, its signing secret.
+          // The download-link service: workbooks and summaries read-only (2), its runtime, its signing secret.
+          'AwsSolutions-IAM5[…]',
           'AwsSolutions-IAM5[…]',
           'AwsSolutions-L1',
           // FOCUS: the writer's partition delete, the partitions' read, the Athena results' read/write.

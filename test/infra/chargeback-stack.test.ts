@@ -140,6 +140,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(Object.keys(variables).sort()).toEqual(
         [
           'ACU_PRICE',
+          'ALLOWED_RECIPIENT_DOMAINS',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
           'COST_CENTRES_KEY',
@@ -162,6 +163,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         REPORT_PREFIX: 'reports/',
         EMAIL_SENDER: 'reports@example.com',
         EMAIL_RECIPIENTS: 'finance@example.com',
+        ALLOWED_RECIPIENT_DOMAINS: 'example.com',
         REPORT_TIMEZONE: 'UTC',
         ACU_PRICE: '2.25',
         CURRENCY: 'USD',
@@ -341,6 +343,10 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       const [, secret] = only(template, 'AWS::SecretsManager::Secret');
       expect(secret.Properties).not.toHaveProperty('SecretString');
       expect(secret.Properties.Description).toContain('put-secret-value');
+      // The current key kind first: a v3 service user's cog_ key; the v2 personal key only as the deprecated one.
+      expect(secret.Properties.Description).toMatch(
+        /cog_ key of an enterprise service user.*apk_user_.*deprecated/,
+      );
     });
   });
 
@@ -354,7 +360,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       });
     });
 
-    it('raise alarms on function errors, waiting failed runs and schedule failures, all to the topic', () => {
+    it('raise alarms on function errors, waiting failed runs, schedule failures and a Devin key about to expire, all to the topic', () => {
       const [topicId] = only(template, 'AWS::SNS::Topic');
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as CfnResource[];
       const watched = alarms.map((a) =>
@@ -367,6 +373,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(watched.sort()).toEqual(
         [
           'ApproximateNumberOfMessagesVisible',
+          'DevinKeyExpiringSoon',
           'Errors',
           'TargetErrorCount+InvocationDroppedCount+InvocationsFailedToBeSentToDeadLetterCount',
         ].sort(),
@@ -394,6 +401,14 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(JSON.stringify(template.findResources('AWS::CloudWatch::Alarm'))).toContain(
         JSON.stringify({ Name: 'ScheduleGroup', Value: group.Properties.Name }),
       );
+    });
+
+    it('watch the key-expiry metric the function emits', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'DevinChargeback',
+        MetricName: 'DevinKeyExpiringSoon',
+        Statistic: 'Maximum',
+      });
     });
 
     it('have no e-mail subscription unless alarmEmail is set', () => {

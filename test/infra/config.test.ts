@@ -18,6 +18,7 @@ describe('parseConfig', () => {
     expect(parseConfig({ recipients: 'a@example.com', sender: 'b@example.com' })).toEqual({
       recipients: ['a@example.com'],
       sender: 'b@example.com',
+      allowedRecipientDomains: ['example.com'],
       schedule: 'cron(0 6 1 * ? *)',
       timezone: 'UTC',
       acuPrice: '2.25',
@@ -33,6 +34,31 @@ describe('parseConfig', () => {
       showback: false,
       maxSessionRows: 1_000_000,
     });
+  });
+
+  it('bounds event recipients to the recipients’ and sender’s domains unless allowedRecipientDomains says', () => {
+    const minimal = { recipients: 'a@Example.com,b@corp.example', sender: 'reports@mail.example' };
+    expect(parseConfig(minimal).allowedRecipientDomains).toEqual([
+      'example.com',
+      'corp.example',
+      'mail.example',
+    ]);
+    expect(
+      parseConfig({ ...minimal, allowedRecipientDomains: 'example.com, Partner.example' })
+        .allowedRecipientDomains,
+    ).toEqual(['example.com', 'partner.example']);
+    expect(
+      parseConfig({ ...minimal, allowedRecipientDomains: ['example.com', 'partner.example'] })
+        .allowedRecipientDomains,
+    ).toEqual(['example.com', 'partner.example']);
+    const error = problemsOf({ ...minimal, allowedRecipientDomains: 'example.com,@evil' });
+    expect(error.problems).toEqual([
+      {
+        key: 'allowedRecipientDomains',
+        value: 'example.com,@evil',
+        message: '"@evil" is not a domain name such as example.com',
+      },
+    ]);
   });
 
   it('schedules by alignment unless a schedule is given', () => {

@@ -121,9 +121,9 @@ describe('the distributed run in the default stack', () => {
     }
   });
 
-  it('logs every execution and traces it', () => {
+  it('logs every execution and traces it, without execution data (a year of logs outlives any link)', () => {
     template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
-      LoggingConfiguration: { Level: 'ALL' },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
       TracingConfiguration: { Enabled: true },
     });
   });
@@ -168,6 +168,26 @@ describe('the distributed run in the default stack', () => {
     // The merge still does what a single run does: send the email, among the rest.
     const merge = statementsOf('index.mergeHandler').flatMap((st) => [st.Action].flat() as string[]);
     expect(merge).toEqual(expect.arrayContaining(['ses:SendRawEmail', 's3:DeleteObject', 's3:GetObject']));
+  });
+
+  it('gives the merge exactly the report role’s data grants, minus starting runs and the failure queue, plus deleting parts', () => {
+    const fns = template.findResources('AWS::Lambda::Function');
+    const report = Object.entries(fns).find(
+      ([, fn]) =>
+        (fn as CfnResource).Properties.Handler === 'index.handler' &&
+        JSON.stringify(fn).includes('STATE_MACHINE_ARN'),
+    )?.[1] as CfnResource;
+    const merge = fns[functionIdWithHandler(template, 'index.mergeHandler')] as CfnResource;
+    const notLogs = (st: Record<string, unknown>) => !String([st.Action].flat()[0]).startsWith('logs:');
+    const byText = (a: unknown, b: unknown) => JSON.stringify(a).localeCompare(JSON.stringify(b));
+    const reportData = roleStatements(template, report)
+      .filter(notLogs)
+      .filter((st) => !/^(sqs|states):/.test(String([st.Action].flat()[0])));
+    const mergeData = roleStatements(template, merge).filter(notLogs);
+    const deleteParts = mergeData.find((st) => st.Sid === 'DeleteRunParts');
+    expect(deleteParts).toMatchObject({ Effect: 'Allow', Action: 's3:DeleteObject' });
+    expect(JSON.stringify(deleteParts?.Resource)).toContain('/reports/parts/*');
+    expect([...mergeData].sort(byText)).toEqual([...reportData, deleteParts].sort(byText));
   });
 
   it('alarms when an execution fails, times out or is aborted', () => {

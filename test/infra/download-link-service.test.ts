@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LINK_4XX_BURST_ALARM, LINK_THROTTLES_ALARM } from '../../infra/constructs/download-link-service.js';
 import { buildStack } from './support/build-stack.js';
 
 interface CfnResource {
@@ -124,27 +125,26 @@ describe('the download-link service in the default stack', () => {
     });
   });
 
-  it('may read report objects, list key names and read its signing secret: nothing else', () => {
+  it('may read workbooks and their summaries under the prefix and its signing secret: nothing else', () => {
     const statements = statementsOfRole(template, link).filter((s) => !String(s.Action).startsWith('logs:'));
+    const objects = (suffix: string) => ({
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, `/reports/*${suffix}`]],
+    });
     expect(statements).toEqual([
       {
         Effect: 'Allow',
         Action: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
         Resource: { Ref: secretId },
       },
+      // Not the map, exports, parts, FOCUS files or email markers (which hold links); no listing at all.
       {
-        Sid: 'ReadReports',
+        Sid: 'ReadServedReports',
         Effect: 'Allow',
         Action: 's3:GetObject',
-        Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/reports/*']] },
-      },
-      {
-        Sid: 'TellMissingFromForbidden',
-        Effect: 'Allow',
-        Action: 's3:ListBucket',
-        Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] },
+        Resource: [objects('.xlsx'), objects('.summary.json')],
       },
     ]);
+    expect(JSON.stringify(statements)).not.toContain('s3:List');
     const logs = statementsOfRole(template, link).filter((s) => String(s.Action).startsWith('logs:'));
     expect(logs).toHaveLength(1);
   });
@@ -180,24 +180,49 @@ describe('the download-link service in the default stack', () => {
     expect(outputs.LinkSigningSecretId?.Value).toEqual({ Ref: secretId });
   });
 
-  it('raises an alarm on its errors and 5xx answers, to the stack’s topic', () => {
+  it('raises alarms on its errors and 5xx answers, its throttles and a burst of 4xx, to the stack’s topic', () => {
     const [topicId] = resources(template, 'AWS::SNS::Topic')[0] ?? [];
-    const alarms = resources(template, 'AWS::CloudWatch::Alarm').filter(([, a]) =>
-      JSON.stringify(a.Properties.Metrics ?? '').includes(linkId),
+    const alarms = resources(template, 'AWS::CloudWatch::Alarm')
+      .map(([, a]) => a)
+      .filter((a) => JSON.stringify(a.Properties).includes(linkId));
+    expect(alarms).toHaveLength(3);
+    const metricsOf = (alarm: CfnResource) =>
+      alarm.Properties.Metrics
+        ? (alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
+            .map((m) => m.MetricStat?.Metric.MetricName)
+            .filter(Boolean)
+            .sort()
+        : [alarm.Properties.MetricName];
+    const byMetrics = Object.fromEntries(
+      alarms.map((alarm) => [metricsOf(alarm).join('+'), alarm.Properties]),
     );
-    expect(alarms).toHaveLength(1);
-    const [, alarm] = alarms[0] as [string, CfnResource];
-    expect(alarm.Properties).toMatchObject({
+    expect(Object.keys(byMetrics).sort()).toEqual(['Errors+Url5xxCount', 'Throttles', 'Url4xxCount']);
+    const common = {
       AlarmActions: [{ Ref: topicId }],
-      Threshold: 1,
       ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
       TreatMissingData: 'notBreaching',
+    };
+    expect(byMetrics['Errors+Url5xxCount']).toMatchObject({ ...common, Threshold: 1 });
+    expect(byMetrics.Throttles).toMatchObject({
+      ...common,
+      Threshold: LINK_THROTTLES_ALARM,
+      Statistic: 'Sum',
+      Period: 300,
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: linkId } }],
     });
-    const metrics = (alarm.Properties.Metrics as { MetricStat?: { Metric: { MetricName: string } } }[])
-      .map((m) => m.MetricStat?.Metric.MetricName)
-      .filter(Boolean)
-      .sort();
-    expect(metrics).toEqual(['Errors', 'Url5xxCount']);
+    expect(byMetrics.Url4xxCount).toMatchObject({
+      ...common,
+      Threshold: LINK_4XX_BURST_ALARM,
+      Statistic: 'Sum',
+      Period: 300,
+      Namespace: 'AWS/Lambda',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: linkId } }],
+    });
+    // A finance team's clicks stay far below; a flood or a forgery run does not.
+    expect(LINK_THROTTLES_ALARM).toBeGreaterThan(1);
+    expect(LINK_4XX_BURST_ALARM).toBeLessThan(416);
   });
 });
 

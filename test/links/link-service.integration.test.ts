@@ -164,7 +164,9 @@ describe('durable download links', () => {
     expect(page.statusCode).toBe(200);
     expect(page.headers).toMatchObject({
       'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',
       'Cache-Control': 'no-store',
@@ -200,9 +202,12 @@ describe('durable download links', () => {
     const bytes = Buffer.from(await file.arrayBuffer());
     expect(Buffer.compare(bytes, await objectBytes(scheduled.s3.key))).toBe(0);
 
+    // A HEAD (a mail scanner checking the link) is answered without presigning anything.
     const head = await open(`${scheduled.downloadUrl}/download`, 'HEAD');
-    expect(head.statusCode).toBe(302);
-    expect(head.headers.Location).toContain('X-Amz-Signature');
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers.Location).toBeUndefined();
+    expect(JSON.stringify(head)).not.toContain('X-Amz');
   });
 
   it.each([
@@ -288,7 +293,12 @@ describe('durable download links', () => {
         { key: 'reports/markers/monthly/2026-10.email.json', expiresAt: new Date(realNow() + DAY_MS) },
         realKeys.current,
       );
-      for (const bad of [swapped, foreign, outside, sideFile]) {
+      // Signed with the real key, but for longer than any link may live: the signer's cap holds at the click.
+      const forever = signLinkToken(
+        { key: scheduled.s3.key, expiresAt: new Date('9999-12-31T00:00:00Z') },
+        realKeys.current,
+      );
+      for (const bad of [swapped, foreign, outside, sideFile, forever]) {
         secrets.add(bad);
         expect((await open(landingUrl(BASE_URL, bad))).statusCode).toBe(403);
         expect((await open(`${landingUrl(BASE_URL, bad)}/download`)).statusCode).toBe(403);
@@ -324,7 +334,8 @@ describe('durable download links', () => {
     const adHoc = await reportHandler({ from: '2026-10-01', to: '2026-10-07', email: false });
     tokenOf(adHoc.downloadUrl);
     expect((await open(adHoc.downloadUrl)).statusCode).toBe(200);
-    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: adHoc.s3.key }));
+    // The link serves the run's own copy of the workbook.
+    await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: adHoc.downloadKey ?? adHoc.s3.key }));
     for (const url of [adHoc.downloadUrl, `${adHoc.downloadUrl}/download`]) {
       const page = await open(url);
       expect(page.statusCode).toBe(404);
@@ -340,7 +351,8 @@ describe('durable download links', () => {
   it('answers 400 to an event that is not a Function URL request', async () => {
     const page = await linkHandler({ source: 'aws.events', 'detail-type': 'Scheduled Event' });
     expect(page.statusCode).toBe(400);
-    expect(page.headers['Content-Security-Policy']).toBe("default-src 'none'; style-src 'unsafe-inline'");
+    expect(page.headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['Strict-Transport-Security']).toBe('max-age=31536000; includeSubDomains');
   });
 
   it('answers 405 to any method but GET and HEAD', async () => {
@@ -422,16 +434,25 @@ describe('durable download links', () => {
         method: 'GET',
         status: 200,
         outcome: 'viewed',
-        objectKey: scheduled.s3.key,
+        objectKey: scheduled.downloadKey,
         period: '2026-10',
         sourceIp: '203.0.113.7',
         userAgent: expect.stringContaining('iPhone'),
         tokenId: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/),
       }),
     );
+    expect(access).toContainEqual(
+      expect.objectContaining({ route: 'download', method: 'HEAD', status: 200, outcome: 'checked' }),
+    );
+    expect(access).toContainEqual(
+      expect.objectContaining({ status: 403, outcome: 'invalid-token', reason: 'out-of-policy' }),
+    );
+    // A HEAD is never counted as a download.
+    expect(access.filter((entry) => entry?.method === 'HEAD' && entry.outcome === 'downloaded')).toEqual([]);
     const outcomes = new Set(access.map((entry) => `${entry?.status} ${entry?.outcome}`));
     expect([...outcomes].sort()).toEqual(
       [
+        '200 checked',
         '200 viewed',
         '302 downloaded',
         '403 invalid-token',

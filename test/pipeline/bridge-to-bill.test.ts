@@ -173,7 +173,8 @@ describe('the walk from session ACUs to the bill (v3)', () => {
     if (!r.reconciliation.available) return;
     expect(r.reconciliation.reconciliation.bridge).toEqual({
       available: false,
-      reason: 'the API key may not read per-session consumption (403)',
+      reason:
+        'the API key may not read per-session consumption (403; the vendor names the permission ManageBilling (some translated pages: ViewAccountConsumption))',
     });
     // The billed basis has its bill: the report is built.
     expect(r.totals.acus).toBe(expected().billed);
@@ -189,7 +190,8 @@ describe('the walk from session ACUs to the bill (v3)', () => {
     const onSessions = await report({ faults: refused });
     expect(onSessions.report.reconciliation).toEqual({
       available: false,
-      reason: 'the API key may not read consumption (403)',
+      reason:
+        'the API key may not read consumption (403; the vendor names the permission ViewAccountConsumption (older pages: ManageBilling))',
     });
     await api?.close();
     await expect(report({ faults: refused, costBasis: 'billed' })).rejects.toThrow(CostBasisUnavailableError);

@@ -34,8 +34,10 @@ describe("the README's queries through DuckDB over a generated multi-month datas
   let db: FocusDuckDb;
   const summaries = new Map<string, SummaryDocument>();
   beforeAll(async () => {
-    outDir = await runDemoMonths(sessionMonths);
-    await runDemoMonths([billedMonth], { outDir, args: ['--cost-basis', 'billed'] });
+    // Without true-ups: these compare each month's FOCUS rows with that month's own org and user
+    // tables (true-ups are Adjustment rows of earlier months; true-up-close.e2e.test.ts covers them).
+    outDir = await runDemoMonths(sessionMonths, { args: ['--true-up-months', '0'] });
+    await runDemoMonths([billedMonth], { outDir, args: ['--cost-basis', 'billed', '--true-up-months', '0'] });
     for (const month of allMonths) {
       const text = await readFile(join(outDir, `devin-acu-chargeback-${month}.summary.json`), 'utf8');
       summaries.set(month, summaryDocumentSchema.parse(JSON.parse(text)));
@@ -53,9 +55,16 @@ describe("the README's queries through DuckDB over a generated multi-month datas
         .filter((r) => r.billing_period === month)
         .map((r) => [r.org, r.billed_cost])
         .sort();
-      const expected = summary.orgs
-        .map((o) => [o.orgId === '(unattributed)' ? '(no org)' : (o.orgName ?? o.orgId), cents(o.cost.minor)])
-        .sort();
+      // On the sessions basis the shared products add rows of no org (split over cost centres);
+      // on the billed basis they are the bill's Unattributed row.
+      const shared = summary.costBasis === 'sessions' ? BigInt(summary.journal?.sharedMinor ?? '0') : 0n;
+      const expected = [
+        ...summary.orgs.map((o) => [
+          o.orgId === '(unattributed)' ? '(no org)' : (o.orgName ?? o.orgId),
+          cents(o.cost.minor),
+        ]),
+        ...(shared === 0n ? [] : [['(no org)', cents(shared)]]),
+      ].sort();
       expect(got, month).toEqual(expected);
       expect(summary.costBasis).toBe(month === billedMonth ? 'billed' : 'sessions');
     }
@@ -63,7 +72,11 @@ describe("the README's queries through DuckDB over a generated multi-month datas
 
   it('month-over-month gives each workbook total and the change between them', async () => {
     const { rows } = await db.query(sql('month-over-month'));
-    const totals = allMonths.map((m) => BigInt((summaries.get(m) as SummaryDocument).totals.cost.minor));
+    // What each month's journal posts: usage + true-ups + shared products.
+    const totals = allMonths.map((m) => {
+      const summary = summaries.get(m) as SummaryDocument;
+      return BigInt(summary.journal?.postedMinor ?? summary.totals.cost.minor);
+    });
     expect(rows.map((r) => [r.billing_period, r.billed_cost, r.change])).toEqual(
       allMonths.map((m, i) => [
         m,
@@ -88,8 +101,9 @@ describe("the README's queries through DuckDB over a generated multi-month datas
       // The demo ships a cost-centre map, so every month has cost centres; a month without one would be "(none)".
       expect(summary.costCentres).toBeDefined();
       const expected = (summary.costCentres ?? [])
-        .filter((cc) => BigInt(cc.cost.minor) !== 0n)
-        .map((cc) => [cc.code, cents(BigInt(cc.cost.minor))])
+        .map((cc) => [cc.code, BigInt(cc.postedMinor ?? cc.cost.minor)] as const)
+        .filter(([, minor]) => minor !== 0n)
+        .map(([code, minor]) => [code, cents(minor)])
         .sort();
       expect(found, month).toEqual(expected);
     }
@@ -100,7 +114,7 @@ describe("the README's queries through DuckDB over a generated multi-month datas
     // query restricted to the sessions-basis months with the workbooks' user rows summed across orgs and months.
     const restricted = sql('top-users-last-year').replace(
       'WHERE x_userid IS NOT NULL',
-      `WHERE billing_period <> '${billedMonth}' AND x_userid IS NOT NULL`,
+      `WHERE billing_period <> '${billedMonth}' AND x_userid IS NOT NULL AND chargecategory = 'Usage'`,
     );
     expect(restricted).not.toBe(sql('top-users-last-year'));
     const { rows } = await db.query(restricted);

@@ -140,7 +140,7 @@ describe('the workbook with a cost-centre map', () => {
     const built = report();
     const workbook = await roundTrip({ report: built, sessions: SESSIONS, run: RUN, stats: STATS });
     const byCostCentre = sheet(workbook, 'By Cost Centre');
-    const cost = columnOf(byCostCentre, 'Cost');
+    const cost = columnOf(byCostCentre, 'Usage');
     expect(
       [3, 4, 5, 6].map((r) => [byCostCentre.getCell(r, 1).value, byCostCentre.getCell(r, cost).value]),
     ).toEqual([
@@ -204,7 +204,7 @@ describe("an owner's slice workbook", () => {
     }
     // Exactly the cents the journal debits CC-PAY.
     const byCostCentre = sheet(workbook, 'By Cost Centre');
-    expect(byCostCentre.getCell(3, columnOf(byCostCentre, 'Cost')).value).toBe(28.13);
+    expect(byCostCentre.getCell(3, columnOf(byCostCentre, 'Usage')).value).toBe(28.13);
     expect(slice.report.totals.costMinor).toBe(full.costCentres?.rows[0]?.costMinor);
   });
 

@@ -1,6 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
+import { glossaryEntries } from '../../functions/core/glossary/glossary.js';
+import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
 import { COMPARISON, withReport } from './billing-fixtures.js';
 import { emptyInput, INPUT } from './fixtures.js';
 import { findRow, roundTrip, sheet } from './read-back.js';
@@ -26,33 +27,42 @@ function texts(ws: Worksheet): string[] {
   return found;
 }
 
-describe('provisional figures in the workbook', () => {
-  it('flags the Summary, the table titles and the About sheet when a session is still running', async () => {
+describe('unsettled figures and a preliminary run in the workbook', () => {
+  it('flags the Summary, every sheet title and the About sheet', async () => {
     const workbook = await roundTrip(INPUT);
     const summary = sheet(workbook, 'Summary');
 
-    expect(summary.getCell('A2').value).toBe(
-      'Provisional: 1 session is still running (3.25 ACUs, USD 7.31 as of this run). These figures can still grow.',
+    expect(summary.getCell('A1').value).toBe('Devin ACU chargeback — October 2026 — Preliminary');
+    expect(summary.getCell('A2').value).toMatch(/^Preliminary: this report does not close the period/);
+    expect(summary.getCell('A3').value).toBe(
+      'Unsettled: 1 session had not ended when this report was built (3.25 ACUs, USD 7.31 as of this run); its figures can still grow.',
     );
-    expect(summary.getCell(findRow(summary, 'Provisional'), 2).value).toBe(
-      '1 session (3.25 ACUs, USD 7.31) can still grow: see About',
+    expect(summary.getCell(findRow(summary, 'Unsettled'), 2).value).toBe(
+      '1 session (3.25 ACUs, USD 7.31) had not ended and can still grow: see About',
     );
-    expect(sheet(workbook, 'Sessions').getCell('A1').value).toBe('Sessions — October 2026 — provisional');
+    for (const ws of workbook.worksheets) {
+      expect(String(ws.getCell('A1').value), ws.name).toMatch(/ — Preliminary$/);
+    }
     const about = sheet(workbook, 'About');
     expect(about.getCell(findRow(about, 'Rebuilding later'), 2).value).toMatch(/rebuilding the report later/);
   });
 
-  it('says nothing provisional when no session is running or carried out', async () => {
-    const final = { ...INPUT, report: { ...INPUT.report, provisional: NOT_PROVISIONAL } };
+  it('says nothing preliminary or unsettled when the run closes a settled period', async () => {
+    const final = {
+      ...INPUT,
+      report: { ...INPUT.report, unsettled: ALL_SETTLED, runStatus: 'closed' as const },
+    };
     const workbook = await roundTrip(final);
+    // The About sheet's glossary defines the words; it does not flag this run.
+    const glossary = new Set(glossaryEntries().flatMap((term) => [term.label, term.definition]));
     for (const ws of workbook.worksheets) {
       expect(
-        texts(ws).filter((text) => /provisional/i.test(text) && !text.startsWith('Provisional figures')),
+        texts(ws).filter((text) => !glossary.has(text) && /preliminary|^unsettled:/i.test(text)),
         ws.name,
       ).toEqual([]);
     }
     const summary = sheet(workbook, 'Summary');
-    expect(summary.getCell(findRow(summary, 'Final'), 2).value).toMatch(/^Yes/);
+    expect(summary.getCell(findRow(summary, 'Unsettled'), 2).value).toMatch(/^None/);
   });
 });
 
@@ -82,7 +92,7 @@ describe('printing', () => {
     const workbook = await roundTrip(INPUT);
     for (const name of ['By Org', 'By User', 'By Tag', 'Sessions', 'Session Tags']) {
       const ws = sheet(workbook, name);
-      expect(ws.getCell('A1').value, name).toBe(`${name} — October 2026 — provisional`);
+      expect(ws.getCell('A1').value, name).toBe(`${name} — October 2026 — Preliminary`);
       expect(ws.pageSetup.printTitlesRow, name).toBe('1:2');
     }
   });

@@ -9,8 +9,8 @@ import type {
   UserTotal,
 } from '../../functions/core/report/chargeback-report.js';
 import { peopleOf } from '../../functions/core/report/people.js';
-import { NOT_PROVISIONAL } from '../../functions/core/report/provisional.js';
 import type { RunInfo } from '../../functions/core/report/run-info.js';
+import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
 import type { FetchStats, Session } from '../../functions/core/session.js';
 import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
 import { OCTOBER_2026_BERLIN, USD_2_25 } from '../support/report-periods.js';
@@ -168,15 +168,9 @@ export const REPORT: ChargebackReport = {
     { ...usage(1, '0', 0n), status: 'error' },
   ],
   sessionCostMinor: BigInt64Array.from([2363n, 731n, 247n, 0n, 495n]),
-  // s2 is still running.
-  provisional: {
-    provisional: true,
-    sessions: 1,
-    running: 1,
-    carriedOut: 0,
-    acus: acus('3.25'),
-    costMinor: 731n,
-  },
+  // s2 is still running; the run does not close the period.
+  unsettled: { sessions: 1, acus: acus('3.25'), costMinor: 731n },
+  runStatus: 'preliminary',
   names: NAMES_AVAILABLE,
   costBasis: 'sessions',
   reconciliation: { available: false, reason: 'not requested' },
@@ -233,7 +227,7 @@ export function yenInput(): WorkbookInput {
     tags: [{ ...usage(1, '1.5', 450n, JPY), tag: null }],
     statuses: [{ ...usage(1, '1.5', 450n, JPY), status: 'exit' }],
     sessionCostMinor: BigInt64Array.from([450n]),
-    provisional: NOT_PROVISIONAL,
+    unsettled: ALL_SETTLED,
   };
   return { report, sessions: [only], run: RUN, stats: STATS };
 }
@@ -247,7 +241,7 @@ export function emptyInput(): WorkbookInput {
     tags: [],
     statuses: [],
     sessionCostMinor: new BigInt64Array(0),
-    provisional: NOT_PROVISIONAL,
+    unsettled: ALL_SETTLED,
     names: {
       orgs: { available: false, reason: 'the API key may not read organizations (HTTP 403)' },
       users: { available: false, reason: 'the API key may not read members (HTTP 403)' },

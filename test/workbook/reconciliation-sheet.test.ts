@@ -23,7 +23,7 @@ describe('the Reconciliation sheet', () => {
   it('opens with a title row, then the org table, the Unattributed line last, a blank row and a Total', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
 
-    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill — October 2026 — provisional');
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill — October 2026 — Preliminary');
     expect(rowValues(ws, 2)).toEqual([
       'Org ID',
       'Org Name',
@@ -170,6 +170,9 @@ describe('the Reconciliation sheet', () => {
     expect(explained.get('Billed ACUs')).toMatch(
       /billing days 2026-10-01 to 2026-10-31 \(each from 08:00 UTC\)/,
     );
+    expect(explained.get('Billed ACUs')).toContain(
+      'asked as 2026-10-01T08:00:00Z to 2026-11-01T08:00:00Z, end excluded',
+    );
     expect(explained.get('Carried in')).toMatch(/^3 sessions created before the period used ACUs in it/);
     expect(explained.get('Carried out')).toMatch(/^2 sessions created in the period used ACUs after it/);
     expect(explained.get('Non-session products')).toMatch(
@@ -214,7 +217,7 @@ describe('the Reconciliation sheet', () => {
     const workbook = await roundTrip(UNRECONCILED);
     const ws = sheet(workbook, 'Reconciliation');
 
-    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill: not available');
+    expect(ws.getCell('A1').value).toBe('Reconciliation to the bill: not available — Preliminary');
     expect(ws.getCell('A2').value).toBe(`The vendor's bill could not be read: ${CONSUMPTION_FORBIDDEN}.`);
     const summary = sheet(workbook, 'Summary');
     const status = findRow(summary, 'Status');

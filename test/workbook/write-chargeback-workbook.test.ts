@@ -20,11 +20,13 @@ describe('writeChargebackWorkbook', () => {
       'Session Tags',
       'About',
     ]);
-    // By Cost Centre and Journal are written only with a cost-centre map (cost-centre-workbook.test.ts).
+    // By Cost Centre, Journal and True-ups are written only with a cost-centre map (cost-centre-workbook.test.ts).
     expect(
-      CHARGEBACK_SHEETS.map((s) => s.name).filter((name) => name !== 'By Cost Centre' && name !== 'Journal'),
+      CHARGEBACK_SHEETS.map((s) => s.name).filter(
+        (name) => name !== 'By Cost Centre' && name !== 'Journal' && name !== 'True-ups',
+      ),
     ).toEqual(workbook.worksheets.map((ws) => ws.name));
-    expect(sheet(workbook, 'By Org').getCell('A1').value).toBe('By Org — October 2026 — provisional');
+    expect(sheet(workbook, 'By Org').getCell('A1').value).toBe('By Org — October 2026 — Preliminary');
     expect(rowValues(sheet(workbook, 'By Org'), 2)).toEqual([
       'Org ID',
       'Org Name',
@@ -249,7 +251,7 @@ describe('writeChargebackWorkbook', () => {
   it('opens with a Summary of the period, the totals, the orgs and the top users', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Summary');
 
-    expect(ws.getCell('A1').value).toBe('Devin ACU chargeback — October 2026');
+    expect(ws.getCell('A1').value).toBe('Devin ACU chargeback — October 2026 — Preliminary');
     const fact = (label: string) => ws.getCell(findRow(ws, label), 2);
     expect(fact('Period').value).toBe('October 2026');
     // Midnight in Berlin, shown as the wall clock there; the UTC rows show the instant.

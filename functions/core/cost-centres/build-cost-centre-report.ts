@@ -6,6 +6,9 @@ import { shareOf } from '../report/share.js';
 import type { SummaryDocument } from '../report/summary-document-schema.js';
 import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
 import type { Session } from '../session.js';
+import { allocateSharedCosts } from '../shared-costs/allocate-shared-costs.js';
+import { DEFAULT_SHARED_COST_RULE, type SharedCostRule } from '../shared-costs/shared-cost-rule.js';
+import type { TrueUpCostCentre, TrueUps } from '../true-ups/true-up.js';
 import {
   type CostCentreMap,
   UNATTRIBUTED_CODE,
@@ -16,7 +19,8 @@ import {
 import { costCentreOfOrg, costCentreOfSession } from './cost-centre-of-session.js';
 import type { CostCentreReport, CostCentreTotal, UnmappedOrg } from './cost-centre-report.js';
 import type { CreditAccounts } from './credit-accounts.js';
-import { buildJournal } from './journal.js';
+import { buildJournal, journalIdOf } from './journal.js';
+import { type SharedPool, sharedPool } from './shared-pool.js';
 
 interface Bucket {
   sessions: number;
@@ -44,6 +48,14 @@ export function buildCostCentreReport(input: {
   readonly map: CostCentreMap;
   readonly creditAccounts: CreditAccounts;
   readonly previous?: SummaryDocument | { readonly reason: string } | undefined;
+  /** How non-session products are charged back; `proportional` when not given. */
+  readonly sharedCosts?: SharedCostRule | undefined;
+  /** Earlier closed periods' true-ups, posted with this period. */
+  readonly trueUps?: TrueUps | undefined;
+  /** The shared charges as a stored report recorded them (backfill); read from the bill when absent. */
+  readonly sharedCharges?: SharedPool['charges'] | undefined;
+  /** The run's journal id (see journalIdOf). */
+  readonly journalId?: string | undefined;
 }): CostCentreReport {
   const { report, sessions, map } = input;
   const buckets = new Map<string, Bucket>();
@@ -115,16 +127,56 @@ export function buildCostCentreReport(input: {
 
   const previous = previousCostCentres(input.previous);
   const singleEntity = onlyLegalEntity(map);
-  const rows = [...buckets].map(([code, bucket]): CostCentreTotal => {
+  const pool: SharedPool =
+    input.sharedCharges === undefined
+      ? sharedPool(report, buckets.get(UNATTRIBUTED_CODE), map)
+      : { charges: input.sharedCharges, fromUnattributedBucket: report.costBasis === 'billed' };
+  if (pool.fromUnattributedBucket && (input.sharedCosts ?? DEFAULT_SHARED_COST_RULE).kind !== 'none') {
+    buckets.delete(UNATTRIBUTED_CODE);
+  }
+  const usageRows = [...buckets].map(([code, bucket]) => ({ code, bucket }));
+  const shared = allocateSharedCosts({
+    charges: pool.charges,
+    recipients: usageRows
+      .filter(({ code }) => code !== UNATTRIBUTED_CODE)
+      .map(({ code, bucket }) => ({ code, usageMinor: bucket.costMinor })),
+    rule: input.sharedCosts ?? DEFAULT_SHARED_COST_RULE,
+    knownCodes: new Set(map.costCentres.keys()),
+  });
+  const trueUpByCode = new Map<string, { acus: Acus; costMinor: bigint; centre: TrueUpCostCentre }>();
+  for (const q of input.trueUps?.periods ?? []) {
+    for (const centre of q.costCentres) {
+      const sum = trueUpByCode.get(centre.code);
+      trueUpByCode.set(centre.code, {
+        acus: (sum?.acus ?? 0n) + centre.acus,
+        costMinor: (sum?.costMinor ?? 0n) + centre.costMinor,
+        centre: sum?.centre ?? centre,
+      });
+    }
+  }
+  const codes = new Set([...buckets.keys(), ...shared.byCode.keys(), ...trueUpByCode.keys()]);
+  const rows = [...codes].map((code): CostCentreTotal => {
+    const bucket = buckets.get(code) ?? { sessions: 0, acus: 0n, costMinor: 0n, orgs: new Map() };
     const centre = map.costCentres.get(code);
+    const closed = trueUpByCode.get(code);
+    const sharedHere = shared.byCode.get(code);
     const before = previous.byCode.get(code);
+    const trueUpMinor = closed?.costMinor ?? 0n;
+    const sharedMinor = sharedHere?.costMinor ?? 0n;
+    const unmapped = code === UNMAPPED_CODE;
     return {
       code,
-      name: centre?.name ?? (code === UNMAPPED_CODE ? UNMAPPED_NAME : UNATTRIBUTED_NAME),
-      glAccount: centre?.glAccount ?? null,
-      legalEntity: centre === undefined ? singleEntity : centre.legalEntity,
+      name: centre?.name ?? closed?.centre.name ?? (unmapped ? UNMAPPED_NAME : UNATTRIBUTED_NAME),
+      glAccount: centre?.glAccount ?? closed?.centre.glAccount ?? null,
+      legalEntity:
+        centre?.legalEntity ?? (closed !== undefined && !unmapped ? closed.centre.legalEntity : singleEntity),
       owners: centre?.owners ?? [],
-      kind: centre !== undefined ? 'mapped' : code === UNMAPPED_CODE ? 'unmapped' : 'unattributed',
+      kind:
+        centre !== undefined || (closed !== undefined && closed.centre.glAccount !== null)
+          ? 'mapped'
+          : unmapped
+            ? 'unmapped'
+            : 'unattributed',
       sessions: bucket.sessions,
       acus: bucket.acus,
       exactCost: costOf(bucket.acus, report.pricing),
@@ -135,12 +187,18 @@ export function buildCostCentreReport(input: {
         .map(([orgId]) => orgId),
       previousAcus: previous.available ? (before?.acus ?? null) : null,
       previousCostMinor: previous.available ? (before?.costMinor ?? null) : null,
+      trueUpAcus: closed?.acus ?? 0n,
+      trueUpMinor,
+      sharedAcus: sharedHere?.acus ?? 0n,
+      sharedMinor,
+      postedMinor: bucket.costMinor + trueUpMinor + sharedMinor,
     };
   });
   rows.sort(
     (a, b) =>
       Number(a.kind !== 'mapped') - Number(b.kind !== 'mapped') ||
       byAmountDescending(a.costMinor, b.costMinor) ||
+      byAmountDescending(a.postedMinor, b.postedMinor) ||
       byText(a.code, b.code),
   );
   const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
@@ -182,9 +240,14 @@ export function buildCostCentreReport(input: {
     journal: buildJournal(rows, {
       period: report.period,
       pricing: report.pricing,
-      totalMinor: report.totals.costMinor,
+      usageMinor: rows.reduce((sum, row) => sum + row.costMinor, 0n),
       creditAccounts: input.creditAccounts,
+      journalId: input.journalId ?? journalIdOf(report.period, 'preview'),
+      shared,
+      trueUps: input.trueUps,
     }),
+    shared,
+    ...(input.trueUps !== undefined && { trueUps: input.trueUps }),
   };
 }
 

@@ -29,9 +29,14 @@ export interface CostCentreMap {
   /** In order of first appearance in the file. */
   readonly costCentres: ReadonlyMap<string, CostCentre>;
   readonly orgRules: ReadonlyMap<string, CostCentreRule>;
+  /** The `org_id` `*` row: where orgs no other row covers go. Absent when the map has none. */
+  readonly catchAll?: CostCentreRule | undefined;
   /** In file order: the first matching one wins (see costCentreOfSession). */
   readonly tagRules: ReadonlyMap<string, CostCentreRule>;
 }
+
+/** The `org_id` of the catch-all row. */
+export const CATCH_ALL_ORG_ID = '*';
 
 /** The cost centre of usage the map does not cover; never a code finance may use itself. */
 export const UNMAPPED_CODE = 'Unmapped';

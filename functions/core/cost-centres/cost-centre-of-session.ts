@@ -5,7 +5,7 @@ import { type CostCentreMap, UNMAPPED_CODE } from './cost-centre-map.js';
 export interface CostCentreAssignment {
   /** A code of the map, or UNMAPPED_CODE. */
   readonly code: string;
-  readonly rule: 'tag' | 'org' | 'unmapped';
+  readonly rule: 'tag' | 'org' | 'catch-all' | 'unmapped';
   /** The tag whose rule decided, for rule 'tag'. */
   readonly tag?: string;
   /**
@@ -20,7 +20,7 @@ export interface CostCentreAssignment {
  * it too). Precedence: a tag rule before the org rule, because a tag names a
  * project that crosses orgs; among several matching tag rules the one higher in
  * the map file wins, so finance decides by ordering rows, and the session is
- * counted once, never split. No rule at all: UNMAPPED_CODE.
+ * counted once, never split. No org rule: the catch-all row (`org_id` `*`), if the map has one; otherwise UNMAPPED_CODE.
  */
 export function costCentreOfSession(
   map: CostCentreMap,
@@ -47,7 +47,8 @@ export function costCentreOfOrg(map: CostCentreMap, orgId: string): CostCentreAs
 
 function orgAssignment(map: CostCentreMap, orgId: string): CostCentreAssignment {
   const rule = map.orgRules.get(orgId);
-  return rule === undefined
-    ? { code: UNMAPPED_CODE, rule: 'unmapped', conflict: false }
-    : { code: rule.code, rule: 'org', conflict: false };
+  if (rule !== undefined) return { code: rule.code, rule: 'org', conflict: false };
+  // The catch-all row takes orgs no row names; an explicit row always wins over it.
+  if (map.catchAll !== undefined) return { code: map.catchAll.code, rule: 'catch-all', conflict: false };
+  return { code: UNMAPPED_CODE, rule: 'unmapped', conflict: false };
 }

@@ -1,5 +1,7 @@
 import type { Acus } from '../money/acus.js';
 import type { UsageTotals } from '../report/chargeback-report.js';
+import type { SharedCosts } from '../shared-costs/shared-costs.js';
+import type { TrueUps } from '../true-ups/true-up.js';
 import type { CostCentreMap } from './cost-centre-map.js';
 import type { Journal } from './journal.js';
 
@@ -19,6 +21,14 @@ export interface CostCentreTotal extends UsageTotals {
   /** Null when there is no previous period, or this cost centre had no usage in it. */
   readonly previousAcus: Acus | null;
   readonly previousCostMinor: bigint | null;
+  /** Earlier closed periods' true-ups charged here (by their maps); 0 when none. */
+  readonly trueUpAcus: Acus;
+  readonly trueUpMinor: bigint;
+  /** Its share of the non-session products by the shared-cost rule; 0 when none. */
+  readonly sharedAcus: Acus;
+  readonly sharedMinor: bigint;
+  /** costMinor + trueUpMinor + sharedMinor: what the journal posts to it. */
+  readonly postedMinor: bigint;
 }
 
 /** An org the map does not cover, as Summary and the email list it. */
@@ -59,6 +69,10 @@ export interface CostCentreReport {
   readonly orgSplits: readonly CostCentreSplit[];
   /** Usage by user × cost centre on the sessions basis; empty on the billed basis (users follow their org). */
   readonly userSplits: readonly CostCentreSplit[];
+  /** The non-session products and how they were shared; no charges when the bill was unavailable. */
+  readonly shared: SharedCosts;
+  /** Earlier closed periods' changes posted with this one; absent when none were re-read. */
+  readonly trueUps?: TrueUps | undefined;
   /** Set on a budget owner's slice (sliceReport): the codes it holds. The journal is finance's, not the slice's. */
   readonly sliceOf?: readonly string[] | undefined;
   /** On a slice: the slice's cost centres each org's rows fall in (a tag rule can put one org in two). */

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { CostCentre, CostCentreMap, CostCentreRule } from './cost-centre-map.js';
-import { UNATTRIBUTED_CODE, UNMAPPED_CODE } from './cost-centre-map.js';
+import { CATCH_ALL_ORG_ID, UNATTRIBUTED_CODE, UNMAPPED_CODE } from './cost-centre-map.js';
 import { CostCentreMapError, type MapProblem } from './cost-centre-map-error.js';
 
 const REQUIRED = ['cost_centre', 'cost_centre_name', 'gl_account', 'owner_email'] as const;
@@ -17,6 +17,7 @@ type Column = (typeof KNOWN)[number];
  * Reads the CSV finance keeps in a spreadsheet:
  * `org_id` or `tag`, `cost_centre`, `cost_centre_name`, `gl_account`,
  * `owner_email` (one or more, `;`-separated), optional `legal_entity`.
+ * One row may have `org_id` `*`: the catch-all for orgs no other row names.
  * Column order is free, names are case-insensitive, blank lines are skipped.
  * A cost centre named on several rows must carry the same name, account and
  * entity on each; its owners are the union.
@@ -53,6 +54,7 @@ export function parseCostCentreMap(text: string, source: string): CostCentreMap 
   const costCentres = new Map<string, CostCentre & { line: number }>();
   const orgRules = new Map<string, CostCentreRule>();
   const tagRules = new Map<string, CostCentreRule>();
+  let catchAll: CostCentreRule | undefined;
   for (const { record, info } of rows) {
     const line = info.lines;
     const at = (field: Column) => {
@@ -80,6 +82,19 @@ export function parseCostCentreMap(text: string, source: string): CostCentreMap 
       });
       continue;
     }
+    if (rule.kind === 'org_id' && rule.key === CATCH_ALL_ORG_ID) {
+      if (catchAll !== undefined) {
+        problems.push({
+          line,
+          field: 'org_id',
+          problem: `"*" is already the catch-all on line ${catchAll.line}`,
+        });
+        continue;
+      }
+      catchAll = { code: costCentre.code, line };
+      mergeCostCentre(costCentres, costCentre, line, problems);
+      continue;
+    }
     rules.set(rule.key, { code: costCentre.code, line });
     mergeCostCentre(costCentres, costCentre, line, problems);
   }
@@ -90,6 +105,7 @@ export function parseCostCentreMap(text: string, source: string): CostCentreMap 
     costCentres: new Map([...costCentres].map(([code, { line: _line, ...centre }]) => [code, centre])),
     orgRules,
     tagRules,
+    ...(catchAll !== undefined && { catchAll }),
   };
 }
 

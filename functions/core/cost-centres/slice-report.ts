@@ -11,9 +11,9 @@ import type {
   UserTotal,
 } from '../report/chargeback-report.js';
 import { peopleOf, TOP_USERS } from '../report/people.js';
-import { provisionalFigures } from '../report/provisional.js';
 import { byAmountDescending, byStatusRow, byTagRow, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
+import { unsettledFigures } from '../report/unsettled.js';
 import type { Session } from '../session.js';
 import type { SessionList } from '../session-list.js';
 import { UNMAPPED_CODE } from './cost-centre-map.js';
@@ -94,8 +94,8 @@ export function sliceReport(
     tags: tagsOf(tagSums, report.pricing),
     statuses: statusesOf(statusSums, report.pricing),
     sessionCostMinor,
-    // Only the slice's own running or carried-out sessions make the owner's figures provisional.
-    provisional: provisionalFigures(keptSessions, sessionCostMinor, report.period),
+    // Only the slice's own unsettled sessions are at stake for the owner.
+    unsettled: unsettledFigures(keptSessions, sessionCostMinor),
     reconciliation: { available: false, reason: 'the bill is not split by cost centre: see the full report' },
     comparison: {
       available: false,
@@ -114,8 +114,10 @@ export function sliceReport(
       journal: buildJournal(rows, {
         period: report.period,
         pricing: report.pricing,
-        totalMinor: totals.costMinor,
+        usageMinor: rows.reduce((sum, row) => sum + row.costMinor, 0n),
         creditAccounts: NO_CREDIT_ACCOUNT,
+        // The slice never shows a journal (finance's is the full report's): its usage lines suffice.
+        journalId: costCentres.journal.journalId,
       }),
     },
   };

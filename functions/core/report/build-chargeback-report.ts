@@ -15,7 +15,6 @@ import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
 import { type PersonTotal, peopleOf, TOP_USERS } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
-import { provisionalOfGroups } from './provisional.js';
 import { byStatusRow, byTagRow } from './rank.js';
 import { reconcileGroups } from './reconcile.js';
 import type { ReconciliationStatus, SessionCents } from './reconciliation.js';
@@ -23,6 +22,7 @@ import { sessionCostSums } from './session-cost-sums.js';
 import type { SessionEdgesResult } from './session-edges.js';
 import { sessionOrgTotals } from './session-org-totals.js';
 import type { SummaryDocument } from './summary-document-schema.js';
+import { unsettledOfGroups } from './unsettled.js';
 import { usage } from './usage-totals.js';
 
 export interface ChargebackReportInput {
@@ -86,7 +86,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     tags: tagTotals(groups.tags, costSums.tags, pricing),
     statuses: statusTotals(groups.statuses, costSums.statuses, pricing),
     sessionCostMinor,
-    provisional: provisionalOfGroups(groups, sessionCostMinor),
+    unsettled: unsettledOfGroups(groups, sessionCostMinor),
     names: directory.sources,
     costBasis,
     reconciliation: reconciliationOf(groups, input, costBasis),

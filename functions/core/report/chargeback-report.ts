@@ -7,8 +7,9 @@ import type { BilledSessions } from './billed-sessions.js';
 import type { CostBasis } from './cost-basis.js';
 import type { PersonTotal } from './people.js';
 import type { PeriodComparison } from './period-comparison.js';
-import type { Provisional } from './provisional.js';
 import type { ReconciliationStatus, SessionCents } from './reconciliation.js';
+import type { RunStatus } from './run-status.js';
+import type { Unsettled } from './unsettled.js';
 
 /** Sessions, ACUs and cost of any group of sessions. */
 export interface UsageTotals {
@@ -103,8 +104,14 @@ export interface ChargebackReport {
    */
   readonly sessionCents?: SessionCents;
   readonly sessionCostMinor: BigInt64Array;
-  /** Sessions still running or consuming after the period: the figures can still change. */
-  readonly provisional: Provisional;
+  /** Sessions that have not ended (status not terminal): the figures that can still change. */
+  readonly unsettled: Unsettled;
+  /**
+   * Whether the run that made this report closes the period or is preliminary; set by the
+   * pipeline, read by every sheet title, the Summary and the email. Absent on a report put
+   * together by hand, which says neither.
+   */
+  readonly runStatus?: RunStatus | undefined;
   readonly names: NameSources;
   /** What the org and user tables charge: session lifetime ACUs (default) or billed ACUs. */
   readonly costBasis: CostBasis;

@@ -16,6 +16,9 @@ export function invoiceSentence(
   const share = (minor: bigint) => formatShare(Number(minor) / Number(billed));
   const opening = `Of the ${money(billed)} billed, this report charges back ${money(charged)} (${share(charged)})`;
   if (rest === 0n) return `${opening}: all of it.`;
+  if (rest > 0n && split.sharedCostMinor > 0n) {
+    return `${opening}, shared products included; ${money(rest)} (${share(rest)}) is timing (sessions carried in and out, day boundaries), not posted this period.`;
+  }
   if (rest > 0n) return `${opening}; ${money(rest)} (${share(rest)}) is not charged back.`;
   return `${opening}: ${money(-rest)} more than billed, for ACUs the vendor bills in a later period.`;
 }

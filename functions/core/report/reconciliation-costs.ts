@@ -15,8 +15,10 @@ export interface LineCost {
 export interface InvoiceSplit {
   /** The billed ACUs × price, rounded once: what the invoice should say. */
   readonly billedCostMinor: bigint;
-  /** What the org table charges back. */
+  /** What the org table charges back, plus the shared products a cost-centre map allocates. */
   readonly chargedCostMinor: bigint;
+  /** The non-session products charged back by the shared-cost rule (in chargedCostMinor); 0 without. */
+  readonly sharedCostMinor: bigint;
   /** billed − charged; negative when the report charges more than was billed (sessions carried out). */
   readonly notChargedCostMinor: bigint;
   /** The billed cents of the Unattributed line (non-session products). */
@@ -32,7 +34,8 @@ export interface ReconciliationCosts {
   readonly invoice: InvoiceSplit;
 }
 
-type Priced = Pick<ChargebackReport, 'pricing' | 'totals' | 'costBasis'>;
+type Priced = Pick<ChargebackReport, 'pricing' | 'totals' | 'costBasis'> &
+  Partial<Pick<ChargebackReport, 'costCentres'>>;
 
 /**
  * The bill's cents are its ACUs × price rounded once, shared over the lines
@@ -77,12 +80,20 @@ function split(
 ): InvoiceSplit {
   const unattributedIndex = reconciliation.orgs.findIndex((line) => line.id === null);
   const unattributedCostMinor = unattributedIndex < 0 ? 0n : (orgBilled[unattributedIndex] ?? 0n);
-  // On the billed basis the orgs charge the bill except what no org carries.
+  const shared = report.costCentres?.shared;
+  const sharedCostMinor = shared !== undefined && shared.unallocated === null ? shared.costMinor : 0n;
+  // On the billed basis the orgs charge the bill except what no org carries, which the
+  // shared-cost rule then charges whole; on the sessions basis the rule adds the products.
   const chargedCostMinor =
-    report.costBasis === 'billed' ? billedTotal - unattributedCostMinor : report.totals.costMinor;
+    report.costBasis === 'billed'
+      ? sharedCostMinor === 0n
+        ? billedTotal - unattributedCostMinor
+        : billedTotal
+      : report.totals.costMinor + sharedCostMinor;
   return {
     billedCostMinor: billedTotal,
     chargedCostMinor,
+    sharedCostMinor,
     notChargedCostMinor: billedTotal - chargedCostMinor,
     unattributedCostMinor,
   };

@@ -9,6 +9,8 @@ export interface RunInfo {
   /** 'api' for a real run, 'demo' for the built-in data set. */
   readonly source: 'api' | 'demo';
   readonly filters: ReportFilters;
+  /** Warnings the email footer repeats, e.g. that the Devin key expires soon. */
+  readonly notices?: readonly string[];
 }
 
 export interface ReportFilters {

@@ -73,13 +73,61 @@ export const summaryDocumentSchema = z.object({
     minorDigits: z.number().int().min(0).max(6),
   }),
   totals: usage,
+  /** The sessions that had not ended, and their ACUs and cost (absent in documents from before the settled rule). */
+  unsettled: usage.optional(),
+  /** 'closed' when the run closed the period (absent in documents from before closes existed). */
+  runStatus: z.enum(['preliminary', 'closed']).optional(),
   orgs: z.array(orgRow),
   tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),
   /** Present when the report had a cost-centre map: read back for the previous period's By Cost Centre. */
-  costCentres: z.array(z.object({ code: z.string(), name: z.string(), ...usageFields })).optional(),
+  costCentres: z
+    .array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        ...usageFields,
+        /** What the journal posts to it (usage + true-ups + shared products), minor units; absent before. */
+        postedMinor: z
+          .string()
+          .regex(/^-?\d+$/)
+          .optional(),
+      }),
+    )
+    .optional(),
   /** Present when the bill named the products of its no-org ACUs (v3). */
   unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
+  /**
+   * The true-ups this close posted: per earlier period, each session's ACUs as posted (exact text),
+   * so a later close compares with what was last posted, never posting one change twice.
+   */
+  trueUps: z
+    .array(
+      z.object({
+        period: z.string(),
+        sessions: z.array(z.object({ sessionId: z.string(), acus: z.string() })),
+      }),
+    )
+    .optional(),
+  /** What the journal posts, in minor units as integer text; absent without a cost-centre map. */
+  journal: z
+    .object({
+      journalId: z.string(),
+      draft: z.boolean(),
+      lines: z.number().int().nonnegative(),
+      debitMinor: z.string().regex(/^-?\d+$/),
+      creditMinor: z.string().regex(/^-?\d+$/),
+      usageMinor: z.string().regex(/^-?\d+$/),
+      trueUpMinor: z.string().regex(/^-?\d+$/),
+      sharedMinor: z.string().regex(/^-?\d+$/),
+      postedMinor: z.string().regex(/^-?\d+$/),
+      /** The shared-cost rule and the charges it shared, so a backfill rebuilds the same rows. */
+      sharedCosts: z.string().optional(),
+      sharedCharges: z
+        .array(z.object({ product: z.string(), acus: z.string(), costMinor: z.string().regex(/^-?\d+$/) }))
+        .optional(),
+    })
+    .optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),
   run: z.object({
     runId: z.string(),

@@ -2,6 +2,7 @@ import { ACU_DECIMALS, scaledToDecimalString, scaledToNumber } from '../money/ac
 import { COST_DECIMALS } from '../money/cost.js';
 import type { Pricing } from '../money/pricing.js';
 import type { FetchStats } from '../session.js';
+import { sharedCostRuleText } from '../shared-costs/shared-cost-rule.js';
 import type { ChargebackReport, UsageTotals } from './chargeback-report.js';
 import type { RunInfo } from './run-info.js';
 import { type SummaryDocument, type SummaryUsage, summaryDocumentSchema } from './summary-document-schema.js';
@@ -36,6 +37,8 @@ export function toSummaryDocument(
       minorDigits: pricing.minorDigits,
     },
     totals: usage(report.totals),
+    unsettled: usage({ ...report.unsettled, exactCost: report.unsettled.acus * pricing.unitPriceScaled }),
+    ...(report.runStatus !== undefined && { runStatus: report.runStatus }),
     orgs: report.orgs.map((org) => ({
       orgId: org.orgId,
       orgName: org.orgName,
@@ -52,9 +55,42 @@ export function toSummaryDocument(
     tags: report.tags.map((tag) => ({ tag: tag.tag, ...usage(tag) })),
     statuses: report.statuses.map((status) => ({ status: status.status, ...usage(status) })),
     ...(report.costCentres && {
-      costCentres: report.costCentres.rows.map((row) => ({ code: row.code, name: row.name, ...usage(row) })),
+      costCentres: report.costCentres.rows.map((row) => ({
+        code: row.code,
+        name: row.name,
+        ...usage(row),
+        postedMinor: String(row.postedMinor),
+      })),
     }),
     ...unattributedByProductOf(report),
+    ...(report.costCentres?.trueUps && {
+      trueUps: report.costCentres.trueUps.periods.map((q) => ({
+        period: q.period.slug,
+        sessions: q.lines.map((line) => ({
+          sessionId: line.sessionId,
+          acus: scaledToDecimalString(line.acusNow, ACU_DECIMALS),
+        })),
+      })),
+    }),
+    ...(report.costCentres && {
+      journal: {
+        journalId: report.costCentres.journal.journalId,
+        draft: report.costCentres.journal.draft,
+        lines: report.costCentres.journal.lines.length,
+        debitMinor: String(report.costCentres.journal.debitMinor),
+        creditMinor: String(report.costCentres.journal.creditMinor),
+        usageMinor: String(report.costCentres.journal.usageMinor),
+        trueUpMinor: String(report.costCentres.journal.trueUpMinor),
+        sharedMinor: String(report.costCentres.journal.sharedMinor),
+        postedMinor: String(report.costCentres.journal.postedMinor),
+        sharedCosts: sharedCostRuleText(report.costCentres.shared.rule),
+        sharedCharges: report.costCentres.shared.charges.map((c) => ({
+          product: c.product,
+          acus: scaledToDecimalString(c.acus, ACU_DECIMALS),
+          costMinor: String(c.costMinor),
+        })),
+      },
+    }),
     names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },
     run: {
       runId: run.runId,

@@ -17,7 +17,8 @@ export interface BillingCycle {
  */
 function cycleBound(daysAfterDate: number) {
   return z.string().transform((text, ctx) => {
-    const at = isDay(text) ? billingDayStart(text, daysAfterDate) : parseWireTimestamp(text);
+    const instant = isDay(text) ? billingDayStart(text, daysAfterDate) : parseWireTimestamp(text);
+    const at = daysAfterDate === 1 && instant !== null ? exclusiveEnd(instant) : instant;
     if (at === null) {
       ctx.issues.push({
         code: 'custom',
@@ -28,6 +29,23 @@ function cycleBound(daysAfterDate: number) {
     }
     return at;
   });
+}
+
+const SECOND_MS = 1000;
+const DAY_MS = 86_400_000;
+const BILLING_DAY_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * One version of the vendor's cycles page shows `end` as the cycle's last second (`…T23:59:59Z`,
+ * inclusive), another as the next cycle's start (exclusive). An end one second short of a whole
+ * minute is read as inclusive: the cycle ends where the billing day holding it ends (08:00 UTC),
+ * which is the next cycle's start in both readings.
+ */
+function exclusiveEnd(end: Date): Date {
+  const ms = end.getTime();
+  if ((ms + SECOND_MS) % 60_000 !== 0) return end;
+  const dayStart = Math.floor((ms - BILLING_DAY_OFFSET_MS) / DAY_MS) * DAY_MS + BILLING_DAY_OFFSET_MS;
+  return new Date(dayStart + DAY_MS);
 }
 
 const wireCycleSchema = z

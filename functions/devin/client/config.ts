@@ -9,8 +9,10 @@ export interface DevinConfig {
 }
 
 const HOW_TO_GET_A_KEY =
-  'An Enterprise Admin creates a personal API key (it starts with apk_user_) in Devin under ' +
-  'Settings → API keys; org-scoped service keys are rejected by the enterprise endpoints.';
+  'An enterprise admin creates a service user in Devin (Enterprise settings → Service users, with an ' +
+  'enterprise role that may read usage) and generates its API key, which starts with cog_ (API v3). ' +
+  'An Enterprise Admin’s personal key (apk_user_…) still works on the deprecated v2 API; org-level ' +
+  'service users are refused by the enterprise endpoints.';
 
 /** Reads DEVIN_API_KEY (required) and DEVIN_API_URL (optional; dedicated enterprise hosts differ). */
 export function devinConfigFromEnv(env: Record<string, string | undefined>): DevinConfig {

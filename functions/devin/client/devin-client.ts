@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
 import type { SessionEdgesResult } from '../../core/report/session-edges.js';
+import type { Session } from '../../core/session.js';
 import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';
@@ -38,6 +39,10 @@ export type { SessionEdgesRequest } from './v3/read-session-edges-v3.js';
 
 export interface DevinClientOptions {
   apiKey: string;
+  /** Said with a 401 (the key refused, e.g. expired): where a new key goes, e.g. "update the secret …". */
+  unauthorizedAdvice?: string;
+  /** A warning about the key every report states (its recorded expiry is near), or none. */
+  keyNotice?: string;
   /** Default https://api.devin.ai; dedicated enterprise deployments have their own host. */
   baseUrl?: string;
   /** Pages in flight at once; default 4. */
@@ -69,6 +74,8 @@ export interface FetchSessionsOptions {
 export interface DevinClient {
   /** Host of the API, e.g. `api.devin.ai`, for the About sheet. */
   readonly host: string;
+  /** A warning about the key (its expiry is near) for the report's log and email footer; absent when none. */
+  readonly keyNotice?: string;
   /**
    * Every session created in [query.from, query.to), exactly once, or an error. With `spoolPath`
    * the sessions are written there as they arrive and read back from it, so a month of millions
@@ -94,6 +101,16 @@ export interface DevinClient {
    * endpoint) or when the key may not read it.
    */
   readSessionEdges(request: SessionEdgesRequest): Promise<SessionEdgesResult>;
+  /**
+   * Sessions created in [from, to) and updated at or after `updatedAfter`, in one listing with
+   * the API's updated-after filter (v3): what a closed period's true-up re-reads. Absent on v2,
+   * which has no such filter; callers then read the period and keep the updated ones.
+   */
+  listSessionsUpdatedAfter?(query: {
+    readonly from: Date;
+    readonly to: Date;
+    readonly updatedAfter: Date;
+  }): Promise<readonly Session[]>;
   /** Sessions created before `from` and updated inside [from, to), for explaining differences only. */
   countSessionsCarriedIn(period: { readonly from: Date; readonly to: Date }): Promise<SessionCount>;
 }
@@ -103,11 +120,12 @@ export const V2_HAS_NO_SESSION_CONSUMPTION =
   'the v2 API has no per-session consumption, so the difference is explained in words only; ' +
   'a v3 service-user key (cog_…) gives the walk in numbers';
 
-export function createDevinClient(options: DevinClientOptions): DevinClient {
+/** The HTTP settings (retry policy, timeouts) every request of a client with `options` uses. */
+export function httpSettingsOf(options: DevinClientOptions): HttpSettings {
   const baseUrl = (options.baseUrl ?? DEFAULT_DEVIN_API_URL).replace(/\/+$/, '');
   const onWarning = options.onWarning ?? (() => {});
   const version = apiVersionFor(options.apiKey, options.apiVersion);
-  const http: HttpSettings = {
+  return {
     baseUrl,
     apiKey: options.apiKey,
     timeoutMs: positiveInteger('timeoutMs', options.timeoutMs ?? 30_000),
@@ -118,7 +136,15 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
     now: () => new Date(),
     onRetry: onWarning,
     ...(version === 'v3' && { refusedKeyHint: V3_REFUSED_KEY_HINT }),
+    ...(options.unauthorizedAdvice !== undefined && { unauthorizedAdvice: options.unauthorizedAdvice }),
   };
+}
+
+export function createDevinClient(options: DevinClientOptions): DevinClient {
+  const onWarning = options.onWarning ?? (() => {});
+  const version = apiVersionFor(options.apiKey, options.apiVersion);
+  const http = httpSettingsOf(options);
+  const baseUrl = http.baseUrl;
   const paging: PagingSettings = {
     concurrency: positiveInteger('concurrency', options.concurrency ?? 4),
     maxPages: positiveInteger('maxPages', options.maxPages ?? DEFAULT_MAX_PAGES),
@@ -128,9 +154,11 @@ export function createDevinClient(options: DevinClientOptions): DevinClient {
   };
 
   const host = new URL(baseUrl).host;
-  if (version === 'v3') return createDevinClientV3(http, paging, host, onWarning);
+  const notice = options.keyNotice === undefined ? {} : { keyNotice: options.keyNotice };
+  if (version === 'v3') return { ...createDevinClientV3(http, paging, host, onWarning), ...notice };
   return {
     host,
+    ...notice,
     fetchSessions: (query, fetchOptions) =>
       fetchSessions(
         http,

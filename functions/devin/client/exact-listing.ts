@@ -10,6 +10,8 @@ export interface ListingShape {
   /** Smallest and largest `total` any page reported: rows deleted mid-read make later pages report fewer. */
   readonly minTotal: number;
   readonly maxTotal: number;
+  /** The listing reported no total: what arrived is all there is to check. */
+  readonly totalUnknown?: boolean;
 }
 
 export interface ExactListingOptions<T, Items> {
@@ -43,7 +45,13 @@ export function offerPages<T>(read: ListingRead<T>, collector: ListingCollector<
 export function shapeOf<T>(read: ListingRead<T>): ListingShape {
   let minTotal = read.firstTotal;
   for (const page of read.pages) minTotal = Math.min(minTotal, page.total);
-  return { pages: read.pages.length, firstTotal: read.firstTotal, minTotal, maxTotal: read.maxTotal };
+  return {
+    pages: read.pages.length,
+    firstTotal: read.firstTotal,
+    minTotal,
+    maxTotal: read.maxTotal,
+    ...(read.totalUnknown && { totalUnknown: true }),
+  };
 }
 
 /**
@@ -99,12 +107,14 @@ async function tally<T, Items>(options: ExactListingOptions<T, Items>): Promise<
     collector.discard();
     throw error;
   }
+  // Without a reported total, the distinct records that arrived are all that was owed.
+  const unknown = shape.totalUnknown === true;
   return {
     collector,
     pages: shape.pages,
-    firstTotal: shape.firstTotal,
-    minTotal: shape.minTotal,
-    expected: shape.maxTotal,
+    firstTotal: unknown ? collector.distinct : shape.firstTotal,
+    minTotal: unknown ? collector.distinct : shape.minTotal,
+    expected: unknown ? collector.distinct : shape.maxTotal,
     received: collector.received,
     distinct: collector.distinct,
   };

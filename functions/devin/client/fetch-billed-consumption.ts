@@ -1,5 +1,5 @@
 import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
-import { isDay } from './billing-day.js';
+import { billingDayStart, isDay } from './billing-day.js';
 import { DevinApiError } from './devin-api-error.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
@@ -66,8 +66,27 @@ function consumptionParams(days: BilledDays): URLSearchParams {
   if (days.lastDay < days.firstDay) {
     throw new RangeError(`lastDay ${days.lastDay} is before firstDay ${days.firstDay}`);
   }
-  const params = new URLSearchParams({ start_date: days.firstDay, end_date: days.lastDay });
+  // The vendor's bounds are date-times: a bare date is read as midnight UTC, 8 hours before the
+  // billing day starts (devin-api.md, "Neighbouring v2 endpoints"). The window is the billing days'
+  // own instants, the end being the start of the day after the last, as the vendor's example shows.
+  const params = new URLSearchParams(billingWindowParams(days.firstDay, days.lastDay));
   // FastAPI's encoding of a list: repeated keys.
   for (const orgId of days.orgIds ?? []) params.append('org_ids', orgId);
   return params;
+}
+
+/** `start_date`/`end_date` of the billing days `firstDay`..`lastDay` (both included), as the vendor bills them. */
+export function billingWindowParams(
+  firstDay: string,
+  lastDay: string,
+): { start_date: string; end_date: string } {
+  const start = billingDayStart(firstDay);
+  const end = billingDayStart(lastDay, 1);
+  if (start === null || end === null) throw new RangeError(`not YYYY-MM-DD days: ${firstDay}, ${lastDay}`);
+  return { start_date: isoSeconds(start), end_date: isoSeconds(end) };
+}
+
+/** `2025-12-05T08:00:00Z`, exactly as the vendor's example writes it. */
+function isoSeconds(at: Date): string {
+  return `${at.toISOString().slice(0, 19)}Z`;
 }

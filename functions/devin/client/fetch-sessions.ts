@@ -9,7 +9,7 @@ import { pagesInOrder } from './pages-in-order.js';
 import { type PagingSettings, readListing } from './read-listing.js';
 import { collectSessions } from './session-collector.js';
 import { sessionListParams } from './session-list-params.js';
-import { isInPeriod, type SessionQuery } from './session-query.js';
+import { matchesQuery, type SessionQuery } from './session-query.js';
 import { type Page, parsePage } from './wire-page.js';
 import { sessionFromWire } from './wire-session.js';
 
@@ -39,7 +39,7 @@ export async function fetchSessions(
   let pagesBefore = 0;
   const listing = await readExactListing<Session, SessionList>({
     resource: 'sessions',
-    collector: () => collectSessions((session) => isInPeriod(query, session.createdAt), spoolPath),
+    collector: () => collectSessions((session) => matchesQuery(query, session), spoolPath),
     read: async (collector) => {
       const read = await readListing(
         pagesInOrder(

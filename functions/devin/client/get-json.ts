@@ -4,6 +4,9 @@ import { bodyExcerpt } from './redact.js';
 import { parseRetryAfter } from './retry-after.js';
 import { type AttemptOutcome, retryDecision } from './retry-decision.js';
 
+/** Names the client to the vendor (and lets a test tell the client's requests from its own probes). */
+export const USER_AGENT = 'devin-chargeback';
+
 type AttemptResult =
   | { readonly ok: true; readonly json: unknown }
   | {
@@ -62,7 +65,11 @@ async function attemptOnce(
   try {
     const response = await http.fetch(`${http.baseUrl}${target}`, {
       method: 'GET',
-      headers: { authorization: `Bearer ${http.apiKey}`, accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${http.apiKey}`,
+        accept: 'application/json',
+        'user-agent': USER_AGENT,
+      },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });
     // Read the body under the same deadline: a server can hang after sending headers.
@@ -109,14 +116,16 @@ function statusFailure(http: HttpSettings, response: Response, body: string): At
     ok: false,
     outcome: { kind: 'status', status: response.status, retryAfterMs },
     status: response.status,
-    reason: `HTTP ${response.status}${hintFor(response.status, http.refusedKeyHint)}`,
+    reason: `HTTP ${response.status}${hintFor(response.status, http.refusedKeyHint)}${
+      response.status === 401 && http.unauthorizedAdvice ? `; ${http.unauthorizedAdvice}` : ''
+    }`,
     excerpt: bodyExcerpt(body, http.apiKey),
   };
 }
 
 function hintFor(status: number, refusedKeyHint: string | undefined): string {
   if (status === 401 || status === 403) {
-    return ` (${refusedKeyHint ?? 'the key was refused: the enterprise endpoints need the personal API key, apk_user_…, of an Enterprise Admin'})`;
+    return ` (${refusedKeyHint ?? 'the key was refused: the enterprise endpoints need an enterprise service user’s cog_… key with read permissions (v3), or an Enterprise Admin’s personal apk_user_… key (v2, deprecated)'})`;
   }
   return '';
 }

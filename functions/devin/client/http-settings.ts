@@ -15,4 +15,6 @@ export interface HttpSettings {
   readonly onRetry: (message: string) => void;
   /** What a 401/403 means for this API version's keys; v2's wording when absent. */
   readonly refusedKeyHint?: string;
+  /** Said on a 401 (the key itself refused, e.g. expired): where to put a new one, e.g. the secret's name. */
+  readonly unauthorizedAdvice?: string;
 }

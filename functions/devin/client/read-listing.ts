@@ -34,6 +34,11 @@ export interface ListingRead<T> {
   readonly firstTotal: number;
   /** Largest `total` any page reported: rows deleted mid-read make later pages report fewer. */
   readonly maxTotal: number;
+  /**
+   * The listing left `total` out (v3 may, "for performance"): the totals above are then the items
+   * that arrived, and completeness is what arrived, never a comparison with a 0 nobody reported.
+   */
+  readonly totalUnknown?: boolean;
 }
 
 /**

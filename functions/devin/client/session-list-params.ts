@@ -8,8 +8,12 @@ import type { SessionQuery } from './session-query.js';
  * - The vendor documents `created_date_from` as "created after", which may be exclusive: the
  *   lower bound is sent one millisecond early so a session created exactly at `from` cannot be
  *   lost; the client's own [from, to) filter drops anything earlier.
- * - `created_date_to` pins the upper bound and `order=asc` makes new sessions land after every
- *   offset already read, so offset paging cannot shift under the reader.
+ * - `created_date_to` pins the upper bound, so sessions created while the listing is read fall
+ *   outside it and offset paging cannot shift under the reader.
+ * - No `tags` and no `order`: the generated spec of the endpoint has neither (only an older
+ *   hand-written page does) and FastAPI ignores unknown parameters, so the server may neither
+ *   filter by tag nor sort. The client filters tags itself (`SessionCollector`) and never relies
+ *   on the order.
  * - Arrays go as repeated keys (`org_ids=a&org_ids=b`), FastAPI's encoding.
  */
 export function sessionListParams(query: SessionQuery): URLSearchParams {
@@ -17,13 +21,11 @@ export function sessionListParams(query: SessionQuery): URLSearchParams {
   const params = new URLSearchParams({
     created_date_from: new Date(query.from.getTime() - 1).toISOString(),
     created_date_to: query.to.toISOString(),
-    order: 'asc',
     limit: String(PAGE_LIMIT),
   });
   appendAll(params, 'org_ids', query.orgIds);
   appendAll(params, 'user_ids', query.userIds);
   appendAll(params, 'session_ids', query.sessionIds);
-  appendAll(params, 'tags', query.tags);
   return params;
 }
 

@@ -15,7 +15,10 @@ function describeFailure(error: DevinApiError, what: string): string {
   if (status === null) return `the Devin API could not be reached (no answer after ${attempts(attempt)})`;
   if (status >= 200 && status < 300) return 'malformed response: the body is not JSON';
   if (status === 401) return 'the Devin API key was refused (401)';
-  if (status === 403) return `the API key may not read ${what} (403)`;
+  if (status === 403) {
+    const needs = error.permission ? `; the vendor names the permission ${error.permission}` : '';
+    return `the API key may not read ${what} (403${needs})`;
+  }
   if (status === 404) return `the ${what} endpoint does not exist on this host (404)`;
   if (status === 429) return `rate limited after ${attempts(attempt)} (429)`;
   if (status >= 500) return `the Devin API kept failing (HTTP ${status} after ${attempts(attempt)})`;

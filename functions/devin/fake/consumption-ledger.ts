@@ -1,6 +1,9 @@
 import type { Acus } from '../../core/money/acus.js';
 import { ACU_DECIMALS, decimalStringToScaled, scaledToDecimalString } from '../../core/money/acus.js';
 import { billingDayStartMs } from './billing-day.js';
+
+const DAY_MS = 86_400_000;
+
 import { FakeDatasetError } from './fake-dataset-error.js';
 import { parseIsoInstant } from './iso-instant.js';
 import { spreadOverBillingDays } from './spread-over-billing-days.js';
@@ -12,7 +15,7 @@ import type { FakeDataset, WireSession } from './wire.js';
  * round-trips to the same decimal.
  */
 export const WIRE_ACU_DECIMALS = 6;
-const MICRO_ACU: Acus = 10n ** BigInt(ACU_DECIMALS - WIRE_ACU_DECIMALS);
+export const MICRO_ACU: Acus = 10n ** BigInt(ACU_DECIMALS - WIRE_ACU_DECIMALS);
 
 /** ACUs one session consumed on one billing day. */
 export interface LedgerEntry {
@@ -23,6 +26,9 @@ export interface LedgerEntry {
   /** The service user that started the session, when no person did. */
   readonly serviceUserId: string | null;
   readonly acus: Acus;
+  /** The session's active time within the day, [from, to) in epoch ms: the hours its ACUs fall in. */
+  readonly activeFromMs: number;
+  readonly activeToMs: number;
 }
 
 /**
@@ -74,14 +80,19 @@ function sessionEntries(session: WireSession): LedgerEntry[] {
   // A session cannot be active before it exists; a stray updated_at earlier than created_at counts as none.
   const updated = Math.max(created, instantOf(session, 'updated_at'));
   const micro = wireAcus(session.acus_consumed) / MICRO_ACU;
-  return [...spreadOverBillingDays(micro, created, updated)].map(([day, units]) => ({
-    day,
-    sessionId: session.session_id,
-    orgId: session.org_id,
-    userId: session.user_id,
-    serviceUserId: session.service_user_id ?? null,
-    acus: units * MICRO_ACU,
-  }));
+  return [...spreadOverBillingDays(micro, created, updated)].map(([day, units]) => {
+    const dayStart = billingDayStartMs(day) ?? created;
+    return {
+      day,
+      sessionId: session.session_id,
+      orgId: session.org_id,
+      userId: session.user_id,
+      serviceUserId: session.service_user_id ?? null,
+      acus: units * MICRO_ACU,
+      activeFromMs: Math.max(created, dayStart),
+      activeToMs: Math.min(updated, dayStart + DAY_MS),
+    };
+  });
 }
 
 function instantOf(session: WireSession, field: 'created_at' | 'updated_at'): number {

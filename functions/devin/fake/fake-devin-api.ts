@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { reportAnswer, reportRequest } from './exchange-observers.js';
 import { FaultSchedule } from './fault-schedule.js';
 import type { Fault, FaultPlan } from './faults.js';
 import type { IncomingRequest, RecordedRequest } from './recorded-request.js';
@@ -65,7 +66,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     delays.add(timer);
   };
 
-  const reply = (request: IncomingRequest, res: ServerResponse, fault: Fault | null): void => {
+  const reply = (request: RecordedRequest, res: ServerResponse, fault: Fault | null): void => {
     const routed = {
       method: request.method,
       path: request.path,
@@ -76,6 +77,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     const result = isV3Path(routed.path)
       ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, options.v3SessionTotals)
       : answer(routed, served, mutation);
+    if (fault === null) reportAnswer(request, result);
     const text = JSON.stringify(result.body);
     if (fault?.kind === 'malformed-json') {
       // Any proper prefix of a JSON object is invalid JSON: the braces never close.
@@ -88,7 +90,9 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   const server = createServer((req, res) => {
     const incoming = describe(req, arrivals++, options.apiKey);
     const fault = faults.next(incoming);
-    requests.push({ ...incoming, fault: fault?.kind ?? null });
+    const recorded: RecordedRequest = { ...incoming, fault: fault?.kind ?? null };
+    requests.push(recorded);
+    reportRequest(recorded);
     switch (fault?.kind) {
       case 'hang':
         return;
@@ -101,10 +105,10 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
         later(latencyMs, () => sendStatusFault(res, fault));
         return;
       case 'delay':
-        later(latencyMs + fault.ms, () => reply(incoming, res, null));
+        later(latencyMs + fault.ms, () => reply(recorded, res, null));
         return;
       default:
-        later(latencyMs, () => reply(incoming, res, fault));
+        later(latencyMs, () => reply(recorded, res, fault));
     }
   });
   server.on('connection', (socket) => {

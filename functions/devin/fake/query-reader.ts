@@ -1,4 +1,3 @@
-import { billingDayStartMs } from './billing-day.js';
 import { parseIsoInstant } from './iso-instant.js';
 
 /** One entry of the 422 body FastAPI sends: `{"detail": [{type, loc, msg, input}]}`. */
@@ -72,22 +71,17 @@ export class QueryReader {
     });
   }
 
-  /** A required YYYY-MM-DD date; null (with an issue) when it is missing or not a real date. */
-  requiredDay(name: string): string | null {
+  /** A boolean as pydantic reads a query value: true/false, 1/0, yes/no, on/off (any case). */
+  boolean(name: string, fallback: boolean): boolean {
     const text = this.#last(name);
-    if (text === undefined) {
-      return this.#reject(null, {
-        type: 'missing',
-        loc: ['query', name],
-        msg: 'Field required',
-        input: null,
-      });
-    }
-    if (billingDayStartMs(text) !== null) return text;
-    return this.#reject(null, {
-      type: 'date_from_datetime_parsing',
+    if (text === undefined) return fallback;
+    const lower = text.toLowerCase();
+    if (['true', '1', 'yes', 'on', 't', 'y'].includes(lower)) return true;
+    if (['false', '0', 'no', 'off', 'f', 'n'].includes(lower)) return false;
+    return this.#reject(fallback, {
+      type: 'bool_parsing',
       loc: ['query', name],
-      msg: 'Input should be a valid date or datetime, invalid date format',
+      msg: 'Input should be a valid boolean, unable to interpret input',
       input: text,
     });
   }

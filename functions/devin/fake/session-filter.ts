@@ -16,6 +16,12 @@ export interface SessionFilter {
   readonly order: 'asc' | 'desc';
 }
 
+/**
+ * The v2 listing's filter. The generated spec of the endpoint (docs.devin.ai/api-reference/v2/
+ * sessions, v2-openapi.yaml) has no `tags` and no `order`; only an older hand-written page
+ * lists them. FastAPI ignores unknown query parameters, so the fake does too: it never filters
+ * by tag and always answers oldest first (its own choice: the order is undocumented), whatever the request says.
+ */
 export function readSessionFilter(query: QueryReader): SessionFilter {
   return {
     createdFrom: query.instant('created_date_from'),
@@ -25,8 +31,8 @@ export function readSessionFilter(query: QueryReader): SessionFilter {
     orgIds: query.list('org_ids'),
     userIds: query.list('user_ids'),
     sessionIds: query.list('session_ids'),
-    tags: query.list('tags'),
-    order: query.literal('order', ['asc', 'desc'], 'desc'),
+    tags: [],
+    order: 'asc',
   };
 }
 

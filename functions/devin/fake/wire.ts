@@ -75,6 +75,8 @@ export interface WireServiceUser {
   name: string;
   /** Unix seconds, or null for a key that never expires. */
   expires_at: number | null;
+  /** Removed from the enterprise: listed only with `include_inactive=true`, like an expired one. Not on the wire. */
+  removed?: boolean;
 }
 
 /** `GET /v2/enterprise/consumption/daily`: every figure in ACUs, at most 6 decimals. */

@@ -7,17 +7,26 @@ export interface LinkClaims {
   readonly key: string;
   /** Whole seconds: the token carries epoch seconds. */
   readonly expiresAt: Date;
+  /** When it was signed (whole seconds); tokens signed before it was carried have none. */
+  readonly issuedAt?: Date | undefined;
 }
+
+/**
+ * The longest a link may live (366 days: a year's report, leap years included). Checked when a
+ * token is signed and again at every click, so a token signed by a buggy or stolen signer for
+ * longer is refused all the same.
+ */
+export const MAX_LINK_LIFETIME_SECONDS = 366 * 24 * 3600;
+/** How far ahead of the link service's clock a signer's clock may run. */
+const CLOCK_SKEW_SECONDS = 300;
+
+export type TokenRefusal = 'malformed' | 'unknown-key' | 'bad-signature' | 'out-of-policy';
 
 export type TokenCheck =
   | { readonly kind: 'valid'; readonly claims: LinkClaims; readonly tokenId: string }
   /** Signed by us, but past its expiry: the claims can be trusted to say what it was for. */
   | { readonly kind: 'expired'; readonly claims: LinkClaims; readonly tokenId: string }
-  | {
-      readonly kind: 'invalid';
-      readonly reason: 'malformed' | 'unknown-key' | 'bad-signature';
-      readonly tokenId: string;
-    };
+  | { readonly kind: 'invalid'; readonly reason: TokenRefusal; readonly tokenId: string };
 
 const VERSION = 'v1';
 /** Far above a real token (~120 characters): anything longer is refused before any work. */
@@ -28,6 +37,7 @@ const TOKEN_SHAPE = /^v1\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{4
 const claimsSchema = z.strictObject({
   k: z.string().min(1).max(1024),
   e: z.number().int().positive(),
+  i: z.number().int().positive().optional(),
 });
 
 /**
@@ -40,9 +50,23 @@ export function signLinkToken(claims: LinkClaims, key: SigningKey): string {
   if (!Number.isSafeInteger(expiresSeconds) || expiresSeconds <= 0) {
     throw new RangeError(`a link needs a valid expiry, got ${String(claims.expiresAt)}`);
   }
-  const body = Buffer.from(JSON.stringify({ k: claims.key, e: expiresSeconds }), 'utf8').toString(
-    'base64url',
-  );
+  const issuedSeconds = claims.issuedAt && Math.floor(claims.issuedAt.getTime() / 1000);
+  if (issuedSeconds !== undefined) {
+    if (!Number.isSafeInteger(issuedSeconds) || issuedSeconds <= 0 || issuedSeconds >= expiresSeconds) {
+      throw new RangeError(`a link must be issued before it expires, got issued ${String(claims.issuedAt)}`);
+    }
+    if (expiresSeconds - issuedSeconds > MAX_LINK_LIFETIME_SECONDS) {
+      throw new RangeError(
+        `a link lives at most ${MAX_LINK_LIFETIME_SECONDS} seconds (366 days), got ${expiresSeconds - issuedSeconds}`,
+      );
+    }
+  }
+  const payload = {
+    k: claims.key,
+    e: expiresSeconds,
+    ...(issuedSeconds !== undefined && { i: issuedSeconds }),
+  };
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   const signed = `${VERSION}.${key.id}.${body}`;
   return `${signed}.${signature(key, signed).toString('base64url')}`;
 }
@@ -54,7 +78,7 @@ export function signLinkToken(claims: LinkClaims, key: SigningKey): string {
  */
 export function checkLinkToken(token: string, keys: SigningKeys, now: Date): TokenCheck {
   const tokenId = linkTokenId(token);
-  const invalid = (reason: 'malformed' | 'unknown-key' | 'bad-signature'): TokenCheck => ({
+  const invalid = (reason: TokenRefusal): TokenCheck => ({
     kind: 'invalid',
     reason,
     tokenId,
@@ -74,6 +98,7 @@ export function checkLinkToken(token: string, keys: SigningKeys, now: Date): Tok
   const claims = readClaims(body);
   // Only a bug of ours could sign claims that do not parse; refusing is still the safe answer.
   if (!claims) return invalid('malformed');
+  if (!withinPolicy(claims, now)) return invalid('out-of-policy');
   return claims.expiresAt.getTime() <= now.getTime()
     ? { kind: 'expired', claims, tokenId }
     : { kind: 'valid', claims, tokenId };
@@ -85,6 +110,24 @@ export function checkLinkToken(token: string, keys: SigningKeys, now: Date): Tok
  */
 export function linkTokenId(token: string): string {
   return createHash('sha256').update(token).digest('base64url').slice(0, 12);
+}
+
+/**
+ * The signer's cap, enforced again here: no link lives beyond 366 days from its issue, and since a
+ * link is never issued in the future, none expires more than 366 days from now either (which also
+ * holds for tokens signed before they carried their issue time).
+ */
+function withinPolicy(claims: LinkClaims, now: Date): boolean {
+  const nowSeconds = Math.floor(now.getTime() / 1000);
+  const expires = claims.expiresAt.getTime() / 1000;
+  if (expires > nowSeconds + MAX_LINK_LIFETIME_SECONDS + CLOCK_SKEW_SECONDS) return false;
+  if (claims.issuedAt === undefined) return true;
+  const issued = claims.issuedAt.getTime() / 1000;
+  return (
+    issued <= nowSeconds + CLOCK_SKEW_SECONDS &&
+    issued < expires &&
+    expires - issued <= MAX_LINK_LIFETIME_SECONDS
+  );
 }
 
 function signature(key: SigningKey, signed: string): Buffer {
@@ -100,5 +143,6 @@ function readClaims(body: string): LinkClaims | undefined {
   }
   const parsed = claimsSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  return { key: parsed.data.k, expiresAt: new Date(parsed.data.e * 1000) };
+  const { k, e, i } = parsed.data;
+  return { key: k, expiresAt: new Date(e * 1000), ...(i !== undefined && { issuedAt: new Date(i * 1000) }) };
 }

@@ -1,9 +1,14 @@
 import { GLOSSARY, glossaryEntries } from '../../core/glossary/glossary.js';
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
-import { PROVISIONAL_EXPLANATION, provisionalSentence } from '../../core/report/provisional-sentence.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
+import { isPreliminary } from '../../core/report/run-status.js';
 import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
+import {
+  PRELIMINARY_NOTICE,
+  UNSETTLED_EXPLANATION,
+  unsettledSentence,
+} from '../../core/report/unsettled-sentence.js';
 import type { FetchStats } from '../../core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
@@ -13,6 +18,7 @@ import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '..
 import { sheetOptions } from '../print-setup.js';
 import { sentence } from '../sentence.js';
 import { sessionCoverageOf } from '../session-coverage.js';
+import { markedTitle } from '../table-sheet.js';
 import { truncatedCellCount } from '../truncated-cells.js';
 import type { WorkbookInput } from '../workbook-input.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
@@ -30,14 +36,14 @@ export const aboutSheet: WorkbookSheet = {
     const sheet = workbook.addWorksheet('About', sheetOptions(report, { widths: COLUMN_WIDTHS }));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
-    writeTitle(sheet, 'About this report');
+    writeTitle(sheet, markedTitle('About this report', report));
     if (run.source === 'demo') writeNotice(sheet, DEMO_NOTICE, COLUMN_WIDTHS.length);
     writeSection(sheet, 'Parameters');
     writeFacts(sheet, parameterFacts(report, run), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'How sessions are counted');
     writeFacts(sheet, attributionFacts(report), COLUMN_WIDTHS[1]);
-    writeSection(sheet, 'Provisional figures');
-    writeFacts(sheet, provisionalFacts(report), COLUMN_WIDTHS[1]);
+    writeSection(sheet, 'Settled and unsettled figures');
+    writeFacts(sheet, unsettledFacts(report), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Counts');
     writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)], COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Names');
@@ -135,19 +141,30 @@ function billedFacts(report: ChargebackReport): readonly Fact[] {
   ];
 }
 
-function provisionalFacts({ provisional, pricing }: ChargebackReport): readonly Fact[] {
-  const status: Fact = provisional.provisional
-    ? {
-        label: 'This report',
-        value: textCell(provisionalSentence(provisional, pricing) ?? ''),
-      }
-    : {
-        label: 'This report',
-        value: 'Final: no session of the period was running or used ACUs after it when the report was built.',
-      };
+function unsettledFacts(report: ChargebackReport): readonly Fact[] {
+  const { unsettled, pricing } = report;
+  const status: Fact = {
+    label: 'This report',
+    value: textCell(
+      unsettledSentence(unsettled, pricing) ??
+        'Settled: every session of the period had ended when the report was built.',
+    ),
+  };
+  const run: Fact[] =
+    report.runStatus === undefined
+      ? []
+      : [
+          {
+            label: 'Run',
+            value: isPreliminary(report)
+              ? PRELIMINARY_NOTICE
+              : 'Closed: this run closed the period. Its files are final; a later change is a new entry, never a rewrite.',
+          },
+        ];
   return [
     status,
-    { label: 'Rebuilding later', value: PROVISIONAL_EXPLANATION },
+    ...run,
+    { label: 'Rebuilding later', value: UNSETTLED_EXPLANATION },
     {
       label: 'Percentages',
       value:
@@ -261,7 +278,10 @@ function describeFilters(filters: ReportFilters): string {
   const used = parts
     .filter(([, values]) => values.length > 0)
     .map(([what, values]) => `${what}: ${values.join(', ')}`);
-  return used.length === 0 ? 'None: all orgs, users and tags' : `Only ${used.join('; ')}`;
+  // The API may ignore a filter (v2's generated spec has no tags): each is re-applied here.
+  return used.length === 0
+    ? 'None: all orgs, users and tags'
+    : `Only ${used.join('; ')} (each checked on every session the API returned, not only asked of the API)`;
 }
 
 /** ISO without seconds, as the Summary shows it. */

@@ -18,6 +18,7 @@ import { sentence } from '../sentence.js';
 import { columnLetter, type TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
+import { postingNotes } from './posting-notes.js';
 
 export const BY_COST_CENTRE = 'By Cost Centre';
 
@@ -39,9 +40,9 @@ export const byCostCentreSheet: WorkbookSheet = {
 };
 
 /**
- * Money first, so the first printed page carries it: the cost, the previous
- * cost and the change, then the ACUs and their change, then the posting
- * details and the lists (which wrap). Columns are found by name, never by
+ * Money first, so the first printed page carries it: what is posted (Usage,
+ * True-ups, Shared products, Posted), the previous usage and the change, then
+ * the ACUs and their change, then the posting details and the lists (which wrap). Columns are found by name, never by
  * position.
  */
 function costCentreColumns(
@@ -53,14 +54,26 @@ function costCentreColumns(
   const compared = costCentres.previous.available;
   const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
   const previousCostTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
+  const posted = (of: (row: CostCentreTotal) => bigint, header: string, width: number) => ({
+    header,
+    width,
+    numFmt: costFormat(pricing),
+    value: (row: CostCentreTotal) => costCell(of(row), pricing),
+    total: costCell(sumOf(costCentres.rows, of), pricing),
+  });
   const money: TableColumn<CostCentreTotal>[] = [
+    // "Usage" was "Cost" before true-ups and shared products: the same figures, the period's usage.
+    posted((row) => row.costMinor, 'Usage', 16),
+    posted((row) => row.trueUpMinor, 'True-ups', 14),
+    posted((row) => row.sharedMinor, 'Shared products', 17),
     {
-      header: 'Cost',
+      header: 'Posted',
       width: 16,
       numFmt: costFormat(pricing),
-      value: (row) => costCell(row.costMinor, pricing),
-      total: costCell(totals.costMinor, pricing),
+      value: (row) => costCell(row.postedMinor, pricing),
+      total: costCell(costCentres.journal.postedMinor, pricing),
     },
+    // Like with like: the previous period's usage against this period's Usage (the note says so).
     ...(compared
       ? [
           {
@@ -168,8 +181,17 @@ function costCentreColumns(
   ];
 }
 
+function sumOf(rows: readonly CostCentreTotal[], of: (row: CostCentreTotal) => bigint): bigint {
+  return rows.reduce((sum, row) => sum + of(row), 0n);
+}
+
 export function costCentreNotes(report: ChargebackReport, costCentres: CostCentreReport): string[] {
-  const notes = [costBasisLine(report.costBasis), `Cost-centre map: ${costCentres.map.source}.`];
+  const notes = [
+    costBasisLine(report.costBasis),
+    `Cost-centre map: ${costCentres.map.source}.`,
+    'Posted = Usage + True-ups + Shared products: what the journal debits each cost centre.',
+    ...postingNotes(report, costCentres),
+  ];
   if (!costCentres.tagRulesApplied && costCentres.map.tagRules.size > 0) {
     notes.push(
       "Tag rules are not applied on the billed basis: the bill has no sessions, so each org's billed cost goes to the org's cost centre.",
@@ -187,6 +209,12 @@ export function costCentreNotes(report: ChargebackReport, costCentres: CostCentr
       `${conflicts} ${conflicts === 1 ? 'session carries' : 'sessions carry'} tags of two or more cost centres; each went whole to the tag rule highest in the map (e.g. ${costCentres.tagConflicts.exampleSessionIds.join(', ')}).`,
     );
   }
+  const catchAll = costCentres.map.catchAll;
+  if (catchAll !== undefined) {
+    notes.push(
+      `Orgs no row of the map names are charged to ${catchAll.code} (the catch-all row, org_id "*", line ${catchAll.line}).`,
+    );
+  }
   if (costCentres.unmappedOrgs.length > 0) {
     notes.push(
       `Unmapped: ${costCentres.unmappedOrgs.map((org) => orgDisplayName(org.orgId, org.orgName)).join(', ')} ${costCentres.unmappedOrgs.length === 1 ? 'is' : 'are'} not in the map; add ${costCentres.unmappedOrgs.length === 1 ? 'it' : 'them'} and run the report again before posting.`,
@@ -194,7 +222,7 @@ export function costCentreNotes(report: ChargebackReport, costCentres: CostCentr
   }
   notes.push(
     costCentres.previous.available
-      ? `Previous ACUs and Change compare with ${costCentres.previous.label}.`
+      ? `Previous Cost is ${costCentres.previous.label}'s usage (its sessions' cost, before true-ups and shared products), so Change (Cost) = Usage − Previous Cost; Previous ACUs, Change (ACUs) and Change % compare with ${costCentres.previous.label} too.`
       : sentence(costCentres.previous.reason),
   );
   return notes.map(textCell);

@@ -1,7 +1,7 @@
 import type { JournalLine } from '../../core/cost-centres/journal.js';
 import { formatMoney } from '../../core/money/format.js';
-import { costFormat } from '../cell-formats.js';
-import { costCell, textCell } from '../cell-values.js';
+import { ACUS_FORMAT, costFormat } from '../cell-formats.js';
+import { acusCell, costCell, textCell } from '../cell-values.js';
 import { writeFooterNotes } from '../fact-rows.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
@@ -10,8 +10,8 @@ import type { WorkbookSheet } from '../workbook-sheet.js';
 export const JOURNAL = 'Journal';
 
 /**
- * The journal entry finance posts: a debit per cost centre and a balancing
- * credit per legal entity, the same lines as the …journal.csv beside the workbook.
+ * The journal entry finance posts: per cost centre a debit for its usage,
+ * its shared products and each true-up, and a balancing accrual; the same lines as the …journal.csv beside the workbook.
  */
 export const journalSheet: WorkbookSheet = {
   name: JOURNAL,
@@ -25,8 +25,9 @@ export const journalSheet: WorkbookSheet = {
       { header: 'Date', width: 12, value: (line) => textCell(line.date) },
       { header: 'Legal Entity', width: 13, value: (line) => text(line.legalEntity) },
       { header: 'Account', width: 11, value: (line) => text(line.account) },
-      { header: 'Cost Centre', width: 14, value: (line) => text(line.costCentre) },
-      { header: 'Cost Centre Name', width: 42, value: (line) => text(line.costCentreName) },
+      { header: 'Cost Centre', width: 14, value: (line) => textCell(line.costCentre) },
+      { header: 'Cost Centre Name', width: 42, value: (line) => textCell(line.costCentreName) },
+      { header: 'Line Type', width: 16, value: (line) => textCell(line.kind) },
       {
         header: 'Debit',
         width: 16,
@@ -42,8 +43,16 @@ export const journalSheet: WorkbookSheet = {
         total: costCell(journal.creditMinor, pricing),
       },
       { header: 'Currency', width: 11, value: () => journal.currency },
-      { header: 'Description', width: 36, value: (line) => textCell(line.description) },
+      {
+        header: 'Quantity (ACUs)',
+        width: 16,
+        numFmt: ACUS_FORMAT,
+        value: (line) => acusCell(line.quantityAcus),
+      },
+      { header: 'Description', width: 56, value: (line) => textCell(line.description) },
       { header: 'Reference', width: 26, value: () => textCell(journal.reference) },
+      { header: 'Journal ID', width: 50, value: () => textCell(journal.journalId) },
+      { header: 'Period', width: 10, value: () => textCell(journal.period) },
     ];
     await writeTableSheet(workbook, {
       name: JOURNAL,
@@ -53,9 +62,15 @@ export const journalSheet: WorkbookSheet = {
       totalLabel: 'Total',
       footer: (sheet) =>
         writeFooterNotes(sheet, [
-          `Debits ${formatMoney(journal.debitMinor, pricing)} = credits ${formatMoney(journal.creditMinor, pricing)}: the entry balances to the minor unit.`,
+          `Debits ${formatMoney(journal.debitMinor, pricing)} = credits ${formatMoney(journal.creditMinor, pricing)}: the entry balances to the minor unit, per legal entity and per cost centre.`,
+          `Posted ${formatMoney(journal.postedMinor, pricing)} = usage ${formatMoney(journal.usageMinor, pricing)} + true-ups ${formatMoney(journal.trueUpMinor, pricing)} + shared products ${formatMoney(journal.sharedMinor, pricing)}.`,
+          ...(journal.draft
+            ? [
+                'DRAFT: a line has no account, so the file is written as …journal.DRAFT.csv; fix the blockers below and run again.',
+              ]
+            : []),
           ...journal.blockers.map((blocker) => `Before posting: ${blocker}`),
-          'The same lines are in the …journal.csv file beside this workbook, for the ERP import.',
+          'The same lines are in the …journal.csv file beside this workbook (UTF-8 with a byte-order mark), for the ERP import; journal_id is new on every run, so a second import of one period shows.',
         ]),
     });
   },

@@ -2,8 +2,10 @@ import type { Worksheet } from 'exceljs';
 
 import type { Pricing } from '../../core/money/pricing.js';
 import type { BridgeLine } from '../../core/report/bridge.js';
+import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { type PostingStepKind, postingWalk } from '../../core/report/posting-walk.js';
 import type { Reconciliation } from '../../core/report/reconciliation.js';
-import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT } from '../cell-formats.js';
+import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { writeNote, writeSection } from '../fact-rows.js';
@@ -51,6 +53,52 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
       sheet,
       'Billed ACUs no org carries, by the product the bill names: usage that is not a Devin session.',
     );
+  }
+}
+
+export const POSTING_SECTION = 'From the bill to the journal';
+
+/**
+ * The walk's end: the bill, less the timing this period does not post (cleared by later
+ * true-ups), plus earlier periods' true-ups, is what the journal posts, to the cent.
+ */
+export function writePostingWalk(sheet: Worksheet, report: ChargebackReport): void {
+  const steps = postingWalk(report);
+  if (steps === null) return;
+  const { pricing } = report;
+  writeSection(sheet, POSTING_SECTION);
+  addRow(sheet, ['Step', null, 'ACUs', 'Cost'], true);
+  for (const step of steps) {
+    const total = step.kind === 'billed' || step.kind === 'posted';
+    const row = sheet.addRow([
+      postingLabel(step.kind),
+      null,
+      acusCell(step.acus),
+      costCell(step.costMinor, pricing),
+    ]);
+    row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
+    row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
+    if (total) row.font = LABEL_FONT;
+    row.commit();
+  }
+  writeNote(
+    sheet,
+    'Timing is billed this period but not posted by it: sessions created earlier and billed now, sessions created now and billed later, and day boundaries. Sessions carried out are posted by later closes as true-ups; on the billed basis there is none.',
+  );
+}
+
+function postingLabel(kind: PostingStepKind): string {
+  switch (kind) {
+    case 'billed':
+      return 'Billed ACUs';
+    case 'timing':
+      return '− Timing, not posted this period (carried in and out, day boundaries)';
+    case 'shared-unposted':
+      return '− Shared products not charged back (shared-cost rule none)';
+    case 'true-ups':
+      return '+ True-ups of earlier closed periods (at their own price)';
+    case 'posted':
+      return '= Posted by the journal';
   }
 }
 

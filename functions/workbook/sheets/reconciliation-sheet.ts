@@ -19,10 +19,10 @@ import {
 import { sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
 import { columnLetter, writeTable } from '../table.js';
-import { type StreamingWorkbook, tableTitle } from '../table-sheet.js';
+import { markedTitle, type StreamingWorkbook, tableTitle } from '../table-sheet.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
-import { writeBridge } from './reconciliation-bridge.js';
+import { writeBridge, writePostingWalk } from './reconciliation-bridge.js';
 import {
   orgLineColumns,
   pricedLines,
@@ -118,6 +118,7 @@ async function writeReconciliation(
   }
 
   writeBridge(sheet, reconciliation, report.pricing);
+  writePostingWalk(sheet, report);
   writeSection(sheet, 'Why session ACUs differ from the bill');
   writeFacts(sheet, differenceExplanation(reconciliation, report.period));
   writeFooterNotes(sheet, [
@@ -130,7 +131,7 @@ async function writeReconciliation(
 function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport, reason: string): void {
   const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report, { widths: [110] }));
   sheet.columns = [{ width: 110 }];
-  writeTitle(sheet, RECONCILIATION_UNAVAILABLE);
+  writeTitle(sheet, markedTitle(RECONCILIATION_UNAVAILABLE, report));
   writeNote(sheet, textCell(`The vendor's bill could not be read: ${withFullStop(reason)}`));
   writeNote(
     sheet,

@@ -2,11 +2,12 @@ import { formatAcus, formatMoney } from '../../core/money/format.js';
 import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
 import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
-import { provisionalSentence } from '../../core/report/provisional-sentence.js';
 import { invoiceSplit } from '../../core/report/reconciliation-costs.js';
 import type { RunInfo } from '../../core/report/run-info.js';
+import { isPreliminary } from '../../core/report/run-status.js';
 import { sessionCoverageSentence } from '../../core/report/session-row-limit.js';
 import { statusLabel } from '../../core/report/session-status.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '../../core/report/unsettled-sentence.js';
 import { chargedAcusHeader, costBasisText } from '../basis-text.js';
 import {
   ACUS_FORMAT,
@@ -26,6 +27,7 @@ import { sheetOptions } from '../print-setup.js';
 import { sentence, withFullStop } from '../sentence.js';
 import { sessionCoverageOf } from '../session-coverage.js';
 import { type TableColumn, writeTable } from '../table.js';
+import { markedTitle } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
@@ -45,7 +47,7 @@ export const DEMO_NOTICE =
 export const UNIT_PRICE_NAME = 'UnitPrice';
 
 export function summaryTitle(report: ChargebackReport): string {
-  return `Devin ACU chargeback — ${report.period.label}`;
+  return markedTitle(`Devin ACU chargeback — ${report.period.label}`, report);
 }
 
 /** Everything on it comes from the report, so it can be written first although it is computed last. */
@@ -85,8 +87,9 @@ export const summarySheet: WorkbookSheet = {
 export function summaryNotices(report: ChargebackReport, run: RunInfo): string[] {
   const notices: string[] = [];
   if (run.source === 'demo') notices.push(DEMO_NOTICE);
-  const provisional = provisionalSentence(report.provisional, report.pricing);
-  if (provisional !== null) notices.push(provisional);
+  if (isPreliminary(report)) notices.push(PRELIMINARY_NOTICE);
+  const unsettled = unsettledSentence(report.unsettled, report.pricing);
+  if (unsettled !== null) notices.push(unsettled);
   return notices;
 }
 
@@ -114,18 +117,18 @@ function summaryFacts(report: ChargebackReport, run: RunInfo): readonly Fact[] {
     { label: 'Cost basis', value: sentence(costBasisText(report.costBasis)) },
   ];
   if (run.source === 'demo') facts.push({ label: 'Data', value: 'Built-in demo data set, not real usage' });
-  facts.push(provisionalFact(report));
+  facts.push(unsettledFact(report));
   return facts;
 }
 
 /** Whether the figures can still change, with the count, ACUs and cost at stake. */
-function provisionalFact({ provisional, pricing }: ChargebackReport): Fact {
-  if (!provisional.provisional) {
-    return { label: 'Final', value: 'Yes: no session of the period is running or was used after it' };
+function unsettledFact({ unsettled, pricing }: ChargebackReport): Fact {
+  if (unsettled.sessions === 0) {
+    return { label: 'Unsettled', value: 'None: every session of the period had ended' };
   }
   return {
-    label: 'Provisional',
-    value: `${provisional.sessions === 1 ? '1 session' : `${provisional.sessions} sessions`} (${formatAcus(provisional.acus)} ACUs, ${formatMoney(provisional.costMinor, pricing)}) can still grow: see About`,
+    label: 'Unsettled',
+    value: `${unsettled.sessions === 1 ? '1 session' : `${unsettled.sessions.toLocaleString('en-US')} sessions`} (${formatAcus(unsettled.acus)} ACUs, ${formatMoney(unsettled.costMinor, pricing)}) had not ended and can still grow: see About`,
   };
 }
 

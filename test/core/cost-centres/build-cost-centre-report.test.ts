@@ -60,6 +60,7 @@ describe('the journal over a data set where per-line rounding would not balance'
     sessions,
     map,
     creditAccounts: parseCreditAccounts('2100', 'CREDIT_ACCOUNT'),
+    journalId: 'devin-chargeback-2026-10-run-1',
   });
 
   it('is a data set that per-line rounding cannot balance', () => {
@@ -74,9 +75,11 @@ describe('the journal over a data set where per-line rounding would not balance'
     const credits = journal.lines.filter((line) => line.creditMinor > 0n);
     expect(debits).toHaveLength(7);
     expect(sum(debits.map((line) => line.debitMinor))).toBe(102n);
-    expect(credits).toEqual([
-      expect.objectContaining({ account: '2100', creditMinor: 102n, costCentre: null }),
-    ]);
+    // One accrual per cost centre, on the credit account, so every line carries a cost centre.
+    expect(credits.map((line) => [line.account, line.costCentre, line.kind])).toEqual(
+      debits.map((line) => ['2100', line.costCentre, 'accrual']),
+    );
+    expect(sum(credits.map((line) => line.creditMinor))).toBe(102n);
     expect(journal.debitMinor).toBe(journal.creditMinor);
     expect(debits.map((line) => line.debitMinor).sort()).toEqual([14n, 14n, 14n, 15n, 15n, 15n, 15n]);
     expect(journal.blockers).toEqual([]);
@@ -84,15 +87,17 @@ describe('the journal over a data set where per-line rounding would not balance'
 
   it('writes the same lines as CSV an ERP imports, debit and credit columns balancing', () => {
     const csv = journalCsv(costCentres.journal, USD_1);
-    const lines = csv.split('\r\n');
+    // A byte-order mark, so Excel reads UTF-8 and not the machine's code page.
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const lines = csv.slice(1).split('\r\n');
     expect(lines[0]).toBe(
-      'date,reference,legal_entity,account,cost_centre,cost_centre_name,debit,credit,currency,description',
+      'date,reference,legal_entity,account,cost_centre,cost_centre_name,debit,credit,currency,description,journal_id,period,posting_date,quantity_acus,line_type',
     );
     expect(lines[1]).toBe(
-      '2026-10-31,devin-chargeback 2026-10,,6000,CC-1,Team 1,0.15,,USD,Devin ACU usage — October 2026',
+      '2026-10-31,devin-chargeback-2026-10-run-1,,6000,CC-1,Team 1,0.15,,USD,"Devin ACU usage, October 2026",devin-chargeback-2026-10-run-1,2026-10,2026-10-31,0.145,usage',
     );
     expect(lines.at(-2)).toBe(
-      '2026-10-31,devin-chargeback 2026-10,,2100,,,,1.02,USD,Devin ACU usage — October 2026',
+      '2026-10-31,devin-chargeback-2026-10-run-1,,2100,CC-7,Team 7,,0.14,USD,"Devin ACUs accrued, October 2026",devin-chargeback-2026-10-run-1,2026-10,2026-10-31,0.145,accrual',
     );
     expect(csv.endsWith('\r\n')).toBe(true);
     const column = (name: string) => lines[0]?.split(',').indexOf(name) ?? -1;
@@ -140,6 +145,7 @@ describe('credit accounts per legal entity', () => {
       ['DE01', null, 450n],
       ['US01', '2100', 225n],
     ]);
+    expect(journalWith('US01=2100').draft).toBe(true);
     expect(journalWith('US01=2100').blockers).toEqual([
       'No credit account is configured for DE01: set CREDIT_ACCOUNT (or --credit-account).',
     ]);
@@ -209,8 +215,9 @@ describe('cost centres on the sessions basis', () => {
     ]);
     expect(sum(costCentres.unmappedOrgs.map((org) => org.costMinor))).toBe(row('Unmapped')?.costMinor);
     expect(costCentres.journal.blockers).toEqual([
-      'Unmapped usage has no account: add its orgs to the cost-centre map and run the report again.',
+      'Unmapped usage has no account: add its orgs (or a catch-all row, org_id "*") to the cost-centre map and run the report again.',
     ]);
+    expect(costCentres.journal.draft).toBe(true);
   });
 
   it('credits each legal entity its own debits, to its own account', () => {
@@ -219,13 +226,15 @@ describe('cost centres on the sessions basis', () => {
       journal.lines.map((l) => [l.legalEntity, l.account, l.costCentre, l.debitMinor, l.creditMinor]),
     ).toEqual([
       ['US01', '6100', 'CC-A', 2250n, 0n],
+      ['US01', '2100', 'CC-A', 0n, 2250n],
       ['US01', '6900', 'CC-S', 675n, 0n],
+      ['US01', '2100', 'CC-S', 0n, 675n],
       ['US01', '6800', 'CC-X', 900n, 0n],
-      ['US01', '2100', null, 0n, 3825n],
+      ['US01', '2100', 'CC-X', 0n, 900n],
       // Usage of no map row belongs to no entity when the map has several: its own group, credited
       // to the account given for no entity in particular.
       [null, null, 'Unmapped', 788n, 0n],
-      [null, '2100', null, 0n, 788n],
+      [null, '2100', 'Unmapped', 0n, 788n],
     ]);
     expect(journal.entities).toEqual([
       { legalEntity: 'US01', debitMinor: 3825n, creditMinor: 3825n },
@@ -285,6 +294,7 @@ describe('cost centres on the billed basis', () => {
       sessions: SESSIONS,
       map: costCentreMap(...rules),
       creditAccounts: parseCreditAccounts('2100', 'CREDIT_ACCOUNT'),
+      sharedCosts: { kind: 'none' },
     });
     expect(costCentres.tagRulesApplied).toBe(false);
     expect(costCentres.rows.map((r) => [r.code, r.kind, r.costMinor])).toEqual([
@@ -294,6 +304,7 @@ describe('cost centres on the billed basis', () => {
       ['Unmapped', 'unmapped', 450n],
     ]);
     expect(costCentres.journal.debitMinor).toBe(5653n);
+    expect(costCentres.shared.unallocated).toMatch(/none/);
     expect(costCentres.journal.creditMinor).toBe(report.totals.costMinor);
     expect(costCentres.journal.blockers).toContain(
       'Unattributed billed usage has no account: map org_id "(unattributed)" to a cost centre, or post it by hand.',

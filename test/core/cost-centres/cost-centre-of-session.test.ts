@@ -52,4 +52,23 @@ describe('costCentreOfSession', () => {
     });
     expect(costCentreOfSession(MAP, { orgId: 'org-b', tags: ['security'] }).code).toBe('CC-SEC');
   });
+
+  it('sends an org no row names to the catch-all row (org_id "*"), after tag and org rules', () => {
+    const withCatchAll = costCentreMap(
+      'org-a,,CC-A,Alpha,6100,a@example.com,',
+      ',security,CC-SEC,Security,6900,s@example.com,',
+      '*,,CC-900,Other Devin usage,6900,f@example.com,',
+    );
+    expect(withCatchAll.orgRules.has('*')).toBe(false);
+    expect(costCentreOfSession(withCatchAll, { orgId: 'org-b', tags: [] })).toEqual({
+      code: 'CC-900',
+      rule: 'catch-all',
+      conflict: false,
+    });
+    expect(costCentreOfSession(withCatchAll, { orgId: 'org-a', tags: [] }).code).toBe('CC-A');
+    expect(costCentreOfSession(withCatchAll, { orgId: 'org-b', tags: ['security'] }).code).toBe('CC-SEC');
+    expect(() =>
+      costCentreMap('*,,CC-900,Other,6900,f@example.com,', '*,,CC-901,Other,6901,f@example.com,'),
+    ).toThrow(/"\*" is already the catch-all on line 2/);
+  });
 });

@@ -27,7 +27,7 @@ describe('devinConfigFromEnv', () => {
   it.each([undefined, '', '   '])('says how to get a key when DEVIN_API_KEY is %j', (value) => {
     const run = () => devinConfigFromEnv({ DEVIN_API_KEY: value });
     expect(run).toThrow(DevinConfigError);
-    expect(run).toThrow(/DEVIN_API_KEY is not set.*Enterprise Admin.*apk_user_.*API keys/);
+    expect(run).toThrow(/DEVIN_API_KEY is not set.*service user.*cog_.*apk_user_.*deprecated/);
   });
 
   it('refuses a key with whitespace inside without echoing it', () => {

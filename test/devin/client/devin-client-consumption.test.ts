@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Acus } from '../../../functions/core/money/acus.js';
+import { acusFromNumber } from '../../../functions/core/money/acus.js';
 import type { BilledConsumptionResult } from '../../../functions/core/report/billed-consumption.js';
 import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
 import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
@@ -66,7 +67,31 @@ describe('fetchBilledConsumption', () => {
     expect(consumption.byOrg).toEqual(new Map([...byOrg].sort(([a], [b]) => (a < b ? -1 : 1))));
     expect(consumption.totalAcus).toBe(orgsTotal + nonSession);
     expect(consumption.byUser?.size).toBeGreaterThan(30);
-    expect(api.requests.map((r) => r.url)).toEqual([`${DAILY}?start_date=2026-10-01&end_date=2026-10-31`]);
+    expect(api.requests.map((r) => r.url)).toEqual([
+      `${DAILY}?start_date=2026-10-01T08%3A00%3A00Z&end_date=2026-11-01T08%3A00%3A00Z`,
+    ]);
+  });
+
+  it('reads the 08:00 UTC billing days, on a server where a midnight-UTC window bills other hours', async () => {
+    const { client, api } = await start();
+    const result = await client.fetchBilledConsumption(OCTOBER);
+    if (!result.available) throw new Error(result.reason);
+    const ledger = consumptionLedger(demo);
+    const inOctober = (day: string) => day >= OCTOBER.firstDay && day <= OCTOBER.lastDay;
+    const ledgerTotal =
+      ledger.entries.filter((e) => inOctober(e.day)).reduce((s, e) => s + e.acus, 0n) +
+      [...ledger.nonSession].filter(([day]) => inOctober(day)).reduce((s, [, a]) => s + a, 0n);
+    expect(result.consumption.totalAcus).toBe(ledgerTotal);
+    // What the previous client asked (bare days, the last as the end) reads a shifted, shorter window.
+    const shifted = await fetch(`${api.url}${DAILY}?start_date=2026-10-01&end_date=2026-10-31`, {
+      headers: { authorization: `Bearer ${API_KEY}` },
+    });
+    const body = (await shifted.json()) as {
+      total_acus: number;
+      consumption_by_date: Record<string, number>;
+    };
+    expect(Object.keys(body.consumption_by_date)[0]).toBe('2026-09-30');
+    expect(acusFromNumber(body.total_acus)).not.toBe(ledgerTotal);
   });
 
   it('narrows to orgs with repeated keys, and the non-session ACUs drop out', async () => {

@@ -37,7 +37,8 @@ describe('countSessions', () => {
     expect(api.requests).toHaveLength(1);
     expect(api.requests[0]?.query.limit).toEqual(['1']);
     expect(await client.countSessions({ ...FEBRUARY, orgIds: ['org_2'] })).toBe(150);
-    expect(await client.countSessions({ ...FEBRUARY, tags: ['ops'] })).toBe(150);
+    // v2 takes no tag filter (the generated spec has none): the count is the period's, an over-estimate.
+    expect(await client.countSessions({ ...FEBRUARY, tags: ['ops'] })).toBe(450);
   });
 
   it('v2: retries a 500 like any request', async () => {

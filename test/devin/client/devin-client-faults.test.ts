@@ -4,6 +4,7 @@ import { DevinApiError } from '../../../functions/devin/client/devin-api-error.j
 import { createDevinClient, type DevinClientOptions } from '../../../functions/devin/client/devin-client.js';
 import { DevinDataError } from '../../../functions/devin/client/devin-data-error.js';
 import type { Fault, FaultPlan } from '../../../functions/devin/fake/faults.js';
+import { allowOffContractAnswers } from '../../contract/contract-violations.js';
 import {
   API_KEY,
   atSkip,
@@ -221,6 +222,7 @@ describe('fetchSessions fails loudly', () => {
   });
 
   it('refuses negative ACUs', async () => {
+    allowOffContractAnswers();
     const sessions = februarySessions(3).map((s, i) => (i === 2 ? { ...s, acus_consumed: -4 } : s));
     harness = await startHarness(datasetOf(sessions));
     const error = await rejectionOf(harness.client.fetchSessions(FEBRUARY));

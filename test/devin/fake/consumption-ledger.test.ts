@@ -13,6 +13,11 @@ const demo = demoDataset(NOW);
 const ledger = consumptionLedger(demo);
 const MICRO_ACU = 1_000_000n;
 const OCTOBER = billingDaysBetween('2026-10-01', '2026-10-31');
+const OCTOBER_WINDOW = {
+  fromMs: Date.parse('2026-10-01T08:00:00Z'),
+  toMs: Date.parse('2026-11-01T08:00:00Z'),
+  orgIds: [] as string[],
+};
 
 const sum = (values: Iterable<Acus>) => [...values].reduce((a, b) => a + b, 0n);
 const wireSum = (record: Record<string, number>) => sum(Object.values(record).map(acusFromNumber));
@@ -58,7 +63,7 @@ describe('consumptionLedger', () => {
   });
 
   it('gives each day of the bill its sessions plus the non-session ACUs, and orgs everything but those', () => {
-    const body = dailyConsumption(ledger, { firstDay: '2026-10-01', lastDay: '2026-10-31', orgIds: [] });
+    const body = dailyConsumption(ledger, OCTOBER_WINDOW);
     expect(Object.keys(body.consumption_by_date)).toEqual(OCTOBER);
     for (const day of OCTOBER) {
       const sessions = sum(ledger.entries.filter((e) => e.day === day).map((e) => e.acus));
@@ -79,7 +84,7 @@ describe('consumptionLedger', () => {
   });
 
   it('sends figures with at most 6 decimals', () => {
-    const body = dailyConsumption(ledger, { firstDay: '2026-10-01', lastDay: '2026-10-31', orgIds: [] });
+    const body = dailyConsumption(ledger, OCTOBER_WINDOW);
     const figures = [
       body.total_acus,
       ...Object.values(body.consumption_by_date),
@@ -90,7 +95,7 @@ describe('consumptionLedger', () => {
 
   it('drops the non-session ACUs when asked for orgs', () => {
     const org = demo.organizations[0]?.org_id ?? '';
-    const body = dailyConsumption(ledger, { firstDay: '2026-10-01', lastDay: '2026-10-31', orgIds: [org] });
+    const body = dailyConsumption(ledger, { ...OCTOBER_WINDOW, orgIds: [org] });
     const expected = sum(
       ledger.entries.filter((e) => e.orgId === org && OCTOBER.includes(e.day)).map((e) => e.acus),
     );
@@ -99,7 +104,7 @@ describe('consumptionLedger', () => {
   });
 
   it('has non-session ACUs on most days, a few percent of the bill', () => {
-    const body = dailyConsumption(ledger, { firstDay: '2026-10-01', lastDay: '2026-10-31', orgIds: [] });
+    const body = dailyConsumption(ledger, OCTOBER_WINDOW);
     const nonSessionDays = OCTOBER.filter((day) => (ledger.nonSession.get(day) ?? 0n) > 0n);
     expect(nonSessionDays.length).toBeGreaterThan(20);
     expect(nonSessionDays.length).toBeLessThan(31);

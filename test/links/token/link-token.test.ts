@@ -1,7 +1,9 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   checkLinkToken,
   linkTokenId,
+  MAX_LINK_LIFETIME_SECONDS,
   MAX_TOKEN_LENGTH,
   signLinkToken,
 } from '../../../functions/links/token/link-token.js';
@@ -83,6 +85,67 @@ describe('link tokens', () => {
     expect(linkTokenId(token)).toMatch(/^[A-Za-z0-9_-]{12}$/);
     expect(linkTokenId(token)).toBe(linkTokenId(token));
     expect(token).not.toContain(linkTokenId(token));
+  });
+
+  it('carries its issue time, and refuses at verification what no signer may sign', () => {
+    const year = MAX_LINK_LIFETIME_SECONDS * 1000;
+    const token = signLinkToken({ key: KEY, expiresAt: EXPIRES, issuedAt: NOW }, KEYS.current);
+    expect(checkLinkToken(token, KEYS, NOW)).toMatchObject({
+      kind: 'valid',
+      claims: { key: KEY, expiresAt: EXPIRES, issuedAt: NOW },
+    });
+    // A full 366 days is the policy's edge, and still valid.
+    const longest = signLinkToken(
+      { key: KEY, expiresAt: new Date(NOW.getTime() + year), issuedAt: NOW },
+      KEYS.current,
+    );
+    expect(checkLinkToken(longest, KEYS, NOW).kind).toBe('valid');
+    // Forged with the real key (a stolen signer, a bug): claims the signer itself refuses to sign.
+    const forged = (claims: Record<string, unknown>) => {
+      const body = Buffer.from(JSON.stringify(claims)).toString('base64url');
+      const signed = `v1.${KEYS.current.id}.${body}`;
+      return `${signed}.${createHmac('sha256', KEYS.current.secret).update(signed).digest('base64url')}`;
+    };
+    const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+    const cases = {
+      'expires in 9999, no issue time': { k: KEY, e: seconds(new Date('9999-12-31T00:00:00Z')) },
+      'expires 367 days from now, no issue time': { k: KEY, e: seconds(NOW) + 367 * 86_400 },
+      'lives 367 days from its issue': {
+        k: KEY,
+        e: seconds(NOW) + 300 * 86_400,
+        i: seconds(NOW) - 67 * 86_400,
+      },
+      'issued in the future': { k: KEY, e: seconds(EXPIRES), i: seconds(NOW) + 3600 },
+      'issued after it expires': { k: KEY, e: seconds(NOW) + 60, i: seconds(NOW) + 120 },
+    };
+    for (const [label, claims] of Object.entries(cases)) {
+      expect(checkLinkToken(forged(claims), KEYS, NOW), label).toMatchObject({
+        kind: 'invalid',
+        reason: 'out-of-policy',
+      });
+    }
+    // The same forgery shape with in-policy claims passes, so the refusals above are the policy's.
+    expect(checkLinkToken(forged({ k: KEY, e: seconds(EXPIRES), i: seconds(NOW) }), KEYS, NOW).kind).toBe(
+      'valid',
+    );
+    // Out-of-range claim types are malformed.
+    expect(checkLinkToken(forged({ k: KEY, e: 1.5 }), KEYS, NOW)).toMatchObject({ reason: 'malformed' });
+    expect(checkLinkToken(forged({ k: KEY, e: seconds(EXPIRES), i: -1 }), KEYS, NOW)).toMatchObject({
+      reason: 'malformed',
+    });
+  });
+
+  it('refuses to sign a link for longer than 366 days or issued after its expiry', () => {
+    const year = MAX_LINK_LIFETIME_SECONDS * 1000;
+    expect(() =>
+      signLinkToken(
+        { key: KEY, expiresAt: new Date(NOW.getTime() + year + 1000), issuedAt: NOW },
+        KEYS.current,
+      ),
+    ).toThrow(/at most 31622400 seconds/);
+    expect(() => signLinkToken({ key: KEY, expiresAt: NOW, issuedAt: EXPIRES }, KEYS.current)).toThrow(
+      RangeError,
+    );
   });
 
   it('refuses to sign a link without a valid expiry', () => {

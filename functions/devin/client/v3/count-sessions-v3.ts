@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DevinApiError } from '../devin-api-error.js';
 import { dataErrorOf } from '../parse-record.js';
 import type { SessionQuery } from '../session-query.js';
 import { V3_SESSIONS_ROUTE, windowParams } from './fetch-sessions-v3.js';
@@ -15,9 +16,14 @@ const metricsSchema = z.object({ sessions_created_count: z.int().nonnegative() }
  * page when the listing gives one (the vendor says some endpoints leave it out), else the
  * session metrics' `sessions_created_count` for the same seconds. Metrics take no tag filter, so
  * with tags that count is of every session in the period: an over-estimate, which errs towards
- * the distributed path, never away from it.
+ * the distributed path, never away from it. When the metrics are refused (they need
+ * `ViewAccountMetrics`), the count is 0 with a warning naming the permission: planning only.
  */
-export async function countSessionsV3(paths: V3Paths, query: SessionQuery): Promise<number> {
+export async function countSessionsV3(
+  paths: V3Paths,
+  query: SessionQuery,
+  onWarning: (message: string) => void,
+): Promise<number> {
   if (!(query.from.getTime() < query.to.getTime())) {
     throw new RangeError(
       `session query period is empty: from ${query.from.toISOString()} is not before to ${query.to.toISOString()}`,
@@ -34,7 +40,22 @@ export async function countSessionsV3(paths: V3Paths, query: SessionQuery): Prom
   });
   for (const id of query.orgIds ?? []) metrics.append('org_ids', id);
   appendPrincipals(metrics, query.userIds);
-  const json = await paths.get(V3_SESSION_METRICS_ROUTE, metrics);
+  let json: unknown;
+  try {
+    json = await paths.get(V3_SESSION_METRICS_ROUTE, metrics);
+  } catch (error) {
+    // Only a count for planning, which a billing-only role may not read (ViewAccountMetrics):
+    // the run goes on in this invocation, as for a small month, and the log says why.
+    if (
+      !(error instanceof DevinApiError) ||
+      error.status === null ||
+      error.status < 400 ||
+      error.status >= 500
+    )
+      throw error;
+    onWarning(`session count unavailable, the run is planned as one invocation: ${error.message}`);
+    return 0;
+  }
   const parsed = metricsSchema.safeParse(json);
   if (!parsed.success) throw dataErrorOf(parsed.error, json, 'session metrics', null);
   return parsed.data.sessions_created_count;

@@ -10,6 +10,7 @@ import { fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
 import { fetchSessionsV3 } from './fetch-sessions-v3.js';
 import { listDirectoryV3, mergeMemberListings } from './list-directory-v3.js';
 import { readSessionEdgesV3 } from './read-session-edges-v3.js';
+import { listSessionsTouching } from './sessions-touching-v3.js';
 import { V3Paths } from './v3-paths.js';
 import { memberFromWireV3, organizationFromWireV3 } from './wire-directory-v3.js';
 
@@ -62,7 +63,7 @@ export function createDevinClientV3(
         onWarning,
         options?.spoolPath ?? null,
       ),
-    countSessions: (query) => countSessionsV3(paths, query),
+    countSessions: (query) => countSessionsV3(paths, query, onWarning),
     listMembers: async () => {
       const [direct, viaIdp] = await Promise.all([
         members('/enterprise/members/users'),
@@ -81,6 +82,8 @@ export function createDevinClientV3(
           recordName: 'service user',
           parseItem: serviceUserFromWire,
           idOf: (s) => s.serviceUserId,
+          // Expired or removed service users are left out by default [R31]; their sessions remain and need a name.
+          query: { include_inactive: 'true' },
         },
         onWarning,
       ),
@@ -99,5 +102,12 @@ export function createDevinClientV3(
     listBillingCycles: () => listBillingCyclesV3(http, paths, paging, onWarning),
     readSessionEdges: (request) => readSessionEdgesV3(http, paths, paging, request, onWarning),
     countSessionsCarriedIn: (period) => countSessionsCarriedInV3(http, paths, paging, period, onWarning),
+    listSessionsUpdatedAfter: (query) =>
+      listSessionsTouching(
+        paths,
+        paging,
+        { createdFrom: query.from, createdTo: query.to, updatedFrom: query.updatedAfter, updatedTo: null },
+        onWarning,
+      ),
   };
 }

@@ -10,6 +10,7 @@ import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { PagingSettings } from '../read-listing.js';
 import { redact } from '../redact.js';
 import { unavailableReason } from '../unavailable-reason.js';
+import { onBehalfAcus } from './on-behalf-acus.js';
 import { listSessionsTouching } from './sessions-touching-v3.js';
 import type { V3Paths } from './v3-paths.js';
 import { type DailyConsumptionV3, dailyConsumptionFromWireV3 } from './wire-consumption-v3.js';
@@ -86,7 +87,24 @@ export async function fetchBilledConsumptionV3(
       ? null
       : await userBreakdown(
           () => scoped('users', principals.userIds),
-          () => scoped('service-users', principals.serviceUserIds),
+          async () => {
+            const services = await scoped('service-users', principals.serviceUserIds);
+            const billed = services.filter(([, d]) => d.totalAcus > 0n).map(([id]) => id);
+            const window = { start, end, ...asked, params };
+            const behalf = await onBehalfAcus(
+              paths,
+              paging,
+              billed,
+              window,
+              V3_DAILY_ROUTE,
+              onWarning,
+              (m) => new BillProblem(m),
+            );
+            // Charged to the person they acted for, never a second time to the service user.
+            return services.map(
+              ([id, d]) => [id, { ...d, totalAcus: d.totalAcus - (behalf.get(id) ?? 0n) }] as const,
+            );
+          },
           http,
           onWarning,
         );

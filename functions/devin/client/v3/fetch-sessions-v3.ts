@@ -9,7 +9,7 @@ import { PAGE_LIMIT } from '../page-params.js';
 import { pagesInOrder } from '../pages-in-order.js';
 import type { PagingSettings } from '../read-listing.js';
 import { collectSessions } from '../session-collector.js';
-import type { SessionQuery } from '../session-query.js';
+import { matchesQuery, type SessionQuery } from '../session-query.js';
 import { readCursorChain } from './read-cursor-chain.js';
 import { readInWindows } from './read-in-windows.js';
 import { appendPrincipals } from './session-principals.js';
@@ -75,7 +75,11 @@ export async function fetchSessionsV3(
     if (part !== null) parts.push(part);
     return readExactListing<Session, SessionList>({
       resource: 'sessions',
-      collector: () => collectSessions((session) => inWindow(window, session.createdAt), part),
+      collector: () =>
+        collectSessions(
+          (session) => inWindow(window, session.createdAt) && matchesQuery(query, session),
+          part,
+        ),
       read: (collector) => {
         const start = first;
         first = undefined;

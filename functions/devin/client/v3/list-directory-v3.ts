@@ -14,6 +14,8 @@ export interface DirectoryRouteV3<T> {
   readonly recordName: string;
   readonly parseItem: (item: unknown) => T;
   readonly idOf: (item: T) => string;
+  /** Query parameters of every page besides the cursor, e.g. `include_inactive=true`. */
+  readonly query?: Readonly<Record<string, string>>;
 }
 
 /** Every item of a v3 name listing, checked like sessions; 403/404 is `unavailable`, as on v2. */
@@ -30,7 +32,7 @@ export async function listDirectoryV3<T>(
       read: (collector) =>
         readCursorChain(
           async (after, signal) => {
-            const params = new URLSearchParams({ first: String(PAGE_LIMIT) });
+            const params = new URLSearchParams({ ...endpoint.query, first: String(PAGE_LIMIT) });
             if (after !== null) params.set('after', after);
             return parseCursorPage(
               await paths.get(endpoint.route, params, signal),

@@ -28,6 +28,7 @@ export async function readCursorChain<T>(
   const seen = new Set<string>();
   let after: string | null = null;
   let offset = 0;
+  let totalUnknown = false;
   for (;;) {
     if (pages.length >= options.maxPages) {
       throw new DevinPagingError({
@@ -41,6 +42,7 @@ export async function readCursorChain<T>(
         ? options.first
         : await fetchPage(after, options.signal);
     if (page !== options.first) options.onPage?.();
+    if (page.total === null) totalUnknown = true;
     pages.push({
       skip: offset,
       items: page.items,
@@ -67,6 +69,11 @@ export async function readCursorChain<T>(
     }
     seen.add(next);
     after = next;
+  }
+  if (totalUnknown) {
+    // No total to check against: the listing is what arrived (a missing total is unknown, never 0).
+    const arrived = pages.map((page) => ({ ...page, total: offset }));
+    return { pages: arrived, firstTotal: offset, maxTotal: offset, totalUnknown: true };
   }
   const firstTotal = pages[0]?.total ?? 0;
   return { pages, firstTotal, maxTotal: pages.reduce((max, p) => Math.max(max, p.total), 0) };

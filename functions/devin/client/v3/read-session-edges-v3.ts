@@ -8,6 +8,7 @@ import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { PagingSettings } from '../read-listing.js';
 import { redact } from '../redact.js';
 import { unavailableReason } from '../unavailable-reason.js';
+import { devinSessionId } from './devin-session-id.js';
 import { V3_DAILY_ROUTE } from './fetch-billed-consumption-v3.js';
 import { listSessionsTouching } from './sessions-touching-v3.js';
 import type { V3Paths } from './v3-paths.js';
@@ -126,7 +127,7 @@ async function edgeOf(
     time_after: String(firstMs / 1000),
     time_before: String(endMs / 1000),
   });
-  const route = `${V3_DAILY_ROUTE}/sessions/${encodeURIComponent(session.sessionId)}`;
+  const route = `${V3_DAILY_ROUTE}/sessions/${encodeURIComponent(devinSessionId(session.sessionId))}`;
   const family = `${V3_DAILY_ROUTE}/sessions/{session_id}`;
   const json = await paths.get(route, params, signal, family);
   const asked = { firstDay: dayName(firstMs), lastDay: dayName(endMs - DAY_MS) };

@@ -15,6 +15,8 @@ export interface TouchingQuery {
   readonly createdTo: Date | null;
   readonly updatedFrom: Date | null;
   readonly updatedTo: Date | null;
+  /** Only the sessions these service users created (on their own or on a person's behalf). */
+  readonly serviceUserIds?: readonly string[];
 }
 
 /**
@@ -35,6 +37,7 @@ export async function listSessionsTouching(
   if (query.createdTo) base.set('created_before', sec(query.createdTo, 1));
   if (query.updatedFrom) base.set('updated_after', sec(query.updatedFrom, -1));
   if (query.updatedTo) base.set('updated_before', sec(query.updatedTo, 1));
+  for (const id of query.serviceUserIds ?? []) base.append('service_user_ids', id);
   const within = (at: Date, from: Date | null, to: Date | null): boolean =>
     (from === null || at >= from) && (to === null || at < to);
   const listing = await readExactListing<Session, Session[]>({

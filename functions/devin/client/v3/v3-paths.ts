@@ -1,4 +1,5 @@
 import { DevinApiError } from '../devin-api-error.js';
+import { v3PermissionOf } from '../endpoint-access.js';
 import { getJson } from '../get-json.js';
 import type { HttpSettings } from '../http-settings.js';
 
@@ -27,6 +28,22 @@ export class V3Paths {
 
   /** GET `route` (without prefix); `family` groups routes with ids in them (`/consumption/daily/users/{id}`). */
   async get(route: string, params: URLSearchParams, signal?: AbortSignal, family = route): Promise<unknown> {
+    try {
+      return await this.#get(route, params, signal, family);
+    } catch (error) {
+      // A refusal names the permission the vendor's docs give for the endpoint.
+      if (!(error instanceof DevinApiError) || error.status !== 403) throw error;
+      const permission = v3PermissionOf(family);
+      throw permission === null ? error : error.withPermission(permission);
+    }
+  }
+
+  async #get(
+    route: string,
+    params: URLSearchParams,
+    signal: AbortSignal | undefined,
+    family: string,
+  ): Promise<unknown> {
     const known = this.#prefixes.get(family);
     if (known !== undefined) return getJson(this.#http, `${known}${route}`, params, signal);
     try {
@@ -36,7 +53,10 @@ export class V3Paths {
       let json: unknown;
       try {
         json = await getJson(this.#http, `/v3beta1${route}`, params, signal);
-      } catch {
+      } catch (older) {
+        // The more specific answer wins: a 401 or 403 under /v3beta1 says the endpoint exists
+        // there and the key may not use it, which a 404 under /v3 does not contradict.
+        if (older instanceof DevinApiError && (older.status === 401 || older.status === 403)) throw older;
         throw error;
       }
       this.#prefixes.set(family, '/v3beta1');

@@ -99,8 +99,11 @@ type ScopeKind = Exclude<ConsumptionScope['kind'], 'enterprise'>;
 const OWNER: Record<ScopeKind, (entry: LedgerEntry) => string | null> = {
   organization: (entry) => entry.orgId,
   user: (entry) => entry.userId,
-  'service-user': (entry) => (entry.userId === null ? entry.serviceUserId : null),
-  session: (entry) => entry.sessionId,
+  // "sessions created by the given service user" (SDK docs): those it created on a person's
+  // behalf (`create_as_user_id`) too, which also count toward that person [R43]: in both bills.
+  'service-user': (entry) => entry.serviceUserId,
+  // Paths take the id as the vendor writes it, with its `devin-` prefix [R21][R30b].
+  session: (entry) => devinId(entry.sessionId),
 };
 
 const byScope = new WeakMap<ConsumptionLedger, Map<ScopeKind, ReadonlyMap<string, readonly LedgerEntry[]>>>();
@@ -132,4 +135,9 @@ function entriesOf(ledger: ConsumptionLedger, kind: ScopeKind): ReadonlyMap<stri
     indexes.set(kind, index);
   }
   return index;
+}
+
+/** A session id as the per-session path wants it: `devin-` prefixed. */
+export function devinId(sessionId: string): string {
+  return sessionId.startsWith('devin-') ? sessionId : `devin-${sessionId}`;
 }

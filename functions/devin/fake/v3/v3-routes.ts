@@ -102,8 +102,20 @@ export function answerV3(
           toV3IdpUser,
         ),
       );
-    case V3_MEMBERS_SERVICE_USERS:
-      return ok(cursorPageOf(data.serviceUsers, offset, first, (s) => ({ ...s, role_assignments: [] })));
+    case V3_MEMBERS_SERVICE_USERS: {
+      // "include_inactive: bool, default false": expired or removed service users only when asked [R31].
+      const includeInactive = query.boolean('include_inactive', false);
+      const nowSec = Date.now() / 1000;
+      const listed = data.serviceUsers.filter(
+        (s) => includeInactive || (s.removed !== true && (s.expires_at === null || s.expires_at > nowSec)),
+      );
+      return ok(
+        cursorPageOf(listed, offset, first, ({ removed: _removed, ...s }) => ({
+          ...s,
+          role_assignments: [],
+        })),
+      );
+    }
     case V3_ORGANIZATIONS:
       return ok(cursorPageOf(data.organizations, offset, first, toV3Organization));
     default:
@@ -170,10 +182,11 @@ function selectSessions(query: QueryReader, data: ServedData): readonly WireSess
   // A principal filter: a person's sessions or a service user's, whichever was named.
   const users = new Set(userIds);
   const services = new Set(serviceUserIds);
+  // A session a service user created on a person's behalf is in both lists [R43].
   return matching.filter(
     (s) =>
       (s.user_id !== null && users.has(s.user_id)) ||
-      (s.user_id === null && s.service_user_id != null && services.has(s.service_user_id)),
+      (s.service_user_id != null && services.has(s.service_user_id)),
   );
 }
 

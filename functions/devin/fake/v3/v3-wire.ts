@@ -10,7 +10,8 @@ export interface WireSessionV3 {
   /** Unix seconds. */
   created_at: number;
   updated_at: number;
-  acus_consumed: number | null;
+  /** A required number in the vendor's SessionResponse [R4]: never null on v3. */
+  acus_consumed: number;
   status: string;
   status_detail: string | null;
   tags: string[];
@@ -41,7 +42,8 @@ export function toV3Session(session: WireSession): WireSessionV3 {
     service_user_id: serviceUserId,
     created_at: unixSeconds(session.created_at),
     updated_at: unixSeconds(session.updated_at),
-    acus_consumed: session.acus_consumed,
+    // v2 sends null for a session still starting; v3 documents a required number, so it is 0.
+    acus_consumed: session.acus_consumed ?? 0,
     status: session.status,
     status_detail: null,
     tags: session.tags,

@@ -149,7 +149,11 @@ describe('the bill on v3', () => {
   it('is unavailable, with the reason and without the key, when consumption is refused', async () => {
     harness = await startV3Harness(demo, { faults: forbidden('/v3/enterprise/consumption/daily') });
     const result = await harness.client.fetchBilledConsumption(OCTOBER);
-    expect(result).toEqual({ available: false, reason: 'the API key may not read consumption (403)' });
+    expect(result).toEqual({
+      available: false,
+      reason:
+        'the API key may not read consumption (403; the vendor names the permission ViewAccountConsumption (older pages: ManageBilling))',
+    });
     expect(harness.warnings.join('\n')).not.toContain(COG_KEY);
   });
 

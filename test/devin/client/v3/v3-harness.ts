@@ -28,13 +28,19 @@ export interface V3Harness {
 
 export async function startV3Harness(
   data: FakeDataset,
-  options: { faults?: FaultPlan; prefix?: V3Prefix; client?: Partial<DevinClientOptions> } = {},
+  options: {
+    faults?: FaultPlan;
+    prefix?: V3Prefix;
+    client?: Partial<DevinClientOptions>;
+    sessionTotals?: 'included' | 'omitted';
+  } = {},
 ): Promise<V3Harness> {
   const api = await startFakeDevinApi({
     apiKey: COG_KEY,
     data,
     ...(options.faults && { faults: options.faults }),
     ...(options.prefix && { v3Prefix: options.prefix }),
+    ...(options.sessionTotals && { v3SessionTotals: options.sessionTotals }),
   });
   const sleeps: number[] = [];
   const warnings: string[] = [];

@@ -1,0 +1,32 @@
+import type { CloseArtifact, CloseRecord } from '../core/close/close-record.js';
+
+/** Who holds a period's close while it writes the artifacts. */
+export type CloseClaim =
+  | { readonly kind: 'claimed' }
+  /** The period has its record: it is closed. */
+  | { readonly kind: 'closed'; readonly record: CloseRecord }
+  /** Another run claimed the close and has not written the record (yet). */
+  | { readonly kind: 'in-progress'; readonly runId: string; readonly since: Date | undefined };
+
+/**
+ * Where one period's close record lives, in S3 or a folder. Both write the record only if
+ * there is none (S3 `If-None-Match: *`, a file opened with `wx`), so two closes make one record.
+ */
+export interface CloseStore {
+  readonly location: CloseRecord['location'];
+  /** The record's key or path, for messages and `--json`. */
+  readonly recordKey: string;
+  readRecord(): Promise<CloseRecord | undefined>;
+  /**
+   * Taken before the close writes any artifact, so two closes never write the period's files
+   * at once. A claim older than `staleAfterMs` without a record is a close that died: taken over.
+   */
+  claim(runId: string, now: Date): Promise<CloseClaim>;
+  /** SHA-256 and size of an artifact as stored (read back, not as meant to be written). */
+  fingerprint(key: string): Promise<CloseArtifact>;
+  /** 'written', or the record a concurrent close wrote first (this one is then dropped). */
+  writeRecordOnce(record: CloseRecord): Promise<'written' | CloseRecord>;
+}
+
+/** Longer than a Lambda can run (15 minutes): a claim this old belongs to a close that died. */
+export const STALE_CLOSE_CLAIM_MS = 20 * 60 * 1000;

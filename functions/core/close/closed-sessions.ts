@@ -1,0 +1,56 @@
+import { createHash } from 'node:crypto';
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
+import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../money/acus.js';
+import type { CloseRecord } from './close-record.js';
+
+/** One session as the sessions export holds it (functions/chargeback/sessions-export.ts writes it). */
+const exportedSession = z.object({
+  session_id: z.string().min(1),
+  status: z.string(),
+  acus_consumed: z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .nullable(),
+});
+
+/** A session's figures as they stood when its period closed. */
+export interface ClosedSession {
+  readonly status: string;
+  /** Lifetime ACUs at close (0 when the API sent none). */
+  readonly acus: Acus;
+  readonly settled: boolean;
+}
+
+export class CloseRecordMismatchError extends Error {
+  override readonly name = 'CloseRecordMismatchError';
+}
+
+/**
+ * Every session of a closed period with its ACUs at close, from the sessions export the record
+ * names: `exportBytes` are the stored object's bytes (gzipped JSON), checked against the
+ * record's SHA-256 first, so a replaced or damaged export is refused rather than read.
+ */
+export function closedSessionAcus(
+  record: CloseRecord,
+  exportBytes: Uint8Array,
+): ReadonlyMap<string, ClosedSession> {
+  const expected = record.artifacts.sessions;
+  const actual = createHash('sha256').update(exportBytes).digest('hex');
+  if (actual !== expected.sha256) {
+    throw new CloseRecordMismatchError(
+      `the sessions export ${expected.key} has SHA-256 ${actual}, not the ${expected.sha256} that ${record.period.slug}'s close record names; it is not the export the period was closed with`,
+    );
+  }
+  const rows = z.array(exportedSession).parse(JSON.parse(gunzipSync(exportBytes).toString('utf8')));
+  const unsettled = new Set(record.unsettled.sessions.map((s) => s.sessionId));
+  const sessions = new Map<string, ClosedSession>();
+  for (const row of rows) {
+    sessions.set(row.session_id, {
+      status: row.status,
+      acus: row.acus_consumed === null ? 0n : decimalStringToScaled(row.acus_consumed, ACU_DECIMALS),
+      settled: !unsettled.has(row.session_id),
+    });
+  }
+  return sessions;
+}

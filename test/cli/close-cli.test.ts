@@ -1,0 +1,111 @@
+// `npm run report -- --close` in process against the fake Devin API: a close is written once,
+// and nothing later (a second close, a filtered run, a preliminary run, the next month's close)
+// changes a byte of the closed month's files.
+
+import { createHash } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runReportCli } from '../../functions/cli/run-report-cli.js';
+import { parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+
+const KEY = 'cog_close_cli_service_user_secret_5e7b1ce5';
+let api: FakeDevinApi;
+let out: string;
+
+async function cli(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runReportCli('api', ['--out', out, '--acu-price', '2.25', ...args], {
+    env: { DEVIN_API_KEY: KEY, DEVIN_API_URL: api.url },
+    now: () => new Date('2026-12-06T10:00:00Z'),
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+  });
+  return { code, stdout, stderr };
+}
+
+/** Every file of the closed October (its FOCUS partition included) with its SHA-256. */
+async function october(): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const names = (await readdir(out, { recursive: true })) as string[];
+  for (const name of names.sort()) {
+    const ofRecord =
+      (name.startsWith('devin-acu-chargeback-2026-10.') && !name.includes('.preview.')) ||
+      name.includes('billing_period=2026-10/');
+    if (ofRecord && !name.endsWith('/') && name.includes('.')) {
+      try {
+        files[name] = createHash('sha256')
+          .update(await readFile(join(out, name)))
+          .digest('hex');
+      } catch {
+        // a folder
+      }
+    }
+  }
+  return files;
+}
+
+describe('closing a period from the command line', () => {
+  beforeAll(async () => {
+    const data = generateDataset({
+      seed: 5,
+      sessions: 200,
+      from: new Date('2026-10-01T00:00:00Z'),
+      to: new Date('2026-12-01T00:00:00Z'),
+    });
+    api = await startFakeDevinApi({ apiKey: KEY, data });
+    out = await mkdtemp(join(tmpdir(), 'close-cli-'));
+  });
+  afterAll(async () => {
+    await api.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('closes October once; a second close, a filtered run, a preliminary run and November’s close leave it as it was', async () => {
+    const first = await cli('--month', '2026-10', '--close', '--json');
+    expect(first.code, first.stderr).toBe(0);
+    const json = JSON.parse(first.stdout) as {
+      closed: boolean;
+      files: { close: string };
+      unsettled: { sessions: number };
+    };
+    expect(json.closed).toBe(true);
+    expect(json.files.close).toBe(join(out, 'devin-acu-chargeback-2026-10.close.json'));
+    const record = parseCloseRecord(JSON.parse(await readFile(json.files.close, 'utf8')), 'close');
+    expect(record.unsettled.count).toBe(json.unsettled.sessions);
+    const closed = await october();
+    expect(Object.keys(closed)).toContain('devin-acu-chargeback-2026-10.close.json');
+    const listing = (await readdir(out, { recursive: true })).sort();
+
+    const again = await cli('--month', '2026-10', '--close', '--json');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toMatch(/^October 2026 was closed at .* by run /m);
+    expect(JSON.parse(again.stdout)).toMatchObject({ closed: true, duplicateOf: record.runId });
+    expect((await readdir(out, { recursive: true })).sort()).toEqual(listing);
+
+    const filtered = await cli('--month', '2026-10', '--org', 'org_0', '--json');
+    expect(filtered.code, filtered.stderr).toBe(0);
+    const filteredFiles = (JSON.parse(filtered.stdout) as { files: Record<string, string> }).files;
+    expect(filteredFiles.workbook).toMatch(/devin-acu-chargeback-2026-10_filtered-[0-9a-f]{8}\.xlsx$/);
+    expect(filteredFiles.focus).toBeUndefined();
+
+    const preview = await cli('--month', '2026-10', '--json');
+    expect(preview.code, preview.stderr).toBe(0);
+    const previewJson = JSON.parse(preview.stdout) as { closed: boolean; files: { workbook: string } };
+    expect(previewJson).toMatchObject({ closed: false });
+    expect(previewJson.files.workbook).toBe(join(out, 'devin-acu-chargeback-2026-10.preview.xlsx'));
+
+    expect((await cli('--month', '2026-11', '--close')).code).toBe(0);
+    expect(await october()).toEqual(closed);
+  }, 180_000);
+
+  it('refuses to close a slice, naming the flag', async () => {
+    const refused = await cli('--month', '2026-11', '--close', '--tag', 'x');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--tag: "x" cannot be combined with --close/);
+  });
+});
