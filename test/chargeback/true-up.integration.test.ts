@@ -200,6 +200,15 @@ describe('a close through the Lambda after an earlier close, when October sessio
     expect(november.close?.key).toBe(`${NOVEMBER}.close.json`);
   });
 
+  it("returns November's true-up in the handler's result, exact", () => {
+    expect(november.trueUp).toMatchObject({
+      sessions: 3,
+      cost: '17.72',
+      periods: [{ period: '2026-10', sessions: 3, cost: '17.72' }],
+    });
+    expect(Number(november.trueUp?.acus)).toBe(7.873457);
+  });
+
   it('writes a November journal that imports: a BOM, one journal_id, every line complete, balanced per legal entity', async () => {
     const raw = await bytes(`${NOVEMBER}.journal.csv`);
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
