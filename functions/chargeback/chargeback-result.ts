@@ -24,6 +24,21 @@ export interface ChargebackResult {
   };
   /** The sessions that had not ended, and their ACUs and cost (exact decimal strings). */
   readonly unsettled?: { readonly sessions: number; readonly acus: string; readonly cost: string };
+  /**
+   * Earlier closed periods' changes this run posts (with a cost-centre map): as the CLI's `--json`
+   * `trueUp`, but exact decimal strings like the totals.
+   */
+  readonly trueUp?: {
+    readonly sessions: number;
+    readonly acus: string;
+    readonly cost: string;
+    readonly periods: readonly {
+      readonly period: string;
+      readonly sessions: number;
+      readonly acus: string;
+      readonly cost: string;
+    }[];
+  };
   /** True when the period is closed: by this run, or (with `duplicateOf`) by an earlier one. */
   readonly closed?: boolean;
   /** The period's close record, when it is closed. */

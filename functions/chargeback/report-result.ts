@@ -51,6 +51,19 @@ export function reportResult(
       acus: acus(report.unsettled.acus),
       cost: minorUnitsText(report.unsettled.costMinor, report.pricing),
     },
+    ...(report.costCentres?.trueUps && {
+      trueUp: {
+        sessions: report.costCentres.trueUps.sessions,
+        acus: acus(report.costCentres.trueUps.acus),
+        cost: minorUnitsText(report.costCentres.trueUps.costMinor, report.pricing),
+        periods: report.costCentres.trueUps.periods.map((q) => ({
+          period: q.period.slug,
+          sessions: q.lines.length,
+          acus: acus(q.acus),
+          cost: minorUnitsText(q.costMinor, report.pricing),
+        })),
+      },
+    }),
     closed: closed !== null,
     ...(closed && {
       close: {

@@ -8,6 +8,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 
+/** Each case spawns the CLI, which builds whole demo months: as long as the child may run. */
+const CLI_TIMEOUT_MS = 120_000;
+
 const COG_KEY = 'cog_cli_e2e_service_user_secret_5e7b1ce5';
 let api: FakeDevinApi;
 let out: string;
@@ -33,7 +36,7 @@ async function workbookText(file: string): Promise<string> {
   return parts.join('\n');
 }
 
-describe('npm run report with a service-user key (v3)', () => {
+describe('npm run report with a service-user key (v3)', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     api = await startFakeDevinApi({ apiKey: COG_KEY, data: demoDataset(new Date('2026-11-17T10:30:00Z')) });
   });
@@ -95,7 +98,7 @@ describe('npm run report with a service-user key (v3)', () => {
   });
 });
 
-describe('npm start on v3', () => {
+describe('npm start on v3', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeEach(async () => {
     out = await mkdtemp(join(tmpdir(), 'devin-chargeback-demo-v3-'));
     return () => rm(out, { recursive: true, force: true });

@@ -11,6 +11,9 @@ import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { decodePng } from '../support/png.js';
 
+/** Each case spawns the CLI, which builds whole demo months: as long as the child may run. */
+const CLI_TIMEOUT_MS = 120_000;
+
 const API_KEY = 'apk_user_cli_e2e_secret_key_0123456789';
 let api: FakeDevinApi;
 let out: string;
@@ -40,7 +43,7 @@ function runCli(entry: 'report' | 'demo', args: string[], env: Record<string, st
 
 const apiEnv = () => ({ DEVIN_API_KEY: API_KEY, DEVIN_API_URL: api.url });
 
-describe('npm run report', () => {
+describe('npm run report', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeAll(async () => {
     api = await startFakeDevinApi({
       apiKey: API_KEY,
@@ -217,7 +220,7 @@ describe('npm run report', () => {
   });
 });
 
-describe('npm start (the demo)', () => {
+describe('npm start (the demo)', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeEach(async () => {
     out = await mkdtemp(join(tmpdir(), 'devin-chargeback-demo-'));
     return () => rm(out, { recursive: true, force: true });

@@ -31,8 +31,9 @@ describe('the FOCUS writer inside the Lambda bundle', () => {
     expect(inputs.filter((i) => i.includes('duckdb') || i.endsWith('.node'))).toEqual([]);
     const bytes = result.outputFiles?.[0]?.contents.byteLength ?? 0;
     // The handler was 2.36 MB minified before the dataset; the writer adds well under 200 KB, and the
-    // Step Functions client for the distributed run's hand-over about 23 KB more.
-    expect(bytes).toBeLessThan(2_650_000);
+    // Step Functions client for the distributed run's hand-over about 23 KB more; the close, the
+    // true-ups, the shared-cost rules and the access check brought it to 2.66 MB (December 2026).
+    expect(bytes).toBeLessThan(2_750_000);
   }, 60_000);
 
   it('writes a Parquet file that DuckDB reads back exactly when run from the bundle', async () => {
