@@ -61,6 +61,7 @@ export class ChargebackStack extends Stack {
       REPORT_PREFIX: config.reportPrefix,
       EMAIL_SENDER: config.sender,
       EMAIL_RECIPIENTS: config.recipients.join(','),
+      ...(config.replyTo === undefined ? {} : { EMAIL_REPLY_TO: config.replyTo }),
       ALLOWED_RECIPIENT_DOMAINS: config.allowedRecipientDomains.join(','),
       REPORT_TIMEZONE: config.timezone,
       ACU_PRICE: config.acuPrice,

@@ -33,6 +33,8 @@ export interface ChargebackConfig {
   /** An existing secret (name or ARN) holding the Devin API key instead of creating an empty one. */
   readonly apiKeySecret?: string | undefined;
   readonly alarmEmail?: string | undefined;
+  /** Reply-To of the owners' showback mail; the Lambda defaults it to the first recipient. */
+  readonly replyTo?: string | undefined;
   /** Days after which report objects move to a cheaper storage class. */
   readonly transitionDays: number;
   readonly reportPrefix: string;
@@ -101,6 +103,7 @@ export const CONFIG_KEYS = [
   'bucketName',
   'apiKeySecret',
   'alarmEmail',
+  'replyTo',
   'transitionDays',
   'reportPrefix',
   'linkTtlSeconds',
@@ -320,6 +323,7 @@ const configSchema = z
       'must be a Secrets Manager secret name or ARN',
     ),
     alarmEmail: z.preprocess(blankToUndefined, emailAddress().optional()),
+    replyTo: z.preprocess(blankToUndefined, emailAddress().optional()),
     transitionDays: wholeNumberOr(
       CONFIG_DEFAULTS.transitionDays,
       1,

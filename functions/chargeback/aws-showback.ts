@@ -23,6 +23,8 @@ export interface AwsShowbackOptions {
   readonly runId: string;
   readonly period: string;
   readonly sender: string;
+  /** The owners' mail says "reply to finance": this is finance's address, its `Reply-To`. */
+  readonly replyTo: string;
   readonly linkTtlSeconds: number;
   /** The link service's signer, as for finance's email; undefined keeps presigned links. */
   readonly durableLink?: ((key: string, now: Date) => Promise<{ url: string; expiresAt: Date }>) | undefined;
@@ -83,6 +85,7 @@ export function createAwsShowback(options: AwsShowbackOptions): ShowbackDelivery
       const raw = await buildRawMessage({
         from: options.sender,
         to: [email],
+        replyTo: options.replyTo,
         subject: rendered.subject,
         html: rendered.html,
         text: rendered.text,

@@ -20,6 +20,8 @@ export interface LambdaConfig {
   readonly prefix: string;
   readonly sender: string;
   readonly recipients: readonly string[];
+  /** EMAIL_REPLY_TO: where owners' replies go; default the first recipient (finance). */
+  readonly replyTo: string;
   /** Every address a manual event names must be in one of these (lower-case) domains. */
   readonly allowedRecipientDomains: readonly string[];
   readonly timeZone: string;
@@ -97,6 +99,7 @@ const environment = z.object({
   REPORT_PREFIX: z.string().trim().default('reports/'),
   EMAIL_SENDER: z.email(),
   EMAIL_RECIPIENTS: emailList,
+  EMAIL_REPLY_TO: z.email().optional(),
   ALLOWED_RECIPIENT_DOMAINS: z.string().trim().optional(),
   REPORT_TIMEZONE: z.string().trim().default('UTC'),
   ACU_PRICE: required('ACU_PRICE'),
@@ -155,6 +158,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     prefix,
     sender: e.EMAIL_SENDER,
     recipients: e.EMAIL_RECIPIENTS,
+    replyTo: e.EMAIL_REPLY_TO ?? e.EMAIL_RECIPIENTS[0] ?? e.EMAIL_SENDER,
     allowedRecipientDomains,
     timeZone,
     pricing,

@@ -65,6 +65,7 @@ export async function showbackStep(
     runId: input.run.runId,
     period,
     sender: config.sender,
+    replyTo: config.replyTo,
     linkTtlSeconds: config.linkTtlSeconds,
     durableLink: deps.durableLink,
     now: deps.now,

@@ -2,6 +2,7 @@ import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { invoiceSentence } from '../core/report/invoice-sentence.js';
 import { invoiceSplit } from '../core/report/reconciliation-costs.js';
+import { shareOf } from '../core/report/share.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Figure } from './email-content.js';
 import { formatSignedAcus, formatSignedMoney, formatSignedShare } from './email-figures.js';
@@ -25,8 +26,38 @@ export function invoiceFigure(report: ChargebackReport): Figure | null {
   const { reconciliation, pricing } = report;
   if (!reconciliation.available) return null;
   return {
-    label: 'Invoice',
+    label: 'Billed',
     value: invoiceSentence(invoiceSplit(reconciliation.reconciliation, report), pricing).replace(/\.$/, ''),
+  };
+}
+
+/** The headline's change: in money first, its % of the previous cost, or why there is none. */
+export function totalCostChangeFigure({ comparison, pricing }: ChargebackReport): Figure {
+  if (!comparison.available) return { label: 'Month over month', value: cleanApiText(comparison.reason) };
+  const label = `Change vs ${cleanApiText(comparison.previous.label)}`;
+  if (comparison.changeCostMinor === null || comparison.previousCostMinor === null) {
+    return {
+      label,
+      value: `${formatSignedAcus(comparison.changeAcus)} ACUs, from ${formatAcus(comparison.previousAcus)} ACUs (the previous period was in another currency)`,
+    };
+  }
+  const share =
+    comparison.previousCostMinor === 0n
+      ? ''
+      : ` (${formatSignedShare(shareOf(comparison.changeCostMinor, comparison.previousCostMinor))})`;
+  return {
+    label,
+    value: `${formatSignedMoney(comparison.changeCostMinor, pricing)}${share}, from ${formatMoney(comparison.previousCostMinor, pricing)}`,
+  };
+}
+
+/** The change in ACUs, second to the money: "+819.99 ACUs (+25.0%), from 3,280.41 ACUs". */
+export function acuChangeFigure({ comparison }: ChargebackReport): Figure | null {
+  if (!comparison.available) return null;
+  const share = comparison.changeShare === null ? '' : ` (${formatSignedShare(comparison.changeShare)})`;
+  return {
+    label: 'Change in ACUs',
+    value: `${formatSignedAcus(comparison.changeAcus)} ACUs${share}, from ${formatAcus(comparison.previousAcus)} ACUs`,
   };
 }
 

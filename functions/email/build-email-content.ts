@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { GLOSSARY } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ChargebackReport, NameSource } from '../core/report/chargeback-report.js';
@@ -6,10 +7,11 @@ import type { RunInfo } from '../core/report/run-info.js';
 import { isPreliminary } from '../core/report/run-status.js';
 import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
 import {
+  acuChangeFigure,
   allocatedShareFigure,
   comparisonNotices,
   invoiceFigure,
-  totalChangeFigure,
+  totalCostChangeFigure,
 } from './billing-figures.js';
 import { cleanApiText } from './clean-api-text.js';
 import { costCentreFigures, costCentreNotices } from './cost-centre-email.js';
@@ -17,6 +19,7 @@ import type { EmailContent } from './email-content.js';
 import { formatCount, formatUnitPrice } from './email-figures.js';
 import { chargedAcusHeader, orgTable, statusTable, topUsersTable } from './email-tables.js';
 import { formatUtcMinute } from './link-expiry.js';
+import { costCentreTable, moversTable } from './money-tables.js';
 import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';
 import { sessionCoverageParagraphs, workbookParagraphs } from './workbook-section.js';
 
@@ -95,10 +98,16 @@ export function buildEmailContent(input: {
   const title = `Devin ACU chargeback — ${period.label}`;
   const orgCount = report.orgs.length;
   const invoice = invoiceFigure(report);
-  const summary = `${acus} ACUs, ${cost}, ${plural(totals.sessions, 'session', 'sessions')} across ${plural(orgCount, 'org', 'orgs')}.`;
+  const summary = `${cost} for ${acus} ACUs, ${plural(totals.sessions, 'session', 'sessions')} across ${plural(orgCount, 'org', 'orgs')}.`;
+  const workbook = [
+    ...(input.sessions === undefined ? [] : sessionCoverageParagraphs(input.sessions)),
+    ...workbookParagraphs(delivery, run),
+  ];
+  // The link's expiry, or where the file is, goes with the button at the top; the rest stays below.
+  const leadCount = input.sessions?.coverage.capped === true ? 0 : 1;
 
   return {
-    subject: `${tags}${title}: ${acus} ACUs (${cost})`,
+    subject: `${tags}${title}: ${cost} (${acus} ACUs)`,
     title,
     // The inbox shows this line first: figures that can still grow must not read as final there either.
     preview: [preliminary ? 'Preliminary.' : null, unsettled, summary]
@@ -117,31 +126,33 @@ export function buildEmailContent(input: {
       describeNameSource('User', report.names.users),
       ...comparisonNotices(report),
     ].filter((notice) => notice !== null),
+    headline: [
+      { label: 'Cost', value: cost },
+      totalCostChangeFigure(report),
+      { label: chargedAcusHeader(report), value: `${acus} at ${formatUnitPrice(pricing)} per ACU` },
+    ],
     figures: [
       { label: 'Period', value: describePeriod(period) },
       ...(report.costBasis === 'billed'
         ? [{ label: 'Cost basis', value: 'Billed ACUs (vendor consumption), not session totals' }]
         : []),
       { label: 'Sessions', value: formatCount(totals.sessions) },
-      { label: chargedAcusHeader(report), value: acus },
-      // Quantity, price, amount: the order of an invoice line.
-      { label: 'Unit price', value: `${formatUnitPrice(pricing)} per ACU` },
-      { label: 'Cost', value: cost },
+      { label: 'ACU', value: GLOSSARY.acu.label },
       allocatedShareFigure(report),
       ...(invoice === null ? [] : [invoice]),
-      totalChangeFigure(report),
+      ...[acuChangeFigure(report)].filter((figure) => figure !== null),
       ...costCentreFigures(report),
     ],
+    movers: moversTable(report),
+    costCentres: costCentreTable(report),
     orgs: orgTable(report),
     topUsers: topUsersTable(report),
     statuses: statusTable(report),
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,
-    workbook: [
-      ...(input.sessions === undefined ? [] : sessionCoverageParagraphs(input.sessions)),
-      ...workbookParagraphs(delivery, run),
-    ],
+    workbookLead: workbook.slice(0, leadCount),
+    workbook: workbook.slice(leadCount),
     footer: [
       ...(run.notices ?? []),
       describeAttribution(report),

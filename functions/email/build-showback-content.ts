@@ -1,12 +1,16 @@
 import type { CostCentreTotal } from '../core/cost-centres/cost-centre-report.js';
+import { GLOSSARY } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
+import { isPreliminary } from '../core/report/run-status.js';
 import { shareOf } from '../core/report/share.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
 import type { Cell, EmailContent, Figure, Paragraph, Table } from './email-content.js';
-import { formatCount, formatSignedShare, formatUnitPrice } from './email-figures.js';
-import { orgTable, statusTable, topUsersTable } from './email-tables.js';
+import { formatCount, formatSignedMoney, formatSignedShare, formatUnitPrice } from './email-figures.js';
+import { orgTable, SHARE_OF_COST, statusTable, topUsersTable } from './email-tables.js';
 import { describeLinkExpiry, formatUtcMinute } from './link-expiry.js';
+import { costCentreTable } from './money-tables.js';
 import type { EmailDelivery } from './render-chargeback-email.js';
 
 /**
@@ -25,26 +29,47 @@ export function buildShowbackContent(input: {
   const names = costCentres.map((row) => `${row.code} ${row.name}`);
   const demo = run.source === 'demo' ? '[Demo] ' : '';
   const title = `Devin usage — ${period.label}`;
+  // The same notices finance's email carries: an owner must not read figures that can still change as final.
+  const unsettled = unsettledSentence(slice.unsettled, pricing);
+  const preliminary = isPreliminary(slice);
+  const change = sliceCostChange(slice, costCentres);
   return {
-    subject: `${demo}${title} — ${names.join(', ')}: ${cost}`,
+    subject: `${demo}${preliminary ? '[Preliminary] ' : ''}${title} — ${names.join(', ')}: ${cost}`,
     title,
-    preview: `${names.join(', ')}: ${formatAcus(totals.acus)} ACUs, ${cost}, ${formatCount(totals.sessions)} sessions.`,
+    preview: [
+      preliminary ? 'Preliminary.' : null,
+      unsettled,
+      `${names.join(', ')}: ${cost} for ${formatAcus(totals.acus)} ACUs, ${formatCount(totals.sessions)} sessions.`,
+    ]
+      .filter((part) => part !== null)
+      .join(' '),
+    headline: [
+      { label: 'Cost', value: cost },
+      ...(change === null ? [] : [change]),
+      {
+        label: slice.costBasis === 'billed' ? 'Billed ACUs' : 'ACUs',
+        value: `${formatAcus(totals.acus)} at ${formatUnitPrice(pricing)} per ACU`,
+      },
+    ],
     notices: [
       run.source === 'demo'
         ? "Demo data: built from the project's sample data set, not from a Devin account. Do not charge back."
         : null,
+      // The same words finance's email uses: an owner must not read a month that can still grow as final.
+      preliminary ? PRELIMINARY_NOTICE : null,
+      unsettled,
       `You receive this as budget owner of ${names.join(' and ')} in the cost-centre map finance keeps. The figures cover only ${costCentres.length === 1 ? 'this cost centre' : 'these cost centres'}.`,
     ].filter((notice) => notice !== null),
     figures: [
       { label: 'Period', value: `${period.label} (${period.timeZone})` },
       { label: 'Sessions', value: formatCount(totals.sessions) },
-      { label: slice.costBasis === 'billed' ? 'Billed ACUs' : 'ACUs', value: formatAcus(totals.acus) },
-      { label: 'Unit price', value: `${formatUnitPrice(pricing)} per ACU` },
-      { label: 'Cost', value: cost },
-      ...costCentres.flatMap((row) => costCentreFigures(row, slice, costCentres.length > 1)),
+      { label: 'ACU', value: GLOSSARY.acu.label },
+      ...costCentreFigures(slice, costCentres.length > 1),
     ],
+    movers: null,
+    costCentres: costCentres.length > 1 ? costCentreTable(slice) : null,
     // Shares of one team's slice say little, and a phone has no room for them.
-    orgs: withoutColumns(orgTable(slice), ['Share of ACUs']),
+    orgs: withoutColumns(orgTable(slice), [SHARE_OF_COST]),
     // One org says itself in the table above: the column would only squeeze the names.
     topUsers: withoutColumns(
       topUsersTable(slice),
@@ -55,11 +80,28 @@ export function buildShowbackContent(input: {
     download: delivery.link
       ? { text: `Download ${delivery.workbookFileName}`, url: delivery.link.url }
       : null,
+    workbookLead: [],
     workbook: workbookParagraphs(delivery, run, names),
     footer: [
-      'Questions about these figures or the cost-centre map: reply to finance.',
+      'Questions about these figures or the cost-centre map: reply to this email; it goes to finance.',
       `Run ${run.runId} · generated ${formatUtcMinute(run.generatedAt)} by ${run.generator}`,
     ],
+  };
+}
+
+/**
+ * The slice's change in money against the previous period, from its cost
+ * centres' previous cost (the slice has no org comparison); null without one.
+ */
+function sliceCostChange(slice: ChargebackReport, rows: readonly CostCentreTotal[]): Figure | null {
+  const previous = slice.costCentres?.previous;
+  if (previous === undefined || !previous.available) return null;
+  const before = rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
+  const now = rows.reduce((sum, row) => sum + row.costMinor, 0n);
+  const share = before === 0n ? ' (new)' : ` (${formatSignedShare(shareOf(now - before, before))})`;
+  return {
+    label: `Change vs ${previous.label}`,
+    value: `${formatSignedMoney(now - before, slice.pricing)}${share}, from ${formatMoney(before, slice.pricing)}`,
   };
 }
 
@@ -74,31 +116,11 @@ function withoutColumns(table: Table, headers: readonly string[]): Table {
   };
 }
 
-function costCentreFigures(row: CostCentreTotal, slice: ChargebackReport, several: boolean): Figure[] {
-  const { pricing } = slice;
-  const figures: Figure[] = several
-    ? [
-        {
-          label: row.code,
-          value: `${formatMoney(row.costMinor, pricing)} · ${formatCount(row.sessions)} sessions · ${formatAcus(row.acus)} ACUs`,
-        },
-      ]
-    : [];
+/** With one cost centre the headline says its change; without a previous period, say why there is none. */
+function costCentreFigures(slice: ChargebackReport, several: boolean): Figure[] {
   const previous = slice.costCentres?.previous;
-  if (previous === undefined || !previous.available) {
-    return [
-      ...figures,
-      {
-        label: several ? `${row.code} change` : 'Change',
-        value: previous?.available === false ? 'No previous period to compare with' : '—',
-      },
-    ];
-  }
-  const change =
-    row.previousAcus === null || row.previousAcus === 0n
-      ? `new since ${previous.label}`
-      : `${formatSignedShare(shareOf(row.acus - row.previousAcus, row.previousAcus))} ACUs vs ${previous.label} (${formatAcus(row.previousAcus)} ACUs${row.previousCostMinor === null ? '' : `, ${formatMoney(row.previousCostMinor, pricing)}`})`;
-  return [...figures, { label: several ? `${row.code} change` : 'Change', value: change }];
+  if (several || previous === undefined || previous.available) return [];
+  return [{ label: 'Change', value: 'No previous period to compare with' }];
 }
 
 function workbookParagraphs(delivery: EmailDelivery, run: RunInfo, names: readonly string[]): Paragraph[] {

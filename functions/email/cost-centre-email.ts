@@ -1,3 +1,5 @@
+import { UNMAPPED_CODE } from '../core/cost-centres/cost-centre-map.js';
+import type { CostCentreReport } from '../core/cost-centres/cost-centre-report.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { cleanApiText } from './clean-api-text.js';
@@ -14,8 +16,35 @@ export function costCentreNotices(report: ChargebackReport): string[] {
   );
   const one = orgs.length === 1;
   return [
-    `Unmapped: ${orgs.join(', ')} ${one ? 'is' : 'are'} not in the cost-centre map. ${one ? 'Its' : 'Their'} cost is on the journal's Unmapped line, which has no account, so the journal is a DRAFT (…journal.DRAFT.csv): add ${one ? 'it' : 'them'} to the map (or a catch-all row, org_id "*") and run the report again before posting.`,
+    `Unmapped: ${orgs.join(', ')} ${one ? 'is' : 'are'} not in the cost-centre map. ${one ? 'Its' : 'Their'} cost is on the journal's Unmapped line, which has no account, so the journal is a DRAFT (…journal.DRAFT.csv): add ${one ? 'it' : 'them'} to the map (or a catch-all row, org_id "*") and run the report again before posting.${unmappedSplitText(report, costCentres)}`,
   ];
+}
+
+/**
+ * Why the Unmapped figure is less than the org's row in the org table: tag
+ * rules charged some of its sessions to mapped cost centres. Said in words,
+ * so the two figures side by side reconcile.
+ */
+function unmappedSplitText(report: ChargebackReport, costCentres: CostCentreReport): string {
+  const sentences: string[] = [];
+  for (const org of costCentres.unmappedOrgs) {
+    const elsewhere = costCentres.orgSplits.filter(
+      (split) => split.orgId === org.orgId && split.code !== UNMAPPED_CODE,
+    );
+    if (elsewhere.length === 0) continue;
+    const name = cleanApiText(org.orgName ?? org.orgId);
+    const all = org.sessions + elsewhere.reduce((sum, split) => sum + split.sessions, 0);
+    const where = elsewhere
+      .map(
+        (split) =>
+          `${formatCount(split.sessions)} (${formatMoney(split.costMinor, report.pricing)}) to ${cleanApiText(split.code)}`,
+      )
+      .join(', ');
+    sentences.push(
+      ` ${formatCount(org.sessions)} of ${possessive(name)} ${formatCount(all)} sessions are unmapped; tag rules charged ${where}.`,
+    );
+  }
+  return sentences.join('');
 }
 
 export function costCentreFigures(report: ChargebackReport): Figure[] {
@@ -43,4 +72,9 @@ export function costCentreFigures(report: ChargebackReport): Figure[] {
       value: `${formatCount(q.lines.length)} sessions, ${formatAcus(q.acus)} ACUs, ${formatMoney(q.costMinor, q.pricing)}`,
     })),
   ];
+}
+
+/** "Internal Tools'", "Growth's". */
+function possessive(name: string): string {
+  return name.endsWith('s') ? `${name}'` : `${name}'s`;
 }

@@ -53,13 +53,21 @@ export interface EmailContent {
   readonly preview: string;
   /** Things that change how the numbers must be read: demo data, filters, missing names. */
   readonly notices: readonly string[];
+  /** Money first: the cost, its change in money, then the ACUs; shown above everything else. */
+  readonly headline: readonly Figure[];
   readonly figures: readonly Figure[];
+  /** "What changed": the top movers in money; null without a previous period. */
+  readonly movers: Table | null;
+  /** Cost by the cost centre it went to, as the journal posts it; null without a map. */
+  readonly costCentres: Table | null;
   readonly orgs: Table;
   readonly topUsers: Table;
   /** Cost by session status: error sessions are what a vendor credit claim is built on. */
   readonly statuses: Table;
   /** The presigned link, shown as the section's one button. */
   readonly download: { readonly text: string; readonly url: string } | null;
+  /** Said with the button near the top (where the workbook is, when it expires). */
+  readonly workbookLead: readonly Paragraph[];
   readonly workbook: readonly Paragraph[];
   readonly footer: readonly string[];
   /** Charts shown under the figures; none when absent. */

@@ -13,7 +13,7 @@ export function formatCount(count: number): string {
  * "12,222.18": the amount without its currency code, for table columns whose
  * header names the currency once ("Cost (USD)"), so the digits line up.
  */
-export function formatAmount(minor: bigint, pricing: Pricing): string {
+export function formatAmount(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
   return formatMoney(minor, pricing).slice(pricing.currency.length + 1);
 }
 

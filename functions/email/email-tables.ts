@@ -1,11 +1,15 @@
+import { label } from '../core/glossary/glossary.js';
 import { formatAcus, formatShare } from '../core/money/format.js';
 import type { ChargebackReport, UserTotal } from '../core/report/chargeback-report.js';
 import { orgSplitText, TOP_USERS } from '../core/report/people.js';
 import type { OrgChange } from '../core/report/period-comparison.js';
 import { statusLabel } from '../core/report/session-status.js';
+import { settledText } from '../core/report/settled.js';
+import { shareOf } from '../core/report/share.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
-import { formatAmount, formatCount, formatShareOfTotal, formatSignedShare } from './email-figures.js';
+import { formatAmount, formatCount, formatShareOfTotal } from './email-figures.js';
+import { costChangeShareText, formatSignedAmount } from './money-tables.js';
 
 const NO_SESSIONS = 'No sessions in this period.';
 export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
@@ -33,9 +37,9 @@ function orgNameCell(orgId: string, orgName: string | null, marker?: string): Ce
 }
 
 /**
- * Every org with a total row; the rows add up to it exactly. With a previous
- * period, its ACUs and the change % follow, and orgs that vanished since are
- * rows of their own, not dropped.
+ * Every org with a total row; the rows add up to it exactly. Money first: the
+ * cost, then with a previous period the change in money and its %, then the
+ * ACUs; orgs that vanished since are rows of their own, not dropped.
  */
 export function orgTable(report: ChargebackReport): Table {
   const { totals, pricing, comparison } = report;
@@ -43,72 +47,75 @@ export function orgTable(report: ChargebackReport): Table {
   const changeCells = (orgId: string): Cell[] => {
     if (changes === null) return [];
     const change = changes.get(orgId);
-    return change === undefined ? [{ text: '' }, { text: '' }] : orgChangeCells(change);
+    return change === undefined ? [{ text: '' }, { text: '' }] : orgChangeCells(change, pricing);
   };
   const current = report.orgs.map((org): Cell[] => [
     orgNameCell(org.orgId, org.orgName),
-    { text: formatCount(org.sessions) },
-    { text: formatAcus(org.acus) },
     { text: formatAmount(org.costMinor, pricing) },
-    { text: formatShareOfTotal(org.shareOfAcus) },
     ...changeCells(org.orgId),
+    { text: formatAcus(org.acus) },
+    { text: formatCount(org.sessions) },
+    { text: formatShareOfTotal(shareOf(org.costMinor, totals.costMinor)) },
   ]);
   const vanished = comparison.available
     ? comparison.orgs
         .filter((change) => change.status === 'vanished')
         .map((change): Cell[] => [
           orgNameCell(change.orgId, change.orgName, NO_USAGE_THIS_PERIOD),
-          { text: '0' },
-          { text: formatAcus(0n) },
           { text: formatAmount(0n, pricing) },
+          ...orgChangeCells(change, pricing),
+          { text: formatAcus(0n) },
+          { text: '0' },
           { text: '–' },
-          ...orgChangeCells(change),
         ])
     : [];
   const totalChange: Cell[] = comparison.available
-    ? [
-        { text: formatAcus(comparison.previousAcus) },
-        { text: comparison.changeShare === null ? '–' : formatSignedShare(comparison.changeShare) },
-      ]
+    ? comparison.changeCostMinor === null
+      ? [{ text: '–' }, { text: '–' }]
+      : [
+          { text: formatSignedAmount(comparison.changeCostMinor, pricing) },
+          { text: costChangeShareText(comparison.changeCostMinor, comparison.previousCostMinor) },
+        ]
     : [];
   return {
     columns: [
       { header: 'Org', align: 'left' },
-      { header: 'Sessions', align: 'right', secondary: true },
-      { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${pricing.currency})`, align: 'right' },
-      { header: 'Share of ACUs', align: 'right', secondary: true },
       ...(comparison.available
         ? ([
-            { header: 'Previous ACUs', align: 'right', secondary: true },
+            { header: `Change (${pricing.currency})`, align: 'right' },
             { header: 'Change %', align: 'right', secondary: true },
           ] as const)
         : []),
+      { header: chargedAcusHeader(report), align: 'right', secondary: true },
+      { header: 'Sessions', align: 'right', secondary: true },
+      { header: SHARE_OF_COST, align: 'right', secondary: true },
     ],
     rows: [...current, ...vanished],
     totalRow: [
       { text: 'Total' },
-      { text: formatCount(totals.sessions) },
-      { text: formatAcus(totals.acus) },
       { text: formatAmount(totals.costMinor, pricing) },
-      { text: totals.acus > 0n ? formatShare(1) : '–' },
       ...totalChange,
+      { text: formatAcus(totals.acus) },
+      { text: formatCount(totals.sessions) },
+      { text: totals.costMinor > 0n ? formatShare(1) : '–' },
     ],
     emptyText: NO_SESSIONS,
   };
 }
 
-/** Previous ACUs and change %: a new org had nothing before, so its change is "new", not a percentage. */
-function orgChangeCells(change: OrgChange): Cell[] {
+export const SHARE_OF_COST = 'Share of cost';
+
+/** Change in money and its %: a new org had nothing before, so its change is "new", not a percentage. */
+function orgChangeCells(change: OrgChange, pricing: ChargebackReport['pricing']): Cell[] {
+  if (change.changeCostMinor === null) return [{ text: '–' }, { text: '–' }];
   return [
-    { text: change.previousAcus === null ? '–' : formatAcus(change.previousAcus) },
+    { text: formatSignedAmount(change.changeCostMinor, pricing) },
     {
       text:
-        change.changeShare !== null
-          ? formatSignedShare(change.changeShare)
-          : change.status === 'new'
-            ? 'new'
-            : '–',
+        change.status === 'new'
+          ? 'new'
+          : costChangeShareText(change.changeCostMinor, change.previousCostMinor),
     },
   ];
 }
@@ -120,8 +127,8 @@ export function topUsersTable(report: ChargebackReport): Table {
       { header: 'User', align: 'left' },
       { header: 'Org', align: 'left', secondary: true },
       { header: 'Sessions', align: 'right', secondary: true },
-      { header: chargedAcusHeader(report), align: 'right' },
       { header: `Cost (${report.pricing.currency})`, align: 'right' },
+      { header: chargedAcusHeader(report), align: 'right' },
     ],
     rows: report.topUsers.slice(0, TOP_USERS).map((user) => [
       userCell(user),
@@ -129,8 +136,8 @@ export function topUsersTable(report: ChargebackReport): Table {
         text: orgSplitText(user, (org) => cleanApiText(org.orgName ?? org.orgId), formatAcus),
       },
       { text: formatCount(user.sessions) },
-      { text: formatAcus(user.acus) },
       { text: formatAmount(user.costMinor, report.pricing) },
+      { text: formatAcus(user.acus) },
     ]),
     emptyText: NO_SESSIONS,
   };
@@ -150,21 +157,25 @@ export function statusTable(report: ChargebackReport): Table {
   return {
     columns: [
       { header: 'Status', align: 'left' },
+      { header: label('settled'), align: 'left' },
       { header: 'Sessions', align: 'right' },
-      { header: 'Session ACUs', align: 'right', secondary: true },
       { header: `Cost (${pricing.currency})`, align: 'right' },
+      { header: 'Session ACUs', align: 'right', secondary: true },
     ],
+    // Words, not the API's codes (`exit`): the reader is finance, not the vendor.
     rows: report.statuses.map((row) => [
-      { text: statusLabel(row.status), detail: cleanApiText(row.status) },
+      { text: statusLabel(row.status) },
+      { text: settledText(row.status) },
       { text: formatCount(row.sessions) },
-      { text: formatAcus(row.acus) },
       { text: formatAmount(row.costMinor, pricing) },
+      { text: formatAcus(row.acus) },
     ]),
     totalRow: [
       { text: 'Total' },
+      { text: '' },
       { text: formatCount(sessions) },
-      { text: formatAcus(acus) },
       { text: formatAmount(cost, pricing) },
+      { text: formatAcus(acus) },
     ],
     emptyText: NO_SESSIONS,
   };

@@ -6,6 +6,8 @@ export { SES_MAX_RECIPIENTS } from './recipients.js';
 export interface RawMessageInput {
   from: string;
   to: readonly string[];
+  /** Where replies go (`Reply-To`), when not to the sender mailbox. */
+  replyTo?: string | undefined;
   subject: string;
   html: string;
   text: string;
@@ -36,9 +38,11 @@ export class MimeBuildError extends Error {
 export async function buildRawMessage(input: RawMessageInput): Promise<Buffer> {
   validateSender(input.from);
   validateRecipients(input.to);
+  if (input.replyTo !== undefined) validateSender(input.replyTo);
   const composer = new MailComposer({
     from: input.from,
     to: [...input.to],
+    ...(input.replyTo === undefined ? {} : { replyTo: input.replyTo }),
     subject: input.subject,
     text: input.text,
     html: input.html,

@@ -117,8 +117,42 @@ function downloadButtonHtml(download: { text: string; url: string }): string {
 </td></tr></table>`;
 }
 
-function figuresHtml(content: EmailContent): string {
-  const rows = content.figures
+/** The money, large, before anything else: what the month cost and how that changed. */
+function headlineHtml(headline: EmailContent['headline']): string {
+  if (headline.length === 0) return '';
+  const [first, ...rest] = headline;
+  const lead = first
+    ? `<p style="${FONT}margin:0 0 4px 0;"><span style="font-size:13px;line-height:18px;color:#6b7280;">${escapeHtml(first.label)}</span><br><span style="font-size:26px;line-height:32px;font-weight:bold;">${escapeHtml(first.value)}</span></p>`
+    : '';
+  const lines = rest
+    .map(
+      (f) =>
+        `<p style="${TEXT}margin:0 0 2px 0;"><span style="color:#6b7280;">${escapeHtml(f.label)}:</span> <strong>${escapeHtml(f.value)}</strong></p>`,
+    )
+    .join('\n');
+  return `<div style="margin:0 0 14px 0;">${lead}\n${lines}</div>`;
+}
+
+/** The link near the top, measured by the render test (data-measure): on a phone within two screens. */
+function workbookLeadHtml(content: EmailContent): string {
+  const button = content.download ? downloadButtonHtml(content.download) : '';
+  const lead = content.workbookLead.map(paragraphHtml).join('\n');
+  if (button === '' && lead === '') return '';
+  return `<div data-measure="workbook" style="margin:0 0 12px 0;">${button}${lead}</div>`;
+}
+
+/** The workbook again at the end, with how to get a fresh link and where it is stored. */
+function workbookHtml(content: EmailContent): string {
+  if (content.download === null && content.workbook.length === 0) return '';
+  return `<h2 style="${H2}">Workbook</h2>
+${content.download ? downloadButtonHtml(content.download) : ''}
+${content.workbook.map(paragraphHtml).join('\n')}`;
+}
+
+export const TOP_USERS_HEADING = 'Top users by cost';
+
+function figuresHtml(figures: EmailContent['figures']): string {
+  const rows = figures
     .map(
       (f) =>
         `<tr><td class="cb-label" style="${TEXT}padding:3px 16px 3px 0;color:#6b7280;white-space:nowrap;vertical-align:top;">${escapeHtml(f.label)}</td><td style="${TEXT}padding:3px 0;font-weight:bold;">${escapeHtml(f.value)}</td></tr>`,
@@ -154,18 +188,20 @@ ${PHONE_STYLE}
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:720px;width:100%;table-layout:fixed;background:#ffffff;border:1px solid #e5e7eb;">
 <tr><td class="cb-pad" style="padding:24px 20px;">
 <h1 style="${FONT}font-size:20px;line-height:28px;font-weight:bold;margin:0 0 16px 0;">${escapeHtml(content.title)}</h1>
+${headlineHtml(content.headline)}
 ${noticesHtml(content.notices)}
-${figuresHtml(content)}
+${workbookLeadHtml(content)}
+${figuresHtml(content.figures)}
+${content.movers === null ? '' : `<h2 style="${H2}">What changed</h2>\n${tableHtml(content.movers)}`}
+${content.costCentres === null ? '' : `<h2 style="${H2}">By cost centre</h2>\n${tableHtml(content.costCentres)}`}
 ${chartsHtml(content.charts ?? [])}
 <h2 style="${H2}">By org</h2>
 ${tableHtml(content.orgs)}
-<h2 style="${H2}">Top users by ACUs</h2>
+<h2 style="${H2}">${TOP_USERS_HEADING}</h2>
 ${tableHtml(content.topUsers)}
 <h2 style="${H2}">Cost by status</h2>
 ${tableHtml(content.statuses)}
-<h2 style="${H2}">Workbook</h2>
-${content.download ? downloadButtonHtml(content.download) : ''}
-${content.workbook.map(paragraphHtml).join('\n')}
+${workbookHtml(content)}
 </td></tr>
 <tr><td class="cb-pad" style="padding:16px 20px 24px 20px;border-top:1px solid #e5e7eb;">
 ${content.footer.map((line) => `<p style="${MUTED}margin:0 0 4px 0;">${escapeHtml(line)}</p>`).join('\n')}

@@ -59,15 +59,29 @@ export function renderText(content: EmailContent): string {
   const workbook: Paragraph[] = content.download
     ? [[{ kind: 'link', ...content.download }], ...content.workbook]
     : [...content.workbook];
-  const labelWidth = Math.max(...content.figures.map((f) => width(f.label)));
+  const figures = (list: EmailContent['figures']) => {
+    const labelWidth = Math.max(0, ...list.map((f) => width(f.label)));
+    return list.map((f) => `${f.label.padEnd(labelWidth)}  ${f.value}`).join('\n');
+  };
+  const lead: Paragraph[] = content.download
+    ? [[{ kind: 'link', ...content.download }], ...content.workbookLead]
+    : [...content.workbookLead];
   const blocks = [
     `${content.title}\n${'='.repeat(width(content.title))}`,
+    ...(content.headline.length > 0 ? [figures(content.headline)] : []),
     ...content.notices.map((notice) => `NOTE: ${notice}`),
-    content.figures.map((f) => `${f.label.padEnd(labelWidth)}  ${f.value}`).join('\n'),
+    ...(lead.length > 0 ? [lead.map(renderParagraph).join('\n\n')] : []),
+    figures(content.figures),
+    ...(content.movers === null ? [] : [`${heading('What changed')}\n${renderTable(content.movers)}`]),
+    ...(content.costCentres === null
+      ? []
+      : [`${heading('By cost centre')}\n${renderTable(content.costCentres)}`]),
     `${heading('By org')}\n${renderTable(content.orgs)}`,
-    `${heading('Top users by ACUs')}\n${renderTable(content.topUsers)}`,
+    `${heading('Top users by cost')}\n${renderTable(content.topUsers)}`,
     `${heading('Cost by status')}\n${renderTable(content.statuses)}`,
-    `${heading('Workbook')}\n${workbook.map(renderParagraph).join('\n\n')}`,
+    ...(workbook.length === 0
+      ? []
+      : [`${heading('Workbook')}\n${workbook.map(renderParagraph).join('\n\n')}`]),
     `-- \n${content.footer.join('\n')}`,
   ];
   return `${blocks.join('\n\n')}\n`;

@@ -30,8 +30,11 @@ export function writeSection(sheet: Worksheet, title: string): void {
   row.commit();
 }
 
-/** Returns the row number of each fact, for formulas and defined names that point at one. */
-export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
+/**
+ * Returns the row number of each fact, for formulas and defined names that point at one.
+ * With `wrapAt` (the value column's width), a longer text value wraps, its row as tall as its lines.
+ */
+export function writeFacts(sheet: Worksheet, facts: readonly Fact[], wrapAt?: number): number[] {
   const rows: number[] = [];
   for (const fact of facts) {
     const row = sheet.addRow([fact.label, fact.value]);
@@ -39,6 +42,10 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
     const value = row.getCell(2);
     // Numbers and dates next to their label read better than flushed to the far edge.
     value.alignment = { horizontal: 'left' };
+    if (wrapAt !== undefined && typeof fact.value === 'string' && fact.value.length > wrapAt) {
+      value.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+      row.height = Math.min(409, Math.ceil(fact.value.length / (wrapAt * 0.9)) * 15);
+    }
     if (fact.numFmt !== undefined) value.numFmt = fact.numFmt;
     rows.push(row.number);
     row.commit();
@@ -49,7 +56,7 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[]): number[] {
 const NOTICE_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFEF3C7' } };
 
 /**
- * A notice that changes how the figures are read (demo data, provisional), boxed across `columns`;
+ * A notice that changes how the figures are read (demo data, preliminary), boxed across `columns`;
  * `width` (the columns' total, in characters) makes a long one as tall as its lines.
  */
 export function writeNotice(sheet: Worksheet, text: string, columns: number, width?: number): void {

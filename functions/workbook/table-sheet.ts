@@ -50,7 +50,9 @@ export async function writeTableSheet<Item>(
     spec.name,
     sheetOptions(spec.report, {
       frozenRows: TABLE_HEADER_ROW,
-      printTitlesRow: `${TABLE_HEADER_ROW}:${TABLE_HEADER_ROW}`,
+      // The title row carries the status ("— Preliminary"): every printed page repeats it with the header.
+      printTitlesRow: `1:${TABLE_HEADER_ROW}`,
+      widths: spec.columns.slice(0, spec.printedColumns).map((column) => column.width ?? DEFAULT_WIDTH),
       ...(spec.pageSetup === undefined ? {} : { pageSetup: spec.pageSetup }),
     }),
   );

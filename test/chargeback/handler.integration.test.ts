@@ -191,7 +191,7 @@ describe('chargeback Lambda handler', () => {
     // The emulator records the To header as one string.
     expect(mail.destination.to.join(', ')).toBe('finance@example.com, controller@example.com');
     expect(mail.subject).toMatch(
-      /^Devin ACU chargeback — October 2026: [\d,]+\.\d\d ACUs \(USD [\d,]+\.\d\d\)$/,
+      /^Devin ACU chargeback — October 2026: USD [\d,]+\.\d\d \([\d,]+\.\d\d ACUs\)$/,
     );
     expect(mail.body.text).toContain(result.s3.uri);
     expect(mail.body.html).toContain(result.downloadUrl.replaceAll('&', '&amp;'));
@@ -232,7 +232,10 @@ describe('chargeback Lambda handler', () => {
     const mails = await aws.ses.mails();
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
-    expect(mails.at(-1)?.body.text).toMatch(/Change vs September 2026\s+\+[\d,.]+ ACUs/);
+    expect(mails.at(-1)?.body.text).toMatch(
+      /Change vs September 2026\s+[+-]USD [\d,.]+( \([+-][\d.]+%\))?, from USD /,
+    );
+    expect(mails.at(-1)?.body.text).toMatch(/Change in ACUs\s+[+-][\d,.]+ ACUs/);
     // September's summary.json in the bucket makes a two-month trend.
     expect(mails.at(-1)?.body.html).toContain(
       'alt="Stacked column chart of total cost per period, September 2026 – October 2026: ',

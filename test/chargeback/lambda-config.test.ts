@@ -28,6 +28,7 @@ describe('lambdaConfigFromEnv', () => {
       prefix: 'reports/',
       sender: 'reports@example.com',
       recipients: ['finance@example.com', 'controller@example.com'],
+      replyTo: 'finance@example.com',
       timeZone: 'UTC',
       apiKeySecretId: 'devin-chargeback/api-key',
       devinApiUrl: undefined,
@@ -37,6 +38,13 @@ describe('lambdaConfigFromEnv', () => {
       maxSessionRows: 1_000_000,
     });
     expect(config.pricing).toMatchObject({ unitPriceText: '2.25', currency: 'USD', minorDigits: 2 });
+  });
+
+  it("takes EMAIL_REPLY_TO for the owners' replies, and refuses one that is no address", () => {
+    expect(lambdaConfigFromEnv({ ...minimal, EMAIL_REPLY_TO: 'ap@example.com' }).replyTo).toBe(
+      'ap@example.com',
+    );
+    expect(failure({ ...minimal, EMAIL_REPLY_TO: 'not an address' }).message).toContain('EMAIL_REPLY_TO');
   });
 
   it('bounds event recipients to the configured domains, by default those of the recipients and sender', () => {

@@ -174,8 +174,14 @@ describe('showback emails from the Lambda', () => {
 
   it('gives each owner only their slice, with a working link to a workbook of it alone', async () => {
     const mail = await mailTo('c@example.com');
-    expect(mail.subject).toMatch(/^Devin usage — October 2026 — CC-C Gamma: USD [\d,]+\.\d\d$/);
+    expect(mail.subject).toMatch(
+      /^(\[Preliminary\] )?Devin usage — October 2026 — CC-C Gamma: USD [\d,]+\.\d\d$/,
+    );
     expect(mail.body.text).toContain('budget owner of CC-C Gamma');
+    // "Reply to this email; it goes to finance": EMAIL_REPLY_TO is unset, so the first recipient.
+    expect(mail.replyTo).toEqual(['finance@example.com']);
+    expect(mail.body.text).toMatch(/^Cost\s+USD [\d,]+\.\d\d$/m);
+    expect(mail.body.text).not.toMatch(/\bexit\b/);
     const shared = await mailTo('shared@example.com');
     expect(shared.subject).toContain('CC-B Beta, CC-C Gamma');
     const link = /href="(http[^"]+devin-acu-chargeback-2026-10-CC-C\.xlsx[^"]*)"/.exec(

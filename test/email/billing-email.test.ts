@@ -38,29 +38,43 @@ describe('the share of the bill', () => {
 });
 
 describe('month over month', () => {
-  it('gives the total change against the previous period, in ACUs and in money', () => {
+  it('gives the total change against the previous period in money first, then in ACUs', () => {
     const { html, text } = render(reconciledReport());
-    const change =
-      '+2,545.60 ACUs (+26.0% of the previous ACUs), from 9,800.00 ACUs; +USD 5,727.60, from USD 22,050.00';
-    expect(text).toMatch(/^Change vs September 2026\s+\+2,545\.60 ACUs/m);
-    expect(text).toContain(change);
-    expect(html).toContain(change);
+    const money = '+USD 5,727.60 (+26.0%), from USD 22,050.00';
+    const acus = '+2,545.60 ACUs (+26.0%), from 9,800.00 ACUs';
+    expect(text).toMatch(/^Change vs September 2026\s+\+USD 5,727\.60 \(\+26\.0%\), from USD 22,050\.00$/m);
+    expect(text).toMatch(/^Change in ACUs\s+\+2,545\.60 ACUs \(\+26\.0%\), from 9,800\.00 ACUs$/m);
+    expect(html).toContain(money);
+    expect(html).toContain(acus);
+    expect(text.indexOf(money)).toBeLessThan(text.indexOf(acus));
   });
 
-  it('shows previous ACUs and change % per org, marks the new org and keeps the vanished one', () => {
+  it('shows the change in money and its % per org, marks the new org and keeps the vanished one', () => {
     const rows = textTable(render(reconciledReport()).text, 'By org');
 
     expect(rows[0]).toMatch(
-      /^Org\s+Sessions\s+ACUs\s+Cost \(USD\)\s+Share of ACUs\s+Previous ACUs\s+Change %$/,
+      /^Org\s+Cost \(USD\)\s+Change \(USD\)\s+Change %\s+ACUs\s+Sessions\s+Share of cost$/,
     );
-    expect(rows[2]).toMatch(/^Platform Engineering\s.*\s5,000\.00\s+\+8\.6%$/);
-    expect(rows[3]).toMatch(/^Payments\s.*\s–\s+new$/);
-    expect(rows[4]).toMatch(/\s3,000\.00\s+-9\.9%$/);
-    expect(rows[5]).toMatch(/\s1,000\.00\s+0\.0%$/);
+    expect(rows[3]).toMatch(/^Payments\s.*\snew\s/);
     expect(rows[6]).toMatch(
-      /^Legacy <Ops> & "Co" \(no usage this period\)\s+0\s+0\.00\s+0\.00\s+–\s+800\.00\s+-100\.0%$/,
+      /^Legacy <Ops> & "Co" \(no usage this period\)\s+0\.00\s+-[\d,.]+\s+-100\.0%\s+0\.00\s+0\s+–$/,
     );
-    expect(rows.at(-1)).toMatch(/^Total\s+1,734\s+12,345\.60\s+27,777\.60\s+100\.0%\s+9,800\.00\s+\+26\.0%$/);
+    expect(rows.at(-1)).toMatch(
+      /^Total\s+27,777\.60\s+\+5,727\.60\s+\+26\.0%\s+12,345\.60\s+1,734\s+100\.0%$/,
+    );
+  });
+
+  it('names the orgs that moved the cost most, and their rows add up to the change', () => {
+    const rows = textTable(render(reconciledReport()).text, 'What changed');
+    expect(rows[0]).toMatch(
+      /^Org\s+Change \(USD\)\s+Change %\s+Previous \(USD\)\s+Now \(USD\)\s+Change \(ACUs\)$/,
+    );
+    expect(rows.at(-1)).toMatch(/^Total\s+\+5,727\.60\s+\+26\.0%\s+22,050\.00\s+27,777\.60\s+\+2,545\.60$/);
+    const changes = rows
+      .slice(2, -2)
+      .map((row) => /\s([+-]?[\d,]+\.\d\d)\s/.exec(row)?.[1] ?? 'missing')
+      .map((text) => Math.round(Number(text.replaceAll(',', '')) * 100));
+    expect(changes.reduce((sum, cents) => sum + cents, 0)).toBe(572_760);
   });
 
   it('keeps the marker of a vanished org whose long name is cut', () => {
@@ -97,9 +111,9 @@ describe('the cost basis and the alignment', () => {
     const { html, text } = render(reconciledReport({ costBasis: 'billed' }));
 
     expect(text).toMatch(/^Cost basis\s+Billed ACUs \(vendor consumption\), not session totals$/m);
-    expect(text).toMatch(/^Billed ACUs\s+12,345\.60$/m);
-    expect(textTable(text, 'By org')[0]).toMatch(/^Org\s+Sessions\s+Billed ACUs\s/);
-    expect(textTable(text, 'Top users by ACUs')[0]).toMatch(/\sBilled ACUs\s/);
+    expect(text).toMatch(/^Billed ACUs\s+12,345\.60 at USD 2\.25 per ACU$/m);
+    expect(textTable(text, 'By org')[0]).toMatch(/\sBilled ACUs\s/);
+    expect(textTable(text, 'Top users by cost')[0]).toMatch(/\sBilled ACUs$/);
     expect(text).toContain(
       'Cost basis: billed ACUs, as the vendor counts them per billing day from 08:00 UTC',
     );

@@ -24,12 +24,13 @@ describe('the email on a phone: its structure (no browser needed)', () => {
   });
 
   it('marks the secondary columns, header and cells alike, and repeats their values under the name for the phone', () => {
-    // By org: Sessions, Share of ACUs, Previous ACUs, Change % are secondary: 4 headers.
-    const orgTable = html.slice(html.indexOf('>By org<'), html.indexOf('>Top users by ACUs<'));
+    // By org: Change %, ACUs, Sessions, Share of cost are secondary: 4 headers; cost and its change stay.
+    const orgTable = html.slice(html.indexOf('>By org<'), html.indexOf('>Top users by cost<'));
     expect(orgTable.match(/<th scope="col" class="cb-wide"/g)).toHaveLength(4);
     expect(orgTable).toMatch(
-      /<div class="cb-phone" style="display:none;[^"]*mso-hide:all;[^"]*">Sessions: 812 · /,
+      /<div class="cb-phone" style="display:none;[^"]*mso-hide:all;[^"]*">Change %: [^<]* · ACUs: [^<]* · Sessions: 812 · /,
     );
+    expect(orgTable).toMatch(/<th scope="col" style="[^"]*">Change \(USD\)<\/th>/);
     // The key columns stay in every layout.
     expect(orgTable).toMatch(/<th scope="col" style="[^"]*">Cost \(USD\)<\/th>/);
   });

@@ -86,6 +86,13 @@ describe('buildRawMessage', () => {
 });
 
 describe('recipients', () => {
+  it('sets Reply-To when given, so replies reach finance and not the sender mailbox', async () => {
+    const parsed = await simpleParser(await buildRawMessage(message({ replyTo: 'finance@example.com' })));
+    expect(addresses(parsed.replyTo)).toEqual(['finance@example.com']);
+    const without = await simpleParser(await buildRawMessage(message()));
+    expect(without.replyTo).toBeUndefined();
+  });
+
   it('refuses an empty list', async () => {
     await expect(buildRawMessage(message({ to: [] }))).rejects.toThrow(/no recipients/);
   });

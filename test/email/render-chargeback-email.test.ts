@@ -24,7 +24,7 @@ function textTable(text: string, heading: string): string[] {
 
 describe('subject', () => {
   it('names the period and the totals, with an em dash', () => {
-    expect(october().subject).toBe('Devin ACU chargeback — October 2026: 12,345.60 ACUs (USD 27,777.60)');
+    expect(october().subject).toBe('Devin ACU chargeback — October 2026: USD 27,777.60 (12,345.60 ACUs)');
   });
 
   it('marks demo data and filtered reports so they are not taken for the monthly charge', () => {
@@ -34,7 +34,7 @@ describe('subject', () => {
       delivery: s3Delivery(),
     });
     expect(email.subject).toBe(
-      '[Demo] [Filtered] Devin ACU chargeback — October 2026: 12,345.60 ACUs (USD 27,777.60)',
+      '[Demo] [Filtered] Devin ACU chargeback — October 2026: USD 27,777.60 (12,345.60 ACUs)',
     );
     expect(email.text).toContain('Filtered report: only sessions matching org IDs org_data.');
     expect(email.html).toContain('Demo data');
@@ -65,7 +65,7 @@ describe('facts in both bodies', () => {
 
   it('ends the org table with a total row', () => {
     const rows = textTable(text, 'By org');
-    expect(rows.at(-1)).toMatch(/^Total\s+1,734\s+12,345\.60\s+27,777\.60\s+100\.0%$/);
+    expect(rows.at(-1)).toMatch(/^Total\s+27,777\.60\s+12,345\.60\s+1,734\s+100\.0%$/);
     expect(html).toMatch(/>Total(<div class="cb-phone"[^>]*>[^<]*<\/div>)?<\/td>/);
   });
 
@@ -77,7 +77,7 @@ describe('facts in both bodies', () => {
       run: octoberRun(),
       delivery: s3Delivery(),
     });
-    expect(textTable(email.text, 'Top users by ACUs')).toHaveLength(2 + 10);
+    expect(textTable(email.text, 'Top users by cost')).toHaveLength(2 + 10);
   });
 });
 
@@ -102,7 +102,7 @@ describe('plain text', () => {
       run: octoberRun(),
       delivery: s3Delivery(),
     });
-    expect(textTable(email.text, 'By org')[2]).toMatch(/^Platform Bcc: x\s+812\s/);
+    expect(textTable(email.text, 'By org')[2]).toMatch(/^Platform Bcc: x\s+12,222\.18\s/);
   });
 });
 
@@ -198,7 +198,7 @@ describe('edge cases', () => {
       run: octoberRun(),
       delivery: s3Delivery(),
     });
-    expect(subject).toBe('Devin ACU chargeback — October 2026: 0.00 ACUs (USD 0.00)');
+    expect(subject).toBe('Devin ACU chargeback — October 2026: USD 0.00 (0.00 ACUs)');
     expect(text).toContain('By org\n------\nNo sessions in this period.');
   });
 

@@ -80,7 +80,7 @@ describe('showback owners and emails', () => {
       },
     });
     expect(content.subject).toBe('Devin usage — October 2026 — CC-B Beta Team: USD 11.25');
-    expect(content.figures).toContainEqual({ label: 'Cost', value: 'USD 11.25' });
+    expect(content.headline).toContainEqual({ label: 'Cost', value: 'USD 11.25' });
     expect(content.figures).toContainEqual({ label: 'Change', value: 'No previous period to compare with' });
     expect(content.download).toEqual({
       text: 'Download devin-acu-chargeback-2026-10-CC-B.xlsx',

@@ -6,7 +6,6 @@ import { renderChargebackEmail } from '../../functions/email/render-chargeback-e
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 
 const UNSETTLED: Unsettled = { sessions: 3, acus: acusFromNumber(40), costMinor: 9000n };
-const NOT_PROVISIONAL = ALL_SETTLED;
 
 function render(unsettled = UNSETTLED, run = octoberRun(), runStatus?: RunStatus) {
   return renderChargebackEmail({
@@ -23,7 +22,7 @@ describe('unsettled sessions in the email', () => {
       'Unsettled: 3 sessions had not ended when this report was built (40.00 ACUs, USD 90.00 as of this run); their figures can still grow.';
     expect(subject).toMatch(/^Devin ACU chargeback — October 2026/);
     expect(html).toContain(
-      `<div style="display:none;max-height:0;overflow:hidden;">${sentence} 12,345.60 ACUs`,
+      `<div style="display:none;max-height:0;overflow:hidden;">${sentence} USD 27,777.60 for 12,345.60 ACUs`,
     );
     expect(text).toContain(`NOTE: ${sentence}`);
   });
@@ -40,7 +39,7 @@ describe('a preliminary run in the email', () => {
     const { subject, html, text } = render(ALL_SETTLED, octoberRun(), 'preliminary');
     expect(subject).toMatch(/^\[Preliminary\] Devin ACU chargeback — October 2026: /);
     expect(html).toContain(
-      '<div style="display:none;max-height:0;overflow:hidden;">Preliminary. 12,345.60 ACUs',
+      '<div style="display:none;max-height:0;overflow:hidden;">Preliminary. USD 27,777.60 for 12,345.60 ACUs',
     );
     expect(text).toMatch(/NOTE: Preliminary: this report does not close the period/);
   });
@@ -56,17 +55,17 @@ describe('the email footer', () => {
   it('repeats a notice about the Devin key, and says nothing when there is none', () => {
     const notice =
       'The Devin key expires on 2026-11-15 (in 13 days): generate a new key for the service user and update the secret before then.';
-    const warned = render(NOT_PROVISIONAL, octoberRun({ notices: [notice] }));
+    const warned = render(ALL_SETTLED, octoberRun({ notices: [notice] }));
     expect(warned.text).toContain(notice);
     expect(warned.html).toContain('The Devin key expires on 2026-11-15');
-    expect(render(NOT_PROVISIONAL).text).not.toContain('Devin key');
+    expect(render(ALL_SETTLED).text).not.toContain('Devin key');
   });
 
   it('names a real API host, but not a loopback one', () => {
-    expect(render(NOT_PROVISIONAL).text).toMatch(/ from api\.devin\.ai$/m);
-    const local = render(NOT_PROVISIONAL, octoberRun({ apiHost: '127.0.0.1:39673' })).text;
+    expect(render(ALL_SETTLED).text).toMatch(/ from api\.devin\.ai$/m);
+    const local = render(ALL_SETTLED, octoberRun({ apiHost: '127.0.0.1:39673' })).text;
     expect(local).not.toContain('127.0.0.1');
-    expect(render(NOT_PROVISIONAL, octoberRun({ source: 'demo', apiHost: 'localhost:8080' })).text).toMatch(
+    expect(render(ALL_SETTLED, octoberRun({ source: 'demo', apiHost: 'localhost:8080' })).text).toMatch(
       / from the built-in demo data$/m,
     );
   });

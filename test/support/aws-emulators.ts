@@ -40,6 +40,8 @@ const storedMailSchema = z.object({
   from: z.string(),
   destination: z.object({ to: z.array(z.string()), cc: z.array(z.string()), bcc: z.array(z.string()) }),
   subject: z.string(),
+  /** Reply-To addresses, as the emulator parsed them from the raw message. */
+  replyTo: z.array(z.string()).optional(),
   body: z.object({ html: z.string().optional(), text: z.string().optional() }),
   attachments: z.array(
     z.object({

@@ -19,6 +19,8 @@ export interface WidthMeasurement {
   readonly scrollWidth: number;
   /** Elements whose box reaches past the viewport's right edge (or starts left of 0). */
   readonly overflowing: readonly { readonly tag: string; readonly text: string; readonly right: number }[];
+  /** The top edge, in CSS px from the top of the page, of each element marked `data-measure="name"`. */
+  readonly marks: Readonly<Record<string, number>>;
 }
 
 const escapeAttribute = (html: string) => html.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
@@ -50,9 +52,13 @@ document.getElementById('email').addEventListener('load', () => {
       overflowing.push({ tag: element.tagName, text: (element.textContent || '').trim().slice(0, 60), right: rect.right });
     }
   }
+  const marks = {};
+  for (const element of doc.querySelectorAll('[data-measure]')) {
+    marks[element.getAttribute('data-measure')] = element.getBoundingClientRect().top;
+  }
   const out = document.createElement('pre');
   out.id = 'measurement';
-  out.textContent = JSON.stringify({ viewport, scrollWidth: doc.documentElement.scrollWidth, overflowing });
+  out.textContent = JSON.stringify({ viewport, scrollWidth: doc.documentElement.scrollWidth, overflowing, marks });
   document.body.appendChild(out);
 });
 </script></body></html>`,

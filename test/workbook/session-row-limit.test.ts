@@ -149,7 +149,7 @@ describe('a workbook capped at 3 session rows of 10', () => {
   it('lists on Session Tags only whole sessions that fit in the cap, and says which', async () => {
     const tags = sheet(await roundTrip(input(3)), 'Session Tags');
     // s01 has 2 tags and s02 one: s03's two more rows would pass the cap of 3.
-    expect([3, 4, 5].map((row) => rowValues(tags, row))).toEqual([
+    expect([3, 4, 5].map((row) => rowValues(tags, row).slice(0, 2))).toEqual([
       ['s01', 'sec'],
       ['s01', 'ci'],
       ['s02', 'ci'],

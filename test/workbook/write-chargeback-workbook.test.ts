@@ -63,6 +63,7 @@ describe('writeChargebackWorkbook', () => {
       'Tags',
       'User Email',
       'Status Code',
+      'Settled',
       'Period',
       'Updated (UTC)',
       'ACUs Missing',
@@ -70,7 +71,7 @@ describe('writeChargebackWorkbook', () => {
       'URL',
       'User Kind',
     ]);
-    expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag']);
+    expect(rowValues(sheet(workbook, 'Session Tags'), 2)).toEqual(['Session ID', 'Tag', 'ACUs', 'Cost']);
   });
 
   it('freezes the title and header and filters the item rows of every table sheet', async () => {
@@ -79,16 +80,18 @@ describe('writeChargebackWorkbook', () => {
       'By Org': 'A2:F4',
       'By User': 'A2:J6',
       'By Tag': 'A2:D5',
-      Sessions: 'A2:S7',
-      'Session Tags': 'A2:B8',
+      Sessions: 'A2:T7',
+      'Session Tags': 'A2:D8',
     };
 
     for (const [name, range] of Object.entries(expected)) {
       const ws = sheet(workbook, name);
       expect(ws.views[0], name).toMatchObject({ state: 'frozen', ySplit: 2 });
       expect(ws.autoFilter, name).toBe(range);
-      expect(ws.pageSetup, name).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
-      expect(ws.pageSetup.orientation, name).toBe(name === 'Session Tags' ? 'portrait' : 'landscape');
+      // One page wide when that keeps 8 pt; wider sheets print at 75 % over more pages (print-setup.test.ts).
+      const setup = ws.pageSetup;
+      if (setup.fitToPage === false) expect(setup.scale, name).toBe(75);
+      else expect(setup, name).toMatchObject({ fitToWidth: 1, fitToHeight: 0 });
     }
   });
 
@@ -177,6 +180,7 @@ describe('writeChargebackWorkbook', () => {
       'billing, urgent',
       'ada@example.com',
       'exit',
+      'Yes',
       'October 2026',
       new Date('2026-10-02T17:40:00Z'),
       'No',
@@ -186,11 +190,11 @@ describe('writeChargebackWorkbook', () => {
     ]);
     expect(ws.getCell('H3').type).toBe(ValueType.Date);
     expect(ws.getCell('H3').numFmt).toBe('yyyy-mm-dd hh:mm');
-    expect(ws.getCell('R3').type).toBe(ValueType.Hyperlink);
-    expect(ws.getCell('Q4').value).toBe(
+    expect(ws.getCell('S3').type).toBe(ValueType.Hyperlink);
+    expect(ws.getCell('R4').value).toBe(
       'https://github.com/acme/web/pull/7 (open), https://github.com/acme/web/pull/8',
     );
-    expect(ws.getCell('Q4').alignment).toMatchObject({ wrapText: true });
+    expect(ws.getCell('R4').alignment).toMatchObject({ wrapText: true });
     expect(ws.getCell('G4').value).toBe('Running');
     expect(ws.getCell('M4').value).toBe('running');
     expect(ws.getCell('K5').value).toBeNull();
@@ -202,12 +206,16 @@ describe('writeChargebackWorkbook', () => {
       null,
       'Error',
     ]);
-    expect(ws.getCell('P6').value).toBe('Yes');
+    expect(ws.getCell('Q6').value).toBe('Yes');
   });
 
   it('lists every session and tag on its own row on Session Tags, untagged sessions once', async () => {
     const ws = sheet(await roundTrip(INPUT), 'Session Tags');
-    const rows = [3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row));
+    const full = [3, 4, 5, 6, 7, 8].map((row) => rowValues(ws, row));
+    const rows = full.map((row) => row.slice(0, 2));
+    // The session's whole ACUs and cost on each of its tag rows, as on Sessions (not additive across tags).
+    expect(full[0]?.slice(2)).toEqual([10.5, 23.63]);
+    expect(full[1]?.slice(2)).toEqual([10.5, 23.63]);
 
     expect(rows).toEqual([
       ['s1', 'billing'],
@@ -224,9 +232,9 @@ describe('writeChargebackWorkbook', () => {
 
     expect(ws.getCell('B4').type).toBe(ValueType.String);
     expect(ws.getCell('B4').value).toBe(FORMULA_TITLE);
-    expect(ws.getCell('R5').value).toBeNull();
-    expect(ws.getCell('R6').type).toBe(ValueType.String);
-    expect(ws.getCell('R6').value).toBe('javascript:alert(1)');
+    expect(ws.getCell('S5').value).toBeNull();
+    expect(ws.getCell('S6').type).toBe(ValueType.String);
+    expect(ws.getCell('S6').value).toBe('javascript:alert(1)');
   });
 
   it('shows the period once when the report zone is UTC', async () => {
@@ -320,7 +328,7 @@ describe('writeChargebackWorkbook', () => {
     const sessions = sheet(workbook, 'Sessions');
     expect(rowValues(sessions, 3)).toEqual([]);
     expect(rowValues(sessions, 4)).toEqual(['Total', null, null, null, null, null, null, null, 0, 0]);
-    expect(sessions.autoFilter).toBe('A2:S2');
+    expect(sessions.autoFilter).toBe('A2:T2');
     expect(rowValues(sheet(workbook, 'By Org'), 4)).toEqual(['Total', null, 0, 0, 0, 0]);
     const about = sheet(workbook, 'About');
     expect(about.getCell(findRow(about, 'Org names'), 2).value).toBe(

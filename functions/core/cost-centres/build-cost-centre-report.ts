@@ -63,8 +63,14 @@ export function buildCostCentreReport(input: {
   const movedByTag = { sessions: 0, acus: 0n };
   const conflicts = { sessions: 0, exampleSessionIds: [] as string[] };
   const tagRulesApplied = report.costBasis === 'sessions';
+  const orgSplits = new Map<string, { orgId: string; code: string; sum: SplitSum }>();
+  const userSplits = new Map<string, { orgId: string; userId: string | null; code: string; sum: SplitSum }>();
 
   const charge = (code: string, orgId: string, sessionCount: number, acus: Acus, costMinor: bigint) => {
+    const key = `${orgId}\u0000${code}`;
+    const split = orgSplits.get(key) ?? { orgId, code, sum: { sessions: 0, acus: 0n, costMinor: 0n } };
+    addTo(split.sum, sessionCount, acus, costMinor);
+    orgSplits.set(key, split);
     let bucket = buckets.get(code);
     if (bucket === undefined) {
       bucket = { sessions: 0, acus: 0n, costMinor: 0n, orgs: new Map() };
@@ -97,7 +103,17 @@ export function buildCostCentreReport(input: {
         if (conflicts.exampleSessionIds.length < CONFLICT_EXAMPLES)
           conflicts.exampleSessionIds.push(session.sessionId);
       }
-      charge(assigned.code, session.orgId, 1, session.acus, report.sessionCostMinor[i] ?? 0n);
+      const cost = report.sessionCostMinor[i] ?? 0n;
+      charge(assigned.code, session.orgId, 1, session.acus, cost);
+      const userKey = `${session.orgId}\u0000${session.userId ?? ''}\u0000${assigned.code}`;
+      const userSplit = userSplits.get(userKey) ?? {
+        orgId: session.orgId,
+        userId: session.userId,
+        code: assigned.code,
+        sum: { sessions: 0, acus: 0n, costMinor: 0n },
+      };
+      addTo(userSplit.sum, 1, session.acus, cost);
+      userSplits.set(userKey, userSplit);
     }
   } else {
     for (const org of report.orgs) {
@@ -208,6 +224,19 @@ export function buildCostCentreReport(input: {
     previous: previous.available
       ? { available: true, label: previous.label }
       : { available: false, reason: previous.reason },
+    orgSplits: [...orgSplits.values()].map(({ orgId, code, sum }) => ({
+      orgId,
+      code,
+      ...sum,
+      exactCost: costOf(sum.acus, report.pricing),
+    })),
+    userSplits: [...userSplits.values()].map(({ orgId, userId, code, sum }) => ({
+      orgId,
+      userId,
+      code,
+      ...sum,
+      exactCost: costOf(sum.acus, report.pricing),
+    })),
     journal: buildJournal(rows, {
       period: report.period,
       pricing: report.pricing,
@@ -220,6 +249,18 @@ export function buildCostCentreReport(input: {
     shared,
     ...(input.trueUps !== undefined && { trueUps: input.trueUps }),
   };
+}
+
+interface SplitSum {
+  sessions: number;
+  acus: Acus;
+  costMinor: bigint;
+}
+
+function addTo(sum: SplitSum, sessions: number, acus: Acus, costMinor: bigint): void {
+  sum.sessions += sessions;
+  sum.acus += acus;
+  sum.costMinor += costMinor;
 }
 
 /** The one legal entity of the map, where Unmapped posts too; null when it has none or several. */

@@ -37,6 +37,18 @@ export interface UnmappedOrg extends UsageTotals {
   readonly orgName: string | null;
 }
 
+/**
+ * One org's (or one user's) usage charged to one cost centre: By Org and By
+ * User split an org across cost centres by these, so a pivot of either sheet
+ * by its cost-centre column equals By Cost Centre and the journal.
+ */
+export interface CostCentreSplit extends UsageTotals {
+  readonly orgId: string;
+  /** Undefined on an org's split; null for sessions with no user. */
+  readonly userId?: string | null;
+  readonly code: string;
+}
+
 export interface CostCentreReport {
   readonly map: CostCentreMap;
   /** Cost centres with usage (mapped ones by cost, then Unmapped and Unattributed last). */
@@ -53,6 +65,10 @@ export interface CostCentreReport {
     | { readonly available: true; readonly label: string }
     | { readonly available: false; readonly reason: string };
   readonly journal: Journal;
+  /** Usage by org × cost centre, in no particular order; sums to the rows. */
+  readonly orgSplits: readonly CostCentreSplit[];
+  /** Usage by user × cost centre on the sessions basis; empty on the billed basis (users follow their org). */
+  readonly userSplits: readonly CostCentreSplit[];
   /** The non-session products and how they were shared; no charges when the bill was unavailable. */
   readonly shared: SharedCosts;
   /** Earlier closed periods' changes posted with this one; absent when none were re-read. */

@@ -108,6 +108,8 @@ export function sliceReport(
       tagConflicts: { sessions: 0, exampleSessionIds: [] },
       sliceOf: [...codes],
       movedByTag: { sessions: 0, acus: 0n },
+      orgSplits: costCentres.orgSplits.filter((split) => codes.has(split.code)),
+      userSplits: costCentres.userSplits.filter((split) => codes.has(split.code)),
       orgCodes: new Map([...orgCodes].map(([orgId, found]) => [orgId, [...found].sort().join(', ')])),
       journal: buildJournal(rows, {
         period: report.period,

@@ -10,3 +10,8 @@ const TERMINAL: ReadonlySet<string> = new Set(['exit', 'error']);
 export function isSettled(status: string): boolean {
   return TERMINAL.has(status);
 }
+
+/** "Yes" / "No", for the Sessions sheet's Settled column that filters the unsettled sessions. */
+export function settledText(status: string): 'Yes' | 'No' {
+  return isSettled(status) ? 'Yes' : 'No';
+}

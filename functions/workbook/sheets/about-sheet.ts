@@ -1,3 +1,4 @@
+import { GLOSSARY, glossaryEntries } from '../../core/glossary/glossary.js';
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
@@ -25,29 +26,40 @@ import { sessionTagsShown } from './session-tags-sheet.js';
 import { DEMO_NOTICE } from './summary-sheet.js';
 
 /** Lines kept short instead of wrapped: not every viewer grows a row to fit wrapped text. */
-const COLUMN_WIDTHS = [36, 110];
+// 36 + 80 units print one page wide at 75 % or more: the long values wrap (writeFacts).
+const COLUMN_WIDTHS = [36, 80];
 
 export const aboutSheet: WorkbookSheet = {
   name: 'About',
   async write(workbook, input) {
     const { report, run, stats } = input;
-    const sheet = workbook.addWorksheet('About', sheetOptions(report));
+    const sheet = workbook.addWorksheet('About', sheetOptions(report, { widths: COLUMN_WIDTHS }));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, markedTitle('About this report', report));
     if (run.source === 'demo') writeNotice(sheet, DEMO_NOTICE, COLUMN_WIDTHS.length);
     writeSection(sheet, 'Parameters');
-    writeFacts(sheet, parameterFacts(report, run));
+    writeFacts(sheet, parameterFacts(report, run), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'How sessions are counted');
-    writeFacts(sheet, attributionFacts(report));
+    writeFacts(sheet, attributionFacts(report), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Settled and unsettled figures');
-    writeFacts(sheet, unsettledFacts(report));
+    writeFacts(sheet, unsettledFacts(report), COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Counts');
-    writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)]);
+    writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)], COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Names');
-    writeFacts(sheet, nameFacts(report));
+    writeFacts(sheet, nameFacts(report), COLUMN_WIDTHS[1]);
+    // One name per thing: the labels every sheet, the emails and the README use.
+    writeSection(sheet, 'Glossary');
+    writeFacts(
+      sheet,
+      // An owner's slice has no Unmapped line to explain (and must not name one).
+      glossaryEntries()
+        .filter((term) => report.costCentres?.sliceOf === undefined || term !== GLOSSARY.unmapped)
+        .map((term) => ({ label: term.label, value: term.definition })),
+      COLUMN_WIDTHS[1],
+    );
     writeSection(sheet, 'Run');
-    writeFacts(sheet, runFacts(run));
+    writeFacts(sheet, runFacts(run), COLUMN_WIDTHS[1]);
     sheet.commit();
   },
 };

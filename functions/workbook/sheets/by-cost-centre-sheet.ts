@@ -9,6 +9,7 @@ import {
   SHARE_FORMAT,
   SIGNED_ACUS_FORMAT,
   SIGNED_SHARE_FORMAT,
+  signedCostFormat,
 } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';
@@ -38,35 +39,66 @@ export const byCostCentreSheet: WorkbookSheet = {
   },
 };
 
+/**
+ * Money first, so the first printed page carries it: what is posted (Usage,
+ * True-ups, Shared products, Posted), the previous usage and the change, then
+ * the ACUs and their change, then the posting details and the lists (which wrap). Columns are found by name, never by
+ * position.
+ */
 function costCentreColumns(
   report: ChargebackReport,
   costCentres: CostCentreReport,
 ): TableColumn<CostCentreTotal>[] {
   const { totals, pricing } = report;
   const orgNames = new Map(report.orgs.map((org) => [org.orgId, org.orgName]));
-  const columns: TableColumn<CostCentreTotal>[] = [
-    { header: 'Cost Centre', width: 14, value: (row) => textCell(row.code) },
-    { header: 'Cost Centre Name', width: 42, value: (row) => textCell(row.name) },
+  const compared = costCentres.previous.available;
+  const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
+  const previousCostTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousCostMinor ?? 0n), 0n);
+  const posted = (of: (row: CostCentreTotal) => bigint, header: string, width: number) => ({
+    header,
+    width,
+    numFmt: costFormat(pricing),
+    value: (row: CostCentreTotal) => costCell(of(row), pricing),
+    total: costCell(sumOf(costCentres.rows, of), pricing),
+  });
+  const money: TableColumn<CostCentreTotal>[] = [
+    // "Usage" was "Cost" before true-ups and shared products: the same figures, the period's usage.
+    posted((row) => row.costMinor, 'Usage', 16),
+    posted((row) => row.trueUpMinor, 'True-ups', 14),
+    posted((row) => row.sharedMinor, 'Shared products', 17),
     {
-      header: 'GL Account',
-      width: 12,
-      value: (row) => (row.glAccount === null ? null : textCell(row.glAccount)),
+      header: 'Posted',
+      width: 16,
+      numFmt: costFormat(pricing),
+      value: (row) => costCell(row.postedMinor, pricing),
+      total: costCell(costCentres.journal.postedMinor, pricing),
     },
+    // Like with like: the previous period's usage against this period's Usage (the note says so).
+    ...(compared
+      ? [
+          {
+            header: 'Previous Cost',
+            width: 16,
+            numFmt: costFormat(pricing),
+            value: (row: CostCentreTotal) =>
+              row.previousCostMinor === null ? null : costCell(row.previousCostMinor, pricing),
+            total: costCell(previousCostTotal, pricing),
+          },
+          {
+            header: 'Change (Cost)',
+            width: 16,
+            numFmt: signedCostFormat(pricing),
+            value: (row: CostCentreTotal) => costCell(row.costMinor - (row.previousCostMinor ?? 0n), pricing),
+            total: costCell(totals.costMinor - previousCostTotal, pricing),
+          },
+        ]
+      : []),
     {
-      header: 'Legal Entity',
+      header: 'Share of Cost',
       width: 13,
-      value: (row) => (row.legalEntity === null ? null : textCell(row.legalEntity)),
-    },
-    {
-      header: 'Orgs',
-      width: 64,
-      value: (row) =>
-        textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
-    },
-    {
-      header: 'Owners',
-      width: 50,
-      value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
+      numFmt: SHARE_FORMAT,
+      value: (row) => row.shareOfCost,
+      total: totals.costMinor > 0n ? 1 : 0,
     },
     {
       header: 'Sessions',
@@ -77,88 +109,74 @@ function costCentreColumns(
     },
     {
       header: chargedAcusHeader(report.costBasis),
-      width: 14,
+      width: 13,
       numFmt: ACUS_FORMAT,
       value: (row) => acusCell(row.acus),
       total: acusCell(totals.acus),
     },
-    {
-      // Was "Cost" before true-ups and shared products: the same figures, the usage of the period.
-      header: 'Usage',
-      width: 16,
-      numFmt: costFormat(pricing),
-      value: (row) => costCell(row.costMinor, pricing),
-      total: costCell(
-        sumOf(costCentres.rows, (row) => row.costMinor),
-        pricing,
-      ),
-    },
-    {
-      header: 'True-ups',
-      width: 14,
-      numFmt: costFormat(pricing),
-      value: (row) => costCell(row.trueUpMinor, pricing),
-      total: costCell(
-        sumOf(costCentres.rows, (row) => row.trueUpMinor),
-        pricing,
-      ),
-    },
-    {
-      header: 'Shared products',
-      width: 17,
-      numFmt: costFormat(pricing),
-      value: (row) => costCell(row.sharedMinor, pricing),
-      total: costCell(
-        sumOf(costCentres.rows, (row) => row.sharedMinor),
-        pricing,
-      ),
-    },
-    {
-      header: 'Posted',
-      width: 16,
-      numFmt: costFormat(pricing),
-      value: (row) => costCell(row.postedMinor, pricing),
-      total: costCell(costCentres.journal.postedMinor, pricing),
-    },
-    {
-      header: 'Share of Cost',
-      width: 14,
-      numFmt: SHARE_FORMAT,
-      value: (row) => row.shareOfCost,
-      total: totals.costMinor > 0n ? 1 : 0,
-    },
   ];
-  if (!costCentres.previous.available) return columns;
-  const previous = columnLetter(columns.length + 1);
-  const change = columnLetter(columns.length + 2);
-  const previousTotal = costCentres.rows.reduce((sum, row) => sum + (row.previousAcus ?? 0n), 0n);
+  const head: TableColumn<CostCentreTotal>[] = [
+    { header: 'Cost Centre', width: 12, value: (row) => textCell(row.code) },
+    { header: 'Cost Centre Name', width: 18, wrap: true, value: (row) => textCell(row.name) },
+    ...money,
+  ];
+  const previous = columnLetter(head.length + 1);
+  const change = columnLetter(head.length + 2);
+  const acuChange: TableColumn<CostCentreTotal>[] = compared
+    ? [
+        {
+          header: 'Previous ACUs',
+          width: 15,
+          numFmt: ACUS_FORMAT,
+          value: (row) => (row.previousAcus === null ? null : acusCell(row.previousAcus)),
+          total: acusCell(previousTotal),
+        },
+        {
+          header: 'Change (ACUs)',
+          width: 15,
+          numFmt: SIGNED_ACUS_FORMAT,
+          value: (row) => acusCell(row.acus - (row.previousAcus ?? 0n)),
+          total: acusCell(totals.acus - previousTotal),
+        },
+        {
+          header: 'Change %',
+          width: 11,
+          numFmt: SIGNED_SHARE_FORMAT,
+          value: (row) =>
+            row.previousAcus === null || row.previousAcus === 0n
+              ? 'new'
+              : shareOf(row.acus - row.previousAcus, row.previousAcus),
+          totalFormula: (totalRow) =>
+            `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
+          total: shareOf(totals.acus - previousTotal, previousTotal),
+        },
+      ]
+    : [];
   return [
-    ...columns,
+    ...head,
+    ...acuChange,
     {
-      header: 'Previous ACUs',
-      width: 15,
-      numFmt: ACUS_FORMAT,
-      value: (row) => (row.previousAcus === null ? null : acusCell(row.previousAcus)),
-      total: acusCell(previousTotal),
-    },
-    {
-      header: 'Change (ACUs)',
-      width: 15,
-      numFmt: SIGNED_ACUS_FORMAT,
-      value: (row) => acusCell(row.acus - (row.previousAcus ?? 0n)),
-      total: acusCell(totals.acus - previousTotal),
-    },
-    {
-      header: 'Change %',
+      header: 'GL Account',
       width: 11,
-      numFmt: SIGNED_SHARE_FORMAT,
+      value: (row) => (row.glAccount === null ? null : textCell(row.glAccount)),
+    },
+    {
+      header: 'Legal Entity',
+      width: 12,
+      value: (row) => (row.legalEntity === null ? null : textCell(row.legalEntity)),
+    },
+    {
+      header: 'Orgs',
+      width: 24,
+      wrap: true,
       value: (row) =>
-        row.previousAcus === null || row.previousAcus === 0n
-          ? 'new'
-          : shareOf(row.acus - row.previousAcus, row.previousAcus),
-      totalFormula: (totalRow) =>
-        `IF(${previous}${totalRow}=0,"",${change}${totalRow}/${previous}${totalRow})`,
-      total: shareOf(totals.acus - previousTotal, previousTotal),
+        textCell(row.orgIds.map((id) => orgDisplayName(id, orgNames.get(id) ?? null)).join(', ')),
+    },
+    {
+      header: 'Owners',
+      width: 26,
+      wrap: true,
+      value: (row) => (row.owners.length === 0 ? null : textCell(row.owners.join('; '))),
     },
   ];
 }
@@ -204,7 +222,7 @@ export function costCentreNotes(report: ChargebackReport, costCentres: CostCentr
   }
   notes.push(
     costCentres.previous.available
-      ? `Previous ACUs and Change compare with ${costCentres.previous.label}.`
+      ? `Previous Cost is ${costCentres.previous.label}'s usage (its sessions' cost, before true-ups and shared products), so Change (Cost) = Usage − Previous Cost; Previous ACUs, Change (ACUs) and Change % compare with ${costCentres.previous.label} too.`
       : sentence(costCentres.previous.reason),
   );
   return notes.map(textCell);

@@ -46,7 +46,10 @@ export const reconciliationSheet: WorkbookSheet = {
       writeUnavailable(workbook, report, reconciliation.reason);
       return;
     }
-    const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report));
+    const sheet = workbook.addWorksheet(
+      'Reconciliation',
+      sheetOptions(report, { widths: RECONCILIATION_WIDTHS }),
+    );
     sheet.columns = RECONCILIATION_WIDTHS.map((width) => ({ width }));
     const costs = reconciliationCosts(
       reconciliation.reconciliation,
@@ -126,7 +129,7 @@ async function writeReconciliation(
 
 /** The sheet is there whatever happened, so its absence is never mistaken for "nothing to explain". */
 function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport, reason: string): void {
-  const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report));
+  const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report, { widths: [110] }));
   sheet.columns = [{ width: 110 }];
   writeTitle(sheet, markedTitle(RECONCILIATION_UNAVAILABLE, report));
   writeNote(sheet, textCell(`The vendor's bill could not be read: ${withFullStop(reason)}`));

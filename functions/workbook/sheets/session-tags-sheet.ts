@@ -1,3 +1,5 @@
+import type { Acus } from '../../core/money/acus.js';
+import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import {
   archivesText,
   type SessionArchives,
@@ -5,7 +7,8 @@ import {
 } from '../../core/report/session-row-limit.js';
 import type { Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
-import { textCell } from '../cell-values.js';
+import { ACUS_FORMAT, costFormat } from '../cell-formats.js';
+import { acusCell, costCell, textCell } from '../cell-values.js';
 import { fittedWidth } from '../column-width.js';
 import { UNTAGGED } from '../display-names.js';
 import { writeFooterNotes } from '../fact-rows.js';
@@ -17,7 +20,13 @@ import type { WorkbookSheet } from '../workbook-sheet.js';
 interface SessionTag {
   readonly sessionId: string;
   readonly tag: string | null;
+  /** The session's whole ACUs and cents, on each of its tag rows: not additive across tags. */
+  readonly acus: Acus;
+  readonly costMinor: bigint;
 }
+
+export const SESSION_TAGS_COST_NOTE =
+  "ACUs, Cost: the session's whole figures on each tag row (as By Tag): sum per tag, never across tags.";
 
 export const SESSION_TAGS_NOTE =
   'One row per session and tag; untagged sessions once, as "(untagged)". Join on Session ID with Sessions to pivot by tag.';
@@ -35,16 +44,15 @@ export const sessionTagsSheet: WorkbookSheet = {
     return writeTableSheet(workbook, {
       name: 'Session Tags',
       report,
-      columns: tagColumns(sessions),
-      items: countedRows(sessionTagGroups(sessions, coverage), shown),
+      columns: tagColumns(sessions, report),
+      items: countedRows(sessionTagGroups(sessions, coverage, report.sessionCostMinor), shown),
       footer: (sheet) =>
         writeFooterNotes(sheet, [
           ...cappedTagsNotes(shown, coverage, input.sessionArchives),
           SESSION_TAGS_NOTE,
+          SESSION_TAGS_COST_NOTE,
           costBasisLine(report.costBasis),
         ]),
-      // Two narrow columns: upright pages hold half as many more rows.
-      pageSetup: { orientation: 'portrait' },
     });
   },
 };
@@ -92,14 +100,24 @@ function* countedRows(
   }
 }
 
-function tagColumns(sessions: Iterable<Session>): readonly TableColumn<SessionTag>[] {
+function tagColumns(
+  sessions: Iterable<Session>,
+  report: ChargebackReport,
+): readonly TableColumn<SessionTag>[] {
   return [
     {
       header: 'Session ID',
       width: fittedWidth('Session ID', idsOf(sessions), 60),
       value: (row) => textCell(row.sessionId),
     },
-    { header: 'Tag', width: 32, value: (row) => (row.tag === null ? UNTAGGED : textCell(row.tag)) },
+    { header: 'Tag', width: 28, value: (row) => (row.tag === null ? UNTAGGED : textCell(row.tag)) },
+    { header: 'ACUs', width: 12, numFmt: ACUS_FORMAT, value: (row) => acusCell(row.acus) },
+    {
+      header: 'Cost',
+      width: 16,
+      numFmt: costFormat(report.pricing),
+      value: (row) => costCell(row.costMinor, report.pricing),
+    },
   ];
 }
 
@@ -115,12 +133,13 @@ function* idsOf(sessions: Iterable<Session>): Generator<string> {
 function* sessionTagGroups(
   sessions: Iterable<Session>,
   coverage: WorkbookSessionCoverage,
+  costs?: ArrayLike<bigint>,
 ): Generator<readonly SessionTag[]> {
   let listed = 0;
   let rows = 0;
   for (const session of sessions) {
     if (listed === coverage.sessionsShown) return;
-    const group = tagRows(session);
+    const group = tagRows(session, costs?.[listed] ?? 0n);
     if (rows + group.length > coverage.maxSessionRows) return;
     yield group;
     listed += 1;
@@ -128,7 +147,7 @@ function* sessionTagGroups(
   }
 }
 
-function tagRows({ sessionId, tags }: Session): readonly SessionTag[] {
-  if (tags.length === 0) return [{ sessionId, tag: null }];
-  return tags.filter((tag, j) => tags.indexOf(tag) === j).map((tag) => ({ sessionId, tag }));
+function tagRows({ sessionId, tags, acus }: Session, costMinor: bigint): readonly SessionTag[] {
+  if (tags.length === 0) return [{ sessionId, tag: null, acus, costMinor }];
+  return tags.filter((tag, j) => tags.indexOf(tag) === j).map((tag) => ({ sessionId, tag, acus, costMinor }));
 }

@@ -1,7 +1,9 @@
+import { label } from '../../core/glossary/glossary.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import type { CostBasis } from '../../core/report/cost-basis.js';
 import type { WorkbookSessionCoverage } from '../../core/report/session-row-limit.js';
 import { statusLabel } from '../../core/report/session-status.js';
+import { settledText } from '../../core/report/settled.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
@@ -207,6 +209,8 @@ function sessionColumns(
       width: fitted('Status Code', (s) => s.status, 20),
       value: ({ session }) => textCell(session.status),
     },
+    // Filter on "No" for the unsettled sessions: the ones whose figures can still grow.
+    { header: label('settled'), width: 10, value: ({ session }) => settledText(session.status) },
     { header: 'Period', width: Math.max(10, period.label.length + 3), value: () => period.label },
     {
       header: 'Updated (UTC)',

@@ -55,7 +55,7 @@ export const summarySheet: WorkbookSheet = {
   name: 'Summary',
   async write(workbook, input) {
     const { report, run, charts } = input;
-    const sheet = workbook.addWorksheet('Summary', sheetOptions(report));
+    const sheet = workbook.addWorksheet('Summary', sheetOptions(report, { widths: COLUMN_WIDTHS }));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
 
     writeTitle(sheet, summaryTitle(report));
