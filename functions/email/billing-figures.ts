@@ -17,7 +17,9 @@ export function allocatedShareFigure({ reconciliation }: ChargebackReport): Figu
   if (allocatedShare === null) return { label, value: 'Nothing was billed for the period' };
   return {
     label,
-    value: `This report charges back ${formatShare(allocatedShare)} of the ${formatAcus(totals.billedAcus)} ACUs billed for the period`,
+    // Session usage only: with shared products allocated, the report charges back the whole bill
+    // (see Billed), so "charges back" here would contradict it.
+    value: `Sessions account for ${formatShare(allocatedShare)} of the ${formatAcus(totals.billedAcus)} ACUs billed for the period`,
   };
 }
 

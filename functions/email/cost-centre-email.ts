@@ -67,10 +67,27 @@ export function costCentreFigures(report: ChargebackReport): Figure[] {
       label: 'Posted',
       value: `usage ${money(journal.usageMinor)} + true-ups ${money(journal.trueUpMinor)} + shared products ${money(journal.sharedMinor)} = ${money(journal.postedMinor)}`,
     },
-    ...(costCentres.trueUps?.periods ?? []).map((q) => ({
+    ...trueUpFigures(costCentres.trueUps?.periods ?? []),
+  ];
+}
+
+/** One line per earlier period that changed; the periods re-read without a change share one line. */
+function trueUpFigures(periods: NonNullable<CostCentreReport['trueUps']>['periods']): Figure[] {
+  const changed = periods.filter((q) => q.lines.length > 0);
+  const unchanged = periods.filter((q) => q.lines.length === 0);
+  return [
+    ...changed.map((q) => ({
       label: `True-up ${q.period.label}`,
       value: `${formatCount(q.lines.length)} sessions, ${formatAcus(q.acus)} ACUs, ${formatMoney(q.costMinor, q.pricing)}`,
     })),
+    ...(unchanged.length > 0
+      ? [
+          {
+            label: 'True-ups',
+            value: `No change since their close: ${unchanged.map((q) => q.period.label).join(', ')}`,
+          },
+        ]
+      : []),
   ];
 }
 

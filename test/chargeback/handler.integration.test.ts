@@ -199,7 +199,7 @@ describe('chargeback Lambda handler', () => {
     expect(mail.body.html).not.toContain('<script>');
     expect(mail.body.text).toContain('{"month":"2026-10","email":false}');
     // Reconciled with the fake's bill; nothing stored for September yet to compare with.
-    expect(mail.body.text).toMatch(/charges back \d+\.\d% of the [\d,.]+ ACUs billed/);
+    expect(mail.body.text).toMatch(/Sessions account for \d+\.\d% of the [\d,.]+ ACUs billed/);
     expect(mail.body.text).toContain(
       'No report for September 2026 was found, so there is nothing to compare with',
     );

@@ -232,7 +232,7 @@ describe('npm start (the demo)', { timeout: CLI_TIMEOUT_MS }, () => {
     expect(run.stdout).toContain('Demo data from the built-in fake Devin API');
     expect(run.stdout).toMatch(/^Total\s+\d+/m);
     expect(run.stdout).toMatch(
-      /^Share of the bill: This report charges back \d+\.\d% of the [\d,.]+ ACUs billed/m,
+      /^Share of the bill: Sessions account for \d+\.\d% of the [\d,.]+ ACUs billed/m,
     );
     expect(run.stdout).toMatch(/^Change vs \w+ \d{4}: [+-][\d,.]+ ACUs/m);
     // The three months before are built first, so the first demo already compares month over

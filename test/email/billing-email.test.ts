@@ -18,7 +18,7 @@ function textTable(text: string, heading: string): string[] {
 describe('the share of the bill', () => {
   it('is stated beside the totals in both bodies', () => {
     const { html, text } = render(reconciledReport());
-    const sentence = 'This report charges back 93.4% of the 13,217.00 ACUs billed for the period';
+    const sentence = 'Sessions account for 93.4% of the 13,217.00 ACUs billed for the period';
 
     expect(text).toMatch(new RegExp(`^Share of the bill\\s+${sentence}$`, 'm'));
     expect(html).toContain(sentence);

@@ -136,7 +136,7 @@ describe('month over month on the Summary', () => {
     expect(fact('Session ACUs')).toBe(17.05);
     expect(fact('Difference (billed − sessions)')).toBe(1.2);
     expect(fact('Allocated share')).toBe(17.05 / 18.25);
-    expect(fact('In words')).toBe('This report charges back 93.4% of the ACUs billed for the period.');
+    expect(fact('In words')).toBe('Sessions account for 93.4% of the ACUs billed for the period.');
     expect(fact('Cost basis')).toBe('Session lifetime ACUs by creation date.');
   });
 

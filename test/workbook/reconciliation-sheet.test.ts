@@ -101,7 +101,7 @@ describe('the Reconciliation sheet', () => {
     expect(money('Charged back')).toBe(38.36);
     expect(money('Not charged back')).toBe(2.7);
     expect(money('Billed to no org')).toBe(3.49);
-    expect(findRow(ws, 'This report charges back 93.4% of the ACUs billed for the period.')).toBe(row + 5);
+    expect(findRow(ws, 'Sessions account for 93.4% of the ACUs billed for the period.')).toBe(row + 5);
     expect(ws.getCell(row + 6, 1).value).toBe(
       'Of the USD 41.06 billed, this report charges back USD 38.36 (93.4%); USD 2.70 (6.6%) is not charged back.',
     );

@@ -4,12 +4,12 @@ import type { Reconciliation } from '../../core/report/reconciliation.js';
 import { billingDaysText } from '../basis-text.js';
 import type { Fact } from '../fact-rows.js';
 
-/** "This report charges back 93.4% of the ACUs billed for the period." */
+/** "Sessions account for 93.4% of the ACUs billed for the period." (shared products are not sessions) */
 export function allocatedShareSentence(reconciliation: Reconciliation): string {
   if (reconciliation.allocatedShare === null) {
     return 'Nothing was billed for the period, so there is no share of the bill to state.';
   }
-  return `This report charges back ${formatShare(reconciliation.allocatedShare)} of the ACUs billed for the period.`;
+  return `Sessions account for ${formatShare(reconciliation.allocatedShare)} of the ACUs billed for the period.`;
 }
 
 /**
