@@ -2,7 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { describeError, ReportStoreError } from './aws-errors.js';
-import { isConditionalWriteLost, isMissingObject } from './s3-error-kind.js';
+import { putJsonOnce } from './put-json-once.js';
+import { isMissingObject } from './s3-error-kind.js';
 
 /**
  * "Exactly one email per period" without a database: a per-period marker
@@ -67,32 +68,18 @@ export async function claimEmailMarker(
   const context = { bucket, key, operation: 'claim-marker' } as const;
   const body = markerBody({ ...owner, state: 'sending' }, context);
   for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt++) {
-    try {
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/json',
-          IfNoneMatch: '*',
-        }),
-      );
-      return { kind: 'claimed' };
-    } catch (error) {
-      const lost = isConditionalWriteLost(error);
-      if (lost === undefined) {
-        throw new ReportStoreError(`could not write the email marker: ${describeError(error)}`, context, {
-          cause: error,
-        });
-      }
-      const existing = await readMarker(s3, bucket, key);
-      if (existing) {
-        return existing.record.state === 'sent'
-          ? { kind: 'already-sent', record: existing.record }
-          : { kind: 'in-progress', record: existing.record, since: existing.lastModified };
-      }
-      if (lost === 'conflict') await sleep(CONFLICT_BACKOFF_MS * attempt);
+    const lost = await putJsonOnce(s3, bucket, key, body, {
+      what: 'the email marker',
+      operation: context.operation,
+    });
+    if (lost === 'written') return { kind: 'claimed' };
+    const existing = await readMarker(s3, bucket, key);
+    if (existing) {
+      return existing.record.state === 'sent'
+        ? { kind: 'already-sent', record: existing.record }
+        : { kind: 'in-progress', record: existing.record, since: existing.lastModified };
     }
+    if (lost === 'conflict') await sleep(CONFLICT_BACKOFF_MS * attempt);
   }
   throw new ReportStoreError(
     `the email marker kept changing during ${CLAIM_ATTEMPTS} attempts to claim it`,

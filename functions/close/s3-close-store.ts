@@ -3,8 +3,9 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { z } from 'zod';
 import { describeError, ReportStoreError } from '../aws/aws-errors.js';
+import { putJsonOnce } from '../aws/put-json-once.js';
 import { getJsonObject } from '../aws/report-object-store.js';
-import { isConditionalWriteLost, isMissingObject } from '../aws/s3-error-kind.js';
+import { isMissingObject } from '../aws/s3-error-kind.js';
 import {
   type CloseArtifact,
   type CloseRecord,
@@ -29,29 +30,11 @@ export function s3CloseStore(
     const json = await getJsonObject(s3, bucket, recordKey);
     return json === undefined ? undefined : parseCloseRecord(json, `s3://${bucket}/${recordKey}`);
   };
-  const putOnce = async (key: string, body: string): Promise<'written' | 'exists'> => {
-    try {
-      await s3.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: body,
-          ContentType: 'application/json',
-          IfNoneMatch: '*',
-        }),
-      );
-      return 'written';
-    } catch (error) {
-      if (isConditionalWriteLost(error) !== undefined) return 'exists';
-      throw new ReportStoreError(
-        `could not write: ${describeError(error)}`,
-        { bucket, key, operation: 'put-object' },
-        {
-          cause: error,
-        },
-      );
-    }
-  };
+  // A lost race of either kind means another close holds the key: read what it wrote.
+  const putOnce = async (key: string, body: string, what: string): Promise<'written' | 'exists'> =>
+    (await putJsonOnce(s3, bucket, key, body, { what, operation: 'put-object' })) === 'written'
+      ? 'written'
+      : 'exists';
   return {
     location: { kind: 's3', bucket },
     recordKey,
@@ -60,7 +43,7 @@ export function s3CloseStore(
       const record = await readRecord();
       if (record) return { kind: 'closed', record };
       const body = `${JSON.stringify({ runId, claimedAt: now.toISOString() })}\n`;
-      if ((await putOnce(claimKey, body)) === 'written') return { kind: 'claimed' };
+      if ((await putOnce(claimKey, body, 'the close claim')) === 'written') return { kind: 'claimed' };
       const held = claimSchema.safeParse(await getJsonObject(s3, bucket, claimKey));
       const since = held.success ? new Date(held.data.claimedAt) : undefined;
       const again = await readRecord();
@@ -102,7 +85,8 @@ export function s3CloseStore(
       }
     },
     async writeRecordOnce(record) {
-      if ((await putOnce(recordKey, closeRecordText(record))) === 'written') return 'written';
+      if ((await putOnce(recordKey, closeRecordText(record), 'the close record')) === 'written')
+        return 'written';
       const existing = await readRecord();
       if (!existing)
         throw new ReportStoreError('the close record exists but cannot be read', {
