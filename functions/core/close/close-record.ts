@@ -3,6 +3,7 @@ import { InvalidInputError } from '../errors.js';
 import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '../money/acus.js';
 import { minorUnitsText } from '../money/format.js';
 import type { Pricing } from '../money/pricing.js';
+import { type PeriodDocument, toPeriodDocument } from '../period/period-document.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import type { CostBasis } from '../report/cost-basis.js';
 
@@ -51,17 +52,7 @@ export interface UnsettledSession {
 
 export interface CloseRecord {
   readonly schemaVersion: typeof CLOSE_RECORD_SCHEMA_VERSION;
-  readonly period: {
-    readonly kind: ReportPeriod['kind'];
-    readonly alignment: ReportPeriod['alignment'];
-    readonly from: string;
-    readonly to: string;
-    readonly timeZone: string;
-    readonly firstDay: string;
-    readonly lastDay: string;
-    readonly label: string;
-    readonly slug: string;
-  };
+  readonly period: PeriodDocument;
   /** When the record was written (ISO 8601, UTC): the moment the period became final. */
   readonly closedAt: string;
   readonly runId: string;
@@ -125,17 +116,7 @@ export function buildCloseRecord(input: CloseRecordInput): CloseRecord {
   const acusText = (acus: Acus) => scaledToDecimalString(acus, ACU_DECIMALS);
   return {
     schemaVersion: CLOSE_RECORD_SCHEMA_VERSION,
-    period: {
-      kind: period.kind,
-      alignment: period.alignment,
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
-      timeZone: period.timeZone,
-      firstDay: period.firstDay,
-      lastDay: period.lastDay,
-      label: period.label,
-      slug: period.slug,
-    },
+    period: toPeriodDocument(period),
     closedAt: input.closedAt.toISOString(),
     runId: input.runId,
     source: input.source,

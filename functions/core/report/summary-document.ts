@@ -1,6 +1,7 @@
 import { ACU_DECIMALS, scaledToDecimalString, scaledToNumber } from '../money/acus.js';
 import { COST_DECIMALS } from '../money/cost.js';
 import type { Pricing } from '../money/pricing.js';
+import { toPeriodDocument } from '../period/period-document.js';
 import type { FetchStats } from '../session.js';
 import { sharedCostRuleText } from '../shared-costs/shared-cost-rule.js';
 import type { ChargebackReport, UsageTotals } from './chargeback-report.js';
@@ -19,17 +20,7 @@ export function toSummaryDocument(
   const usage = (totals: UsageTotals): SummaryUsage => summaryUsage(totals, pricing);
   return {
     schemaVersion: 1,
-    period: {
-      kind: period.kind,
-      alignment: period.alignment,
-      from: period.from.toISOString(),
-      to: period.to.toISOString(),
-      timeZone: period.timeZone,
-      firstDay: period.firstDay,
-      lastDay: period.lastDay,
-      label: period.label,
-      slug: period.slug,
-    },
+    period: toPeriodDocument(period),
     costBasis: report.costBasis,
     pricing: {
       unitPrice: pricing.unitPriceText,
