@@ -2,20 +2,23 @@
 // conditional-write proxy) and the fake Devin API: one record, immutable, never replaced.
 
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
 import { closedSessionAcus } from '../../functions/core/close/closed-sessions.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from '../support/report-handler.js';
 
 const API_KEY = 'apk_user_close_secret_value_1234567890';
 const BUCKET = 'chargeback-close';
-const SECRET_ID = 'devin-chargeback/api-key';
 const OCTOBER = 'reports/monthly/2026/devin-acu-chargeback-2026-10';
 const scheduledFor = (time: string) => ({
   source: 'devin-chargeback.schedule',
@@ -24,29 +27,12 @@ const scheduledFor = (time: string) => ({
 });
 const CLOSE_OCTOBER = scheduledFor('2026-11-01T06:00:00Z');
 
-type Handler = (event: unknown) => Promise<ChargebackResult>;
-
 let aws: AwsEmulators;
 let devin: FakeDevinApi;
-let restoreEnv: () => void;
-let handler: Handler;
-let s3: S3Client;
-
-async function bytes(key: string): Promise<Buffer> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return Buffer.from(await (response.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
-}
-
-async function keys(): Promise<string[]> {
-  const found: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) found.push(object.Key);
-    token = page.NextContinuationToken;
-  } while (token);
-  return found.sort();
-}
+let handler: ReportHandler;
+let bucket: ReportBucket;
+const bytes = (key: string) => bucket.bytes(key);
+const keys = () => bucket.keys();
 
 /** Every October object of the record (its files, its FOCUS partition, its close) with its SHA-256. */
 async function octoberRecord(): Promise<Record<string, string>> {
@@ -67,7 +53,7 @@ describe('closing a period in the Lambda', () => {
   beforeAll(async () => {
     aws = await startAwsEmulators();
     await aws.s3.createBucket(BUCKET);
-    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
     const data = generateDataset({
       seed: 11,
       sessions: 300,
@@ -75,30 +61,12 @@ describe('closing a period in the Lambda', () => {
       to: new Date('2026-12-01T00:00:00Z'),
     });
     devin = await startFakeDevinApi({ apiKey: API_KEY, data });
-    restoreEnv = useAwsEnv({
-      ...aws.env,
-      REPORT_BUCKET: BUCKET,
-      EMAIL_SENDER: 'reports@example.com',
-      EMAIL_RECIPIENTS: 'finance@example.com',
-      ACU_PRICE: '2.25',
-      CURRENCY: 'USD',
-      DEVIN_API_KEY_SECRET: SECRET_ID,
-      DEVIN_API_URL: devin.url,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
-    });
-    vi.resetModules();
-    const module = await import('../../functions/chargeback/handler.js');
-    handler = async (event) => reportResultOf(await module.handler(event));
-    s3 = new S3Client({
-      endpoint: aws.s3.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    handler = await loadReportHandler(reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }));
+    bucket = reportBucket(aws, BUCKET);
   }, 60_000);
 
   afterAll(async () => {
-    restoreEnv?.();
+    restoreReportEnv();
     await devin?.close();
     await aws?.stop();
   });

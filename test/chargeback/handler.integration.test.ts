@@ -2,19 +2,23 @@
 // Secrets Manager emulators and the project's fake Devin API, all on loopback.
 
 import { gunzipSync } from 'node:zlib';
-import { GetObjectCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from '../support/report-handler.js';
 
 const API_KEY = 'apk_user_integration_secret_value_1234567890';
 const BUCKET = 'chargeback-reports';
-const SECRET_ID = 'devin-chargeback/api-key';
 const HOSTILE_ORG = '<script>alert("x")</script> & Co';
 const scheduled = {
   source: 'devin-chargeback.schedule',
@@ -22,13 +26,10 @@ const scheduled = {
   scheduledTime: '2026-11-01T06:00:00Z',
 };
 
-type Handler = (event: unknown) => Promise<ChargebackResult>;
-
 let aws: AwsEmulators;
 let devin: FakeDevinApi;
-let restoreEnv: () => void;
-let handler: Handler;
-let s3: S3Client;
+let handler: ReportHandler;
+let bucket: ReportBucket;
 
 function dataset() {
   const data = generateDataset({
@@ -42,56 +43,29 @@ function dataset() {
   return { ...data, organizations: [{ ...first, org_name: HOSTILE_ORG }, ...rest] };
 }
 
-async function loadHandler(extraEnv: Record<string, string> = {}): Promise<Handler> {
-  restoreEnv?.();
-  restoreEnv = useAwsEnv({
-    ...aws.env,
-    REPORT_BUCKET: BUCKET,
-    EMAIL_SENDER: 'reports@example.com',
+function loadHandler(extraEnv: Record<string, string> = {}): Promise<ReportHandler> {
+  return loadReportHandler({
+    ...reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }),
     EMAIL_RECIPIENTS: 'finance@example.com,controller@example.com',
-    ACU_PRICE: '2.25',
-    CURRENCY: 'USD',
-    DEVIN_API_KEY_SECRET: SECRET_ID,
-    DEVIN_API_URL: devin.url,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
     ...extraEnv,
   });
-  vi.resetModules();
-  const module = await import('../../functions/chargeback/handler.js');
-  return async (event) => reportResultOf(await module.handler(event));
 }
 
-async function objectText(key: string): Promise<Buffer> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return Buffer.from(await (response.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
-}
-
-async function exists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const objectText = (key: string) => bucket.bytes(key);
+const exists = (key: string) => bucket.exists(key);
 
 describe('chargeback Lambda handler', () => {
   beforeAll(async () => {
     aws = await startAwsEmulators();
     await aws.s3.createBucket(BUCKET);
-    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
     devin = await startFakeDevinApi({ apiKey: API_KEY, data: dataset() });
     handler = await loadHandler();
-    s3 = new S3Client({
-      endpoint: aws.s3.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    bucket = reportBucket(aws, BUCKET);
   }, 60_000);
 
   afterAll(async () => {
-    restoreEnv?.();
+    restoreReportEnv();
     await devin?.close();
     await aws?.stop();
   });
@@ -119,7 +93,7 @@ describe('chargeback Lambda handler', () => {
     expect(result.totals.sessions).toBeGreaterThan(500);
 
     // The object is the workbook, with a download name and the period's figures as metadata.
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: result.s3.key }));
+    const head = await bucket.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: result.s3.key }));
     expect(head.ContentType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(head.ContentDisposition).toContain('devin-acu-chargeback-2026-10.xlsx');
     expect(head.Metadata).toMatchObject({

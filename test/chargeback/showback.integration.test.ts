@@ -3,28 +3,30 @@
 // the project's fake Devin API. Exactly one email per owner per period, across
 // a failure mid-way and duplicate scheduled events.
 
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, type StoredMail, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
 import { type RefusingSesProxy, startRefusingSesProxy } from '../support/aws-ses-refusing-proxy.js';
+import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from '../support/report-handler.js';
 
 const API_KEY = 'apk_user_showback_secret_value_1234567890';
 const BUCKET = 'showback-reports';
-const SECRET_ID = 'devin-chargeback/api-key';
 const scheduled = {
   source: 'devin-chargeback.schedule',
   kind: 'monthly',
   scheduledTime: '2026-11-01T06:00:00Z',
 };
 const FOLDER = 'reports/monthly/2026/devin-acu-chargeback-2026-10';
-
-type Handler = (event: unknown) => Promise<ChargebackResult>;
 
 const data = generateDataset({
   seed: 11,
@@ -38,23 +40,11 @@ const [ORG_A = '', ORG_B = '', ORG_C = ''] = orgIds;
 let aws: AwsEmulators;
 let ses: RefusingSesProxy;
 let devin: FakeDevinApi;
-let restoreEnv: () => void;
-let handler: Handler;
-let s3: S3Client;
+let handler: ReportHandler;
+let bucket: ReportBucket;
 
-async function bytesOf(key: string): Promise<Buffer> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return Buffer.from(await (response.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
-}
-
-async function exists(key: string): Promise<boolean> {
-  try {
-    await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
-    return true;
-  } catch {
-    return false;
-  }
-}
+const bytesOf = (key: string) => bucket.bytes(key);
+const exists = (key: string) => bucket.exists(key);
 
 /** How many emails each address received, finance's included. */
 async function mailsByRecipient(): Promise<Record<string, number>> {
@@ -77,32 +67,17 @@ describe('showback emails from the Lambda', () => {
     aws = await startAwsEmulators();
     ses = await startRefusingSesProxy(aws.env.AWS_ENDPOINT_URL_SES ?? '');
     await aws.s3.createBucket(BUCKET);
-    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
     devin = await startFakeDevinApi({ apiKey: API_KEY, data });
-    restoreEnv = useAwsEnv({
-      ...aws.env,
+    handler = await loadReportHandler({
+      ...reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }),
       AWS_ENDPOINT_URL_SES: ses.endpoint,
-      REPORT_BUCKET: BUCKET,
-      EMAIL_SENDER: 'reports@example.com',
-      EMAIL_RECIPIENTS: 'finance@example.com',
-      ACU_PRICE: '2.25',
-      DEVIN_API_KEY_SECRET: SECRET_ID,
-      DEVIN_API_URL: devin.url,
-      POWERTOOLS_LOG_LEVEL: 'SILENT',
       SHOWBACK: 'true',
       CREDIT_ACCOUNT: '2100',
     });
-    vi.resetModules();
-    const entry = (await import('../../functions/chargeback/handler.js')).handler;
-    handler = async (event) => reportResultOf(await entry(event));
-    s3 = new S3Client({
-      endpoint: aws.s3.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    bucket = reportBucket(aws, BUCKET);
     // Finance's map, uploaded as the README says; the other orgs stay Unmapped.
-    await s3.send(
+    await bucket.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'reports/config/cost-centres.csv',
@@ -118,7 +93,7 @@ describe('showback emails from the Lambda', () => {
   }, 60_000);
 
   afterAll(async () => {
-    restoreEnv?.();
+    restoreReportEnv();
     await devin?.close();
     await ses?.close();
     await aws?.stop();
@@ -152,7 +127,7 @@ describe('showback emails from the Lambda', () => {
     ses.refused.clear();
     const retried = await handler(scheduled);
     expect(retried.duplicateOf).toBeTruthy();
-    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${FOLDER}.xlsx` }));
+    const head = await bucket.s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: `${FOLDER}.xlsx` }));
     expect(head.Metadata?.['run-id']).toBe(retried.duplicateOf);
     expect(Buffer.compare(await bytesOf(`${FOLDER}.journal.DRAFT.csv`), journalBefore)).toBe(0);
     expect(retried.showback).toEqual({ sent: 1, alreadySent: 3 });

@@ -4,67 +4,44 @@
 
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from '../../functions/cli/demo-cost-centres.js';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import type { FakeDataset } from '../../functions/devin/fake/wire.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { useAwsEnv } from '../support/aws-env.js';
+import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from '../support/report-handler.js';
 
 const COG_KEY = 'cog_true_up_handler_service_user_secret_5c19e2';
 const BUCKET = 'chargeback-true-up';
-const SECRET_ID = 'devin-chargeback/api-key';
 const FOLDER = 'reports/monthly/2026/';
 const OCTOBER = `${FOLDER}devin-acu-chargeback-2026-10`;
 const NOVEMBER = `${FOLDER}devin-acu-chargeback-2026-11`;
 const DATA = demoDataset(new Date('2026-12-02T10:00:00Z'));
 type WireSession = FakeDataset['sessions'][number];
 
-type Handler = (event: unknown) => Promise<ChargebackResult>;
-
 let aws: AwsEmulators;
 let devin: FakeDevinApi;
-let restoreEnv: (() => void) | undefined;
-let s3: S3Client;
+let bucket: ReportBucket;
+const bytes = (key: string) => bucket.bytes(key);
+const keys = () => bucket.keys();
 
-/** The handler as the Lambda runtime loads it, with this environment (ACU_PRICE is read at load). */
-async function loadHandler(acuPrice: string): Promise<Handler> {
-  restoreEnv?.();
-  restoreEnv = useAwsEnv({
-    ...aws.env,
-    REPORT_BUCKET: BUCKET,
-    EMAIL_SENDER: 'reports@example.com',
-    EMAIL_RECIPIENTS: 'finance@example.com',
+/** The handler as the Lambda runtime loads it, with this price (ACU_PRICE is read at load). */
+function loadHandler(acuPrice: string): Promise<ReportHandler> {
+  return loadReportHandler({
+    ...reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }),
     ACU_PRICE: acuPrice,
-    CURRENCY: 'USD',
-    DEVIN_API_KEY_SECRET: SECRET_ID,
-    DEVIN_API_URL: devin.url,
     CREDIT_ACCOUNT: DEMO_CREDIT_ACCOUNT,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
-  vi.resetModules();
-  const module = await import('../../functions/chargeback/handler.js');
-  return async (event) => reportResultOf(await module.handler(event));
-}
-
-async function bytes(key: string): Promise<Buffer> {
-  const response = await s3.send(new GetObjectCommand({ Bucket: BUCKET, Key: key }));
-  return Buffer.from(await (response.Body?.transformToByteArray() ?? Promise.resolve(new Uint8Array())));
-}
-
-async function keys(): Promise<string[]> {
-  const found: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: BUCKET, ContinuationToken: token }));
-    for (const object of page.Contents ?? []) if (object.Key) found.push(object.Key);
-    token = page.NextContinuationToken;
-  } while (token);
-  return found.sort();
 }
 
 /** Every October object of the record (its files, its FOCUS partition, its close) with its SHA-256. */
@@ -142,16 +119,11 @@ describe('a close through the Lambda after an earlier close, when October sessio
   beforeAll(async () => {
     aws = await startAwsEmulators();
     await aws.s3.createBucket(BUCKET);
-    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ apiKey: COG_KEY }));
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: COG_KEY }));
     devin = await startFakeDevinApi({ apiKey: COG_KEY, data: DATA });
-    s3 = new S3Client({
-      endpoint: aws.s3.endpoint,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
+    bucket = reportBucket(aws, BUCKET);
     // Finance's map, uploaded where the function reads it (the demo's, with its catch-all row).
-    await s3.send(
+    await bucket.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,
         Key: 'reports/config/cost-centres.csv',
@@ -188,7 +160,7 @@ describe('a close through the Lambda after an earlier close, when October sessio
   }, 300_000);
 
   afterAll(async () => {
-    restoreEnv?.();
+    restoreReportEnv();
     await devin?.close();
     await aws?.stop();
   });

@@ -1,0 +1,47 @@
+import { vi } from 'vitest';
+import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import type { AwsEmulators } from './aws-emulators.js';
+import { useAwsEnv } from './aws-env.js';
+
+export type ReportHandler = (event: unknown) => Promise<ChargebackResult>;
+
+export const API_KEY_SECRET_ID = 'devin-chargeback/api-key';
+
+/** The environment the stack gives the report function, pointed at the emulators and the fake API. */
+export function reportFunctionEnv(
+  aws: AwsEmulators,
+  options: { readonly bucket: string; readonly devinUrl: string },
+): Record<string, string> {
+  return {
+    ...aws.env,
+    REPORT_BUCKET: options.bucket,
+    EMAIL_SENDER: 'reports@example.com',
+    EMAIL_RECIPIENTS: 'finance@example.com',
+    ACU_PRICE: '2.25',
+    CURRENCY: 'USD',
+    DEVIN_API_KEY_SECRET: API_KEY_SECRET_ID,
+    DEVIN_API_URL: options.devinUrl,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  };
+}
+
+let restoreEnv: (() => void) | undefined;
+
+/**
+ * The handler as the Lambda runtime loads it, fresh, with this environment
+ * (the configuration is read at load). The previous load's environment is
+ * restored first; `restoreReportEnv` ends the last one.
+ */
+export async function loadReportHandler(env: Readonly<Record<string, string>>): Promise<ReportHandler> {
+  restoreReportEnv();
+  restoreEnv = useAwsEnv(env);
+  vi.resetModules();
+  const module = await import('../../functions/chargeback/handler.js');
+  return async (event) => reportResultOf(await module.handler(event));
+}
+
+export function restoreReportEnv(): void {
+  restoreEnv?.();
+  restoreEnv = undefined;
+}
