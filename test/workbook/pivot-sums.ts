@@ -4,7 +4,7 @@ import { expect } from 'vitest';
 /** A data row of a written table: header → cell value (a formula's result). */
 export type TableRow = Readonly<Record<string, unknown>>;
 
-const valueOf = (value: unknown): unknown =>
+const shownValue = (value: unknown): unknown =>
   typeof value === 'object' && value !== null && 'result' in value
     ? (value as { result: unknown }).result
     : value;
@@ -21,7 +21,7 @@ export function tableRows(ws: ExcelJS.Worksheet, headerRow = 2): TableRow[] {
     if (!row.hasValues) break;
     const record: Record<string, unknown> = {};
     headers.forEach((header, column) => {
-      if (header !== undefined) record[header] = valueOf(row.getCell(column).value);
+      if (header !== undefined) record[header] = shownValue(row.getCell(column).value);
     });
     rows.push(record);
   }
