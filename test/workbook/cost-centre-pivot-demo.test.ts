@@ -33,11 +33,17 @@ describe.each([
   let journal: TableRow[];
   let now: SummaryJson;
   let before: SummaryJson;
+  let byOrgText: string;
 
   beforeAll(async () => {
     const out = await runDemoMonths(['2026-11'], { args });
     const workbook = await new ExcelJS.Workbook().xlsx.readFile(join(out, `${BASE}.xlsx`));
     byOrg = sheetTable(workbook, 'By Org');
+    const lines: string[] = [];
+    workbook.getWorksheet('By Org')?.eachRow((row) => {
+      lines.push(String(row.getCell(1).value));
+    });
+    byOrgText = lines.join('\n');
     byUser = sheetTable(workbook, 'By User');
     summary = summaryByOrg(workbook);
     byCostCentre = sheetTable(workbook, 'By Cost Centre');
@@ -66,6 +72,10 @@ describe.each([
     if (basis === 'the billed basis') {
       // The bill's no-org ACUs are shared over the cost centres: By Cost Centre's Shared products.
       expect(orgCost.get('Unattributed')).toBe(shared);
+      expect(byOrgText).toContain(
+        "The Unattributed rows are the bill's ACUs of no org: By Cost Centre and the journal share them over the cost centres as Shared products.",
+      );
+      expect(byOrgText).toContain('On the billed basis the bill has no sessions');
     } else {
       expect(orgCost.has('Unattributed')).toBe(false);
     }

@@ -1,3 +1,4 @@
+import { UNATTRIBUTED_CODE } from '../../core/cost-centres/cost-centre-map.js';
 import { costCentreOfOrg, costCentreOfSession } from '../../core/cost-centres/cost-centre-of-session.js';
 import { label } from '../../core/glossary/glossary.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
@@ -64,6 +65,14 @@ export function costCentreRowNote(report: ChargebackReport, rows: 'org' | 'user'
   if (moved > 0 && costCentres.sliceOf === undefined) {
     notes.push(
       `Tag rules charged ${moved.toLocaleString('en-US')} ${moved === 1 ? 'session' : 'sessions'} to another cost centre than their org's default (see the Sessions sheet's Cost Centre).`,
+    );
+  }
+  const sharedOut =
+    costCentres.orgSplits.some((split) => split.code === UNATTRIBUTED_CODE) &&
+    !costCentres.rows.some((row) => row.code === UNATTRIBUTED_CODE);
+  if (sharedOut) {
+    notes.push(
+      `The ${UNATTRIBUTED_CODE} rows are the bill's ACUs of no org: By Cost Centre and the journal share them over the cost centres as Shared products.`,
     );
   }
   if (!costCentres.tagRulesApplied) {
