@@ -73,9 +73,9 @@ describe.each([
       // The bill's no-org ACUs are shared over the cost centres: By Cost Centre's Shared products.
       expect(orgCost.get('Unattributed')).toBe(shared);
       expect(byOrgText).toContain(
-        "The Unattributed rows are the bill's ACUs of no org: By Cost Centre and the journal share them over the cost centres as Shared products.",
+        "Unattributed is the bill's ACUs of no org: By Cost Centre and the journal share it out as Shared products.",
       );
-      expect(byOrgText).toContain('On the billed basis the bill has no sessions');
+      expect(byOrgText).toContain('On the billed basis there are no sessions to split by');
     } else {
       expect(orgCost.has('Unattributed')).toBe(false);
     }

@@ -181,13 +181,13 @@ describe('By Org and By User split by the cost centre the money went to (a tag r
     expect(byOrg.map((row) => row['Org Name']).at(-1)).toBe('Legacy (no usage this period)');
     const notes = notesUnder(workbook, 'By Org');
     expect(notes).toContain(
-      "An org has one row per cost centre its money went to: Cost Centre is where the row's cost is charged",
+      'One row per org and cost centre its money went to: a pivot by Cost Centre equals By Cost Centre and the journal.',
     );
     expect(notes).toContain(
-      "Org's default cost centre is the map's cost centre for the org as a whole, for reference: do not pivot on it.",
+      "Org's default cost centre is the map's cost centre for the whole org: do not pivot on it.",
     );
-    expect(notes).toContain('Tag rules charged 2 sessions to another cost centre');
-    expect(notes).toContain("Change % is the row's own: do not add or average it.");
+    expect(notes).toContain("Tag rules charged 2 sessions away from their org's default (see Sessions).");
+    expect(notes).toContain("Change % is the row's own: do not add it up.");
     expect(notes).toContain("Share of Cost is the row's cost ÷ the period's cost");
   });
 
@@ -256,7 +256,7 @@ describe('By Org and By User split by the cost centre the money went to (a tag r
       'Previous Cost by org',
     );
     expect(notesUnder(workbook, 'By Org')).toContain(
-      "The September 2026 report did not record its usage by cost centre: each org's previous figures are on the row of its default cost centre",
+      "The September 2026 report did not record its usage by cost centre: each org's previous figures are on its default cost centre's row",
     );
   });
 });

@@ -83,7 +83,7 @@ describe('month over month on By Org', () => {
     ]);
     expect(ws.getCell(9, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
     expect(ws.getCell(11, 1).value).toBe(
-      "Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with September 2026. Change % is the row's own: do not add or average it.",
+      "Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with September 2026; Change % is the row's own: do not add it up.",
     );
   });
 

@@ -51,13 +51,13 @@ function byOrgTable(report: ChargebackReport): {
 function byOrgNotes(report: ChargebackReport): string[] {
   const { comparison } = report;
   const change = comparison.available
-    ? `Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with ${comparison.previous.label}. Change % is the row's own: do not add or average it.`
+    ? `Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with ${comparison.previous.label}; Change % is the row's own: do not add it up.`
     : sentence(comparison.reason);
   const caveats = comparison.available ? comparison.caveats.map((caveat) => textCell(sentence(caveat))) : [];
   const unsplit =
     previousSplitSource(report) === 'default-cost-centre'
       ? [
-          `The ${comparison.available ? comparison.previous.label : 'previous'} report did not record its usage by cost centre: each org's previous figures are on the row of its default cost centre, so Previous Cost by Cost Centre can differ from By Cost Centre's.`,
+          `The ${comparison.available ? comparison.previous.label : 'previous'} report did not record its usage by cost centre: each org's previous figures are on its default cost centre's row, so Previous Cost by Cost Centre can differ from By Cost Centre's.`,
         ]
       : [];
   return [

@@ -52,19 +52,18 @@ export function sessionCostCentreColumn<Item>(
 export function costCentreRowNote(report: ChargebackReport, rows: 'org' | 'user'): string[] {
   const costCentres = report.costCentres;
   if (costCentres === undefined) return [];
-  const whose = rows === 'org' ? 'An org has' : 'A user has';
   const notes = [
-    `${whose} one row per cost centre its money went to: Cost Centre is where the row's cost is charged, as By Cost Centre and the journal post it, so a pivot by Cost Centre equals them.`,
+    `One row per ${rows} and cost centre its money went to: a pivot by Cost Centre equals By Cost Centre and the journal.`,
   ];
   if (costCentres.sliceOf === undefined) {
     notes.push(
-      `${label('defaultCostCentre')} is the map's cost centre for the org as a whole, for reference: do not pivot on it.`,
+      `${label('defaultCostCentre')} is the map's cost centre for the whole org: do not pivot on it.`,
     );
   }
   const moved = costCentres.movedByTag.sessions;
   if (moved > 0 && costCentres.sliceOf === undefined) {
     notes.push(
-      `Tag rules charged ${moved.toLocaleString('en-US')} ${moved === 1 ? 'session' : 'sessions'} to another cost centre than their org's default (see the Sessions sheet's Cost Centre).`,
+      `Tag rules charged ${moved.toLocaleString('en-US')} ${moved === 1 ? 'session' : 'sessions'} away from their org's default (see Sessions).`,
     );
   }
   const sharedOut =
@@ -72,12 +71,12 @@ export function costCentreRowNote(report: ChargebackReport, rows: 'org' | 'user'
     !costCentres.rows.some((row) => row.code === UNATTRIBUTED_CODE);
   if (sharedOut) {
     notes.push(
-      `The ${UNATTRIBUTED_CODE} rows are the bill's ACUs of no org: By Cost Centre and the journal share them over the cost centres as Shared products.`,
+      `${UNATTRIBUTED_CODE} is the bill's ACUs of no org: By Cost Centre and the journal share it out as Shared products.`,
     );
   }
   if (!costCentres.tagRulesApplied) {
     notes.push(
-      "On the billed basis the bill has no sessions: each org, and each of its users, is charged to the org's cost centre.",
+      "On the billed basis there are no sessions to split by: each org and its users are in the org's cost centre.",
     );
   }
   return notes;
