@@ -151,6 +151,7 @@ describe.each([
   });
 
   it('shares the period’s cost over the rows: Share of Cost adds up to 1, Share of Org to 1 per org', () => {
+    expect(Object.keys(byOrg[0] ?? {})).not.toContain('Share of ACUs');
     const shares = byOrg.reduce((sum, row) => sum + Number(row['Share of Cost']), 0);
     expect(shares).toBeCloseTo(1, 9);
     const perOrg = new Map<string, number>();
