@@ -67,6 +67,7 @@ export function orgRows(report: ChargebackReport): OrgRow[] {
       .filter((change) => change.status === 'vanished')
       .map((change) => ({ orgId: change.orgId, orgName: change.orgName, vanished: true })),
   ];
+  if (costCentres === undefined) return unsplitRows(report, orgs);
   const currentOf = currentUsage(report);
   const previousOf = previousUsage(report);
   const rows: OrgRow[] = [];
@@ -106,6 +107,34 @@ export function orgRows(report: ChargebackReport): OrgRow[] {
     rows.push(...ofOrg);
   }
   return rows;
+}
+
+/** Without a map: one row per org, with the comparison's own change of the org. */
+function unsplitRows(
+  report: ChargebackReport,
+  orgs: readonly { orgId: string; orgName: string | null; vanished: boolean }[],
+): OrgRow[] {
+  const { comparison, totals } = report;
+  const changes = new Map(
+    comparison.available ? comparison.orgs.map((change) => [change.orgId, change]) : [],
+  );
+  const usage = new Map(report.orgs.map((org) => [org.orgId, org]));
+  return orgs.map((org): OrgRow => {
+    const now = usage.get(org.orgId) ?? NO_USAGE;
+    const change = changes.get(org.orgId);
+    return {
+      orgId: org.orgId,
+      orgName: org.orgName,
+      sessions: now.sessions,
+      acus: now.acus,
+      exactCost: now.exactCost,
+      costMinor: now.costMinor,
+      shareOfCost: shareOf(now.costMinor, totals.costMinor),
+      ...(change !== undefined && { change }),
+      hasUsage: !org.vanished,
+      orgVanished: org.vanished,
+    };
+  });
 }
 
 /** Each org's usage by cost centre (one entry keyed undefined without a map). */
