@@ -30,7 +30,8 @@ export function defaultCostCentreColumn<Item>(
 ): TableColumn<Item>[] {
   if (report.costCentres === undefined || report.costCentres.sliceOf !== undefined) return [];
   return [
-    { header: label('defaultCostCentre'), width: 16, value: (item) => textCell(defaultOf(item) ?? '') },
+    // As wide as its header, which says what it is and is not: cut, it reads as another cost centre.
+    { header: label('defaultCostCentre'), width: 26, value: (item) => textCell(defaultOf(item) ?? '') },
   ];
 }
 
