@@ -110,15 +110,42 @@ describe('the workbook with a cost-centre map', () => {
       'About',
     ]);
     const byOrg = sheet(workbook, 'By Org');
-    expect(rowValues(byOrg, 2).slice(0, 3)).toEqual(['Org ID', 'Org Name', 'Cost Centre']);
+    expect(rowValues(byOrg, 2)).toEqual([
+      'Org ID',
+      'Org Name',
+      'Cost Centre',
+      'Sessions',
+      'ACUs',
+      'Cost',
+      'Share of Cost',
+      "Org's default cost centre",
+    ]);
     const orgCostCentre = columnOf(byOrg, 'Cost Centre');
-    expect([3, 4, 5].map((r) => [byOrg.getCell(r, 1).value, byOrg.getCell(r, orgCostCentre).value])).toEqual([
-      ['org-pay', 'CC-PAY'],
-      ['org-data', 'CC-DATA'],
-      ['org-tools', 'Unmapped'],
+    const orgDefault = columnOf(byOrg, "Org's default cost centre");
+    // Payments has a row per cost centre its money went to: the tag rule's Security part apart.
+    expect(
+      [3, 4, 5, 6].map((r) => [
+        byOrg.getCell(r, 1).value,
+        byOrg.getCell(r, orgCostCentre).value,
+        byOrg.getCell(r, columnOf(byOrg, 'Cost')).value,
+        byOrg.getCell(r, orgDefault).value,
+      ]),
+    ).toEqual([
+      ['org-pay', 'CC-PAY', 28.13, 'CC-PAY'],
+      ['org-pay', 'CC-SEC', 7.42, 'CC-PAY'],
+      ['org-data', 'CC-DATA', 19.8, 'CC-DATA'],
+      ['org-tools', 'Unmapped', 4.95, 'Unmapped'],
     ]);
     const byUser = sheet(workbook, 'By User');
-    expect(byUser.getCell(3, columnOf(byUser, 'Cost Centre')).value).toBe('CC-PAY');
+    expect(
+      [3, 4].map((r) => [
+        byUser.getCell(r, 4).value,
+        byUser.getCell(r, columnOf(byUser, 'Cost Centre')).value,
+      ]),
+    ).toEqual([
+      ['u-ann', 'CC-PAY'],
+      ['u-ann', 'CC-SEC'],
+    ]);
     const sessions = sheet(workbook, 'Sessions');
     const sessionCostCentre = columnOf(sessions, 'Cost Centre');
     // The tag rule moves one Payments session to Security on Sessions.

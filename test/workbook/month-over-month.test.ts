@@ -12,7 +12,7 @@ describe('month over month on By Org', () => {
       'Sessions',
       'ACUs',
       'Cost',
-      'Share of ACUs',
+      'Share of Cost',
       'Previous ACUs',
       'Change',
       'Change %',
@@ -25,7 +25,7 @@ describe('month over month on By Org', () => {
       3,
       15.95,
       35.89,
-      15.95 / 17.05,
+      3589 / 3836,
       12,
       3.95,
       3.95 / 12,
@@ -47,7 +47,7 @@ describe('month over month on By Org', () => {
       2,
       1.1,
       2.47,
-      1.1 / 17.05,
+      247 / 3836,
       null,
       1.1,
       'new',
@@ -83,7 +83,7 @@ describe('month over month on By Org', () => {
     ]);
     expect(ws.getCell(9, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
     expect(ws.getCell(11, 1).value).toBe(
-      'Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare with September 2026.',
+      "Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with September 2026; Change % is the row's own: do not add it up.",
     );
   });
 

@@ -33,7 +33,7 @@ describe('writeChargebackWorkbook', () => {
       'Sessions',
       'ACUs',
       'Cost',
-      'Share of ACUs',
+      'Share of Cost',
     ]);
     expect(rowValues(sheet(workbook, 'By User'), 2)).toEqual([
       'Org ID',
@@ -98,7 +98,7 @@ describe('writeChargebackWorkbook', () => {
   it('writes org rows, a blank row and a Total row of SUBTOTAL formulas that carry the exact totals', async () => {
     const ws = sheet(await roundTrip(INPUT), 'By Org');
 
-    expect(rowValues(ws, 3)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89, 15.95 / 17.05]);
+    expect(rowValues(ws, 3)).toEqual(['org-a', 'Platform Team', 3, 15.95, 35.89, 3589 / 3836]);
     expect(rowValues(ws, 5)).toEqual([]);
     expect(rowValues(ws, 6)).toEqual([
       'Total',
@@ -138,7 +138,7 @@ describe('writeChargebackWorkbook', () => {
       1,
       3.25,
       7.31,
-      3.25 / 15.95,
+      731 / 3589,
       'user',
     ]);
     expect(rowValues(byUser, 6).slice(0, 4)).toEqual([

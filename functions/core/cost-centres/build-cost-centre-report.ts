@@ -17,7 +17,12 @@ import {
   UNMAPPED_NAME,
 } from './cost-centre-map.js';
 import { costCentreOfOrg, costCentreOfSession } from './cost-centre-of-session.js';
-import type { CostCentreReport, CostCentreTotal, UnmappedOrg } from './cost-centre-report.js';
+import type {
+  CostCentreReport,
+  CostCentreTotal,
+  PreviousOrgSplit,
+  UnmappedOrg,
+} from './cost-centre-report.js';
 import type { CreditAccounts } from './credit-accounts.js';
 import { buildJournal, journalIdOf } from './journal.js';
 import { type SharedPool, sharedPool } from './shared-pool.js';
@@ -237,6 +242,7 @@ export function buildCostCentreReport(input: {
       ...sum,
       exactCost: costOf(sum.acus, report.pricing),
     })),
+    ...(previous.available && previous.orgSplits !== undefined && { previousOrgSplits: previous.orgSplits }),
     journal: buildJournal(rows, {
       period: report.period,
       pricing: report.pricing,
@@ -275,6 +281,8 @@ type PreviousCostCentres =
       readonly available: true;
       readonly label: string;
       readonly byCode: ReadonlyMap<string, { acus: Acus; costMinor: bigint }>;
+      /** Absent when the previous summary.json did not record its org × cost-centre usage. */
+      readonly orgSplits?: readonly PreviousOrgSplit[];
     }
   | {
       readonly available: false;
@@ -303,5 +311,13 @@ function previousCostCentres(
         { acus: decimalStringToScaled(row.acus.exact, ACU_DECIMALS), costMinor: BigInt(row.cost.minor) },
       ]),
     ),
+    ...(previous.orgCostCentres !== undefined && {
+      orgSplits: previous.orgCostCentres.map((split) => ({
+        orgId: split.orgId,
+        code: split.code,
+        acus: decimalStringToScaled(split.acus.exact, ACU_DECIMALS),
+        costMinor: BigInt(split.cost.minor),
+      })),
+    }),
   };
 }

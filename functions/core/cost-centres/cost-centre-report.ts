@@ -49,6 +49,14 @@ export interface CostCentreSplit extends UsageTotals {
   readonly code: string;
 }
 
+/** One org's usage in one cost centre in the previous period, as its summary.json recorded it. */
+export interface PreviousOrgSplit {
+  readonly orgId: string;
+  readonly code: string;
+  readonly acus: Acus;
+  readonly costMinor: bigint;
+}
+
 export interface CostCentreReport {
   readonly map: CostCentreMap;
   /** Cost centres with usage (mapped ones by cost, then Unmapped and Unattributed last). */
@@ -69,12 +77,15 @@ export interface CostCentreReport {
   readonly orgSplits: readonly CostCentreSplit[];
   /** Usage by user × cost centre on the sessions basis; empty on the billed basis (users follow their org). */
   readonly userSplits: readonly CostCentreSplit[];
+  /**
+   * The previous period's usage by org × cost centre (its summary.json's orgCostCentres); absent
+   * when there is no previous period or its report did not record it (no map, or an older version).
+   */
+  readonly previousOrgSplits?: readonly PreviousOrgSplit[] | undefined;
   /** The non-session products and how they were shared; no charges when the bill was unavailable. */
   readonly shared: SharedCosts;
   /** Earlier closed periods' changes posted with this one; absent when none were re-read. */
   readonly trueUps?: TrueUps | undefined;
   /** Set on a budget owner's slice (sliceReport): the codes it holds. The journal is finance's, not the slice's. */
   readonly sliceOf?: readonly string[] | undefined;
-  /** On a slice: the slice's cost centres each org's rows fall in (a tag rule can put one org in two). */
-  readonly orgCodes?: ReadonlyMap<string, string> | undefined;
 }

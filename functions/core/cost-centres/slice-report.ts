@@ -59,7 +59,6 @@ export function sliceReport(
     byOrgRule ? costCentreOfOrg(map, session.orgId).code : costCentreOfSession(map, session).code;
   const kept = (session: Session) => codes.has(codeOf(session));
   const keptCosts = new GrowingBigInt64Column();
-  const orgCodes = new Map<string, Set<string>>();
   const orgSums = new OrgSums();
   const tagSums = new Map<string | null, Sum>();
   const statusSums = new Map<string, Sum>();
@@ -70,7 +69,6 @@ export function sliceReport(
     const code = codeOf(session);
     if (!codes.has(code)) continue;
     const cost = report.sessionCostMinor[i] ?? 0n;
-    orgCodes.set(session.orgId, (orgCodes.get(session.orgId) ?? new Set()).add(code));
     keptCosts.push(cost);
     count += 1;
     orgSums.add(session, cost);
@@ -110,7 +108,6 @@ export function sliceReport(
       movedByTag: { sessions: 0, acus: 0n },
       orgSplits: costCentres.orgSplits.filter((split) => codes.has(split.code)),
       userSplits: costCentres.userSplits.filter((split) => codes.has(split.code)),
-      orgCodes: new Map([...orgCodes].map(([orgId, found]) => [orgId, [...found].sort().join(', ')])),
       journal: buildJournal(rows, {
         period: report.period,
         pricing: report.pricing,

@@ -22,7 +22,7 @@ export function comparePeriods(current: Current, previous: SummaryDocument): Per
   const before = new Map(previous.orgs.map((org) => [org.orgId, org]));
   const orgs: OrgChange[] = current.orgs.map((org) => {
     const earlier = before.get(org.orgId);
-    return change(
+    return orgChangeOf(
       org.orgId,
       org.orgName ?? earlier?.orgName ?? null,
       earlier && { acus: exactAcus(earlier.acus.exact), costMinor: cents(earlier.cost.minor) },
@@ -33,7 +33,7 @@ export function comparePeriods(current: Current, previous: SummaryDocument): Per
   const vanished = previous.orgs
     .filter((org) => !seen.has(org.orgId))
     .map((org) =>
-      change(
+      orgChangeOf(
         org.orgId,
         org.orgName,
         { acus: exactAcus(org.acus.exact), costMinor: cents(org.cost.minor) },
@@ -70,12 +70,13 @@ export function noPreviousReport(previousPeriod: Pick<ReportPeriod, 'label'>): {
 }
 
 /** One side of a change: ACUs, and cents when they compare (null in another currency). */
-interface Side {
+export interface Side {
   readonly acus: Acus;
   readonly costMinor: bigint | null;
 }
 
-function change(
+/** An org's (or one of its cost centres') change; a missing side is new or vanished. */
+export function orgChangeOf(
   orgId: string,
   orgName: string | null,
   before: Side | undefined,

@@ -95,6 +95,11 @@ export const summaryDocumentSchema = z.object({
       }),
     )
     .optional(),
+  /**
+   * Present when the report had a cost-centre map: each org's usage per cost centre it was charged
+   * to (By Org's rows), read back for the next period's month over month by org × cost centre.
+   */
+  orgCostCentres: z.array(z.object({ orgId: z.string(), code: z.string(), ...usageFields })).optional(),
   /** Present when the bill named the products of its no-org ACUs (v3). */
   unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
   /**

@@ -5,6 +5,7 @@ import { toPeriodDocument } from '../period/period-document.js';
 import type { FetchStats } from '../session.js';
 import { sharedCostRuleText } from '../shared-costs/shared-cost-rule.js';
 import type { ChargebackReport, UsageTotals } from './chargeback-report.js';
+import { byText } from './rank.js';
 import type { RunInfo } from './run-info.js';
 import { type SummaryDocument, type SummaryUsage, summaryDocumentSchema } from './summary-document-schema.js';
 
@@ -52,6 +53,11 @@ export function toSummaryDocument(
         ...usage(row),
         postedMinor: String(row.postedMinor),
       })),
+    }),
+    ...(report.costCentres && {
+      orgCostCentres: [...report.costCentres.orgSplits]
+        .sort((a, b) => byText(a.orgId, b.orgId) || byText(a.code, b.code))
+        .map((split) => ({ orgId: split.orgId, code: split.code, ...usage(split) })),
     }),
     ...unattributedByProductOf(report),
     ...(report.costCentres?.trueUps && {

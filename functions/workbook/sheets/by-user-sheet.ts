@@ -1,4 +1,5 @@
-import type { ChargebackReport, OrgTotal, UserTotal } from '../../core/report/chargeback-report.js';
+import { type UserRow, userRows } from '../../core/cost-centres/user-rows.js';
+import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import { chargedAcusHeader, costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
@@ -8,12 +9,14 @@ import { USER_KIND_HEADER, userKindText } from '../principal-kind.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
-import { costCentreRowNote, orgCostCentreColumn } from './cost-centre-columns.js';
+import {
+  chargedCostCentreColumn,
+  costCentreRowNote,
+  defaultCostCentreColumn,
+} from './cost-centre-columns.js';
 
-interface UserOfOrg {
-  readonly org: OrgTotal;
-  readonly user: UserTotal;
-}
+export const SHARE_OF_ORG_NOTE =
+  "Share of Org is the row's cost ÷ its org's cost over all the org's cost centres: an org's rows add up to 100%. A person in several orgs, or charged to several cost centres, has a row for each.";
 
 export const byUserSheet: WorkbookSheet = {
   name: 'By User',
@@ -22,27 +25,23 @@ export const byUserSheet: WorkbookSheet = {
       name: 'By User',
       report,
       columns: userColumns(report),
-      items: usersByOrg(report.orgs),
+      items: userRows(report),
       totalLabel: 'Total',
       footer: (sheet) =>
         writeFooterNotes(sheet, [
           costBasisLine(report.costBasis),
-          "Share of Org is the user's ACUs ÷ the org's ACUs. A person in several orgs has a row in each.",
-          ...costCentreRowNote(report),
+          SHARE_OF_ORG_NOTE,
+          ...costCentreRowNote(report, 'user'),
         ]),
     }),
 };
 
-function* usersByOrg(orgs: readonly OrgTotal[]): Generator<UserOfOrg> {
-  for (const org of orgs) for (const user of org.users) yield { org, user };
-}
-
-function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[] {
+function userColumns(report: ChargebackReport): readonly TableColumn<UserRow>[] {
   const { totals, pricing } = report;
   return [
     { header: 'Org ID', width: 26, value: ({ org }) => textCell(org.orgId) },
     { header: 'Org Name', width: 40, value: ({ org }) => textCell(orgDisplayName(org.orgId, org.orgName)) },
-    ...orgCostCentreColumn<UserOfOrg>(report, ({ org }) => org.orgId),
+    ...chargedCostCentreColumn<UserRow>(report, (row) => row.code),
     {
       header: 'User ID',
       width: 26,
@@ -58,25 +57,26 @@ function userColumns(report: ChargebackReport): readonly TableColumn<UserOfOrg>[
       header: 'Sessions',
       width: 11,
       numFmt: COUNT_FORMAT,
-      value: ({ user }) => user.sessions,
+      value: (row) => row.sessions,
       total: totals.sessions,
     },
     {
       header: chargedAcusHeader(report.costBasis),
       width: 14,
       numFmt: ACUS_FORMAT,
-      value: ({ user }) => acusCell(user.acus),
+      value: (row) => acusCell(row.acus),
       total: acusCell(totals.acus),
     },
     {
       header: 'Cost',
       width: 18,
       numFmt: costFormat(pricing),
-      value: ({ user }) => costCell(user.costMinor, pricing),
+      value: (row) => costCell(row.costMinor, pricing),
       total: costCell(totals.costMinor, pricing),
     },
     // Shares of different orgs do not add up to anything: no total.
-    { header: 'Share of Org', width: 14, numFmt: SHARE_FORMAT, value: ({ user }) => user.shareOfOrg },
+    { header: 'Share of Org', width: 14, numFmt: SHARE_FORMAT, value: (row) => row.shareOfOrg },
     { header: USER_KIND_HEADER, width: 13, value: ({ user }) => userKindText(user.userId, user.kind) },
+    ...defaultCostCentreColumn<UserRow>(report, (row) => row.defaultCode),
   ];
 }

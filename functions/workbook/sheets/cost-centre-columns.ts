@@ -1,4 +1,6 @@
+import { UNATTRIBUTED_CODE } from '../../core/cost-centres/cost-centre-map.js';
 import { costCentreOfOrg, costCentreOfSession } from '../../core/cost-centres/cost-centre-of-session.js';
+import { label } from '../../core/glossary/glossary.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import type { Session } from '../../core/session.js';
 import { textCell } from '../cell-values.js';
@@ -7,25 +9,29 @@ import type { TableColumn } from '../table.js';
 export const COST_CENTRE_HEADER = 'Cost Centre';
 
 /**
- * The Cost Centre column of a row keyed by org (By Org, By User): the org
- * rule's code, or Unmapped. No column when the run had no map.
+ * The Cost Centre column of a By Org / By User row: the cost centre the row's
+ * money went to (the rows split an org by it). No column when the run had no map.
  */
-export function orgCostCentreColumn<Item>(
+export function chargedCostCentreColumn<Item>(
   report: ChargebackReport,
-  orgIdOf: (item: Item) => string,
+  codeOf: (item: Item) => string | undefined,
 ): TableColumn<Item>[] {
-  const costCentres = report.costCentres;
-  if (costCentres === undefined) return [];
+  if (report.costCentres === undefined) return [];
+  return [{ header: COST_CENTRE_HEADER, width: 14, value: (item) => textCell(codeOf(item) ?? '') }];
+}
+
+/**
+ * The org's default cost centre, last so that nobody pivots on it by mistake.
+ * Not on an owner's slice, which names no cost centre but its own.
+ */
+export function defaultCostCentreColumn<Item>(
+  report: ChargebackReport,
+  defaultOf: (item: Item) => string | undefined,
+): TableColumn<Item>[] {
+  if (report.costCentres === undefined || report.costCentres.sliceOf !== undefined) return [];
   return [
-    {
-      header: COST_CENTRE_HEADER,
-      // Room for two codes: an owner's slice may hold one org in two of its cost centres.
-      width: 16,
-      value: (item) =>
-        textCell(
-          costCentres.orgCodes?.get(orgIdOf(item)) ?? costCentreOfOrg(costCentres.map, orgIdOf(item)).code,
-        ),
-    },
+    // As wide as its header, which says what it is and is not: cut, it reads as another cost centre.
+    { header: label('defaultCostCentre'), width: 26, value: (item) => textCell(defaultOf(item) ?? '') },
   ];
 }
 
@@ -43,11 +49,36 @@ export function sessionCostCentreColumn<Item>(
   return [{ header: COST_CENTRE_HEADER, width: 14, value: (item) => textCell(ofSession(sessionOf(item))) }];
 }
 
-/** Under By Org and By User: why a row's Cost Centre may not hold all of its cost. */
-export function costCentreRowNote(report: ChargebackReport): string[] {
-  const moved = report.costCentres?.movedByTag.sessions ?? 0;
-  if (moved === 0) return [];
-  return [
-    `Cost Centre is the org's; ${moved} ${moved === 1 ? 'session was' : 'sessions were'} charged to another cost centre by a tag rule (see the Sessions sheet's Cost Centre and By Cost Centre).`,
+/** Under By Org and By User: what a row is when a map splits orgs by cost centre. */
+export function costCentreRowNote(report: ChargebackReport, rows: 'org' | 'user'): string[] {
+  const costCentres = report.costCentres;
+  if (costCentres === undefined) return [];
+  const notes = [
+    `One row per ${rows} and cost centre its money went to: a pivot by Cost Centre equals By Cost Centre and the journal.`,
   ];
+  if (costCentres.sliceOf === undefined) {
+    notes.push(
+      `${label('defaultCostCentre')} is the map's cost centre for the whole org: do not pivot on it.`,
+    );
+  }
+  const moved = costCentres.movedByTag.sessions;
+  if (moved > 0 && costCentres.sliceOf === undefined) {
+    notes.push(
+      `Tag rules charged ${moved.toLocaleString('en-US')} ${moved === 1 ? 'session' : 'sessions'} away from their org's default (see Sessions).`,
+    );
+  }
+  const sharedOut =
+    costCentres.orgSplits.some((split) => split.code === UNATTRIBUTED_CODE) &&
+    !costCentres.rows.some((row) => row.code === UNATTRIBUTED_CODE);
+  if (sharedOut) {
+    notes.push(
+      `${UNATTRIBUTED_CODE} is the bill's ACUs of no org: By Cost Centre and the journal share it out as Shared products.`,
+    );
+  }
+  if (!costCentres.tagRulesApplied) {
+    notes.push(
+      "On the billed basis there are no sessions to split by: each org and its users are in the org's cost centre.",
+    );
+  }
+  return notes;
 }

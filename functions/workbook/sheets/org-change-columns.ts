@@ -1,5 +1,5 @@
+import type { OrgRow } from '../../core/cost-centres/org-rows.js';
 import type { Pricing } from '../../core/money/pricing.js';
-import type { OrgTotal } from '../../core/report/chargeback-report.js';
 import type { OrgChange, PeriodComparison } from '../../core/report/period-comparison.js';
 import {
   ACUS_FORMAT,
@@ -9,7 +9,6 @@ import {
   signedCostFormat,
 } from '../cell-formats.js';
 import { acusCell, costCell, shareCell } from '../cell-values.js';
-import { orgDisplayName } from '../display-names.js';
 import { columnLetter, type TableColumn } from '../table.js';
 
 type AvailableComparison = Extract<PeriodComparison, { available: true }>;
@@ -19,35 +18,16 @@ export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 export const NEW_ORG = 'new';
 
 /**
- * The By Org rows: this period's orgs, then the orgs that vanished since the
- * previous period, as rows of zero so that they are seen and not dropped.
+ * `Previous ACUs`, `Change`, `Change %`, `Previous Cost`, `Change (Cost)`, placed after the existing
+ * org columns starting at `firstColumn`: each row's own change (an org, or an org in one cost centre),
+ * so all but Change % add up over the rows.
  */
-export function orgsWithVanished(orgs: readonly OrgTotal[], comparison: AvailableComparison): OrgTotal[] {
-  const vanished = comparison.orgs
-    .filter((change) => change.status === 'vanished')
-    .map(
-      (change): OrgTotal => ({
-        orgId: change.orgId,
-        orgName: `${orgDisplayName(change.orgId, change.orgName)} ${NO_USAGE_THIS_PERIOD}`,
-        sessions: 0,
-        acus: 0n,
-        exactCost: 0n,
-        costMinor: 0n,
-        shareOfAcus: 0,
-        users: [],
-      }),
-    );
-  return [...orgs, ...vanished];
-}
-
-/** `Previous ACUs`, `Change`, `Change %`, `Previous Cost`, `Change (Cost)`, placed after the existing org columns starting at `firstColumn`. */
 export function orgChangeColumns(
   comparison: AvailableComparison,
   firstColumn: number,
   pricing: Pricing,
-): readonly TableColumn<OrgTotal>[] {
-  const changes = new Map(comparison.orgs.map((change) => [change.orgId, change]));
-  const change = (org: OrgTotal): OrgChange | undefined => changes.get(org.orgId);
+): readonly TableColumn<OrgRow>[] {
+  const change = (org: OrgRow): OrgChange | undefined => org.change;
   const previous = columnLetter(firstColumn);
   const difference = columnLetter(firstColumn + 1);
   return [

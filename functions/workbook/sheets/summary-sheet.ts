@@ -1,3 +1,4 @@
+import { orgRows } from '../../core/cost-centres/org-rows.js';
 import { formatAcus, formatMoney } from '../../core/money/format.js';
 import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
@@ -35,7 +36,7 @@ import { allocatedShareSentence } from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
-// The seventh is for Share of ACUs when the By org table carries a Cost Centre column.
+// The seventh is for Share of Cost when the By org table carries a Cost Centre column.
 const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
 const NOTICE_WIDTH = COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0);
 
@@ -75,7 +76,12 @@ export const summarySheet: WorkbookSheet = {
     writeSection(sheet, 'Cost by status');
     await writeTable(sheet, statusColumns(report), report.statuses, 'Total');
     writeSection(sheet, 'By org');
-    await writeTable(sheet, orgColumns(report), report.orgs, 'Total');
+    await writeTable(
+      sheet,
+      orgColumns(report),
+      orgRows(report).filter((row) => row.hasUsage),
+      'Total',
+    );
     writeSection(sheet, 'Top users by ACUs (each once, over all their orgs)');
     await writeTable(sheet, topUserColumns(report), report.topUsers);
     writeSummaryCharts(workbook, sheet, charts);
