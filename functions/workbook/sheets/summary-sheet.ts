@@ -1,3 +1,4 @@
+import { label } from '../../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../../core/money/format.js';
 import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
@@ -31,7 +32,12 @@ import { markedTitle } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
-import { allocatedShareSentence } from './reconciliation-explanation.js';
+import {
+  allocatedShareSentence,
+  BILLED_COST_LABEL,
+  CHARGED_ABOVE_BILL_LABEL,
+  NOT_CHARGED_BACK_LABEL,
+} from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
@@ -139,21 +145,27 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
   }
   const { totals, allocatedShare } = reconciliation.reconciliation;
   const invoice = invoiceSplit(reconciliation.reconciliation, report);
+  const overCharged = invoice.notChargedCostMinor < 0n;
   return [
-    { label: 'Invoice', value: invoiceSentence(invoice, pricing) },
-    { label: 'Billed cost', value: costCell(invoice.billedCostMinor, pricing), numFmt: costFormat(pricing) },
+    { label: 'Billed and charged back', value: invoiceSentence(invoice, pricing) },
+    {
+      label: BILLED_COST_LABEL,
+      value: costCell(invoice.billedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
     {
       label: 'Charged back',
       value: costCell(invoice.chargedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
     {
-      label: 'Not charged back',
-      value: costCell(invoice.notChargedCostMinor, pricing),
-      numFmt: signedCostFormat(pricing),
+      // A shortfall or an over-charge is said by its label, never by a bare sign.
+      label: overCharged ? CHARGED_ABOVE_BILL_LABEL : NOT_CHARGED_BACK_LABEL,
+      value: costCell(overCharged ? -invoice.notChargedCostMinor : invoice.notChargedCostMinor, pricing),
+      numFmt: costFormat(pricing),
     },
     {
-      label: 'Unattributed (non-session products)',
+      label: label('sharedProducts'),
       value: costCell(invoice.unattributedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
