@@ -44,7 +44,7 @@ describe('reconcile', () => {
       line('org-b', null, null, 2, 4.5, 2.5 / 4.5),
       line('org-d', 'Delta', null, 0, 2, 1),
       line('org-c', null, null, 1.5, 0, null),
-      line(null, 'Unattributed (no org: non-session products)', null, 0, 5.625, 1),
+      line(null, 'Shared products (no org)', null, 0, 5.625, 1),
     ]);
   });
 
@@ -112,7 +112,7 @@ describe('reconcile', () => {
     const empty = reconcile({ ...input, billed: bill });
     expect(empty.allocatedShare).toBeNull();
     expect(empty.orgs.at(-1)).toEqual(
-      line(null, 'Unattributed (no org: non-session products)', null, 0, 0, null),
+      line(null, 'Shared products (no org)', null, 0, 0, null),
     );
   });
 });
