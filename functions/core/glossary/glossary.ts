@@ -122,6 +122,17 @@ export function glossaryEntries(): readonly GlossaryTerm[] {
 export const RETIRED_LABELS: readonly string[] = [
   'Unattributed (non-session products)',
   'Unattributed (billed to no org)',
+  'Unattributed (billed to no user)',
+  'Unattributed (no org: non-session products)',
+  'Unattributed (billed, no org: non-session products)',
+  'Unattributed, by product',
   'Billed (invoice)',
+  'Billed to no org',
   'Share of ACUs',
 ];
+
+/**
+ * Retired labels too short to grep for inside text ("Invoice" is also in session titles such
+ * as "invoice API"): no label cell or figure may be exactly one of them.
+ */
+export const RETIRED_WHOLE_LABELS: readonly string[] = ['Invoice', 'Non-session products'];

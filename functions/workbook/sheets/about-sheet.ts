@@ -168,7 +168,7 @@ function unsettledFacts(report: ChargebackReport): readonly Fact[] {
     {
       label: 'Percentages',
       value:
-        'Share of Cost ÷ the period’s cost; Share of Org ÷ the org’s ACUs; Change % ÷ the previous period’s ACUs; Difference % ÷ billed ACUs.',
+        'Share of Cost ÷ the period’s cost; Share of Org ÷ the org’s cost; Change % ÷ the previous period’s ACUs; Difference % ÷ billed ACUs.',
     },
   ];
 }

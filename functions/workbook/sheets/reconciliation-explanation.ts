@@ -10,6 +10,8 @@ import type { Fact } from '../fact-rows.js';
 
 /** The bill in money, as the Summary and the Reconciliation sheet label it (the glossary's Billed). */
 export const BILLED_COST_LABEL = `${label('billed')} cost`;
+/** The billed ACUs no org carries, in money. */
+export const SHARED_PRODUCTS_LABEL = label('sharedProducts');
 /** Billed, not charged back this period: said in words, so the amount is shown without a sign. */
 export const NOT_CHARGED_BACK_LABEL = 'Not charged back';
 /** Charged back beyond what was billed (sessions billed in a later period): also in words. */

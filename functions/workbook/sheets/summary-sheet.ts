@@ -1,4 +1,3 @@
-import { label } from '../../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../../core/money/format.js';
 import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
@@ -37,6 +36,7 @@ import {
   BILLED_COST_LABEL,
   CHARGED_ABOVE_BILL_LABEL,
   NOT_CHARGED_BACK_LABEL,
+  SHARED_PRODUCTS_LABEL,
 } from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
@@ -165,7 +165,7 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
       numFmt: costFormat(pricing),
     },
     {
-      label: label('sharedProducts'),
+      label: SHARED_PRODUCTS_LABEL,
       value: costCell(invoice.unattributedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
