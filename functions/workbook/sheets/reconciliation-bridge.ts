@@ -43,7 +43,8 @@ export function writeBridge(
       const total = line.kind === 'session-acus' || line.kind === 'billed';
       const row = sheet.addRow([labelOf(line), null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
       row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
-      row.getCell(4).numFmt = costFormat(pricing);
+      // One sign convention (the glossary's): a step's cost is signed as its ACUs are.
+      row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
       if (total) row.font = LABEL_FONT;
       row.commit();
     }
