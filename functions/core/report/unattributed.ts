@@ -11,7 +11,7 @@ export const UNATTRIBUTED_ORG_ID = '(unattributed)';
 export const UNATTRIBUTED_ORG_NAME = `${label('sharedProducts')} (no org)`;
 
 /** The reconciliation's user line for billed ACUs no user carries. */
-export const UNATTRIBUTED_USER_NAME = 'Unattributed (no user)';
+export const UNATTRIBUTED_USER_NAME = 'No user';
 
 /** An org's row for its billed ACUs that no user row shows (billed basis). */
 export const NOT_ATTRIBUTED_TO_A_USER = 'Not attributed to a user';

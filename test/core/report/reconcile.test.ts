@@ -54,7 +54,7 @@ describe('reconcile', () => {
       line('user-4', 'Dee Cascade', null, 0, 3, 1),
       line('user-2', null, 'org-a', 3.25, 2.5, -0.75 / 2.5),
       line('user-3', null, 'org-c', 1.5, 0, null),
-      line(null, 'Unattributed (no user)', null, 0.75, 5.625, 4.875 / 5.625),
+      line(null, 'No user', null, 0.75, 5.625, 4.875 / 5.625),
     ]);
   });
 
