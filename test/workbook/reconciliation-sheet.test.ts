@@ -198,7 +198,7 @@ describe('the Reconciliation sheet', () => {
     expect(rowValues(ws, header + 3)).toEqual(['user-9', 'Lin Researcher', 0, 2.5, 2.5, 1, 0, 5.62, 5.62]);
     expect(rowValues(ws, header + 5)).toEqual([
       null,
-      'No user (shared products and sessions without a user)',
+      'Shared products and no-user sessions',
       0,
       1.55,
       1.55,
@@ -235,7 +235,9 @@ describe('the Reconciliation sheet', () => {
     expect(explained.get('Shared products')).toBe(
       '1.55 ACUs of products that are not sessions belong to no org: the Shared products line.',
     );
-    expect(explained.get('Day boundaries')).toMatch(/midnight Europe\/Berlin, billing days at 08:00 UTC/);
+    expect(explained.get('Day boundaries')).toMatch(
+      /midnight Europe\/Berlin here, at 08:00 UTC on the bill: ACUs used in between/,
+    );
     expect(explained.get('Left unexplained')).toBeTruthy();
     expect(explained.has('Cost basis: session lifetime ACUs by creation date')).toBe(true);
   });
@@ -307,14 +309,18 @@ describe('the Reconciliation sheet', () => {
       expect(into.label).toMatch(/\(1 session\)$/);
       expect(into.acus).toBe(0.45);
       expect(explained.get('Carried out')).toBe(
-        '2 sessions created in the period used 0.80 ACUs (USD 1.80) after its billing days: charged here in full, billed later.',
+        '2 sessions created in the period used 0.80 ACUs (USD 1.80) after its billing days: charged now, billed later.',
       );
       expect(explained.get('Carried in')).toBe(
-        `1 session created before the period used 0.45 ACUs (USD ${Number(into.cost).toFixed(2)}) in its billing days: billed now, charged in an earlier report.`,
+        `1 session created before the period used 0.45 ACUs (USD ${Number(into.cost).toFixed(2)}) in its billing days: billed now, charged earlier.`,
       );
       // The edge counts of the session list (3 in, 2 out) are a different measure: not shown.
       expect(explained.get('Carried in')).not.toMatch(/^3 /);
       expect(explained.get('Left unexplained')).toMatch(/^0\.00 ACUs/);
+      // The day boundary is the walk's step too (here none: no session crossed a day boundary).
+      expect(explained.get('Day boundaries')).toMatch(
+        /: 0 sessions, 0\.00 ACUs \(USD 0\.00\), land on different sides\.$/,
+      );
     });
 
     it('names the shared products from the bill, and gives each its cost, adding up to the line', async () => {

@@ -71,7 +71,7 @@ export function writeBridge(
     total.commit();
     writeNote(
       sheet,
-      `Billed ACUs no org carries, by the product the bill names: usage that is not a Devin session. The cost is the ${label('sharedProducts')} line's billed cost, its cents shared by largest remainder (see ${label('centAllocation')} on About).`,
+      `Billed ACUs no org carries, by the product the bill names. Cost: the ${label('sharedProducts')} line's, its cents shared by largest remainder (${label('centAllocation')}, About).`,
     );
   }
 }

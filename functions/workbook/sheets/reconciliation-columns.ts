@@ -19,7 +19,7 @@ import type { TableColumn } from '../table.js';
 /** The org table's line for billed ACUs no org carries: the glossary's shared products. */
 export const UNATTRIBUTED_ORG = label('sharedProducts');
 /** Billed ACUs no user carries: the shared products and sessions that have no user. */
-export const UNATTRIBUTED_USER = `No user (${label('sharedProducts').toLowerCase()} and sessions without a user)`;
+export const UNATTRIBUTED_USER = `${label('sharedProducts')} and no-user sessions`;
 
 /** A reconciliation line with its figures in money. */
 export interface PricedLine {

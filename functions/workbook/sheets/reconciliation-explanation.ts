@@ -54,7 +54,7 @@ export function differenceExplanation(
     {
       label: label('carriedIn'),
       value: measured
-        ? `${sessions(carried.carriedIn.sessions)} created before the period used${amount(carried.carriedIn)} in its billing days: billed now, charged in an earlier report.`
+        ? `${sessions(carried.carriedIn.sessions)} created before the period used${amount(carried.carriedIn)} in its billing days: billed now, charged earlier.`
         : carried.carriedIn.sessions === null
           ? 'Sessions created before the period that were updated in it (the API could not count them): what they used in it is billed now, charged earlier.'
           : `${sessions(carried.carriedIn.sessions)} created before the period were updated in it (their ACUs in it are not measured without the walk above): billed now, charged in an earlier report.`,
@@ -62,7 +62,7 @@ export function differenceExplanation(
     {
       label: label('carriedOut'),
       value: measured
-        ? `${sessions(carried.carriedOut.sessions)} created in the period used${amount(carried.carriedOut)} after its billing days: charged here in full, billed later.`
+        ? `${sessions(carried.carriedOut.sessions)} created in the period used${amount(carried.carriedOut)} after its billing days: charged now, billed later.`
         : `${sessions(carried.carriedOut.sessions)} created in the period were updated after it (their ACUs after it are not measured without the walk above): charged here in full, partly billed later.`,
     },
     {
@@ -71,18 +71,18 @@ export function differenceExplanation(
     },
   ];
   if (period.alignment === 'calendar') {
-    const boundary = measured
-      ? ` The walk's step:${sessionsText(carried.dayBoundary.sessions)}, ${signedAcus(carried.dayBoundary.acus ?? 0n)} ACUs (${signedMoney(carried.dayBoundary.costMinor ?? 0n, pricing)}).`
-      : '';
+    const sides = measured
+      ? `${sessions(carried.dayBoundary.sessions)}, ${signedAcus(carried.dayBoundary.acus ?? 0n)} ACUs (${signedMoney(carried.dayBoundary.costMinor ?? 0n, pricing)}), land on different sides.`
+      : 'ACUs used in between land on different sides.';
     facts.push({
       label: 'Day boundaries',
-      value: `This report's days start at midnight ${period.timeZone}, billing days at 08:00 UTC: ACUs used in between land on different sides.${boundary}`,
+      value: `Days start at midnight ${period.timeZone} here, at 08:00 UTC on the bill: ${sides}`,
     });
   }
   facts.push({
     label: 'Left unexplained',
     value: measured
-      ? `${formatAcus(carried.unexplainedAcus)} ACUs: what the causes above do not account for (the walk's Unexplained line).`
+      ? `${formatAcus(carried.unexplainedAcus)} ACUs: what the causes above do not account for (the walk's Unexplained).`
       : 'Whatever the causes above do not account for; a session still running keeps adding ACUs until it stops.',
   });
   return facts;

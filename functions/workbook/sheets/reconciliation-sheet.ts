@@ -167,7 +167,7 @@ function centAllocationNote(
     return cents > max ? cents : max;
   }, 0n);
   return [
-    `${rows.length === 1 ? '1 row shows' : `${rows.length} rows show`} a Difference of 0.00 ACUs beside a Difference (Cost) of up to ${formatMoney(largest, pricing)}: ${label('centAllocation').toLowerCase()}. The session and billed cents are each a total rounded once and shared over the rows, so equal ACUs can differ by a cent (see ${label('centAllocation')} on About).`,
+    `${rows.length === 1 ? '1 row shows' : `${rows.length} rows show`} 0.00 ACUs of Difference but up to ${formatMoney(largest, pricing)} of Difference (Cost): ${label('centAllocation').toLowerCase()} (see About).`,
   ];
 }
 
