@@ -145,7 +145,7 @@ describe('the Reconciliation sheet', () => {
 
   it('states the allocated share as a number and in words, and the invoice in money', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'Reconciliation');
-    const row = findRow(ws, 'Allocated share');
+    const row = findRow(ws, 'Share of the bill');
     const money = (label: string) => ws.getCell(findRow(ws, label), 2).value;
 
     expect(ws.getCell(row, 2).value).toBe(RECONCILIATION.allocatedShare);

@@ -8,8 +8,12 @@ import { sharedProductNames } from '../../core/report/shared-products.js';
 import { billingDaysText } from '../basis-text.js';
 import type { Fact } from '../fact-rows.js';
 
+/** The sessions' share of the billed ACUs: the email's and the CLI's words. */
+export const SHARE_OF_BILL_LABEL = 'Share of the bill';
 /** The bill in money, as the Summary and the Reconciliation sheet label it (the glossary's Billed). */
 export const BILLED_COST_LABEL = `${label('billed')} cost`;
+/** The invoice sentence's label, as the email's. */
+export const BILLED_LABEL = label('billed');
 /** The billed ACUs no org carries, in money. */
 export const SHARED_PRODUCTS_LABEL = label('sharedProducts');
 /** Billed, not charged back this period: said in words, so the amount is shown without a sign. */

@@ -37,6 +37,7 @@ import {
   CHARGED_ABOVE_BILL_LABEL,
   differenceExplanation,
   NOT_CHARGED_BACK_LABEL,
+  SHARE_OF_BILL_LABEL,
 } from './reconciliation-explanation.js';
 
 export const RECONCILIATION_UNAVAILABLE = 'Reconciliation to the bill: not available';
@@ -85,7 +86,7 @@ async function writeReconciliation(
   const { invoice } = costs;
   const overCharged = invoice.notChargedCostMinor < 0n;
   writeFacts(sheet, [
-    { label: 'Allocated share', value: reconciliation.allocatedShare, numFmt: SHARE_FORMAT },
+    { label: SHARE_OF_BILL_LABEL, value: reconciliation.allocatedShare, numFmt: SHARE_FORMAT },
     {
       label: BILLED_COST_LABEL,
       value: costCell(invoice.billedCostMinor, pricing),

@@ -34,8 +34,10 @@ import { orgColumns } from './org-columns.js';
 import {
   allocatedShareSentence,
   BILLED_COST_LABEL,
+  BILLED_LABEL,
   CHARGED_ABOVE_BILL_LABEL,
   NOT_CHARGED_BACK_LABEL,
+  SHARE_OF_BILL_LABEL,
   SHARED_PRODUCTS_LABEL,
 } from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
@@ -147,7 +149,7 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
   const invoice = invoiceSplit(reconciliation.reconciliation, report);
   const overCharged = invoice.notChargedCostMinor < 0n;
   return [
-    { label: 'Billed and charged back', value: invoiceSentence(invoice, pricing) },
+    { label: BILLED_LABEL, value: invoiceSentence(invoice, pricing) },
     {
       label: BILLED_COST_LABEL,
       value: costCell(invoice.billedCostMinor, pricing),
@@ -176,7 +178,7 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
       value: acusCell(totals.differenceAcus),
       numFmt: SIGNED_ACUS_FORMAT,
     },
-    { label: 'Allocated share', value: allocatedShare, numFmt: SHARE_FORMAT },
+    { label: SHARE_OF_BILL_LABEL, value: allocatedShare, numFmt: SHARE_FORMAT },
     { label: 'In words', value: allocatedShareSentence(reconciliation.reconciliation) },
   ];
 }
