@@ -72,7 +72,7 @@ function statusFigure(summary: SummaryDocument): { label: string; value: string 
 function postedFigure(
   summary: SummaryDocument,
   cost: (minor: string) => string,
-): { label: string; value: string }[] {
+): { label: string; value: string; detail: string }[] {
   const { journal } = summary;
   if (journal === undefined) return [];
   const parts = [
@@ -80,7 +80,7 @@ function postedFigure(
     `${label('trueUp').toLowerCase()} ${cost(journal.trueUpMinor)}`,
     `${label('sharedProducts').toLowerCase()} ${cost(journal.sharedMinor)}`,
   ];
-  return [{ label: label('posted'), value: `${parts.join(' + ')} = ${cost(journal.postedMinor)}` }];
+  return [{ label: label('posted'), value: cost(journal.postedMinor), detail: parts.join(' + ') }];
 }
 
 /** The same warnings the workbook and the email carry, in one line each, in the same words. */

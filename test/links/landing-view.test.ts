@@ -199,13 +199,17 @@ describe('the landing page with summary.json', () => {
     expect(view.figures[0]).toEqual({ label: 'Status', value: label('preliminary') });
     expect(view.figures.at(-1)).toEqual({
       label: label('posted'),
-      value: 'usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75 = USD 4.00',
+      value: 'USD 4.00',
+      detail: 'usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75',
     });
     expect(view.notices).toContain(PRELIMINARY_NOTICE);
     expect(view.notices).toContain(
       'Unsettled: 2 sessions had not ended when this report was built (0.50 ACUs, USD 1.13 as of this run); their figures can still grow.',
     );
     const html = landingPage(view);
+    expect(html).toContain(
+      '<dd>USD 4.00<span class="detail">usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75</span></dd>',
+    );
     for (const retired of RETIRED_LABELS) expect(html).not.toContain(retired);
 
     const closed = landingView({
