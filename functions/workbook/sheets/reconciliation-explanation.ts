@@ -103,10 +103,6 @@ function sessions(count: number | null): string {
   return count === 1 ? '1 session' : `${count} sessions`;
 }
 
-function sessionsText(count: number | null): string {
-  return count === null ? '' : ` ${sessions(count)}`;
-}
-
 /** The glossary's signs: +1.00 and -1.00. */
 function signedAcus(acus: bigint): string {
   return acus > 0n ? `+${formatAcus(acus)}` : formatAcus(acus);

@@ -111,8 +111,6 @@ describe('reconcile', () => {
     const bill = billedConsumption({ totalAcus: 0, byOrg: {}, byUser: {} });
     const empty = reconcile({ ...input, billed: bill });
     expect(empty.allocatedShare).toBeNull();
-    expect(empty.orgs.at(-1)).toEqual(
-      line(null, 'Shared products (no org)', null, 0, 0, null),
-    );
+    expect(empty.orgs.at(-1)).toEqual(line(null, 'Shared products (no org)', null, 0, 0, null));
   });
 });
