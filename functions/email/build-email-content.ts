@@ -137,7 +137,7 @@ export function buildEmailContent(input: {
         ? [{ label: 'Cost basis', value: 'Billed ACUs (vendor consumption), not session totals' }]
         : []),
       { label: 'Sessions', value: formatCount(totals.sessions) },
-      { label: 'ACU', value: GLOSSARY.acu.label },
+      { label: GLOSSARY.acu.abbreviation, value: GLOSSARY.acu.expansion },
       allocatedShareFigure(report),
       ...(invoice === null ? [] : [invoice]),
       ...[acuChangeFigure(report)].filter((figure) => figure !== null),

@@ -63,7 +63,7 @@ export function buildShowbackContent(input: {
     figures: [
       { label: 'Period', value: `${period.label} (${period.timeZone})` },
       { label: 'Sessions', value: formatCount(totals.sessions) },
-      { label: 'ACU', value: GLOSSARY.acu.label },
+      { label: GLOSSARY.acu.abbreviation, value: GLOSSARY.acu.expansion },
       ...costCentreFigures(slice, costCentres.length > 1),
     ],
     movers: null,

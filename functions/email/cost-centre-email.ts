@@ -1,5 +1,6 @@
 import { UNMAPPED_CODE } from '../core/cost-centres/cost-centre-map.js';
 import type { CostCentreReport } from '../core/cost-centres/cost-centre-report.js';
+import { label } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import { cleanApiText } from './clean-api-text.js';
@@ -64,8 +65,8 @@ export function costCentreFigures(report: ChargebackReport): Figure[] {
       value: `${formatCount(journal.lines.length)} lines; debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}`,
     },
     {
-      label: 'Posted',
-      value: `usage ${money(journal.usageMinor)} + true-ups ${money(journal.trueUpMinor)} + shared products ${money(journal.sharedMinor)} = ${money(journal.postedMinor)}`,
+      label: label('posted'),
+      value: `${label('usage').toLowerCase()} ${money(journal.usageMinor)} + ${label('trueUp').toLowerCase()} ${money(journal.trueUpMinor)} + ${label('sharedProducts').toLowerCase()} ${money(journal.sharedMinor)} = ${money(journal.postedMinor)}`,
     },
     ...trueUpFigures(costCentres.trueUps?.periods ?? []),
   ];

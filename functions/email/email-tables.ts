@@ -15,7 +15,7 @@ const NO_SESSIONS = 'No sessions in this period.';
 export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 
 function userCell(user: Pick<UserTotal, 'userId' | 'userName' | 'email'>): Cell {
-  if (user.userId === null) return { text: 'Unattributed', detail: 'sessions with no user' };
+  if (user.userId === null) return { text: '(no user)', detail: 'sessions with no user' };
   const id = cleanApiText(user.userId);
   const email = user.email === null ? null : cleanApiText(user.email);
   if (user.userName !== null) return { text: cleanApiText(user.userName), detail: email ?? id };

@@ -1,8 +1,10 @@
+import { label } from '../core/glossary/glossary.js';
 import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import { parseDay } from '../core/period/calendar-date.js';
 import { dayRangeLabel } from '../core/period/period-label.js';
 import type { SummaryDocument } from '../core/report/summary-document.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
 import { describeLinkExpiry, formatUtcMinute } from '../email/link-expiry.js';
 import type { LandingView } from './pages/landing-page.js';
 import type { ReportFile } from './report-source.js';
@@ -39,12 +41,14 @@ export function landingView(params: {
       periodDetail: periodDetail(summary),
       notices: notices(summary),
       figures: [
+        ...statusFigure(summary),
         { label: 'Sessions', value: groupDigits(String(summary.totals.sessions)) },
         { label: 'ACUs', value: acus(summary.totals.acus.exact) },
         {
-          label: summary.costBasis === 'billed' ? 'Cost (billed)' : 'Cost',
+          label: summary.costBasis === 'billed' ? `Cost (${label('billed').toLowerCase()})` : 'Cost',
           value: cost(summary.totals.cost.minor),
         },
+        ...postedFigure(summary, cost),
       ],
       orgs: orgs.slice(0, ORGS_SHOWN).map((org) => ({
         name: org.orgName ?? org.orgId,
@@ -58,7 +62,28 @@ export function landingView(params: {
   return { ...base, ...metadataFigures(file.metadata), orgs: [], moreOrgs: 0 };
 }
 
-/** The same warnings the workbook and the email carry, in one line each. */
+/** Preliminary or Closed, in the glossary's words; nothing for documents from before closes existed. */
+function statusFigure(summary: SummaryDocument): { label: string; value: string }[] {
+  if (summary.runStatus === undefined) return [];
+  return [{ label: 'Status', value: label(summary.runStatus === 'closed' ? 'closed' : 'preliminary') }];
+}
+
+/** What the journal posts, split as the email splits it; nothing without a cost-centre map. */
+function postedFigure(
+  summary: SummaryDocument,
+  cost: (minor: string) => string,
+): { label: string; value: string; detail: string }[] {
+  const { journal } = summary;
+  if (journal === undefined) return [];
+  const parts = [
+    `${label('usage').toLowerCase()} ${cost(journal.usageMinor)}`,
+    `${label('trueUp').toLowerCase()} ${cost(journal.trueUpMinor)}`,
+    `${label('sharedProducts').toLowerCase()} ${cost(journal.sharedMinor)}`,
+  ];
+  return [{ label: label('posted'), value: cost(journal.postedMinor), detail: parts.join(' + ') }];
+}
+
+/** The same warnings the workbook and the email carry, in one line each, in the same words. */
 function notices(summary: SummaryDocument): string[] {
   const { filters, source } = summary.run;
   const orgName = new Map(summary.orgs.map((org) => [org.orgId, org.orgName ?? org.orgId]));
@@ -67,8 +92,21 @@ function notices(summary: SummaryDocument): string[] {
     filters.userIds.length > 0 ? `users ${filters.userIds.join(', ')}` : '',
     filters.tags.length > 0 ? `tags ${filters.tags.join(', ')}` : '',
   ].filter((part) => part !== '');
+  const unsettled =
+    summary.unsettled === undefined
+      ? null
+      : unsettledSentence(
+          {
+            sessions: summary.unsettled.sessions,
+            acus: decimalStringToScaled(summary.unsettled.acus.exact, ACU_DECIMALS),
+            costMinor: BigInt(summary.unsettled.cost.minor),
+          },
+          summary.pricing,
+        );
   return [
     ...(source === 'demo' ? ['Demo data: these figures are not real usage.'] : []),
+    ...(summary.runStatus === 'preliminary' ? [PRELIMINARY_NOTICE] : []),
+    ...(unsettled === null ? [] : [unsettled]),
     ...(parts.length > 0 ? [`Filtered report: only ${parts.join('; ')}.`] : []),
   ];
 }

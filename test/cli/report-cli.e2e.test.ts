@@ -249,7 +249,7 @@ describe('npm start (the demo)', { timeout: CLI_TIMEOUT_MS }, () => {
     await workbook.xlsx.readFile(join(out, latest));
     const reconciliation = workbook.getWorksheet('Reconciliation');
     const names = reconciliation?.getColumn(2).values ?? [];
-    expect(names.some((v) => typeof v === 'string' && v.startsWith('Unattributed'))).toBe(true);
+    expect(names.some((v) => typeof v === 'string' && v.startsWith('Shared products'))).toBe(true);
     const html = await readFile(join(out, latest.replace('.xlsx', '.email.html')), 'utf8');
     expect(html).toContain('charges back');
     expect(html).toMatch(/Change vs \w+ \d{4}/);

@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { GLOSSARY, RETIRED_LABELS } from '../../functions/core/glossary/glossary.js';
+import {
+  GLOSSARY,
+  label,
+  RETIRED_LABELS,
+  RETIRED_WHOLE_LABELS,
+} from '../../functions/core/glossary/glossary.js';
+import { summaryDocumentSchema } from '../../functions/core/report/summary-document-schema.js';
+import { landingView } from '../../functions/links/landing-view.js';
+import { landingPage } from '../../functions/links/pages/landing-page.js';
 import { runDemoMonths } from '../focus/demo-months.js';
 
 const BASE = 'devin-acu-chargeback-2026-11';
@@ -37,6 +45,47 @@ function sheetRows(workbook: ExcelJS.Workbook, name: string): Record<string, unk
   return rows;
 }
 
+/** Every text a reader sees on a sheet: cell text (rich text and formula results too), notes, print header and footer. */
+function sheetTexts(ws: ExcelJS.Worksheet): string[] {
+  const texts: string[] = [];
+  const textOf = (value: unknown): string | null => {
+    if (typeof value === 'string') return value;
+    if (typeof value !== 'object' || value === null) return null;
+    if ('richText' in value) return (value as ExcelJS.CellRichTextValue).richText.map((r) => r.text).join('');
+    if ('result' in value) return textOf((value as { result: unknown }).result);
+    if ('text' in value) return String((value as { text: unknown }).text);
+    return null;
+  };
+  ws.eachRow({ includeEmpty: false }, (row) => {
+    row.eachCell({ includeEmpty: false }, (cell) => {
+      const text = textOf(cell.value);
+      if (text !== null) texts.push(text);
+      const note = cell.note as unknown;
+      if (typeof note === 'string') texts.push(note);
+      else if (typeof note === 'object' && note !== null && 'texts' in note) {
+        texts.push((note as { texts: { text: string }[] }).texts.map((t) => t.text).join(''));
+      }
+    });
+  });
+  const { oddHeader, oddFooter, evenHeader, evenFooter, firstHeader, firstFooter } = ws.headerFooter ?? {};
+  for (const text of [oddHeader, oddFooter, evenHeader, evenFooter, firstHeader, firstFooter]) {
+    if (typeof text === 'string') texts.push(text);
+  }
+  return texts;
+}
+
+/** Column A's text and the row's cells, for reading a section of the Reconciliation sheet. */
+function rowsOf(ws: ExcelJS.Worksheet): { a: string; cells: unknown[] }[] {
+  const rows: { a: string; cells: unknown[] }[] = [];
+  ws.eachRow((row) => {
+    const cells = Array.from(row.values as unknown[]).slice(1);
+    rows.push({ a: typeof cells[0] === 'string' ? cells[0] : '', cells });
+  });
+  return rows;
+}
+
+const hundredths = (value: unknown) => Math.round(Number(resultOf(value)) * 100);
+
 const resultOf = (value: unknown) =>
   typeof value === 'object' && value !== null && 'result' in value
     ? (value as { result: unknown }).result
@@ -46,6 +95,7 @@ describe('one story across the workbook, the finance email and the owners’ mai
   let workbook: ExcelJS.Workbook;
   let email: string;
   let ownerMail: string;
+  let linkPage: string;
 
   beforeAll(async () => {
     const out = await runDemoMonths(['2026-11']);
@@ -55,6 +105,19 @@ describe('one story across the workbook, the finance email and the owners’ mai
     email = (await simpleParser(eml)).text ?? '';
     const owner = await readFile(join(out, `${BASE}.showback`, 'maria.lopez@northwind.example.eml'), 'utf8');
     ownerMail = (await simpleParser(owner)).text ?? '';
+    // The landing page finance opens from the email's durable link, built from the run's summary.json.
+    const summary = summaryDocumentSchema.parse(
+      JSON.parse(await readFile(join(out, `${BASE}.summary.json`), 'utf8')),
+    );
+    linkPage = landingPage(
+      landingView({
+        file: { key: `${BASE}.xlsx`, fileName: `${BASE}.xlsx`, sizeBytes: 100_000, metadata: {} },
+        summary,
+        expiresAt: new Date('2027-01-01T00:00:00Z'),
+        now: new Date('2026-12-02T00:00:00Z'),
+        downloadHref: 'download',
+      }),
+    );
   }, 300_000);
 
   it('gives every cost centre the same cost in the email as on By Cost Centre', () => {
@@ -101,9 +164,97 @@ describe('one story across the workbook, the finance email and the owners’ mai
     expect(Math.round(Number(resultOf(cc110?.Usage)) * 100)).toBe(cents(owner));
   });
 
+  it('uses no retired label on any sheet (cells, notes, print headers), in either email or on the link page', () => {
+    const outputs: [string, string[]][] = [
+      ...workbook.worksheets.map((ws): [string, string[]] => [ws.name, sheetTexts(ws)]),
+      ['finance email', [email]],
+      ['owner’s email', [ownerMail]],
+      ['link page', [linkPage]],
+    ];
+    expect(outputs.length).toBeGreaterThan(10);
+    for (const [where, texts] of outputs) {
+      for (const text of texts) {
+        for (const retired of RETIRED_LABELS) expect(text, `${where}: ${text}`).not.toContain(retired);
+        for (const whole of RETIRED_WHOLE_LABELS) expect(text.trim(), where).not.toBe(whole);
+      }
+      for (const whole of RETIRED_WHOLE_LABELS) {
+        // As a label in the emails (a line starting with it) or a figure's term on the link page.
+        expect(texts.join('\n'), where).not.toMatch(new RegExp(`^${whole}\\b(?! API)`, 'm'));
+        expect(texts.join('\n'), where).not.toContain(`<dt>${whole}</dt>`);
+      }
+    }
+    // The words the glossary gives are the ones shown.
+    expect(linkPage).toContain(`<dt>${label('posted')}</dt>`);
+    expect(linkPage).toMatch(new RegExp(`<dd>(${label('closed')}|${label('preliminary')})</dd>`));
+  });
+
+  it('says the same counts and amounts in the Reconciliation text as in its walk', () => {
+    const ws = workbook.getWorksheet('Reconciliation');
+    if (ws === undefined) throw new Error('no Reconciliation');
+    const rows = rowsOf(ws);
+    const row = (prefix: string) => {
+      const found = rows.find((r) => r.a.startsWith(prefix));
+      if (found === undefined) throw new Error(`no row starting ${prefix}`);
+      return found;
+    };
+    const fact = (name: string) => String(rows.filter((r) => r.a === name).at(-1)?.cells[1] ?? '');
+    const walkStep = (prefix: string) => {
+      const step = row(prefix);
+      return {
+        sessions: Number(/\((\d+) sessions?\)$/.exec(step.a)?.[1]),
+        acus: Math.abs(hundredths(step.cells[2])),
+        cost: Math.abs(hundredths(step.cells[3])),
+      };
+    };
+    const textFigures = (text: string) => {
+      const match = /^(\d+) sessions? .* used ([\d,]+\.\d\d) ACUs \(USD ([\d,]+\.\d\d)\)/.exec(text);
+      if (match === null) throw new Error(`no figures in ${text}`);
+      return { sessions: Number(match[1]), acus: cents(match[2] ?? ''), cost: cents(match[3] ?? '') };
+    };
+    const carriedIn = walkStep('+ Used in the period by sessions created before it');
+    const carriedOut = walkStep('− Used after the period by sessions created in it');
+    expect(carriedIn.sessions).toBeGreaterThan(0);
+    expect(carriedOut.sessions).toBeGreaterThan(0);
+    expect(textFigures(fact(label('carriedIn')))).toEqual(carriedIn);
+    expect(textFigures(fact(label('carriedOut')))).toEqual(carriedOut);
+
+    // The shared products: the text names exactly the walk's products, and their ACUs and cost
+    // add up to the org table's Shared products line and the fact above.
+    const walkProducts = rows
+      .filter((r) => r.a.startsWith('+ ') && r.a.endsWith('(shared product: no session)'))
+      .map((r) => r.a.slice(2, r.a.indexOf(' (')));
+    expect(walkProducts.length).toBeGreaterThan(0);
+    const sharedText = fact(label('sharedProducts'));
+    expect(sharedText).toContain(`(${walkProducts.join(', ')})`);
+    const table = rows.findIndex((r) => r.a === `${label('sharedProducts')}, by product`);
+    const products = rows.slice(table + 2, table + 2 + walkProducts.length);
+    expect(products.map((r) => r.a)).toEqual(walkProducts);
+    const total = rows[table + 2 + walkProducts.length];
+    const acusSum = products.reduce((sum, r) => sum + Number(r.cells[2]), 0);
+    const costSum = products.reduce((sum, r) => sum + hundredths(r.cells[3]), 0);
+    expect(total?.a).toBe('Total');
+    expect(costSum).toBe(hundredths(total?.cells[3]));
+    const orgLine = rows.find((r) => r.cells[1] === label('sharedProducts'));
+    expect(costSum).toBe(hundredths(orgLine?.cells[7]));
+    expect(Math.round(acusSum * 100)).toBe(hundredths(orgLine?.cells[3]));
+    expect(sharedText.startsWith(`${(acusSum).toFixed(2)} ACUs`)).toBe(true);
+    const sharedFact = rows.find((r) => r.a === label('sharedProducts') && typeof r.cells[1] === 'number');
+    expect(hundredths(sharedFact?.cells[1])).toBe(costSum);
+
+    // Not charged back is the posting walk's timing, and the Summary says the same amount.
+    const timing = Math.abs(hundredths(row('− Timing, not posted this period').cells[3]));
+    const notCharged = rows.find((r) => r.a === 'Not charged back');
+    expect(hundredths(notCharged?.cells[1])).toBe(timing);
+    const summary = workbook.getWorksheet('Summary');
+    if (summary === undefined) throw new Error('no Summary');
+    expect(hundredths(rowsOf(summary).find((r) => r.a === 'Not charged back')?.cells[1])).toBe(timing);
+  });
+
   it('uses the glossary’s labels and none of the retired ones in the emails', () => {
     for (const text of [email, ownerMail]) {
-      expect(text).toContain(GLOSSARY.acu.label);
+      // "ACU" spelled out once, never "ACU: ACU — Agent Compute Unit".
+      expect(text).toMatch(new RegExp(`^${GLOSSARY.acu.abbreviation}\\s+${GLOSSARY.acu.expansion}$`, 'm'));
+      expect(text).not.toMatch(/^ACU\s+ACU/m);
       for (const retired of RETIRED_LABELS) expect(text).not.toContain(retired);
       // Statuses in words, never the API's codes.
       expect(text).not.toMatch(/\b(exit|error)\b/);

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { label, RETIRED_LABELS } from '../../functions/core/glossary/glossary.js';
+import { summaryDocumentSchema } from '../../functions/core/report/summary-document-schema.js';
+import { PRELIMINARY_NOTICE } from '../../functions/core/report/unsettled-sentence.js';
 import { formatBytes, landingView } from '../../functions/links/landing-view.js';
 import { landingPage } from '../../functions/links/pages/landing-page.js';
 import {
@@ -100,59 +103,60 @@ describe('every page', () => {
   });
 });
 
+const SUMMARY = {
+  schemaVersion: 1,
+  period: {
+    kind: 'range',
+    from: '2026-10-01T00:00:00.000Z',
+    to: '2026-10-16T00:00:00.000Z',
+    timeZone: 'UTC',
+    firstDay: '2026-10-01',
+    lastDay: '2026-10-15',
+    label: '1 Oct 2026 – 15 Oct 2026',
+    slug: '2026-10-01_2026-10-15',
+  },
+  pricing: { unitPrice: '2.25', currency: 'USD', minorDigits: 2 },
+  totals: {
+    sessions: 1,
+    acus: { exact: '1', value: 1 },
+    cost: { exact: '2.25', minor: '225', value: 2.25 },
+  },
+  orgs: [
+    {
+      orgId: 'org_1',
+      orgName: 'Payments <Platform>',
+      sessions: 1,
+      acus: { exact: '1', value: 1 },
+      cost: { exact: '2.25', minor: '225', value: 2.25 },
+      shareOfAcus: 1,
+      users: [],
+    },
+  ],
+  tags: [],
+  statuses: [],
+  names: { orgs: { available: true }, users: { available: true } },
+  run: {
+    runId: 'r',
+    generatedAt: '2026-10-16T06:00:00.000Z',
+    generator: 'test',
+    apiHost: 'api.devin.ai',
+    source: 'demo',
+    filters: { orgIds: ['org_1'], userIds: [], tags: ['migration'] },
+  },
+  stats: {
+    pages: 1,
+    reportedTotal: 1,
+    itemsReceived: 1,
+    duplicatesDropped: 0,
+    outsidePeriodDropped: 0,
+    nullAcus: 0,
+    reread: false,
+  },
+};
+
 describe('the landing page with summary.json', () => {
   it('says when the report is filtered or built from demo data, naming orgs by name', async () => {
-    const { summaryDocumentSchema } = await import('../../functions/core/report/summary-document-schema.js');
-    const summary = summaryDocumentSchema.parse({
-      schemaVersion: 1,
-      period: {
-        kind: 'range',
-        from: '2026-10-01T00:00:00.000Z',
-        to: '2026-10-16T00:00:00.000Z',
-        timeZone: 'UTC',
-        firstDay: '2026-10-01',
-        lastDay: '2026-10-15',
-        label: '1 Oct 2026 – 15 Oct 2026',
-        slug: '2026-10-01_2026-10-15',
-      },
-      pricing: { unitPrice: '2.25', currency: 'USD', minorDigits: 2 },
-      totals: {
-        sessions: 1,
-        acus: { exact: '1', value: 1 },
-        cost: { exact: '2.25', minor: '225', value: 2.25 },
-      },
-      orgs: [
-        {
-          orgId: 'org_1',
-          orgName: 'Payments <Platform>',
-          sessions: 1,
-          acus: { exact: '1', value: 1 },
-          cost: { exact: '2.25', minor: '225', value: 2.25 },
-          shareOfAcus: 1,
-          users: [],
-        },
-      ],
-      tags: [],
-      statuses: [],
-      names: { orgs: { available: true }, users: { available: true } },
-      run: {
-        runId: 'r',
-        generatedAt: '2026-10-16T06:00:00.000Z',
-        generator: 'test',
-        apiHost: 'api.devin.ai',
-        source: 'demo',
-        filters: { orgIds: ['org_1'], userIds: [], tags: ['migration'] },
-      },
-      stats: {
-        pages: 1,
-        reportedTotal: 1,
-        itemsReceived: 1,
-        duplicatesDropped: 0,
-        outsidePeriodDropped: 0,
-        nullAcus: 0,
-        reread: false,
-      },
-    });
+    const summary = summaryDocumentSchema.parse(SUMMARY);
     const view = landingView({ file: FILE, summary, expiresAt: EXPIRES, now: NOW, downloadHref: 'd' });
     expect(view.notices).toEqual([
       'Demo data: these figures are not real usage.',
@@ -168,5 +172,54 @@ describe('the landing page with summary.json', () => {
     expect(html).toContain(
       '<p class="notice">Filtered report: only orgs Payments &lt;Platform&gt;; tags migration.</p>',
     );
+  });
+
+  it('says Preliminary or Closed, Unsettled and Posted in the glossary’s words, as the email does', () => {
+    const summary = summaryDocumentSchema.parse({
+      ...SUMMARY,
+      runStatus: 'preliminary',
+      unsettled: {
+        sessions: 2,
+        acus: { exact: '0.5', value: 0.5 },
+        cost: { exact: '1.125', minor: '113', value: 1.13 },
+      },
+      journal: {
+        journalId: 'j',
+        draft: false,
+        lines: 3,
+        debitMinor: '400',
+        creditMinor: '400',
+        usageMinor: '225',
+        trueUpMinor: '100',
+        sharedMinor: '75',
+        postedMinor: '400',
+      },
+    });
+    const view = landingView({ file: FILE, summary, expiresAt: EXPIRES, now: NOW, downloadHref: 'd' });
+    expect(view.figures[0]).toEqual({ label: 'Status', value: label('preliminary') });
+    expect(view.figures.at(-1)).toEqual({
+      label: label('posted'),
+      value: 'USD 4.00',
+      detail: 'usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75',
+    });
+    expect(view.notices).toContain(PRELIMINARY_NOTICE);
+    expect(view.notices).toContain(
+      'Unsettled: 2 sessions had not ended when this report was built (0.50 ACUs, USD 1.13 as of this run); their figures can still grow.',
+    );
+    const html = landingPage(view);
+    expect(html).toContain(
+      '<dd>USD 4.00<span class="detail">usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75</span></dd>',
+    );
+    for (const retired of RETIRED_LABELS) expect(html).not.toContain(retired);
+
+    const closed = landingView({
+      file: FILE,
+      summary: summaryDocumentSchema.parse({ ...SUMMARY, runStatus: 'closed' }),
+      expiresAt: EXPIRES,
+      now: NOW,
+      downloadHref: 'd',
+    });
+    expect(closed.figures[0]).toEqual({ label: 'Status', value: 'Closed' });
+    expect(closed.notices?.join(' ')).not.toMatch(/Preliminary|Unsettled/);
   });
 });

@@ -188,7 +188,7 @@ const BILLED_ORGS: readonly OrgTotal[] = [
   {
     ...usage(0, '1.55', 349n),
     orgId: '(unattributed)',
-    orgName: 'Unattributed (no org: non-session products)',
+    orgName: 'Shared products (no org)',
     shareOfAcus: 1.55 / 18.25,
     users: [billedUser('(unattributed)', null, 'Not attributed to a user', 0, '1.55', 349n, 1)],
   },

@@ -35,7 +35,7 @@ describe('the cost basis', () => {
     expect(rowValues(byOrg, 2).slice(2, 5)).toEqual(['Sessions', 'Billed ACUs', 'Cost']);
     expect(rowValues(byOrg, 5).slice(0, 5)).toEqual([
       '(unattributed)',
-      'Unattributed (no org: non-session products)',
+      'Shared products (no org)',
       0,
       1.55,
       3.49,

@@ -135,7 +135,7 @@ describe('month over month on the Summary', () => {
     expect(fact('Billed ACUs')).toBe(18.25);
     expect(fact('Session ACUs')).toBe(17.05);
     expect(fact('Difference (billed − sessions)')).toBe(1.2);
-    expect(fact('Allocated share')).toBe(17.05 / 18.25);
+    expect(fact('Share of the bill')).toBe(17.05 / 18.25);
     expect(fact('In words')).toBe('Sessions account for 93.4% of the ACUs billed for the period.');
     expect(fact('Cost basis')).toBe('Session lifetime ACUs by creation date.');
   });

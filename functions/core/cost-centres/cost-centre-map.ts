@@ -1,3 +1,5 @@
+import { label } from '../glossary/glossary.js';
+
 /**
  * Finance's org → cost-centre map, parsed and validated once (see
  * parseCostCentreMap), then trusted everywhere inside.
@@ -43,4 +45,4 @@ export const UNMAPPED_CODE = 'Unmapped';
 export const UNMAPPED_NAME = 'Unmapped (org not in the cost-centre map)';
 /** The billed basis's Unattributed amount, when the map has no row for it. */
 export const UNATTRIBUTED_CODE = 'Unattributed';
-export const UNATTRIBUTED_NAME = 'Unattributed (billed, no org: non-session products)';
+export const UNATTRIBUTED_NAME = `${label('sharedProducts')} (no org, no cost centre)`;

@@ -11,11 +11,18 @@ export interface GlossaryTerm {
   readonly label: string;
   /** What it means, in one sentence, for the About sheet and the README. */
   readonly definition: string;
+  /** For an abbreviation: the short form and what it stands for, shown apart where a label already names it. */
+  readonly abbreviation?: string;
+  readonly expansion?: string;
 }
 
 export const GLOSSARY = {
   acu: {
     label: 'ACU — Agent Compute Unit',
+    // Where a line already starts with "ACU" (a fact's label), the value is the expansion alone:
+    // "ACU: ACU — Agent Compute Unit" said the abbreviation twice.
+    abbreviation: 'ACU',
+    expansion: 'Agent Compute Unit',
     definition:
       "Devin's unit of usage. Sessions consume ACUs; the vendor bills them at the contracted unit price.",
   },
@@ -32,7 +39,7 @@ export const GLOSSARY = {
   sharedProducts: {
     label: 'Shared products',
     definition:
-      "Billed ACUs of products that have no session (Cascade, Terminal, Review and whatever else the bill names): they are in no org's usage.",
+      "Billed ACUs of products that have no session, as the bill names them (such as Cascade, Terminal or Review): they are in no org's usage.",
   },
   carriedIn: {
     label: 'Carried in',
@@ -115,6 +122,17 @@ export function glossaryEntries(): readonly GlossaryTerm[] {
 export const RETIRED_LABELS: readonly string[] = [
   'Unattributed (non-session products)',
   'Unattributed (billed to no org)',
+  'Unattributed (billed to no user)',
+  'Unattributed (no org: non-session products)',
+  'Unattributed (billed, no org: non-session products)',
+  'Unattributed, by product',
   'Billed (invoice)',
+  'Billed to no org',
   'Share of ACUs',
 ];
+
+/**
+ * Retired labels too short to grep for inside text ("Invoice" is also in session titles such
+ * as "invoice API"): no label cell or figure may be exactly one of them.
+ */
+export const RETIRED_WHOLE_LABELS: readonly string[] = ['Invoice', 'Non-session products'];

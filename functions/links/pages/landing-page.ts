@@ -9,7 +9,8 @@ export interface LandingView {
   readonly periodDetail?: string | undefined;
   /** What changes how the figures must be read: a filtered report, demo data. */
   readonly notices?: readonly string[] | undefined;
-  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  /** `detail`: what the value is made of, in small type under it (Posted: usage + true-ups + shared products). */
+  readonly figures: readonly { readonly label: string; readonly value: string; readonly detail?: string }[];
   /** The largest orgs by cost, at most a handful. */
   readonly orgs: readonly { readonly name: string; readonly acus: string; readonly cost: string }[];
   readonly moreOrgs: number;
@@ -24,7 +25,12 @@ export interface LandingView {
 
 export function landingPage(view: LandingView): string {
   const e = escapeHtml;
-  const figures = view.figures.map((f) => `<div><dt>${e(f.label)}</dt><dd>${e(f.value)}</dd></div>`).join('');
+  const figures = view.figures
+    .map(
+      (f) =>
+        `<div><dt>${e(f.label)}</dt><dd>${e(f.value)}${f.detail === undefined ? '' : `<span class="detail">${e(f.detail)}</span>`}</dd></div>`,
+    )
+    .join('');
   const orgs =
     view.orgs.length === 0
       ? ''

@@ -40,6 +40,7 @@ h1{margin:0;font-size:26px;line-height:1.25;overflow-wrap:anywhere}
 .figures div{background:#f9fafb;border:1px solid #e5e7eb;border-radius:8px;padding:10px}
 .figures dt{color:#4b5563;font-size:13px}
 .figures dd{margin:2px 0 0;font-size:17px;font-weight:700;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
+.figures .detail{display:block;margin:2px 0 0;color:#4b5563;font-size:13px;font-weight:400}
 .button{display:block;margin:20px 0 0;padding:14px 16px;border-radius:8px;background:#1d4ed8;color:#fff;font-size:18px;font-weight:700;text-align:center;text-decoration:none}
 .button:focus,.button:hover{background:#1e40af;outline:3px solid #93c5fd;outline-offset:2px}
 .file{margin:8px 0 0;color:#4b5563;font-size:14px;text-align:center;overflow-wrap:anywhere}

@@ -1,10 +1,11 @@
 import type { Worksheet } from 'exceljs';
-
+import { label } from '../../core/glossary/glossary.js';
 import type { Pricing } from '../../core/money/pricing.js';
 import type { BridgeLine } from '../../core/report/bridge.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import { type PostingStepKind, postingWalk } from '../../core/report/posting-walk.js';
 import type { Reconciliation } from '../../core/report/reconciliation.js';
+import { productName, sharedProductLines } from '../../core/report/shared-products.js';
 import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
@@ -12,15 +13,21 @@ import { writeNote, writeSection } from '../fact-rows.js';
 import { withFullStop } from '../sentence.js';
 
 export const BRIDGE_SECTION = 'From session ACUs to the bill';
+export const SHARED_BY_PRODUCT_SECTION = `${label('sharedProducts')}, by product`;
 
 /**
  * The walk from the report's session ACUs to the billed ACUs, one measured step a row, in ACUs
- * and in money (v3), and the Unattributed line by product. On v2, or without the permission,
+ * and in money (v3), and the shared products by product, in ACUs and cost. On v2, or without the permission,
  * a note says why the walk is in words only.
  */
-export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pricing: Pricing): void {
+export function writeBridge(
+  sheet: Worksheet,
+  reconciliation: Reconciliation,
+  pricing: Pricing,
+  sharedProductsMinor: bigint,
+): void {
   writeSection(sheet, BRIDGE_SECTION);
-  const { bridge, unattributedByProduct } = reconciliation;
+  const { bridge } = reconciliation;
   if (bridge === undefined || !bridge.available) {
     const reason = bridge === undefined || bridge.available ? 'not requested' : bridge.reason;
     writeNote(
@@ -36,22 +43,35 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
       const total = line.kind === 'session-acus' || line.kind === 'billed';
       const row = sheet.addRow([labelOf(line), null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
       row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
-      row.getCell(4).numFmt = costFormat(pricing);
+      // One sign convention (the glossary's): a step's cost is signed as its ACUs are.
+      row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
       if (total) row.font = LABEL_FONT;
       row.commit();
     }
   }
-  if (unattributedByProduct !== undefined) {
-    writeSection(sheet, 'Unattributed, by product');
-    for (const [product, acus] of unattributedByProduct) {
-      if (acus === 0n) continue;
-      const row = sheet.addRow([productName(product), null, acusCell(acus)]);
+  if (reconciliation.unattributedByProduct !== undefined) {
+    writeSection(sheet, SHARED_BY_PRODUCT_SECTION);
+    addRow(sheet, ['Product', null, 'ACUs', 'Cost'], true);
+    const lines = sharedProductLines(reconciliation, sharedProductsMinor, pricing);
+    for (const line of lines) {
+      const row = sheet.addRow([line.name, null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
       row.getCell(3).numFmt = ACUS_FORMAT;
+      row.getCell(4).numFmt = costFormat(pricing);
       row.commit();
     }
+    const total = sheet.addRow([
+      'Total',
+      null,
+      acusCell(lines.reduce((sum, line) => sum + line.acus, 0n)),
+      costCell(sharedProductsMinor, pricing),
+    ]);
+    total.getCell(3).numFmt = ACUS_FORMAT;
+    total.getCell(4).numFmt = costFormat(pricing);
+    total.font = LABEL_FONT;
+    total.commit();
     writeNote(
       sheet,
-      'Billed ACUs no org carries, by the product the bill names: usage that is not a Devin session.',
+      `Billed ACUs no org carries, by the product the bill names. Cost: the ${label('sharedProducts')} line's, its cents shared by largest remainder (${label('centAllocation')}, About).`,
     );
   }
 }
@@ -123,7 +143,7 @@ function labelOf(line: BridgeLine): string {
     case 'carried-in':
       return `+ Used in the period by sessions created before it${n}`;
     case 'non-session-product':
-      return `+ ${productName(line.product ?? '')} (not a session product)`;
+      return `+ ${productName(line.product ?? '')} (shared product: no session)`;
     case 'day-boundary':
       return `± Day boundaries: billing days start 08:00 UTC${n}`;
     case 'unexplained':
@@ -131,8 +151,4 @@ function labelOf(line: BridgeLine): string {
     case 'billed':
       return '= Billed ACUs';
   }
-}
-
-function productName(product: string): string {
-  return product === '' ? 'Other' : `${product.charAt(0).toUpperCase()}${product.slice(1)}`;
 }

@@ -1,3 +1,4 @@
+import { label } from '../../core/glossary/glossary.js';
 import { formatAcus } from '../../core/money/format.js';
 import type { Pricing } from '../../core/money/pricing.js';
 import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
@@ -15,8 +16,10 @@ import { acusCell, costCell, shareCell, textCell } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
 import type { TableColumn } from '../table.js';
 
-export const UNATTRIBUTED_ORG = 'Unattributed (billed to no org)';
-export const UNATTRIBUTED_USER = 'Unattributed (billed to no user)';
+/** The org table's line for billed ACUs no org carries: the glossary's shared products. */
+export const UNATTRIBUTED_ORG = label('sharedProducts');
+/** Billed ACUs no user carries: the shared products and sessions that have no user. */
+export const UNATTRIBUTED_USER = `${label('sharedProducts')} and no-user sessions`;
 
 /** A reconciliation line with its figures in money. */
 export interface PricedLine {

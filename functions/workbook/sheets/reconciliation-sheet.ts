@@ -1,11 +1,13 @@
 import type { Worksheet } from 'exceljs';
+import { label } from '../../core/glossary/glossary.js';
+import { formatAcus, formatMoney } from '../../core/money/format.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
 import { invoiceSentence } from '../../core/report/invoice-sentence.js';
 import { peopleOf } from '../../core/report/people.js';
 import type { Reconciliation, SessionCents } from '../../core/report/reconciliation.js';
 import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
-import { costFormat, SHARE_FORMAT, signedCostFormat } from '../cell-formats.js';
+import { costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { costCell, textCell } from '../cell-values.js';
 import {
@@ -29,7 +31,14 @@ import {
   RECONCILIATION_WIDTHS,
   userLineColumns,
 } from './reconciliation-columns.js';
-import { allocatedShareSentence, differenceExplanation } from './reconciliation-explanation.js';
+import {
+  allocatedShareSentence,
+  BILLED_COST_LABEL,
+  CHARGED_ABOVE_BILL_LABEL,
+  differenceExplanation,
+  NOT_CHARGED_BACK_LABEL,
+  SHARE_OF_BILL_LABEL,
+} from './reconciliation-explanation.js';
 
 export const RECONCILIATION_UNAVAILABLE = 'Reconciliation to the bill: not available';
 
@@ -75,10 +84,11 @@ async function writeReconciliation(
 
   sheet.addRow([]).commit();
   const { invoice } = costs;
+  const overCharged = invoice.notChargedCostMinor < 0n;
   writeFacts(sheet, [
-    { label: 'Allocated share', value: reconciliation.allocatedShare, numFmt: SHARE_FORMAT },
+    { label: SHARE_OF_BILL_LABEL, value: reconciliation.allocatedShare, numFmt: SHARE_FORMAT },
     {
-      label: 'Billed (invoice)',
+      label: BILLED_COST_LABEL,
       value: costCell(invoice.billedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
@@ -88,12 +98,13 @@ async function writeReconciliation(
       numFmt: costFormat(pricing),
     },
     {
-      label: 'Not charged back',
-      value: costCell(invoice.notChargedCostMinor, pricing),
-      numFmt: signedCostFormat(pricing),
+      // A shortfall or an over-charge is said by its label, never by a bare sign.
+      label: overCharged ? CHARGED_ABOVE_BILL_LABEL : NOT_CHARGED_BACK_LABEL,
+      value: costCell(overCharged ? -invoice.notChargedCostMinor : invoice.notChargedCostMinor, pricing),
+      numFmt: costFormat(pricing),
     },
     {
-      label: 'Billed to no org',
+      label: label('sharedProducts'),
       value: costCell(invoice.unattributedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
@@ -117,14 +128,48 @@ async function writeReconciliation(
     );
   }
 
-  writeBridge(sheet, reconciliation, report.pricing);
+  writeBridge(sheet, reconciliation, report.pricing, invoice.unattributedCostMinor);
   writePostingWalk(sheet, report);
   writeSection(sheet, 'Why session ACUs differ from the bill');
-  writeFacts(sheet, differenceExplanation(reconciliation, report.period));
+  writeFacts(sheet, differenceExplanation(reconciliation, report.period, pricing));
   writeFooterNotes(sheet, [
     costBasisLine(report.costBasis),
     'Difference is billed − session; Difference % is the difference ÷ billed ACUs.',
+    ...centAllocationNote(reconciliation, costs, report.pricing),
   ]);
+}
+
+/**
+ * A row with 0.00 ACUs of difference and a cent of cost difference reads as an error unless
+ * said: it is the cent allocation of two totals each rounded once.
+ */
+function centAllocationNote(
+  reconciliation: Reconciliation,
+  costs: ReconciliationCosts,
+  pricing: ChargebackReport['pricing'],
+): string[] {
+  const rows = [
+    ...reconciliation.orgs.map((line, i) => ({ line, cost: costs.orgs[i] })),
+    ...(reconciliation.users ?? []).map((line, i) => ({ line, cost: costs.users?.[i] })),
+  ].filter(
+    ({ line, cost }) =>
+      cost !== undefined &&
+      cost.differenceCostMinor !== 0n &&
+      formatAcus(line.differenceAcus < 0n ? -line.differenceAcus : line.differenceAcus) === '0.00',
+  );
+  if (rows.length === 0) return [];
+  const largest = rows.reduce((max, { cost }) => {
+    const cents =
+      cost === undefined
+        ? 0n
+        : cost.differenceCostMinor < 0n
+          ? -cost.differenceCostMinor
+          : cost.differenceCostMinor;
+    return cents > max ? cents : max;
+  }, 0n);
+  return [
+    `${rows.length === 1 ? '1 row shows' : `${rows.length} rows show`} 0.00 ACUs of Difference but up to ${formatMoney(largest, pricing)} of Difference (Cost): ${label('centAllocation').toLowerCase()} (see About).`,
+  ];
 }
 
 /** The sheet is there whatever happened, so its absence is never mistaken for "nothing to explain". */

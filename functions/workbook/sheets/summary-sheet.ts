@@ -32,7 +32,15 @@ import { markedTitle } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeCostCentreSummary } from './cost-centre-summary.js';
 import { orgColumns } from './org-columns.js';
-import { allocatedShareSentence } from './reconciliation-explanation.js';
+import {
+  allocatedShareSentence,
+  BILLED_COST_LABEL,
+  BILLED_LABEL,
+  CHARGED_ABOVE_BILL_LABEL,
+  NOT_CHARGED_BACK_LABEL,
+  SHARE_OF_BILL_LABEL,
+  SHARED_PRODUCTS_LABEL,
+} from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
 /** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
@@ -145,21 +153,27 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
   }
   const { totals, allocatedShare } = reconciliation.reconciliation;
   const invoice = invoiceSplit(reconciliation.reconciliation, report);
+  const overCharged = invoice.notChargedCostMinor < 0n;
   return [
-    { label: 'Invoice', value: invoiceSentence(invoice, pricing) },
-    { label: 'Billed cost', value: costCell(invoice.billedCostMinor, pricing), numFmt: costFormat(pricing) },
+    { label: BILLED_LABEL, value: invoiceSentence(invoice, pricing) },
+    {
+      label: BILLED_COST_LABEL,
+      value: costCell(invoice.billedCostMinor, pricing),
+      numFmt: costFormat(pricing),
+    },
     {
       label: 'Charged back',
       value: costCell(invoice.chargedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
     {
-      label: 'Not charged back',
-      value: costCell(invoice.notChargedCostMinor, pricing),
-      numFmt: signedCostFormat(pricing),
+      // A shortfall or an over-charge is said by its label, never by a bare sign.
+      label: overCharged ? CHARGED_ABOVE_BILL_LABEL : NOT_CHARGED_BACK_LABEL,
+      value: costCell(overCharged ? -invoice.notChargedCostMinor : invoice.notChargedCostMinor, pricing),
+      numFmt: costFormat(pricing),
     },
     {
-      label: 'Unattributed (non-session products)',
+      label: SHARED_PRODUCTS_LABEL,
       value: costCell(invoice.unattributedCostMinor, pricing),
       numFmt: costFormat(pricing),
     },
@@ -170,7 +184,7 @@ function reconciliationFacts(report: ChargebackReport): readonly Fact[] {
       value: acusCell(totals.differenceAcus),
       numFmt: SIGNED_ACUS_FORMAT,
     },
-    { label: 'Allocated share', value: allocatedShare, numFmt: SHARE_FORMAT },
+    { label: SHARE_OF_BILL_LABEL, value: allocatedShare, numFmt: SHARE_FORMAT },
     { label: 'In words', value: allocatedShareSentence(reconciliation.reconciliation) },
   ];
 }

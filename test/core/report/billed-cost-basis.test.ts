@@ -46,7 +46,7 @@ describe('buildChargebackReport on the billed basis', () => {
       ['org-b', null, 1, acus(4.5), 1012n],
       ['org-d', 'Delta', 0, acus(2), 450n],
       ['org-c', null, 1, acus(0), 0n],
-      ['(unattributed)', 'Unattributed (no org: non-session products)', 0, acus(5.625), 1266n],
+      ['(unattributed)', 'Shared products (no org)', 0, acus(5.625), 1266n],
     ]);
     expect(sum(report.orgs.map((o) => o.acus))).toBe(acus(25.125));
     expect(sum(report.orgs.map((o) => o.costMinor))).toBe(5653n);

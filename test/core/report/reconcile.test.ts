@@ -44,7 +44,7 @@ describe('reconcile', () => {
       line('org-b', null, null, 2, 4.5, 2.5 / 4.5),
       line('org-d', 'Delta', null, 0, 2, 1),
       line('org-c', null, null, 1.5, 0, null),
-      line(null, 'Unattributed (no org: non-session products)', null, 0, 5.625, 1),
+      line(null, 'Shared products (no org)', null, 0, 5.625, 1),
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('reconcile', () => {
       line('user-4', 'Dee Cascade', null, 0, 3, 1),
       line('user-2', null, 'org-a', 3.25, 2.5, -0.75 / 2.5),
       line('user-3', null, 'org-c', 1.5, 0, null),
-      line(null, 'Unattributed (no user)', null, 0.75, 5.625, 4.875 / 5.625),
+      line(null, 'No user', null, 0.75, 5.625, 4.875 / 5.625),
     ]);
   });
 
@@ -111,8 +111,6 @@ describe('reconcile', () => {
     const bill = billedConsumption({ totalAcus: 0, byOrg: {}, byUser: {} });
     const empty = reconcile({ ...input, billed: bill });
     expect(empty.allocatedShare).toBeNull();
-    expect(empty.orgs.at(-1)).toEqual(
-      line(null, 'Unattributed (no org: non-session products)', null, 0, 0, null),
-    );
+    expect(empty.orgs.at(-1)).toEqual(line(null, 'Shared products (no org)', null, 0, 0, null));
   });
 });
