@@ -1,5 +1,6 @@
 import type { Alignment, CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
 import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+import { wrappedLines } from './text-width.js';
 import { SheetLimitError } from './workbook-errors.js';
 import { waitForZip } from './zip-backpressure.js';
 
@@ -57,6 +58,11 @@ export async function writeTable<Item>(
   columns.forEach((column, i) => {
     header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined, followsNumber(columns, i));
   });
+  // Headers wrap at their spaces, so a long name does not widen a column of short numbers.
+  const headerLines = Math.max(
+    ...columns.map((column) => wrappedLines(column.header, (column.width ?? 14) - HEADER_PADDING, true)),
+  );
+  if (headerLines > 1) header.height = Math.min(409, headerLines * LINE_HEIGHT);
   header.commit();
 
   const styles = columns.map((column, i) => itemStyle(column, followsNumber(columns, i)));
@@ -91,6 +97,8 @@ export async function writeTable<Item>(
 
 const ROW_STYLE: Partial<Style> = Object.freeze({});
 const LINE_HEIGHT = 15;
+/** A header cell's margins and, on screen, its filter button take this much of its width. */
+const HEADER_PADDING = 1;
 
 /** Calibri's average character is narrower than the width unit (a digit). */
 function charactersPerLine(width: number): number {

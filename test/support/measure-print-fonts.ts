@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import { PRINT_MARGINS } from '../../functions/workbook/print-setup.js';
 
 const run = promisify(execFile);
 
@@ -35,8 +36,8 @@ export interface PrintedSheet {
   readonly cutWords: readonly string[];
 }
 
-/** Excel's (and exceljs's) default side margin, 0.7", in points. */
-const SIDE_MARGIN_PT = 0.7 * 72;
+/** The workbook's side margin, in points. */
+const SIDE_MARGIN_PT = PRINT_MARGINS.right * 72;
 /** LibreOffice pads a cell's text by a point or two: a word this close to the margin still fits. */
 const EDGE_TOLERANCE_PT = 2;
 

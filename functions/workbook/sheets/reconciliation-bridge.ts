@@ -8,7 +8,7 @@ import type { Reconciliation } from '../../core/report/reconciliation.js';
 import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
-import { writeNote, writeSection } from '../fact-rows.js';
+import { wrapLabel, writeNote, writeSection } from '../fact-rows.js';
 import { withFullStop } from '../sentence.js';
 
 export const BRIDGE_SECTION = 'From session ACUs to the bill';
@@ -38,6 +38,7 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
       row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
       row.getCell(4).numFmt = costFormat(pricing);
       if (total) row.font = LABEL_FONT;
+      wrapLabel(sheet, row, 2);
       row.commit();
     }
   }
@@ -47,6 +48,7 @@ export function writeBridge(sheet: Worksheet, reconciliation: Reconciliation, pr
       if (acus === 0n) continue;
       const row = sheet.addRow([productName(product), null, acusCell(acus)]);
       row.getCell(3).numFmt = ACUS_FORMAT;
+      wrapLabel(sheet, row, 2);
       row.commit();
     }
     writeNote(
@@ -79,6 +81,7 @@ export function writePostingWalk(sheet: Worksheet, report: ChargebackReport): vo
     row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
     row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
     if (total) row.font = LABEL_FONT;
+    wrapLabel(sheet, row, 2);
     row.commit();
   }
   writeNote(
