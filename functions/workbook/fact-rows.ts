@@ -1,5 +1,6 @@
 import type { CellValue, Fill, Row, Worksheet } from 'exceljs';
 import { LABEL_FONT, NOTE_FONT, SECTION_FONT, TITLE_FONT } from './cell-styles.js';
+import { wrapUnits } from './table.js';
 import { wrappedLines } from './text-width.js';
 
 /** A labelled value on the Summary or About sheet. */
@@ -48,16 +49,23 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[], wrapAt?: nu
     value.alignment = { horizontal: 'left' };
     const span = noteSpans.get(sheet);
     const labelWidth = span?.widths[0];
-    // A label wider than its column wraps: the value beside it would cut it.
-    if (labelWidth !== undefined && wrappedLines(fact.label, labelWidth - NOTE_PADDING, true) > 1) {
+    const labelLines = labelWidth === undefined ? 1 : wrappedLines(fact.label, textRoom(labelWidth), true);
+    // A label wider than its column wraps: the value beside it would cut it. Both stand at the top.
+    if (labelLines > 1) {
       row.getCell(1).alignment = { vertical: 'top', wrapText: true };
-      row.height = Math.min(409, wrappedLines(fact.label, labelWidth - NOTE_PADDING, true) * 15);
+      value.alignment = { ...value.alignment, vertical: 'top' };
+      row.height = Math.min(409, labelLines * 15);
     }
     if (wrapAt !== undefined && typeof fact.value === 'string' && fact.value.length > wrapAt) {
       value.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
       row.height = Math.min(409, Math.ceil(fact.value.length / (wrapAt * 0.9)) * 15);
-    } else if (span !== undefined && typeof fact.value === 'string') {
-      wrapAcross(sheet, row, 2, span, fact.value);
+    } else if (
+      span !== undefined &&
+      typeof fact.value === 'string' &&
+      wrapAcross(sheet, row, 2, span, fact.value)
+    ) {
+      // The label stands beside the first line of its value.
+      row.getCell(1).alignment = { ...row.getCell(1).alignment, vertical: 'top' };
     }
     if (fact.numFmt !== undefined) value.numFmt = fact.numFmt;
     rows.push(row.number);
@@ -110,23 +118,23 @@ export function spanNotes(sheet: Worksheet, widths: readonly number[]): void {
   });
 }
 
-/** Room a merged text keeps beside it, for the cell margins and viewers' rounding. */
-const NOTE_PADDING = 2;
+const textRoom = wrapUnits;
 
 /**
  * A text in `column` wider than its cell runs on over the span's further
  * columns, merged, wrapped within them, its row as tall as its lines (neither
  * exceljs nor Excel sizes a row to wrapped text).
  */
-function wrapAcross(sheet: Worksheet, row: Row, column: number, span: NoteSpan, text: string): void {
+function wrapAcross(sheet: Worksheet, row: Row, column: number, span: NoteSpan, text: string): boolean {
   const own = span.widths[column - 1] ?? 0;
-  if (text.length === 0 || (wrappedLines(text, own - NOTE_PADDING) === 1 && !text.includes('\n'))) return;
+  if (text.length === 0 || (wrappedLines(text, textRoom(own)) === 1 && !text.includes('\n'))) return false;
   const units = span.widths.slice(column - 1).reduce((sum, width) => sum + width, 0);
   const cell = row.getCell(column);
   cell.alignment = { ...cell.alignment, vertical: 'top', wrapText: true };
-  const lines = wrappedLines(text, Math.max(1, units - NOTE_PADDING));
+  const lines = wrappedLines(text, textRoom(units));
   if (lines > 1) row.height = Math.max(row.height ?? 0, Math.min(409, lines * 15));
   if (span.columns > column) sheet.mergeCells(row.number, column, row.number, span.columns);
+  return true;
 }
 
 /**

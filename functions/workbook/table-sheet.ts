@@ -55,7 +55,9 @@ export async function writeTableSheet<Item>(
   const printedCount = spec.printedColumns ?? spec.columns.length;
   // As wide as the content, and one page wide at 8 pt when wrapping long text can make it so.
   const items = spec.streamed === true || Array.isArray(spec.items) ? spec.items : [...spec.items];
-  const columns = fitColumns(spec.columns, items, ONE_PAGE_WIDE_UNITS, printedCount);
+  const columns = fitColumns(spec.columns, items, ONE_PAGE_WIDE_UNITS, printedCount).map((column, i) =>
+    i < printedCount ? column : { ...column, growsRow: false },
+  );
   const printedWidths = columns.slice(0, printedCount).map((column) => column.width ?? DEFAULT_WIDTH);
   // The streaming writer writes views when the sheet is added, so they go in here.
   const sheet = workbook.addWorksheet(

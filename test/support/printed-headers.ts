@@ -11,7 +11,8 @@ const HEADER_ROW = 2;
 export function lastPrintedHeaders(workbook: ExcelJS.Workbook): Map<string, string> {
   const headers = new Map<string, string>();
   for (const sheet of workbook.worksheets) {
-    if (sheet.autoFilter === undefined) continue;
+    // Only a sheet that repeats its header on every page tells its strips apart by it.
+    if (sheet.autoFilter === undefined || sheet.pageSetup.printTitlesRow === undefined) continue;
     const area = sheet.pageSetup.printArea;
     const row = sheet.getRow(HEADER_ROW);
     const lastColumn =

@@ -105,6 +105,8 @@ function reconciliationTables(
   const natural = RECONCILIATION_WIDTHS.map((_, i) =>
     Math.max(orgs[i]?.width ?? 0, users?.[i]?.width ?? 0, MIN_COLUMN),
   );
+  // The walks below the tables show their money in D, under Billed ACUs: D is as wide as the cost columns.
+  natural[WALK_COST_COLUMN] = Math.max(natural[WALK_COST_COLUMN] ?? 0, natural[COST_COLUMN] ?? 0);
   const widths = narrowWrapped(
     natural.map((width, i): FittedColumn => ({ width, numFmt: (orgs[i] ?? users?.[i])?.numFmt })),
     ONE_PAGE_WIDE_UNITS,
@@ -129,6 +131,9 @@ function reconciliationTables(
 }
 
 const MIN_COLUMN = 8;
+/** D (0-based 3) holds the walks' signed costs; I (8), Difference (Cost), is the tables' signed money. */
+const WALK_COST_COLUMN = 3;
+const COST_COLUMN = 8;
 
 async function writeReconciliation(
   sheet: Worksheet,
