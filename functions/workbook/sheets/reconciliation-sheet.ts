@@ -22,6 +22,7 @@ import { ONE_PAGE_WIDE_UNITS, sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
 import { columnLetter, type TableColumn, writeTable } from '../table.js';
 import { markedTitle, type StreamingWorkbook, tableTitle } from '../table-sheet.js';
+import { uncountedTruncatedCells } from '../truncated-cells.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeBridge, writePostingWalk } from './reconciliation-bridge.js';
@@ -111,8 +112,12 @@ function reconciliationTables(
     natural.map((width, i): FittedColumn => ({ width, numFmt: (orgs[i] ?? users?.[i])?.numFmt })),
     ONE_PAGE_WIDE_UNITS,
     natural.length,
-    // No column repeats on pages across here: the IDs in A wrap like any text, so the figures fit one page.
-    { keepFirst: false },
+    // No column repeats on pages across here: A's IDs may wrap like any text, so the figures fit one page;
+    // the columns whose text wraps least (names before IDs) give way first.
+    {
+      keepFirst: false,
+      texts: natural.map((_, i) => [...textsOf(orgs[i], orgLines), ...textsOf(users?.[i], userLines)]),
+    },
   );
   const sized = (columns: readonly TableColumn<PricedLine>[]) =>
     columns.map((column, i) => {
@@ -131,6 +136,17 @@ function reconciliationTables(
 }
 
 const MIN_COLUMN = 8;
+
+/** A column's text values, for choosing which column wraps. */
+function textsOf(column: TableColumn<PricedLine> | undefined, lines: readonly PricedLine[]): string[] {
+  if (column === undefined) return [];
+  return uncountedTruncatedCells(() =>
+    lines.flatMap((line) => {
+      const value = column.value(line);
+      return typeof value === 'string' ? [value] : [];
+    }),
+  );
+}
 /** D (0-based 3) holds the walks' signed costs; I (8), Difference (Cost), is the tables' signed money. */
 const WALK_COST_COLUMN = 3;
 const COST_COLUMN = 8;
