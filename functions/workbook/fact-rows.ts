@@ -58,6 +58,8 @@ export function writeFacts(sheet: Worksheet, facts: readonly Fact[], wrapAt?: nu
     }
     if (wrapAt !== undefined && typeof fact.value === 'string' && fact.value.length > wrapAt) {
       value.alignment = { horizontal: 'left', vertical: 'top', wrapText: true };
+      // The label stands beside the first line of its value.
+      row.getCell(1).alignment = { ...row.getCell(1).alignment, vertical: 'top' };
       row.height = Math.min(409, Math.ceil(fact.value.length / (wrapAt * 0.9)) * 15);
     } else if (
       span !== undefined &&
