@@ -21,7 +21,8 @@ export const AFTER_NUMBER: Partial<Alignment> = { horizontal: 'left', indent: 1 
 export function headerStyle(numeric: boolean, afterNumber: boolean): Partial<Style> {
   const alignment: Partial<Alignment> = {
     horizontal: numeric ? 'right' : 'left',
-    vertical: 'middle',
+    vertical: 'bottom',
+    wrapText: true,
     ...(afterNumber ? AFTER_NUMBER : {}),
   };
   return { font: LABEL_FONT, fill: HEADER_FILL, border: { bottom: THIN }, alignment };

@@ -1,5 +1,6 @@
 import type { Alignment, CellValue, Row as SheetRow, Style, Worksheet } from 'exceljs';
 import { AFTER_NUMBER, headerStyle, LINK_FONT, totalStyle } from './cell-styles.js';
+import { wrappedLines } from './text-width.js';
 import { SheetLimitError } from './workbook-errors.js';
 import { waitForZip } from './zip-backpressure.js';
 
@@ -22,6 +23,12 @@ export interface TableColumn<Item> {
   readonly totalFormula?: (totalRow: number) => string;
   /** Long text (lists, titles): wrapped in its width instead of cut off by the next cell. */
   readonly wrap?: boolean;
+  /**
+   * Whether its wrapped text makes a row as tall as its lines (the default).
+   * Off for wrapped columns the printout leaves out: their lists (pull
+   * requests) would make every printed row taller for text not on the page.
+   */
+  readonly growsRow?: boolean;
 }
 
 export interface TableRange {
@@ -57,12 +64,19 @@ export async function writeTable<Item>(
   columns.forEach((column, i) => {
     header.getCell(i + 1).style = headerStyle(column.numFmt !== undefined, followsNumber(columns, i));
   });
+  // Headers wrap at their spaces, so a long name does not widen a column of short numbers.
+  const headerLines = Math.max(
+    ...columns.map((column) => wrappedLines(column.header, wrapUnits(column.width ?? 14), true)),
+  );
+  if (headerLines > 1) header.height = Math.min(409, headerLines * LINE_HEIGHT);
   header.commit();
 
   const styles = columns.map((column, i) => itemStyle(column, followsNumber(columns, i)));
   const cellValueOf = columns.map((column) => column.value);
   const wrapped = columns.flatMap((column, i) =>
-    column.wrap === true ? [{ index: i, perLine: charactersPerLine(column.width ?? 14) }] : [],
+    column.wrap === true && column.growsRow !== false
+      ? [{ index: i, units: wrapUnits(column.width ?? 14) }]
+      : [],
   );
   let lastItemRow = header.number;
   let written = 0;
@@ -92,61 +106,37 @@ export async function writeTable<Item>(
 const ROW_STYLE: Partial<Style> = Object.freeze({});
 const LINE_HEIGHT = 15;
 
-/** Calibri's average character is narrower than the width unit (a digit). */
-function charactersPerLine(width: number): number {
-  return Math.max(1, Math.floor(width * 1.25) - 1);
+/**
+ * The width a wrapped cell's text may fill: its column less the cell margins
+ * and a unit to spare for a viewer whose font breaks lines elsewhere, so a
+ * row is never shorter than its lines.
+ */
+export function wrapUnits(width: number): number {
+  return Math.max(1, width - 2.2);
 }
+
+/** No character is wider than this many units: a text this short fits its line without measuring. */
+const WIDEST_CHARACTER_UNITS = 1.9;
 
 /**
  * Viewers do not all grow a row to its wrapped text (LibreOffice keeps the
- * default height), so a row whose wrapped cells need more lines says how tall
- * it is: an estimate of one line per column width of characters.
+ * given height, Excel keeps a set one), so a row whose wrapped cells need more
+ * lines says how tall it is.
  */
 function fitWrappedHeight(
   row: SheetRow,
   values: readonly CellValue[],
-  wrapped: readonly { index: number; perLine: number }[],
+  wrapped: readonly { index: number; units: number }[],
 ): void {
   let lines = 1;
-  for (const { index, perLine } of wrapped) {
+  for (const { index, units } of wrapped) {
     const value = values[index];
-    // Most cells fit on one line: no need to look for where the words break.
-    if (typeof value !== 'string' || (value.length <= perLine && !value.includes('\n'))) continue;
-    lines = Math.max(lines, wrappedLineCount(value, perLine));
+    // Most cells fit on one line: no need to measure them.
+    if (typeof value !== 'string') continue;
+    if (value.length * WIDEST_CHARACTER_UNITS <= units && !value.includes('\n')) continue;
+    lines = Math.max(lines, wrappedLines(value, units));
   }
   if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
-}
-
-const SPACE = 0x20;
-const NEWLINE = 0x0a;
-
-/**
- * Lines a viewer needs when it breaks at spaces: a word that does not fit starts
- * a new line. Scans the characters once, without splitting: it runs on the
- * long cells of every session row.
- */
-function wrappedLineCount(text: string, perLine: number): number {
-  let lines = 1;
-  let used = 0;
-  let wordStart = 0;
-  for (let i = 0; i <= text.length; i += 1) {
-    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
-    if (code !== SPACE && code !== NEWLINE) continue;
-    const length = i - wordStart;
-    const needed = used === 0 ? length : used + 1 + length;
-    if (needed <= perLine) used = needed;
-    else {
-      // A word longer than the line is broken across lines of its own.
-      lines += used === 0 ? Math.ceil(length / perLine) - 1 : Math.ceil(length / perLine);
-      used = length % perLine || perLine;
-    }
-    wordStart = i + 1;
-    if (code === NEWLINE && i < text.length) {
-      lines += 1;
-      used = 0;
-    }
-  }
-  return lines;
 }
 
 /** Column letter of a 1-based index: 1 → A, 28 → AB. */

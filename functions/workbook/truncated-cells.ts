@@ -21,3 +21,8 @@ export function noteTruncatedCell(): void {
 export function truncatedCellCount(): number {
   return current.getStore()?.count ?? 0;
 }
+
+/** Runs `work` without adding to the workbook's count: reading cell values to measure them writes nothing. */
+export function uncountedTruncatedCells<T>(work: () => T): T {
+  return current.run({ count: 0 }, work);
+}

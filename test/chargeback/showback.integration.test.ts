@@ -174,9 +174,16 @@ describe('showback emails from the Lambda', () => {
     const orgColumn = (sessions.getRow(2).values as unknown[]).indexOf('Org ID');
     expect(orgColumn).toBeGreaterThan(0);
     const orgsInSlice = new Set<unknown>();
-    sessions.eachRow((row, n) => {
+    // The table's rows only: its region ends at the blank row before the Total and the notes (merged across the printed columns).
+    let ended = false;
+    sessions.eachRow({ includeEmpty: true }, (row, n) => {
+      if (n <= 2 || ended) return;
+      if (!row.hasValues) {
+        ended = true;
+        return;
+      }
       const value = row.getCell(orgColumn).value;
-      if (n > 2 && value !== null && row.getCell(1).value !== 'Total') orgsInSlice.add(value);
+      if (value !== null) orgsInSlice.add(value);
     });
     expect([...orgsInSlice]).toEqual([ORG_C]);
     for (const other of orgIds.filter((id) => id !== ORG_C)) expect(mail.body.html).not.toContain(other);

@@ -44,8 +44,8 @@ describe('the charts on the Summary sheet', () => {
     expect(rels).toContain(
       `Id="${drawingRef}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" Target="../drawings/drawing1.xml"`,
     );
-    // Each chart starts a printed page.
-    expect(sheetXml.match(/<brk [^>]*man="1"/g)).toHaveLength(2);
+    // Each chart starts a printed page, and so do the Summary's tables (Cost by status, By org with its Total).
+    expect(sheetXml.match(/<brk [^>]*man="1"/g)).toHaveLength(3);
     // The schema's order: <drawing> after the page setup, before the end of the sheet.
     expect(sheetXml.indexOf('<drawing ')).toBeGreaterThan(sheetXml.indexOf('<pageSetup'));
     const drawing = entries.get('xl/drawings/drawing1.xml')?.toString('utf8') ?? '';

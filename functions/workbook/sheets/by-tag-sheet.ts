@@ -2,10 +2,10 @@ import type { Worksheet } from 'exceljs';
 import type { ChargebackReport, TagTotal } from '../../core/report/chargeback-report.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat } from '../cell-formats.js';
-import { LABEL_FONT, NOTE_FONT } from '../cell-styles.js';
+import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { UNTAGGED } from '../display-names.js';
-import { writeNote } from '../fact-rows.js';
+import { wrapLabel, writeNote } from '../fact-rows.js';
 import { type SessionTotals, sessionTotals } from '../session-totals.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
@@ -66,8 +66,8 @@ function writePeriodTotals(sheet: Worksheet, report: ChargebackReport, totals: S
   row.getCell(2).numFmt = COUNT_FORMAT;
   row.getCell(3).numFmt = ACUS_FORMAT;
   row.getCell(4).numFmt = costFormat(pricing);
+  // The label wraps in the Tag column: the count beside it would cut it.
+  wrapLabel(sheet, row, 1);
   row.commit();
-  const note = sheet.addRow([NOT_ADDITIVE_NOTE]);
-  note.getCell(1).font = NOTE_FONT;
-  note.commit();
+  writeNote(sheet, NOT_ADDITIVE_NOTE);
 }

@@ -50,8 +50,9 @@ export const journalSheet: WorkbookSheet = {
         value: (line) => acusCell(line.quantityAcus),
       },
       { header: 'Description', width: 56, value: (line) => textCell(line.description) },
-      { header: 'Reference', width: 26, value: () => textCell(journal.reference) },
-      { header: 'Journal ID', width: 50, value: () => textCell(journal.journalId) },
+      // As wide as the reference and ID present (fitted to them): an ID is never cut by the next cell.
+      { header: 'Reference', width: 60, value: () => textCell(journal.reference) },
+      { header: 'Journal ID', width: 60, value: () => textCell(journal.journalId) },
       { header: 'Period', width: 10, value: () => textCell(journal.period) },
     ];
     await writeTableSheet(workbook, {

@@ -9,7 +9,7 @@ import { productName, sharedProductLines } from '../../core/report/shared-produc
 import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
-import { writeNote, writeSection } from '../fact-rows.js';
+import { wrapLabel, writeNote, writeSection } from '../fact-rows.js';
 import { withFullStop } from '../sentence.js';
 
 export const BRIDGE_SECTION = 'From session ACUs to the bill';
@@ -46,6 +46,7 @@ export function writeBridge(
       // One sign convention (the glossary's): a step's cost is signed as its ACUs are.
       row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
       if (total) row.font = LABEL_FONT;
+      wrapLabel(sheet, row, 2);
       row.commit();
     }
   }
@@ -57,6 +58,7 @@ export function writeBridge(
       const row = sheet.addRow([line.name, null, acusCell(line.acus), costCell(line.costMinor, pricing)]);
       row.getCell(3).numFmt = ACUS_FORMAT;
       row.getCell(4).numFmt = costFormat(pricing);
+      wrapLabel(sheet, row, 2);
       row.commit();
     }
     const total = sheet.addRow([
@@ -99,6 +101,7 @@ export function writePostingWalk(sheet: Worksheet, report: ChargebackReport): vo
     row.getCell(3).numFmt = total ? ACUS_FORMAT : SIGNED_ACUS_FORMAT;
     row.getCell(4).numFmt = total ? costFormat(pricing) : signedCostFormat(pricing);
     if (total) row.font = LABEL_FONT;
+    wrapLabel(sheet, row, 2);
     row.commit();
   }
   writeNote(

@@ -7,26 +7,31 @@ import { peopleOf } from '../../core/report/people.js';
 import type { Reconciliation, SessionCents } from '../../core/report/reconciliation.js';
 import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
-import { costFormat, SHARE_FORMAT } from '../cell-formats.js';
+import { costFormat, SHARE_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { costCell, textCell } from '../cell-values.js';
+import { type FittedColumn, fitColumns, narrowWrapped } from '../column-fit.js';
 import {
+  spanNotes,
   writeFacts,
   writeFooterNotes,
   writeNote,
   writeSection,
+  writeStatement,
   writeTableTitle,
   writeTitle,
 } from '../fact-rows.js';
-import { sheetOptions } from '../print-setup.js';
+import { ONE_PAGE_WIDE_UNITS, sheetOptions } from '../print-setup.js';
 import { withFullStop } from '../sentence.js';
-import { columnLetter, writeTable } from '../table.js';
+import { columnLetter, type TableColumn, writeTable } from '../table.js';
 import { markedTitle, type StreamingWorkbook, tableTitle } from '../table-sheet.js';
+import { uncountedTruncatedCells } from '../truncated-cells.js';
 import { WorkbookInputError } from '../workbook-errors.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
 import { writeBridge, writePostingWalk } from './reconciliation-bridge.js';
 import {
   orgLineColumns,
+  type PricedLine,
   pricedLines,
   RECONCILIATION_WIDTHS,
   userLineColumns,
@@ -55,31 +60,117 @@ export const reconciliationSheet: WorkbookSheet = {
       writeUnavailable(workbook, report, reconciliation.reason);
       return;
     }
-    const sheet = workbook.addWorksheet(
-      'Reconciliation',
-      sheetOptions(report, { widths: RECONCILIATION_WIDTHS }),
-    );
-    sheet.columns = RECONCILIATION_WIDTHS.map((width) => ({ width }));
     const costs = reconciliationCosts(
       reconciliation.reconciliation,
       report,
       report.sessionCents ?? sessionCentsOf(report),
     );
-    await writeReconciliation(sheet, report, reconciliation.reconciliation, costs);
+    const tables = reconciliationTables(report, reconciliation.reconciliation, costs);
+    const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report, { widths: tables.widths }));
+    sheet.columns = tables.widths.map((width) => ({ width }));
+    // Notes and long sentences wrap within the printed columns instead of running off the page.
+    spanNotes(sheet, tables.widths);
+    await writeReconciliation(sheet, report, reconciliation.reconciliation, tables);
     sheet.commit();
   },
 };
+
+interface ReconciliationTables {
+  readonly costs: ReconciliationCosts;
+  readonly orgColumns: readonly TableColumn<PricedLine>[];
+  readonly orgLines: readonly PricedLine[];
+  readonly userColumns: readonly TableColumn<PricedLine>[] | null;
+  readonly userLines: readonly PricedLine[];
+  /** The sheet's column widths: each as wide as the wider of the two tables needs it, one page wide where wrapping allows. */
+  readonly widths: readonly number[];
+}
+
+/**
+ * Both tables with their columns fitted to what they show: text columns
+ * (names, IDs, org splits) may wrap, so the figures of both print on one page width.
+ */
+function reconciliationTables(
+  report: ChargebackReport,
+  reconciliation: Reconciliation,
+  costs: ReconciliationCosts,
+): ReconciliationTables {
+  const { pricing } = report;
+  const declared = (columns: readonly TableColumn<PricedLine>[]) =>
+    columns.map((column, i) => ({
+      ...column,
+      width: column.width ?? RECONCILIATION_WIDTHS[i] ?? 14,
+    }));
+  const orgLines = pricedLines(reconciliation.orgs, costs.orgs);
+  const userLines =
+    reconciliation.users === null || costs.users === null
+      ? []
+      : pricedLines(reconciliation.users, costs.users);
+  const orgs = fitColumns(declared(orgLineColumns(reconciliation, costs, pricing)), orgLines);
+  const users =
+    reconciliation.users === null || costs.users === null
+      ? null
+      : fitColumns(
+          declared(userLineColumns(reconciliation, costs, pricing, peopleOf(report.orgs))),
+          userLines,
+        );
+  const natural = RECONCILIATION_WIDTHS.map((_, i) =>
+    Math.max(orgs[i]?.width ?? 0, users?.[i]?.width ?? 0, MIN_COLUMN),
+  );
+  // The walks below the tables show their money in D, under Billed ACUs: D is as wide as the cost columns.
+  natural[WALK_COST_COLUMN] = Math.max(natural[WALK_COST_COLUMN] ?? 0, natural[COST_COLUMN] ?? 0);
+  const widths = narrowWrapped(
+    natural.map((width, i): FittedColumn => ({ width, numFmt: (orgs[i] ?? users?.[i])?.numFmt })),
+    ONE_PAGE_WIDE_UNITS,
+    natural.length,
+    // No column repeats on pages across here: A's IDs may wrap like any text, so the figures fit one page;
+    // the columns whose text wraps least (names before IDs) give way first.
+    {
+      keepFirst: false,
+      texts: natural.map((_, i) => [...textsOf(orgs[i], orgLines), ...textsOf(users?.[i], userLines)]),
+    },
+  );
+  const sized = (columns: readonly TableColumn<PricedLine>[]) =>
+    columns.map((column, i) => {
+      const fitted = widths[i];
+      if (fitted === undefined) return column;
+      return { ...column, width: fitted.width, wrap: column.wrap === true || fitted.wrap === true };
+    });
+  return {
+    costs,
+    orgColumns: sized(orgs),
+    orgLines,
+    userColumns: users === null ? null : sized(users),
+    userLines,
+    widths: widths.map((column) => column.width ?? MIN_COLUMN),
+  };
+}
+
+const MIN_COLUMN = 8;
+
+/** A column's text values, for choosing which column wraps. */
+function textsOf(column: TableColumn<PricedLine> | undefined, lines: readonly PricedLine[]): string[] {
+  if (column === undefined) return [];
+  return uncountedTruncatedCells(() =>
+    lines.flatMap((line) => {
+      const value = column.value(line);
+      return typeof value === 'string' ? [value] : [];
+    }),
+  );
+}
+/** D (0-based 3) holds the walks' signed costs; I (8), Difference (Cost), is the tables' signed money. */
+const WALK_COST_COLUMN = 3;
+const COST_COLUMN = 8;
 
 async function writeReconciliation(
   sheet: Worksheet,
   report: ChargebackReport,
   reconciliation: Reconciliation,
-  costs: ReconciliationCosts,
+  tables: ReconciliationTables,
 ): Promise<void> {
   const { pricing } = report;
+  const { costs, orgColumns } = tables;
   writeTableTitle(sheet, tableTitle('Reconciliation to the bill', report));
-  const orgColumns = orgLineColumns(reconciliation, costs, pricing);
-  const orgs = await writeTable(sheet, orgColumns, pricedLines(reconciliation.orgs, costs.orgs), 'Total');
+  const orgs = await writeTable(sheet, orgColumns, tables.orgLines, 'Total');
   sheet.autoFilter = `A${orgs.headerRow}:${columnLetter(orgColumns.length)}${orgs.lastItemRow}`;
 
   sheet.addRow([]).commit();
@@ -109,23 +200,14 @@ async function writeReconciliation(
       numFmt: costFormat(pricing),
     },
   ]);
-  const share = sheet.addRow([allocatedShareSentence(reconciliation)]);
-  share.getCell(1).font = LABEL_FONT;
-  share.commit();
-  const money = sheet.addRow([invoiceSentence(invoice, pricing)]);
-  money.getCell(1).font = LABEL_FONT;
-  money.commit();
+  writeStatement(sheet, allocatedShareSentence(reconciliation));
+  writeStatement(sheet, invoiceSentence(invoice, pricing));
 
   writeSection(sheet, 'By user');
-  if (reconciliation.users === null || costs.users === null) {
+  if (tables.userColumns === null) {
     writeNote(sheet, 'The API gave no per-user breakdown of billed ACUs, so users cannot be reconciled.');
   } else {
-    await writeTable(
-      sheet,
-      userLineColumns(reconciliation, costs, pricing, peopleOf(report.orgs)),
-      pricedLines(reconciliation.users, costs.users),
-      'Total',
-    );
+    await writeTable(sheet, tables.userColumns, tables.userLines, 'Total');
   }
 
   writeBridge(sheet, reconciliation, report.pricing, invoice.unattributedCostMinor);
@@ -176,6 +258,7 @@ function centAllocationNote(
 function writeUnavailable(workbook: StreamingWorkbook, report: ChargebackReport, reason: string): void {
   const sheet = workbook.addWorksheet('Reconciliation', sheetOptions(report, { widths: [110] }));
   sheet.columns = [{ width: 110 }];
+  spanNotes(sheet, [110]);
   writeTitle(sheet, markedTitle(RECONCILIATION_UNAVAILABLE, report));
   writeNote(sheet, textCell(`The vendor's bill could not be read: ${withFullStop(reason)}`));
   writeNote(

@@ -46,6 +46,7 @@ export const sessionTagsSheet: WorkbookSheet = {
       report,
       columns: tagColumns(sessions, report),
       items: countedRows(sessionTagGroups(sessions, coverage, report.sessionCostMinor), shown),
+      streamed: true,
       footer: (sheet) =>
         writeFooterNotes(sheet, [
           ...cappedTagsNotes(shown, coverage, input.sessionArchives),

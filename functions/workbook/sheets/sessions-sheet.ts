@@ -69,6 +69,7 @@ export const sessionsSheet: WorkbookSheet = {
           ...billedSessionNotes(report),
         ]),
       printedColumns: printedColumnCount(columns),
+      streamed: true,
     });
   },
 };

@@ -23,7 +23,7 @@ import {
 } from '../cell-formats.js';
 import { acusCell, costCell, shareCell, textCell, unitPriceCell, wallClockIn } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';
-import { type Fact, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
+import { type Fact, spanNotes, writeFacts, writeNotice, writeSection, writeTitle } from '../fact-rows.js';
 import { sheetOptions } from '../print-setup.js';
 import { sentence, withFullStop } from '../sentence.js';
 import { sessionCoverageOf } from '../session-coverage.js';
@@ -43,9 +43,14 @@ import {
 } from './reconciliation-explanation.js';
 import { writeSummaryCharts } from './summary-charts.js';
 
-/** Wide enough for the longest label ("To (America/Argentina/Buenos_Aires, exclusive)" is cut, rarely). */
+/**
+ * Labels in A, values in B (a longer text value wraps across B to G); the
+ * tables' figures in C to G; one landscape page wide at 8 pt or more.
+ */
 // The seventh is for Share of Cost when the By org table carries a Cost Centre column.
-const COLUMN_WIDTHS = [38, 42, 12, 14, 18, 32, 15];
+const COLUMN_WIDTHS = [36, 30, 10, 11, 13, 30, 11];
+/** Rows a landscape page holds at the Summary's scale, with room for the taller section titles. */
+const ROWS_PER_PAGE = 38;
 const NOTICE_WIDTH = COLUMN_WIDTHS.reduce((sum, width) => sum + width, 0);
 
 export const UNIT_PRICE_LABEL = 'Unit price';
@@ -66,6 +71,7 @@ export const summarySheet: WorkbookSheet = {
     const { report, run, charts } = input;
     const sheet = workbook.addWorksheet('Summary', sheetOptions(report, { widths: COLUMN_WIDTHS }));
     sheet.columns = COLUMN_WIDTHS.map((width) => ({ width }));
+    spanNotes(sheet, COLUMN_WIDTHS);
 
     writeTitle(sheet, summaryTitle(report));
     for (const notice of summaryNotices(report, run)) writeNotice(sheet, notice, COLUMN_WIDTHS.length);
@@ -81,15 +87,14 @@ export const summarySheet: WorkbookSheet = {
     writeSection(sheet, 'Month over month');
     writeFacts(sheet, comparisonFacts(report));
     writeCostCentreSummary(sheet, report);
-    writeSection(sheet, 'Cost by status');
+    // The tables start a page of their own, so none is split from its Total at the foot of the facts.
+    writeSection(sheet, 'Cost by status', { newPage: true });
     await writeTable(sheet, statusColumns(report), report.statuses, 'Total');
-    writeSection(sheet, 'By org');
-    await writeTable(
-      sheet,
-      orgColumns(report),
-      orgRows(report).filter((row) => row.hasUsage),
-      'Total',
-    );
+    // When both tables do not fit one page, By org starts the next, with its Total.
+    const orgTableRows = orgRows(report).filter((row) => row.hasUsage);
+    const tableRows = report.statuses.length + orgTableRows.length + 10;
+    writeSection(sheet, 'By org', { newPage: tableRows > ROWS_PER_PAGE });
+    await writeTable(sheet, orgColumns(report), orgTableRows, 'Total');
     writeSection(sheet, 'Top users by ACUs (each once, over all their orgs)');
     await writeTable(sheet, topUserColumns(report), report.topUsers);
     writeSummaryCharts(workbook, sheet, charts);

@@ -32,7 +32,8 @@ export const trueUpsSheet: WorkbookSheet = {
     const items: Item[] = trueUps.periods.flatMap((period) => period.lines.map((line) => ({ period, line })));
     const columns: TableColumn<Item>[] = [
       { header: 'Period', width: 16, value: ({ period }) => textCell(period.period.label) },
-      { header: 'Session ID', width: 36, value: ({ line }) => textCell(line.sessionId) },
+      // As wide as the longest ID present (the table fits it to its content): an ID is never cut.
+      { header: 'Session ID', width: 60, value: ({ line }) => textCell(line.sessionId) },
       {
         header: 'Org',
         width: 28,
