@@ -7,7 +7,7 @@ import { sentence } from '../sentence.js';
 import type { TableColumn } from '../table.js';
 import { writeTableSheet } from '../table-sheet.js';
 import type { WorkbookSheet } from '../workbook-sheet.js';
-import { costCentreRowNote, defaultCostCentreColumn } from './cost-centre-columns.js';
+import { costCentreRowNote, defaultCostCentreColumn, printedWithoutDefault } from './cost-centre-columns.js';
 import { orgChangeColumns } from './org-change-columns.js';
 import { orgColumns } from './org-columns.js';
 
@@ -23,6 +23,7 @@ export const byOrgSheet: WorkbookSheet = {
       report,
       columns,
       items,
+      printedColumns: printedWithoutDefault(columns),
       totalLabel: 'Total',
       footer: (sheet) => writeFooterNotes(sheet, byOrgNotes(report)),
     });

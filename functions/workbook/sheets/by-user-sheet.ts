@@ -13,6 +13,7 @@ import {
   chargedCostCentreColumn,
   costCentreRowNote,
   defaultCostCentreColumn,
+  printedWithoutDefault,
 } from './cost-centre-columns.js';
 
 export const SHARE_OF_ORG_NOTE =
@@ -20,12 +21,14 @@ export const SHARE_OF_ORG_NOTE =
 
 export const byUserSheet: WorkbookSheet = {
   name: 'By User',
-  write: (workbook, { report }) =>
-    writeTableSheet(workbook, {
+  write: (workbook, { report }) => {
+    const columns = userColumns(report);
+    return writeTableSheet(workbook, {
       name: 'By User',
       report,
-      columns: userColumns(report),
+      columns,
       items: userRows(report),
+      printedColumns: printedWithoutDefault(columns),
       totalLabel: 'Total',
       footer: (sheet) =>
         writeFooterNotes(sheet, [
@@ -33,7 +36,8 @@ export const byUserSheet: WorkbookSheet = {
           SHARE_OF_ORG_NOTE,
           ...costCentreRowNote(report, 'user'),
         ]),
-    }),
+    });
+  },
 };
 
 function userColumns(report: ChargebackReport): readonly TableColumn<UserRow>[] {

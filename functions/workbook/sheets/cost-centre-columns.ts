@@ -35,6 +35,17 @@ export function defaultCostCentreColumn<Item>(
   ];
 }
 
+/**
+ * How many columns a printout of By Org or By User shows: all but the org's
+ * default cost centre (last), which is on screen only. With it, the
+ * month-over-month table no longer fits one page wide at 8 pt, and its second
+ * page would hold only the one column nobody may pivot on. Undefined: all.
+ */
+export function printedWithoutDefault<Item>(columns: readonly TableColumn<Item>[]): number | undefined {
+  const last = columns.at(-1);
+  return last?.header === label('defaultCostCentre') ? columns.length - 1 : undefined;
+}
+
 /** The Sessions sheet's Cost Centre: the session's own (a tag rule may move it off its org's). */
 export function sessionCostCentreColumn<Item>(
   report: ChargebackReport,
@@ -58,7 +69,7 @@ export function costCentreRowNote(report: ChargebackReport, rows: 'org' | 'user'
   ];
   if (costCentres.sliceOf === undefined) {
     notes.push(
-      `${label('defaultCostCentre')} is the map's cost centre for the whole org: do not pivot on it.`,
+      `${label('defaultCostCentre')} (the last column, on screen only: it is not printed) is the map's cost centre for the whole org: do not pivot on it.`,
     );
   }
   const moved = costCentres.movedByTag.sessions;
