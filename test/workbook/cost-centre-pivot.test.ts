@@ -184,7 +184,7 @@ describe('By Org and By User split by the cost centre the money went to (a tag r
       'One row per org and cost centre its money went to: a pivot by Cost Centre equals By Cost Centre and the journal.',
     );
     expect(notes).toContain(
-      "Org's default cost centre is the map's cost centre for the whole org: do not pivot on it.",
+      "Org's default cost centre (the last column, on screen only: it is not printed) is the map's cost centre for the whole org: do not pivot on it.",
     );
     expect(notes).toContain("Tag rules charged 2 sessions away from their org's default (see Sessions).");
     expect(notes).toContain("Change % is the row's own: do not add it up.");
