@@ -3,7 +3,7 @@ import { COMPARISON, FIRST_RUN, RECONCILED, UNRECONCILED, withReport } from './b
 import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
 
 describe('month over month on By Org', () => {
-  it('adds Previous ACUs, Change, Change % and the same in money after the existing columns', async () => {
+  it('adds Previous ACUs, Change (ACUs), Change % and the same in money after the existing columns', async () => {
     const ws = sheet(await roundTrip(RECONCILED), 'By Org');
 
     expect(rowValues(ws, 2)).toEqual([
@@ -14,7 +14,7 @@ describe('month over month on By Org', () => {
       'Cost',
       'Share of Cost',
       'Previous ACUs',
-      'Change',
+      'Change (ACUs)',
       'Change %',
       'Previous Cost',
       'Change (Cost)',
@@ -83,7 +83,7 @@ describe('month over month on By Org', () => {
     ]);
     expect(ws.getCell(9, 1).value).toBe('Cost basis: session lifetime ACUs by creation date');
     expect(ws.getCell(11, 1).value).toBe(
-      "Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with September 2026; Change % is the row's own: do not add it up.",
+      "Previous ACUs, Change (ACUs), Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with September 2026; Change % is the row's own: do not add it up.",
     );
   });
 

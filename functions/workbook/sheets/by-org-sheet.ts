@@ -52,7 +52,7 @@ function byOrgTable(report: ChargebackReport): {
 function byOrgNotes(report: ChargebackReport): string[] {
   const { comparison } = report;
   const change = comparison.available
-    ? `Previous ACUs, Change, Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with ${comparison.previous.label}; Change % is the row's own: do not add it up.`
+    ? `Previous ACUs, Change (ACUs), Change % (of the previous ACUs), Previous Cost and Change (Cost) compare each row with ${comparison.previous.label}; Change % is the row's own: do not add it up.`
     : sentence(comparison.reason);
   const caveats = comparison.available ? comparison.caveats.map((caveat) => textCell(sentence(caveat))) : [];
   const unsplit =

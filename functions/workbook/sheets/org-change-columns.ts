@@ -18,7 +18,7 @@ export const NO_USAGE_THIS_PERIOD = '(no usage this period)';
 export const NEW_ORG = 'new';
 
 /**
- * `Previous ACUs`, `Change`, `Change %`, `Previous Cost`, `Change (Cost)`, placed after the existing
+ * `Previous ACUs`, `Change (ACUs)`, `Change %`, `Previous Cost`, `Change (Cost)`, placed after the existing
  * org columns starting at `firstColumn`: each row's own change (an org, or an org in one cost centre),
  * so all but Change % add up over the rows.
  */
@@ -42,7 +42,7 @@ export function orgChangeColumns(
       total: acusCell(comparison.previousAcus),
     },
     {
-      header: 'Change',
+      header: 'Change (ACUs)',
       width: 13,
       numFmt: SIGNED_ACUS_FORMAT,
       value: (org) => {
