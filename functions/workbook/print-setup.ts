@@ -1,5 +1,6 @@
 import type { AddWorksheetOptions, HeaderFooter, PageSetup } from 'exceljs';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { isPreliminary } from '../core/report/run-status.js';
 
 /**
  * Excel's "Narrow" margins: a quarter inch at the sides, which every office
@@ -22,11 +23,15 @@ function headerText(text: string): string {
 }
 
 /**
- * Every printed page names the report, the period, the sheet (&A) and
- * "Page x of y" (&P, &N), so a page that comes loose still says what it is.
+ * Every printed page names the report, the period (with "Preliminary" when
+ * the run does not close it), the sheet (&A) and "Page x of y" (&P, &N), so a
+ * page that comes loose still says what it is. The status is in the header
+ * too because a page printed to the right of the first repeats only column A
+ * of the title row, which cuts the title before its status.
  */
 export function printHeaderFooter(report: ChargebackReport): Partial<HeaderFooter> {
-  const header = `&L${headerText('Devin ACU chargeback')}&C${headerText(report.period.label)}&R&A`;
+  const period = isPreliminary(report) ? `${report.period.label} — Preliminary` : report.period.label;
+  const header = `&L${headerText('Devin ACU chargeback')}&C${headerText(period)}&R&A`;
   const footer = `&L${headerText(report.period.label)}&CPage &P of &N&R&A`;
   return { oddHeader: header, oddFooter: footer };
 }

@@ -63,6 +63,9 @@ describe('unsettled figures and a preliminary run in the workbook', () => {
     }
     const summary = sheet(workbook, 'Summary');
     expect(summary.getCell(findRow(summary, 'Unsettled'), 2).value).toMatch(/^None/);
+    for (const ws of workbook.worksheets) {
+      expect(ws.headerFooter.oddHeader, ws.name).toBe('&LDevin ACU chargeback&COctober 2026&R&A');
+    }
   });
 });
 
@@ -80,10 +83,13 @@ describe('the demo notice', () => {
 });
 
 describe('printing', () => {
-  it('puts the report, the period, the sheet and page x of y in every header and footer', async () => {
+  it('puts the report, the period with its status, the sheet and page x of y in every header and footer', async () => {
+    // A page printed to the right of the first repeats only column A of the title: the header carries the status.
     const workbook = await roundTrip(INPUT);
     for (const ws of workbook.worksheets) {
-      expect(ws.headerFooter.oddHeader, ws.name).toBe('&LDevin ACU chargeback&COctober 2026&R&A');
+      expect(ws.headerFooter.oddHeader, ws.name).toBe(
+        '&LDevin ACU chargeback&COctober 2026 — Preliminary&R&A',
+      );
       expect(ws.headerFooter.oddFooter, ws.name).toBe('&LOctober 2026&CPage &P of &N&R&A');
     }
   });
