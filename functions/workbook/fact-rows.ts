@@ -103,6 +103,8 @@ interface NoteSpan {
   readonly widths: readonly number[];
   /** Their total width. */
   readonly units: number;
+  /** The column notes start in: 2 on a sheet printed more than one page across. */
+  readonly noteColumn: number;
 }
 
 const noteSpans = new WeakMap<Worksheet, NoteSpan>();
@@ -112,11 +114,18 @@ const noteSpans = new WeakMap<Worksheet, NoteSpan>();
  * its printed page shows) instead of running on past the page's edge, where
  * a printout cuts them and LibreOffice shrinks the whole page to fit them.
  */
-export function spanNotes(sheet: Worksheet, widths: readonly number[]): void {
+export function spanNotes(
+  sheet: Worksheet,
+  widths: readonly number[],
+  { besideKey = false }: { besideKey?: boolean } = {},
+): void {
   noteSpans.set(sheet, {
     columns: widths.length,
     widths,
     units: widths.reduce((sum, width) => sum + width, 0),
+    // The pages to the right of the first repeat column A, the rows' key: a note in A would print
+    // there as its first few letters, so on such a sheet the notes start beside it.
+    noteColumn: besideKey ? 2 : 1,
   });
 }
 
@@ -166,10 +175,11 @@ export function writeStatement(sheet: Worksheet, text: string): void {
 }
 
 export function writeNote(sheet: Worksheet, text: string): void {
-  const row = sheet.addRow([text]);
-  row.getCell(1).font = NOTE_FONT;
   const span = noteSpans.get(sheet);
-  if (span !== undefined) wrapAcross(sheet, row, 1, span, text);
+  const column = span?.noteColumn ?? 1;
+  const row = sheet.addRow(column === 1 ? [text] : [null, text]);
+  row.getCell(column).font = NOTE_FONT;
+  if (span !== undefined) wrapAcross(sheet, row, column, span, text);
   row.commit();
 }
 

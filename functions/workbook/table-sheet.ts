@@ -77,7 +77,8 @@ export async function writeTableSheet<Item>(
 
   writeTableTitle(sheet, tableTitle(spec.name, spec.report));
   const range = await writeTable(sheet, columns, items, spec.totalLabel);
-  spanNotes(sheet, firstPageWidths(printedWidths));
+  const firstPage = firstPageWidths(printedWidths);
+  spanNotes(sheet, firstPage, { besideKey: firstPage.length < printedWidths.length });
   spec.footer?.(sheet);
   sheet.autoFilter = `A${range.headerRow}:${columnLetter(columns.length)}${range.lastItemRow}`;
   // The streaming writer keeps no row count: the next row's number tells the last one's.

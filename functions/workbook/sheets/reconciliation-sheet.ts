@@ -7,8 +7,7 @@ import { peopleOf } from '../../core/report/people.js';
 import type { Reconciliation, SessionCents } from '../../core/report/reconciliation.js';
 import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
-import { costFormat, SHARE_FORMAT, signedCostFormat } from '../cell-formats.js';
-import { LABEL_FONT } from '../cell-styles.js';
+import { costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { costCell, textCell } from '../cell-values.js';
 import { type FittedColumn, fitColumns, narrowWrapped } from '../column-fit.js';
 import {
