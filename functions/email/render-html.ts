@@ -37,6 +37,8 @@ const PHONE_STYLE = `<style>
 @media only screen and (max-width: 480px) {
   .cb-wide { display: none !important; }
   .cb-phone { display: block !important; max-height: none !important; overflow: visible !important; }
+  .cb-phone-row { display: table-row !important; max-height: none !important; overflow: visible !important; }
+  .cb-joined { border-bottom: none !important; }
   .cb-outer { padding: 8px 0 !important; }
   .cb-pad { padding: 16px 12px !important; }
   .cb-figures td { display: block !important; padding: 0 !important; white-space: normal !important; }
@@ -55,14 +57,18 @@ function cellHtml(cell: Cell): string {
   return `${escapeHtml(cell.text)}${marker}${detail}`;
 }
 
-/** The values of the secondary columns, as one line under the first cell, for the phone. */
-function phoneDetailHtml(table: Table, cells: readonly Cell[]): string {
+/**
+ * The values of the secondary columns, for the phone: a row of its own under
+ * the row, across the table, since under the first cell they squeezed it to a
+ * word a line beside the figures.
+ */
+function phoneDetailRow(table: Table, cells: readonly Cell[]): string {
   const parts = table.columns
     .map((column, i) => ({ column, cell: cells[i] }))
     .filter(({ column, cell }) => column.secondary === true && cell !== undefined && cell.text !== '')
     .map(({ column, cell }) => `${escapeHtml(column.header)}: ${escapeHtml(cell?.text ?? '')}`);
   if (parts.length === 0) return '';
-  return `<div class="cb-phone" style="${PHONE_ONLY}${MUTED}">${parts.join(' · ')}</div>`;
+  return `<tr class="cb-phone-row" style="${PHONE_ONLY}"><td colspan="${table.columns.length}" style="${MUTED}padding:0 8px 6px 8px;border-bottom:1px solid #e5e7eb;"><div class="cb-phone" style="${PHONE_ONLY}${MUTED}">${parts.join(' · ')}</div></td></tr>`;
 }
 
 function wideClass(column: Column | undefined): string {
@@ -71,15 +77,22 @@ function wideClass(column: Column | undefined): string {
 
 function tableHtml(table: Table): string {
   if (table.rows.length === 0) return `<p style="${TEXT}margin:0;">${escapeHtml(table.emptyText)}</p>`;
-  const row = (cells: readonly Cell[], style: string) =>
-    `<tr>${cells
+  const row = (cells: readonly Cell[], style: string) => {
+    const phone = phoneDetailRow(table, cells);
+    // On a phone the detail row under it carries the row's bottom line.
+    const joined = phone === '' ? '' : ' cb-joined';
+    return `<tr>${cells
       .map((cell, i) => {
         const column = table.columns[i];
-        const phone = i === 0 ? phoneDetailHtml(table, cells) : '';
-        return `<td${wideClass(column)} style="${style}${align(column)}">${cellHtml(cell)}${phone}</td>`;
+        const classes = `${column?.secondary === true ? 'cb-wide' : ''}${joined}`.trim();
+        const attribute = classes === '' ? '' : ` class="${classes}"`;
+        return `<td${attribute} style="${style}${align(column)}">${cellHtml(cell)}</td>`;
       })
-      .join('')}</tr>`;
-  const head = `<tr>${table.columns.map((c) => `<th scope="col"${wideClass(c)} style="${HEAD}${align(c)}">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
+      .join('')}</tr>${phone}`;
+  };
+  // A header may wrap (its figures do not): a table of seven money columns then fits a desktop's 680 px.
+  const headAlign = (c: Column) => (c.align === 'right' ? 'text-align:right;' : 'text-align:left;');
+  const head = `<tr>${table.columns.map((c) => `<th scope="col"${wideClass(c)} style="${HEAD}${headAlign(c)}">${escapeHtml(c.header)}</th>`).join('')}</tr>`;
   const body = table.rows.map((cells) => row(cells, CELL)).join('\n');
   const total = table.totalRow ? `\n${row(table.totalRow, TOTAL)}` : '';
   // The box scrolls a table that is still too wide (a client without the phone rules), not the page.

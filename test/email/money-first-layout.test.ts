@@ -1,5 +1,8 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { runDemoMonths } from '../focus/demo-months.js';
 import { chromiumAvailable, measureHtmlWidth } from '../support/measure-html-width.js';
 import { reconciledReport } from './billing-fixtures.js';
 import { octoberRun, s3Delivery } from './fixtures.js';
@@ -54,6 +57,8 @@ describe.skipIf(!chromiumAvailable())('money first, measured in headless Chromiu
     console.log(`workbook link top at 1200 px: ${top} px (fold ${DESKTOP_FOLD_PX})`);
     expect(top).toBeLessThan(DESKTOP_FOLD_PX - 40);
     expect(measured.overflowing).toEqual([]);
+    // Nor does any table scroll inside its box (seven money columns once did at 1200 px).
+    expect(measured.scrollingBoxes).toEqual([]);
   });
 
   it('shows the workbook link within the first two screens of a 390 px phone', {
@@ -65,6 +70,31 @@ describe.skipIf(!chromiumAvailable())('money first, measured in headless Chromiu
     console.log(`workbook link top at 390 px: ${top} px (two screens ${2 * PHONE_SCREEN_PX})`);
     expect(top).toBeLessThan(2 * PHONE_SCREEN_PX - 60);
     expect(measured.overflowing).toEqual([]);
+    // Nor does any table scroll inside its box (seven money columns once did at 1200 px).
+    expect(measured.scrollingBoxes).toEqual([]);
     expect(measured.scrollWidth).toBe(390);
   });
+
+  it.each([1200, 390])(
+    "fits the demo's finance email and an owner's at %i px: no table scrolls in its box",
+    { timeout: 180_000 },
+    async (width) => {
+      const out = await demoMonth();
+      const finance = await readFile(join(out, 'devin-acu-chargeback-2026-11.email.html'), 'utf8');
+      const owners = join(out, 'devin-acu-chargeback-2026-11.showback');
+      const [owner] = (await readdir(owners)).filter((name) => name.endsWith('.email.html')).sort();
+      for (const html of [finance, await readFile(join(owners, owner ?? ''), 'utf8')]) {
+        const measured = await measureHtmlWidth(html, width);
+        expect(measured.overflowing).toEqual([]);
+        expect(measured.scrollingBoxes).toEqual([]);
+      }
+    },
+  );
 });
+
+let demo: Promise<string> | undefined;
+/** The demo's November, run once for the file (its By cost centre table has Posted: seven money columns). */
+function demoMonth(): Promise<string> {
+  demo ??= runDemoMonths(['2026-11']);
+  return demo;
+}

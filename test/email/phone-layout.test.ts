@@ -30,6 +30,14 @@ describe('the email on a phone: its structure (no browser needed)', () => {
     expect(orgTable).toMatch(
       /<div class="cb-phone" style="display:none;[^"]*mso-hide:all;[^"]*">Change %: [^<]* · ACUs: [^<]* · Sessions: 812 · /,
     );
+    // In a row of their own across the table, hidden but on a phone: under the name they squeezed it.
+    const columns = orgTable.match(/<th scope="col"/g)?.length ?? 0;
+    expect(orgTable).toMatch(
+      new RegExp(
+        `<tr class="cb-phone-row" style="display:none;[^"]*"><td colspan="${columns}"[^>]*><div class="cb-phone"`,
+      ),
+    );
+    expect(orgTable).not.toMatch(/<\/span><div class="cb-phone"|[^>]<div class="cb-phone"/);
     expect(orgTable).toMatch(/<th scope="col" style="[^"]*">Change \(USD\)<\/th>/);
     // The key columns stay in every layout.
     expect(orgTable).toMatch(/<th scope="col" style="[^"]*">Cost \(USD\)<\/th>/);

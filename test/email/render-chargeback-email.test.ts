@@ -145,7 +145,7 @@ describe('HTML layout', () => {
 
   it('caps the width and right-aligns the numbers', () => {
     expect(html).toContain('max-width:720px');
-    expect(html).toMatch(/<td style="[^"]*text-align:right;[^"]*">27,777\.60<\/td>/);
+    expect(html).toMatch(/<td(?: class="[^"]*")? style="[^"]*text-align:right;[^"]*">27,777\.60<\/td>/);
   });
 });
 

@@ -19,6 +19,8 @@ export interface WidthMeasurement {
   readonly scrollWidth: number;
   /** Elements whose box reaches past the viewport's right edge (or starts left of 0). */
   readonly overflowing: readonly { readonly tag: string; readonly text: string; readonly right: number }[];
+  /** Boxes that scroll sideways (a table wider than its box): the first text of each. */
+  readonly scrollingBoxes: readonly string[];
   /** The top edge, in CSS px from the top of the page, of each element marked `data-measure="name"`. */
   readonly marks: Readonly<Record<string, number>>;
 }
@@ -52,13 +54,17 @@ document.getElementById('email').addEventListener('load', () => {
       overflowing.push({ tag: element.tagName, text: (element.textContent || '').trim().slice(0, 60), right: rect.right });
     }
   }
+  const scrollingBoxes = [];
+  for (const box of doc.body.querySelectorAll('div')) {
+    if (box.scrollWidth > box.clientWidth + 0.5) scrollingBoxes.push((box.textContent || '').trim().slice(0, 60));
+  }
   const marks = {};
   for (const element of doc.querySelectorAll('[data-measure]')) {
     marks[element.getAttribute('data-measure')] = element.getBoundingClientRect().top;
   }
   const out = document.createElement('pre');
   out.id = 'measurement';
-  out.textContent = JSON.stringify({ viewport, scrollWidth: doc.documentElement.scrollWidth, overflowing, marks });
+  out.textContent = JSON.stringify({ viewport, scrollWidth: doc.documentElement.scrollWidth, overflowing, scrollingBoxes, marks });
   document.body.appendChild(out);
 });
 </script></body></html>`,
