@@ -280,7 +280,8 @@ describe('the Sessions sheet on the billed basis (v3)', () => {
     for (let row = 3; row < totalRow - 1; row += 1) shown += ws.getRow(row).getCell(column).value as number;
     const total = ws.getRow(totalRow).getCell(column).value as { result: number };
     expect(total.result).toBeCloseTo(shown, 6);
-    const notes = Array.from(ws.getColumn(1).values, (v) => String(v ?? '')).join('\n');
+    // Sessions prints two pages across, so its notes start in B, beside the key column every page repeats.
+    const notes = Array.from(ws.getColumn(2).values, (v) => String(v ?? '')).join('\n');
     expect(notes).toContain(
       `This sheet lists all ${fetched.sessions.count} sessions and the first 1 of the ${carried} sessions carried in (a limit of ${maxSessionRows} session rows)`,
     );
