@@ -164,6 +164,19 @@ describe('one story across the workbook, the finance email and the owners’ mai
     expect(Math.round(Number(resultOf(cc110?.Usage)) * 100)).toBe(cents(owner));
   });
 
+  it('says the true-ups as the email does: a line per changed period, one for the periods without a change', () => {
+    const notes = sheetTexts(workbook.getWorksheet('By Cost Centre') as ExcelJS.Worksheet);
+    const unchanged = /^True-ups\s+No change since their close: (.+)$/m.exec(email)?.[1];
+    expect(unchanged).toBe('August 2026, September 2026');
+    expect(notes).toContain(`True-ups: no change since their close: ${unchanged}.`);
+    expect(notes.filter((text) => /^True-up \w+ \d{4}: 0 sessions/.test(text))).toEqual([]);
+    const changed = /^True-up October 2026\s+(\d+) sessions, ([\d.,]+) ACUs, (USD [\d,.]+)$/m.exec(email);
+    expect(changed).not.toBeNull();
+    expect(notes).toContain(
+      `True-up October 2026: ${changed?.[1]} sessions changed by ${changed?.[2]} ACUs (${changed?.[3]} at October 2026's price) after its close; see True-ups.`,
+    );
+  });
+
   it('uses no retired label on any sheet (cells, notes, print headers), in either email or on the link page', () => {
     const outputs: [string, string[]][] = [
       ...workbook.worksheets.map((ws): [string, string[]] => [ws.name, sheetTexts(ws)]),

@@ -19,10 +19,14 @@ export function postingNotes(report: ChargebackReport, costCentres: CostCentreRe
         : `Shared products (${products}) are not charged back: ${shared.unallocated}.`,
     );
   }
-  for (const q of trueUps?.periods ?? []) {
+  const periods = trueUps?.periods ?? [];
+  for (const q of periods.filter((p) => p.lines.length > 0)) {
     notes.push(
       `True-up ${q.period.label}: ${q.lines.length} ${q.lines.length === 1 ? 'session' : 'sessions'} changed by ${formatAcus(q.acus)} ACUs (${formatMoney(q.costMinor, q.pricing)} at ${q.period.label}'s price) after its close; see True-ups.`,
     );
   }
+  // As the email says it: periods re-read without a change share one line, not a zero line each.
+  const unchanged = periods.filter((p) => p.lines.length === 0).map((p) => p.period.label);
+  if (unchanged.length > 0) notes.push(`True-ups: no change since their close: ${unchanged.join(', ')}.`);
   return notes;
 }
