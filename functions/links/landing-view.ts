@@ -40,15 +40,16 @@ export function landingView(params: {
       periodLabel: summary.period.label,
       periodDetail: periodDetail(summary),
       notices: notices(summary),
+      // Money first, as in the email: the cost and what posts, then ACUs, sessions and the status.
       figures: [
-        ...statusFigure(summary),
-        { label: 'Sessions', value: groupDigits(String(summary.totals.sessions)) },
-        { label: 'ACUs', value: acus(summary.totals.acus.exact) },
         {
           label: summary.costBasis === 'billed' ? `Cost (${label('billed').toLowerCase()})` : 'Cost',
           value: cost(summary.totals.cost.minor),
         },
         ...postedFigure(summary, cost),
+        { label: 'ACUs', value: acus(summary.totals.acus.exact) },
+        { label: 'Sessions', value: groupDigits(String(summary.totals.sessions)) },
+        ...statusFigure(summary),
       ],
       orgs: orgs.slice(0, ORGS_SHOWN).map((org) => ({
         name: org.orgName ?? org.orgId,
@@ -127,12 +128,6 @@ function metadataFigures(
   metadata: Readonly<Record<string, string>>,
 ): Pick<LandingView, 'periodLabel' | 'figures'> {
   const figures: { label: string; value: string }[] = [];
-  const sessions = metadata.sessions;
-  if (sessions && /^\d+$/.test(sessions)) figures.push({ label: 'Sessions', value: groupDigits(sessions) });
-  const acus = metadata.acus;
-  if (acus && /^\d+(\.\d+)?$/.test(acus)) {
-    figures.push({ label: 'ACUs', value: formatAcus(decimalStringToScaled(acus, ACU_DECIMALS)) });
-  }
   const cost = /^(\d+)(?:\.(\d+))? ([A-Z]{3})$/.exec(metadata.cost ?? '');
   if (cost) {
     const [, whole = '0', fraction = '', currency = ''] = cost;
@@ -141,6 +136,12 @@ function metadataFigures(
       value: formatMoney(BigInt(`${whole}${fraction}`), { currency, minorDigits: fraction.length }),
     });
   }
+  const acus = metadata.acus;
+  if (acus && /^\d+(\.\d+)?$/.test(acus)) {
+    figures.push({ label: 'ACUs', value: formatAcus(decimalStringToScaled(acus, ACU_DECIMALS)) });
+  }
+  const sessions = metadata.sessions;
+  if (sessions && /^\d+$/.test(sessions)) figures.push({ label: 'Sessions', value: groupDigits(sessions) });
   return { periodLabel: metadata.period ?? 'Report', figures };
 }
 

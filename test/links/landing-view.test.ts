@@ -33,9 +33,9 @@ describe('the landing page without summary.json', () => {
       downloadHref: 't/download',
     });
     expect(view.figures).toEqual([
-      { label: 'Sessions', value: '12,345' },
-      { label: 'ACUs', value: '4,567.89' },
       { label: 'Cost', value: 'USD 10,277.76' },
+      { label: 'ACUs', value: '4,567.89' },
+      { label: 'Sessions', value: '12,345' },
     ]);
     expect(view.fileDetail).toBe('Excel workbook, 84 KB');
     expect(view.expiry).toBe('This link works until 1 December 2026, 06:00 UTC (27 days 21 hours).');
@@ -163,10 +163,11 @@ describe('the landing page with summary.json', () => {
       'Filtered report: only orgs Payments <Platform>; tags migration.',
     ]);
     expect(view.periodDetail).toBe('UTC');
+    // Money first, as in the email.
     expect(view.figures).toEqual([
-      { label: 'Sessions', value: '1' },
-      { label: 'ACUs', value: '1.00' },
       { label: 'Cost', value: 'USD 2.25' },
+      { label: 'ACUs', value: '1.00' },
+      { label: 'Sessions', value: '1' },
     ]);
     const html = landingPage(view);
     expect(html).toContain(
@@ -196,8 +197,9 @@ describe('the landing page with summary.json', () => {
       },
     });
     const view = landingView({ file: FILE, summary, expiresAt: EXPIRES, now: NOW, downloadHref: 'd' });
-    expect(view.figures[0]).toEqual({ label: 'Status', value: label('preliminary') });
-    expect(view.figures.at(-1)).toEqual({
+    expect(view.figures[0]).toEqual({ label: 'Cost', value: 'USD 2.25' });
+    expect(view.figures.at(-1)).toEqual({ label: 'Status', value: label('preliminary') });
+    expect(view.figures[1]).toEqual({
       label: label('posted'),
       value: 'USD 4.00',
       detail: 'usage USD 2.25 + true-ups USD 1.00 + shared products USD 0.75',
@@ -219,7 +221,7 @@ describe('the landing page with summary.json', () => {
       now: NOW,
       downloadHref: 'd',
     });
-    expect(closed.figures[0]).toEqual({ label: 'Status', value: 'Closed' });
+    expect(closed.figures.at(-1)).toEqual({ label: 'Status', value: 'Closed' });
     expect(closed.notices?.join(' ')).not.toMatch(/Preliminary|Unsettled/);
   });
 });

@@ -35,8 +35,8 @@ export function landingPage(view: LandingView): string {
     view.orgs.length === 0
       ? ''
       : `<h2>Largest orgs</h2>
-<table><thead><tr><th scope="col">Org</th><th scope="col" class="num">ACUs</th><th scope="col" class="num">Cost</th></tr></thead><tbody>
-${view.orgs.map((o) => `<tr><td>${e(o.name)}</td><td class="num">${e(o.acus)}</td><td class="num">${e(o.cost)}</td></tr>`).join('\n')}
+<table><thead><tr><th scope="col">Org</th><th scope="col" class="num">Cost</th><th scope="col" class="num">ACUs</th></tr></thead><tbody>
+${view.orgs.map((o) => `<tr><td>${e(o.name)}</td><td class="num">${e(o.cost)}</td><td class="num">${e(o.acus)}</td></tr>`).join('\n')}
 </tbody></table>${view.moreOrgs > 0 ? `<p class="more">and ${view.moreOrgs} more in the workbook</p>` : ''}`;
   return htmlPage({
     title: `Devin ACU chargeback — ${view.periodLabel}`,

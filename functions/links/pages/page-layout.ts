@@ -36,7 +36,7 @@ main{max-width:34rem;margin:0 auto;padding:24px 16px 40px}
 h1{margin:0;font-size:26px;line-height:1.25;overflow-wrap:anywhere}
 .sub{margin:4px 0 0;color:#4b5563;font-size:15px}
 .notice{margin:12px 0 0;padding:8px 12px;border-left:4px solid #d97706;background:#fffbeb;color:#78350f;font-size:15px}
-.figures{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:8px;margin:20px 0 0;padding:0}
+.figures{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:8px;margin:20px 0 0;padding:0}
 .figures div{background:#f9fafb;border:1px solid #e5e7eb;border-radius:8px;padding:10px}
 .figures dt{color:#4b5563;font-size:13px}
 .figures dd{margin:2px 0 0;font-size:17px;font-weight:700;font-variant-numeric:tabular-nums;overflow-wrap:anywhere}
