@@ -5,8 +5,10 @@ import type { OrgChange } from '../report/period-comparison.js';
 import { byAmountDescending, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
 import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
+import { usageTotalsOf } from '../report/usage-totals.js';
 import { type CostCentreMap, UNATTRIBUTED_CODE } from './cost-centre-map.js';
 import { costCentreOfOrg } from './cost-centre-of-session.js';
+import type { CostCentreReport } from './cost-centre-report.js';
 
 /**
  * A row of By Org (and of the Summary's By org): one org, or, with a
@@ -68,12 +70,12 @@ export function orgRows(report: ChargebackReport): OrgRow[] {
       .map((change) => ({ orgId: change.orgId, orgName: change.orgName, vanished: true })),
   ];
   if (costCentres === undefined) return unsplitRows(report, orgs);
-  const currentOf = currentUsage(report);
-  const previousOf = previousUsage(report);
+  const currentOf = currentUsage(costCentres);
+  const previousOf = previousUsage(report, costCentres);
   const rows: OrgRow[] = [];
   for (const org of orgs) {
-    const current = currentOf.get(org.orgId) ?? new Map<string | undefined, Usage>();
-    const previous = previousOf.get(org.orgId) ?? new Map<string | undefined, Previous>();
+    const current = currentOf.get(org.orgId) ?? new Map<string, Usage>();
+    const previous = previousOf.get(org.orgId) ?? new Map<string, Previous>();
     const codes = [...new Set([...current.keys(), ...previous.keys()])];
     const ofOrg = codes.map((code): OrgRow => {
       const now = current.get(code);
@@ -82,9 +84,9 @@ export function orgRows(report: ChargebackReport): OrgRow[] {
       return {
         orgId: org.orgId,
         orgName: org.orgName,
-        ...(code !== undefined &&
-          costCentres !== undefined && { code, defaultCode: defaultCodeOf(costCentres.map, org.orgId) }),
-        ...usage,
+        code,
+        defaultCode: defaultCodeOf(costCentres.map, org.orgId),
+        ...usageTotalsOf(usage),
         shareOfCost: shareOf(usage.costMinor, totals.costMinor),
         ...(available !== undefined && {
           change: orgChangeOf(
@@ -125,10 +127,7 @@ function unsplitRows(
     return {
       orgId: org.orgId,
       orgName: org.orgName,
-      sessions: now.sessions,
-      acus: now.acus,
-      exactCost: now.exactCost,
-      costMinor: now.costMinor,
+      ...usageTotalsOf(now),
       shareOfCost: shareOf(now.costMinor, totals.costMinor),
       ...(change !== undefined && { change }),
       hasUsage: !org.vanished,
@@ -137,15 +136,11 @@ function unsplitRows(
   });
 }
 
-/** Each org's usage by cost centre (one entry keyed undefined without a map). */
-function currentUsage(report: ChargebackReport): Map<string, Map<string | undefined, Usage>> {
-  const found = new Map<string, Map<string | undefined, Usage>>();
-  if (report.costCentres === undefined) {
-    for (const org of report.orgs) found.set(org.orgId, new Map([[undefined, org]]));
-    return found;
-  }
-  for (const split of report.costCentres.orgSplits) {
-    const ofOrg = found.get(split.orgId) ?? new Map<string | undefined, Usage>();
+/** Each org's usage by cost centre. */
+function currentUsage(costCentres: CostCentreReport): Map<string, Map<string, Usage>> {
+  const found = new Map<string, Map<string, Usage>>();
+  for (const split of costCentres.orgSplits) {
+    const ofOrg = found.get(split.orgId) ?? new Map<string, Usage>();
     ofOrg.set(split.code, split);
     found.set(split.orgId, ofOrg);
   }
@@ -157,14 +152,17 @@ function currentUsage(report: ChargebackReport): Map<string, Map<string | undefi
  * recorded it when it adds up to each org's previous ACUs, else the whole org
  * on its default cost centre's row (see previousSplitSource).
  */
-function previousUsage(report: ChargebackReport): Map<string, Map<string | undefined, Previous>> {
-  const found = new Map<string, Map<string | undefined, Previous>>();
-  const { comparison, costCentres } = report;
+function previousUsage(
+  report: ChargebackReport,
+  costCentres: CostCentreReport,
+): Map<string, Map<string, Previous>> {
+  const found = new Map<string, Map<string, Previous>>();
+  const { comparison } = report;
   if (!comparison.available) return found;
   const source = previousSplitSource(report);
-  if (source === 'recorded' && costCentres?.previousOrgSplits !== undefined) {
+  if (source === 'recorded' && costCentres.previousOrgSplits !== undefined) {
     for (const split of costCentres.previousOrgSplits) {
-      const ofOrg = found.get(split.orgId) ?? new Map<string | undefined, Previous>();
+      const ofOrg = found.get(split.orgId) ?? new Map<string, Previous>();
       ofOrg.set(split.code, split);
       found.set(split.orgId, ofOrg);
     }
@@ -172,7 +170,7 @@ function previousUsage(report: ChargebackReport): Map<string, Map<string | undef
   }
   for (const change of comparison.orgs) {
     if (change.previousAcus === null) continue;
-    const code = costCentres === undefined ? undefined : defaultCodeOf(costCentres.map, change.orgId);
+    const code = defaultCodeOf(costCentres.map, change.orgId);
     found.set(
       change.orgId,
       new Map([[code, { acus: change.previousAcus, costMinor: change.previousCostMinor ?? 0n }]]),

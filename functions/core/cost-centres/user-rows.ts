@@ -1,6 +1,7 @@
 import type { ChargebackReport, OrgTotal, UsageTotals, UserTotal } from '../report/chargeback-report.js';
 import { byAmountDescending, byText } from '../report/rank.js';
 import { shareOf } from '../report/share.js';
+import { usageTotalsOf } from '../report/usage-totals.js';
 import { defaultCodeOf } from './org-rows.js';
 
 /**
@@ -43,7 +44,7 @@ export function userRows(report: ChargebackReport): UserRow[] {
   for (const org of report.orgs) {
     for (const user of org.users) {
       if (costCentres === undefined) {
-        rows.push({ org, user, ...usageOf(user), shareOfOrg: shareOf(user.costMinor, org.costMinor) });
+        rows.push({ org, user, ...usageTotalsOf(user), shareOfOrg: shareOf(user.costMinor, org.costMinor) });
         continue;
       }
       const defaultCode = defaultCodeOf(costCentres.map, org.orgId);
@@ -59,22 +60,13 @@ export function userRows(report: ChargebackReport): UserRow[] {
           user,
           code,
           defaultCode,
-          ...usageOf(usage),
+          ...usageTotalsOf(usage),
           shareOfOrg: shareOf(usage.costMinor, org.costMinor),
         });
       }
     }
   }
   return rows;
-}
-
-function usageOf(usage: UsageTotals): UsageTotals {
-  return {
-    sessions: usage.sessions,
-    acus: usage.acus,
-    exactCost: usage.exactCost,
-    costMinor: usage.costMinor,
-  };
 }
 
 function userKey(orgId: string, userId: string | null): string {

@@ -10,6 +10,11 @@ export function usage(tally: Readonly<Tally>, pricing: Pricing, costMinor: bigin
   return { sessions: tally.sessions, acus: tally.acus, exactCost: costOf(tally.acus, pricing), costMinor };
 }
 
+/** Only the usage figures of a larger row (an org, a user, a split), for a row that adds its own. */
+export function usageTotalsOf(row: UsageTotals): UsageTotals {
+  return { sessions: row.sessions, acus: row.acus, exactCost: row.exactCost, costMinor: row.costMinor };
+}
+
 /** The parent's cents over its rows, in proportion to their exact cost (largest remainder). */
 export function allocate(targetMinor: bigint, rows: readonly Readonly<Tally>[], pricing: Pricing): bigint[] {
   return allocateMinorUnits(
