@@ -1,8 +1,7 @@
-import type { Acus } from '../core/money/acus.js';
-import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
+import { formatMoney, formatShare } from '../core/money/format.js';
 import type { Pricing } from '../core/money/pricing.js';
 
-export { formatUnitPrice } from '../core/money/format.js';
+export { formatSignedAcus, formatSignedMoney, formatUnitPrice } from '../core/money/format.js';
 
 /** "1,734": fixed en-style grouping, like the money figures beside it. */
 export function formatCount(count: number): string {
@@ -22,21 +21,9 @@ export function formatShareOfTotal(share: number): string {
   return share > 0 && share < 0.0005 ? '<0.1%' : formatShare(share);
 }
 
-/** "+1,345.60", "-4.00", "0.00": a change always shows its direction. */
-export function formatSignedAcus(acus: Acus): string {
-  const text = formatAcus(acus);
-  return acus > 0n && text !== '0.00' ? `+${text}` : text;
-}
-
 /** "+12.2%", "-100.0%", "0.0%" (never "-0.0%": a fall too small to show is no fall). */
 export function formatSignedShare(share: number): string {
   const text = formatShare(share);
   if (text === '-0.0%') return '0.0%';
   return share > 0 && text !== '0.0%' ? `+${text}` : text;
-}
-
-/** "+USD 1,846.89", "-USD 161.46", "USD 0.00". */
-export function formatSignedMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
-  if (minor < 0n) return `-${formatMoney(-minor, pricing)}`;
-  return minor > 0n ? `+${formatMoney(minor, pricing)}` : formatMoney(minor, pricing);
 }

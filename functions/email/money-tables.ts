@@ -1,4 +1,4 @@
-import { formatAcus, formatShare } from '../core/money/format.js';
+import { formatAcus, formatShare, formatSignedAcus } from '../core/money/format.js';
 import type { Pricing } from '../core/money/pricing.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { OrgChange } from '../core/report/period-comparison.js';
@@ -67,7 +67,7 @@ export function moversTable(report: ChargebackReport): Table | null {
       c.changeCostMinor,
       c.previousCostMinor,
       current.get(c.orgId) ?? 0n,
-      signedAcus(c.changeAcus),
+      formatSignedAcus(c.changeAcus),
     ),
   );
   // The rest, and anything the orgs do not carry, so the rows add up to the period's change.
@@ -85,7 +85,7 @@ export function moversTable(report: ChargebackReport): Table | null {
         restChange,
         restPrevious,
         report.totals.costMinor - shownNow,
-        signedAcus(comparison.changeAcus - shownAcus),
+        formatSignedAcus(comparison.changeAcus - shownAcus),
       ),
     );
   }
@@ -104,15 +104,10 @@ export function moversTable(report: ChargebackReport): Table | null {
       comparison.changeCostMinor,
       comparison.previousCostMinor,
       report.totals.costMinor,
-      signedAcus(comparison.changeAcus),
+      formatSignedAcus(comparison.changeAcus),
     ),
     emptyText: 'No usage in either period.',
   };
-}
-
-function signedAcus(acus: bigint): string {
-  const text = formatAcus(acus);
-  return acus > 0n && text !== '0.00' ? `+${text}` : text;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Acus } from '../money/acus.js';
 import type { Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
+import { productName } from '../report/shared-products.js';
 import type { SharedCosts } from '../shared-costs/shared-costs.js';
 import type { TrueUps } from '../true-ups/true-up.js';
 import type { CostCentreTotal } from './cost-centre-report.js';
@@ -279,11 +280,6 @@ function line(
     quantityAcus: acus,
     description,
   };
-}
-
-/** 'cascade' → 'Cascade': the bill's product ids as a person reads them. */
-export function productName(product: string): string {
-  return product.charAt(0).toUpperCase() + product.slice(1);
 }
 
 /** The journal's id: its period and the run that wrote it. */

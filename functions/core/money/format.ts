@@ -58,3 +58,15 @@ function formatFixed(scaled: bigint, decimals: number, grouped = true): string {
   const frac = digits.slice(digits.length - decimals);
   return `${negative ? '-' : ''}${int}${decimals > 0 ? `.${frac}` : ''}`;
 }
+
+/** "+1,345.60", "-4.00", "0.00": a change always shows its direction. */
+export function formatSignedAcus(acus: Acus): string {
+  const text = formatAcus(acus);
+  return acus > 0n && text !== '0.00' ? `+${text}` : text;
+}
+
+/** "+USD 1,846.89", "-USD 161.46", "USD 0.00". */
+export function formatSignedMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
+  if (minor < 0n) return `-${formatMoney(-minor, pricing)}`;
+  return minor > 0n ? `+${formatMoney(minor, pricing)}` : formatMoney(minor, pricing);
+}

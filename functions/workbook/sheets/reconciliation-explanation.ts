@@ -1,5 +1,11 @@
 import { label } from '../../core/glossary/glossary.js';
-import { formatAcus, formatMoney, formatShare } from '../../core/money/format.js';
+import {
+  formatAcus,
+  formatMoney,
+  formatShare,
+  formatSignedAcus,
+  formatSignedMoney,
+} from '../../core/money/format.js';
 import type { Pricing } from '../../core/money/pricing.js';
 import type { ReportPeriod } from '../../core/period/report-period.js';
 import { type CarriedFigure, carriedSessions } from '../../core/report/carried-sessions.js';
@@ -76,7 +82,7 @@ export function differenceExplanation(
   ];
   if (period.alignment === 'calendar') {
     const sides = measured
-      ? `${sessions(carried.dayBoundary.sessions)}, ${signedAcus(carried.dayBoundary.acus ?? 0n)} ACUs (${signedMoney(carried.dayBoundary.costMinor ?? 0n, pricing)}), land on different sides.`
+      ? `${sessions(carried.dayBoundary.sessions)}, ${formatSignedAcus(carried.dayBoundary.acus ?? 0n)} ACUs (${formatSignedMoney(carried.dayBoundary.costMinor ?? 0n, pricing)}), land on different sides.`
       : 'ACUs used in between land on different sides.';
     facts.push({
       label: 'Day boundaries',
@@ -101,14 +107,4 @@ function productList(reconciliation: Reconciliation): string {
 function sessions(count: number | null): string {
   if (count === null) return 'Sessions';
   return count === 1 ? '1 session' : `${count} sessions`;
-}
-
-/** The glossary's signs: +1.00 and -1.00. */
-function signedAcus(acus: bigint): string {
-  return acus > 0n ? `+${formatAcus(acus)}` : formatAcus(acus);
-}
-
-function signedMoney(minor: bigint, pricing: Pick<Pricing, 'currency' | 'minorDigits'>): string {
-  if (minor < 0n) return `-${formatMoney(-minor, pricing)}`;
-  return minor > 0n ? `+${formatMoney(minor, pricing)}` : formatMoney(minor, pricing);
 }
