@@ -1,5 +1,5 @@
 /**
- * The metric a run emits when the Devin key's recorded expiry is known: 1 from 21 days before it
+ * The metric a run emits when the Devin key's recorded expiry is known: 1 from 35 days before it
  * expires (and after), else 0. The stack's alarm watches it. Written as CloudWatch embedded metric
  * format on stdout, which Lambda's log stream turns into a metric without an API call or a grant.
  */

@@ -56,7 +56,7 @@ const log: RunLog = {
 const devin = async () => {
   const secret = await readApiKey();
   const now = new Date();
-  // The operator records the key's expiry in the secret; from 21 days before, every run warns
+  // The operator records the key's expiry in the secret; from 35 days before, every run warns
   // in the log and the email footer, and the metric the stack's alarm watches says 1.
   const warning = keyExpiryWarning(secret.expiresAt, now);
   if (secret.expiresAt !== null) {

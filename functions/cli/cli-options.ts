@@ -88,7 +88,7 @@ Environment
                            personal API key (apk_user_…); never printed
   DEVIN_API_VERSION        v2 or v3, to override what the key implies
   DEVIN_API_URL            API host of a dedicated deployment (default https://api.devin.ai)
-  DEVIN_API_KEY_EXPIRES_AT when the key expires (YYYY-MM-DD): from 21 days before, runs warn
+  DEVIN_API_KEY_EXPIRES_AT when the key expires (YYYY-MM-DD): from 35 days before, runs warn
 `;
 
 /** Parses the command line; unknown flags and malformed values name themselves. */

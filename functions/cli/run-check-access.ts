@@ -61,7 +61,7 @@ function accessTable(check: AccessCheck, expiresAt: Date | null, warning: string
       .trimEnd();
   const expiry =
     expiresAt === null
-      ? 'Key expiry: not recorded (set DEVIN_API_KEY_EXPIRES_AT, or "expiresAt" in the secret, to be warned 21 days before).'
+      ? 'Key expiry: not recorded (set DEVIN_API_KEY_EXPIRES_AT, or "expiresAt" in the secret, to be warned 35 days before).'
       : `Key expiry: ${expiryText(expiresAt)}${warning === null ? '' : `. ${warning}`}`;
   const verdict = check.canReport
     ? 'Sessions can be read: the report can run.'

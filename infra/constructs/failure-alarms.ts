@@ -87,7 +87,7 @@ export class FailureAlarms extends Construct {
         statistic: 'Maximum',
       }),
       description:
-        'The Devin API key recorded in the secret expires within 21 days (or has expired). Generate a new key for the service user and put it, with its expiresAt, into the secret.',
+        'The Devin API key recorded in the secret expires within 35 days (or has expired). Generate a new key for the service user and put it, with its expiresAt, into the secret.',
     });
     if (props.stateMachine) {
       const sm = props.stateMachine;

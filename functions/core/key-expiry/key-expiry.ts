@@ -1,7 +1,12 @@
 import { InvalidInputError } from '../errors.js';
 
-/** From this many days before the key expires, every run warns (log, email footer, metric). */
-export const KEY_EXPIRY_WARNING_DAYS = 21;
+/**
+ * From this many days before the key expires, every run warns (log, email footer, metric). A
+ * monthly schedule runs at most 31 days apart, so the window is one longest interval plus a margin
+ * of 4 days: every expiry is warned about by at least one run before the run it would fail. At 21
+ * days, a key expiring on 25 March got no warning on 1 March and failed the 1 April run.
+ */
+export const KEY_EXPIRY_WARNING_DAYS = 35;
 
 const DAY_MS = 86_400_000;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
