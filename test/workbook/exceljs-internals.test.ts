@@ -36,16 +36,22 @@ describe('exceljs internals the workbook patches', () => {
   it('is the exact version package.json pins', () => {
     const pkg = JSON.parse(readFileSync(join(exceljsRoot, 'package.json'), 'utf8')) as { version: string };
     const ours = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
-    expect(ours.dependencies.exceljs, 'package.json must pin exceljs exactly (no ^ or ~)').toBe(PINNED_VERSION);
+    expect(ours.dependencies.exceljs, 'package.json must pin exceljs exactly (no ^ or ~)').toBe(
+      PINNED_VERSION,
+    );
     expect(pkg.version).toBe(PINNED_VERSION);
   });
 
-  it.each(Object.entries(PATCHED_INTERNALS))('%s is the file the patch was written against', (file, expected) => {
-    const actual = createHash('sha256')
-      .update(readFileSync(join(exceljsRoot, file)))
-      .digest('hex');
-    expect(actual, `exceljs ${file} changed: re-check ${expected.usedBy}, then update this fingerprint`).toBe(
-      expected.sha256,
-    );
-  });
+  it.each(Object.entries(PATCHED_INTERNALS))(
+    '%s is the file the patch was written against',
+    (file, expected) => {
+      const actual = createHash('sha256')
+        .update(readFileSync(join(exceljsRoot, file)))
+        .digest('hex');
+      expect(
+        actual,
+        `exceljs ${file} changed: re-check ${expected.usedBy}, then update this fingerprint`,
+      ).toBe(expected.sha256);
+    },
+  );
 });
