@@ -1,4 +1,4 @@
-import { CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.js';
@@ -151,6 +151,12 @@ export class ChargebackStack extends Stack {
       stateMachine: distributed?.stateMachine,
     });
     links?.alarmTo(alarms.topic);
+    if (config.alarmEmail === undefined) {
+      Annotations.of(this).addWarningV2(
+        'devin-chargeback:no-alarm-email',
+        'alarmEmail is "none": alarms go to the SNS topic AlarmTopicArn with no subscriber, so a failed month is seen by nobody. Subscribe to the topic, or set alarmEmail.',
+      );
+    }
 
     new CfnOutput(this, 'FunctionName', { value: fn.functionName });
     new CfnOutput(this, 'LogGroupName', { value: fn.logGroup.logGroupName });

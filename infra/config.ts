@@ -6,7 +6,9 @@ import {
 } from '../functions/core/report/session-row-limit.js';
 import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
-import { parseContext } from './config-error.js';
+import { ConfigError, parseContext } from './config-error.js';
+import { FOCUS_CONFIG_KEYS } from './focus-config.js';
+import { unknownContextKeys } from './unknown-context-keys.js';
 
 /**
  * Everything an operator can set at deploy time, read once from CDK context
@@ -32,6 +34,7 @@ export interface ChargebackConfig {
   readonly bucketName?: string | undefined;
   /** An existing secret (name or ARN) holding the Devin API key instead of creating an empty one. */
   readonly apiKeySecret?: string | undefined;
+  /** Where alarms go; undefined only when the operator said `alarmEmail: none` (a warning at synth). */
   readonly alarmEmail?: string | undefined;
   /** Reply-To of the owners' showback mail; the Lambda defaults it to the first recipient. */
   readonly replyTo?: string | undefined;
@@ -130,8 +133,6 @@ export const CONFIG_DEFAULTS = {
   alignment: 'calendar',
   costBasis: 'sessions',
   timezone: 'UTC',
-  // The list price when this was written; every contract should set its own.
-  acuPrice: '2.25',
   currency: 'USD',
   transitionDays: 90,
   reportPrefix: 'reports/',
@@ -153,9 +154,27 @@ const MAX_ATTACH_BYTES = 7_000_000;
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
 
-/** Reads every known key from the construct tree's context and validates them together. */
+/** The value of `alarmEmail` that opts out of alarm mail, on purpose and with a warning. */
+export const NO_ALARM_EMAIL = 'none';
+
+/**
+ * Reads every known key from the construct tree's context and validates them together, with every
+ * key the stack does not know: one synth lists all that needs fixing.
+ */
 export function readConfig(scope: Construct): ChargebackConfig {
-  return parseConfig(Object.fromEntries(CONFIG_KEYS.map((key) => [key, scope.node.tryGetContext(key)])));
+  const unknown = unknownContextKeys(scope.node.getAllContext(), [...CONFIG_KEYS, ...FOCUS_CONFIG_KEYS]);
+  try {
+    const config = parseConfig(
+      Object.fromEntries(CONFIG_KEYS.map((key) => [key, scope.node.tryGetContext(key)])),
+    );
+    if (unknown.length > 0) throw new ConfigError(unknown);
+    return config;
+  } catch (error) {
+    if (!(error instanceof ConfigError) || unknown.length === 0) throw error;
+    throw new ConfigError([...error.problems.filter((p) => !unknown.includes(p)), ...unknown], {
+      cause: error,
+    });
+  }
 }
 
 /** Validates raw context values; throws a ConfigError listing every bad key with its value. */
@@ -233,6 +252,9 @@ function isIanaTimeZone(zone: string): boolean {
 
 const SUPPORTED_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
+// Required, so that silence is never mistaken for success: `none` opts out on purpose.
+const ALARM_EMAIL_MISSING = `is required: the address alarms are mailed to (or "${NO_ALARM_EMAIL}" for no alarm mail, with a warning)`;
+
 const RECIPIENTS_MISSING = 'is required: comma-separated e-mail addresses of the report recipients';
 
 const configSchema = z
@@ -302,7 +324,13 @@ const configSchema = z
     acuPrice: z
       .preprocess(
         (value) => (typeof value === 'number' ? String(value) : blankToUndefined(value)),
-        z.string({ error: 'must be a decimal number' }).default(CONFIG_DEFAULTS.acuPrice),
+        // No default: a list price would silently misprice every contract that forgot to set its own.
+        z.string({
+          error: (issue) =>
+            issue.input === undefined
+              ? "is required: your contract's price per ACU as a decimal, e.g. 2.25"
+              : 'must be a decimal number',
+        }),
       )
       .refine(
         (v) => /^\d+(\.\d{1,6})?$/.test(v) && Number(v) > 0,
@@ -322,7 +350,19 @@ const configSchema = z
         /^[\w/+=.@-]{1,512}$/.test(v),
       'must be a Secrets Manager secret name or ARN',
     ),
-    alarmEmail: z.preprocess(blankToUndefined, emailAddress().optional()),
+    // Required, so that silence is never mistaken for success: `none` opts out on purpose.
+    alarmEmail: z
+      .preprocess(
+        blankToUndefined,
+        z.string({ error: ALARM_EMAIL_MISSING }).superRefine((v, ctx) => {
+          if (v === NO_ALARM_EMAIL || z.email().safeParse(v).success) return;
+          ctx.addIssue({
+            code: 'custom',
+            message: `${JSON.stringify(v)} is not a plain e-mail address (name@example.com)`,
+          });
+        }),
+      )
+      .transform((v) => (v === NO_ALARM_EMAIL ? undefined : v)),
     replyTo: z.preprocess(blankToUndefined, emailAddress().optional()),
     transitionDays: wholeNumberOr(
       CONFIG_DEFAULTS.transitionDays,

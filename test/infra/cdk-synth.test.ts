@@ -52,6 +52,10 @@ describe('npx cdk synth of the real app, with bundling', () => {
           'recipients=finance@example.com',
           '-c',
           'sender=reports@example.com',
+          '-c',
+          'acuPrice=2.25',
+          '-c',
+          'alarmEmail=ops@example.com',
           '--output',
           outdir,
         ],
@@ -245,7 +249,11 @@ describe('the app with a bad configuration', () => {
           env: {
             ...offlineEnv(),
             CDK_OUTDIR: outdir,
-            CDK_CONTEXT_JSON: JSON.stringify({ recipients: 'finance@example.com', timezone: 'Europe/Berln' }),
+            CDK_CONTEXT_JSON: JSON.stringify({
+              recipients: 'finance@example.com',
+              timezone: 'Europe/Berln',
+              acuprice: '3.10',
+            }),
           },
           timeout: 60_000,
         }).then(
@@ -255,6 +263,11 @@ describe('the app with a bad configuration', () => {
         expect(failure?.code).toBe(1);
         expect(failure?.stderr).toContain('sender: is required');
         expect(failure?.stderr).toContain('timezone = "Europe/Berln": is not an IANA time zone name');
+        // -c acuprice=3.10 once synthesized silently at the list price.
+        expect(failure?.stderr).toContain('acuPrice: is required');
+        expect(failure?.stderr).toContain(
+          'acuprice = "3.10": is not a setting of this stack; did you mean acuPrice?',
+        );
         expect(failure?.stderr).not.toMatch(/\bat .*\.ts:\d+/);
         expect(readdirSync(outdir)).toEqual([]);
       } finally {

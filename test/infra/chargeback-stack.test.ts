@@ -1,4 +1,4 @@
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildStack } from './support/build-stack.js';
 
@@ -411,8 +411,12 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       });
     });
 
-    it('have no e-mail subscription unless alarmEmail is set', () => {
+    it('have no e-mail subscription when alarmEmail is "none", and synth warns so', () => {
       template.resourceCountIs('AWS::SNS::Subscription', 0);
+      Annotations.fromStack(buildStack().stack).hasWarning(
+        '*',
+        Match.stringLikeRegexp('alarmEmail is "none"'),
+      );
     });
 
     it('reach the topic only over TLS', () => {

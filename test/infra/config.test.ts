@@ -14,10 +14,18 @@ function problemsOf(raw: Record<string, unknown>) {
 }
 
 describe('parseConfig', () => {
-  it('needs only recipients and sender; everything else has a documented default', () => {
-    expect(parseConfig({ recipients: 'a@example.com', sender: 'b@example.com' })).toEqual({
+  it('needs recipients, sender, acuPrice and alarmEmail; everything else has a documented default', () => {
+    expect(
+      parseConfig({
+        recipients: 'a@example.com',
+        sender: 'b@example.com',
+        acuPrice: '2.25',
+        alarmEmail: 'o@example.com',
+      }),
+    ).toEqual({
       recipients: ['a@example.com'],
       sender: 'b@example.com',
+      alarmEmail: 'o@example.com',
       allowedRecipientDomains: ['example.com'],
       schedule: 'cron(0 6 1 * ? *)',
       timezone: 'UTC',
@@ -37,7 +45,11 @@ describe('parseConfig', () => {
   });
 
   it('bounds event recipients to the recipients’ and sender’s domains unless allowedRecipientDomains says', () => {
-    const minimal = { recipients: 'a@Example.com,b@corp.example', sender: 'reports@mail.example' };
+    const minimal = {
+      ...MINIMAL_CONTEXT,
+      recipients: 'a@Example.com,b@corp.example',
+      sender: 'reports@mail.example',
+    };
     expect(parseConfig(minimal).allowedRecipientDomains).toEqual([
       'example.com',
       'corp.example',
@@ -62,7 +74,7 @@ describe('parseConfig', () => {
   });
 
   it('schedules by alignment unless a schedule is given', () => {
-    const minimal = { recipients: 'a@example.com', sender: 'b@example.com' };
+    const minimal = MINIMAL_CONTEXT;
     // A billing-day month ends 08:00 UTC on the 1st: 06:00 on the 2nd is after that in every zone.
     expect(parseConfig({ ...minimal, alignment: 'billing-day' }).schedule).toBe('cron(0 6 2 * ? *)');
     // Cycles end on any day; the email marker keeps the daily runs to one email per cycle.
@@ -74,7 +86,7 @@ describe('parseConfig', () => {
   });
 
   it('caps the workbook at a million session rows unless told otherwise', () => {
-    const minimal = { recipients: 'a@example.com', sender: 'b@example.com' };
+    const minimal = MINIMAL_CONTEXT;
     expect(parseConfig(minimal).maxSessionRows).toBe(1_000_000);
     expect(parseConfig({ ...minimal, maxSessionRows: '5' }).maxSessionRows).toBe(5);
     expect(parseConfig({ ...minimal, maxSessionRows: 1_048_561 }).maxSessionRows).toBe(1_048_561);
@@ -90,7 +102,7 @@ describe('parseConfig', () => {
     ['maxSessionRows', '1048576', /maxSessionRows = "1048576": must be at most 1048561/],
     ['maxSessionRows', 'many', /maxSessionRows = "many": must be a whole number/],
   ])('refuses an unknown %s, naming key and value', (key, value, message) => {
-    const error = problemsOf({ recipients: 'a@example.com', sender: 'b@example.com', [key]: value });
+    const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });
     expect(error.message).toMatch(message);
   });
 
@@ -110,7 +122,7 @@ describe('parseConfig', () => {
       linkTtlSeconds: 3600,
       attachMaxBytes: '0',
       bucketName: '',
-      alarmEmail: ' ',
+      alarmEmail: 'none',
       apiKeySecret: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:devin/api-key-AbC123',
       devinApiUrl: 'https://devin.internal.example.com',
       devinApiVersion: 'v3',
@@ -132,7 +144,7 @@ describe('parseConfig', () => {
   });
 
   it('names a missing sender', () => {
-    const error = problemsOf({ recipients: 'a@example.com' });
+    const error = problemsOf({ recipients: 'a@example.com', acuPrice: '2.25', alarmEmail: 'none' });
     expect(error.problems).toEqual([
       { key: 'sender', value: undefined, message: expect.stringContaining('is required') },
     ]);
@@ -141,7 +153,7 @@ describe('parseConfig', () => {
 
   it('names missing recipients, also when given as a blank -c value', () => {
     for (const recipients of [undefined, '', ' , ']) {
-      const error = problemsOf({ recipients, sender: 'b@example.com' });
+      const error = problemsOf({ ...MINIMAL_CONTEXT, recipients, sender: 'b@example.com' });
       expect(error.problems.map((p) => p.key)).toEqual(['recipients']);
     }
   });
@@ -207,7 +219,32 @@ describe('parseConfig', () => {
 
   it('reports every problem at once', () => {
     const error = problemsOf({ timezone: 'Nowhere', currency: 'ABC' });
-    expect(error.problems.map((p) => p.key)).toEqual(['recipients', 'sender', 'timezone', 'currency']);
+    expect(error.problems.map((p) => p.key)).toEqual([
+      'recipients',
+      'sender',
+      'timezone',
+      'acuPrice',
+      'currency',
+      'alarmEmail',
+    ]);
+  });
+
+  it('requires an ACU price: no list price stands in for a contract', () => {
+    const { acuPrice: _, ...withoutPrice } = MINIMAL_CONTEXT;
+    expect(problemsOf(withoutPrice).problems).toEqual([
+      { key: 'acuPrice', value: undefined, message: expect.stringContaining('is required') },
+    ]);
+  });
+
+  it('requires alarmEmail, and takes "none" as an opt-out', () => {
+    const { alarmEmail: _, ...withoutAlarms } = MINIMAL_CONTEXT;
+    expect(problemsOf(withoutAlarms).problems).toEqual([
+      { key: 'alarmEmail', value: undefined, message: expect.stringContaining('"none"') },
+    ]);
+    expect(parseConfig({ ...withoutAlarms, alarmEmail: 'none' }).alarmEmail).toBeUndefined();
+    expect(parseConfig({ ...withoutAlarms, alarmEmail: 'ops@example.com' }).alarmEmail).toBe(
+      'ops@example.com',
+    );
   });
 });
 
@@ -231,6 +268,39 @@ describe('cronProblem', () => {
 });
 
 describe('readConfig', () => {
+  it('refuses an unknown key, naming the nearest known one, with the other problems', () => {
+    const app = new App({
+      context: { ...MINIMAL_CONTEXT, acuprice: '3.10', alarmEmial: 'x', timezone: 'Nowhere' },
+    });
+    try {
+      readConfig(app);
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).problems).toEqual([
+        { key: 'timezone', value: 'Nowhere', message: expect.stringContaining('IANA') },
+        { key: 'acuprice', value: '3.10', message: 'is not a setting of this stack; did you mean acuPrice?' },
+        {
+          key: 'alarmEmial',
+          value: 'x',
+          message: 'is not a setting of this stack; did you mean alarmEmail?',
+        },
+      ]);
+    }
+  });
+
+  it("passes CDK's own context keys and the FOCUS keys", () => {
+    const app = new App({
+      context: {
+        ...MINIMAL_CONTEXT,
+        '@aws-cdk/core:permissionsBoundary': { name: 'boundary' },
+        'aws:cdk:bundling-stacks': [],
+        focusCsv: 'true',
+      },
+    });
+    expect(readConfig(app).sender).toBe('reports@example.com');
+  });
+
   it('reads the keys from the app context', () => {
     const app = new App({ context: { ...MINIMAL_CONTEXT, timezone: 'America/New_York' } });
     expect(readConfig(app)).toMatchObject({ sender: 'reports@example.com', timezone: 'America/New_York' });

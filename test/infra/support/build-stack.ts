@@ -7,7 +7,13 @@ import { readConfig } from '../../../infra/config.js';
 /** A stand-in entry: template tests check the infrastructure, not the handler's code. */
 export const FIXTURE_ENTRY = fileURLToPath(new URL('../fixtures/handler.ts', import.meta.url));
 
-export const MINIMAL_CONTEXT = { recipients: 'finance@example.com', sender: 'reports@example.com' } as const;
+export const MINIMAL_CONTEXT = {
+  recipients: 'finance@example.com',
+  sender: 'reports@example.com',
+  acuPrice: '2.25',
+  // The explicit opt-out, so the template tests see a stack with no alarm subscriber.
+  alarmEmail: 'none',
+} as const;
 
 /** The context of cdk.json, so tests see the same defaults and feature flags as `cdk synth`. */
 export function cdkJsonContext(): Record<string, unknown> {
