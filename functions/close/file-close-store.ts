@@ -99,6 +99,25 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
         await rm(takeoverPath, { force: true });
       }
     },
+    async renew(runId, now) {
+      // Under the take-over lock, so a renewal and a take-over never both write the claim.
+      const body = closeClaimText(runId, now);
+      if ((await createOnce(takeoverPath, body)) === 'exists') return false;
+      try {
+        const text = await readText(claimPath);
+        if (text === undefined || parseCloseClaim(text)?.runId !== runId) return false;
+        const partial = `${claimPath}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
+        await writeFile(partial, body, { flag: 'wx' });
+        await rename(partial, claimPath);
+        return true;
+      } finally {
+        await rm(takeoverPath, { force: true });
+      }
+    },
+    async release(runId) {
+      const text = await readText(claimPath);
+      if (text !== undefined && parseCloseClaim(text)?.runId === runId) await rm(claimPath, { force: true });
+    },
     async fingerprint(path): Promise<CloseArtifact> {
       const hash = createHash('sha256');
       for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeError, ReportStoreError } from '../aws/aws-errors.js';
 import { putJsonOnce } from '../aws/put-json-once.js';
 import { getJsonObject } from '../aws/report-object-store.js';
@@ -121,6 +121,24 @@ export function s3CloseStore(
         `the close claim kept changing during ${CLAIM_ATTEMPTS} attempts to take it`,
         { bucket, key: claimKey, operation: 'put-object', attempt: CLAIM_ATTEMPTS },
       );
+    },
+    async renew(runId, now) {
+      const held = await readClaim(1);
+      if (held?.claim?.runId !== runId) return false;
+      return replaceClaim(held.etag, closeClaimText(runId, now), 1);
+    },
+    async release(runId) {
+      const held = await readClaim(1);
+      if (held?.claim?.runId !== runId) return;
+      try {
+        await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: claimKey }));
+      } catch (error) {
+        throw new ReportStoreError(
+          `could not release the close claim: ${describeError(error)}`,
+          { bucket, key: claimKey, operation: 'delete-object' },
+          { cause: error },
+        );
+      }
     },
     async fingerprint(key): Promise<CloseArtifact> {
       try {

@@ -86,4 +86,21 @@ describe('taking over a dead close in the Lambda', () => {
       expect(sha, artifact.key).toBe(artifact.sha256);
     }
   }, 240_000);
+
+  it('releases the claim of a close that failed, so the next close runs at once', async () => {
+    const claimOf = (slug: string) => `reports/markers/monthly/${slug}.close-claim.json`;
+    devin.setFaults({
+      script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }],
+    });
+    const failed = await handler({ month: '2026-10', close: true, email: false }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    devin.setFaults({});
+    expect(failed).toBeInstanceOf(Error);
+    expect(await bucket.exists(claimOf('2026-10'))).toBe(false);
+    const next = await handler({ month: '2026-10', close: true, email: false });
+    expect(next.closed).toBe(true);
+    expect(next.duplicateOf).toBeUndefined();
+  }, 240_000);
 });

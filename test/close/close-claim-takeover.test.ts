@@ -40,4 +40,18 @@ describe('taking over a dead close claim in a folder', () => {
       }
     }
   });
+
+  it('keeps a renewed lease from being judged dead, and frees the period on release', async () => {
+    const store = fileCloseStore(dir, 'lease.close.json');
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
+    expect((await store.claim('run-a', at(0))).kind).toBe('claimed');
+    expect(await store.renew('run-a', at(4))).toBe(true);
+    expect(await store.renew('run-b', at(4))).toBe(false);
+    // Six minutes after the claim, but two after its renewal: still run-a's.
+    expect(await store.claim('run-b', at(6))).toMatchObject({ kind: 'in-progress', runId: 'run-a' });
+    await store.release('run-b');
+    expect(await store.claim('run-b', at(6))).toMatchObject({ kind: 'in-progress', runId: 'run-a' });
+    await store.release('run-a');
+    expect((await store.claim('run-b', at(6))).kind).toBe('claimed');
+  });
 });
