@@ -14,16 +14,20 @@ export class ReportStoreError extends Error {
   readonly bucket: string;
   readonly key: string;
   readonly operation: ReportStoreOperation;
+  /** Which attempt of a retried conditional write failed, when there were several. */
+  readonly attempt: number | undefined;
 
   constructor(
     message: string,
-    context: { bucket: string; key: string; operation: ReportStoreOperation },
+    context: { bucket: string; key: string; operation: ReportStoreOperation; attempt?: number },
     options?: { cause?: unknown },
   ) {
-    super(`${message} (${context.operation} s3://${context.bucket}/${context.key})`, options);
+    const attempt = context.attempt === undefined ? '' : `, attempt ${context.attempt}`;
+    super(`${message} (${context.operation} s3://${context.bucket}/${context.key}${attempt})`, options);
     this.bucket = context.bucket;
     this.key = context.key;
     this.operation = context.operation;
+    this.attempt = context.attempt;
   }
 }
 

@@ -74,6 +74,9 @@ export async function claimEmailMarker(
     });
     if (lost === 'written') return { kind: 'claimed' };
     const existing = await readMarker(s3, bucket, key);
+    // A 412 on this run's own write: the SDK retried a PUT whose answer was lost, and the marker
+    // it reads back is this run's, still 'sending'. It won the claim, so it proceeds to send.
+    if (existing && lost === 'exists' && isOwnClaim(existing.record, owner)) return { kind: 'claimed' };
     if (existing) {
       return existing.record.state === 'sent'
         ? { kind: 'already-sent', record: existing.record }
@@ -85,6 +88,14 @@ export async function claimEmailMarker(
     `the email marker kept changing during ${CLAIM_ATTEMPTS} attempts to claim it`,
     context,
   );
+}
+
+/** Whether `record` is `owner`'s own claim: its run id and period, still sending. */
+export function isOwnClaim(
+  record: { readonly runId: string; readonly period: string; readonly state: string },
+  owner: MarkerOwner,
+): boolean {
+  return record.state === 'sending' && record.runId === owner.runId && record.period === owner.period;
 }
 
 /**

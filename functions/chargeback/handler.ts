@@ -1,10 +1,9 @@
 import { tmpdir } from 'node:os';
 import { Logger } from '@aws-lambda-powertools/logger';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
+import { financeSesClient, reportS3Client } from '../aws/aws-clients.js';
 import { createDevinKeySecretReader } from '../aws/devin-key-secret.js';
 import { keyExpiryMetricLine } from '../aws/key-expiry-metric.js';
 import { createSigningKeysReader } from '../aws/link-signing-secret.js';
@@ -29,9 +28,9 @@ import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
 const config = lambdaConfigFromEnv(process.env);
 const logger = new Logger({ serviceName: 'devin-chargeback' });
 // Region, credentials and endpoints (AWS_ENDPOINT_URL_S3, …) come from the SDK's standard configuration.
-const s3 = new S3Client({});
-// A send that times out may still have been delivered; a generous timeout makes that rare.
-const ses = new SESClient({ requestHandler: { requestTimeout: 60_000 } });
+// Timeouts end the request (inside the SDK's retry policy); SES never retries a send itself.
+const s3 = reportS3Client();
+const ses = financeSesClient();
 const secretsManager = new SecretsManagerClient({});
 const readApiKey = createDevinKeySecretReader(secretsManager, config.apiKeySecretId);
 // Read at every run: a link signed just after a revocation must already use the new key.

@@ -1,6 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker } from '../aws/email-marker.js';
+import { holdCloseLease } from '../close/close-lease.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
 import { runFilesFor } from '../core/close/run-files.js';
 import type {
@@ -148,85 +149,97 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         `${period.label} is being closed by run ${claim.runId}${claim.since ? ` since ${claim.since.toISOString()}` : ''}; its close record will say when it is done`,
       );
     }
-  }
-
-  const awsDelivery = createAwsDelivery({
-    s3: deps.s3,
-    ses: deps.ses,
-    bucket: config.bucket,
-    keys: { ...keys, emailMarker: marker },
-    prefix: config.prefix,
-    sender: config.sender,
-    recipients,
-    linkTtlSeconds: config.linkTtlSeconds,
-    durableLink,
-    attachMaxBytes: config.attachMaxBytes,
-    focus: config.focus,
-    force,
-    now: deps.now,
-  });
-  const delivery = financeEmailed
-    ? keepStoredReport(awsDelivery, financeEmailed, deps.s3, keys, record)
-    : awsDelivery;
-  const outcome = await runChargebackReport(
-    {
-      devin,
-      delivery,
-      source: 'api',
-      runId: deps.runId,
-      now: deps.now,
-      workDir: deps.workDir,
-      log: deps.log,
-      ...(deps.fromParts && { readSessions: deps.fromParts.readSessions }),
-    },
-    {
-      period,
-      pricing: config.pricing,
-      filters,
-      runStatus: closes || (closing && record !== undefined) ? 'closed' : 'preliminary',
-      files: keys.files,
-      email: wantsEmail && financeEmailed === undefined,
-      costCentres,
-      costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
-      cycles,
-      maxSessionRows: config.maxSessionRows,
-      trueUps: s3ClosedPeriods(deps.s3, config),
-    },
-  );
-  // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.
-  try {
-    const result = reportResult(outcome, { period, bucket: config.bucket, keys, runId: deps.runId });
-    if (outcome.sent) {
-      await completeEmailMarker(deps.s3, config.bucket, marker, {
-        runId: deps.runId,
-        period: period.slug,
-        messageId: outcome.sent.messageId,
-        sentAt: deps.now().toISOString(),
-        result,
-      });
+    // Renewed while this run works and released when it ends: a failed close must not lock the period.
+    const lease = holdCloseLease(closeStore, deps.runId, deps.now, (why) =>
+      deps.log.warn(why, { runId: deps.runId, period: period.slug }),
+    );
+    try {
+      return await closingRun();
+    } finally {
+      await lease.end();
     }
-    if (!showback || !(outcome.sent || financeEmailed)) return result;
-    return await showbackStep(
+  }
+  return closingRun();
+
+  async function closingRun(): Promise<ChargebackOutcome> {
+    const awsDelivery = createAwsDelivery({
+      s3: deps.s3,
+      ses: deps.ses,
+      bucket: config.bucket,
+      keys: { ...keys, emailMarker: marker },
+      prefix: config.prefix,
+      sender: config.sender,
+      recipients,
+      linkTtlSeconds: config.linkTtlSeconds,
+      durableLink,
+      attachMaxBytes: config.attachMaxBytes,
+      focus: config.focus,
+      force,
+      now: deps.now,
+    });
+    const delivery = financeEmailed
+      ? keepStoredReport(awsDelivery, financeEmailed, deps.s3, keys, record)
+      : awsDelivery;
+    const outcome = await runChargebackReport(
       {
-        report: outcome.report,
-        sessions: outcome.sessions,
-        run: outcome.run,
-        stats: outcome.stats,
-        result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
-      },
-      {
-        config,
-        s3: deps.s3,
-        ses: deps.ses,
-        keys,
+        devin,
+        delivery,
+        source: 'api',
+        runId: deps.runId,
         now: deps.now,
         workDir: deps.workDir,
         log: deps.log,
-        durableLink,
+        ...(deps.fromParts && { readSessions: deps.fromParts.readSessions }),
+      },
+      {
+        period,
+        pricing: config.pricing,
+        filters,
+        runStatus: closes || (closing && record !== undefined) ? 'closed' : 'preliminary',
+        files: keys.files,
+        email: wantsEmail && financeEmailed === undefined,
+        costCentres,
+        costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
+        cycles,
+        maxSessionRows: config.maxSessionRows,
+        trueUps: s3ClosedPeriods(deps.s3, config),
       },
     );
-  } finally {
-    await outcome.release();
+    // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.
+    try {
+      const result = reportResult(outcome, { period, bucket: config.bucket, keys, runId: deps.runId });
+      if (outcome.sent) {
+        await completeEmailMarker(deps.s3, config.bucket, marker, {
+          runId: deps.runId,
+          period: period.slug,
+          messageId: outcome.sent.messageId,
+          sentAt: deps.now().toISOString(),
+          result,
+        });
+      }
+      if (!showback || !(outcome.sent || financeEmailed)) return result;
+      return await showbackStep(
+        {
+          report: outcome.report,
+          sessions: outcome.sessions,
+          run: outcome.run,
+          stats: outcome.stats,
+          result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
+        },
+        {
+          config,
+          s3: deps.s3,
+          ses: deps.ses,
+          keys,
+          now: deps.now,
+          workDir: deps.workDir,
+          log: deps.log,
+          durableLink,
+        },
+      );
+    } finally {
+      await outcome.release();
+    }
   }
 }
 

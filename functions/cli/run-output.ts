@@ -14,6 +14,8 @@ import { summaryTable } from './summary-table.js';
 
 /** A finished local run: the report and the files it wrote. */
 export interface LocalRun {
+  /** This run's id: the one its close claim, close record and journal carry. */
+  readonly runId: string;
   readonly report: ChargebackReport;
   /** How many sessions the workbook lists, and where all are when it lists some. */
   readonly sessions: { readonly coverage: WorkbookSessionCoverage; readonly archives: SessionArchives };
@@ -45,6 +47,7 @@ export interface LocalRun {
 
 export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>): LocalRun {
   return {
+    runId: outcome.run.runId,
     report: outcome.report,
     durationsMs: outcome.durationsMs,
     sessions: { coverage: outcome.sessionCoverage, archives: outcome.sessionArchives },
@@ -65,9 +68,18 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
 }
 
 /** `--json`: one object on stdout, the shape scripts may rely on. */
-export function jsonOutput({ report, files, showback, sessions, durationsMs, closed }: LocalRun): string {
+export function jsonOutput({
+  runId,
+  report,
+  files,
+  showback,
+  sessions,
+  durationsMs,
+  closed,
+}: LocalRun): string {
   const { period, pricing, totals } = report;
   return `${JSON.stringify({
+    runId,
     period: { from: period.from.toISOString(), to: period.to.toISOString(), label: period.label },
     sessions: totals.sessions,
     // Fewer than `sessions` when the workbook lists only the first --max-session-rows.

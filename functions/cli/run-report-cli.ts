@@ -1,5 +1,6 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
+import { holdCloseLease } from '../close/close-lease.js';
 import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
 import { runFilesFor } from '../core/close/run-files.js';
 import { InvalidInputError } from '../core/errors.js';
@@ -13,12 +14,18 @@ import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
 import { localClosedPeriods } from '../local/local-closed-periods.js';
-import { createLocalDelivery, hasSummary, localCloseStore } from '../local/local-delivery.js';
+import {
+  createLocalDelivery,
+  hasSummary,
+  type LocalEmailPreview,
+  type LocalStoredReport,
+  localCloseStore,
+} from '../local/local-delivery.js';
 import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { earlierPeriods } from '../pipeline/read-summary-history.js';
-import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
+import { type ReportOutcome, runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { loadCostCentres } from './load-cost-centres.js';
@@ -128,40 +135,48 @@ export async function runReportCli(
       closing: boolean,
       showback = false,
     ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
-      const close = await prepareLocalClose(
-        options.outDir,
-        reportPeriod,
-        closing,
-        mode,
-        newRunId(clock()),
-        io,
-      );
+      // One id for the claim, the run and its output, so a held claim names a run one can find.
+      const runId = newRunId(clock());
+      const close = await prepareLocalClose(options.outDir, reportPeriod, closing, mode, runId, io);
       if (close.kind === 'closed') return { closedAlready: close.record };
-      const outcome = await runChargebackReport(
-        {
-          devin,
-          delivery,
-          source: mode === 'demo' ? 'demo' : 'api',
-          runId: newRunId(clock()),
-          now: clock,
-          workDir: options.outDir,
-          log,
-          onProgress: progress.update,
-        },
-        {
-          period: reportPeriod,
-          pricing,
-          filters,
-          runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
-          files: runFilesFor(filters, close.kind === 'preview'),
-          costBasis: options.costBasis,
-          cycles,
-          email: true,
-          costCentres,
-          maxSessionRows: options.maxSessionRows,
-          trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
-        },
-      );
+      const lease =
+        close.kind === 'claimed'
+          ? holdCloseLease(localCloseStore(options.outDir, reportPeriod), runId, io.now, (why) =>
+              log.warn(why),
+            )
+          : undefined;
+      if (lease) io.stderr.write(`Closing ${reportPeriod.label} as run ${runId}.\n`);
+      let outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>;
+      try {
+        outcome = await runChargebackReport(
+          {
+            devin,
+            delivery,
+            source: mode === 'demo' ? 'demo' : 'api',
+            runId,
+            now: clock,
+            workDir: options.outDir,
+            log,
+            onProgress: progress.update,
+          },
+          {
+            period: reportPeriod,
+            pricing,
+            filters,
+            runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
+            files: runFilesFor(filters, close.kind === 'preview'),
+            costBasis: options.costBasis,
+            cycles,
+            email: true,
+            costCentres,
+            maxSessionRows: options.maxSessionRows,
+            trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
+          },
+        );
+      } finally {
+        // Released whether the run closed (the record is the period's now) or failed (free again).
+        await lease?.end();
+      }
       progress.done();
       try {
         return showback

@@ -19,14 +19,22 @@ export interface CloseStore {
   readRecord(): Promise<CloseRecord | undefined>;
   /**
    * Taken before the close writes any artifact, so two closes never write the period's files
-   * at once. A claim older than `staleAfterMs` without a record is a close that died: taken over.
+   * at once. The claim is a lease: a close renews it while it works ({@link CLOSE_LEASE_RENEW_MS})
+   * and releases it when it ends; one not renewed for {@link STALE_CLOSE_CLAIM_MS} belongs to a
+   * close that died and is taken over.
    */
   claim(runId: string, now: Date): Promise<CloseClaim>;
+  /** Extends this run's lease (the claim, stamped `now`); false when the claim is no longer its. */
+  renew(runId: string, now: Date): Promise<boolean>;
+  /** Removes the claim if it is still this run's: a close that failed must not lock the period. */
+  release(runId: string): Promise<void>;
   /** SHA-256 and size of an artifact as stored (read back, not as meant to be written). */
   fingerprint(key: string): Promise<CloseArtifact>;
   /** 'written', or the record a concurrent close wrote first (this one is then dropped). */
   writeRecordOnce(record: CloseRecord): Promise<'written' | CloseRecord>;
 }
 
-/** Longer than a Lambda can run (15 minutes): a claim this old belongs to a close that died. */
-export const STALE_CLOSE_CLAIM_MS = 20 * 60 * 1000;
+/** A close's lease: a claim not renewed for this long belongs to a close that died. */
+export const STALE_CLOSE_CLAIM_MS = 5 * 60 * 1000;
+/** How often a working close renews its lease: several renewals fit in one lease. */
+export const CLOSE_LEASE_RENEW_MS = 60 * 1000;

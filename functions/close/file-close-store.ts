@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
-import { z } from 'zod';
+import { closeClaimText, judgeHeldClaim, parseCloseClaim } from '../core/close/close-claim.js';
 import {
   type CloseArtifact,
   type CloseRecord,
   closeRecordText,
   parseCloseRecord,
 } from '../core/close/close-record.js';
-import { type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
-
-const claimSchema = z.object({ runId: z.string(), claimedAt: z.iso.datetime() });
+import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
 /**
  * The close in a folder: `<outDir>/<base>.close.json`, created with `wx` (fails if it exists),
@@ -46,6 +44,23 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       await rm(partial, { force: true });
     }
   };
+  const takeoverPath = `${claimPath}.takeover`;
+  const readText = async (path: string): Promise<string | undefined> => {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  };
+  /** Whoever holds `path` (the claim, or the take-over lock): another run, closing the period. */
+  const holder = async (path: string): Promise<CloseClaim> => {
+    const record = await readRecord();
+    if (record) return { kind: 'closed', record };
+    const text = await readText(path);
+    const held = text === undefined ? undefined : parseCloseClaim(text);
+    return { kind: 'in-progress', runId: held?.runId ?? '?', since: held?.claimedAt };
+  };
   return {
     location: { kind: 'file' },
     recordKey: recordPath,
@@ -53,23 +68,55 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
     async claim(runId, now) {
       const record = await readRecord();
       if (record) return { kind: 'closed', record };
-      const body = `${JSON.stringify({ runId, claimedAt: now.toISOString() })}\n`;
+      const body = closeClaimText(runId, now);
       if ((await createOnce(claimPath, body)) === 'written') return { kind: 'claimed' };
-      let held: z.infer<typeof claimSchema> | undefined;
-      try {
-        held = claimSchema.parse(JSON.parse(await readFile(claimPath, 'utf8')));
-      } catch {
-        held = undefined;
-      }
+      const staleText = await readText(claimPath);
       const again = await readRecord();
       if (again) return { kind: 'closed', record: again };
-      if (held && now.getTime() - Date.parse(held.claimedAt) < STALE_CLOSE_CLAIM_MS) {
-        return { kind: 'in-progress', runId: held.runId, since: new Date(held.claimedAt) };
+      const verdict = judgeHeldClaim(
+        staleText === undefined ? undefined : parseCloseClaim(staleText),
+        now,
+        STALE_CLOSE_CLAIM_MS,
+      );
+      if (verdict.kind === 'wait') return { kind: 'in-progress', runId: verdict.runId, since: verdict.since };
+      // A close that died: taken over only under the take-over lock (created with link(2), so
+      // one run holds it) and only if the claim is still the one judged dead; then replaced by
+      // an atomic rename. Of several runs that found it dead, exactly one takes it over.
+      if ((await createOnce(takeoverPath, body)) === 'exists') return holder(takeoverPath);
+      try {
+        const current = await readText(claimPath);
+        const closed = await readRecord();
+        if (closed) return { kind: 'closed', record: closed };
+        // Released meanwhile: claimed as a fresh close would (link fails if another run did).
+        if (current === undefined)
+          return (await createOnce(claimPath, body)) === 'written' ? { kind: 'claimed' } : holder(claimPath);
+        if (current !== staleText) return holder(claimPath);
+        const partial = `${claimPath}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
+        await writeFile(partial, body, { flag: 'wx' });
+        await rename(partial, claimPath);
+        return { kind: 'claimed' };
+      } finally {
+        await rm(takeoverPath, { force: true });
       }
-      await rm(claimPath, { force: true });
-      return (await createOnce(claimPath, body)) === 'written'
-        ? { kind: 'claimed' }
-        : { kind: 'in-progress', runId: '?', since: undefined };
+    },
+    async renew(runId, now) {
+      // Under the take-over lock, so a renewal and a take-over never both write the claim.
+      const body = closeClaimText(runId, now);
+      if ((await createOnce(takeoverPath, body)) === 'exists') return false;
+      try {
+        const text = await readText(claimPath);
+        if (text === undefined || parseCloseClaim(text)?.runId !== runId) return false;
+        const partial = `${claimPath}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
+        await writeFile(partial, body, { flag: 'wx' });
+        await rename(partial, claimPath);
+        return true;
+      } finally {
+        await rm(takeoverPath, { force: true });
+      }
+    },
+    async release(runId) {
+      const text = await readText(claimPath);
+      if (text !== undefined && parseCloseClaim(text)?.runId === runId) await rm(claimPath, { force: true });
     },
     async fingerprint(path): Promise<CloseArtifact> {
       const hash = createHash('sha256');

@@ -103,4 +103,36 @@ describe('the per-period email marker', () => {
       down.destroy();
     }
   });
+
+  it('wins its claim when the answer to its own conditional PUT is lost and the retry gets 412', async () => {
+    // The first PutObject reaches S3 and writes the marker, then its answer is lost: the SDK's own
+    // retry re-sends it and gets 412, the marker being there — this run's.
+    let lostOnce = false;
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (context.commandName === 'PutObjectCommand' && !lostOnce) {
+          lostOnce = true;
+          throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+        }
+        return result;
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'loseFirstPutAnswer' },
+    );
+    try {
+      const key = 'reports/markers/2026-12.json';
+      const owner = { runId: 'run-lost-answer', period: '2026-12' };
+      expect(await claimEmailMarker(s3, BUCKET, key, owner)).toEqual({ kind: 'claimed' });
+      expect(lostOnce).toBe(true);
+      // Another run still finds it held.
+      expect(
+        await claimEmailMarker(s3, BUCKET, key, { runId: 'run-other', period: '2026-12' }),
+      ).toMatchObject({
+        kind: 'in-progress',
+        record: { runId: 'run-lost-answer', state: 'sending' },
+      });
+    } finally {
+      s3.middlewareStack.remove('loseFirstPutAnswer');
+    }
+  });
 });

@@ -5,7 +5,8 @@ import { closeServer, EMULATOR_REQUEST_TIMEOUT_MS, listenOnLoopback } from './aw
  * The one narrow stand-in of the S3 tests: s3rver predates S3 conditional
  * writes and ignores `If-None-Match: *` on PUT, so this loopback proxy in front
  * of it implements exactly that — a PutObject carrying `If-None-Match: *` on a
- * key that exists gets S3's 412 PreconditionFailed — and forwards everything
+ * key that exists gets S3's 412 PreconditionFailed, one carrying `If-Match: <etag>`
+ * gets 412 when the object's ETag differs (404 when there is none) — and forwards everything
  * else untouched. Conditional PUTs to one key are serialised, so the check and
  * the write are atomic like S3's, and two racing claims really race.
  */
@@ -19,7 +20,10 @@ export async function startConditionalWriteProxy(upstreamPort: number): Promise<
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://proxy').pathname;
-    const conditional = req.method === 'PUT' && req.headers['if-none-match'] === '*' && !isPartUpload(req);
+    const conditional =
+      req.method === 'PUT' &&
+      (req.headers['if-none-match'] === '*' || req.headers['if-match'] !== undefined) &&
+      !isPartUpload(req);
     const handled = conditional
       ? oneAtATime(queues, path, () => conditionalPut(upstreamPort, path, req, res))
       : forward(upstreamPort, req, res);
@@ -42,26 +46,44 @@ async function conditionalPut(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<void> {
-  if (await objectExists(upstreamPort, path)) {
-    req.resume();
-    res.writeHead(412, { 'content-type': 'application/xml' });
-    res.end(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>PreconditionFailed</Code>' +
-        '<Message>At least one of the pre-conditions you specified did not hold</Message>' +
-        '<Condition>If-None-Match</Condition></Error>',
-    );
-    return;
+  const etag = await storedEtag(upstreamPort, path);
+  const ifMatch = req.headers['if-match'];
+  if (ifMatch !== undefined) {
+    // S3: 404 NoSuchKey when there is no object, 412 when its ETag is not the one given.
+    if (etag === undefined) return refuse(req, res, 404, 'NoSuchKey', 'The specified key does not exist.');
+    if (ifMatch !== etag && ifMatch !== '*') return refuse(req, res, 412, 'PreconditionFailed', 'If-Match');
+  } else if (etag !== undefined) {
+    return refuse(req, res, 412, 'PreconditionFailed', 'If-None-Match');
   }
   await forward(upstreamPort, req, res);
 }
 
-function objectExists(upstreamPort: number, path: string): Promise<boolean> {
+function refuse(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  code: string,
+  detail: string,
+): void {
+  req.resume();
+  res.writeHead(status, { 'content-type': 'application/xml' });
+  const body =
+    code === 'PreconditionFailed'
+      ? '<Message>At least one of the pre-conditions you specified did not hold</Message>' +
+        `<Condition>${detail}</Condition>`
+      : `<Message>${detail}</Message>`;
+  res.end(`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code>${body}</Error>`);
+}
+
+/** The object's ETag as s3rver serves it (quoted), or undefined when there is no object. */
+function storedEtag(upstreamPort: number, path: string): Promise<string | undefined> {
   return new Promise((resolve, reject) => {
     const head = request(
       { host: '127.0.0.1', port: upstreamPort, path, method: 'HEAD', agent: false },
       (response) => {
         response.resume();
-        resolve(response.statusCode === 200);
+        const etag = response.headers.etag;
+        resolve(response.statusCode === 200 ? (etag ?? '"?"') : undefined);
       },
     );
     head.setTimeout(EMULATOR_REQUEST_TIMEOUT_MS, () => head.destroy(new Error('HEAD to s3rver timed out')));

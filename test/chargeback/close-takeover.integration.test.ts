@@ -1,0 +1,106 @@
+// A Lambda close that died leaves its claim in S3: the handlers that find it dead race to take
+// it over (PutObject `If-Match` on the ETag read), and exactly one may, against s3rver behind the
+// conditional-write proxy, SES's emulator and the fake Devin API.
+
+import { createHash } from 'node:crypto';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
+import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from '../support/report-handler.js';
+
+const API_KEY = 'apk_user_close_takeover_secret_value_12345';
+const BUCKET = 'chargeback-close-takeover';
+const SEPTEMBER = 'reports/monthly/2026/devin-acu-chargeback-2026-09';
+const CLAIM = 'reports/markers/monthly/2026-09.close-claim.json';
+
+let aws: AwsEmulators;
+let devin: FakeDevinApi;
+let handler: ReportHandler;
+let bucket: ReportBucket;
+
+describe('taking over a dead close in the Lambda', () => {
+  beforeAll(async () => {
+    aws = await startAwsEmulators();
+    await aws.s3.createBucket(BUCKET);
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
+    const data = generateDataset({
+      seed: 23,
+      sessions: 120,
+      from: new Date('2026-08-01T00:00:00Z'),
+      to: new Date('2026-11-01T00:00:00Z'),
+    });
+    devin = await startFakeDevinApi({ apiKey: API_KEY, data });
+    handler = await loadReportHandler(reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }));
+    bucket = reportBucket(aws, BUCKET);
+  }, 60_000);
+
+  afterAll(async () => {
+    restoreReportEnv();
+    await devin?.close();
+    await aws?.stop();
+  });
+
+  it('lets exactly one of four handlers racing over a dead claim close; one record, one email', async () => {
+    const dead = { runId: 'run-that-died', claimedAt: '2026-10-01T00:00:00.000Z' };
+    await bucket.s3.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: CLAIM, Body: `${JSON.stringify(dead)}\n` }),
+    );
+    const mailsBefore = (await aws.ses.mails()).length;
+    const event = { month: '2026-09', close: true };
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => handler(event)));
+    const closers = outcomes.flatMap((o) =>
+      o.status === 'fulfilled' && o.value.duplicateOf === undefined ? [o.value] : [],
+    );
+    expect(closers).toHaveLength(1);
+    const closer = closers[0];
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        expect(String(outcome.reason)).toMatch(/September 2026 is being closed by run /);
+        expect(String(outcome.reason)).not.toMatch(/run-that-died/);
+      } else if (outcome.value !== closer) {
+        expect(outcome.value.duplicateOf).toBe(closer?.runId);
+      }
+    }
+    expect((await aws.ses.mails()).length - mailsBefore).toBe(1);
+    const closes = (await bucket.keys()).filter((key) => key.endsWith('2026-09.close.json'));
+    expect(closes).toEqual([`${SEPTEMBER}.close.json`]);
+    const record = parseCloseRecord(
+      JSON.parse((await bucket.bytes(closes[0] ?? '')).toString('utf8')),
+      'close',
+    );
+    expect(record.runId).toBe(closer?.runId);
+    for (const artifact of Object.values(record.artifacts)) {
+      const sha = createHash('sha256')
+        .update(await bucket.bytes(artifact.key))
+        .digest('hex');
+      expect(sha, artifact.key).toBe(artifact.sha256);
+    }
+  }, 240_000);
+
+  it('releases the claim of a close that failed, so the next close runs at once', async () => {
+    const claimOf = (slug: string) => `reports/markers/monthly/${slug}.close-claim.json`;
+    devin.setFaults({
+      script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }],
+    });
+    const failed = await handler({ month: '2026-10', close: true, email: false }).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    devin.setFaults({});
+    expect(failed).toBeInstanceOf(Error);
+    expect(await bucket.exists(claimOf('2026-10'))).toBe(false);
+    const next = await handler({ month: '2026-10', close: true, email: false });
+    expect(next.closed).toBe(true);
+    expect(next.duplicateOf).toBeUndefined();
+  }, 240_000);
+});
