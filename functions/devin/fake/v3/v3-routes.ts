@@ -6,7 +6,7 @@ import type { ServedData } from '../served-data.js';
 import type { SessionFilter } from '../session-filter.js';
 import type { WireSession } from '../wire.js';
 import { cursorPageOf, readCursor } from './cursor-page.js';
-import { type ConsumptionScope, dailyConsumptionV3 } from './v3-consumption.js';
+import { type ConsumptionScope, dailyConsumptionV3, type ProductSplit } from './v3-consumption.js';
 import {
   V3_CONSUMPTION_CYCLES,
   V3_CONSUMPTION_DAILY,
@@ -39,6 +39,7 @@ export function answerV3(
   prefix: V3Prefix,
   mutateSessions?: PageMutation,
   sessionTotals: 'included' | 'omitted' = 'included',
+  productSplit: ProductSplit = 'every-product',
 ): JsonReply {
   const route = v3Route(request.path, prefix);
   if (route === null || !isKnown(route)) return problem(404);
@@ -47,7 +48,7 @@ export function answerV3(
   const query = new Reader(request.query);
 
   if (route === V3_CONSUMPTION_DAILY || route.startsWith(`${V3_CONSUMPTION_DAILY}/`)) {
-    return answerDaily(route, query, data);
+    return answerDaily(route, query, data, productSplit);
   }
   const { first, offset } = readCursor(query);
   const ok = (body: unknown): JsonReply =>
@@ -147,7 +148,12 @@ function isKnown(route: string): boolean {
   );
 }
 
-function answerDaily(route: string, query: QueryReader, data: ServedData): JsonReply {
+function answerDaily(
+  route: string,
+  query: QueryReader,
+  data: ServedData,
+  productSplit: ProductSplit,
+): JsonReply {
   const afterSec = optionalSeconds(query, 'time_after');
   const beforeSec = optionalSeconds(query, 'time_before');
   if (query.issues.length > 0) return { status: 422, body: { detail: query.issues } };
@@ -155,7 +161,10 @@ function answerDaily(route: string, query: QueryReader, data: ServedData): JsonR
   for (const [head, kind] of DAILY_SCOPES) {
     if (route.startsWith(head)) scope = { kind, id: decodeURIComponent(route.slice(head.length)) };
   }
-  return { status: 200, body: dailyConsumptionV3(data.consumption(), scope, { afterSec, beforeSec }) };
+  return {
+    status: 200,
+    body: dailyConsumptionV3(data.consumption(), scope, { afterSec, beforeSec }, productSplit),
+  };
 }
 
 /** Bounds are inclusive, at whole seconds: the case in which the client's own filter matters. */
