@@ -10,6 +10,8 @@ export interface ServedData {
   readonly organizations: readonly WireOrganization[];
   readonly billingCycles: readonly WireBillingCycle[];
   readonly serviceUsers: readonly WireServiceUser[];
+  readonly deletedOrgIds: ReadonlySet<string>;
+  readonly archivedSessionIds: ReadonlySet<string>;
   /** Built on the first consumption request: a benchmark that only lists sessions never pays for it. */
   consumption(): ConsumptionLedger;
 }
@@ -22,6 +24,8 @@ export function serveDataset(dataset: FakeDataset): ServedData {
     organizations: [...dataset.organizations],
     billingCycles: [...(dataset.billingCycles ?? [])],
     serviceUsers: [...(dataset.serviceUsers ?? [])],
+    deletedOrgIds: new Set(dataset.deletedOrgIds ?? []),
+    archivedSessionIds: new Set(dataset.archivedSessionIds ?? []),
     consumption() {
       ledger ??= consumptionLedger(dataset);
       return ledger;

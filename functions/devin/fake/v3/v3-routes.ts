@@ -61,10 +61,11 @@ export function answerV3(
       const page = selected.slice(offset, offset + first);
       const items = mutateSessions ? mutateSessions(structuredClone(page)) : page;
       // `total` and the cursor describe the unmutated page, as a server whose rows changed would.
-      const envelope = cursorPageOf(selected, offset, first, toV3Session);
+      const asV3 = (s: WireSession) => toV3Session(s, data.archivedSessionIds.has(s.session_id));
+      const envelope = cursorPageOf(selected, offset, first, asV3);
       return ok({
         ...envelope,
-        items: items.map(toV3Session),
+        items: items.map(asV3),
         ...(sessionTotals === 'omitted' && { total: null }),
       });
     }
@@ -186,7 +187,20 @@ function selectSessions(query: QueryReader, data: ServedData): readonly WireSess
     tags: query.list('tags'),
     order: 'asc',
   };
-  const matching = data.sessions.matching(filter);
+  // SessionListParams (the vendor's generated SDKs, github.com/iancmoritz/devin-platform-typescript
+  // src/resources/enterprise/sessions/sessions.ts and devin-platform-python
+  // types/enterprise/session_list_params.py): `include_deleted_orgs: bool` (so it has a default,
+  // which the name says is false: sessions of deleted orgs are left out unless asked) and
+  // `is_archived: bool | null` (a filter; left out, archived and unarchived sessions are listed).
+  const includeDeletedOrgs = query.boolean('include_deleted_orgs', false);
+  const archived = query.text('is_archived') === null ? null : query.boolean('is_archived', false);
+  const matching = data.sessions
+    .matching(filter)
+    .filter(
+      (s) =>
+        (includeDeletedOrgs || !data.deletedOrgIds.has(s.org_id)) &&
+        (archived === null || data.archivedSessionIds.has(s.session_id) === archived),
+    );
   if (serviceUserIds.length === 0) return matching;
   // A principal filter: a person's sessions or a service user's, whichever was named.
   const users = new Set(userIds);

@@ -33,7 +33,7 @@ export function unixSeconds(iso: string): number {
 }
 
 /** The same session as v3 shows it: the data set is one, only the wire differs. */
-export function toV3Session(session: WireSession): WireSessionV3 {
+export function toV3Session(session: WireSession, archived = false): WireSessionV3 {
   const serviceUserId = session.service_user_id ?? null;
   return {
     session_id: session.session_id,
@@ -54,7 +54,7 @@ export function toV3Session(session: WireSession): WireSessionV3 {
     ),
     parent_session_id: null,
     child_session_ids: null,
-    is_archived: false,
+    is_archived: archived,
     is_advanced: false,
     origin: serviceUserId === null ? 'webapp' : 'api',
   };
