@@ -12,6 +12,7 @@ export interface ServedData {
   readonly serviceUsers: readonly WireServiceUser[];
   readonly deletedOrgIds: ReadonlySet<string>;
   readonly archivedSessionIds: ReadonlySet<string>;
+  readonly statusDetails: ReadonlyMap<string, string>;
   /** Built on the first consumption request: a benchmark that only lists sessions never pays for it. */
   consumption(): ConsumptionLedger;
 }
@@ -26,6 +27,7 @@ export function serveDataset(dataset: FakeDataset): ServedData {
     serviceUsers: [...(dataset.serviceUsers ?? [])],
     deletedOrgIds: new Set(dataset.deletedOrgIds ?? []),
     archivedSessionIds: new Set(dataset.archivedSessionIds ?? []),
+    statusDetails: new Map(Object.entries(dataset.statusDetails ?? {})),
     consumption() {
       ledger ??= consumptionLedger(dataset);
       return ledger;

@@ -73,6 +73,8 @@ export interface FakeDataset {
    * `include_deleted_orgs=true` (SDK SessionListParams, see v3-routes). Absent: none.
    */
   deletedOrgIds?: string[];
+  /** v3 `status_detail` by session id (e.g. `finished` on a `running` one); v2 has none. Absent: null. */
+  statusDetails?: Record<string, string>;
   /** Sessions archived (v3 `is_archived: true`); v2 does not say. Absent: none. */
   archivedSessionIds?: string[];
 }

@@ -61,7 +61,12 @@ export function answerV3(
       const page = selected.slice(offset, offset + first);
       const items = mutateSessions ? mutateSessions(structuredClone(page)) : page;
       // `total` and the cursor describe the unmutated page, as a server whose rows changed would.
-      const asV3 = (s: WireSession) => toV3Session(s, data.archivedSessionIds.has(s.session_id));
+      const asV3 = (s: WireSession) =>
+        toV3Session(
+          s,
+          data.archivedSessionIds.has(s.session_id),
+          data.statusDetails.get(s.session_id) ?? null,
+        );
       const envelope = cursorPageOf(selected, offset, first, asV3);
       return ok({
         ...envelope,

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acusFromNumber } from '../../../../functions/core/money/acus.js';
+import { isStillRunning } from '../../../../functions/core/report/session-status.js';
+import { isSettled, RUNNING_FINISHED } from '../../../../functions/core/report/settled.js';
 import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, wireSession } from '../fake-api-harness.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';
@@ -60,5 +62,24 @@ describe('no billed session silently out of the v3 listing', () => {
       expect(r.query.include_deleted_orgs).toEqual(['true']);
       expect(r.query.is_archived).toBeUndefined();
     }
+  });
+});
+
+describe('status_detail in the settled rule', () => {
+  it('counts a running session whose detail says finished as settled, and no other running one', async () => {
+    harness = await startV3Harness({
+      ...datasetOf([
+        wireSession(1, '2025-02-03T10:00:00Z', { status: 'running' }),
+        wireSession(2, '2025-02-04T10:00:00Z', { status: 'running' }),
+        wireSession(3, '2025-02-05T10:00:00Z', { status: 'running' }),
+      ]),
+      statusDetails: { 'devin-000001': 'finished', 'devin-000002': 'waiting_for_user' },
+    });
+    const { sessions } = listed(await harness.client.fetchSessions(FEBRUARY));
+    expect(sessions.map((s) => [s.status, isSettled(s.status), isStillRunning(s.status)])).toEqual([
+      [RUNNING_FINISHED, true, false],
+      ['running', false, true],
+      ['running', false, true],
+    ]);
   });
 });
