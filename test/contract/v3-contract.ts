@@ -65,6 +65,11 @@ export const v3SessionsQuery: QueryContract = {
   origins: texts,
   playbook_id: text,
   schedule_id: text,
+  // SessionListParams in the generated SDKs (github.com/iancmoritz/devin-platform-typescript
+  // src/resources/enterprise/sessions/sessions.ts): `include_deleted_orgs: bool`,
+  // `is_archived: bool | null`.
+  include_deleted_orgs: flag,
+  is_archived: flag,
 };
 
 export const v3Session = z.strictObject({

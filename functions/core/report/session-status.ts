@@ -11,6 +11,8 @@ const LABELS: Readonly<Record<string, string>> = {
   suspended: 'Suspended',
   exit: 'Finished',
   error: 'Error',
+  // v3 `running` with `status_detail: finished` (settled.ts).
+  'running:finished': 'Finished (still open)',
 };
 
 /** Still working as of the run: its ACUs can still grow. A suspended session sleeps and is not counted. */

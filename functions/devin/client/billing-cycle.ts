@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { billingDayStart, isDay } from './billing-day.js';
+import { billingDayStart, isDay, nextBillingDayBoundary } from './billing-day.js';
 import { dataErrorOf, parseRecord } from './parse-record.js';
 import { parseWireTimestamp } from './wire-timestamp.js';
 
@@ -10,15 +10,20 @@ export interface BillingCycle {
 }
 
 /**
- * A bound of a cycle. The vendor lists `{start, end}` without saying what they hold, so both
- * readings are accepted: an ISO instant is taken as is (an `end` instant is exclusive); a bare
- * YYYY-MM-DD date names a billing day, so `start` is that day at 08:00 UTC and `end`, the last day
- * of the cycle, ends at 08:00 UTC the day after.
+ * A bound of a cycle. The vendor lists `{start, end}` without saying what they hold, so every
+ * reading is accepted and brought to a billing-day boundary (08:00 UTC, billing-day.ts): an ISO
+ * instant moves to the first boundary at or after it (`…T00:00:00Z` names that date's billing
+ * day), an inclusive end (`…T23:59:59Z`) to the boundary after its last second; a bare
+ * YYYY-MM-DD date names a billing day, so `start` is that day at 08:00 UTC and `end`, the last
+ * day of the cycle, ends at 08:00 UTC the day after. So one cycle's end is the next one's start
+ * in every documented shape (https://docs.devin.ai/api-reference/v2/consumption/consumption-cycles.md):
+ * a session created between 00:00 and 08:00 UTC on the boundary day is in exactly one cycle.
  */
 function cycleBound(daysAfterDate: number) {
   return z.string().transform((text, ctx) => {
     const instant = isDay(text) ? billingDayStart(text, daysAfterDate) : parseWireTimestamp(text);
-    const at = daysAfterDate === 1 && instant !== null ? exclusiveEnd(instant) : instant;
+    const at =
+      instant === null ? null : nextBillingDayBoundary(daysAfterDate === 1 ? exclusiveEnd(instant) : instant);
     if (at === null) {
       ctx.issues.push({
         code: 'custom',
@@ -32,20 +37,16 @@ function cycleBound(daysAfterDate: number) {
 }
 
 const SECOND_MS = 1000;
-const DAY_MS = 86_400_000;
-const BILLING_DAY_OFFSET_MS = 8 * 3_600_000;
 
 /**
  * One version of the vendor's cycles page shows `end` as the cycle's last second (`…T23:59:59Z`,
  * inclusive), another as the next cycle's start (exclusive). An end one second short of a whole
- * minute is read as inclusive: the cycle ends where the billing day holding it ends (08:00 UTC),
- * which is the next cycle's start in both readings.
+ * minute is read as inclusive: the instant after it is where the cycle ends (then moved to its
+ * billing-day boundary, as every bound is).
  */
 function exclusiveEnd(end: Date): Date {
   const ms = end.getTime();
-  if ((ms + SECOND_MS) % 60_000 !== 0) return end;
-  const dayStart = Math.floor((ms - BILLING_DAY_OFFSET_MS) / DAY_MS) * DAY_MS + BILLING_DAY_OFFSET_MS;
-  return new Date(dayStart + DAY_MS);
+  return (ms + SECOND_MS) % 60_000 === 0 ? new Date(ms + SECOND_MS) : end;
 }
 
 const wireCycleSchema = z

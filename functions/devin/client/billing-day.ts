@@ -19,3 +19,17 @@ export function billingDayStart(day: string, afterDays = 0): Date | null {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(Date.UTC(year, month - 1, date + afterDays, BILLING_DAY_START_HOUR_UTC));
 }
+
+const DAY_MS = 86_400_000;
+const BILLING_DAY_OFFSET_MS = BILLING_DAY_START_HOUR_UTC * 3_600_000;
+
+/**
+ * The first billing-day boundary (08:00 UTC) at or after `at`. A cycle bound the vendor writes at
+ * midnight UTC (`2025-12-05T00:00:00Z`) names the billing day of that date, which starts eight
+ * hours later; one already on a boundary is kept. Used for both bounds of every cycle, so cycles
+ * written in either documented shape tile time and never overlap.
+ */
+export function nextBillingDayBoundary(at: Date): Date {
+  const ms = at.getTime();
+  return new Date(Math.ceil((ms - BILLING_DAY_OFFSET_MS) / DAY_MS) * DAY_MS + BILLING_DAY_OFFSET_MS);
+}

@@ -51,7 +51,7 @@ export async function fetchBilledConsumption(
     return { available: false, reason: unavailableReason(error, 'consumption', http.apiKey) };
   }
   const asked = { firstDay: days.firstDay, lastDay: days.lastDay };
-  const result = billedConsumptionFromWire(json, asked, http.apiKey);
+  const result = billedConsumptionFromWire(json, asked, http.apiKey, onWarning);
   if (!result.available) onWarning(`GET ${CONSUMPTION_DAILY_PATH}?${params}: ${result.reason}`);
   return result;
 }

@@ -6,7 +6,9 @@
 export function parseRetryAfter(header: string | null, now: Date): number | null {
   if (header === null) return null;
   const text = header.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  // RFC 9110 says whole seconds, but some servers send a fraction ("1.5"); it is read, rounded up
+  // to the millisecond, rather than ignored (which would fall back to a shorter backoff).
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.ceil(Number(text) * 1000);
   // Only the IMF-fixdate form servers are required to send ("Sun, 06 Nov 1994 08:49:37 GMT");
   // Date.parse alone would also accept bare numbers and local-time strings.
   if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) return null;

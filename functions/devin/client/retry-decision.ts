@@ -25,8 +25,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /**
  * The one place that decides whether a failed attempt is worth repeating, and after how long.
- * Rate limits, server errors and transport failures are transient; every other status (400, 401,
- * 403, 404, 422…) would fail the same way again, so it fails at once.
+ * Rate limits, server errors, 409 (a conflict with a concurrent change, e.g. a listing being
+ * rebuilt, which clears by itself) and transport failures are transient; every other status (400,
+ * 401, 403, 404, 422…) would fail the same way again, so it fails at once.
  */
 export function retryDecision(
   outcome: AttemptOutcome,
@@ -46,5 +47,5 @@ function isTransient(outcome: AttemptOutcome): boolean {
   const { status } = outcome;
   // 501 and 505 say the server will never support the request; retrying cannot change that.
   if (status === 501 || status === 505) return false;
-  return status === 408 || status === 429 || (status >= 500 && status <= 599);
+  return status === 408 || status === 409 || status === 429 || (status >= 500 && status <= 599);
 }

@@ -9,6 +9,7 @@ import type { JsonReply, PageMutation } from './routes.js';
 import { answer, problem } from './routes.js';
 import type { ServedData } from './served-data.js';
 import { serveDataset } from './served-data.js';
+import type { ProductSplit } from './v3/v3-consumption.js';
 import type { V3Prefix } from './v3/v3-endpoints.js';
 import { isV3Path } from './v3/v3-endpoints.js';
 import { answerV3 } from './v3/v3-routes.js';
@@ -29,6 +30,8 @@ export interface FakeDevinApiOptions {
   readonly latencyMs?: number;
   /** v3 session pages with `total: null`, as the vendor says some endpoints answer; default included. */
   readonly v3SessionTotals?: 'included' | 'omitted';
+  /** How v3 daily bodies split a day by product (see {@link ProductSplit}); default every product. */
+  readonly v3ProductSplit?: ProductSplit;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -75,7 +78,14 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
-      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, options.v3SessionTotals)
+      ? answerV3(
+          routed,
+          served,
+          options.v3Prefix ?? 'v3',
+          mutation,
+          options.v3SessionTotals,
+          options.v3ProductSplit,
+        )
       : answer(routed, served, mutation);
     if (fault === null) reportAnswer(request, result);
     const text = JSON.stringify(result.body);

@@ -10,6 +10,9 @@ export interface ServedData {
   readonly organizations: readonly WireOrganization[];
   readonly billingCycles: readonly WireBillingCycle[];
   readonly serviceUsers: readonly WireServiceUser[];
+  readonly deletedOrgIds: ReadonlySet<string>;
+  readonly archivedSessionIds: ReadonlySet<string>;
+  readonly statusDetails: ReadonlyMap<string, string>;
   /** Built on the first consumption request: a benchmark that only lists sessions never pays for it. */
   consumption(): ConsumptionLedger;
 }
@@ -22,6 +25,9 @@ export function serveDataset(dataset: FakeDataset): ServedData {
     organizations: [...dataset.organizations],
     billingCycles: [...(dataset.billingCycles ?? [])],
     serviceUsers: [...(dataset.serviceUsers ?? [])],
+    deletedOrgIds: new Set(dataset.deletedOrgIds ?? []),
+    archivedSessionIds: new Set(dataset.archivedSessionIds ?? []),
+    statusDetails: new Map(Object.entries(dataset.statusDetails ?? {})),
     consumption() {
       ledger ??= consumptionLedger(dataset);
       return ledger;

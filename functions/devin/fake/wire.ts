@@ -67,6 +67,16 @@ export interface FakeDataset {
   billingCycles?: WireBillingCycle[];
   /** What `GET /v3/enterprise/members/service-users` lists. Absent: none. */
   serviceUsers?: WireServiceUser[];
+  /**
+   * Orgs deleted from the enterprise, whose sessions (in `sessions`) still carry their bill. Not
+   * in any organizations listing; the v3 sessions listing shows their sessions only with
+   * `include_deleted_orgs=true` (SDK SessionListParams, see v3-routes). Absent: none.
+   */
+  deletedOrgIds?: string[];
+  /** v3 `status_detail` by session id (e.g. `finished` on a `running` one); v2 has none. Absent: null. */
+  statusDetails?: Record<string, string>;
+  /** Sessions archived (v3 `is_archived: true`); v2 does not say. Absent: none. */
+  archivedSessionIds?: string[];
 }
 
 /** A v3 service user (a principal that is not a person). */

@@ -50,3 +50,63 @@ describe('billingCyclesFromWire', () => {
     );
   });
 });
+
+describe('billing cycles tile time over a year, in both documented shapes', () => {
+  // Cycles from the 5th of each month, as the vendor's example (5 Dec–5 Jan).
+  const months = Array.from({ length: 13 }, (_, i) => new Date(Date.UTC(2025, 11 + i, 5)));
+  const day = (at: Date) => at.toISOString().slice(0, 10);
+  const dayBefore = (at: Date) => day(new Date(at.getTime() - 86_400_000));
+  const shapes: Record<string, { start: string; end: string }[]> = {
+    // Older page: start at midnight UTC, end the cycle's last second.
+    'midnight to 23:59:59Z': months.slice(0, 12).map((m, i) => ({
+      start: `${day(m)}T00:00:00Z`,
+      end: `${dayBefore(months[i + 1] as Date)}T23:59:59Z`,
+    })),
+    // Newer page: billing-day instants, the end the next cycle's start.
+    '08:00Z to the next 08:00Z': months.slice(0, 12).map((m, i) => ({
+      start: `${day(m)}T08:00:00Z`,
+      end: `${day(months[i + 1] as Date)}T08:00:00Z`,
+    })),
+  };
+
+  it.each(Object.entries(shapes))('%s: each end is the next start, every bound at 08:00 UTC', (_, wire) => {
+    const cycles = billingCyclesFromWire(wire);
+    expect(cycles).toHaveLength(12);
+    for (const [i, c] of cycles.entries()) {
+      expect(c.start.toISOString().slice(10)).toBe('T08:00:00.000Z');
+      expect(c.end.toISOString().slice(10)).toBe('T08:00:00.000Z');
+      const next = cycles[i + 1];
+      if (next) expect(next.start.getTime()).toBe(c.end.getTime());
+    }
+    expect(cycles[0]?.start.toISOString()).toBe('2025-12-05T08:00:00.000Z');
+    expect(cycles[11]?.end.toISOString()).toBe('2026-12-05T08:00:00.000Z');
+  });
+
+  it.each(Object.entries(shapes))(
+    '%s: a session created 00:00–08:00Z on a boundary day is in exactly one cycle',
+    (_, wire) => {
+      const cycles = billingCyclesFromWire(wire);
+      for (const m of months.slice(1, 12)) {
+        for (const hour of [0, 3, 7.999, 8]) {
+          const created = new Date(m.getTime() + hour * 3_600_000);
+          const holding = cycles.filter((c) => c.start <= created && created < c.end);
+          expect(holding, created.toISOString()).toHaveLength(1);
+          // Before 08:00 UTC it is still the previous billing day, so the previous cycle's.
+          expect(holding[0]?.end.getTime() === m.getTime() + 8 * 3_600_000).toBe(hour < 8);
+        }
+      }
+    },
+  );
+
+  it('the two shapes give the same cycles, and mixing them leaves no overlap', () => {
+    const a = billingCyclesFromWire(shapes['midnight to 23:59:59Z']);
+    const b = billingCyclesFromWire(shapes['08:00Z to the next 08:00Z']);
+    expect(a).toEqual(b);
+    const mixed = billingCyclesFromWire(
+      (shapes['midnight to 23:59:59Z'] ?? []).map((c, i) =>
+        i % 2 === 0 ? c : (shapes['08:00Z to the next 08:00Z']?.[i] ?? c),
+      ),
+    );
+    expect(mixed).toEqual(a);
+  });
+});

@@ -188,12 +188,29 @@ describe('fetchBilledConsumption', () => {
     expect(reasonOf(await client.fetchBilledConsumption(OCTOBER))).toContain(reason);
   });
 
-  it('is unavailable when the API answers for days outside those asked', async () => {
-    const body = { ...GOOD_BODY, consumption_by_date: { '2026-09-30': 1.25, '2026-10-31': 2.25 } };
+  it('keeps the bill of the asked days when the API also answers for a day outside them, and warns', async () => {
+    // The docs leave open whether end_date is included: a day past the window is dropped, not fatal.
+    const body = {
+      ...GOOD_BODY,
+      total_acus: 4.5,
+      consumption_by_date: { '2026-10-01': 1.25, '2026-10-31': 2.25, '2026-11-01': 1 },
+      consumption_by_org_id: { org_1: 4 },
+    };
+    const { client, warnings } = await start(answering(body));
+    const result = await client.fetchBilledConsumption(OCTOBER);
+    if (!result.available) throw new Error(result.reason);
+    expect(result.consumption.totalAcus).toBe(acusFromNumber(3.5));
+    expect([...result.consumption.byDate.keys()]).toEqual(['2026-10-01', '2026-10-31']);
+    expect(warnings.join('\n')).toContain(
+      'the consumption endpoint answered for 2026-11-01 (1 ACUs), outside the asked billing days 2026-10-01 to 2026-10-31',
+    );
+  });
+
+  it('refuses a negative day as a contradiction naming the day and the field', async () => {
+    const body = { ...GOOD_BODY, consumption_by_date: { '2026-10-01': 4.75, '2026-10-31': -1.25 } };
     const { client } = await start(answering(body));
     expect(reasonOf(await client.fetchBilledConsumption(OCTOBER))).toBe(
-      'the consumption endpoint answered for 2026-09-30, outside the asked billing days 2026-10-01 to ' +
-        '2026-10-31, so its day bounds are not what this report assumes',
+      'on 2026-10-31, consumption_by_date is negative (-1.25)',
     );
   });
 
@@ -221,7 +238,7 @@ describe('fetchBilledConsumption', () => {
   ])('is unavailable when the %s figures exceed the total', async (breakdown, override, sum) => {
     const { client } = await start(answering({ ...GOOD_BODY, ...override }));
     expect(reasonOf(await client.fetchBilledConsumption(OCTOBER))).toBe(
-      `the ${breakdown} figures add up to ${sum} ACUs, more than total_acus 3.5`,
+      `total_acus is 3.5 ACUs, below its ${breakdown} figures' ${sum}`,
     );
   });
 

@@ -10,6 +10,11 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter(' 120 ', now)).toBe(120_000);
   });
 
+  it('reads fractional delay-seconds, rounded up to the millisecond', () => {
+    expect(parseRetryAfter('1.5', now)).toBe(1_500);
+    expect(parseRetryAfter('0.0004', now)).toBe(1);
+  });
+
   it('reads an HTTP date relative to now', () => {
     expect(parseRetryAfter('Sat, 01 Mar 2025 12:00:30 GMT', now)).toBe(30_000);
   });
@@ -18,7 +23,7 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('Sat, 01 Mar 2025 11:59:00 GMT', now)).toBe(0);
   });
 
-  it.each([null, '', 'soon', '-5', '1.5', '2025-03-01T12:00:30Z', 'Sat, 01 Mar 2025 12:00:30'])(
+  it.each([null, '', 'soon', '-5', '1.', '.5', '2025-03-01T12:00:30Z', 'Sat, 01 Mar 2025 12:00:30'])(
     'returns null for %j so the caller backs off on its own',
     (header) => {
       expect(parseRetryAfter(header, now)).toBeNull();

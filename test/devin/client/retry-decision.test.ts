@@ -10,11 +10,11 @@ const status = (code: number, retryAfterMs: number | null = null) =>
   ({ kind: 'status', status: code, retryAfterMs }) as const;
 
 describe('retryDecision', () => {
-  it.each([408, 429, 500, 502, 503, 504])('retries HTTP %i', (code) => {
+  it.each([408, 409, 429, 500, 502, 503, 504])('retries HTTP %i', (code) => {
     expect(retryDecision(status(code), 1, policy, () => 0.5).retry).toBe(true);
   });
 
-  it.each([400, 401, 403, 404, 409, 422, 501])('fails HTTP %i at once', (code) => {
+  it.each([400, 401, 403, 404, 422, 501])('fails HTTP %i at once', (code) => {
     expect(retryDecision(status(code), 1, policy, () => 0.5)).toEqual({ retry: false });
   });
 

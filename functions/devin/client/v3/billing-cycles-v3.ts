@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { BillingCycle } from '../billing-cycle.js';
+import { nextBillingDayBoundary } from '../billing-day.js';
 import type { HttpSettings } from '../http-settings.js';
 import { type Listing, unavailableListing } from '../listing.js';
 import { PAGE_LIMIT } from '../page-params.js';
@@ -20,7 +21,8 @@ const wireCycleV3Schema = z
 
 function cycleFromWireV3(item: unknown): BillingCycle {
   const wire = parseRecord(wireCycleV3Schema, item, 'billing cycle', 'after');
-  return { start: wire.after, end: wire.before };
+  // Brought to billing-day boundaries as v2's cycles are (billing-cycle.ts), so they tile time.
+  return { start: nextBillingDayBoundary(wire.after), end: nextBillingDayBoundary(wire.before) };
 }
 
 export async function listBillingCyclesV3(

@@ -21,6 +21,20 @@ import { sessionFromWireV3 } from './wire-session-v3.js';
 export const V3_SESSIONS_ROUTE = '/enterprise/sessions';
 
 /**
+ * What the v3 sessions listing is sent so that no billed session is left out. The vendor's
+ * generated SDKs type the listing's query (SessionListParams,
+ * github.com/iancmoritz/devin-platform-typescript src/resources/enterprise/sessions/sessions.ts;
+ * devin-platform-python src/devin_platform/types/enterprise/session_list_params.py) with
+ * `include_deleted_orgs: bool` and `is_archived: bool | null`; the pages
+ * (https://docs.devin.ai/zh/api-reference/v3/sessions/organizations-sessions) list neither and
+ * say nothing of their defaults. A deleted org's sessions were billed all the same, so
+ * `include_deleted_orgs=true` is sent. `is_archived` is a filter (nullable: left out, no filter),
+ * and archived sessions were billed too, so it is never sent: sending either value would drop
+ * the other half.
+ */
+export const KEEP_EVERY_BILLED_SESSION = { include_deleted_orgs: 'true' } as const;
+
+/**
  * Every session created in [from, to), exactly once, from the v3 cursor-paged listing.
  *
  * A cursor chain is sequential, so the period is split into time windows read concurrently (as
@@ -146,12 +160,16 @@ function joinWindows(lists: readonly SessionList[], spoolPath: string | null): S
   return joined;
 }
 
-/** Whole seconds, one more on each side: a bound that turns out exclusive still lets the edge in. */
+/**
+ * Whole seconds, one more on each side: a bound that turns out exclusive still lets the edge in.
+ * With {@link KEEP_EVERY_BILLED_SESSION}: sessions of deleted orgs and archived ones are listed.
+ */
 export function windowParams(query: SessionQuery, window: TimeWindow): URLSearchParams {
   const params = new URLSearchParams({
     created_after: String(Math.max(0, Math.floor(window.from.getTime() / 1000) - 1)),
     created_before: String(Math.ceil(window.to.getTime() / 1000) + 1),
     first: String(PAGE_LIMIT),
+    ...KEEP_EVERY_BILLED_SESSION,
   });
   for (const id of query.orgIds ?? []) params.append('org_ids', id);
   appendPrincipals(params, query.userIds);

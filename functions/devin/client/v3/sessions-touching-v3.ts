@@ -3,7 +3,7 @@ import { offerPages, readExactListing } from '../exact-listing.js';
 import { collectInMemory } from '../listing-collector.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import type { PagingSettings } from '../read-listing.js';
-import { V3_SESSIONS_ROUTE } from './fetch-sessions-v3.js';
+import { KEEP_EVERY_BILLED_SESSION, V3_SESSIONS_ROUTE } from './fetch-sessions-v3.js';
 import { readCursorChain } from './read-cursor-chain.js';
 import type { V3Paths } from './v3-paths.js';
 import { parseCursorPage } from './wire-cursor-page.js';
@@ -30,7 +30,7 @@ export async function listSessionsTouching(
   query: TouchingQuery,
   onWarning: (message: string) => void,
 ): Promise<Session[]> {
-  const base = new URLSearchParams({ first: String(PAGE_LIMIT) });
+  const base = new URLSearchParams({ first: String(PAGE_LIMIT), ...KEEP_EVERY_BILLED_SESSION });
   const sec = (d: Date, widen: -1 | 1) =>
     String(Math.max(0, widen < 0 ? Math.floor(d.getTime() / 1000) - 1 : Math.ceil(d.getTime() / 1000) + 1));
   if (query.createdFrom) base.set('created_after', sec(query.createdFrom, -1));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { acusFromNumber, ZERO_ACUS } from '../../../core/money/acus.js';
+import { RUNNING_FINISHED } from '../../../core/report/settled.js';
 import type { PullRequest, Session } from '../../../core/session.js';
 import { parseRecord } from '../parse-record.js';
 import { ValuePool } from '../value-pool.js';
@@ -33,6 +34,8 @@ const wireSessionV3Schema = z.object({
   // Documented as a required number; null is accepted as v2 sends it for sessions still starting.
   acus_consumed: z.number().nonnegative('must not be negative').nullable(),
   status: z.string(),
+  // Optional in the SDK's SessionResponse; an unknown detail is data (kept out of the status).
+  status_detail: z.string().nullish(),
   tags: z.array(z.string()).nullish(),
   url: z.string().nullish(),
   title: z.string().nullish(),
@@ -57,7 +60,9 @@ export function sessionFromWireV3(item: unknown): Session {
   return {
     sessionId: wire.session_id,
     url: wire.url ?? null,
-    status: pool.string(wire.status),
+    status: pool.string(
+      wire.status === 'running' && wire.status_detail === 'finished' ? RUNNING_FINISHED : wire.status,
+    ),
     title: wire.title ?? '',
     tags: pool.list(wire.tags ?? []),
     orgId: pool.string(wire.org_id),

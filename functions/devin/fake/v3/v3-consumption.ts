@@ -23,9 +23,19 @@ export interface WireDailyConsumptionV3 {
     /** Unix seconds of the billing day's start (08:00 UTC); what `date` stands for is undocumented. */
     date: number;
     acus: number;
-    acus_by_product: { devin: number; cascade: number; terminal: number; review: number };
+    acus_by_product: { devin: number; cascade: number; terminal: number; review?: number };
   }[];
 }
+
+/**
+ * How `acus_by_product` splits a day, each a way the vendor's pages allow: every product the fake
+ * bills (`review` included, as the org-scoped pages and the SDK show it,
+ * https://docs.devin.ai/zh/api-reference/v3/consumption/organizations-consumption-daily-users), or
+ * only the three the enterprise page lists (devin, cascade, terminal,
+ * https://docs.devin.ai/zh/api-reference/v3/consumption/consumption-daily.md), so the products
+ * fall short of the day's `acus` by its review ACUs.
+ */
+export type ProductSplit = 'every-product' | 'listed-products-only';
 
 /**
  * The body of a v3 daily consumption endpoint. A billing day is in the answer when its start
@@ -37,6 +47,7 @@ export function dailyConsumptionV3(
   ledger: ConsumptionLedger,
   scope: ConsumptionScope,
   bounds: { readonly afterSec: number | null; readonly beforeSec: number | null },
+  productSplit: ProductSplit = 'every-product',
 ): WireDailyConsumptionV3 {
   const inBounds = (day: string): boolean => {
     const start = billingDayStartMs(day) ?? 0;
@@ -86,7 +97,7 @@ export function dailyConsumptionV3(
           devin: acusToWire(p.devin),
           cascade: acusToWire(p.cascade),
           terminal: acusToWire(p.terminal),
-          review: acusToWire(p.review),
+          ...(productSplit === 'every-product' && { review: acusToWire(p.review) }),
         },
       };
     });

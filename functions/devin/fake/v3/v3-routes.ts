@@ -6,7 +6,7 @@ import type { ServedData } from '../served-data.js';
 import type { SessionFilter } from '../session-filter.js';
 import type { WireSession } from '../wire.js';
 import { cursorPageOf, readCursor } from './cursor-page.js';
-import { type ConsumptionScope, dailyConsumptionV3 } from './v3-consumption.js';
+import { type ConsumptionScope, dailyConsumptionV3, type ProductSplit } from './v3-consumption.js';
 import {
   V3_CONSUMPTION_CYCLES,
   V3_CONSUMPTION_DAILY,
@@ -39,6 +39,7 @@ export function answerV3(
   prefix: V3Prefix,
   mutateSessions?: PageMutation,
   sessionTotals: 'included' | 'omitted' = 'included',
+  productSplit: ProductSplit = 'every-product',
 ): JsonReply {
   const route = v3Route(request.path, prefix);
   if (route === null || !isKnown(route)) return problem(404);
@@ -47,7 +48,7 @@ export function answerV3(
   const query = new Reader(request.query);
 
   if (route === V3_CONSUMPTION_DAILY || route.startsWith(`${V3_CONSUMPTION_DAILY}/`)) {
-    return answerDaily(route, query, data);
+    return answerDaily(route, query, data, productSplit);
   }
   const { first, offset } = readCursor(query);
   const ok = (body: unknown): JsonReply =>
@@ -60,10 +61,16 @@ export function answerV3(
       const page = selected.slice(offset, offset + first);
       const items = mutateSessions ? mutateSessions(structuredClone(page)) : page;
       // `total` and the cursor describe the unmutated page, as a server whose rows changed would.
-      const envelope = cursorPageOf(selected, offset, first, toV3Session);
+      const asV3 = (s: WireSession) =>
+        toV3Session(
+          s,
+          data.archivedSessionIds.has(s.session_id),
+          data.statusDetails.get(s.session_id) ?? null,
+        );
+      const envelope = cursorPageOf(selected, offset, first, asV3);
       return ok({
         ...envelope,
-        items: items.map(toV3Session),
+        items: items.map(asV3),
         ...(sessionTotals === 'omitted' && { total: null }),
       });
     }
@@ -147,7 +154,12 @@ function isKnown(route: string): boolean {
   );
 }
 
-function answerDaily(route: string, query: QueryReader, data: ServedData): JsonReply {
+function answerDaily(
+  route: string,
+  query: QueryReader,
+  data: ServedData,
+  productSplit: ProductSplit,
+): JsonReply {
   const afterSec = optionalSeconds(query, 'time_after');
   const beforeSec = optionalSeconds(query, 'time_before');
   if (query.issues.length > 0) return { status: 422, body: { detail: query.issues } };
@@ -155,7 +167,10 @@ function answerDaily(route: string, query: QueryReader, data: ServedData): JsonR
   for (const [head, kind] of DAILY_SCOPES) {
     if (route.startsWith(head)) scope = { kind, id: decodeURIComponent(route.slice(head.length)) };
   }
-  return { status: 200, body: dailyConsumptionV3(data.consumption(), scope, { afterSec, beforeSec }) };
+  return {
+    status: 200,
+    body: dailyConsumptionV3(data.consumption(), scope, { afterSec, beforeSec }, productSplit),
+  };
 }
 
 /** Bounds are inclusive, at whole seconds: the case in which the client's own filter matters. */
@@ -177,7 +192,20 @@ function selectSessions(query: QueryReader, data: ServedData): readonly WireSess
     tags: query.list('tags'),
     order: 'asc',
   };
-  const matching = data.sessions.matching(filter);
+  // SessionListParams (the vendor's generated SDKs, github.com/iancmoritz/devin-platform-typescript
+  // src/resources/enterprise/sessions/sessions.ts and devin-platform-python
+  // types/enterprise/session_list_params.py): `include_deleted_orgs: bool` (so it has a default,
+  // which the name says is false: sessions of deleted orgs are left out unless asked) and
+  // `is_archived: bool | null` (a filter; left out, archived and unarchived sessions are listed).
+  const includeDeletedOrgs = query.boolean('include_deleted_orgs', false);
+  const archived = query.text('is_archived') === null ? null : query.boolean('is_archived', false);
+  const matching = data.sessions
+    .matching(filter)
+    .filter(
+      (s) =>
+        (includeDeletedOrgs || !data.deletedOrgIds.has(s.org_id)) &&
+        (archived === null || data.archivedSessionIds.has(s.session_id) === archived),
+    );
   if (serviceUserIds.length === 0) return matching;
   // A principal filter: a person's sessions or a service user's, whichever was named.
   const users = new Set(userIds);

@@ -33,7 +33,11 @@ export function unixSeconds(iso: string): number {
 }
 
 /** The same session as v3 shows it: the data set is one, only the wire differs. */
-export function toV3Session(session: WireSession): WireSessionV3 {
+export function toV3Session(
+  session: WireSession,
+  archived = false,
+  statusDetail: string | null = null,
+): WireSessionV3 {
   const serviceUserId = session.service_user_id ?? null;
   return {
     session_id: session.session_id,
@@ -45,7 +49,7 @@ export function toV3Session(session: WireSession): WireSessionV3 {
     // v2 sends null for a session still starting; v3 documents a required number, so it is 0.
     acus_consumed: session.acus_consumed ?? 0,
     status: session.status,
-    status_detail: null,
+    status_detail: statusDetail,
     tags: session.tags,
     url: session.url,
     title: session.title,
@@ -54,7 +58,7 @@ export function toV3Session(session: WireSession): WireSessionV3 {
     ),
     parent_session_id: null,
     child_session_ids: null,
-    is_archived: false,
+    is_archived: archived,
     is_advanced: false,
     origin: serviceUserId === null ? 'webapp' : 'api',
   };

@@ -5,6 +5,7 @@ import {
 } from '../../../../functions/devin/client/devin-client.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../../../functions/devin/fake/fake-devin-api.js';
 import type { FaultPlan } from '../../../../functions/devin/fake/faults.js';
+import type { ProductSplit } from '../../../../functions/devin/fake/v3/v3-consumption.js';
 import type { V3Prefix } from '../../../../functions/devin/fake/v3/v3-endpoints.js';
 import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
 import { datasetOf, februarySessions } from '../fake-api-harness.js';
@@ -33,6 +34,7 @@ export async function startV3Harness(
     prefix?: V3Prefix;
     client?: Partial<DevinClientOptions>;
     sessionTotals?: 'included' | 'omitted';
+    productSplit?: ProductSplit;
   } = {},
 ): Promise<V3Harness> {
   const api = await startFakeDevinApi({
@@ -41,6 +43,7 @@ export async function startV3Harness(
     ...(options.faults && { faults: options.faults }),
     ...(options.prefix && { v3Prefix: options.prefix }),
     ...(options.sessionTotals && { v3SessionTotals: options.sessionTotals }),
+    ...(options.productSplit && { v3ProductSplit: options.productSplit }),
   });
   const sleeps: number[] = [];
   const warnings: string[] = [];
