@@ -3,35 +3,25 @@
 // changes a byte of the closed month's files.
 
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
+import { describe, expect, it } from 'vitest';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { useReportCli } from '../support/report-cli-harness.js';
 
-const KEY = 'cog_close_cli_service_user_secret_5e7b1ce5';
-let api: FakeDevinApi;
-let out: string;
-
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runReportCli('api', ['--out', out, '--acu-price', '2.25', ...args], {
-    env: { DEVIN_API_KEY: KEY, DEVIN_API_URL: api.url },
-    now: () => new Date('2026-12-06T10:00:00Z'),
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const harness = useReportCli({
+  key: 'cog_close_cli_service_user_secret_5e7b1ce5',
+  seed: 5,
+  sessions: 200,
+  now: new Date('2026-12-06T10:00:00Z'),
+  folderPrefix: 'close-cli-',
+});
+const cli = harness.cli;
 
 /** Every file of the closed October (its FOCUS partition included) with its SHA-256. */
 async function october(): Promise<Record<string, string>> {
   const files: Record<string, string> = {};
-  const names = (await readdir(out, { recursive: true })) as string[];
+  const names = (await readdir(harness.out(), { recursive: true })) as string[];
   for (const name of names.sort()) {
     const ofRecord =
       (name.startsWith('devin-acu-chargeback-2026-10.') && !name.includes('.preview.')) ||
@@ -39,7 +29,7 @@ async function october(): Promise<Record<string, string>> {
     if (ofRecord && !name.endsWith('/') && name.includes('.')) {
       try {
         files[name] = createHash('sha256')
-          .update(await readFile(join(out, name)))
+          .update(await readFile(join(harness.out(), name)))
           .digest('hex');
       } catch {
         // a folder
@@ -50,21 +40,6 @@ async function october(): Promise<Record<string, string>> {
 }
 
 describe('closing a period from the command line', () => {
-  beforeAll(async () => {
-    const data = generateDataset({
-      seed: 5,
-      sessions: 200,
-      from: new Date('2026-10-01T00:00:00Z'),
-      to: new Date('2026-12-01T00:00:00Z'),
-    });
-    api = await startFakeDevinApi({ apiKey: KEY, data });
-    out = await mkdtemp(join(tmpdir(), 'close-cli-'));
-  });
-  afterAll(async () => {
-    await api.close();
-    await rm(out, { recursive: true, force: true });
-  });
-
   it('closes October once; a second close, a filtered run, a preliminary run and November’s close leave it as it was', async () => {
     const first = await cli('--month', '2026-10', '--close', '--json');
     expect(first.code, first.stderr).toBe(0);
@@ -74,18 +49,18 @@ describe('closing a period from the command line', () => {
       unsettled: { sessions: number };
     };
     expect(json.closed).toBe(true);
-    expect(json.files.close).toBe(join(out, 'devin-acu-chargeback-2026-10.close.json'));
+    expect(json.files.close).toBe(join(harness.out(), 'devin-acu-chargeback-2026-10.close.json'));
     const record = parseCloseRecord(JSON.parse(await readFile(json.files.close, 'utf8')), 'close');
     expect(record.unsettled.count).toBe(json.unsettled.sessions);
     const closed = await october();
     expect(Object.keys(closed)).toContain('devin-acu-chargeback-2026-10.close.json');
-    const listing = (await readdir(out, { recursive: true })).sort();
+    const listing = (await readdir(harness.out(), { recursive: true })).sort();
 
     const again = await cli('--month', '2026-10', '--close', '--json');
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/^October 2026 was closed at .* by run /m);
     expect(JSON.parse(again.stdout)).toMatchObject({ closed: true, duplicateOf: record.runId });
-    expect((await readdir(out, { recursive: true })).sort()).toEqual(listing);
+    expect((await readdir(harness.out(), { recursive: true })).sort()).toEqual(listing);
 
     const filtered = await cli('--month', '2026-10', '--org', 'org_0', '--json');
     expect(filtered.code, filtered.stderr).toBe(0);
@@ -97,7 +72,7 @@ describe('closing a period from the command line', () => {
     expect(preview.code, preview.stderr).toBe(0);
     const previewJson = JSON.parse(preview.stdout) as { closed: boolean; files: { workbook: string } };
     expect(previewJson).toMatchObject({ closed: false });
-    expect(previewJson.files.workbook).toBe(join(out, 'devin-acu-chargeback-2026-10.preview.xlsx'));
+    expect(previewJson.files.workbook).toBe(join(harness.out(), 'devin-acu-chargeback-2026-10.preview.xlsx'));
 
     expect((await cli('--month', '2026-11', '--close')).code).toBe(0);
     expect(await october()).toEqual(closed);

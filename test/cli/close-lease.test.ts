@@ -1,55 +1,31 @@
 // A close that fails after claiming its period releases the claim, so the next close runs at
 // once; and a close that finds a live claim names the run that holds it, an id that run printed.
 
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { useReportCli } from '../support/report-cli-harness.js';
 
-const KEY = 'cog_close_lease_service_user_secret_44c1';
 const NOW = new Date('2026-12-06T10:00:00Z');
-let api: FakeDevinApi;
-let out: string;
-
-async function cli(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runReportCli('api', ['--out', out, '--acu-price', '2.25', ...args], {
-    env: { DEVIN_API_KEY: KEY, DEVIN_API_URL: api.url },
-    now: () => NOW,
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-  });
-  return { code, stdout, stderr };
-}
+const harness = useReportCli({
+  key: 'cog_close_lease_service_user_secret_44c1',
+  seed: 9,
+  sessions: 120,
+  now: NOW,
+  folderPrefix: 'close-lease-',
+});
+const cli = harness.cli;
 
 describe('a close’s claim is a lease', () => {
-  beforeAll(async () => {
-    const data = generateDataset({
-      seed: 9,
-      sessions: 120,
-      from: new Date('2026-10-01T00:00:00Z'),
-      to: new Date('2026-12-01T00:00:00Z'),
-    });
-    api = await startFakeDevinApi({ apiKey: KEY, data });
-    out = await mkdtemp(join(tmpdir(), 'close-lease-'));
-  });
-  afterAll(async () => {
-    await api.close();
-    await rm(out, { recursive: true, force: true });
-  });
-
   it('releases the claim of a close that failed, so the next close runs at once', async () => {
-    api.setFaults({ script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }] });
+    harness
+      .api()
+      .setFaults({ script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }] });
     const failed = await cli('--month', '2026-10', '--close');
-    api.setFaults({});
+    harness.api().setFaults({});
     expect(failed.code).toBe(1);
     const failedRun = failed.stderr.match(/Closing October 2026 as run (\S+)\./)?.[1];
     expect(failedRun, failed.stderr).toBeDefined();
-    expect((await readdir(out)).filter((name) => name.includes('.claim'))).toEqual([]);
+    expect((await readdir(harness.out())).filter((name) => name.includes('.claim'))).toEqual([]);
 
     const next = await cli('--month', '2026-10', '--close', '--json');
     expect(next.code, next.stderr).toBe(0);
