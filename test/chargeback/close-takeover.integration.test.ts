@@ -4,53 +4,27 @@
 
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
-import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
-import {
-  API_KEY_SECRET_ID,
-  loadReportHandler,
-  type ReportHandler,
-  reportFunctionEnv,
-  restoreReportEnv,
-} from '../support/report-handler.js';
+import { useReportFunction } from '../support/report-function-harness.js';
 
 const API_KEY = 'apk_user_close_takeover_secret_value_12345';
 const BUCKET = 'chargeback-close-takeover';
 const SEPTEMBER = 'reports/monthly/2026/devin-acu-chargeback-2026-09';
 const CLAIM = 'reports/markers/monthly/2026-09.close-claim.json';
 
-let aws: AwsEmulators;
-let devin: FakeDevinApi;
-let handler: ReportHandler;
-let bucket: ReportBucket;
+const harness = useReportFunction({
+  apiKey: API_KEY,
+  bucket: BUCKET,
+  seed: 23,
+  sessions: 120,
+  from: new Date('2026-08-01T00:00:00Z'),
+  to: new Date('2026-11-01T00:00:00Z'),
+});
 
 describe('taking over a dead close in the Lambda', () => {
-  beforeAll(async () => {
-    aws = await startAwsEmulators();
-    await aws.s3.createBucket(BUCKET);
-    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
-    const data = generateDataset({
-      seed: 23,
-      sessions: 120,
-      from: new Date('2026-08-01T00:00:00Z'),
-      to: new Date('2026-11-01T00:00:00Z'),
-    });
-    devin = await startFakeDevinApi({ apiKey: API_KEY, data });
-    handler = await loadReportHandler(reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }));
-    bucket = reportBucket(aws, BUCKET);
-  }, 60_000);
-
-  afterAll(async () => {
-    restoreReportEnv();
-    await devin?.close();
-    await aws?.stop();
-  });
-
   it('lets exactly one of four handlers racing over a dead claim close; one record, one email', async () => {
+    const { aws, handler, bucket } = harness();
     const dead = { runId: 'run-that-died', claimedAt: '2026-10-01T00:00:00.000Z' };
     await bucket.s3.send(
       new PutObjectCommand({ Bucket: BUCKET, Key: CLAIM, Body: `${JSON.stringify(dead)}\n` }),
@@ -88,6 +62,7 @@ describe('taking over a dead close in the Lambda', () => {
   }, 240_000);
 
   it('releases the claim of a close that failed, so the next close runs at once', async () => {
+    const { devin, handler, bucket } = harness();
     const claimOf = (slug: string) => `reports/markers/monthly/${slug}.close-claim.json`;
     devin.setFaults({
       script: [{ fault: { kind: 'status', status: 401 }, times: Number.POSITIVE_INFINITY }],

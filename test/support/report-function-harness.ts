@@ -1,0 +1,62 @@
+import { afterAll, beforeAll } from 'vitest';
+import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { type AwsEmulators, startAwsEmulators } from './aws-emulators.js';
+import { type ReportBucket, reportBucket } from './report-bucket.js';
+import {
+  API_KEY_SECRET_ID,
+  loadReportHandler,
+  type ReportHandler,
+  reportFunctionEnv,
+  restoreReportEnv,
+} from './report-handler.js';
+
+export interface ReportFunctionHarness {
+  readonly aws: AwsEmulators;
+  readonly devin: FakeDevinApi;
+  readonly handler: ReportHandler;
+  readonly bucket: ReportBucket;
+}
+
+/**
+ * The report function as the Lambda loads it, against the AWS emulators (one bucket, the API key
+ * in the secret) and a fake Devin API serving a generated data set: started before the file's
+ * tests, stopped after them. Read `harness()` inside tests.
+ */
+export function useReportFunction(options: {
+  readonly apiKey: string;
+  readonly bucket: string;
+  readonly seed: number;
+  readonly sessions: number;
+  readonly from: Date;
+  readonly to: Date;
+}): () => ReportFunctionHarness {
+  let started: ReportFunctionHarness | undefined;
+  let aws: AwsEmulators | undefined;
+  let devin: FakeDevinApi | undefined;
+  beforeAll(async () => {
+    aws = await startAwsEmulators();
+    await aws.s3.createBucket(options.bucket);
+    aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: options.apiKey }));
+    const data = generateDataset({
+      seed: options.seed,
+      sessions: options.sessions,
+      from: options.from,
+      to: options.to,
+    });
+    devin = await startFakeDevinApi({ apiKey: options.apiKey, data });
+    const handler = await loadReportHandler(
+      reportFunctionEnv(aws, { bucket: options.bucket, devinUrl: devin.url }),
+    );
+    started = { aws, devin, handler, bucket: reportBucket(aws, options.bucket) };
+  }, 60_000);
+  afterAll(async () => {
+    restoreReportEnv();
+    await devin?.close();
+    await aws?.stop();
+  });
+  return () => {
+    if (started === undefined) throw new Error('the report function harness is used outside a test');
+    return started;
+  };
+}
