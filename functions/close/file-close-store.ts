@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { closeClaimText, judgeHeldClaim, parseCloseClaim } from '../core/close/close-claim.js';
 import {
@@ -9,6 +9,7 @@ import {
   closeRecordText,
   parseCloseRecord,
 } from '../core/close/close-record.js';
+import { writeFileAtomically } from '../local/write-file-atomically.js';
 import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
 /**
@@ -91,9 +92,8 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
         if (current === undefined)
           return (await createOnce(claimPath, body)) === 'written' ? { kind: 'claimed' } : holder(claimPath);
         if (current !== staleText) return holder(claimPath);
-        const partial = `${claimPath}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
-        await writeFile(partial, body, { flag: 'wx' });
-        await rename(partial, claimPath);
+        // Under the take-over lock, so one writer at a time; the rename is atomic.
+        await writeFileAtomically(claimPath, body);
         return { kind: 'claimed' };
       } finally {
         await rm(takeoverPath, { force: true });
@@ -106,9 +106,8 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       try {
         const text = await readText(claimPath);
         if (text === undefined || parseCloseClaim(text)?.runId !== runId) return false;
-        const partial = `${claimPath}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
-        await writeFile(partial, body, { flag: 'wx' });
-        await rename(partial, claimPath);
+        // Under the take-over lock, so one writer at a time; the rename is atomic.
+        await writeFileAtomically(claimPath, body);
         return true;
       } finally {
         await rm(takeoverPath, { force: true });
