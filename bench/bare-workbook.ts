@@ -125,7 +125,11 @@ function centreOf(centres: NonNullable<ChargebackReport['costCentres']>, s: Sess
 }
 
 /** As the workbook's Session Tags: each tag row carries its session's whole ACUs and Cost. */
-function writeSessionTags(ws: ExcelJS.Worksheet, sessions: Iterable<Session>, report: ChargebackReport): void {
+function writeSessionTags(
+  ws: ExcelJS.Worksheet,
+  sessions: Iterable<Session>,
+  report: ChargebackReport,
+): void {
   ws.addRow(['Session ID', 'Tag', 'ACUs', 'Cost']).commit();
   const costs = report.sessionCostMinor;
   const costScale = 10 ** report.pricing.minorDigits;
