@@ -11,6 +11,7 @@ import {
 } from '../functions/core/cost-centres/cost-centre-of-session.js';
 import type { ChargebackReport } from '../functions/core/report/chargeback-report.js';
 import { statusLabel } from '../functions/core/report/session-status.js';
+import { settledText } from '../functions/core/report/settled.js';
 import type { Session } from '../functions/core/session.js';
 import { MAX_LINKS_PER_SHEET } from '../functions/workbook/link-budget.js';
 import { WORKBOOK_ZIP, type WorkbookZipOptions } from '../functions/workbook/write-chargeback-workbook.js';
@@ -34,7 +35,7 @@ export async function writeBareWorkbook(
     zip: { zlib: { level: zip.level } },
   });
   writeSessions(wb.addWorksheet('Sessions'), sessions, report);
-  writeSessionTags(wb.addWorksheet('Session Tags'), tagSessions);
+  writeSessionTags(wb.addWorksheet('Session Tags'), tagSessions, report);
   await wb.commit();
 }
 
@@ -52,6 +53,7 @@ const HEADERS = [
   'Tags',
   'User Email',
   'Status Code',
+  'Settled',
   'Period',
   'Updated (UTC)',
   'ACUs Missing',
@@ -95,6 +97,7 @@ function writeSessions(ws: ExcelJS.Worksheet, sessions: Iterable<Session>, repor
       s.tags.length === 0 ? null : s.tags.join(', '),
       user?.email ?? null,
       s.status,
+      settledText(s.status),
       period,
       s.updatedAt,
       s.acusReported ? 'No' : 'Yes',
@@ -121,14 +124,25 @@ function centreOf(centres: NonNullable<ChargebackReport['costCentres']>, s: Sess
     : costCentreOfOrg(centres.map, s.orgId).code;
 }
 
-function writeSessionTags(ws: ExcelJS.Worksheet, sessions: Iterable<Session>): void {
-  ws.addRow(['Session ID', 'Tag']).commit();
-  for (const { sessionId, tags } of sessions) {
-    if (tags.length === 0) ws.addRow([sessionId, '(untagged)']).commit();
+/** As the workbook's Session Tags: each tag row carries its session's whole ACUs and Cost. */
+function writeSessionTags(
+  ws: ExcelJS.Worksheet,
+  sessions: Iterable<Session>,
+  report: ChargebackReport,
+): void {
+  ws.addRow(['Session ID', 'Tag', 'ACUs', 'Cost']).commit();
+  const costs = report.sessionCostMinor;
+  const costScale = 10 ** report.pricing.minorDigits;
+  let i = 0;
+  for (const { sessionId, tags, acus } of sessions) {
+    const acusValue = Number(acus) / 1e12;
+    const cost = Number(costs[i] ?? 0n) / costScale;
+    if (tags.length === 0) ws.addRow([sessionId, '(untagged)', acusValue, cost]).commit();
     for (let j = 0; j < tags.length; j += 1) {
       const tag = tags[j] as string;
-      if (tags.indexOf(tag) === j) ws.addRow([sessionId, tag]).commit();
+      if (tags.indexOf(tag) === j) ws.addRow([sessionId, tag, acusValue, cost]).commit();
     }
+    i += 1;
   }
   ws.commit();
 }

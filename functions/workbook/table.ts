@@ -75,7 +75,7 @@ export async function writeTable<Item>(
   const cellValueOf = columns.map((column) => column.value);
   const wrapped = columns.flatMap((column, i) =>
     column.wrap === true && column.growsRow !== false
-      ? [{ index: i, units: wrapUnits(column.width ?? 14) }]
+      ? [{ index: i, units: wrapUnits(column.width ?? 14), known: new Map<string, number>() }]
       : [],
   );
   let lastItemRow = header.number;
@@ -117,6 +117,18 @@ export function wrapUnits(width: number): number {
 
 /** No character is wider than this many units: a text this short fits its line without measuring. */
 const WIDEST_CHARACTER_UNITS = 1.9;
+/**
+ * Texts a wrapped column remembers the lines of: names and tag lists repeat
+ * row after row (a user's name is the same string on each of their sessions),
+ * so most cells are counted once. Bounded, as titles may all differ.
+ */
+const REMEMBERED_TEXTS = 10_000;
+
+interface WrappedColumn {
+  readonly index: number;
+  readonly units: number;
+  readonly known: Map<string, number>;
+}
 
 /**
  * Viewers do not all grow a row to its wrapped text (LibreOffice keeps the
@@ -126,15 +138,21 @@ const WIDEST_CHARACTER_UNITS = 1.9;
 function fitWrappedHeight(
   row: SheetRow,
   values: readonly CellValue[],
-  wrapped: readonly { index: number; units: number }[],
+  wrapped: readonly WrappedColumn[],
 ): void {
   let lines = 1;
-  for (const { index, units } of wrapped) {
+  for (const { index, units, known } of wrapped) {
     const value = values[index];
     // Most cells fit on one line: no need to measure them.
     if (typeof value !== 'string') continue;
     if (value.length * WIDEST_CHARACTER_UNITS <= units && !value.includes('\n')) continue;
-    lines = Math.max(lines, wrappedLines(value, units));
+    let counted = known.get(value);
+    if (counted === undefined) {
+      counted = wrappedLines(value, units);
+      if (known.size >= REMEMBERED_TEXTS) known.clear();
+      known.set(value, counted);
+    }
+    lines = Math.max(lines, counted);
   }
   if (lines > 1) row.height = Math.min(409, lines * LINE_HEIGHT);
 }

@@ -94,11 +94,46 @@ const UNITS_PER_EM = 14.67 / 7;
 /** Bold Calibri runs about 4 % wider. */
 const BOLD = 1.04;
 
+/** Codes up to the highest one listed; any above counts as unknown. */
+const TABLE_SIZE = Math.max(...Object.keys(EM).map((char) => char.charCodeAt(0))) + 1;
+
+/**
+ * The em widths by UTF-16 code, so measuring a cell is one pass of array
+ * reads: the Record lookup per character (and the words split out of each
+ * text) was the workbook's largest cost per row once rows grew to their lines.
+ */
+const EM_BY_CODE: Float64Array = (() => {
+  const table = new Float64Array(TABLE_SIZE).fill(UNKNOWN_EM);
+  for (let code = 0x30; code <= 0x39; code += 1) table[code] = DIGIT_EM;
+  for (const [char, em] of Object.entries(EM)) table[char.charCodeAt(0)] = em;
+  return table;
+})();
+
+/**
+ * The em width of the character at `i`, and how many code units it takes: a
+ * surrogate pair is one character (an unknown one), as `for…of` reads it.
+ */
+function emAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  return code < TABLE_SIZE ? (EM_BY_CODE[code] as number) : UNKNOWN_EM;
+}
+
+function isPairAt(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  if (code < 0xd800 || code > 0xdbff) return false;
+  const next = text.charCodeAt(i + 1);
+  return next >= 0xdc00 && next <= 0xdfff;
+}
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+
 /** The printed width of one line of text at 11 pt, in column width units. */
 export function textUnits(text: string, bold = false): number {
   let em = 0;
-  for (const char of text) {
-    em += char >= '0' && char <= '9' ? DIGIT_EM : (EM[char] ?? UNKNOWN_EM);
+  for (let i = 0; i < text.length; i += 1) {
+    em += emAt(text, i);
+    if (isPairAt(text, i)) i += 1;
   }
   return em * UNITS_PER_EM * (bold ? BOLD : 1);
 }
@@ -110,25 +145,41 @@ export function longestWordUnits(text: string, bold = false): number {
 
 /**
  * Lines a text needs in a column `units` wide when a viewer breaks it at
- * spaces (a word longer than the line is broken where it must be).
+ * spaces (a word longer than the line is broken where it must be). One pass
+ * over the text, no strings split out of it: it runs for every wrapped cell
+ * of the Sessions sheet. Words are what `split(' ')` gives within each
+ * `split('\n')` paragraph, summed in the same order, so the count is exactly
+ * that of measuring each word on its own.
  */
 export function wrappedLines(text: string, units: number, bold = false): number {
-  const space = textUnits(' ', bold);
-  let lines = 0;
-  for (const paragraph of text.split('\n')) {
-    lines += 1;
-    let used = 0;
-    for (const word of paragraph.split(' ')) {
-      const width = textUnits(word, bold);
-      const needed = used === 0 ? width : used + space + width;
-      if (needed <= units) {
-        used = needed;
-        continue;
-      }
+  // Multiplied in textUnits' order, so a width is the very same number.
+  const factor = bold ? BOLD : 1;
+  const space = (EM_BY_CODE[SPACE] as number) * UNITS_PER_EM * factor;
+  let lines = 1;
+  let used = 0;
+  let em = 0;
+  for (let i = 0; i <= text.length; i += 1) {
+    const code = i < text.length ? text.charCodeAt(i) : NEWLINE;
+    if (code !== SPACE && code !== NEWLINE) {
+      em += emAt(text, i);
+      if (isPairAt(text, i)) i += 1;
+      continue;
+    }
+    // A word ends: as textUnits(word, bold) would measure it.
+    const width = em * UNITS_PER_EM * factor;
+    em = 0;
+    const needed = used === 0 ? width : used + space + width;
+    if (needed <= units) {
+      used = needed;
+    } else {
       if (used > 0) lines += 1;
       // A word wider than the line takes lines of its own.
       lines += Math.max(0, Math.ceil(width / units) - 1);
       used = width % units || Math.min(width, units);
+    }
+    if (code === NEWLINE && i < text.length) {
+      lines += 1;
+      used = 0;
     }
   }
   return lines;
