@@ -80,6 +80,9 @@ export class ChargebackStack extends Stack {
       ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
       ...(config.sharedCosts === undefined ? {} : { SHARED_COSTS: config.sharedCosts }),
       ...(config.trueUpMonths === undefined ? {} : { TRUE_UP_MONTHS: String(config.trueUpMonths) }),
+      ...(config.closeSettleHours === undefined
+        ? {}
+        : { CLOSE_SETTLE_HOURS: String(config.closeSettleHours) }),
       ...(config.devinApiUrl === undefined ? {} : { DEVIN_API_URL: config.devinApiUrl }),
       ...links?.reportEnvironment,
       ...(config.devinApiVersion === undefined ? {} : { DEVIN_API_VERSION: config.devinApiVersion }),
@@ -139,7 +142,7 @@ export class ChargebackStack extends Stack {
     const monthly = new MonthlySchedule(this, 'Monthly', {
       target: fn,
       expression: config.schedule,
-      timeZone: config.timezone,
+      timeZone: config.scheduleTimezone,
       deadLetterQueue: failedRuns,
     });
 

@@ -1,5 +1,6 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
+import { MAX_CLOSE_SETTLE_HOURS } from '../functions/core/close/close-settle-hours.js';
 import {
   DEFAULT_MAX_SESSION_ROWS,
   MAX_SESSION_ROWS_LIMIT,
@@ -7,6 +8,7 @@ import {
 import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
+import { defaultSchedule } from './default-schedule.js';
 import { FOCUS_CONFIG_KEYS } from './focus-config.js';
 import { unknownContextKeys } from './unknown-context-keys.js';
 
@@ -27,6 +29,8 @@ export interface ChargebackConfig {
   readonly schedule: string;
   /** IANA zone the schedule fires in and the report's calendar month is read in. */
   readonly timezone: string;
+  /** The zone `schedule` fires in: `timezone` for a given schedule, UTC for the default one. */
+  readonly scheduleTimezone: string;
   /** Decimal text, passed through untouched so the handler parses it exactly. */
   readonly acuPrice: string;
   readonly currency: string;
@@ -64,6 +68,8 @@ export interface ChargebackConfig {
   readonly sharedCosts?: string | undefined;
   /** Closed periods a close re-reads for true-ups (default 3; 0: none). */
   readonly trueUpMonths?: number | undefined;
+  /** Hours after a period's last billing day ends before it may close (default 4). */
+  readonly closeSettleHours?: number | undefined;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -81,19 +87,6 @@ export interface ChargebackConfig {
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
-
-/**
- * When the schedule fires unless `schedule` is set, by alignment. A billing-day
- * month ends at 08:00 UTC on the 1st, which is still the 1st before 08:00 UTC in
- * every zone from UTC-12 to UTC+14 at 06:00 on the 2nd: so the 2nd. Cycles end on
- * any day: a daily run reports each cycle once it has ended, and the per-period
- * email marker makes the other days' runs return without sending anything.
- */
-export const DEFAULT_SCHEDULES: Readonly<Record<Alignment, string>> = {
-  calendar: 'cron(0 6 1 * ? *)',
-  'billing-day': 'cron(0 6 2 * ? *)',
-  'billing-cycle': 'cron(0 9 * * ? *)',
-};
 
 export const CONFIG_KEYS = [
   'recipients',
@@ -120,6 +113,7 @@ export const CONFIG_KEYS = [
   'creditAccount',
   'sharedCosts',
   'trueUpMonths',
+  'closeSettleHours',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -420,6 +414,17 @@ const configSchema = z
         typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
       z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
     ),
+    closeSettleHours: z.preprocess(
+      (value) =>
+        typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
+          ? Number(value)
+          : blankToUndefined(value),
+      z
+        .number({ error: `must be a number of hours from 0 to ${MAX_CLOSE_SETTLE_HOURS}` })
+        .min(0)
+        .max(MAX_CLOSE_SETTLE_HOURS)
+        .optional(),
+    ),
     maxSessionRows: wholeNumberOr(
       CONFIG_DEFAULTS.maxSessionRows,
       1,
@@ -442,7 +447,7 @@ const configSchema = z
   })
   .transform((config) => ({
     ...config,
-    schedule: config.schedule ?? DEFAULT_SCHEDULES[config.alignment],
+    ...scheduleOf(config),
     allowedRecipientDomains:
       config.allowedRecipientDomains === undefined
         ? defaultRecipientDomains(config.recipients, config.sender)
@@ -472,4 +477,16 @@ function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The given schedule fires in the report's zone; the default one in UTC (see defaultSchedule). */
+function scheduleOf(config: {
+  readonly schedule?: string | undefined;
+  readonly alignment: Alignment;
+  readonly timezone: string;
+  readonly closeSettleHours?: number | undefined;
+}): { readonly schedule: string; readonly scheduleTimezone: string } {
+  if (config.schedule !== undefined) return { schedule: config.schedule, scheduleTimezone: config.timezone };
+  const fallback = defaultSchedule(config.alignment, config.timezone, config.closeSettleHours);
+  return { schedule: fallback.expression, scheduleTimezone: fallback.timeZone };
 }

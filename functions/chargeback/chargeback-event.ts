@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIRST_REPORT_DAY, isBeforeFirstReportDay } from '../core/close/close-timing.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
@@ -112,6 +113,16 @@ export function parseChargebackEvent(event: unknown): ChargebackRun {
       undefined,
       'is required (or from and to, or cycle): send e.g. {"month":"2026-09"} or {"from":"2026-09-01","to":"2026-09-15"}',
     );
+  }
+  for (const field of ['month', 'from', 'to'] as const) {
+    const value = m[field];
+    if (value !== undefined && isBeforeFirstReportDay(value)) {
+      throw new InvalidInputError(
+        field,
+        value,
+        `is before ${FIRST_REPORT_DAY}: there was no Devin API to bill from; send a later period`,
+      );
+    }
   }
   if (m.close === true) {
     for (const field of ['orgIds', 'userIds', 'tags'] as const) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseCloseSettleHours } from '../core/close/close-settle-hours.js';
 import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
@@ -51,6 +52,8 @@ export interface LambdaConfig {
   readonly sharedCosts: SharedCostRule;
   /** TRUE_UP_MONTHS: closed periods a close re-reads for true-ups (default 3; 0: none). */
   readonly trueUpMonths: number;
+  /** CLOSE_SETTLE_HOURS: hours after the period's last billing day ends before it may close (default 4). */
+  readonly closeSettleHours: number;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
@@ -117,6 +120,7 @@ const environment = z.object({
   CREDIT_ACCOUNT: z.string().trim().optional(),
   SHARED_COSTS: z.string().trim().optional(),
   TRUE_UP_MONTHS: z.string().trim().optional(),
+  CLOSE_SETTLE_HOURS: z.string().trim().optional(),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
@@ -175,6 +179,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
     trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),
+    closeSettleHours: parseCloseSettleHours(e.CLOSE_SETTLE_HOURS, 'CLOSE_SETTLE_HOURS'),
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
     stateMachineArn: e.STATE_MACHINE_ARN,

@@ -3,6 +3,7 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker } from '../aws/email-marker.js';
 import { holdCloseLease } from '../close/close-lease.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
+import { assertMayClose } from '../core/close/close-timing.js';
 import { runFilesFor } from '../core/close/run-files.js';
 import type {
   DevinClient,
@@ -72,10 +73,26 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   const devin = await deps.devin();
   const { period, cycles } = await resolveReportPeriod(
     run.kind === 'scheduled' ? { alignment: config.alignment } : run.period,
-    { timeZone: config.timeZone, now: run.kind === 'scheduled' ? run.scheduledTime : deps.now(), devin },
+    {
+      timeZone: config.timeZone,
+      now: run.kind === 'scheduled' ? run.scheduledTime : deps.now(),
+      ...(run.kind === 'scheduled' && { closeSettleHours: config.closeSettleHours }),
+      devin,
+    },
   );
   if (deps.fromParts) assertPlannedPeriod(period, deps.fromParts.period, deps.runId);
   const closing = run.kind === 'scheduled' || run.close;
+  if (closing) {
+    // A scheduled event is checked like a manual one: no close before its bill has ended.
+    assertMayClose(
+      period,
+      deps.now(),
+      config.closeSettleHours,
+      run.kind === 'scheduled'
+        ? { field: 'scheduledTime', value: run.scheduledTime.toISOString() }
+        : { field: 'close', value: true },
+    );
+  }
   const force = run.kind === 'manual' && run.force;
   const wantsEmail = run.kind === 'scheduled' || run.email;
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { parseCloseSettleHours } from '../core/close/close-settle-hours.js';
 import { InvalidInputError } from '../core/errors.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
 import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
@@ -34,6 +35,8 @@ export interface CliOptions {
   readonly sharedCosts?: string;
   /** `--true-up-months` or TRUE_UP_MONTHS: closed periods a close re-reads for true-ups (default 3). */
   readonly trueUpMonths: number;
+  /** `--settle-hours` or CLOSE_SETTLE_HOURS: hours after the last billing day before a close may run (default 4). */
+  readonly closeSettleHours: number;
   /** Write a showback email preview (and slice workbook) per budget owner; undefined: the mode's default. */
   readonly showback?: boolean;
   /** `--max-session-rows` or MAX_SESSION_ROWS: session rows the workbook lists at most. */
@@ -70,6 +73,8 @@ Options
                            (default: $SHARED_COSTS)
   --true-up-months N       closing re-reads the N periods before it that were closed and posts what
                            their sessions used since as true-ups (default: $TRUE_UP_MONTHS or 3; 0: none)
+  --settle-hours H         a close waits H hours after the period's last billing day ends (08:00 UTC)
+                           so the vendor's bill is final (default: $CLOSE_SETTLE_HOURS or 4)
   --showback               also write each budget owner's email preview and slice workbook
                            (default: $SHOWBACK, on for the demo)
   --max-session-rows N     list at most N sessions on the Sessions and Session Tags sheets
@@ -140,6 +145,10 @@ export function parseCliOptions(
       v['true-up-months'] === undefined
         ? parseTrueUpMonths(env.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS')
         : parseTrueUpMonths(v['true-up-months'], '--true-up-months'),
+    closeSettleHours:
+      v['settle-hours'] === undefined
+        ? parseCloseSettleHours(env.CLOSE_SETTLE_HOURS, 'CLOSE_SETTLE_HOURS')
+        : parseCloseSettleHours(v['settle-hours'], '--settle-hours'),
     json: v.json ?? false,
     close: closeOption(v),
     help: v.help ?? false,
@@ -245,6 +254,7 @@ function parseWith(argv: readonly string[]) {
       'credit-account': { type: 'string' },
       'shared-costs': { type: 'string' },
       'true-up-months': { type: 'string' },
+      'settle-hours': { type: 'string' },
       showback: { type: 'boolean' },
       'max-session-rows': { type: 'string' },
       json: { type: 'boolean' },

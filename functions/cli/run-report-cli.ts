@@ -2,6 +2,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { holdCloseLease } from '../close/close-lease.js';
 import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
+import { assertMayClose, closableFrom, closeTiming } from '../core/close/close-timing.js';
 import { runFilesFor } from '../core/close/run-files.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
@@ -44,8 +45,8 @@ export interface CliIo {
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';
 const DEFAULT_CURRENCY = 'USD';
-/** When the demo closes a month it builds first: 06:00 UTC after it, the schedule's hour. */
-const DEMO_CLOSE_DELAY_MS = 6 * 60 * 60 * 1000;
+/** The demo closes a month it builds first two hours after it may, the default schedule's hour. */
+const DEMO_CLOSE_SLACK_MS = 2 * 60 * 60 * 1000;
 /** Months the demo builds before the asked one (about a second each), for month-over-month and the trend. */
 const DEMO_HISTORY_PERIODS = 3;
 
@@ -137,6 +138,10 @@ export async function runReportCli(
     ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
       // One id for the claim, the run and its output, so a held claim names a run one can find.
       const runId = newRunId(clock());
+      // Checked as the Lambda checks a close: never before the period's bill has ended and settled.
+      if (closing) {
+        assertMayClose(reportPeriod, clock(), options.closeSettleHours, { field: '--close', value: true });
+      }
       const close = await prepareLocalClose(options.outDir, reportPeriod, closing, mode, runId, io);
       if (close.kind === 'closed') return { closedAlready: close.record };
       const lease =
@@ -193,9 +198,11 @@ export async function runReportCli(
         io.stderr.write(
           `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
         );
-        // Closed as the schedule would have, six hours after the month, with the API as it was
+        // Closed as the schedule would have, once its bill had settled, with the API as it was
         // then: what its sessions used since is the true-up the asked month posts.
-        const closedAt = new Date(earlier.to.getTime() + DEMO_CLOSE_DELAY_MS);
+        const closedAt = new Date(
+          closableFrom(earlier.to, options.closeSettleHours).getTime() + DEMO_CLOSE_SLACK_MS,
+        );
         if (closedAt < now) demoApi?.setData(datasetAsOf(demoDataset(now), closedAt));
         demoCloseAt = closedAt < now ? closedAt : undefined;
         await runFor(earlier, true);
@@ -203,8 +210,10 @@ export async function runReportCli(
       demoCloseAt = undefined;
       demoApi?.setData(demoDataset(now));
     }
-    // The demo closes the months it builds, as the monthly schedule would.
-    const run = await runFor(period, options.close || mode === 'demo', options.showback ?? mode === 'demo');
+    // The demo closes the months it builds, as the monthly schedule would: once it may.
+    const demoCloses =
+      mode === 'demo' && closeTiming(period.to, now, options.closeSettleHours).kind === 'may-close';
+    const run = await runFor(period, options.close || demoCloses, options.showback ?? mode === 'demo');
     if ('closedAlready' in run) {
       io.stderr.write(`${closedLine(run.closedAlready)}\n`);
       io.stdout.write(closedRecordOutput(run.closedAlready, options.outDir, options.json));

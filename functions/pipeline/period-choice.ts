@@ -39,6 +39,11 @@ export async function resolveReportPeriod(
   options: {
     readonly timeZone: string;
     readonly now: Date;
+    /**
+     * Set for the schedule: the latest cycle it reports is the latest one that may close by now,
+     * so a daily run on the day a cycle ends does not pick a cycle it must refuse to close.
+     */
+    readonly closeSettleHours?: number | undefined;
     readonly devin: Pick<DevinClient, 'listBillingCycles'>;
   },
 ): Promise<ResolvedPeriod> {
@@ -55,6 +60,10 @@ export async function resolveReportPeriod(
       `billing cycles are not available (${listing.status}: ${listing.reason}); report a calendar or billing-day month instead`,
     );
   }
-  const cycle = selectBillingCycle(listing.items, { cycle: choice.cycle }, options.now);
+  const cycle = selectBillingCycle(
+    listing.items,
+    { cycle: choice.cycle, closeSettleHours: options.closeSettleHours },
+    options.now,
+  );
   return { period: cyclePeriod(cycle, options.now), cycles: listing.items };
 }

@@ -78,4 +78,27 @@ describe('taking over a dead close in the Lambda', () => {
     expect(next.closed).toBe(true);
     expect(next.duplicateOf).toBeUndefined();
   }, 240_000);
+
+  it('refuses a close before the period and its bill have ended, scheduled or manual, and periods before the API', async () => {
+    const { handler, bucket } = harness();
+    // A schedule-shaped event for a time to come would close a month that has not ended.
+    const ahead = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000);
+    const future = {
+      source: 'devin-chargeback.schedule',
+      kind: 'monthly',
+      scheduledTime: ahead.toISOString(),
+    };
+    await expect(handler(future)).rejects.toThrow(
+      /^scheduledTime: ".*" would close .* before its last billing day has ended and settled \(4 h\); it may close from \d{4}-/,
+    );
+    await expect(handler({ month: '1969-12', close: true })).rejects.toThrow(
+      /^month: "1969-12" is before 2024-01-01/,
+    );
+    const thisMonth = new Date().toISOString().slice(0, 7);
+    // A manual close of the month under way: refused (it has not ended) before anything is written.
+    await expect(handler({ month: thisMonth, close: true, email: false })).rejects.toThrow(
+      /^month: "\d{4}-\d{2}" /,
+    );
+    expect((await bucket.keys()).filter((key) => key.includes(`${thisMonth}.close`))).toEqual([]);
+  }, 120_000);
 });

@@ -63,9 +63,9 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
   }, SYNTH_TIMEOUT);
 
   describe('schedule', () => {
-    it('fires monthly at 06:00 on the 1st in UTC, in its own group, with retries and the DLQ', () => {
+    it('fires monthly at 14:00 on the 1st in UTC (after the last billing day and its settle margin), in its own group, with retries and the DLQ', () => {
       template.hasResourceProperties('AWS::Scheduler::Schedule', {
-        ScheduleExpression: 'cron(0 6 1 * ? *)',
+        ScheduleExpression: 'cron(0 14 1 * ? *)',
         ScheduleExpressionTimezone: 'UTC',
         State: 'ENABLED',
         FlexibleTimeWindow: { Mode: 'OFF' },

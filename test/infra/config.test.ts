@@ -27,7 +27,8 @@ describe('parseConfig', () => {
       sender: 'b@example.com',
       alarmEmail: 'o@example.com',
       allowedRecipientDomains: ['example.com'],
-      schedule: 'cron(0 6 1 * ? *)',
+      schedule: 'cron(0 14 1 * ? *)',
+      scheduleTimezone: 'UTC',
       timezone: 'UTC',
       acuPrice: '2.25',
       currency: 'USD',
@@ -75,10 +76,10 @@ describe('parseConfig', () => {
 
   it('schedules by alignment unless a schedule is given', () => {
     const minimal = MINIMAL_CONTEXT;
-    // A billing-day month ends 08:00 UTC on the 1st: 06:00 on the 2nd is after that in every zone.
-    expect(parseConfig({ ...minimal, alignment: 'billing-day' }).schedule).toBe('cron(0 6 2 * ? *)');
-    // Cycles end on any day; the email marker keeps the daily runs to one email per cycle.
-    expect(parseConfig({ ...minimal, alignment: 'billing-cycle' }).schedule).toBe('cron(0 9 * * ? *)');
+    // A billing-day month ends 08:00 UTC on the 1st: 14:00 UTC is after it and its 4-hour settle margin.
+    expect(parseConfig({ ...minimal, alignment: 'billing-day' }).schedule).toBe('cron(0 14 1 * ? *)');
+    // Cycles end on any day; the close record keeps the daily runs to one close per cycle.
+    expect(parseConfig({ ...minimal, alignment: 'billing-cycle' }).schedule).toBe('cron(0 14 * * ? *)');
     expect(
       parseConfig({ ...minimal, alignment: 'billing-day', schedule: 'cron(0 12 3 * ? *)' }).schedule,
     ).toBe('cron(0 12 3 * ? *)');

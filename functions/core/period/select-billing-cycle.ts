@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { closableFrom } from '../close/close-timing.js';
 import { InvalidInputError } from '../errors.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { formatDay, parseDay } from './calendar-date.js';
@@ -7,6 +8,8 @@ import { utcDayOf } from './utc-day.js';
 export interface BillingCycleRequest {
   /** The cycle's start day, "YYYY-MM-DD" in UTC; undefined for the latest cycle that has ended. */
   readonly cycle?: string | undefined;
+  /** When set, "latest" means the latest cycle that may close by now (see close-timing). */
+  readonly closeSettleHours?: number | undefined;
 }
 
 /**
@@ -20,9 +23,13 @@ export function selectBillingCycle(
 ): BillingCycle {
   const sorted = [...cycles].sort((a, b) => a.start.getTime() - b.start.getTime());
   const available = `available cycles start on: ${sorted.map(startDay).join(', ') || 'none listed by the API'}`;
-  const { cycle } = request;
+  const { cycle, closeSettleHours } = request;
   if (cycle === undefined) {
-    const ended = sorted.filter((c) => c.end.getTime() <= now.getTime());
+    const ended = sorted.filter((c) =>
+      closeSettleHours === undefined
+        ? c.end.getTime() <= now.getTime()
+        : closableFrom(c.end, closeSettleHours).getTime() <= now.getTime(),
+    );
     const latest = ended[ended.length - 1];
     if (latest === undefined) {
       throw new InvalidInputError(

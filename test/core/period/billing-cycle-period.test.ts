@@ -56,6 +56,17 @@ describe('selectBillingCycle', () => {
     );
   });
 
+  it('for the schedule, picks the latest cycle that may close: not one whose bill is still settling', () => {
+    // 09:00 UTC on the day a cycle ends: it may close from 12:00 with a 4-hour margin.
+    const nineOnEndDay = new Date('2026-11-05T09:00:00Z');
+    expect(selectBillingCycle(CYCLES, { closeSettleHours: 4 }, nineOnEndDay)).toEqual(
+      cycle('2026-09-05T08:00:00Z', '2026-10-05T08:00:00Z'),
+    );
+    expect(selectBillingCycle(CYCLES, { closeSettleHours: 4 }, new Date('2026-11-05T12:00:00Z'))).toEqual(
+      cycle('2026-10-05T08:00:00Z', '2026-11-05T08:00:00Z'),
+    );
+  });
+
   it('picks a named cycle by its start day', () => {
     expect(selectBillingCycle(CYCLES, { cycle: '2026-08-05' }, new Date('2027-01-01T00:00:00Z'))).toEqual(
       cycle('2026-08-05T08:00:00Z', '2026-09-05T08:00:00Z'),
