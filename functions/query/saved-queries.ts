@@ -1,5 +1,5 @@
 /*
- * The README's ready queries, kept here so `npm run query -- NAME` runs them
+ * The ready queries of docs/focus.md, kept here so `npm run query -- NAME` runs them
  * and the tests prove them. Each is plain SQL that Athena (Trino) and DuckDB
  * both accept: lower-case column names (Athena lower-cases them), `substr`,
  * `CAST`, `year`/`month`, window functions. Costs are the exact cents the

@@ -76,7 +76,7 @@ describe('showback emails from the Lambda', () => {
       CREDIT_ACCOUNT: '2100',
     });
     bucket = reportBucket(aws, BUCKET);
-    // Finance's map, uploaded as the README says; the other orgs stay Unmapped.
+    // Finance's map, uploaded as docs/finance.md says; the other orgs stay Unmapped.
     await bucket.s3.send(
       new PutObjectCommand({
         Bucket: BUCKET,

@@ -9,6 +9,7 @@ import {
 import { type FocusDuckDb, openFocusDuckDb } from '../../functions/query/focus-duckdb.js';
 import { SAVED_QUERIES, savedQuery } from '../../functions/query/saved-queries.js';
 import { monthBefore, runDemoMonths } from '../focus/demo-months.js';
+import { between } from '../support/markdown.js';
 
 const TIMEOUT = 120_000;
 const now = new Date();
@@ -29,7 +30,7 @@ function sql(name: string): string {
   return query.sql;
 }
 
-describe("the README's queries through DuckDB over a generated multi-month dataset", () => {
+describe("the FOCUS guide's queries through DuckDB over a generated multi-month dataset", () => {
   let outDir = '';
   let db: FocusDuckDb;
   const summaries = new Map<string, SummaryDocument>();
@@ -160,9 +161,9 @@ describe("the README's queries through DuckDB over a generated multi-month datas
     );
   });
 
-  it("the README's ready queries are exactly the saved queries tested here", async () => {
-    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('### Ready queries'), readme.indexOf('### Athena'));
+  it("the FOCUS guide's ready queries are exactly the saved queries tested here", async () => {
+    const guide = await readFile(new URL('../../docs/focus.md', import.meta.url), 'utf8');
+    const section = between(guide, '\n## Ready queries\n', '\n## Athena\n');
     const blocks = [...section.matchAll(/```sql\n([\s\S]*?)\n```/g)].map((m) => m[1]);
     expect(blocks).toEqual(SAVED_QUERIES.map((q) => q.sql));
   });

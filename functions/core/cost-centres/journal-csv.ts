@@ -5,7 +5,7 @@ import type { Journal } from './journal.js';
 
 /**
  * The journal file's columns, in order: a contract for ERP import templates
- * (see the README). The first ten are the original ones, unchanged;
+ * (see docs/finance.md). The first ten are the original ones, unchanged;
  * `reference` carries the journal_id too.
  */
 export const JOURNAL_CSV_COLUMNS = [

@@ -1,7 +1,7 @@
 /**
  * One name per thing. Every output finance reads (the workbook's sheets and
  * About sheet, the finance email, the owners' mail, the link page and the
- * README) takes its labels from here, so the same amount never goes by two
+ * docs) takes its labels from here, so the same amount never goes by two
  * names; a test greps the rendered outputs for the labels and for the retired
  * synonyms. Issues 20 and 21 use the same words ("Preliminary", "Closed",
  * "Unsettled", "Settled", "True-ups", "Shared products", "Usage", "Posted").
@@ -9,7 +9,7 @@
 export interface GlossaryTerm {
   /** The label every output uses. */
   readonly label: string;
-  /** What it means, in one sentence, for the About sheet and the README. */
+  /** What it means, in one sentence, for the About sheet and docs/finance.md. */
   readonly definition: string;
   /** For an abbreviation: the short form and what it stands for, shown apart where a label already names it. */
   readonly abbreviation?: string;
@@ -113,7 +113,7 @@ export function label(key: GlossaryKey): string {
   return GLOSSARY[key].label;
 }
 
-/** Every term in a stable order, for the About sheet and the README. */
+/** Every term in a stable order, for the About sheet and docs/finance.md. */
 export function glossaryEntries(): readonly GlossaryTerm[] {
   return Object.values(GLOSSARY);
 }

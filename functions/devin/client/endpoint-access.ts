@@ -1,7 +1,7 @@
 /**
  * Each endpoint the report reads, the permission the vendor names for it and what the report
  * loses without it: one table, printed by `--check-access`, quoted in 403 messages and restated
- * in the README. The vendor's pages name the same right differently across doc versions
+ * in docs/operations.md. The vendor's pages name the same right differently across doc versions
  * (devin-api-v3.md §1: current `.md` pages vs older rendered pages); both are given.
  */
 export interface EndpointAccess {

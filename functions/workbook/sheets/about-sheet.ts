@@ -48,7 +48,7 @@ export const aboutSheet: WorkbookSheet = {
     writeFacts(sheet, [...countFacts(report, stats), ...workbookLimitFacts(input)], COLUMN_WIDTHS[1]);
     writeSection(sheet, 'Names');
     writeFacts(sheet, nameFacts(report), COLUMN_WIDTHS[1]);
-    // One name per thing: the labels every sheet, the emails and the README use.
+    // One name per thing: the labels every sheet, the emails and the docs use.
     writeSection(sheet, 'Glossary');
     writeFacts(
       sheet,
