@@ -1,6 +1,7 @@
 import { Annotations, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import { DEFAULT_HEARTBEAT_HOURS } from '../functions/core/close/close-overdue.js';
 import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.js';
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
 import { DistributedRun } from './constructs/distributed-run.js';
@@ -80,6 +81,7 @@ export class ChargebackStack extends Stack {
       ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
       ...(config.sharedCosts === undefined ? {} : { SHARED_COSTS: config.sharedCosts }),
       ...(config.trueUpMonths === undefined ? {} : { TRUE_UP_MONTHS: String(config.trueUpMonths) }),
+      ...(config.heartbeatHours === undefined ? {} : { HEARTBEAT_HOURS: String(config.heartbeatHours) }),
       ...(config.closeSettleHours === undefined
         ? {}
         : { CLOSE_SETTLE_HOURS: String(config.closeSettleHours) }),
@@ -143,6 +145,7 @@ export class ChargebackStack extends Stack {
       target: fn,
       expression: config.schedule,
       timeZone: config.scheduleTimezone,
+      catchUpExpression: config.catchUpSchedule,
       deadLetterQueue: failedRuns,
     });
 
@@ -152,6 +155,7 @@ export class ChargebackStack extends Stack {
       scheduleGroup: monthly.group,
       alarmEmail: config.alarmEmail,
       stateMachine: distributed?.stateMachine,
+      heartbeatHours: config.heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS,
     });
     links?.alarmTo(alarms.topic);
     if (config.alarmEmail === undefined) {

@@ -8,7 +8,7 @@ import {
 import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
-import { defaultSchedule } from './default-schedule.js';
+import { DEFAULT_CATCH_UP_SCHEDULE, defaultSchedule } from './default-schedule.js';
 import { FOCUS_CONFIG_KEYS } from './focus-config.js';
 import { unknownContextKeys } from './unknown-context-keys.js';
 
@@ -70,6 +70,10 @@ export interface ChargebackConfig {
   readonly trueUpMonths?: number | undefined;
   /** Hours after a period's last billing day ends before it may close (default 4). */
   readonly closeSettleHours?: number | undefined;
+  /** Hours after a period may close before a missing close record alarms (default 24). */
+  readonly heartbeatHours?: number | undefined;
+  /** The daily catch-up's schedule, in UTC (default 20:00). */
+  readonly catchUpSchedule: string;
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -114,6 +118,8 @@ export const CONFIG_KEYS = [
   'sharedCosts',
   'trueUpMonths',
   'closeSettleHours',
+  'heartbeatHours',
+  'catchUpSchedule',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -413,6 +419,21 @@ const configSchema = z
       (value) =>
         typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
       z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
+    ),
+    heartbeatHours: z.preprocess(
+      (value) =>
+        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
+      z.number({ error: 'must be a whole number of hours from 1 to 744' }).int().min(1).max(744).optional(),
+    ),
+    catchUpSchedule: z.preprocess(
+      blankToUndefined,
+      z
+        .string({ error: 'must be text' })
+        .default(DEFAULT_CATCH_UP_SCHEDULE)
+        .superRefine((value, ctx) => {
+          const problem = cronProblem(value);
+          if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+        }),
     ),
     closeSettleHours: z.preprocess(
       (value) =>

@@ -7,6 +7,12 @@ const SLACK_HOURS = 2;
 /** The vendor's billing day starts at 08:00 UTC. */
 const BILLING_DAY_START_HOUR = 8;
 
+/**
+ * The daily catch-up, in UTC: six hours after the default monthly close, so a close that is
+ * running then is long done, and early enough that a failure is seen the same working day.
+ */
+export const DEFAULT_CATCH_UP_SCHEDULE = 'cron(0 20 * * ? *)';
+
 export interface DefaultSchedule {
   readonly expression: string;
   /** Defaults fire in UTC: the bill they wait for ends at a UTC instant, whatever the report's zone. */

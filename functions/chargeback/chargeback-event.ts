@@ -8,6 +8,11 @@ import type { PeriodChoice } from '../pipeline/period-choice.js';
 export interface ScheduledRun {
   readonly kind: 'scheduled';
   readonly scheduledTime: Date;
+  /**
+   * The daily catch-up: the same close, but a period that may not close yet, or that another
+   * run is closing, is an answer ("waiting"), not a failure; a closed one is a no-op.
+   */
+  readonly catchUp?: boolean;
 }
 
 /** A person's run from the console or `aws lambda invoke`. */
@@ -33,7 +38,7 @@ const isoInstant = z.iso.datetime({ offset: true });
 /** What the stack's EventBridge Scheduler target sends. */
 const schedulerEvent = z.strictObject({
   source: z.literal('devin-chargeback.schedule'),
-  kind: z.literal('monthly'),
+  kind: z.enum(['monthly', 'catch-up']),
   scheduledTime: isoInstant,
 });
 
@@ -75,7 +80,13 @@ const KNOWN_FIELDS = Object.keys(manualEvent.shape).join(', ');
  */
 export function parseChargebackEvent(event: unknown): ChargebackRun {
   const scheduled = schedulerEvent.safeParse(event);
-  if (scheduled.success) return { kind: 'scheduled', scheduledTime: new Date(scheduled.data.scheduledTime) };
+  if (scheduled.success) {
+    return {
+      kind: 'scheduled',
+      scheduledTime: new Date(scheduled.data.scheduledTime),
+      ...(scheduled.data.kind === 'catch-up' && { catchUp: true }),
+    };
+  }
   const rule = eventBridgeRuleEvent.safeParse(event);
   if (rule.success) return { kind: 'scheduled', scheduledTime: new Date(rule.data.time) };
 

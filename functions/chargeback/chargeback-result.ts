@@ -63,7 +63,26 @@ export interface ChargebackResult {
  * Step Functions execution it was handed to, under `distributed`; that execution's merge step
  * returns the ChargebackResult.
  */
-export type ChargebackOutcome = ChargebackResult | HandedOverResult;
+export type ChargebackOutcome = ChargebackResult | HandedOverResult | WaitingResult;
+
+/**
+ * What the daily catch-up returns when it leaves the period for later: its bill has not settled
+ * (`notBefore`), or another run holds the close (`closingRunId`). Nothing was read or written.
+ */
+export interface WaitingResult {
+  readonly period: {
+    readonly from: string;
+    readonly to: string;
+    readonly label: string;
+    readonly timeZone: string;
+  };
+  readonly runId: string;
+  readonly waiting:
+    | { readonly reason: 'not-settled'; readonly notBefore: string }
+    | { readonly reason: 'being-closed'; readonly closingRunId: string; readonly since?: string };
+  readonly emailed: false;
+  readonly note: string;
+}
 
 /** The report's result of an invocation that was expected to run in place (callers that never hand over). */
 export function reportResultOf(outcome: ChargebackOutcome): ChargebackResult {
@@ -72,5 +91,6 @@ export function reportResultOf(outcome: ChargebackOutcome): ChargebackResult {
       `the run was handed to ${outcome.distributed.executionArn}; its merge step has the result`,
     );
   }
+  if ('waiting' in outcome) throw new Error(`the run did not report: ${outcome.note}`);
   return outcome;
 }

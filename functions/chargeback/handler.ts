@@ -4,10 +4,12 @@ import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import type { Context } from 'aws-lambda';
 import { financeSesClient, reportS3Client } from '../aws/aws-clients.js';
+import { closeOverdueMetricLine } from '../aws/close-overdue-metric.js';
 import { createDevinKeySecretReader } from '../aws/devin-key-secret.js';
 import { keyExpiryMetricLine } from '../aws/key-expiry-metric.js';
 import { createSigningKeysReader } from '../aws/link-signing-secret.js';
 import { startDistributedRun } from '../aws/start-distributed-run.js';
+import { closeOverdue } from '../core/close/close-overdue.js';
 import { keyExpiryWarning } from '../core/key-expiry/key-expiry.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
 import { parseMergeEvent, parseWindowEvent, type WindowPart } from '../distributed/distributed-run.js';
@@ -106,7 +108,22 @@ export async function handler(event: unknown, context?: Invocation): Promise<Cha
   return logged(runId, context, async () => {
     const run = parseChargebackEvent(event);
     assertRecipientsAllowed(run, config.allowedRecipientDomains);
-    return runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
+    const outcome = await runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
+    if (run.kind === 'scheduled') {
+      const now = new Date();
+      const overdue = closeOverdue(
+        // A handed-over close is in flight: its merge step writes the record.
+        {
+          to: new Date(outcome.period.to),
+          closed: 'distributed' in outcome || ('closed' in outcome && outcome.closed === true),
+        },
+        now,
+        config.closeSettleHours,
+        config.heartbeatHours,
+      );
+      process.stdout.write(`${closeOverdueMetricLine(overdue, outcome.period.label, now)}\n`);
+    }
+    return outcome;
   });
 }
 

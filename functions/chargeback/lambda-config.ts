@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_HEARTBEAT_HOURS } from '../core/close/close-overdue.js';
 import { parseCloseSettleHours } from '../core/close/close-settle-hours.js';
 import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { InvalidInputError } from '../core/errors.js';
@@ -54,6 +55,8 @@ export interface LambdaConfig {
   readonly trueUpMonths: number;
   /** CLOSE_SETTLE_HOURS: hours after the period's last billing day ends before it may close (default 4). */
   readonly closeSettleHours: number;
+  /** HEARTBEAT_HOURS: hours after a period may close before its missing close alarms (default 24). */
+  readonly heartbeatHours: number;
   /** Email each budget owner their slice after finance's email. */
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
@@ -79,6 +82,8 @@ export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
 export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
 /** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
 export const MAX_ATTACH_BYTES = 7_000_000;
+/** A month: a heartbeat later than that would miss the next month's close too. */
+export const MAX_HEARTBEAT_HOURS = 744;
 
 const required = (name: string) =>
   z
@@ -121,6 +126,7 @@ const environment = z.object({
   SHARED_COSTS: z.string().trim().optional(),
   TRUE_UP_MONTHS: z.string().trim().optional(),
   CLOSE_SETTLE_HOURS: z.string().trim().optional(),
+  HEARTBEAT_HOURS: wholeNumber(1, MAX_HEARTBEAT_HOURS).default(DEFAULT_HEARTBEAT_HOURS),
   SHOWBACK: z.enum(['true', 'false']).default('false'),
   MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
@@ -180,6 +186,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
     trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),
     closeSettleHours: parseCloseSettleHours(e.CLOSE_SETTLE_HOURS, 'CLOSE_SETTLE_HOURS'),
+    heartbeatHours: e.HEARTBEAT_HOURS,
     showback: e.SHOWBACK === 'true',
     maxSessionRows: e.MAX_SESSION_ROWS,
     stateMachineArn: e.STATE_MACHINE_ARN,

@@ -3,7 +3,7 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker } from '../aws/email-marker.js';
 import { holdCloseLease } from '../close/close-lease.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
-import { assertMayClose } from '../core/close/close-timing.js';
+import { assertMayClose, closeTiming } from '../core/close/close-timing.js';
 import { runFilesFor } from '../core/close/run-files.js';
 import type {
   DevinClient,
@@ -32,6 +32,7 @@ import { emailMarkerOf, reportKeys } from './report-keys.js';
 import { reportResult } from './report-result.js';
 import { s3ClosedPeriods } from './s3-closed-periods.js';
 import { showbackApplies, showbackStep } from './showback-step.js';
+import { waitingResult } from './waiting-result.js';
 
 export interface JobDeps {
   readonly config: LambdaConfig;
@@ -82,6 +83,15 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   );
   if (deps.fromParts) assertPlannedPeriod(period, deps.fromParts.period, deps.runId);
   const closing = run.kind === 'scheduled' || run.close;
+  if (closing && run.kind === 'scheduled' && run.catchUp === true) {
+    const timing = closeTiming(period.to, deps.now(), config.closeSettleHours);
+    if (timing.kind === 'too-early') {
+      return waitingResult(period, deps.runId, {
+        reason: 'not-settled',
+        notBefore: timing.notBefore.toISOString(),
+      });
+    }
+  }
   if (closing) {
     // A scheduled event is checked like a manual one: no close before its bill has ended.
     assertMayClose(
@@ -160,6 +170,13 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
         { keys: recordKeys, email: wantsEmail, force, recipients },
         { ...deps, durableLink },
       );
+    }
+    if (claim.kind === 'in-progress' && run.kind === 'scheduled' && run.catchUp === true) {
+      return waitingResult(period, deps.runId, {
+        reason: 'being-closed',
+        closingRunId: claim.runId,
+        ...(claim.since && { since: claim.since.toISOString() }),
+      });
     }
     if (claim.kind === 'in-progress') {
       throw new Error(

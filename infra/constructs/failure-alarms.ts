@@ -15,6 +15,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { CLOSE_OVERDUE_METRIC } from '../../functions/aws/close-overdue-metric.js';
 import { KEY_EXPIRY_METRIC } from '../../functions/aws/key-expiry-metric.js';
 
 export interface FailureAlarmsProps {
@@ -25,6 +26,8 @@ export interface FailureAlarmsProps {
   readonly alarmEmail?: string | undefined;
   /** The distributed run's state machine, when the stack has one: a failed execution is a lost month too. */
   readonly stateMachine?: IStateMachine | undefined;
+  /** Hours after a period may close before the heartbeat counts it overdue (HEARTBEAT_HOURS). */
+  readonly heartbeatHours: number;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -89,6 +92,19 @@ export class FailureAlarms extends Construct {
       description:
         'The Devin API key recorded in the secret expires within 35 days (or has expired). Generate a new key for the service user and put it, with its expiresAt, into the secret.',
     });
+    // The heartbeat: silence here is not success. The daily catch-up says each day whether the
+    // period is closed; two days of "overdue", or of no word at all, raise it.
+    this.alarm('PeriodNotClosed', {
+      metric: new Metric({
+        namespace: CLOSE_OVERDUE_METRIC.namespace,
+        metricName: CLOSE_OVERDUE_METRIC.name,
+        period: Duration.days(1),
+        statistic: 'Maximum',
+      }),
+      description: `No close record exists for the period ${props.heartbeatHours} hours after it could close, or the daily catch-up has not run for two days. See the function's log for the run, then send the recovery event {"month":"YYYY-MM","close":true}.`,
+      evaluationPeriods: 2,
+      treatMissingData: TreatMissingData.BREACHING,
+    });
     if (props.stateMachine) {
       const sm = props.stateMachine;
       this.alarm('DistributedRunFailures', {
@@ -108,15 +124,23 @@ export class FailureAlarms extends Construct {
     }
   }
 
-  private alarm(id: string, props: { metric: IMetric; description: string }): Alarm {
+  private alarm(
+    id: string,
+    props: {
+      metric: IMetric;
+      description: string;
+      evaluationPeriods?: number;
+      treatMissingData?: TreatMissingData;
+    },
+  ): Alarm {
     const alarm = new Alarm(this, id, {
       metric: props.metric,
       alarmDescription: props.description,
       threshold: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      // Silence is the normal state of a monthly job: no data means nothing failed.
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+      evaluationPeriods: props.evaluationPeriods ?? 1,
+      // Silence is the normal state of a failure metric: no data means nothing failed.
+      treatMissingData: props.treatMissingData ?? TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));
     return alarm;

@@ -23,12 +23,15 @@ export interface MonthlyScheduleProps {
   readonly timeZone: string;
   /** Events the Scheduler could not deliver after its retries. */
   readonly deadLetterQueue: IQueue;
+  /** The daily catch-up's `cron(...)`, fired in UTC. */
+  readonly catchUpExpression: string;
 }
 
 export class MonthlySchedule extends Construct {
   /** A group of its own, so the schedule's metrics are not mixed with other schedules in the account. */
   readonly group: ScheduleGroup;
   readonly schedule: Schedule;
+  readonly catchUp: Schedule;
 
   constructor(scope: Construct, id: string, props: MonthlyScheduleProps) {
     super(scope, id);
@@ -44,15 +47,11 @@ export class MonthlySchedule extends Construct {
           "LambdaInvoke's grantInvoke also covers this one function's versions and aliases; nothing else is reachable.",
       },
     ]);
-    this.schedule = new Schedule(this, 'Schedule', {
-      description: 'Monthly Devin ACU chargeback report for the previous month',
-      scheduleGroup: this.group,
-      // Evaluated in the configured zone, so "06:00 on the 1st" is local time in every season.
-      schedule: ScheduleExpression.expression(props.expression, TimeZone.of(props.timeZone)),
-      target: new LambdaInvoke(props.target, {
+    const target = (kind: 'monthly' | 'catch-up') =>
+      new LambdaInvoke(props.target, {
         input: ScheduleTargetInput.fromObject({
           source: SCHEDULED_EVENT_SOURCE,
-          kind: 'monthly',
+          kind,
           // The due time, not the delivery time: a retried delivery still reports the same month.
           scheduledTime: ContextAttribute.scheduledTime,
         }),
@@ -61,7 +60,21 @@ export class MonthlySchedule extends Construct {
         // Delivery failures are transient service errors; a report a few hours late is fine, a lost one is not.
         retryAttempts: 10,
         maxEventAge: Duration.hours(6),
-      }),
+      });
+    this.schedule = new Schedule(this, 'Schedule', {
+      description: 'Monthly Devin ACU chargeback report for the previous month',
+      scheduleGroup: this.group,
+      // Evaluated in its zone, so a given "06:00 on the 1st" is local time in every season.
+      schedule: ScheduleExpression.expression(props.expression, TimeZone.of(props.timeZone)),
+      target: target('monthly'),
+    });
+    // Closes a month whose monthly run failed or came too early, once it may; a no-op once it is
+    // closed. Its daily word is the heartbeat the PeriodNotClosed alarm watches.
+    this.catchUp = new Schedule(this, 'CatchUp', {
+      description: 'Daily catch-up: closes the previous period if it is not closed yet',
+      scheduleGroup: this.group,
+      schedule: ScheduleExpression.expression(props.catchUpExpression, TimeZone.of('UTC')),
+      target: target('catch-up'),
     });
   }
 }

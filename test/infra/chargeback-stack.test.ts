@@ -63,6 +63,20 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
   }, SYNTH_TIMEOUT);
 
   describe('schedule', () => {
+    it('has a daily catch-up at 20:00 UTC in the same group, sending the catch-up event', () => {
+      template.resourceCountIs('AWS::Scheduler::Schedule', 2);
+      template.hasResourceProperties('AWS::Scheduler::Schedule', {
+        ScheduleExpression: 'cron(0 20 * * ? *)',
+        ScheduleExpressionTimezone: 'UTC',
+        GroupName: only(template, 'AWS::Scheduler::ScheduleGroup')[1].Properties.Name,
+        Target: {
+          Arn: { 'Fn::GetAtt': [fnId, 'Arn'] },
+          Input: Match.stringLikeRegexp('"kind":"catch-up"'),
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } },
+        },
+      });
+    });
+
     it('fires monthly at 14:00 on the 1st in UTC (after the last billing day and its settle margin), in its own group, with retries and the DLQ', () => {
       template.hasResourceProperties('AWS::Scheduler::Schedule', {
         ScheduleExpression: 'cron(0 14 1 * ? *)',
@@ -78,18 +92,24 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       });
     });
 
-    it('tells the handler it is the scheduled monthly run and when it was due', () => {
-      const [, schedule] = only(template, 'AWS::Scheduler::Schedule');
-      const input = JSON.parse((schedule.Properties.Target as { Input: string }).Input) as unknown;
-      expect(input).toEqual({
-        source: 'devin-chargeback.schedule',
-        kind: 'monthly',
-        scheduledTime: '<aws.scheduler.scheduled-time>',
-      });
+    it('tells the handler it is the scheduled monthly run (or the daily catch-up) and when it was due', () => {
+      const inputs = Object.values(template.findResources('AWS::Scheduler::Schedule')).map(
+        (schedule) => JSON.parse((schedule.Properties.Target as { Input: string }).Input) as unknown,
+      );
+      expect(inputs).toEqual(
+        ['monthly', 'catch-up'].map((kind) => ({
+          source: 'devin-chargeback.schedule',
+          kind,
+          scheduledTime: '<aws.scheduler.scheduled-time>',
+        })),
+      );
     });
 
     it('may invoke this function and write to the DLQ, nothing else', () => {
-      const [, schedule] = only(template, 'AWS::Scheduler::Schedule');
+      const schedules = Object.values(template.findResources('AWS::Scheduler::Schedule'));
+      // Both schedules use the one role.
+      expect(new Set(schedules.map((s) => JSON.stringify(s.Properties.Target.RoleArn))).size).toBe(1);
+      const schedule = schedules[0] as CfnResource;
       const roleId = ((schedule.Properties.Target as { RoleArn: { 'Fn::GetAtt': string[] } }).RoleArn[
         'Fn::GetAtt'
       ][0] ?? '') as string;
@@ -375,6 +395,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           'ApproximateNumberOfMessagesVisible',
           'DevinKeyExpiringSoon',
           'Errors',
+          'PeriodCloseOverdue',
           'TargetErrorCount+InvocationDroppedCount+InvocationsFailedToBeSentToDeadLetterCount',
         ].sort(),
       );
@@ -383,9 +404,25 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           AlarmActions: [{ Ref: topicId }],
           Threshold: 1,
           ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-          TreatMissingData: 'notBreaching',
+          // Silence is success for a failure metric; for the heartbeat it is the failure.
+          TreatMissingData:
+            alarm.Properties.MetricName === 'PeriodCloseOverdue' ? 'breaching' : 'notBreaching',
         });
       }
+    });
+
+    it('raise the heartbeat when the daily word says overdue, or is missing, two days running', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'DevinChargeback',
+        MetricName: 'PeriodCloseOverdue',
+        Statistic: 'Maximum',
+        Period: 86_400,
+        EvaluationPeriods: 2,
+        TreatMissingData: 'breaching',
+        AlarmDescription: Match.stringLikeRegexp(
+          '24 hours after it could close.*\\{"month":"YYYY-MM","close":true\\}',
+        ),
+      });
     });
 
     it('watch this function, this queue and this schedule group', () => {

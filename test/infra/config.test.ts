@@ -29,6 +29,7 @@ describe('parseConfig', () => {
       allowedRecipientDomains: ['example.com'],
       schedule: 'cron(0 14 1 * ? *)',
       scheduleTimezone: 'UTC',
+      catchUpSchedule: 'cron(0 20 * * ? *)',
       timezone: 'UTC',
       acuPrice: '2.25',
       currency: 'USD',

@@ -150,8 +150,11 @@ describe("the docs' figures are the synthesized template's", () => {
     expect(figure('alarm metrics they bill (a metric-math alarm bills each metric it reads)')).toBe(
       metrics.billed,
     );
-    expect(figure('custom metrics (`DevinKeyExpiringSoon`)')).toBe(metrics.custom.size);
-    expect([...metrics.custom]).toEqual(['DevinChargeback/DevinKeyExpiringSoon']);
+    expect(figure('custom metrics (`DevinKeyExpiringSoon`, `PeriodCloseOverdue`)')).toBe(metrics.custom.size);
+    expect([...metrics.custom].sort()).toEqual([
+      'DevinChargeback/DevinKeyExpiringSoon',
+      'DevinChargeback/PeriodCloseOverdue',
+    ]);
     expect(figure('Secrets Manager secrets')).toBe(ofType(defaults, 'AWS::SecretsManager::Secret').length);
   });
 

@@ -1,10 +1,13 @@
 import { vi } from 'vitest';
 import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import { type ChargebackOutcome, reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import type { AwsEmulators } from './aws-emulators.js';
 import { useAwsEnv } from './aws-env.js';
 
-export type ReportHandler = (event: unknown) => Promise<ChargebackResult>;
+export type ReportHandler = ((event: unknown) => Promise<ChargebackResult>) & {
+  /** What the handler returns as it is: a report, a hand-over or the catch-up's waiting answer. */
+  readonly outcome: (event: unknown) => Promise<ChargebackOutcome>;
+};
 
 export const API_KEY_SECRET_ID = 'devin-chargeback/api-key';
 
@@ -38,7 +41,8 @@ export async function loadReportHandler(env: Readonly<Record<string, string>>): 
   restoreEnv = useAwsEnv(env);
   vi.resetModules();
   const module = await import('../../functions/chargeback/handler.js');
-  return async (event) => reportResultOf(await module.handler(event));
+  const outcome = (event: unknown) => module.handler(event);
+  return Object.assign(async (event: unknown) => reportResultOf(await outcome(event)), { outcome });
 }
 
 export function restoreReportEnv(): void {
