@@ -9,6 +9,7 @@ import type { JsonReply, PageMutation } from './routes.js';
 import { answer, problem } from './routes.js';
 import type { ServedData } from './served-data.js';
 import { serveDataset } from './served-data.js';
+import { cursorOf, offsetOf } from './v3/cursor-page.js';
 import type { ProductSplit } from './v3/v3-consumption.js';
 import type { V3Prefix } from './v3/v3-endpoints.js';
 import { isV3Path } from './v3/v3-endpoints.js';
@@ -70,12 +71,13 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   };
 
   const reply = (request: RecordedRequest, res: ServerResponse, fault: Fault | null): void => {
-    const routed = {
-      method: request.method,
-      path: request.path,
-      query: new URL(request.url, 'http://fake').searchParams,
-      authorized: request.authorized,
-    };
+    const asked = new URL(request.url, 'http://fake').searchParams;
+    const query = new URLSearchParams(asked);
+    if (fault?.kind === 'repeat-page') {
+      query.delete('skip');
+      query.delete('after');
+    }
+    const routed = { method: request.method, path: request.path, query, authorized: request.authorized };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
       ? answerV3(
@@ -88,7 +90,9 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
         )
       : answer(routed, served, mutation);
     if (fault === null) reportAnswer(request, result);
-    const text = JSON.stringify(result.body);
+    const text = JSON.stringify(
+      fault?.kind === 'repeat-page' ? repeatedPage(result.body, asked) : result.body,
+    );
     if (fault?.kind === 'malformed-json') {
       // Any proper prefix of a JSON object is invalid JSON: the braces never close.
       send(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
@@ -196,6 +200,20 @@ function bearerKey(authorization: string): string | null {
 function redacted(authorization: string): string {
   const scheme = authorization.trim().split(' ')[0] ?? '';
   return scheme.toLowerCase() === 'bearer' ? `${scheme} ***` : '***';
+}
+
+/** Page one presented as the page asked for, with a cursor past it and more always to come. */
+function repeatedPage(body: unknown, asked: URLSearchParams): unknown {
+  if (body === null || typeof body !== 'object' || !('items' in body) || !Array.isArray(body.items))
+    return body;
+  const count = body.items.length;
+  if ('end_cursor' in body) {
+    const after = asked.get('after');
+    const offset = (after === null || after === '' ? 0 : offsetOf(after)) ?? 0;
+    return { ...body, end_cursor: cursorOf(offset + count), has_next_page: true };
+  }
+  const skip = Number(asked.get('skip') ?? '0');
+  return { ...body, skip, has_more: true, next_cursor: skip + count };
 }
 
 function sendStatusFault(res: ServerResponse, fault: Extract<Fault, { kind: 'status' }>): void {

@@ -106,6 +106,11 @@ export async function fetchSessionsV3(
           pagesInOrder(
             (after: string | null, chainSignal?: AbortSignal) => fetchPage(window, after, chainSignal),
             offer,
+            {
+              path: paths.pathOf(V3_SESSIONS_ROUTE),
+              cursorOf: (after) => `after=${JSON.stringify(after)}`,
+              ...(start && { before: start.items }),
+            },
           ),
           {
             path: paths.pathOf(V3_SESSIONS_ROUTE),
