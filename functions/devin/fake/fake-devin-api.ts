@@ -10,7 +10,7 @@ import { answer, problem } from './routes.js';
 import type { ServedData } from './served-data.js';
 import { serveDataset } from './served-data.js';
 import { cursorOf, offsetOf } from './v3/cursor-page.js';
-import type { ProductSplit } from './v3/v3-consumption.js';
+import type { ProductSplit, ServiceUserBill } from './v3/v3-consumption.js';
 import type { V3Prefix } from './v3/v3-endpoints.js';
 import { isV3Path } from './v3/v3-endpoints.js';
 import { answerV3 } from './v3/v3-routes.js';
@@ -33,6 +33,8 @@ export interface FakeDevinApiOptions {
   readonly v3SessionTotals?: 'included' | 'omitted';
   /** How v3 daily bodies split a day by product (see {@link ProductSplit}); default every product. */
   readonly v3ProductSplit?: ProductSplit;
+  /** Whether a v3 service user's bill holds the sessions it created on a person's behalf (see {@link ServiceUserBill}). */
+  readonly v3ServiceUserBill?: ServiceUserBill;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -80,14 +82,11 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
     const routed = { method: request.method, path: request.path, query, authorized: request.authorized };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
-      ? answerV3(
-          routed,
-          served,
-          options.v3Prefix ?? 'v3',
-          mutation,
-          options.v3SessionTotals,
-          options.v3ProductSplit,
-        )
+      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, {
+          ...(options.v3SessionTotals && { sessionTotals: options.v3SessionTotals }),
+          ...(options.v3ProductSplit && { productSplit: options.v3ProductSplit }),
+          ...(options.v3ServiceUserBill && { serviceUserBill: options.v3ServiceUserBill }),
+        })
       : answer(routed, served, mutation);
     if (fault === null) reportAnswer(request, result);
     const text = JSON.stringify(
