@@ -4,6 +4,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { reportAnswer, reportRequest } from './exchange-observers.js';
 import { FaultSchedule } from './fault-schedule.js';
 import type { Fault, FaultPlan } from './faults.js';
+import type { ArrayEncoding } from './query-reader.js';
 import type { IncomingRequest, RecordedRequest } from './recorded-request.js';
 import type { JsonReply, PageMutation } from './routes.js';
 import { answer, problem } from './routes.js';
@@ -35,6 +36,8 @@ export interface FakeDevinApiOptions {
   readonly v3ProductSplit?: ProductSplit;
   /** Whether a v3 service user's bill holds the sessions it created on a person's behalf (see {@link ServiceUserBill}). */
   readonly v3ServiceUserBill?: ServiceUserBill;
+  /** How list parameters are read, either way the vendor's sources allow (see {@link ArrayEncoding}); default repeated keys. */
+  readonly arrayEncoding?: ArrayEncoding;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -79,7 +82,13 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
       query.delete('skip');
       query.delete('after');
     }
-    const routed = { method: request.method, path: request.path, query, authorized: request.authorized };
+    const routed = {
+      method: request.method,
+      path: request.path,
+      query,
+      authorized: request.authorized,
+      arrays: options.arrayEncoding ?? 'repeated',
+    };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
       ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, {

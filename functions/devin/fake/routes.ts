@@ -8,7 +8,7 @@ import {
   SESSIONS_PATH,
 } from './endpoints.js';
 import { pageOf } from './paged-response.js';
-import { QueryReader } from './query-reader.js';
+import { type ArrayEncoding, QueryReader } from './query-reader.js';
 import type { ServedData } from './served-data.js';
 import { readSessionFilter } from './session-filter.js';
 import { v2Members, v2Sessions } from './v2-view.js';
@@ -20,6 +20,8 @@ export interface RoutedRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly authorized: boolean;
+  /** How this server reads list parameters; default repeated keys. */
+  readonly arrays?: ArrayEncoding;
 }
 
 export interface JsonReply {
@@ -46,7 +48,7 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
   if (request.method !== 'GET') return problem(405);
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
 
-  const query = new QueryReader(request.query);
+  const query = new QueryReader(request.query, request.arrays);
   if (request.path === CONSUMPTION_DAILY_PATH) return answerDailyConsumption(query, data);
   if (request.path === CONSUMPTION_CYCLES_PATH) return answerBillingCycles(data);
 

@@ -57,7 +57,7 @@ export function answerV3(
   if (route === null || !isKnown(route)) return problem(404);
   if (request.method !== 'GET') return problem(405);
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
-  const query = new Reader(request.query);
+  const query = new Reader(request.query, request.arrays);
 
   if (route === V3_CONSUMPTION_DAILY || route.startsWith(`${V3_CONSUMPTION_DAILY}/`)) {
     return answerDaily(route, query, data, answering);
