@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { V2EndDay } from './consumption-routes.js';
 import { reportAnswer, reportRequest } from './exchange-observers.js';
 import { FaultSchedule } from './fault-schedule.js';
 import type { Fault, FaultPlan } from './faults.js';
@@ -38,6 +39,8 @@ export interface FakeDevinApiOptions {
   readonly v3ServiceUserBill?: ServiceUserBill;
   /** How list parameters are read, either way the vendor's sources allow (see {@link ArrayEncoding}); default repeated keys. */
   readonly arrayEncoding?: ArrayEncoding;
+  /** Whether v2 daily consumption also answers the billing day `end_date` names (see {@link V2EndDay}); default not. */
+  readonly v2EndDay?: V2EndDay;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -88,6 +91,7 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
       query,
       authorized: request.authorized,
       arrays: options.arrayEncoding ?? 'repeated',
+      endDay: options.v2EndDay ?? 'excluded',
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { answerBillingCycles, answerDailyConsumption } from './consumption-routes.js';
+import { answerBillingCycles, answerDailyConsumption, type V2EndDay } from './consumption-routes.js';
 import {
   CONSUMPTION_CYCLES_PATH,
   CONSUMPTION_DAILY_PATH,
@@ -22,6 +22,8 @@ export interface RoutedRequest {
   readonly authorized: boolean;
   /** How this server reads list parameters; default repeated keys. */
   readonly arrays?: ArrayEncoding;
+  /** Whether the v2 daily answer also holds the day `end_date` names; default not. */
+  readonly endDay?: V2EndDay;
 }
 
 export interface JsonReply {
@@ -49,7 +51,9 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
 
   const query = new QueryReader(request.query, request.arrays);
-  if (request.path === CONSUMPTION_DAILY_PATH) return answerDailyConsumption(query, data);
+  if (request.path === CONSUMPTION_DAILY_PATH) {
+    return answerDailyConsumption(query, data, Date.now(), request.endDay);
+  }
   if (request.path === CONSUMPTION_CYCLES_PATH) return answerBillingCycles(data);
 
   const skip = query.integer('skip', { fallback: 0, min: 0 });
