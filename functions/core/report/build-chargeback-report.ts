@@ -11,6 +11,7 @@ import type { ChargebackReport, OrgTotal, StatusTotal, TagTotal, UsageTotals } f
 import { comparePeriods } from './compare-periods.js';
 import type { CostBasis } from './cost-basis.js';
 import { CostBasisUnavailableError } from './cost-basis-unavailable-error.js';
+import { withDeletedOrgNames } from './deleted-org-names.js';
 import type { Directory } from './directory.js';
 import { groupSessions, type SessionGroups, type Tally } from './group-sessions.js';
 import { type PersonTotal, peopleOf, TOP_USERS } from './people.js';
@@ -60,9 +61,10 @@ export interface ChargebackReportInput {
  * @throws CostBasisUnavailableError on the billed basis without a bill
  */
 export function buildChargebackReport(input: ChargebackReportInput): ChargebackReport {
-  const { period, pricing, sessions, directory, costBasis = 'sessions', billed } = input;
+  const { period, pricing, sessions, costBasis = 'sessions', billed } = input;
   const chargedBill = costBasis === 'billed' ? requireBill(costBasis, billed) : undefined;
   const groups = groupSessions(sessions, period);
+  const directory = namedDirectory(input, groups);
   const bySessions = sessionOrgTotals(groups, pricing, directory);
   const totals = chargedBill === undefined ? bySessions.totals : billedTotals(groups, chargedBill, pricing);
   const orgs =
@@ -89,7 +91,7 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
     unsettled: unsettledOfGroups(groups, sessionCostMinor),
     names: directory.sources,
     costBasis,
-    reconciliation: reconciliationOf(groups, input, costBasis),
+    reconciliation: reconciliationOf(groups, { ...input, directory }, costBasis),
     sessionCents: sessionCentsOfGroups(groups, bySessions.userCostMinor),
     comparison: { available: false, reason: 'not requested' },
     ...billedSessionsFor(costBasis, sessions, input.edges),
@@ -97,6 +99,13 @@ export function buildChargebackReport(input: ChargebackReportInput): ChargebackR
   return input.previous === undefined
     ? report
     : { ...report, comparison: comparisonOf(report, input.previous) };
+}
+
+/** The directory, with a name for every org of the sessions or the bill that it no longer lists. */
+function namedDirectory(input: ChargebackReportInput, groups: SessionGroups): Directory {
+  const billedOrgs = input.billed?.available ? input.billed.consumption.byOrg.keys() : [];
+  const earlier = input.previous !== undefined && 'orgs' in input.previous ? [input.previous] : [];
+  return withDeletedOrgNames(input.directory, [...groups.orgs.keys(), ...billedOrgs], earlier);
 }
 
 /** A report charged by the bill has no numbers without one: fail rather than charge something else. */

@@ -3,6 +3,8 @@ import { billingDayStart, isDay } from './billing-day.js';
 import { DevinApiError } from './devin-api-error.js';
 import { getJson } from './get-json.js';
 import type { HttpSettings } from './http-settings.js';
+import { appendListFilter } from './list-filter.js';
+import { mergeBills } from './merge-bills.js';
 import { unavailableReason } from './unavailable-reason.js';
 import { billedConsumptionFromWire } from './wire-consumption.js';
 
@@ -41,6 +43,14 @@ export async function fetchBilledConsumption(
   days: BilledDays,
   onWarning: (message: string) => void,
 ): Promise<BilledConsumptionResult> {
+  const orgIds = [...new Set(days.orgIds ?? [])];
+  if (orgIds.length > 1) {
+    // One org a time (list-filter.ts); the orgs' bills are disjoint, so they add up exactly.
+    const parts: BilledConsumptionResult[] = [];
+    for (const orgId of orgIds)
+      parts.push(await fetchBilledConsumption(http, { ...days, orgIds: [orgId] }, onWarning));
+    return mergeBills(parts);
+  }
   const params = consumptionParams(days);
   let json: unknown;
   try {
@@ -70,8 +80,8 @@ function consumptionParams(days: BilledDays): URLSearchParams {
   // billing day starts (devin-api.md, "Neighbouring v2 endpoints"). The window is the billing days'
   // own instants, the end being the start of the day after the last, as the vendor's example shows.
   const params = new URLSearchParams(billingWindowParams(days.firstDay, days.lastDay));
-  // FastAPI's encoding of a list: repeated keys.
-  for (const orgId of days.orgIds ?? []) params.append('org_ids', orgId);
+  // One org at most by now (fetchBilledConsumption asks several one by one): list-filter.ts.
+  appendListFilter(params, 'org_ids', days.orgIds);
   return params;
 }
 

@@ -50,6 +50,7 @@ export async function fetchSessions(
           (items) => {
             for (const item of items) collector.offer(item);
           },
+          { path: SESSIONS_PATH, cursorOf: (skip) => `skip=${skip}` },
         ),
         {
           path: SESSIONS_PATH,

@@ -1,5 +1,6 @@
 import { DevinPagingError } from './devin-paging-error.js';
 import { mapWithConcurrency } from './map-with-concurrency.js';
+import { pageFingerprint } from './page-fingerprint.js';
 import { PAGE_LIMIT } from './page-params.js';
 import type { Page } from './wire-page.js';
 
@@ -52,21 +53,32 @@ export async function readListing<T>(
 ): Promise<ListingRead<T>> {
   let pagesDone = 0;
   let pagesPlanned = 1;
-  const readPage = async (skip: number, signal?: AbortSignal): Promise<Page<T>> => {
+  const repeats = repeatedPageCheck(options.path);
+  const readPage = async (
+    skip: number,
+    previousSkip: number | null,
+    pageNumber: number,
+    signal?: AbortSignal,
+  ): Promise<Page<T>> => {
     const page = checkPage(await fetchPage(skip, signal), skip, options.path);
+    repeats.arrived(page, previousSkip, pageNumber);
     pagesDone += 1;
     options.onPage(pagesDone, pagesPlanned);
     return page;
   };
 
-  const first = await readPage(0);
+  const first = await readPage(0, null, 1);
   const pages: Page<T>[] = [first];
   if (first.hasMore) {
     const stride = cursorAfter(first, options.path);
     const skips = plannedSkips(stride, first.total);
     assertWithinCap(1 + skips.length, stride, options);
     pagesPlanned = 1 + skips.length;
-    pages.push(...(await mapWithConcurrency(skips, options.concurrency, readPage)));
+    pages.push(
+      ...(await mapWithConcurrency(skips, options.concurrency, (skip, signal) =>
+        readPage(skip, skip - stride, skip / stride + 1, signal),
+      )),
+    );
   }
 
   let last = pages.at(-1) ?? first;
@@ -74,11 +86,55 @@ export async function readListing<T>(
     const skip = cursorAfter(last, options.path);
     assertWithinCap(pages.length + 1, skip, options);
     pagesPlanned = pages.length + 1;
-    last = await readPage(skip);
+    last = await readPage(skip, last.skip, pages.length + 1);
     pages.push(last);
   }
 
   return { pages, firstTotal: first.total, maxTotal: pages.reduce((max, p) => Math.max(max, p.total), 0) };
+}
+
+/**
+ * A server that ignores `skip` (or mints new cursors over the same rows) answers every page with
+ * the same items; that listing would only end at the page cap, holding every copy. Each page is
+ * compared with the page before it as soon as both have arrived, whichever arrives first, so the
+ * read fails within the pages already in flight. Hollow pages (pages-in-order.ts) are checked there.
+ */
+function repeatedPageCheck(path: string) {
+  // Pages whose follower has not arrived yet, by skip; and each page's follower, by the skip before it.
+  const waiting = new Map<number, { fingerprint: string | null; page: number }>();
+  const following = new Map<number, number>();
+  const compare = (
+    earlier: { fingerprint: string | null },
+    earlierSkip: number,
+    later: { fingerprint: string | null; page: number },
+    laterSkip: number,
+  ): void => {
+    waiting.delete(earlierSkip);
+    following.delete(earlierSkip);
+    if (later.fingerprint === null || later.fingerprint !== earlier.fingerprint) return;
+    throw new DevinPagingError({
+      path,
+      skip: laterSkip,
+      page: later.page,
+      cursor: `skip=${laterSkip}`,
+      problem: `the page at skip ${laterSkip} repeats the page at skip ${earlierSkip} (same items): the listing would never end`,
+    });
+  };
+  return {
+    /** `page` is the page's number in offset order (1-based); `previousSkip` the page before it, null for the first. */
+    arrived<T>(read: Page<T>, previousSkip: number | null, page: number): void {
+      const entry = { fingerprint: pageFingerprint(read.items), page };
+      waiting.set(read.skip, entry);
+      if (previousSkip !== null) {
+        following.set(previousSkip, read.skip);
+        const before = waiting.get(previousSkip);
+        if (before !== undefined) compare(before, previousSkip, entry, read.skip);
+      }
+      const next = following.get(read.skip);
+      const after = next === undefined ? undefined : waiting.get(next);
+      if (next !== undefined && after !== undefined) compare(entry, read.skip, after, next);
+    },
+  };
 }
 
 function plannedSkips(stride: number, total: number): number[] {

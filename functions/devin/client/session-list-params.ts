@@ -1,3 +1,4 @@
+import { appendListFilter } from './list-filter.js';
 import { PAGE_LIMIT } from './page-params.js';
 import type { SessionQuery } from './session-query.js';
 
@@ -14,7 +15,8 @@ import type { SessionQuery } from './session-query.js';
  *   hand-written page does) and FastAPI ignores unknown parameters, so the server may neither
  *   filter by tag nor sort. The client filters tags itself (`SessionCollector`) and never relies
  *   on the order.
- * - Arrays go as repeated keys (`org_ids=a&org_ids=b`), FastAPI's encoding.
+ * - A list filter goes only when it has one value (list-filter.ts: the vendor's sources disagree
+ *   on how arrays are encoded); the collector re-applies every filter to what arrives.
  */
 export function sessionListParams(query: SessionQuery): URLSearchParams {
   assertValidPeriod(query);
@@ -23,14 +25,10 @@ export function sessionListParams(query: SessionQuery): URLSearchParams {
     created_date_to: query.to.toISOString(),
     limit: String(PAGE_LIMIT),
   });
-  appendAll(params, 'org_ids', query.orgIds);
-  appendAll(params, 'user_ids', query.userIds);
-  appendAll(params, 'session_ids', query.sessionIds);
+  appendListFilter(params, 'org_ids', query.orgIds);
+  appendListFilter(params, 'user_ids', query.userIds);
+  appendListFilter(params, 'session_ids', query.sessionIds);
   return params;
-}
-
-function appendAll(params: URLSearchParams, key: string, values: readonly string[] | undefined): void {
-  for (const value of values ?? []) params.append(key, value);
 }
 
 function assertValidPeriod(query: SessionQuery): void {

@@ -42,22 +42,32 @@ export interface ConsumptionLedger {
   readonly entries: readonly LedgerEntry[];
   /** Non-session ACUs (Cascade, Terminal) by billing day: billed, but to no org and no user. */
   readonly nonSession: ReadonlyMap<string, Acus>;
+  /** A person's non-session ACUs, by user id then billing day: in the total and that user's bill, no org's. */
+  readonly nonSessionByUser: ReadonlyMap<string, ReadonlyMap<string, Acus>>;
 }
 
 export function consumptionLedger(dataset: FakeDataset): ConsumptionLedger {
   const entries: LedgerEntry[] = [];
   for (const session of dataset.sessions) entries.push(...sessionEntries(session));
   entries.sort((a, b) => (a.day === b.day ? 0 : a.day < b.day ? -1 : 1));
-  const nonSession = new Map<string, Acus>();
-  for (const [day, acus] of Object.entries(dataset.nonSessionAcus ?? {}).sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
+  const nonSession = byDay(dataset.nonSessionAcus ?? {}, 'nonSessionAcus');
+  const nonSessionByUser = new Map(
+    Object.entries(dataset.nonSessionAcusByUser ?? {}).map(
+      ([userId, days]) => [userId, byDay(days, `nonSessionAcusByUser[${userId}]`)] as const,
+    ),
+  );
+  return { entries, nonSession, nonSessionByUser };
+}
+
+function byDay(amounts: Record<string, number>, field: string): Map<string, Acus> {
+  const days = new Map<string, Acus>();
+  for (const [day, acus] of Object.entries(amounts).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (billingDayStartMs(day) === null)
-      throw new RangeError(`nonSessionAcus: ${JSON.stringify(day)} is not a YYYY-MM-DD day`);
-    if (!(acus >= 0)) throw new RangeError(`nonSessionAcus[${day}] must be a number ≥ 0, got ${acus}`);
-    nonSession.set(day, wireAcus(acus));
+      throw new RangeError(`${field}: ${JSON.stringify(day)} is not a YYYY-MM-DD day`);
+    if (!(acus >= 0)) throw new RangeError(`${field}[${day}] must be a number ≥ 0, got ${acus}`);
+    days.set(day, wireAcus(acus));
   }
-  return { entries, nonSession };
+  return days;
 }
 
 /** The exact ACUs of a wire number, rounded to the fake's precision. */

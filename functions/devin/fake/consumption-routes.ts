@@ -9,7 +9,20 @@ import type { ServedData } from './served-data.js';
  * the bounds are date-times, a bare date is midnight UTC, the end is the next period's start
  * (excluded), and without a bound the current billing cycle's is used.
  */
-export function answerDailyConsumption(query: QueryReader, data: ServedData, nowMs = Date.now()): JsonReply {
+/**
+ * Whether `end_date` is exclusive, as the vendor's example reads (`excluded`, the default), or
+ * the server also answers the billing day it names (`included`): the docs never say which.
+ */
+export type V2EndDay = 'excluded' | 'included';
+
+const DAY_MS = 86_400_000;
+
+export function answerDailyConsumption(
+  query: QueryReader,
+  data: ServedData,
+  nowMs = Date.now(),
+  endDay: V2EndDay = 'excluded',
+): JsonReply {
   const startMs = query.instant('start_date');
   const endMs = query.instant('end_date');
   const orgIds = query.list('org_ids');
@@ -21,7 +34,8 @@ export function answerDailyConsumption(query: QueryReader, data: ServedData, now
     // The vendor's behaviour is undocumented; a clear 400 keeps a client bug from passing as "no usage".
     return { status: 400, body: { detail: 'start_date must be before end_date' } };
   }
-  return { status: 200, body: dailyConsumption(data.consumption(), { fromMs, toMs, orgIds }) };
+  const until = endDay === 'included' && endMs !== null ? toMs + DAY_MS : toMs;
+  return { status: 200, body: dailyConsumption(data.consumption(), { fromMs, toMs: until, orgIds }) };
 }
 
 /** The billing cycle holding `nowMs` (the last one listed if none does; else the calendar month from 08:00 UTC). */

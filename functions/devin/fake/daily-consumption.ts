@@ -43,14 +43,19 @@ export function dailyConsumption(ledger: ConsumptionLedger, query: ConsumptionQu
     if (entry.userId !== null) add(byUser, entry.userId, acus);
   }
   if (orgs.size === 0) {
-    for (const [day, acus] of ledger.nonSession) {
-      const onDay = byDate.get(day);
-      if (onDay === undefined) continue;
-      const start = billingDayStartMs(day) ?? 0;
-      // Products other than sessions (Cascade, Terminal) are spread evenly over their day's hours.
-      const share = whollyInside(day, query) ? acus : microShare(acus, start, start + DAY_MS, query);
-      byDate.set(day, onDay + share);
-    }
+    const addNonSession = (days: ReadonlyMap<string, Acus>, userId: string | null): void => {
+      for (const [day, acus] of days) {
+        const onDay = byDate.get(day);
+        if (onDay === undefined) continue;
+        const start = billingDayStartMs(day) ?? 0;
+        // Products other than sessions (Cascade, Terminal) are spread evenly over their day's hours.
+        const share = whollyInside(day, query) ? acus : microShare(acus, start, start + DAY_MS, query);
+        byDate.set(day, onDay + share);
+        if (userId !== null && share > 0n) add(byUser, userId, share);
+      }
+    };
+    addNonSession(ledger.nonSession, null);
+    for (const [userId, days] of ledger.nonSessionByUser) addNonSession(days, userId);
   }
   let total = 0n;
   for (const acus of byDate.values()) total += acus;

@@ -1,15 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { V2EndDay } from './consumption-routes.js';
 import { reportAnswer, reportRequest } from './exchange-observers.js';
 import { FaultSchedule } from './fault-schedule.js';
 import type { Fault, FaultPlan } from './faults.js';
+import type { ArrayEncoding } from './query-reader.js';
 import type { IncomingRequest, RecordedRequest } from './recorded-request.js';
 import type { JsonReply, PageMutation } from './routes.js';
 import { answer, problem } from './routes.js';
 import type { ServedData } from './served-data.js';
 import { serveDataset } from './served-data.js';
-import type { ProductSplit } from './v3/v3-consumption.js';
+import { cursorOf, offsetOf } from './v3/cursor-page.js';
+import type { ProductSplit, ServiceUserBill } from './v3/v3-consumption.js';
 import type { V3Prefix } from './v3/v3-endpoints.js';
 import { isV3Path } from './v3/v3-endpoints.js';
 import { answerV3 } from './v3/v3-routes.js';
@@ -32,6 +35,12 @@ export interface FakeDevinApiOptions {
   readonly v3SessionTotals?: 'included' | 'omitted';
   /** How v3 daily bodies split a day by product (see {@link ProductSplit}); default every product. */
   readonly v3ProductSplit?: ProductSplit;
+  /** Whether a v3 service user's bill holds the sessions it created on a person's behalf (see {@link ServiceUserBill}). */
+  readonly v3ServiceUserBill?: ServiceUserBill;
+  /** How list parameters are read, either way the vendor's sources allow (see {@link ArrayEncoding}); default repeated keys. */
+  readonly arrayEncoding?: ArrayEncoding;
+  /** Whether v2 daily consumption also answers the billing day `end_date` names (see {@link V2EndDay}); default not. */
+  readonly v2EndDay?: V2EndDay;
 }
 
 /** A running fake of the Devin Enterprise API on 127.0.0.1, for tests, the demo and benchmarks. */
@@ -70,25 +79,32 @@ export async function startFakeDevinApi(options: FakeDevinApiOptions): Promise<F
   };
 
   const reply = (request: RecordedRequest, res: ServerResponse, fault: Fault | null): void => {
+    const asked = new URL(request.url, 'http://fake').searchParams;
+    const query = new URLSearchParams(asked);
+    if (fault?.kind === 'repeat-page') {
+      query.delete('skip');
+      query.delete('after');
+    }
     const routed = {
       method: request.method,
       path: request.path,
-      query: new URL(request.url, 'http://fake').searchParams,
+      query,
       authorized: request.authorized,
+      arrays: options.arrayEncoding ?? 'repeated',
+      endDay: options.v2EndDay ?? 'excluded',
     };
     const mutation: PageMutation | undefined = fault?.kind === 'mutate-page' ? fault.mutate : undefined;
     const result = isV3Path(routed.path)
-      ? answerV3(
-          routed,
-          served,
-          options.v3Prefix ?? 'v3',
-          mutation,
-          options.v3SessionTotals,
-          options.v3ProductSplit,
-        )
+      ? answerV3(routed, served, options.v3Prefix ?? 'v3', mutation, {
+          ...(options.v3SessionTotals && { sessionTotals: options.v3SessionTotals }),
+          ...(options.v3ProductSplit && { productSplit: options.v3ProductSplit }),
+          ...(options.v3ServiceUserBill && { serviceUserBill: options.v3ServiceUserBill }),
+        })
       : answer(routed, served, mutation);
     if (fault === null) reportAnswer(request, result);
-    const text = JSON.stringify(result.body);
+    const text = JSON.stringify(
+      fault?.kind === 'repeat-page' ? repeatedPage(result.body, asked) : result.body,
+    );
     if (fault?.kind === 'malformed-json') {
       // Any proper prefix of a JSON object is invalid JSON: the braces never close.
       send(res, 200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
@@ -196,6 +212,20 @@ function bearerKey(authorization: string): string | null {
 function redacted(authorization: string): string {
   const scheme = authorization.trim().split(' ')[0] ?? '';
   return scheme.toLowerCase() === 'bearer' ? `${scheme} ***` : '***';
+}
+
+/** Page one presented as the page asked for, with a cursor past it and more always to come. */
+function repeatedPage(body: unknown, asked: URLSearchParams): unknown {
+  if (body === null || typeof body !== 'object' || !('items' in body) || !Array.isArray(body.items))
+    return body;
+  const count = body.items.length;
+  if ('end_cursor' in body) {
+    const after = asked.get('after');
+    const offset = (after === null || after === '' ? 0 : offsetOf(after)) ?? 0;
+    return { ...body, end_cursor: cursorOf(offset + count), has_next_page: true };
+  }
+  const skip = Number(asked.get('skip') ?? '0');
+  return { ...body, skip, has_more: true, next_cursor: skip + count };
 }
 
 function sendStatusFault(res: ServerResponse, fault: Extract<Fault, { kind: 'status' }>): void {

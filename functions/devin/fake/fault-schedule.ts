@@ -49,7 +49,9 @@ export class FaultSchedule {
 }
 
 function appliesTo(fault: Fault, path: string | undefined, request: IncomingRequest): boolean {
-  if (path === undefined && fault.kind === 'mutate-page') return isSessionsPath(request.path);
+  if (path === undefined && (fault.kind === 'mutate-page' || fault.kind === 'repeat-page')) {
+    return isSessionsPath(request.path);
+  }
   return path === undefined || path === request.path;
 }
 

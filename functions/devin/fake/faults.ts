@@ -14,6 +14,10 @@ import type { WireSession } from './wire.js';
  *   through `mutate` first; `total`, `has_more` and `next_cursor` still describe
  *   the unmutated page, as a server whose rows changed under it would.
  *   Only ever applies to the sessions endpoint (v2, or v3 under either prefix).
+ * - repeat-page: answer a listing with its first page whatever `skip` or `after` asked for, under
+ *   a fresh cursor that moves on and always says there is more (v2 `next_cursor` = skip + items,
+ *   v3 a new `end_cursor`): a server stuck on page one, which would otherwise be read forever.
+ *   Like mutate-page, applies only to the sessions endpoint unless the rule names a path.
  */
 export type Fault =
   | { readonly kind: 'status'; readonly status: number; readonly retryAfter?: string; readonly body?: string }
@@ -21,7 +25,8 @@ export type Fault =
   | { readonly kind: 'hang' }
   | { readonly kind: 'malformed-json' }
   | { readonly kind: 'reset' }
-  | { readonly kind: 'mutate-page'; readonly mutate: (items: WireSession[]) => WireSession[] };
+  | { readonly kind: 'mutate-page'; readonly mutate: (items: WireSession[]) => WireSession[] }
+  | { readonly kind: 'repeat-page' };
 
 /** One scripted fault: applies to the next `times` requests (default 1) that match `path` and `when`. */
 export interface FaultRule {

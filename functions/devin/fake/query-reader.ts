@@ -16,12 +16,22 @@ export interface ValidationIssue {
  * all. Hand-written rather than zod so the messages carry pydantic's wording,
  * which is what the client will meet in production.
  */
+/**
+ * How a server reads a list parameter, each a way the vendor's sources allow: `repeated` keys
+ * (`org_ids=a&org_ids=b`, OpenAPI's default `form, explode: true`, what FastAPI reads), or
+ * `comma`-joined (`org_ids=a,b`, what the generated SDKs send), where a repeated key keeps only
+ * its last value, as for any scalar.
+ */
+export type ArrayEncoding = 'repeated' | 'comma';
+
 export class QueryReader {
   readonly issues: ValidationIssue[] = [];
   readonly #params: URLSearchParams;
+  readonly #arrays: ArrayEncoding;
 
-  constructor(params: URLSearchParams) {
+  constructor(params: URLSearchParams, arrays: ArrayEncoding = 'repeated') {
     this.#params = params;
+    this.#arrays = arrays;
   }
 
   integer(name: string, rule: { fallback: number; min: number; max?: number }): number {
@@ -101,9 +111,11 @@ export class QueryReader {
     });
   }
 
-  /** Repeated keys (`org_ids=a&org_ids=b`), FastAPI's encoding of a list. */
+  /** A list parameter, read as this server reads arrays ({@link ArrayEncoding}). */
   list(name: string): readonly string[] {
-    return this.#params.getAll(name);
+    if (this.#arrays === 'repeated') return this.#params.getAll(name);
+    const last = this.#last(name);
+    return last === undefined || last === '' ? [] : last.split(',');
   }
 
   text(name: string): string | null {

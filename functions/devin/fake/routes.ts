@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import { answerBillingCycles, answerDailyConsumption } from './consumption-routes.js';
+import { answerBillingCycles, answerDailyConsumption, type V2EndDay } from './consumption-routes.js';
 import {
   CONSUMPTION_CYCLES_PATH,
   CONSUMPTION_DAILY_PATH,
@@ -8,7 +8,7 @@ import {
   SESSIONS_PATH,
 } from './endpoints.js';
 import { pageOf } from './paged-response.js';
-import { QueryReader } from './query-reader.js';
+import { type ArrayEncoding, QueryReader } from './query-reader.js';
 import type { ServedData } from './served-data.js';
 import { readSessionFilter } from './session-filter.js';
 import { v2Members, v2Sessions } from './v2-view.js';
@@ -20,6 +20,10 @@ export interface RoutedRequest {
   readonly path: string;
   readonly query: URLSearchParams;
   readonly authorized: boolean;
+  /** How this server reads list parameters; default repeated keys. */
+  readonly arrays?: ArrayEncoding;
+  /** Whether the v2 daily answer also holds the day `end_date` names; default not. */
+  readonly endDay?: V2EndDay;
 }
 
 export interface JsonReply {
@@ -46,8 +50,10 @@ export function answer(request: RoutedRequest, data: ServedData, mutateSessions?
   if (request.method !== 'GET') return problem(405);
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
 
-  const query = new QueryReader(request.query);
-  if (request.path === CONSUMPTION_DAILY_PATH) return answerDailyConsumption(query, data);
+  const query = new QueryReader(request.query, request.arrays);
+  if (request.path === CONSUMPTION_DAILY_PATH) {
+    return answerDailyConsumption(query, data, Date.now(), request.endDay);
+  }
   if (request.path === CONSUMPTION_CYCLES_PATH) return answerBillingCycles(data);
 
   const skip = query.integer('skip', { fallback: 0, min: 0 });

@@ -63,6 +63,12 @@ export interface FakeDataset {
    * no user. Absent: none.
    */
   nonSessionAcus?: Record<string, number>;
+  /**
+   * A person's use of products that are not sessions (Cascade, Terminal), by user id, then billing
+   * day: billed in the enterprise total and in that user's own bill (v3 per-user, v2
+   * `consumption_by_user`), in no org. A user may have only this, and no session. Absent: none.
+   */
+  nonSessionAcusByUser?: Record<string, Record<string, number>>;
   /** What `GET /v2/enterprise/consumption/cycles` lists. Absent: an empty list. */
   billingCycles?: WireBillingCycle[];
   /** What `GET /v3/enterprise/members/service-users` lists. Absent: none. */

@@ -1,6 +1,7 @@
 import { GLOSSARY, glossaryEntries } from '../../core/glossary/glossary.js';
 import { formatUnitPrice } from '../../core/money/format.js';
 import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
+import { onBehalfAssumption } from '../../core/report/on-behalf-assumption.js';
 import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
 import { isPreliminary } from '../../core/report/run-status.js';
 import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
@@ -130,9 +131,12 @@ function billedFacts(report: ChargebackReport): readonly Fact[] {
     label: 'Billed ACUs',
     value: `The vendor's daily consumption (GET /v2/enterprise/consumption/daily) for ${billingDaysText(report.period)}.`,
   };
-  if (report.costBasis === 'sessions') return [source];
+  const onBehalf = onBehalfAssumption(report);
+  const assumption: Fact[] = onBehalf === null ? [] : [{ label: 'On-behalf sessions', value: onBehalf }];
+  if (report.costBasis === 'sessions') return [source, ...assumption];
   return [
     source,
+    ...assumption,
     {
       label: 'Charged ACUs',
       value:

@@ -133,3 +133,48 @@ describe('readListing', () => {
     expect(runaway.requested).toEqual([0]);
   });
 });
+
+describe('a listing that repeats a page', () => {
+  const ignoringSkip =
+    (requested: number[]) =>
+    async (skip: number): Promise<Page<number>> => {
+      requested.push(skip);
+      return { skip, items: range(200), total: 1_000_000, hasMore: true, nextCursor: skip + 200 };
+    };
+
+  // Skip 200 is the first page that repeats one before it: failing there, not after the 5,000
+  // planned pages (skip 1,000,000), is what "at once" means.
+  it('fails at the first repeated page, naming the endpoint, skip and page', async () => {
+    const requested: number[] = [];
+    const failure = await readListing(ignoringSkip(requested), {
+      ...options,
+      concurrency: 1,
+      maxPages: 10_000,
+    }).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DevinPagingError);
+    expect(failure).toMatchObject({ path: '/v2/x', skip: 200, page: 2 });
+    expect(String(failure)).toContain('the page at skip 200 repeats the page at skip 0');
+    expect(requested).toEqual([0, 200]);
+  });
+
+  it('fails within the pages in flight when they arrive out of order', async () => {
+    const requested: number[] = [];
+    const serve = ignoringSkip(requested);
+    // The page at skip 400 answers first; the repeat is caught when its predecessor arrives.
+    const racing = async (skip: number): Promise<Page<number>> => {
+      if (skip === 200) await new Promise((resolve) => setTimeout(resolve, 20));
+      return serve(skip);
+    };
+    const failure = await readListing(racing, { ...options, concurrency: 4, maxPages: 10_000 }).catch(
+      (e: unknown) => e,
+    );
+    expect(failure).toBeInstanceOf(DevinPagingError);
+    expect(requested.length).toBeLessThan(20);
+  });
+
+  it('reads pages that merely share a length', async () => {
+    const server = pagesOf(range(600), 200);
+    const read = await readListing(server.fetchPage, options);
+    expect(read.pages.flatMap((p) => p.items)).toEqual(range(600));
+  });
+});

@@ -99,6 +99,7 @@ describe('pages in order', () => {
           answers.set(skip, (items) => resolve({ skip, items }));
         }),
       (items) => delivered.push([...items]),
+      { path: '/v2/x', cursorOf: (skip) => `skip=${skip}` },
     );
     const pages = [read(0), read(2), read(4)];
     answers.get(4)?.([4, 5]);
@@ -125,6 +126,7 @@ describe('pages in order', () => {
         return { skip, items: [skip] };
       },
       (items) => delivered.push(...items),
+      { path: '/v2/x', cursorOf: (skip) => `skip=${skip}` },
     );
     await expect(Promise.all([read(0), read(1)])).rejects.toThrow('HTTP 500');
     expect(delivered).toEqual([]);

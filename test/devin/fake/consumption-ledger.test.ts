@@ -139,7 +139,11 @@ describe('consumptionLedger', () => {
       wireSession('s1', '2025-02-01T10:00:00Z', { acus_consumed: null }),
       wireSession('s2', '2025-02-01T10:00:00Z', { acus_consumed: 0 }),
     ]);
-    expect(consumptionLedger(data)).toEqual({ entries: [], nonSession: new Map() });
+    expect(consumptionLedger(data)).toEqual({
+      entries: [],
+      nonSession: new Map(),
+      nonSessionByUser: new Map(),
+    });
   });
 
   it('gives generated data sets non-session ACUs and the same ledger for the same options', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DevinApiError } from '../devin-api-error.js';
+import { appendListFilter } from '../list-filter.js';
 import { dataErrorOf } from '../parse-record.js';
 import type { SessionQuery } from '../session-query.js';
 import { V3_SESSIONS_ROUTE, windowParams } from './fetch-sessions-v3.js';
@@ -38,7 +39,8 @@ export async function countSessionsV3(
     time_after: String(Math.floor(query.from.getTime() / 1000)),
     time_before: String(Math.ceil(query.to.getTime() / 1000)),
   });
-  for (const id of query.orgIds ?? []) metrics.append('org_ids', id);
+  // A filter of several values is left out (list-filter.ts): the count, a plan, can only grow.
+  appendListFilter(metrics, 'org_ids', query.orgIds);
   appendPrincipals(metrics, query.userIds);
   let json: unknown;
   try {

@@ -6,7 +6,7 @@ import { serviceUserFromWire } from '../service-user.js';
 import { listBillingCyclesV3 } from './billing-cycles-v3.js';
 import { countSessionsCarriedInV3 } from './count-carried-in-v3.js';
 import { countSessionsV3 } from './count-sessions-v3.js';
-import { fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
+import { type DirectoryIds, fetchBilledConsumptionV3 } from './fetch-billed-consumption-v3.js';
 import { fetchSessionsV3 } from './fetch-sessions-v3.js';
 import { listDirectoryV3, mergeMemberListings } from './list-directory-v3.js';
 import { readSessionEdgesV3 } from './read-session-edges-v3.js';
@@ -52,6 +52,41 @@ export function createDevinClientV3(
       },
       onWarning,
     );
+  const listMembers = async () => {
+    const [direct, viaIdp] = await Promise.all([
+      members('/enterprise/members/users'),
+      members('/enterprise/members/idp-users'),
+    ]);
+    return mergeMemberListings(direct, viaIdp, (m) => m.userId);
+  };
+  const listServiceUsers = () =>
+    listDirectoryV3(
+      paths,
+      paging,
+      {
+        route: '/enterprise/members/service-users',
+        resource: 'service users',
+        recordName: 'service user',
+        parseItem: serviceUserFromWire,
+        idOf: (s) => s.serviceUserId,
+        // Expired or removed service users are left out by default [R31]; their sessions remain and need a name.
+        query: { include_inactive: 'true' },
+      },
+      onWarning,
+    );
+  // Whom the bill is asked about: a listing the key may not read names nobody (its warning says so).
+  const directoryIds = async (): Promise<DirectoryIds> => {
+    const [orgs, people, services] = await Promise.all([
+      listOrganizations(),
+      listMembers(),
+      listServiceUsers(),
+    ]);
+    return {
+      orgIds: orgs.kind === 'ok' ? orgs.items.map((o) => o.orgId) : [],
+      userIds: people.kind === 'ok' ? people.items.map((m) => m.userId) : [],
+      serviceUserIds: services.kind === 'ok' ? services.items.map((s) => s.serviceUserId) : [],
+    };
+  };
   return {
     host,
     fetchSessions: (query, options) =>
@@ -64,41 +99,11 @@ export function createDevinClientV3(
         options?.spoolPath ?? null,
       ),
     countSessions: (query) => countSessionsV3(paths, query, onWarning),
-    listMembers: async () => {
-      const [direct, viaIdp] = await Promise.all([
-        members('/enterprise/members/users'),
-        members('/enterprise/members/idp-users'),
-      ]);
-      return mergeMemberListings(direct, viaIdp, (m) => m.userId);
-    },
+    listMembers,
     listOrganizations,
-    listServiceUsers: () =>
-      listDirectoryV3(
-        paths,
-        paging,
-        {
-          route: '/enterprise/members/service-users',
-          resource: 'service users',
-          recordName: 'service user',
-          parseItem: serviceUserFromWire,
-          idOf: (s) => s.serviceUserId,
-          // Expired or removed service users are left out by default [R31]; their sessions remain and need a name.
-          query: { include_inactive: 'true' },
-        },
-        onWarning,
-      ),
+    listServiceUsers,
     fetchBilledConsumption: (days) =>
-      fetchBilledConsumptionV3(
-        http,
-        paths,
-        paging,
-        days,
-        async () => {
-          const orgs = await listOrganizations();
-          return orgs.kind === 'ok' ? orgs.items.map((o) => o.orgId) : [];
-        },
-        onWarning,
-      ),
+      fetchBilledConsumptionV3(http, paths, paging, days, directoryIds, onWarning),
     listBillingCycles: () => listBillingCyclesV3(http, paths, paging, onWarning),
     readSessionEdges: (request) => readSessionEdgesV3(http, paths, paging, request, onWarning),
     countSessionsCarriedIn: (period) => countSessionsCarriedInV3(http, paths, paging, period, onWarning),

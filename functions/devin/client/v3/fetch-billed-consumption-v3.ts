@@ -10,7 +10,7 @@ import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { PagingSettings } from '../read-listing.js';
 import { redact } from '../redact.js';
 import { unavailableReason } from '../unavailable-reason.js';
-import { onBehalfAcus } from './on-behalf-acus.js';
+import { onBehalfAcus, withoutOnBehalf } from './on-behalf-acus.js';
 import { listSessionsTouching } from './sessions-touching-v3.js';
 import type { V3Paths } from './v3-paths.js';
 import { type DailyConsumptionV3, dailyConsumptionFromWireV3 } from './wire-consumption-v3.js';
@@ -27,8 +27,11 @@ const NO_CONSUMPTION: DailyConsumptionV3 = { totalAcus: 0n, byDate: new Map(), b
  * The vendor's bill on v3. The enterprise call gives the total by day and product; per-org,
  * per-user and per-service-user figures each need their own call (devin-api-v3.md §3a), made
  * with bounded concurrency and only for those who can have consumed in the billing days: the
- * orgs of the enterprise, and the people and service users of sessions whose life touches the
- * days (the report's own sessions, plus the few created outside it that crossed an edge).
+ * orgs of the enterprise; every person and service user the directory names (members direct and
+ * through IdP groups, service users inactive ones included), since Cascade and Terminal use
+ * bills a person without any session; and the people and service users of sessions whose life
+ * touches the days (the report's own, plus the few created outside it that crossed an edge, who
+ * may have left the directory).
  *
  * Never fails the report: a refused key or a body that does not add up becomes the reason. A
  * 403 on the per-user or per-service-user calls keeps the bill and drops its user breakdown.
@@ -38,7 +41,7 @@ export async function fetchBilledConsumptionV3(
   paths: V3Paths,
   paging: PagingSettings,
   days: BilledDays,
-  listOrgIds: () => Promise<readonly string[]>,
+  listDirectory: () => Promise<DirectoryIds>,
   onWarning: (message: string) => void,
 ): Promise<BilledConsumptionResult> {
   const start = checkedDay('firstDay', days.firstDay, 0);
@@ -75,7 +78,7 @@ export async function fetchBilledConsumptionV3(
 
   try {
     const enterprise = await daily(V3_DAILY_ROUTE, V3_DAILY_ROUTE);
-    const principals = await principalsOf(paths, paging, days, start, end, listOrgIds, onWarning);
+    const principals = await principalsOf(paths, paging, days, start, end, listDirectory, onWarning);
     const orgIds = days.orgIds && days.orgIds.length > 0 ? [...days.orgIds] : principals.orgIds;
     const orgs = await scoped('organizations', orgIds);
     const byOrg = new Map(
@@ -102,7 +105,11 @@ export async function fetchBilledConsumptionV3(
             );
             // Charged to the person they acted for, never a second time to the service user.
             return services.map(
-              ([id, d]) => [id, { ...d, totalAcus: d.totalAcus - (behalf.get(id) ?? 0n) }] as const,
+              ([id, d]) =>
+                [
+                  id,
+                  { ...d, totalAcus: withoutOnBehalf(id, d.totalAcus, behalf.get(id) ?? 0n, onWarning) },
+                ] as const,
             );
           },
           http,
@@ -170,19 +177,27 @@ interface Principals {
   readonly serviceUserIds: string[];
 }
 
+/** Everyone the directory names; a listing the key may not read contributes nobody. */
+export interface DirectoryIds {
+  readonly orgIds: readonly string[];
+  readonly userIds: readonly string[];
+  readonly serviceUserIds: readonly string[];
+}
+
 async function principalsOf(
   paths: V3Paths,
   paging: PagingSettings,
   days: BilledDays,
   start: Date,
   end: Date,
-  listOrgIds: () => Promise<readonly string[]>,
+  listDirectory: () => Promise<DirectoryIds>,
   onWarning: (message: string) => void,
 ): Promise<Principals> {
   const known = days.principals;
-  const orgs = new Set<string>([...(known?.orgIds ?? []), ...(await listOrgIds())]);
-  const users = new Set<string>(known?.userIds ?? []);
-  const services = new Set<string>(known?.serviceUserIds ?? []);
+  const directory = await listDirectory();
+  const orgs = new Set<string>([...(known?.orgIds ?? []), ...directory.orgIds]);
+  const users = new Set<string>([...(known?.userIds ?? []), ...directory.userIds]);
+  const services = new Set<string>([...(known?.serviceUserIds ?? []), ...directory.serviceUserIds]);
   // Sessions that can have consumed in [start, end) but were not among the report's own.
   const gaps: { createdFrom: Date | null; createdTo: Date }[] = known
     ? [

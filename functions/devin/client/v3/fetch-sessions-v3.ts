@@ -5,6 +5,7 @@ import { concatSpools, type SpooledSessions } from '../../../spool/session-spool
 import { type ExactListing, readExactListing, shapeOf } from '../exact-listing.js';
 import type { FetchProgress } from '../fetch-sessions.js';
 import { type FetchedSessions, fetchedSessionsOf, fetchWarnings } from '../fetched-sessions.js';
+import { appendListFilter } from '../list-filter.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import { pagesInOrder } from '../pages-in-order.js';
 import type { PagingSettings } from '../read-listing.js';
@@ -106,6 +107,11 @@ export async function fetchSessionsV3(
           pagesInOrder(
             (after: string | null, chainSignal?: AbortSignal) => fetchPage(window, after, chainSignal),
             offer,
+            {
+              path: paths.pathOf(V3_SESSIONS_ROUTE),
+              cursorOf: (after) => `after=${JSON.stringify(after)}`,
+              ...(start && { before: start.items }),
+            },
           ),
           {
             path: paths.pathOf(V3_SESSIONS_ROUTE),
@@ -171,10 +177,11 @@ export function windowParams(query: SessionQuery, window: TimeWindow): URLSearch
     first: String(PAGE_LIMIT),
     ...KEEP_EVERY_BILLED_SESSION,
   });
-  for (const id of query.orgIds ?? []) params.append('org_ids', id);
+  // Each only when it has one value (list-filter.ts); the collector re-applies every filter.
+  appendListFilter(params, 'org_ids', query.orgIds);
   appendPrincipals(params, query.userIds);
-  for (const id of query.sessionIds ?? []) params.append('session_ids', id);
-  for (const tag of query.tags ?? []) params.append('tags', tag);
+  appendListFilter(params, 'session_ids', query.sessionIds);
+  appendListFilter(params, 'tags', query.tags);
   return params;
 }
 

@@ -1,4 +1,4 @@
-import type { Acus } from '../../../core/money/acus.js';
+import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '../../../core/money/acus.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { PagingSettings } from '../read-listing.js';
 import { devinSessionId } from './devin-session-id.js';
@@ -58,4 +58,25 @@ export async function onBehalfAcus(
     return [id, acus] as const;
   });
   return new Map(perServiceUser.filter(([, acus]) => acus > 0n));
+}
+
+/**
+ * A service user's own share of its bill: its figure less the on-behalf sessions charged to the
+ * people they were for (the assumption the About sheet states, ON_BEHALF_ASSUMPTION). A figure
+ * smaller than those sessions proves the assumption wrong for this service user (the vendor left
+ * them out already): its figure is then kept as billed, with a warning, never made negative.
+ */
+export function withoutOnBehalf(
+  serviceUserId: string,
+  billed: Acus,
+  onBehalf: Acus,
+  onWarning: (message: string) => void,
+): Acus {
+  if (onBehalf <= billed) return billed - onBehalf;
+  onWarning(
+    `per-service-user consumption of ${serviceUserId} (${scaledToDecimalString(billed, ACU_DECIMALS)} ACUs) is less than the ` +
+      `${scaledToDecimalString(onBehalf, ACU_DECIMALS)} ACUs of sessions it created on a person's behalf: the vendor seems to ` +
+      'bill those to the person only, so its figure is kept as billed',
+  );
+  return billed;
 }

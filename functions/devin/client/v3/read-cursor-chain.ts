@@ -1,4 +1,5 @@
 import { DevinPagingError } from '../devin-paging-error.js';
+import { pageFingerprint } from '../page-fingerprint.js';
 import type { ListingRead } from '../read-listing.js';
 import type { Page } from '../wire-page.js';
 import type { CursorPage } from './wire-cursor-page.js';
@@ -29,11 +30,14 @@ export async function readCursorChain<T>(
   let after: string | null = null;
   let offset = 0;
   let totalUnknown = false;
+  let previous: string | null = null;
   for (;;) {
     if (pages.length >= options.maxPages) {
       throw new DevinPagingError({
         path: options.path,
         skip: offset,
+        page: pages.length + 1,
+        cursor: `after=${JSON.stringify(after)}`,
         problem: `the listing needs more than ${options.maxPages} pages; narrow the query (period, orgs, users)`,
       });
     }
@@ -43,6 +47,19 @@ export async function readCursorChain<T>(
         : await fetchPage(after, options.signal);
     if (page !== options.first) options.onPage?.();
     if (page.total === null) totalUnknown = true;
+    // A chain serving the same page again under a fresh cursor would loop to the page cap (hollow
+    // pages were checked by pages-in-order.ts before they were handed on).
+    const fingerprint = pageFingerprint(page.items);
+    if (fingerprint !== null && fingerprint === previous) {
+      throw new DevinPagingError({
+        path: options.path,
+        skip: offset,
+        page: pages.length + 1,
+        cursor: `after=${JSON.stringify(after)}`,
+        problem: `page ${pages.length + 1} repeats page ${pages.length} (same items): the listing would never end`,
+      });
+    }
+    previous = fingerprint;
     pages.push({
       skip: offset,
       items: page.items,
@@ -57,6 +74,8 @@ export async function readCursorChain<T>(
       throw new DevinPagingError({
         path: options.path,
         skip: offset,
+        page: pages.length,
+        cursor: `after=${JSON.stringify(after)}`,
         problem: 'has_next_page is true but end_cursor is empty',
       });
     }
@@ -64,6 +83,8 @@ export async function readCursorChain<T>(
       throw new DevinPagingError({
         path: options.path,
         skip: offset,
+        page: pages.length,
+        cursor: `after=${JSON.stringify(after)}`,
         problem: `end_cursor ${JSON.stringify(next)} was already followed`,
       });
     }

@@ -1,5 +1,6 @@
 import type { Session } from '../../../core/session.js';
 import { offerPages, readExactListing } from '../exact-listing.js';
+import { appendListFilter } from '../list-filter.js';
 import { collectInMemory } from '../listing-collector.js';
 import { PAGE_LIMIT } from '../page-params.js';
 import type { PagingSettings } from '../read-listing.js';
@@ -37,7 +38,13 @@ export async function listSessionsTouching(
   if (query.createdTo) base.set('created_before', sec(query.createdTo, 1));
   if (query.updatedFrom) base.set('updated_after', sec(query.updatedFrom, -1));
   if (query.updatedTo) base.set('updated_before', sec(query.updatedTo, 1));
-  for (const id of query.serviceUserIds ?? []) base.append('service_user_ids', id);
+  // One service user at a time (list-filter.ts): a session made on a person's behalf does not
+  // say which service user made it, so what arrives could not be narrowed here.
+  if (!appendListFilter(base, 'service_user_ids', query.serviceUserIds)) {
+    throw new RangeError(
+      `list sessions of one service user at a time, got ${query.serviceUserIds?.join(', ')}`,
+    );
+  }
   const within = (at: Date, from: Date | null, to: Date | null): boolean =>
     (from === null || at >= from) && (to === null || at < to);
   const listing = await readExactListing<Session, Session[]>({

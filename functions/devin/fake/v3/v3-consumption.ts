@@ -38,16 +38,27 @@ export interface WireDailyConsumptionV3 {
 export type ProductSplit = 'every-product' | 'listed-products-only';
 
 /**
+ * What a service user's bill holds. The SDK says the per-service-user endpoint covers "sessions
+ * created by the given service user", which includes those it created on a person's behalf
+ * (`create_as_user_id`), and the vendor says those also "count toward [that user's] usage" [R43]:
+ * `with-on-behalf` (the default) bills them in both. The docs never say so outright, so
+ * `own-sessions-only` is the other reading: on-behalf sessions only in the person's bill.
+ */
+export type ServiceUserBill = 'with-on-behalf' | 'own-sessions-only';
+
+/**
  * The body of a v3 daily consumption endpoint. A billing day is in the answer when its start
  * lies in [time_after, time_before) (the vendor does not document the bounds; the client checks
- * the days it gets). With both bounds every day appears, zero or not. Only the enterprise scope
- * carries the non-session products, as v2 documents for its org filter.
+ * the days it gets). With both bounds every day appears, zero or not. Non-session products are
+ * in no org's bill, as v2 documents for its org filter: the enterprise carries all of them, a
+ * user the ones that person used.
  */
 export function dailyConsumptionV3(
   ledger: ConsumptionLedger,
   scope: ConsumptionScope,
   bounds: { readonly afterSec: number | null; readonly beforeSec: number | null },
   productSplit: ProductSplit = 'every-product',
+  serviceUserBill: ServiceUserBill = 'with-on-behalf',
 ): WireDailyConsumptionV3 {
   const inBounds = (day: string): boolean => {
     const start = billingDayStartMs(day) ?? 0;
@@ -69,13 +80,17 @@ export function dailyConsumptionV3(
     const first = billingDayNumber(bounds.afterSec * 1000 + 86_400_000 - 1);
     for (let n = first; billingDayNumberStartMs(n) < bounds.beforeSec * 1000; n++) dayOf(billingDayName(n));
   }
-  const entries =
+  const scoped =
     scope.kind === 'enterprise' ? ledger.entries : (entriesOf(ledger, scope.kind).get(scope.id) ?? []);
+  const entries =
+    scope.kind === 'service-user' && serviceUserBill === 'own-sessions-only'
+      ? scoped.filter((entry) => entry.userId === null)
+      : scoped;
   for (const entry of entries) {
     if (inBounds(entry.day)) dayOf(entry.day).devin += entry.acus;
   }
-  if (scope.kind === 'enterprise') {
-    for (const [day, acus] of ledger.nonSession) {
+  const addNonSession = (nonSession: ReadonlyMap<string, Acus>): void => {
+    for (const [day, acus] of nonSession) {
       if (!inBounds(day)) continue;
       const split = splitNonSession(acus);
       const totals = dayOf(day);
@@ -83,7 +98,12 @@ export function dailyConsumptionV3(
       totals.terminal += split.terminal;
       totals.review += split.review;
     }
+  };
+  if (scope.kind === 'enterprise') {
+    addNonSession(ledger.nonSession);
+    for (const days of ledger.nonSessionByUser.values()) addNonSession(days);
   }
+  if (scope.kind === 'user') addNonSession(ledger.nonSessionByUser.get(scope.id) ?? new Map());
   let total = 0n;
   const byDate = [...days]
     .sort(([a], [b]) => (a < b ? -1 : 1))

@@ -6,7 +6,12 @@ import type { ServedData } from '../served-data.js';
 import type { SessionFilter } from '../session-filter.js';
 import type { WireSession } from '../wire.js';
 import { cursorPageOf, readCursor } from './cursor-page.js';
-import { type ConsumptionScope, dailyConsumptionV3, type ProductSplit } from './v3-consumption.js';
+import {
+  type ConsumptionScope,
+  dailyConsumptionV3,
+  type ProductSplit,
+  type ServiceUserBill,
+} from './v3-consumption.js';
 import {
   V3_CONSUMPTION_CYCLES,
   V3_CONSUMPTION_DAILY,
@@ -33,22 +38,29 @@ const DAILY_SCOPES: readonly [string, ConsumptionScope['kind']][] = [
  * or `/v3beta1/` as older docs show): anything under the other prefix is a 404, as an API that
  * moved would answer. FastAPI's order: routing, then the key, then the query.
  */
+/** Each way the vendor's docs allow the fake to answer (see FakeDevinApiOptions); defaults as documented. */
+export interface V3Answering {
+  readonly sessionTotals?: 'included' | 'omitted';
+  readonly productSplit?: ProductSplit;
+  readonly serviceUserBill?: ServiceUserBill;
+}
+
 export function answerV3(
   request: RoutedRequest,
   data: ServedData,
   prefix: V3Prefix,
   mutateSessions?: PageMutation,
-  sessionTotals: 'included' | 'omitted' = 'included',
-  productSplit: ProductSplit = 'every-product',
+  answering: V3Answering = {},
 ): JsonReply {
+  const sessionTotals = answering.sessionTotals ?? 'included';
   const route = v3Route(request.path, prefix);
   if (route === null || !isKnown(route)) return problem(404);
   if (request.method !== 'GET') return problem(405);
   if (!request.authorized) return problem(401, 'Invalid or missing API key');
-  const query = new Reader(request.query);
+  const query = new Reader(request.query, request.arrays);
 
   if (route === V3_CONSUMPTION_DAILY || route.startsWith(`${V3_CONSUMPTION_DAILY}/`)) {
-    return answerDaily(route, query, data, productSplit);
+    return answerDaily(route, query, data, answering);
   }
   const { first, offset } = readCursor(query);
   const ok = (body: unknown): JsonReply =>
@@ -154,12 +166,7 @@ function isKnown(route: string): boolean {
   );
 }
 
-function answerDaily(
-  route: string,
-  query: QueryReader,
-  data: ServedData,
-  productSplit: ProductSplit,
-): JsonReply {
+function answerDaily(route: string, query: QueryReader, data: ServedData, answering: V3Answering): JsonReply {
   const afterSec = optionalSeconds(query, 'time_after');
   const beforeSec = optionalSeconds(query, 'time_before');
   if (query.issues.length > 0) return { status: 422, body: { detail: query.issues } };
@@ -169,7 +176,13 @@ function answerDaily(
   }
   return {
     status: 200,
-    body: dailyConsumptionV3(data.consumption(), scope, { afterSec, beforeSec }, productSplit),
+    body: dailyConsumptionV3(
+      data.consumption(),
+      scope,
+      { afterSec, beforeSec },
+      answering.productSplit,
+      answering.serviceUserBill,
+    ),
   };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { DevinPagingError } from '../../../../functions/devin/client/devin-paging-error.js';
+import { readCursorChain } from '../../../../functions/devin/client/v3/read-cursor-chain.js';
 import { readInWindows, type WindowReader } from '../../../../functions/devin/client/v3/read-in-windows.js';
 import {
   estimatedPages,
@@ -114,5 +116,24 @@ describe('readInWindows', () => {
     const count = started.length;
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(started.length).toBe(count);
+  });
+});
+
+describe('a cursor chain that repeats a page under new cursors', () => {
+  it('fails at once with a DevinPagingError naming the endpoint, page and cursor', async () => {
+    let n = 0;
+    const failure = await readCursorChain(
+      async () => ({ items: ['a', 'b'], endCursor: `c${++n}`, hasNextPage: true, total: null }),
+      { path: '/v3/enterprise/sessions', maxPages: 10_000 },
+    ).catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(DevinPagingError);
+    expect(failure).toMatchObject({
+      path: '/v3/enterprise/sessions',
+      skip: 2,
+      page: 2,
+      cursor: 'after="c1"',
+    });
+    expect(String(failure)).toContain('page 2 repeats page 1');
+    expect(n).toBe(2);
   });
 });

@@ -5,7 +5,7 @@ import {
 } from '../../../../functions/devin/client/devin-client.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../../../functions/devin/fake/fake-devin-api.js';
 import type { FaultPlan } from '../../../../functions/devin/fake/faults.js';
-import type { ProductSplit } from '../../../../functions/devin/fake/v3/v3-consumption.js';
+import type { ProductSplit, ServiceUserBill } from '../../../../functions/devin/fake/v3/v3-consumption.js';
 import type { V3Prefix } from '../../../../functions/devin/fake/v3/v3-endpoints.js';
 import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
 import { datasetOf, februarySessions } from '../fake-api-harness.js';
@@ -35,6 +35,7 @@ export async function startV3Harness(
     client?: Partial<DevinClientOptions>;
     sessionTotals?: 'included' | 'omitted';
     productSplit?: ProductSplit;
+    serviceUserBill?: ServiceUserBill;
   } = {},
 ): Promise<V3Harness> {
   const api = await startFakeDevinApi({
@@ -44,6 +45,7 @@ export async function startV3Harness(
     ...(options.prefix && { v3Prefix: options.prefix }),
     ...(options.sessionTotals && { v3SessionTotals: options.sessionTotals }),
     ...(options.productSplit && { v3ProductSplit: options.productSplit }),
+    ...(options.serviceUserBill && { v3ServiceUserBill: options.serviceUserBill }),
   });
   const sleeps: number[] = [];
   const warnings: string[] = [];
