@@ -1,6 +1,7 @@
 /** What the report store was doing when S3 failed; names the stage in the handler's error. */
 export type ReportStoreOperation =
   | 'put-object'
+  | 'copy-object'
   | 'get-object'
   | 'delete-object'
   | 'list-objects'

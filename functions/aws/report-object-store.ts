@@ -1,5 +1,10 @@
 import type { Readable } from 'node:stream';
-import { AbortMultipartUploadCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import {
+  AbortMultipartUploadCommand,
+  CopyObjectCommand,
+  GetObjectCommand,
+  type S3Client,
+} from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { describeError, ReportStoreError } from './aws-errors.js';
 import { attachmentDisposition } from './content-disposition.js';
@@ -88,6 +93,32 @@ async function abortIncompleteUpload(
       { bucket, key, operation: 'abort-upload' },
       { cause: uploadError },
     );
+  }
+}
+
+/**
+ * A second key for an object already stored, copied inside S3 with its type, disposition and
+ * metadata: the workbook's run copy no longer travels from the function twice (one PUT of a
+ * 100 MB workbook saved). A single CopyObject takes objects up to 5 GB.
+ */
+export async function copyReportObject(
+  s3: S3Client,
+  params: { readonly bucket: string; readonly from: string; readonly to: string },
+): Promise<StoredObject> {
+  const { bucket, from, to } = params;
+  const context = { bucket, key: to, operation: 'copy-object' } as const;
+  try {
+    const result = await s3.send(
+      new CopyObjectCommand({
+        Bucket: bucket,
+        Key: to,
+        CopySource: `${encodeURIComponent(bucket)}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        MetadataDirective: 'COPY',
+      }),
+    );
+    return storedObject(s3, bucket, to, result.VersionId);
+  } catch (error) {
+    throw new ReportStoreError(`could not copy ${from}: ${describeError(error)}`, context, { cause: error });
   }
 }
 

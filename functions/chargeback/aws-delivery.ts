@@ -5,7 +5,12 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
 import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
-import { getJsonObject, putReportObject, type StoredObject } from '../aws/report-object-store.js';
+import {
+  copyReportObject,
+  getJsonObject,
+  putReportObject,
+  type StoredObject,
+} from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { closePeriod } from '../close/close-period.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
@@ -84,34 +89,30 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         [FRESH_LINK_EVENT_METADATA]: manualEventText(report.period, { email: false }),
         [RESEND_EVENT_METADATA]: manualEventText(report.period, { force: true }),
       };
-      const workbookObject = await putReportObject(s3, {
-        bucket,
-        key: keys.workbook,
-        body: createReadStream(artifacts.workbookPath),
-        contentType: XLSX_CONTENT_TYPE,
-        fileName: artifacts.workbookFileName,
-        metadata,
-      });
+      // The sessions export (JSON building and gzip) streams while the workbook uploads.
+      const [workbookObject] = await Promise.all([
+        putReportObject(s3, {
+          bucket,
+          key: keys.workbook,
+          body: createReadStream(artifacts.workbookPath),
+          contentType: XLSX_CONTENT_TYPE,
+          fileName: artifacts.workbookFileName,
+          metadata,
+        }),
+        putReportObject(s3, {
+          bucket,
+          key: keys.sessions,
+          body: sessionsExport(artifacts.sessions),
+          contentType: 'application/json',
+          contentEncoding: 'gzip',
+          fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
+          metadata: { 'run-id': run.runId, period: report.period.slug },
+        }),
+      ]);
       // What the link serves: this run's own copy, which nothing overwrites (s3rver and
       // unversioned buckets included), so a link always serves the bytes it was sent for.
       const linkedKey = keys.runWorkbook(run.runId);
-      await putReportObject(s3, {
-        bucket,
-        key: linkedKey,
-        body: createReadStream(artifacts.workbookPath),
-        contentType: XLSX_CONTENT_TYPE,
-        fileName: artifacts.workbookFileName,
-        metadata,
-      });
-      await putReportObject(s3, {
-        bucket,
-        key: keys.sessions,
-        body: sessionsExport(artifacts.sessions),
-        contentType: 'application/json',
-        contentEncoding: 'gzip',
-        fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
-        metadata: { 'run-id': run.runId, period: report.period.slug },
-      });
+      await copyReportObject(s3, { bucket, from: keys.workbook, to: linkedKey });
       const summaryText = `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`;
       for (const key of [keys.summary, linkedKey.replace(/\.xlsx$/, '.summary.json')]) {
         // The copy beside the run's workbook is what the link service's landing page reads.
