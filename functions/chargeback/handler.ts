@@ -77,8 +77,8 @@ function jobDeps(runId: string): JobDeps {
   return { config, s3, ses, devin, runId, signingKeys, now: () => new Date(), workDir: tmpdir(), log };
 }
 
-function handOverFor(context: Invocation | undefined): HandOver | undefined {
-  if (!startExecution) return undefined;
+// Every entry invocation plans; without a state machine a month too big fails early, saying so.
+function handOverFor(context: Invocation | undefined): HandOver {
   return {
     budget: () => ({
       remainingMs: context?.getRemainingTimeInMillis?.() ?? FULL_INVOCATION_MS,

@@ -56,6 +56,9 @@ describe('npx cdk synth of the real app, with bundling', () => {
           'acuPrice=2.25',
           '-c',
           'alarmEmail=ops@example.com',
+          // Off by default; on here so the step functions' bundles are built and cold-started too.
+          '-c',
+          'distributedRuns=true',
           '--output',
           outdir,
         ],

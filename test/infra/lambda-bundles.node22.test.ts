@@ -102,7 +102,11 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
     outdir = mkdtempSync(join(tmpdir(), 'devin-chargeback-bundles-'));
     workDir = mkdtempSync(join(tmpdir(), 'devin-chargeback-bundle-runs-'));
     // The app as `cdk synth` builds it, bundling included (no 'aws:cdk:bundling-stacks' override).
-    const app = new App({ outdir, context: { ...cdkJsonContext(), ...MINIMAL_CONTEXT } });
+    // distributedRuns is off by default; on here, so the window and merge bundles exist to invoke.
+    const app = new App({
+      outdir,
+      context: { ...cdkJsonContext(), ...MINIMAL_CONTEXT, distributedRuns: 'true' },
+    });
     new ChargebackStack(app, 'DevinChargeback', { config: readConfig(app) });
     app.synth();
     const template = JSON.parse(readFileSync(join(outdir, 'DevinChargeback.template.json'), 'utf8')) as {
