@@ -1,5 +1,8 @@
 import { vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
+import type {
+  ChargebackResult,
+  ReportFunctionOutcome,
+} from '../../functions/chargeback/chargeback-result.js';
 import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import type { AwsEmulators } from './aws-emulators.js';
 import { useAwsEnv } from './aws-env.js';
@@ -34,11 +37,19 @@ let restoreEnv: (() => void) | undefined;
  * restored first; `restoreReportEnv` ends the last one.
  */
 export async function loadReportHandler(env: Readonly<Record<string, string>>): Promise<ReportHandler> {
+  const handler = await loadReportFunction(env);
+  return async (event) => reportResultOf(await handler(event));
+}
+
+/** As loadReportHandler, returning whatever the function returns (a check's rows, a hand-over). */
+export async function loadReportFunction(
+  env: Readonly<Record<string, string>>,
+): Promise<(event: unknown) => Promise<ReportFunctionOutcome>> {
   restoreReportEnv();
   restoreEnv = useAwsEnv(env);
   vi.resetModules();
   const module = await import('../../functions/chargeback/handler.js');
-  return async (event) => reportResultOf(await module.handler(event));
+  return (event) => module.handler(event);
 }
 
 export function restoreReportEnv(): void {
