@@ -161,7 +161,7 @@ describe('npx cdk synth of the real app, with bundling', () => {
           bundle: true,
           platform: 'node',
           format: 'esm',
-          target: 'node22',
+          target: 'node24',
           mainFields: ['module', 'main'],
           banner: {
             js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -111,7 +111,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
   describe('function', () => {
     it('runs Node.js 22 on arm64, sized for a 500,000-session month, one at a time', () => {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 2048,

@@ -3,10 +3,19 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildStack } from './support/build-stack.js';
 
 interface LambdaResource {
-  readonly Properties: { readonly Environment?: { readonly Variables: Record<string, unknown> } };
+  readonly Properties: {
+    readonly Environment?: { readonly Variables: Record<string, unknown> };
+    readonly Runtime?: unknown;
+  };
 }
 
 const SYNTH_TIMEOUT = 120_000;
+
+function runtimes(template: Template): unknown[] {
+  return Object.values(template.findResources('AWS::Lambda::Function')).map(
+    (fn) => (fn as { Properties: { Runtime?: unknown } }).Properties.Runtime,
+  );
+}
 
 /** The report function's environment: the one function whose variables include EMAIL_SENDER and no Handler override. */
 function reportVariables(template: Template): Record<string, unknown> {
@@ -48,12 +57,17 @@ describe('the default stack is link-only and single-invocation', () => {
     SYNTH_TIMEOUT,
   );
 
+  it('runs every function on Node.js 24 (Node 22 reaches end of life in April 2027)', () => {
+    expect(runtimes(defaults)).toEqual(['nodejs24.x', 'nodejs24.x']);
+  });
+
   it(
-    'adds the state machine with -c distributedRuns=true',
+    'adds the state machine with -c distributedRuns=true, its steps on Node.js 24 too',
     () => {
       const template = Template.fromStack(buildStack({ distributedRuns: 'true' }).stack);
       template.resourceCountIs('AWS::StepFunctions::StateMachine', 1);
       expect(reportVariables(template).STATE_MACHINE_ARN).toBeDefined();
+      expect(runtimes(template)).toEqual(Array.from({ length: 4 }, () => 'nodejs24.x'));
     },
     SYNTH_TIMEOUT,
   );
