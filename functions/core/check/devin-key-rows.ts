@@ -45,7 +45,7 @@ export function devinKeyRows(secretId: string, reading: KeySecretReading, now: D
   const keyRow: CheckRow = {
     item: 'Devin API key secret',
     status: 'ok',
-    found: `${secretId} holds a ${reading.key.startsWith('cog_') ? 'cog_ (v3)' : 'apk_ (v2)'} key`,
+    found: `${secretId} holds ${reading.key.startsWith('cog_') ? 'a cog_ (v3)' : 'an apk_ (v2)'} key`,
     todo: '',
   };
   if (reading.expiresAt === null) {
