@@ -70,7 +70,8 @@ const manualEvent = z.strictObject({
   costBasis: z.enum(['sessions', 'billed']).optional(),
 });
 
-const KNOWN_FIELDS = Object.keys(manualEvent.shape).join(', ');
+// `check` too: `{"check":true}` is the deployment check (parseReportEvent).
+const KNOWN_FIELDS = [...Object.keys(manualEvent.shape), 'check'].join(', ');
 
 const checkEvent = z.strictObject({ check: z.literal(true) });
 
