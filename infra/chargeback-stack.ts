@@ -12,7 +12,11 @@ import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
 import { focusEnvironment, readFocusConfig } from './focus-config.js';
-import { grantReportPermissions, grantWindowPermissions } from './report-permissions.js';
+import {
+  grantCheckPermissions,
+  grantReportPermissions,
+  grantWindowPermissions,
+} from './report-permissions.js';
 
 export interface ChargebackStackProps extends StackProps {
   readonly config: ChargebackConfig;
@@ -123,6 +127,8 @@ export class ChargebackStack extends Stack {
       });
       links?.grantSigning(role);
     }
+    // Only the entry people invoke runs the deployment check.
+    grantCheckPermissions(report.role);
     if (distributed) {
       grantWindowPermissions(distributed.windowFunction.role, {
         bucket,

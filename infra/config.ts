@@ -51,7 +51,7 @@ export interface ChargebackConfig {
    * `linkTtlSeconds` whatever the role session. Off, they carry presigned S3 links.
    */
   readonly durableLinks: boolean;
-  /** Attach the workbook when it is at most this size; 0 never attaches. */
+  /** Attach the workbook when it is at most this size; 0 (the default) never attaches: link only. */
   readonly attachMaxBytes: number;
   readonly devinApiUrl?: string | undefined;
   /** `v2` or `v3`; absent: the key in the secret decides (cog_ → v3). */
@@ -83,7 +83,8 @@ export interface ChargebackConfig {
   readonly maxSessionRows: number;
   /**
    * A month too big for one invocation goes to a Step Functions state machine (windows, then a
-   * merge). Off, every run is one invocation whatever its size.
+   * merge). Off (the default), a month too big for one invocation fails before fetching, with an
+   * error naming its session count and the limit and saying to turn this on.
    */
   readonly distributedRuns: boolean;
   /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate; absent: estimated. */
@@ -140,8 +141,11 @@ export const CONFIG_DEFAULTS = {
   // and the handler shortens it further to the signing credentials' life, saying so in the email.
   linkTtlSeconds: 2_592_000,
   durableLinks: true,
-  distributedRuns: true,
-  attachMaxBytes: 5 * 1024 * 1024,
+  // Off unless a month outgrows one invocation: the run's error says so, with the count and the limit.
+  distributedRuns: false,
+  // Link only: an attachment bypasses the link service's revocation and access log, and ships
+  // session titles and user emails to every mailbox the message reaches. Opt in with a size.
+  attachMaxBytes: 0,
   maxSessionRows: DEFAULT_MAX_SESSION_ROWS,
 } as const;
 

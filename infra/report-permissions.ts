@@ -135,3 +135,30 @@ export function grantWindowPermissions(role: IRole, props: WindowPermissionsProp
     },
   ]);
 }
+
+/** The one statement on resource "*": the deployment check's two read-only SES calls. */
+export const CHECK_SES_READS_SID = 'CheckSesIdentitiesAndQuota';
+
+/**
+ * The deployment check (`{"check":true}`) reads whether the sender and recipients are verified and
+ * whether the account is in SES's sandbox. Neither SES v1 read names a resource type in IAM (the
+ * Service Authorization Reference lists none), so they can only be granted on "*"; both only read.
+ */
+export function grantCheckPermissions(role: IRole): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: CHECK_SES_READS_SID,
+      effect: Effect.ALLOW,
+      actions: ['ses:GetIdentityVerificationAttributes', 'ses:GetSendQuota'],
+      resources: ['*'],
+    }),
+  );
+  acknowledgeWildcardResources(role, [
+    {
+      resource: '*',
+      reason:
+        'The deployment check reads identity verification states and the sending quota; these SES v1 reads have no ' +
+        'resource type in IAM, so "*" is the only resource they can be granted on. Both are read-only.',
+    },
+  ]);
+}

@@ -1,7 +1,7 @@
-// Prints the path of a Node.js 22 binary, the Lambda's runtime (nodejs22.x), fetching it once
+// Prints the path of a Node.js 24 binary, the Lambda's runtime (nodejs24.x), fetching it once
 // from the npm registry's Node binary package (node-<platform>-<arch>) into node_modules/.cache.
 // Not a devDependency on purpose: that package links `node_modules/.bin/node`, which npm scripts
-// put first on PATH, so every `npm test` would silently run on Node 22 instead of the Node 20 the
+// put first on PATH, so every `npm test` would silently run on Node 24 instead of the Node 20 the
 // project builds and tests on. The version and each tarball's integrity are pinned here.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const LAMBDA_NODE_VERSION = '22.23.5';
+export const LAMBDA_NODE_VERSION = '24.22.3';
 const INTEGRITY = {
   'linux-x64':
-    'sha512-3jhC+wcoWxKZxcRqF2sUSl0c9HEXFnur/nuIPx6O6CWKV0jOUWQm7Htw5SuXqqlMCEhi0cJqybFPEb5hhcBiMw==',
+    'sha512-KHsob+Fv9YerATvYujMbiyJqnRCvLtrcr/eTNqRqiOSGp97EOiRP1yP47+knGgQ/xnc3XY8xzkW587dlZzNqRA==',
   'linux-arm64':
-    'sha512-e1LOUGKVruPGuLVutn8+Cgm5pI1APm4Kvh+zbb/qe/ZpD9s+TQby5iUgZOWmPpbSKpj0Td8DP1N0NEnXasHizg==',
+    'sha512-IZx0J52/1NDwAsY2iyWR9nlPIYuYviTWetjj8+ElvYQh2+XRhLfCfkbFEF/2O5vGI2hcUbyPNHV+nz342FbJXw==',
 };
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));

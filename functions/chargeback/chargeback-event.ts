@@ -33,6 +33,11 @@ export interface ManualRun {
 
 export type ChargebackRun = ScheduledRun | ManualRun;
 
+/** `{"check": true}`: the deployment check. It reads settings and services and sends nothing. */
+export interface CheckRequest {
+  readonly kind: 'check';
+}
+
 const isoInstant = z.iso.datetime({ offset: true });
 
 /** What the stack's EventBridge Scheduler target sends. */
@@ -71,7 +76,28 @@ const manualEvent = z.strictObject({
   costBasis: z.enum(['sessions', 'billed']).optional(),
 });
 
-const KNOWN_FIELDS = Object.keys(manualEvent.shape).join(', ');
+// `check` too: `{"check":true}` is the deployment check (parseReportEvent).
+const KNOWN_FIELDS = [...Object.keys(manualEvent.shape), 'check'].join(', ');
+
+const checkEvent = z.strictObject({ check: z.literal(true) });
+
+/** The report function's event: a deployment check, or a run (see parseChargebackEvent). */
+export function parseReportEvent(event: unknown): ChargebackRun | CheckRequest {
+  if (typeof event !== 'object' || event === null || Array.isArray(event) || !('check' in event)) {
+    return parseChargebackEvent(event);
+  }
+  const parsed = checkEvent.safeParse(event);
+  if (parsed.success) return { kind: 'check' };
+  const extra = Object.keys(event).find((key) => key !== 'check');
+  if (extra !== undefined) {
+    throw new InvalidInputError(
+      extra,
+      (event as Record<string, unknown>)[extra],
+      'cannot be combined with "check" (the deployment check takes no other field): send {"check":true}',
+    );
+  }
+  throw new InvalidInputError('check', event.check, 'must be true: send {"check":true}');
+}
 
 /**
  * Reads a Lambda event once, at the edge. Any other shape, unknown key or bad

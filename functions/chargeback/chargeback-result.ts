@@ -1,3 +1,4 @@
+import type { DeploymentCheckResult } from '../check/deployment-check-result.js';
 import type { HandedOverResult } from '../distributed/hand-over.js';
 
 /** What the function returns: what a person sees in the console, and what a duplicate run returns again. */
@@ -84,8 +85,12 @@ export interface WaitingResult {
   readonly note: string;
 }
 
+/** What the report function returns: a run's outcome, or the rows of a `{"check":true}` event. */
+export type ReportFunctionOutcome = ChargebackOutcome | DeploymentCheckResult;
+
 /** The report's result of an invocation that was expected to run in place (callers that never hand over). */
-export function reportResultOf(outcome: ChargebackOutcome): ChargebackResult {
+export function reportResultOf(outcome: ReportFunctionOutcome): ChargebackResult {
+  if ('check' in outcome) throw new Error('the event was a deployment check: it has rows, not a report');
   if ('distributed' in outcome) {
     throw new Error(
       `the run was handed to ${outcome.distributed.executionArn}; its merge step has the result`,

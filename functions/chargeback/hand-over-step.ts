@@ -1,15 +1,18 @@
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { planRun } from '../core/scale/plan-run.js';
+import { TooLargeForOneInvocationError } from '../core/scale/too-large-for-one-invocation-error.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
 import type { SessionFilters } from '../distributed/distributed-run.js';
 import type { HandedOverResult, HandOver } from '../distributed/hand-over.js';
 import type { RunLog } from '../pipeline/run-log.js';
+import { inStage } from '../pipeline/stage-error.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /**
  * Counts the period's sessions and plans: when they fit this invocation with margin, undefined
  * (the run goes on here); otherwise the state machine is started with the run as parsed and the
- * windows, and its execution is the result.
+ * windows, and its execution is the result. Without a state machine, a period too big fails here,
+ * before fetching, rather than time out at minute 15 with half a month read.
  */
 export async function handOverIfTooBig(
   run: ChargebackRun,
@@ -19,7 +22,9 @@ export async function handOverIfTooBig(
   handOver: HandOver,
   deps: { readonly runId: string; readonly log: RunLog },
 ): Promise<HandedOverResult | undefined> {
-  const expectedSessions = await devin.countSessions({ from: period.from, to: period.to, ...filters });
+  const expectedSessions = await inStage('count sessions', () =>
+    devin.countSessions({ from: period.from, to: period.to, ...filters }),
+  );
   const plan = planRun({
     period,
     expectedSessions,
@@ -34,6 +39,14 @@ export async function handOverIfTooBig(
     ...(plan.kind === 'distributed' && { windows: plan.windows.length }),
   });
   if (plan.kind === 'single') return undefined;
+  if (handOver.start === undefined) {
+    throw new TooLargeForOneInvocationError({
+      period: period.label,
+      expectedSessions,
+      capacity: plan.capacity,
+      capacitySource: handOver.sessionsPerInvocation === undefined ? 'estimate' : 'SESSIONS_PER_INVOCATION',
+    });
+  }
   const executionArn = await handOver.start({
     runId: deps.runId,
     run,

@@ -9,6 +9,9 @@ import { createDevinKeySecretReader } from '../aws/devin-key-secret.js';
 import { keyExpiryMetricLine } from '../aws/key-expiry-metric.js';
 import { createSigningKeysReader } from '../aws/link-signing-secret.js';
 import { startDistributedRun } from '../aws/start-distributed-run.js';
+import type { DeploymentCheckResult } from '../check/deployment-check-result.js';
+import { runDeploymentCheck } from '../check/run-deployment-check.js';
+import { checkPassed } from '../core/check/check-row.js';
 import { closeOverdue } from '../core/close/close-overdue.js';
 import { keyExpiryWarning } from '../core/key-expiry/key-expiry.js';
 import { createDevinClient } from '../devin/client/devin-client.js';
@@ -19,8 +22,8 @@ import type { MergeResult } from '../distributed/merge-result.js';
 import { runWindowStep } from '../distributed/window-step.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import type { RunLog } from '../pipeline/run-log.js';
-import { parseChargebackEvent } from './chargeback-event.js';
-import type { ChargebackOutcome } from './chargeback-result.js';
+import { parseReportEvent } from './chargeback-event.js';
+import type { ReportFunctionOutcome } from './chargeback-result.js';
 import { lambdaConfigFromEnv } from './lambda-config.js';
 import { assertRecipientsAllowed } from './recipient-policy.js';
 import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
@@ -79,8 +82,8 @@ function jobDeps(runId: string): JobDeps {
   return { config, s3, ses, devin, runId, signingKeys, now: () => new Date(), workDir: tmpdir(), log };
 }
 
-function handOverFor(context: Invocation | undefined): HandOver | undefined {
-  if (!startExecution) return undefined;
+// Every entry invocation plans; without a state machine a month too big fails early, saying so.
+function handOverFor(context: Invocation | undefined): HandOver {
   return {
     budget: () => ({
       remainingMs: context?.getRemainingTimeInMillis?.() ?? FULL_INVOCATION_MS,
@@ -102,11 +105,15 @@ async function logged<T>(runId: string, context: Invocation | undefined, work: (
   }
 }
 
-/** Parse the event → resolve the period → the shared pipeline with AWS adapters → the result. */
-export async function handler(event: unknown, context?: Invocation): Promise<ChargebackOutcome> {
+/**
+ * Parse the event → resolve the period → the shared pipeline with AWS adapters → the result.
+ * `{"check":true}` instead returns the deployment check's rows and sends nothing.
+ */
+export async function handler(event: unknown, context?: Invocation): Promise<ReportFunctionOutcome> {
   const runId = newRunId(new Date());
   return logged(runId, context, async () => {
-    const run = parseChargebackEvent(event);
+    const run = parseReportEvent(event);
+    if (run.kind === 'check') return deploymentCheck();
     assertRecipientsAllowed(run, config.allowedRecipientDomains);
     const outcome = await runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
     if (run.kind === 'scheduled') {
@@ -125,6 +132,26 @@ export async function handler(event: unknown, context?: Invocation): Promise<Cha
     }
     return outcome;
   });
+}
+
+async function deploymentCheck(): Promise<DeploymentCheckResult> {
+  const rows = await runDeploymentCheck({
+    secretId: config.apiKeySecretId,
+    // Uncached: the check exists to see the value put in a minute ago.
+    readKeySecret: createDevinKeySecretReader(secretsManager, config.apiKeySecretId),
+    devin: {
+      ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
+      ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
+    },
+    ses,
+    sender: config.sender,
+    recipients: config.recipients,
+    linkBaseUrl: config.durableLinks?.baseUrl,
+    now: new Date(),
+  });
+  const passed = checkPassed(rows);
+  logger.info('deployment check', { passed, problems: rows.filter((r) => r.status === 'problem') });
+  return { check: { passed, rows }, emailed: false };
 }
 
 /** The state machine's window step: one window's sessions into an S3 part. */

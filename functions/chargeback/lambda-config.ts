@@ -61,7 +61,7 @@ export interface LambdaConfig {
   readonly showback: boolean;
   /** MAX_SESSION_ROWS: session rows the workbook lists at most; totals and exports keep every session. */
   readonly maxSessionRows: number;
-  /** STATE_MACHINE_ARN: where a period too big for one invocation is handed; unset, every run is single. */
+  /** STATE_MACHINE_ARN: where a period too big for one invocation is handed; unset, such a period fails early, saying so. */
   readonly stateMachineArn: string | undefined;
   /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate. */
   readonly sessionsPerInvocation: number | undefined;

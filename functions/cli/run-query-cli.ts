@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openFocusDuckDb } from '../query/focus-duckdb.js';
+import type { DuckDbModule } from '../query/load-duckdb.js';
 import { SAVED_QUERIES, savedQuery } from '../query/saved-queries.js';
 import { queryTable } from './query-table.js';
 import type { CliIo } from './run-report-cli.js';
@@ -19,10 +20,14 @@ Options
   --help         this text
 `;
 
-/** `npm run query`: 0 answered, 1 the query failed, 2 the command line was wrong. */
+/**
+ * `npm run query`: 0 answered, 1 the query failed (or DuckDB is not installed: the message says
+ * how to install it), 2 the command line was wrong. `loadDuckDb` replaces the import, for tests.
+ */
 export async function runQueryCli(
   argv: readonly string[],
   io: Pick<CliIo, 'stdout' | 'stderr'>,
+  loadDuckDb?: () => Promise<DuckDbModule>,
 ): Promise<number> {
   let parsed: ReturnType<typeof parse>;
   try {
@@ -61,7 +66,7 @@ export async function runQueryCli(
     return 0;
   }
   try {
-    const db = await openFocusDuckDb(values.out ?? 'reports');
+    const db = await openFocusDuckDb(values.out ?? 'reports', loadDuckDb);
     try {
       const result = await db.query(saved?.sql ?? given);
       io.stdout.write(values.json ? `${JSON.stringify(result.rows)}\n` : queryTable(result));

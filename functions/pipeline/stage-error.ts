@@ -1,5 +1,6 @@
 /** Stages of a report run, named as an operator would say them. */
 export type ReportStage =
+  | 'count sessions'
   | 'fetch sessions'
   | 'fetch billing'
   | 'build report'

@@ -1,10 +1,10 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { COST_CENTRE_COLUMN } from '../focus/focus-columns.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { FocusQueryError } from './focus-query-error.js';
 import { FOCUS_TABLE } from './focus-table.js';
+import { type DuckDbModule, loadDuckDb } from './load-duckdb.js';
 
 /** A row as JSON: DECIMALs and BIGINTs arrive as exact strings, timestamps as ISO-like text. */
 export type QueryRow = Record<string, unknown>;
@@ -27,7 +27,10 @@ export interface FocusDuckDb {
  * existed read it as NULL; x_CostCentre is always there, NULL until cost
  * centres exist, as the Glue table declares it.
  */
-export async function openFocusDuckDb(outDir: string): Promise<FocusDuckDb> {
+export async function openFocusDuckDb(
+  outDir: string,
+  load?: () => Promise<DuckDbModule>,
+): Promise<FocusDuckDb> {
   const root = resolve(outDir, FOCUS_FOLDER);
   if (!(await hasMonthlyPartitions(root))) {
     throw new FocusQueryError(
@@ -35,6 +38,7 @@ export async function openFocusDuckDb(outDir: string): Promise<FocusDuckDb> {
       { datasetRoot: root },
     );
   }
+  const { DuckDBInstance } = await loadDuckDb(load);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const glob = join(root, 'billing_period=*', '*.parquet').replaceAll("'", "''");

@@ -11,7 +11,7 @@ import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
-import { NODE22_ESM_BUNDLING } from './node-bundling.js';
+import { LAMBDA_ESM_BUNDLING } from './node-bundling.js';
 
 /** The objects the link service may read: `<prefix>*.xlsx` and `<prefix>*.summary.json`. */
 export function servedObjectArns(bucket: IBucket, reportPrefix: string): string[] {
@@ -97,7 +97,7 @@ export class DownloadLinkService extends Construct {
       entry: props.entry ?? LINK_HANDLER_ENTRY,
       handler: 'handler',
       description: 'Devin chargeback download links: signed token -> landing page or short presigned S3 GET',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       // A HEAD, a small JSON read and an HMAC: the smallest useful size.
       memorySize: 256,
@@ -111,13 +111,13 @@ export class DownloadLinkService extends Construct {
         LINK_SIGNING_SECRET: this.signingSecret.secretArn,
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: NODE22_ESM_BUNDLING,
+      bundling: LAMBDA_ESM_BUNDLING,
     });
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Pinned to Node.js 22 like the report function, the runtime the bundled SDK and this code are tested ' +
-        'against; a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
+        'Pinned to Node.js 24 like the report function, the runtime the bundle is built for; ' +
+        'a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
     });
 
     // Public on purpose: the signed token is the credential, checked in constant time by the function.

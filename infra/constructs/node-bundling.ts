@@ -1,9 +1,9 @@
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 
-/** How every function of the stack is bundled: one ESM file for Node.js 22, the SDK inside. */
-export const NODE22_ESM_BUNDLING: BundlingOptions = {
+/** How every function of the stack is bundled: one ESM file for Node.js 24 (nodejs24.x), the SDK inside. */
+export const LAMBDA_ESM_BUNDLING: BundlingOptions = {
   format: OutputFormat.ESM,
-  target: 'node22',
+  target: 'node24',
   mainFields: ['module', 'main'],
   // CommonJS dependencies (exceljs and friends) call require(); ESM output has none of its own.
   banner:

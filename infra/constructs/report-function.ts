@@ -8,7 +8,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { chartAssetHooks } from './chart-assets.js';
-import { NODE22_ESM_BUNDLING } from './node-bundling.js';
+import { LAMBDA_ESM_BUNDLING } from './node-bundling.js';
 
 /** The one place infra knows about functions/: the Lambda entry. */
 export const HANDLER_ENTRY = fileURLToPath(new URL('../../functions/chargeback/handler.ts', import.meta.url));
@@ -55,7 +55,7 @@ export class ReportFunction extends Construct {
       entry: props.entry ?? HANDLER_ENTRY,
       handler: props.handler ?? 'handler',
       description: props.description ?? 'Monthly Devin ACU chargeback report: Devin API -> Excel -> S3 + SES',
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       // Measured (npm run bench -- 1100000): the whole run peaks at about 0.7 GB at 1.1 M sessions,
       // since sessions are spooled to /tmp, not held. 2048 MB leaves room for the larger months the
@@ -83,7 +83,7 @@ export class ReportFunction extends Construct {
       maxEventAge: Duration.hours(6),
       ...(props.failedRuns && { onFailure: new SqsDestination(props.failedRuns) }),
       bundling: {
-        ...NODE22_ESM_BUNDLING,
+        ...LAMBDA_ESM_BUNDLING,
         // The chart renderer's WebAssembly and fonts, which esbuild cannot inline.
         commandHooks: chartAssetHooks(),
       },
@@ -91,8 +91,8 @@ export class ReportFunction extends Construct {
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions-L1',
       reason:
-        'Pinned to Node.js 22 (LTS to April 2027), the runtime the bundled AWS SDK line and this code are tested ' +
-        'against; a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
+        'Pinned to Node.js 24 (Node 22 reaches end of life in April 2027), the runtime the bundle is built for; ' +
+        'a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
     });
   }
 }

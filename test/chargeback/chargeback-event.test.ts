@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChargebackEvent } from '../../functions/chargeback/chargeback-event.js';
+import { parseChargebackEvent, parseReportEvent } from '../../functions/chargeback/chargeback-event.js';
 import { InvalidInputError } from '../../functions/core/errors.js';
 
 function rejection(event: unknown): InvalidInputError {
@@ -180,5 +180,18 @@ describe('parseChargebackEvent', () => {
     const error = rejection(event);
     expect(error.field).toBe(field);
     expect(error.message).toMatch(message);
+  });
+});
+
+describe('parseReportEvent', () => {
+  it('reads {"check":true} as the deployment check, and anything else as a run', () => {
+    expect(parseReportEvent({ check: true })).toEqual({ kind: 'check' });
+    expect(parseReportEvent({ month: '2026-10' })).toMatchObject({ kind: 'manual' });
+  });
+
+  it('names check among the known fields when a field is misspelt', () => {
+    expect(() => parseReportEvent({ chek: true })).toThrow(
+      /chek: true is not a known field \(known: .*, check\)/,
+    );
   });
 });

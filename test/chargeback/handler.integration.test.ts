@@ -315,7 +315,8 @@ describe('chargeback Lambda handler', () => {
       script: [{ fault: { kind: 'status', status: 500 }, times: Number.POSITIVE_INFINITY }],
     });
     const before = (await aws.ses.mails()).length;
-    await expect(handler({ month: '2026-05' })).rejects.toThrow(/^fetch sessions failed: /);
+    // The plan's count is the first read, so it is the stage that fails.
+    await expect(handler({ month: '2026-05' })).rejects.toThrow(/^count sessions failed: /);
     expect((await aws.ses.mails()).length).toBe(before);
     expect(await exists('reports/markers/monthly/2026-05.email.json')).toBe(false);
     expect(await exists('reports/monthly/2026/devin-acu-chargeback-2026-05.xlsx')).toBe(false);

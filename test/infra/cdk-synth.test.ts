@@ -56,6 +56,9 @@ describe('npx cdk synth of the real app, with bundling', () => {
           'acuPrice=2.25',
           '-c',
           'alarmEmail=ops@example.com',
+          // Off by default; on here so the step functions' bundles are built and cold-started too.
+          '-c',
+          'distributedRuns=true',
           '--output',
           outdir,
         ],
@@ -158,7 +161,7 @@ describe('npx cdk synth of the real app, with bundling', () => {
           bundle: true,
           platform: 'node',
           format: 'esm',
-          target: 'node22',
+          target: 'node24',
           mainFields: ['module', 'main'],
           banner: {
             js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",

@@ -1,5 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CHECK_SES_READS_SID } from '../../infra/report-permissions.js';
 import { buildStack } from './support/build-stack.js';
 
 interface CfnResource {
@@ -130,7 +131,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
   describe('function', () => {
     it('runs Node.js 22 on arm64, sized for a 500,000-session month, one at a time', () => {
       expect(fn.Properties).toMatchObject({
-        Runtime: 'nodejs22.x',
+        Runtime: 'nodejs24.x',
         Architectures: ['arm64'],
         Handler: 'index.handler',
         MemorySize: 2048,
@@ -252,7 +253,9 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
     });
 
     it('sends mail only from the configured sender', () => {
-      const ses = statements.filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+      const ses = statements.filter(
+        (s) => actionsOf(s).some((a) => a.startsWith('ses:')) && s.Sid !== CHECK_SES_READS_SID,
+      );
       expect(ses).toHaveLength(1);
       expect(ses[0]).toMatchObject({
         Action: ['ses:SendEmail', 'ses:SendRawEmail'],
@@ -276,13 +279,26 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       }
     });
 
-    it('grants no action or resource "*" anywhere', () => {
+    it('reads SES identity states and the quota for the deployment check, and nothing more on "*"', () => {
+      expect(statements.filter((s) => s.Sid === CHECK_SES_READS_SID)).toEqual([
+        {
+          Sid: CHECK_SES_READS_SID,
+          Effect: 'Allow',
+          Action: ['ses:GetIdentityVerificationAttributes', 'ses:GetSendQuota'],
+          Resource: '*',
+        },
+      ]);
+    });
+
+    it('grants no action or resource "*" anywhere but the check’s two SES reads', () => {
       const all = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).flatMap(
         (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
       );
       expect(all.length).toBeGreaterThan(0);
       for (const statement of all) {
         expect(actionsOf(statement).filter((a) => a.includes('*'))).toEqual([]);
+        // Those two SES reads have no resource type in IAM (see grantCheckPermissions).
+        if (statement.Sid === CHECK_SES_READS_SID) continue;
         expect([statement.Resource].flat()).not.toContain('*');
       }
     });

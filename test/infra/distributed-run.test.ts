@@ -60,14 +60,14 @@ function roleStatements(template: Template, fn: CfnResource): Record<string, unk
     );
 }
 
-describe('the distributed run in the default stack', () => {
+describe('the distributed run (-c distributedRuns=true)', () => {
   let template: Template;
   let states: Record<string, State>;
   let startAt: string;
   let machineId: string;
 
   beforeAll(() => {
-    template = Template.fromStack(buildStack().stack);
+    template = Template.fromStack(buildStack({ distributedRuns: 'true' }).stack);
     const definition = definitionOf(template);
     states = definition.States;
     startAt = definition.StartAt;

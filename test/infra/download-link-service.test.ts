@@ -78,7 +78,7 @@ describe('the download-link service in the default stack', () => {
 
   it('runs a small Node.js 22 arm64 function with a short timeout and a few reserved executions', () => {
     expect(link.Properties).toMatchObject({
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
       MemorySize: 256,

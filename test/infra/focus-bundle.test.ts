@@ -10,12 +10,12 @@ import { duckdb, sqlText } from '../focus/read-parquet.js';
 const HANDLER = fileURLToPath(new URL('../../functions/chargeback/handler.ts', import.meta.url));
 const FOCUS_ENTRY = fileURLToPath(new URL('./fixtures/focus-entry.ts', import.meta.url));
 
-/** The bundling options of infra/constructs/report-function.ts, for an arm64 Lambda on Node 22. */
+/** The bundling options of infra/constructs/report-function.ts, for an arm64 Lambda on Node 24. */
 const LAMBDA_BUNDLING: BuildOptions = {
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node22',
+  target: 'node24',
   mainFields: ['module', 'main'],
   minify: true,
   banner: {

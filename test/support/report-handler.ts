@@ -1,12 +1,15 @@
 import { vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { type ChargebackOutcome, reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import type {
+  ChargebackResult,
+  ReportFunctionOutcome,
+} from '../../functions/chargeback/chargeback-result.js';
+import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
 import type { AwsEmulators } from './aws-emulators.js';
 import { useAwsEnv } from './aws-env.js';
 
 export type ReportHandler = ((event: unknown) => Promise<ChargebackResult>) & {
-  /** What the handler returns as it is: a report, a hand-over or the catch-up's waiting answer. */
-  readonly outcome: (event: unknown) => Promise<ChargebackOutcome>;
+  /** What the handler returns as it is: a report, a hand-over, the catch-up's waiting answer or a check. */
+  readonly outcome: (event: unknown) => Promise<ReportFunctionOutcome>;
 };
 
 export const API_KEY_SECRET_ID = 'devin-chargeback/api-key';
@@ -37,12 +40,19 @@ let restoreEnv: (() => void) | undefined;
  * restored first; `restoreReportEnv` ends the last one.
  */
 export async function loadReportHandler(env: Readonly<Record<string, string>>): Promise<ReportHandler> {
+  const outcome = await loadReportFunction(env);
+  return Object.assign(async (event: unknown) => reportResultOf(await outcome(event)), { outcome });
+}
+
+/** As loadReportHandler, returning whatever the function returns (a check's rows, a hand-over). */
+export async function loadReportFunction(
+  env: Readonly<Record<string, string>>,
+): Promise<(event: unknown) => Promise<ReportFunctionOutcome>> {
   restoreReportEnv();
   restoreEnv = useAwsEnv(env);
   vi.resetModules();
   const module = await import('../../functions/chargeback/handler.js');
-  const outcome = (event: unknown) => module.handler(event);
-  return Object.assign(async (event: unknown) => reportResultOf(await outcome(event)), { outcome });
+  return (event) => module.handler(event);
 }
 
 export function restoreReportEnv(): void {

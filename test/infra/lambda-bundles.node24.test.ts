@@ -1,5 +1,5 @@
 // What Lambda runs, on the runtime it runs on: the stack is synthesized with bundling exactly as
-// `cdk deploy` does it, and each function's bundle is loaded by Node.js 22 (the registry's Node
+// `cdk deploy` does it, and each function's bundle is loaded by Node.js 24 (the registry's Node
 // binary package, fetched once by scripts/lambda-node.mjs) and invoked end to end against the S3,
 // SES and Secrets Manager emulators, a Step Functions fake and the fake Devin API: the report, the
 // link's landing page and download, and a distributed month's windows and merge. The same month
@@ -70,7 +70,7 @@ interface Invocation {
 const scanned: { where: string; text: string }[] = [];
 const figures: { function: string; bundleBytes: number; assetBytes: number; coldLoadMs: number }[] = [];
 
-describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
+describe('the synthesized bundles on the Lambda runtime (Node.js 24)', () => {
   let outdir: string;
   let workDir: string;
   let nodeBinary: string;
@@ -102,7 +102,11 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
     outdir = mkdtempSync(join(tmpdir(), 'devin-chargeback-bundles-'));
     workDir = mkdtempSync(join(tmpdir(), 'devin-chargeback-bundle-runs-'));
     // The app as `cdk synth` builds it, bundling included (no 'aws:cdk:bundling-stacks' override).
-    const app = new App({ outdir, context: { ...cdkJsonContext(), ...MINIMAL_CONTEXT } });
+    // distributedRuns is off by default; on here, so the window and merge bundles exist to invoke.
+    const app = new App({
+      outdir,
+      context: { ...cdkJsonContext(), ...MINIMAL_CONTEXT, distributedRuns: 'true' },
+    });
     new ChargebackStack(app, 'DevinChargeback', { config: readConfig(app) });
     app.synth();
     const template = JSON.parse(readFileSync(join(outdir, 'DevinChargeback.template.json'), 'utf8')) as {
@@ -130,7 +134,7 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
     if (workDir) rmSync(workDir, { recursive: true, force: true });
     if (figures.length > 0) {
       console.log(
-        'Lambda bundles on Node.js 22:\n' +
+        'Lambda bundles on Node.js 24:\n' +
           figures
             .map(
               (f) =>
@@ -197,7 +201,7 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
     };
   }
 
-  /** One cold start of `fn`'s bundle on Node 22, then each event in turn. */
+  /** One cold start of `fn`'s bundle on Node 24, then each event in turn. */
   async function invoke(
     label: string,
     fn: LambdaResource,
@@ -218,7 +222,7 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
     });
     scanned.push({ where: `${label} stdout`, text: stdout }, { where: `${label} stderr`, text: stderr });
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as Invocation;
-    expect(result.node).toMatch(/^v22\./);
+    expect(result.node).toMatch(/^v24\./);
     if (!figures.some((f) => f.function === label.split(':')[0])) {
       const assets = join(bundleDirOf(fn), 'node_modules');
       figures.push({
@@ -265,7 +269,7 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 22)', () => {
   let single: ChargebackResult;
 
   it(
-    'loads every function’s bundle on Node 22 and runs the monthly report as the sources do',
+    'loads every function’s bundle on Node 24 and runs the monthly report as the sources do',
     async () => {
       expect(Object.keys(functions)).toHaveLength(4);
       const reportFn = functionWithHandler('index.handler', 'STATE_MACHINE_ARN');
