@@ -1,6 +1,8 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getTextObject } from '../aws/get-text-object.js';
+import { describeError, ReportStoreError } from '../aws/aws-errors.js';
+import { isMissingObject } from '../aws/s3-error-kind.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
+import type { ClosedFile } from '../core/close/verify-closed-file.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
@@ -14,10 +16,19 @@ export function s3ClosedPeriods(
   config: Pick<LambdaConfig, 'bucket' | 'prefix' | 'trueUpMonths'>,
 ): { readonly months: number; readonly read: ClosedPeriodReader } {
   const { bucket, prefix } = config;
-  const text = async (key: string) => {
-    const body = await getTextObject(s3, bucket, key);
-    if (body === undefined) throw new Error(`s3://${bucket}/${key}, named by a close record, is missing`);
-    return body;
+  const file = async (key: string): Promise<ClosedFile> => {
+    const where = `s3://${bucket}/${key}`;
+    try {
+      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return { where, bytes: (await response.Body?.transformToByteArray()) ?? new Uint8Array() };
+    } catch (error) {
+      const why = isMissingObject(error) ? 'it is missing' : describeError(error);
+      throw new ReportStoreError(
+        `could not read a file a close record names: ${why}`,
+        { bucket, key, operation: 'get-object' },
+        { cause: error },
+      );
+    }
   };
   return {
     months: config.trueUpMonths,
@@ -28,15 +39,12 @@ export function s3ClosedPeriods(
         claimKey: keys.closeClaim,
       }).readRecord();
       if (record === undefined) return undefined;
-      const exported = await s3.send(
-        new GetObjectCommand({ Bucket: bucket, Key: record.artifacts.sessions.key }),
-      );
       const map = record.artifacts.costCentres;
       return {
         record,
-        sessionsExport: (await exported.Body?.transformToByteArray()) ?? new Uint8Array(),
-        mapText: map === undefined ? undefined : await text(map.key),
-        summaryText: await text(record.artifacts.summary.key),
+        sessionsExport: await file(record.artifacts.sessions.key),
+        map: map === undefined ? undefined : await file(map.key),
+        summary: await file(record.artifacts.summary.key),
       };
     },
   };
