@@ -1,8 +1,12 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeError, ReportStoreError } from '../aws/aws-errors.js';
 import { isMissingObject } from '../aws/s3-error-kind.js';
+import type { CloseStore } from '../close/close-store.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
+import type { SameMonthStores } from '../close/same-month-close.js';
 import type { ClosedFile } from '../core/close/verify-closed-file.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
+import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
@@ -33,11 +37,7 @@ export function s3ClosedPeriods(
   return {
     months: config.trueUpMonths,
     read: async (period) => {
-      const keys = reportKeys(prefix, period);
-      const record = await s3CloseStore(s3, bucket, {
-        recordKey: keys.close,
-        claimKey: keys.closeClaim,
-      }).readRecord();
+      const record = await s3CloseStoreOf(s3, bucket, prefix, period).readRecord();
       if (record === undefined) return undefined;
       const map = record.artifacts.costCentres;
       return {
@@ -47,5 +47,29 @@ export function s3ClosedPeriods(
         summary: await file(record.artifacts.summary.key),
       };
     },
+  };
+}
+
+/** A period's close in the bucket: its record beside its files, its claim with the markers. */
+export function s3CloseStoreOf(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  period: ReportPeriod,
+): CloseStore {
+  const keys = reportKeys(prefix, period);
+  return s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim });
+}
+
+/** The period's close and the same month's under the other alignments, in the bucket. */
+export function s3SameMonthStores(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  period: ReportPeriod,
+): SameMonthStores {
+  return {
+    own: s3CloseStoreOf(s3, bucket, prefix, period),
+    others: sameMonthOtherAlignments(period).map((p) => s3CloseStoreOf(s3, bucket, prefix, p)),
   };
 }

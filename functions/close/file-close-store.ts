@@ -66,6 +66,10 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
     location: { kind: 'file' },
     recordKey: recordPath,
     readRecord,
+    async readClaim() {
+      const text = await readText(claimPath);
+      return text === undefined ? undefined : parseCloseClaim(text);
+    },
     async claim(runId, now) {
       const record = await readRecord();
       if (record) return { kind: 'closed', record };
