@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ClosedPeriod } from '../close/close-period.js';
 import { RECORD_FILES, runFilesBase } from '../core/close/run-files.js';
 import { journalIdOf } from '../core/cost-centres/journal.js';
@@ -22,6 +20,7 @@ import type {
 } from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
+import { dropScratch, removeLeftovers, scratchFile } from '../local/scratch-files.js';
 import { readTrueUps } from '../true-ups/read-true-ups.js';
 import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
 import { withCostCentres } from './cost-centre-setup.js';
@@ -95,10 +94,13 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   const { period } = request;
   deps.log.info('report run started', { runId: deps.runId, period: period.slug, timeZone: period.timeZone });
 
+  // What killed runs left in the scratch folder goes first: a spool is ~290 bytes a session.
+  const leftovers = await removeLeftovers(deps.workDir);
+  if (leftovers.length > 0) deps.log.warn('removed what interrupted runs left', { files: leftovers });
   // The run's own name: concurrent runs never share a spool. A failed run removes it; a finished
   // one leaves it to `release`, after the showback slices have read it too.
-  const spoolPath = join(deps.workDir, `.${deps.runId}.sessions.spool`);
-  const release = () => rm(spoolPath, { force: true });
+  const spoolPath = scratchFile(deps.workDir, `${deps.runId}.sessions.spool`);
+  const release = () => dropScratch(spoolPath);
   try {
     return { ...(await runOnSpool(deps, request, spoolPath, timed, durationsMs)), release };
   } catch (error) {
@@ -189,7 +191,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
   }
   const fileName = `${runFilesBase(period.slug, request.files ?? RECORD_FILES)}.xlsx`;
   // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
-  const workbookPath = join(deps.workDir, `.${deps.runId}.${fileName}.partial`);
+  const workbookPath = scratchFile(deps.workDir, `${deps.runId}.${fileName}`);
   try {
     await timed('write workbook', () =>
       writeChargebackWorkbook(workbookPath, {
@@ -247,6 +249,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       durationsMs,
     };
   } finally {
-    await rm(workbookPath, { force: true });
+    // Renamed into place by `store`, or half-written by a failed run: either way gone now.
+    await dropScratch(workbookPath);
   }
 }
