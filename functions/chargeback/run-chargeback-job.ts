@@ -3,7 +3,7 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker } from '../aws/email-marker.js';
 import { holdCloseLease } from '../close/close-lease.js';
 import { claimMonthClose, monthIsClosed, refuseIfClosedElsewhere } from '../close/same-month-close.js';
-import { runFilesFor } from '../core/close/run-files.js';
+import { isFiltered, runFilesFor } from '../core/close/run-files.js';
 import type {
   DevinClient,
   FetchedSessions,
@@ -101,6 +101,15 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
   });
 
+  // `force` and `email:false` on a closed period serve its record (the fresh-link and resend
+  // events of the 410 page and the email): its bytes and figures as closed, never a new run.
+  if (record && !closing && !isFiltered(filters) && (force || !wantsEmail)) {
+    return closedPeriodStep(
+      record,
+      { keys: recordKeys, email: wantsEmail, force, recipients },
+      { ...deps, durableLink },
+    );
+  }
   const showbackWanted = config.showback && showbackApplies(config, run) && closing;
   const guard = await emailGuard(
     {
