@@ -14,7 +14,7 @@ import {
   type CloseArtifact,
   type CloseRecord,
   closeRecordText,
-  parseCloseRecord,
+  parseCloseRecordText,
 } from '../core/close/close-record.js';
 import { dropScratch, holdScratch, processAlive } from '../local/scratch-files.js';
 import { writeFileAtomically } from '../local/write-file-atomically.js';
@@ -35,7 +35,7 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return parseCloseRecord(JSON.parse(text) as unknown, recordPath);
+    return parseCloseRecordText(text, recordPath);
   };
   // Written whole beside the target, then hard-linked to its name: link fails when the name
   // exists, so the first close wins and no reader ever sees half a record.
