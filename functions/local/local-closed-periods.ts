@@ -16,9 +16,9 @@ export function localClosedPeriods(outDir: string): ClosedPeriodReader {
     const map = record.artifacts.costCentres;
     return {
       record,
-      sessionsExport: await file(record.artifacts.sessions.key),
-      map: map === undefined ? undefined : await file(map.key),
-      summary: await file(record.artifacts.summary.key),
+      sessionsExport: () => file(record.artifacts.sessions.key),
+      map: map === undefined ? undefined : () => file(map.key),
+      summary: () => file(record.artifacts.summary.key),
     };
   };
 }

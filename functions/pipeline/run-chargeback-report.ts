@@ -34,6 +34,7 @@ import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.
 import type { ReportRequest } from './report-request.js';
 import type { RunLog } from './run-log.js';
 import { inStage, type ReportStage } from './stage-error.js';
+import { verifiedSummaries } from './verified-summaries.js';
 
 export interface PipelineDeps<Stored extends StoredReport, Sent extends SentEmail> {
   readonly devin: DevinClient;
@@ -127,12 +128,17 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       readDirectory(deps.devin),
     ]),
   );
+  // A close compares with earlier closes' summaries as they were closed, verified (finding 7).
+  const summaries =
+    request.runStatus === 'closed' && request.trueUps
+      ? verifiedSummaries(deps.delivery, request.trueUps.read)
+      : deps.delivery;
   // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
   const [billing, previous, history] = await timed('fetch billing', () =>
     Promise.all([
       readBilling(deps.devin, period, filters, fetched.sessions),
-      readPreviousSummary(deps.delivery, period, request.cycles, filters),
-      readSummaryHistory(deps.delivery, period, request.cycles, filters),
+      readPreviousSummary(summaries, period, request.cycles, filters),
+      readSummaryHistory(summaries, period, request.cycles, filters),
     ]),
   );
   if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);

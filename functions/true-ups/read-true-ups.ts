@@ -1,5 +1,5 @@
 import { closedSessionAcus } from '../core/close/closed-sessions.js';
-import { verifiedClosedFile } from '../core/close/verify-closed-file.js';
+import { type ClosedFile, verifiedClosedFile } from '../core/close/verify-closed-file.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
@@ -39,7 +39,7 @@ export async function readTrueUps(input: {
   // true-up posted from an edited summary or export would post (or drop) a change unseen.
   for (const q of window) {
     const files = await input.read(q);
-    if (files !== undefined) closed.set(q.slug, verified(files));
+    if (files !== undefined) closed.set(q.slug, await verified(files));
   }
   for (const [index, q] of window.entries()) {
     const files = closed.get(q.slug);
@@ -80,25 +80,25 @@ export async function readTrueUps(input: {
 /** A closed period's files once each matched its record's SHA-256. */
 interface VerifiedClosedPeriod {
   readonly record: ClosedPeriodFiles['record'];
-  readonly sessionsExport: ClosedPeriodFiles['sessionsExport'];
+  readonly sessionsExport: ClosedFile;
   readonly mapText: string | undefined;
   readonly mapWhere: string | undefined;
   readonly summaryText: string;
 }
 
-function verified(files: ClosedPeriodFiles): VerifiedClosedPeriod {
+async function verified(files: ClosedPeriodFiles): Promise<VerifiedClosedPeriod> {
   const { record } = files;
   const { artifacts } = record;
-  verifiedClosedFile(record, artifacts.sessions, files.sessionsExport);
+  const sessionsExport = await files.sessionsExport();
+  verifiedClosedFile(record, artifacts.sessions, sessionsExport);
   const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
-  const summaryText = utf8(verifiedClosedFile(record, artifacts.summary, files.summary));
-  if (files.map !== undefined && artifacts.costCentres === undefined)
-    throw new Error(`${files.map.where} is not named by ${record.period.slug}'s close record`);
+  const summaryText = utf8(verifiedClosedFile(record, artifacts.summary, await files.summary()));
+  const map = files.map === undefined ? undefined : await files.map();
   const mapText =
-    files.map === undefined || artifacts.costCentres === undefined
+    map === undefined || artifacts.costCentres === undefined
       ? undefined
-      : utf8(verifiedClosedFile(record, artifacts.costCentres, files.map));
-  return { record, sessionsExport: files.sessionsExport, mapText, mapWhere: files.map?.where, summaryText };
+      : utf8(verifiedClosedFile(record, artifacts.costCentres, map));
+  return { record, sessionsExport, mapText, mapWhere: map?.where, summaryText };
 }
 
 function postedTrueUps(files: VerifiedClosedPeriod, slug: string): [string, Acus][] {
