@@ -25,6 +25,7 @@ import type { RunLog } from '../pipeline/run-log.js';
 import { parseReportEvent } from './chargeback-event.js';
 import type { ReportFunctionOutcome } from './chargeback-result.js';
 import { lambdaConfigFromEnv } from './lambda-config.js';
+import { RECOVERY_EVENT } from './manual-event-for.js';
 import { assertRecipientsAllowed } from './recipient-policy.js';
 import { type JobDeps, runChargebackJob } from './run-chargeback-job.js';
 
@@ -72,7 +73,7 @@ const devin = async () => {
     apiKey: secret.key,
     ...(config.devinApiUrl && { baseUrl: config.devinApiUrl }),
     ...(config.devinApiVersion && { apiVersion: config.devinApiVersion }),
-    unauthorizedAdvice: `put a new key into the secret ${config.apiKeySecretId} (put-secret-value), then invoke the month again`,
+    unauthorizedAdvice: `put a new key into the secret ${config.apiKeySecretId} (put-secret-value), then invoke ${RECOVERY_EVENT} for the month whose close failed`,
     ...(warning !== null && { keyNotice: warning.text }),
     onWarning: (message: string) => logger.warn(message),
   });

@@ -28,3 +28,10 @@ export function periodEventFields(period: ReportPeriod): PeriodEventFields {
 export function manualEventText(period: ReportPeriod, extra: Readonly<Record<string, boolean>>): string {
   return JSON.stringify({ ...periodEventFields(period), ...extra });
 }
+
+/**
+ * The one event that recovers a month whose scheduled close failed: it closes the month (a
+ * bare `{"month":"YYYY-MM"}` is a preliminary run and never closes). The 401 hint, the alarm
+ * descriptions and docs/close.md all quote it.
+ */
+export const RECOVERY_EVENT = '{"month":"YYYY-MM","close":true}';

@@ -2,9 +2,9 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { completeEmailMarker } from '../aws/email-marker.js';
 import { holdCloseLease } from '../close/close-lease.js';
-import { s3CloseStore } from '../close/s3-close-store.js';
+import { claimMonthClose, monthIsClosed, refuseIfClosedElsewhere } from '../close/same-month-close.js';
 import { assertMayClose, closeTiming } from '../core/close/close-timing.js';
-import { runFilesFor } from '../core/close/run-files.js';
+import { isFiltered, runFilesFor } from '../core/close/run-files.js';
 import type {
   DevinClient,
   FetchedSessions,
@@ -30,7 +30,7 @@ import type { LambdaConfig } from './lambda-config.js';
 import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { emailMarkerOf, reportKeys } from './report-keys.js';
 import { reportResult } from './report-result.js';
-import { s3ClosedPeriods } from './s3-closed-periods.js';
+import { s3ClosedPeriods, s3SameMonthStores } from './s3-closed-periods.js';
 import { showbackApplies, showbackStep } from './showback-step.js';
 import { waitingResult } from './waiting-result.js';
 
@@ -109,12 +109,14 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   const durableLink = durableLinkIssuer(config, deps.signingKeys);
   const filters = filtersOf(run);
   const recordKeys = reportKeys(config.prefix, period);
-  const closeStore = s3CloseStore(deps.s3, config.bucket, {
-    recordKey: recordKeys.close,
-    claimKey: recordKeys.closeClaim,
-  });
+  const stores = s3SameMonthStores(deps.s3, config.bucket, config.prefix, period);
+  const closeStore = stores.own;
   const record = await closeStore.readRecord();
-  const keys = reportKeys(config.prefix, period, runFilesFor(filters, record !== undefined && !closing));
+  // A month closed under another alignment is closed too: a preliminary run writes a preview.
+  const monthClosed = record !== undefined || (!closing && (await monthIsClosed(stores)));
+  const keys = reportKeys(config.prefix, period, runFilesFor(filters, monthClosed && !closing));
+  // Refused before anything is read or handed over; claimMonthClose checks again once it claims.
+  if (closing && record === undefined) await refuseIfClosedElsewhere(stores.others, period, deps.now());
   const marker = emailMarkerOf(keys, closing);
   deps.log.info('chargeback run', {
     runId: deps.runId,
@@ -126,6 +128,15 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
     force,
   });
 
+  // `force` and `email:false` on a closed period serve its record (the fresh-link and resend
+  // events of the 410 page and the email): its bytes and figures as closed, never a new run.
+  if (record && !closing && !isFiltered(filters) && (force || !wantsEmail)) {
+    return closedPeriodStep(
+      record,
+      { keys: recordKeys, email: wantsEmail, force, recipients },
+      { ...deps, durableLink },
+    );
+  }
   const showbackWanted = config.showback && showbackApplies(config, run) && closing;
   const guard = await emailGuard(
     {
@@ -163,7 +174,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   }
   const closes = closing && financeEmailed === undefined;
   if (closes) {
-    const claim = await closeStore.claim(deps.runId, deps.now());
+    const claim = await claimMonthClose(stores, period, deps.runId, deps.now());
     if (claim.kind === 'closed') {
       return closedPeriodStep(
         claim.record,

@@ -1,6 +1,12 @@
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { getTextObject } from '../aws/get-text-object.js';
+import { describeError, ReportStoreError } from '../aws/aws-errors.js';
+import { isMissingObject } from '../aws/s3-error-kind.js';
+import type { CloseStore } from '../close/close-store.js';
 import { s3CloseStore } from '../close/s3-close-store.js';
+import type { SameMonthStores } from '../close/same-month-close.js';
+import type { ClosedFile } from '../core/close/verify-closed-file.js';
+import type { ReportPeriod } from '../core/period/report-period.js';
+import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
@@ -14,30 +20,56 @@ export function s3ClosedPeriods(
   config: Pick<LambdaConfig, 'bucket' | 'prefix' | 'trueUpMonths'>,
 ): { readonly months: number; readonly read: ClosedPeriodReader } {
   const { bucket, prefix } = config;
-  const text = async (key: string) => {
-    const body = await getTextObject(s3, bucket, key);
-    if (body === undefined) throw new Error(`s3://${bucket}/${key}, named by a close record, is missing`);
-    return body;
+  const file = async (key: string): Promise<ClosedFile> => {
+    const where = `s3://${bucket}/${key}`;
+    try {
+      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return { where, bytes: (await response.Body?.transformToByteArray()) ?? new Uint8Array() };
+    } catch (error) {
+      const why = isMissingObject(error) ? 'it is missing' : describeError(error);
+      throw new ReportStoreError(
+        `could not read a file a close record names: ${why}`,
+        { bucket, key, operation: 'get-object' },
+        { cause: error },
+      );
+    }
   };
   return {
     months: config.trueUpMonths,
     read: async (period) => {
-      const keys = reportKeys(prefix, period);
-      const record = await s3CloseStore(s3, bucket, {
-        recordKey: keys.close,
-        claimKey: keys.closeClaim,
-      }).readRecord();
+      const record = await s3CloseStoreOf(s3, bucket, prefix, period).readRecord();
       if (record === undefined) return undefined;
-      const exported = await s3.send(
-        new GetObjectCommand({ Bucket: bucket, Key: record.artifacts.sessions.key }),
-      );
       const map = record.artifacts.costCentres;
       return {
         record,
-        sessionsExport: (await exported.Body?.transformToByteArray()) ?? new Uint8Array(),
-        mapText: map === undefined ? undefined : await text(map.key),
-        summaryText: await text(record.artifacts.summary.key),
+        sessionsExport: () => file(record.artifacts.sessions.key),
+        map: map === undefined ? undefined : () => file(map.key),
+        summary: () => file(record.artifacts.summary.key),
       };
     },
+  };
+}
+
+/** A period's close in the bucket: its record beside its files, its claim with the markers. */
+export function s3CloseStoreOf(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  period: ReportPeriod,
+): CloseStore {
+  const keys = reportKeys(prefix, period);
+  return s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim });
+}
+
+/** The period's close and the same month's under the other alignments, in the bucket. */
+export function s3SameMonthStores(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  period: ReportPeriod,
+): SameMonthStores {
+  return {
+    own: s3CloseStoreOf(s3, bucket, prefix, period),
+    others: sameMonthOtherAlignments(period).map((p) => s3CloseStoreOf(s3, bucket, prefix, p)),
   };
 }

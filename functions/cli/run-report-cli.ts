@@ -1,6 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { holdCloseLease } from '../close/close-lease.js';
+import { claimMonthClose, monthIsClosed } from '../close/same-month-close.js';
 import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
 import { assertMayClose, closableFrom, closeTiming } from '../core/close/close-timing.js';
 import { runFilesFor } from '../core/close/run-files.js';
@@ -21,6 +22,7 @@ import {
   type LocalEmailPreview,
   type LocalStoredReport,
   localCloseStore,
+  localSameMonthStores,
 } from '../local/local-delivery.js';
 import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
@@ -261,16 +263,18 @@ async function prepareLocalClose(
   runId: string,
   io: CliIo,
 ): Promise<{ kind: 'claimed' | 'record' | 'preview' } | { kind: 'closed'; record: CloseRecord }> {
-  const store = localCloseStore(outDir, period);
+  const stores = localSameMonthStores(outDir, period);
+  const store = stores.own;
   let record = await store.readRecord();
   if (record?.source === 'demo' && mode === 'demo' && closing) {
     io.stderr.write(`Replacing the earlier demo's close of ${period.label} (demo data, not a record).\n`);
     await removeDemoClose(outDir, record);
     record = undefined;
   }
-  if (!closing) return { kind: record === undefined ? 'record' : 'preview' };
+  // A month closed under another alignment is closed too: a preliminary run writes a preview.
+  if (!closing) return { kind: (await monthIsClosed(stores)) ? 'preview' : 'record' };
   if (record !== undefined) return { kind: 'closed', record };
-  const claim = await store.claim(runId, io.now());
+  const claim = await claimMonthClose(stores, period, runId, io.now());
   if (claim.kind === 'closed') return claim;
   if (claim.kind === 'in-progress') {
     throw new Error(

@@ -1,3 +1,4 @@
+import type { HeldCloseClaim } from '../core/close/close-claim.js';
 import type { CloseArtifact, CloseRecord } from '../core/close/close-record.js';
 
 /** Who holds a period's close while it writes the artifacts. */
@@ -17,6 +18,8 @@ export interface CloseStore {
   /** The record's key or path, for messages and `--json`. */
   readonly recordKey: string;
   readRecord(): Promise<CloseRecord | undefined>;
+  /** The claim as stored (undefined when there is none or it is unreadable); never changes it. */
+  readClaim(): Promise<HeldCloseClaim | undefined>;
   /**
    * Taken before the close writes any artifact, so two closes never write the period's files
    * at once. The claim is a lease: a close renews it while it works ({@link CLOSE_LEASE_RENEW_MS})

@@ -1,14 +1,22 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { closeClaimText, judgeHeldClaim, parseCloseClaim } from '../core/close/close-claim.js';
+import {
+  type ClaimProcess,
+  closeClaimText,
+  type HeldCloseClaim,
+  judgeHeldClaim,
+  parseCloseClaim,
+} from '../core/close/close-claim.js';
 import {
   type CloseArtifact,
   type CloseRecord,
   closeRecordText,
-  parseCloseRecord,
+  parseCloseRecordText,
 } from '../core/close/close-record.js';
+import { dropScratch, holdScratch, processAlive } from '../local/scratch-files.js';
 import { writeFileAtomically } from '../local/write-file-atomically.js';
 import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
@@ -27,13 +35,13 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
-    return parseCloseRecord(JSON.parse(text) as unknown, recordPath);
+    return parseCloseRecordText(text, recordPath);
   };
   // Written whole beside the target, then hard-linked to its name: link fails when the name
   // exists, so the first close wins and no reader ever sees half a record.
   const createOnce = async (path: string, text: string): Promise<'written' | 'exists'> => {
     await mkdir(dirname(path), { recursive: true });
-    const partial = `${path}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`;
+    const partial = holdScratch(`${path}.${process.pid}.${Math.random().toString(16).slice(2)}.partial`);
     await writeFile(partial, text, { flag: 'wx' });
     try {
       await link(partial, path);
@@ -42,7 +50,7 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return 'exists';
       throw error;
     } finally {
-      await rm(partial, { force: true });
+      await dropScratch(partial);
     }
   };
   const takeoverPath = `${claimPath}.takeover`;
@@ -66,10 +74,14 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
     location: { kind: 'file' },
     recordKey: recordPath,
     readRecord,
+    async readClaim() {
+      const text = await readText(claimPath);
+      return text === undefined ? undefined : parseCloseClaim(text);
+    },
     async claim(runId, now) {
       const record = await readRecord();
       if (record) return { kind: 'closed', record };
-      const body = closeClaimText(runId, now);
+      const body = closeClaimText(runId, now, thisProcess());
       if ((await createOnce(claimPath, body)) === 'written') return { kind: 'claimed' };
       const staleText = await readText(claimPath);
       const again = await readRecord();
@@ -78,6 +90,7 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
         staleText === undefined ? undefined : parseCloseClaim(staleText),
         now,
         STALE_CLOSE_CLAIM_MS,
+        holderGone,
       );
       if (verdict.kind === 'wait') return { kind: 'in-progress', runId: verdict.runId, since: verdict.since };
       // A close that died: taken over only under the take-over lock (created with link(2), so
@@ -101,7 +114,7 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
     },
     async renew(runId, now) {
       // Under the take-over lock, so a renewal and a take-over never both write the claim.
-      const body = closeClaimText(runId, now);
+      const body = closeClaimText(runId, now, thisProcess());
       if ((await createOnce(takeoverPath, body)) === 'exists') return false;
       try {
         const text = await readText(claimPath);
@@ -133,4 +146,16 @@ export function fileCloseStore(outDir: string, recordFile: string): CloseStore {
       return existing;
     },
   };
+}
+
+function thisProcess(): ClaimProcess {
+  return { host: hostname(), pid: process.pid };
+}
+
+/** A claim of a process of this host that has exited (a killed CLI) is dead now, not in minutes. */
+function holderGone(held: HeldCloseClaim): boolean {
+  const owner = held.process;
+  return (
+    owner !== undefined && owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid)
+  );
 }

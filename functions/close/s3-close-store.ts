@@ -94,6 +94,9 @@ export function s3CloseStore(
     location: { kind: 's3', bucket },
     recordKey,
     readRecord,
+    async readClaim() {
+      return (await readClaim(1))?.claim;
+    },
     async claim(runId, now) {
       const record = await readRecord();
       if (record) return { kind: 'closed', record };

@@ -1,9 +1,8 @@
 import { createReadStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { putReportObject } from '../aws/report-object-store.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
+import { dropScratch, scratchFile } from '../local/scratch-files.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import type { WindowEvent, WindowPart } from './distributed-run.js';
 import { partKey, partStatsKey } from './part-keys.js';
@@ -28,7 +27,7 @@ const MAX_WARNINGS = 20;
  */
 export async function runWindowStep(event: WindowEvent, deps: WindowStepDeps): Promise<WindowPart> {
   const key = partKey(deps.prefix, event.runId, event.index);
-  const spoolPath = join(deps.workDir, `.${event.runId}.window-${event.index}.sessions.spool`);
+  const spoolPath = scratchFile(deps.workDir, `${event.runId}.window-${event.index}.sessions.spool`);
   try {
     const fetched = await deps.devin.fetchSessions(
       { from: event.window.from, to: event.window.to, ...event.filters },
@@ -62,6 +61,6 @@ export async function runWindowStep(event: WindowEvent, deps: WindowStepDeps): P
     deps.log.info('window stored', { runId: event.runId, index: event.index, sessions: count, key });
     return part;
   } finally {
-    await rm(spoolPath, { force: true });
+    await dropScratch(spoolPath);
   }
 }

@@ -1,9 +1,12 @@
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { closePeriod } from '../close/close-period.js';
+import type { CloseStore } from '../close/close-store.js';
 import { fileCloseStore } from '../close/file-close-store.js';
+import type { SameMonthStores } from '../close/same-month-close.js';
 import { closeRecordName } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
+import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
 import { previewHtml } from '../email/chart-html.js';
 import { inlineChartParts } from '../email/inline-chart-parts.js';
@@ -170,6 +173,14 @@ export async function hasSummary(outDir: string, period: ReportPeriod): Promise<
 }
 
 /** The period's close record in `outDir`: `devin-acu-chargeback-<slug>.close.json`. */
-export function localCloseStore(outDir: string, period: ReportPeriod) {
+export function localCloseStore(outDir: string, period: ReportPeriod): CloseStore {
   return fileCloseStore(resolve(outDir), closeRecordName(workbookFileName(period).replace(/\.xlsx$/, '')));
+}
+
+/** The period's close and the same month's under the other alignments, in `outDir`. */
+export function localSameMonthStores(outDir: string, period: ReportPeriod): SameMonthStores {
+  return {
+    own: localCloseStore(outDir, period),
+    others: sameMonthOtherAlignments(period).map((p) => localCloseStore(outDir, p)),
+  };
 }

@@ -3,6 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { FocusFiles } from '../focus/focus-files.js';
 import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
+import { removeLeftovers } from './scratch-files.js';
 import { writeAtomicallyWith, writeFileAtomically, writeStreamAtomically } from './write-file-atomically.js';
 
 /** Where one period's FOCUS files landed on disk. */
@@ -28,6 +29,8 @@ export async function writeFocusDataset(outDir: string, files: FocusFiles): Prom
   for (const path of [schemaPath, parquetPath, csvPath]) {
     if (path !== null) await mkdir(dirname(path), { recursive: true });
   }
+  // A killed run's `.….parquet.<pid>.partial` would stay beside the partition forever.
+  for (const path of [schemaPath, parquetPath, join(root, layout.csv)]) await removeLeftovers(dirname(path));
   await writeFileAtomically(schemaPath, files.schemaJson);
   await writeAtomicallyWith(parquetPath, files.writeParquet);
   if (csvPath !== null && files.csvGzip !== null) await writeStreamAtomically(csvPath, files.csvGzip());

@@ -4,6 +4,7 @@ import type { ReportPeriod } from '../core/period/report-period.js';
 import { noPreviousReport } from '../core/report/compare-periods.js';
 import type { ReportFilters } from '../core/report/run-info.js';
 import { parseSummaryDocument, type SummaryDocument } from '../core/report/summary-document.js';
+import { isUnverifiedRecordFile } from './verified-summaries.js';
 
 /** Where earlier reports' summary.json live: the output folder, or the bucket. */
 export interface SummaryArchive {
@@ -27,6 +28,7 @@ export async function readPreviousSummary(
   try {
     raw = await archive.loadSummary(previous);
   } catch (error) {
+    if (isUnverifiedRecordFile(error)) throw error;
     return { reason: `the ${previous.label} summary could not be read: ${messageOf(error)}` };
   }
   if (raw === undefined) return { reason: noPreviousReport(previous).reason };

@@ -4,6 +4,7 @@ import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ReportFilters } from '../core/report/run-info.js';
 import { parseSummaryDocument, type SummaryDocument } from '../core/report/summary-document.js';
 import { type SummaryArchive, sameFilters } from './read-previous-summary.js';
+import { isUnverifiedRecordFile } from './verified-summaries.js';
 
 /** Periods before this one the trend looks back over: with this one, a year of months. */
 export const HISTORY_PERIODS = 11;
@@ -74,6 +75,7 @@ async function readOne(
   try {
     raw = await archive.loadSummary(period);
   } catch (error) {
+    if (isUnverifiedRecordFile(error)) throw error;
     return { kind: 'unusable', reason: `the ${period.label} summary could not be read: ${messageOf(error)}` };
   }
   if (raw === undefined) return { kind: 'missing' };

@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { ClosedPeriod } from '../close/close-period.js';
 import { RECORD_FILES, runFilesBase } from '../core/close/run-files.js';
 import { journalIdOf } from '../core/cost-centres/journal.js';
@@ -22,6 +20,7 @@ import type {
 } from '../devin/client/devin-client.js';
 import { renderChargebackEmail } from '../email/render-chargeback-email.js';
 import { GENERATOR } from '../generator.js';
+import { dropScratch, removeLeftovers, scratchFile } from '../local/scratch-files.js';
 import { readTrueUps } from '../true-ups/read-true-ups.js';
 import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
 import { withCostCentres } from './cost-centre-setup.js';
@@ -35,6 +34,7 @@ import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.
 import type { ReportRequest } from './report-request.js';
 import type { RunLog } from './run-log.js';
 import { inStage, type ReportStage } from './stage-error.js';
+import { verifiedSummaries } from './verified-summaries.js';
 
 export interface PipelineDeps<Stored extends StoredReport, Sent extends SentEmail> {
   readonly devin: DevinClient;
@@ -95,10 +95,13 @@ export async function runChargebackReport<Stored extends StoredReport, Sent exte
   const { period } = request;
   deps.log.info('report run started', { runId: deps.runId, period: period.slug, timeZone: period.timeZone });
 
+  // What killed runs left in the scratch folder goes first: a spool is ~290 bytes a session.
+  const leftovers = await removeLeftovers(deps.workDir);
+  if (leftovers.length > 0) deps.log.warn('removed what interrupted runs left', { files: leftovers });
   // The run's own name: concurrent runs never share a spool. A failed run removes it; a finished
   // one leaves it to `release`, after the showback slices have read it too.
-  const spoolPath = join(deps.workDir, `.${deps.runId}.sessions.spool`);
-  const release = () => rm(spoolPath, { force: true });
+  const spoolPath = scratchFile(deps.workDir, `${deps.runId}.sessions.spool`);
+  const release = () => dropScratch(spoolPath);
   try {
     return { ...(await runOnSpool(deps, request, spoolPath, timed, durationsMs)), release };
   } catch (error) {
@@ -125,12 +128,17 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       readDirectory(deps.devin),
     ]),
   );
+  // A close compares with earlier closes' summaries as they were closed, verified (finding 7).
+  const summaries =
+    request.runStatus === 'closed' && request.trueUps
+      ? verifiedSummaries(deps.delivery, request.trueUps.read)
+      : deps.delivery;
   // Only once the sessions are in: a failed read must end the run, not wait on the bill's retries.
   const [billing, previous, history] = await timed('fetch billing', () =>
     Promise.all([
       readBilling(deps.devin, period, filters, fetched.sessions),
-      readPreviousSummary(deps.delivery, period, request.cycles, filters),
-      readSummaryHistory(deps.delivery, period, request.cycles, filters),
+      readPreviousSummary(summaries, period, request.cycles, filters),
+      readSummaryHistory(summaries, period, request.cycles, filters),
     ]),
   );
   if (!billing.billed.available) deps.log.warn(`reconciliation unavailable: ${billing.billed.reason}`);
@@ -189,7 +197,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
   }
   const fileName = `${runFilesBase(period.slug, request.files ?? RECORD_FILES)}.xlsx`;
   // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
-  const workbookPath = join(deps.workDir, `.${deps.runId}.${fileName}.partial`);
+  const workbookPath = scratchFile(deps.workDir, `${deps.runId}.${fileName}`);
   try {
     await timed('write workbook', () =>
       writeChargebackWorkbook(workbookPath, {
@@ -247,6 +255,7 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       durationsMs,
     };
   } finally {
-    await rm(workbookPath, { force: true });
+    // Renamed into place by `store`, or half-written by a failed run: either way gone now.
+    await dropScratch(workbookPath);
   }
 }

@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import { sliceReport } from '../core/cost-centres/slice-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
@@ -9,6 +7,7 @@ import { buildShowbackContent } from '../email/build-showback-content.js';
 import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
 import { renderHtml } from '../email/render-html.js';
 import { renderText } from '../email/render-text.js';
+import { dropScratch, scratchFile } from '../local/scratch-files.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { workbookFileName } from '../workbook/workbook-file-name.js';
 import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
@@ -98,7 +97,7 @@ export async function runShowback(
     }
     const codes = owner.costCentres.map((row) => row.code);
     const fileName = workbookFileName(input.report.period).replace(/\.xlsx$/, `-${sliceName(owner)}.xlsx`);
-    const path = join(deps.workDir, `.${input.run.runId}.${owner.email}.${fileName}.partial`);
+    const path = scratchFile(deps.workDir, `${input.run.runId}.${owner.email}.${fileName}`);
     let sentId: string | undefined;
     try {
       const slice = sliceReport(input.report, input.sessions, new Set(codes));
@@ -138,7 +137,7 @@ export async function runShowback(
         }
       }
     } finally {
-      await rm(path, { force: true });
+      await dropScratch(path);
     }
   }
   return outcome;

@@ -1,4 +1,5 @@
 import { closedSessionAcus } from '../core/close/closed-sessions.js';
+import { type ClosedFile, verifiedClosedFile } from '../core/close/verify-closed-file.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
@@ -33,10 +34,12 @@ export async function readTrueUps(input: {
 }): Promise<TrueUps> {
   const periods: TrueUpPeriod[] = [];
   const window = earlierPeriods(input.period, input.cycles, input.months).reverse();
-  const closed = new Map<string, ClosedPeriodFiles>();
+  const closed = new Map<string, VerifiedClosedPeriod>();
+  // Every file of every closed period is checked against its record before any is used: a
+  // true-up posted from an edited summary or export would post (or drop) a change unseen.
   for (const q of window) {
     const files = await input.read(q);
-    if (files !== undefined) closed.set(q.slug, files);
+    if (files !== undefined) closed.set(q.slug, await verified(files));
   }
   for (const [index, q] of window.entries()) {
     const files = closed.get(q.slug);
@@ -65,7 +68,7 @@ export async function readTrueUps(input: {
         map:
           files.mapText === undefined
             ? null
-            : parseCostCentreMap(files.mapText, `${record.period.slug} close's map`),
+            : parseCostCentreMap(files.mapText, files.mapWhere ?? `${record.period.slug} close's map`),
         atClose,
         sessionsNow: await updatedSince(input.devin, q, closedAt),
       }),
@@ -74,7 +77,31 @@ export async function readTrueUps(input: {
   return trueUpsOf(periods);
 }
 
-function postedTrueUps(files: ClosedPeriodFiles, slug: string): [string, Acus][] {
+/** A closed period's files once each matched its record's SHA-256. */
+interface VerifiedClosedPeriod {
+  readonly record: ClosedPeriodFiles['record'];
+  readonly sessionsExport: ClosedFile;
+  readonly mapText: string | undefined;
+  readonly mapWhere: string | undefined;
+  readonly summaryText: string;
+}
+
+async function verified(files: ClosedPeriodFiles): Promise<VerifiedClosedPeriod> {
+  const { record } = files;
+  const { artifacts } = record;
+  const sessionsExport = await files.sessionsExport();
+  verifiedClosedFile(record, artifacts.sessions, sessionsExport);
+  const utf8 = (bytes: Uint8Array) => new TextDecoder('utf-8').decode(bytes);
+  const summaryText = utf8(verifiedClosedFile(record, artifacts.summary, await files.summary()));
+  const map = files.map === undefined ? undefined : await files.map();
+  const mapText =
+    map === undefined || artifacts.costCentres === undefined
+      ? undefined
+      : utf8(verifiedClosedFile(record, artifacts.costCentres, map));
+  return { record, sessionsExport, mapText, mapWhere: map?.where, summaryText };
+}
+
+function postedTrueUps(files: VerifiedClosedPeriod, slug: string): [string, Acus][] {
   const summary = summaryDocumentSchema.parse(JSON.parse(files.summaryText) as unknown);
   const posted = summary.trueUps?.find((t) => t.period === slug);
   return (posted?.sessions ?? []).map((s) => [s.sessionId, decimalStringToScaled(s.acus, ACU_DECIMALS)]);

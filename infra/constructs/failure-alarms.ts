@@ -17,6 +17,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { CLOSE_OVERDUE_METRIC } from '../../functions/aws/close-overdue-metric.js';
 import { KEY_EXPIRY_METRIC } from '../../functions/aws/key-expiry-metric.js';
+import { RECOVERY_EVENT } from '../../functions/chargeback/manual-event-for.js';
 
 export interface FailureAlarmsProps {
   readonly function: IFunction;
@@ -63,8 +64,7 @@ export class FailureAlarms extends Construct {
         period: PERIOD,
         statistic: 'Maximum',
       }),
-      description:
-        'A report run failed or could not be delivered; its event is in the failed-runs queue. Re-invoke by hand.',
+      description: `A report run failed or could not be delivered; its event is in the failed-runs queue. Once the cause is fixed, invoke ${RECOVERY_EVENT} for that month.`,
     });
     this.alarm('ScheduleFailures', {
       metric: new MathExpression({
@@ -118,8 +118,7 @@ export class FailureAlarms extends Construct {
           period: PERIOD,
           label: 'Distributed runs failed, timed out or aborted',
         }),
-        description:
-          'A distributed chargeback run (a month too big for one invocation) failed: no report, no email. See the state machine execution, then re-invoke the month.',
+        description: `A distributed chargeback run (a month too big for one invocation) failed: no report, no email. See the state machine execution, then invoke ${RECOVERY_EVENT} for that month.`,
       });
     }
   }

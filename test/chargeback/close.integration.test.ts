@@ -129,10 +129,10 @@ describe('closing a period in the Lambda', () => {
     expect(filtered.focus).toBeUndefined();
     expect(filtered.closed).toBe(false);
 
-    // A preliminary run of the closed month writes beside it, under preview names.
-    const preview = await handler({ month: '2026-10', email: false });
-    expect(preview.s3.key).toBe(`${OCTOBER}.preview.xlsx`);
-    expect(preview.closed).toBe(false);
+    // The fresh-link event on the closed month serves its record, never a preview (issue 27, finding 8).
+    const freshLink = await handler({ month: '2026-10', email: false });
+    expect(freshLink.s3.key).toBe(`${OCTOBER}.xlsx`);
+    expect(freshLink.closed).toBe(true);
 
     // November's close.
     const november = await handler(scheduledFor('2026-12-01T06:00:00Z'));

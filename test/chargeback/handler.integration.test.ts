@@ -195,25 +195,21 @@ describe('chargeback Lambda handler', () => {
     expect(devin.requests.length).toBe(requestsBefore);
   });
 
-  it('sends again when a person forces it, to the recipients they name', async () => {
-    // September stored first (no email), so the resend compares month over month from S3.
+  it('sends again when a person forces it, to the recipients they name: the closed month’s record email', async () => {
     const september = await handler({ month: '2026-09', email: false });
     expect(september.emailed).toBe(false);
     const before = (await aws.ses.mails()).length;
+    // October was closed by the schedule above: a forced resend is its record's email, never a
+    // new run (issue 27, finding 8).
     const forced = await handler({ month: '2026-10', force: true, recipients: ['cfo@example.com'] });
     expect(forced.emailed).toBe(true);
-    expect(forced.duplicateOf).toBeUndefined();
+    expect(forced.closed).toBe(true);
+    expect(forced.duplicateOf).toBe(forced.close?.runId);
     const mails = await aws.ses.mails();
     expect(mails.length).toBe(before + 1);
     expect(mails.at(-1)?.destination.to.join(', ')).toBe('cfo@example.com');
-    expect(mails.at(-1)?.body.text).toMatch(
-      /Change vs September 2026\s+[+-]USD [\d,.]+( \([+-][\d.]+%\))?, from USD /,
-    );
-    expect(mails.at(-1)?.body.text).toMatch(/Change in ACUs\s+[+-][\d,.]+ ACUs/);
-    // September's summary.json in the bucket makes a two-month trend.
-    expect(mails.at(-1)?.body.html).toContain(
-      'alt="Stacked column chart of total cost per period, September 2026 – October 2026: ',
-    );
+    expect(mails.at(-1)?.subject).toContain('October 2026 (closed)');
+    expect(mails.at(-1)?.body.text).toContain('These are the figures of record, resent as they were closed.');
   });
 
   it('refuses recipients outside the deployment’s domains before anything is read or sent', async () => {
@@ -366,7 +362,8 @@ describe('chargeback Lambda handler', () => {
     const v3 = await loadHandler({ DEVIN_API_VERSION: 'v3' });
     try {
       devin.requests.length = 0;
-      const result = await v3({ month: '2026-10', email: false });
+      // September: October is closed, and its fresh-link event serves the record without reading the API.
+      const result = await v3({ month: '2026-09', email: false });
       expect(result).toMatchObject({ period: expect.anything() });
       expect(devin.requests.length).toBeGreaterThan(0);
       // Earlier tests' failed runs may still have v2 requests arriving late, so judge by what only v3 serves.

@@ -5,6 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { runReportCli } from '../../functions/cli/run-report-cli.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import type { FakeDataset } from '../../functions/devin/fake/wire.js';
 
 export interface CliRun {
   readonly code: number;
@@ -19,28 +20,36 @@ export interface ReportCliHarness {
   out(): string;
   /** The fake Devin API (valid inside tests). */
   api(): FakeDevinApi;
+  /** The data set the fake API was started with. */
+  data(): FakeDataset;
 }
 
 /**
- * The report CLI against a fake Devin API serving October and November 2026, writing to a fresh
+ * The report CLI against a fake Devin API serving October and November 2026 (or up to `dataTo`), writing to a fresh
  * folder: started before the file's tests and removed after them.
  */
 export function useReportCli(options: {
   readonly key: string;
   readonly seed: number;
   readonly sessions: number;
-  readonly now: Date;
+  /** The CLI's clock: a fixed instant, or read at every call (a test that moves time on). */
+  readonly now: Date | (() => Date);
   readonly folderPrefix: string;
+  /** The end of the served data (exclusive); December 2026 starts by default. */
+  readonly dataTo?: Date;
 }): ReportCliHarness {
+  const now = typeof options.now === 'function' ? options.now : () => options.now as Date;
   let api: FakeDevinApi | undefined;
   let out: string | undefined;
+  let served: FakeDataset | undefined;
   beforeAll(async () => {
     const data = generateDataset({
       seed: options.seed,
       sessions: options.sessions,
       from: new Date('2026-10-01T00:00:00Z'),
-      to: new Date('2026-12-01T00:00:00Z'),
+      to: options.dataTo ?? new Date('2026-12-01T00:00:00Z'),
     });
+    served = data;
     api = await startFakeDevinApi({ apiKey: options.key, data });
     out = await mkdtemp(join(tmpdir(), options.folderPrefix));
   });
@@ -59,7 +68,7 @@ export function useReportCli(options: {
       const folder = started(out, 'folder');
       const code = await runReportCli('api', ['--out', folder, '--acu-price', '2.25', ...args], {
         env: { DEVIN_API_KEY: options.key, DEVIN_API_URL: started(api, 'fake API').url },
-        now: () => options.now,
+        now,
         stdout: { write: (text: string) => (stdout += text) },
         stderr: { write: (text: string) => (stderr += text) },
       });
@@ -67,5 +76,6 @@ export function useReportCli(options: {
     },
     out: () => started(out, 'folder'),
     api: () => started(api, 'fake API'),
+    data: () => started(served, 'data set'),
   };
 }

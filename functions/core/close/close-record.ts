@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../errors.js';
 import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '../money/acus.js';
 import { minorUnitsText } from '../money/format.js';
 import type { Pricing } from '../money/pricing.js';
@@ -220,19 +219,61 @@ export const closeRecordSchema = z.object({
 });
 
 /**
+ * A stored close record that cannot be read: torn, edited, or not a record. Not an input the
+ * caller typed (exit code 2 stays for wrong options): the file is named, with the field and value.
+ */
+export class DamagedCloseRecordError extends Error {
+  override readonly name = 'DamagedCloseRecordError';
+  constructor(
+    /** The record's path or `s3://` URI. */
+    readonly where: string,
+    /** Dotted path of the bad field; empty when the text is not JSON at all. */
+    readonly field: string,
+    problem: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`${where}${field ? ` ${field}` : ''} is not a valid close record: ${problem}`, options);
+  }
+}
+
+/**
  * Reads a stored close record back, once, at the edge. `where` names the object or file in the
- * error, so a damaged record says which one and which field.
+ * error, so a damaged record says which one, which field and what it holds.
  */
 export function parseCloseRecord(json: unknown, where: string): CloseRecord {
   const parsed = closeRecordSchema.safeParse(json);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const field = issue ? issue.path.map(String).join('.') : '';
-  throw new InvalidInputError(
-    `${where}${field ? ` ${field}` : ''}`,
-    undefined,
-    `is not a valid close record: ${issue?.message ?? 'unknown problem'}`,
+  const path = issue?.path ?? [];
+  const field = path.map(String).join('.');
+  const value = valueAt(json, path);
+  throw new DamagedCloseRecordError(
+    where,
+    field,
+    `${issue?.message ?? 'unknown problem'} (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`,
   );
+}
+
+/** The record's text as stored (a file's bytes, an object's body). */
+export function parseCloseRecordText(text: string, where: string): CloseRecord {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new DamagedCloseRecordError(where, '', `it is not JSON (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
+  return parseCloseRecord(json, where);
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = root;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
 }
 
 /** "October 2026 was closed at 2026-11-01T06:00:03.120Z by run 2026-11-01T06-00-00Z-ab12." */

@@ -1,8 +1,10 @@
-import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../money/acus.js';
 import type { CloseRecord } from './close-record.js';
+import { type ClosedFile, verifiedClosedFile } from './verify-closed-file.js';
+
+export { CloseRecordMismatchError } from './verify-closed-file.js';
 
 /** One session as the sessions export holds it (functions/chargeback/sessions-export.ts writes it). */
 const exportedSession = z.object({
@@ -22,10 +24,6 @@ export interface ClosedSession {
   readonly settled: boolean;
 }
 
-export class CloseRecordMismatchError extends Error {
-  override readonly name = 'CloseRecordMismatchError';
-}
-
 /**
  * Every session of a closed period with its ACUs at close, from the sessions export the record
  * names: `exportBytes` are the stored object's bytes (gzipped JSON), checked against the
@@ -33,15 +31,11 @@ export class CloseRecordMismatchError extends Error {
  */
 export function closedSessionAcus(
   record: CloseRecord,
-  exportBytes: Uint8Array,
+  exported: Uint8Array | ClosedFile,
 ): ReadonlyMap<string, ClosedSession> {
-  const expected = record.artifacts.sessions;
-  const actual = createHash('sha256').update(exportBytes).digest('hex');
-  if (actual !== expected.sha256) {
-    throw new CloseRecordMismatchError(
-      `the sessions export ${expected.key} has SHA-256 ${actual}, not the ${expected.sha256} that ${record.period.slug}'s close record names; it is not the export the period was closed with`,
-    );
-  }
+  const file =
+    exported instanceof Uint8Array ? { where: record.artifacts.sessions.key, bytes: exported } : exported;
+  const exportBytes = verifiedClosedFile(record, record.artifacts.sessions, file);
   const rows = z.array(exportedSession).parse(JSON.parse(gunzipSync(exportBytes).toString('utf8')));
   const unsettled = new Set(record.unsettled.sessions.map((s) => s.sessionId));
   const sessions = new Map<string, ClosedSession>();

@@ -3,6 +3,7 @@ import { acusFromNumber, ZERO_ACUS } from '../../core/money/acus.js';
 import type { PullRequest, Session } from '../../core/session.js';
 import { parseRecord } from './parse-record.js';
 import { ValuePool } from './value-pool.js';
+import { wireSessionAcus } from './wire-acus.js';
 import { wireTimestamp } from './wire-timestamp.js';
 
 // The hand-written docs show {pr_url, pr_state, state}; the generated OpenAPI spec says {url, state}.
@@ -27,7 +28,7 @@ export const wireSessionSchema = z.object({
   created_at: wireTimestamp,
   updated_at: wireTimestamp,
   // Present but null happens for sessions still starting; absent means the shape changed.
-  acus_consumed: z.number().nonnegative('must not be negative').nullable(),
+  acus_consumed: wireSessionAcus,
   pull_requests: z.array(wirePullRequest).nullish(),
 });
 

@@ -4,6 +4,7 @@ import { RUNNING_FINISHED } from '../../../core/report/settled.js';
 import type { PullRequest, Session } from '../../../core/session.js';
 import { parseRecord } from '../parse-record.js';
 import { ValuePool } from '../value-pool.js';
+import { wireSessionAcus } from '../wire-acus.js';
 
 /**
  * Unix seconds (devin-api-v3.md §0). A value past the year 5000 is almost certainly
@@ -32,7 +33,7 @@ const wireSessionV3Schema = z.object({
   created_at: wireUnixSeconds,
   updated_at: wireUnixSeconds,
   // Documented as a required number; null is accepted as v2 sends it for sessions still starting.
-  acus_consumed: z.number().nonnegative('must not be negative').nullable(),
+  acus_consumed: wireSessionAcus,
   status: z.string(),
   // Optional in the SDK's SessionResponse; an unknown detail is data (kept out of the status).
   status_detail: z.string().nullish(),
