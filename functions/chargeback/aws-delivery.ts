@@ -123,7 +123,14 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           metadata: { 'run-id': run.runId, period: report.period.slug },
         });
       }
-      const costCentreKeys = await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
+      const costCentreKeys = await storeCostCentreObjects(
+        s3,
+        bucket,
+        keys,
+        report,
+        run.runId,
+        artifacts.journalFormats,
+      );
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
       const focus =
@@ -159,6 +166,8 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           sessions: keys.sessions,
           journal: costCentreKeys?.journal,
           costCentres: costCentreKeys?.costCentres,
+          erpMapping: costCentreKeys?.erpMapping,
+          journalFormats: costCentreKeys?.journalFormats,
           focus: focus?.parquetKey,
         },
         email: {

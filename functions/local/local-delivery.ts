@@ -81,6 +81,7 @@ export function createLocalDelivery(
         outDir,
         artifacts.workbookFileName.replace(/\.xlsx$/, ''),
         artifacts.report,
+        artifacts.journalFormats,
       );
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
@@ -109,6 +110,8 @@ export function createLocalDelivery(
           sessions: sessionsPath,
           journal: costCentreFiles?.journalPath,
           costCentres: costCentreFiles?.costCentresPath,
+          erpMapping: costCentreFiles?.erpMappingPath,
+          journalFormats: costCentreFiles?.journalFormats,
           focus: focus?.parquetPath,
         },
         email: {
