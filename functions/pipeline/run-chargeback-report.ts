@@ -237,7 +237,10 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       const email = renderChargebackEmail({
         report,
         run,
-        delivery: stored.email,
+        delivery: {
+          ...stored.email,
+          journalFiles: (stored.files.journalFormats ?? []).map((f) => f.key),
+        },
         charts,
         sessions: { coverage: sessionCoverage, archives: sessionArchives },
       });

@@ -30,6 +30,7 @@ interface JsonRun {
   readonly files: {
     readonly journal: string;
     readonly close: string;
+    readonly emailHtml: string;
     readonly erpMapping: string;
     readonly journalFormats: readonly { format: string; entity: string | null; path: string }[];
   };
@@ -157,6 +158,10 @@ describe('journal formats from the command line', () => {
       expect(sha, artifact.key).toBe(artifact.sha256);
     }
     expect(record.artifacts.erpMapping?.key).toBe('devin-acu-chargeback-2026-11.erp-mapping.csv');
+    // The email names every file, as finance will take it to the ERP.
+    const email = await readFile(json.files.emailHtml, 'utf8');
+    expect(email).toContain(`The journal for each ERP (${expected.length} files) is stored beside it:`);
+    for (const f of json.files.journalFormats) expect(email).toContain(f.path);
   }, 120_000);
 
   it('refuses an unknown format as a usage error, naming it and the allowed ones', async () => {
