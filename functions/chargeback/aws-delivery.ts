@@ -112,7 +112,16 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
         metadata: { 'run-id': run.runId, period: report.period.slug },
       });
-      const summaryText = `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`;
+      const summaryText = `${JSON.stringify(
+        toSummaryDocument(
+          report,
+          run,
+          stats,
+          artifacts.journalFormats.files.map((f) => f.fileName),
+        ),
+        null,
+        2,
+      )}\n`;
       for (const key of [keys.summary, linkedKey.replace(/\.xlsx$/, '.summary.json')]) {
         // The copy beside the run's workbook is what the link service's landing page reads.
         await putReportObject(s3, {

@@ -75,7 +75,12 @@ export function createLocalDelivery(
     async store(artifacts) {
       await mkdir(outDir, { recursive: true });
       const summaryPath = summaryPathOf(artifacts.workbookFileName);
-      const summary = toSummaryDocument(artifacts.report, artifacts.run, artifacts.stats);
+      const summary = toSummaryDocument(
+        artifacts.report,
+        artifacts.run,
+        artifacts.stats,
+        artifacts.journalFormats.files.map((f) => f.fileName),
+      );
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
       const costCentreFiles = await writeCostCentreFiles(
         outDir,

@@ -73,5 +73,12 @@ describe('journal formats in the Lambda', () => {
     const generic = readCsv(await bucket.bytes(`${OCTOBER}.journal.csv`)).rows.slice(1);
     expect(rows.length).toBe(generic.length);
     expect(rows.every((r) => r[0] === 'NEW' && r[7] === 'A')).toBe(true);
+    // summary.json names them: what the link page lists.
+    const summary = JSON.parse((await bucket.bytes(`${OCTOBER}.summary.json`)).toString('utf8')) as {
+      journal: { formatFiles: string[] };
+    };
+    expect(summary.journal.formatFiles).toEqual(
+      formats.map(([, a]) => a.key.slice(a.key.lastIndexOf('/') + 1)),
+    );
   }, 180_000);
 });
