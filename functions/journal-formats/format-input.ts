@@ -60,8 +60,6 @@ export function codeWithin(
   return value;
 }
 
-export const UTF8_BOM = '\uFEFF';
-
 export function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
 }

@@ -1,4 +1,4 @@
-import { csvRows, fileSlug, monthDayYear } from './csv-rows.js';
+import { csvRows } from '../core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import {
   accountOf,
@@ -8,6 +8,7 @@ import {
   linesByEntity,
   utf8,
 } from './format-input.js';
+import { fileSlug, monthDayYear } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
 import { clipText, lineTextOf } from './line-text.js';
 

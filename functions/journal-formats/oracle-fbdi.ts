@@ -1,9 +1,10 @@
 import JSZip from 'jszip';
 import type { JournalLine } from '../core/cost-centres/journal.js';
-import { csvRows, slashedDate } from './csv-rows.js';
+import { csvRows } from '../core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import { ErpMappingError } from './erp-mapping-error.js';
 import { accountOf, amountText, codeWithin, type FormatInput } from './format-input.js';
+import { slashedDate } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
 import { clipText, lineTextOf } from './line-text.js';
 

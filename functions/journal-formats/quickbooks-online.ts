@@ -1,4 +1,4 @@
-import { csvRows, dayMonthYear, fileSlug, monthDayYear } from './csv-rows.js';
+import { csvRows } from '../core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import { ErpMappingError } from './erp-mapping-error.js';
 import {
@@ -9,6 +9,7 @@ import {
   linesByEntity,
   utf8,
 } from './format-input.js';
+import { dayMonthYear, fileSlug, monthDayYear } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
 import { lineTextOf } from './line-text.js';
 

@@ -1,4 +1,5 @@
-import { csvRows, fileSlug } from './csv-rows.js';
+import { UTF8_BOM } from '../core/cost-centres/journal-csv.js';
+import { csvRows } from '../core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import {
   accountOf,
@@ -7,9 +8,9 @@ import {
   codeWithin,
   type FormatInput,
   linesByEntity,
-  UTF8_BOM,
   utf8,
 } from './format-input.js';
+import { fileSlug } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
 import { lineTextOf } from './line-text.js';
 

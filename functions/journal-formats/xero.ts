@@ -1,7 +1,8 @@
+import { csvRows } from '../core/csv/csv-rows.js';
 import { minorUnitsText } from '../core/money/format.js';
-import { csvRows, dayMonthYear, fileSlug } from './csv-rows.js';
 import { requiredValue } from './erp-mapping.js';
 import { accountOf, CSV_CONTENT_TYPE, type FormatInput, linesByEntity, utf8 } from './format-input.js';
+import { dayMonthYear, fileSlug } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
 import { JournalFormatLimitError } from './journal-format-limit-error.js';
 import { lineTextOf } from './line-text.js';
