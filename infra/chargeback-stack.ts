@@ -61,6 +61,8 @@ export class ChargebackStack extends Stack {
       : undefined;
 
     const costCentresKey = config.costCentresKey ?? `${config.reportPrefix}config/cost-centres.csv`;
+    // Finance's erp-mapping.csv sits beside the map, as it does beside the map on a laptop.
+    const erpMappingKey = `${costCentresKey.slice(0, costCentresKey.lastIndexOf('/') + 1)}erp-mapping.csv`;
     const environment: Record<string, string> = {
       REPORT_BUCKET: bucket.bucketName,
       REPORT_PREFIX: config.reportPrefix,
@@ -80,6 +82,9 @@ export class ChargebackStack extends Stack {
       REPORT_ALIGNMENT: config.alignment,
       COST_BASIS: config.costBasis,
       COST_CENTRES_KEY: costCentresKey,
+      ...(config.journalFormats.length === 0
+        ? {}
+        : { JOURNAL_FORMATS: config.journalFormats.join(','), ERP_MAPPING_KEY: erpMappingKey }),
       SHOWBACK: String(config.showback),
       MAX_SESSION_ROWS: String(config.maxSessionRows),
       ...(config.creditAccount === undefined ? {} : { CREDIT_ACCOUNT: config.creditAccount }),
@@ -124,6 +129,7 @@ export class ChargebackStack extends Stack {
         apiKey: apiKey.secret,
         sender: config.sender,
         costCentresKey,
+        ...(config.journalFormats.length > 0 && { erpMappingKey }),
       });
       links?.grantSigning(role);
     }

@@ -6,6 +6,7 @@ import {
   MAX_SESSION_ROWS_LIMIT,
 } from '../functions/core/report/session-row-limit.js';
 import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
+import { type JournalFormat, parseJournalFormats } from '../functions/journal-formats/journal-format.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
 import { DEFAULT_CATCH_UP_SCHEDULE, defaultSchedule } from './default-schedule.js';
@@ -74,6 +75,12 @@ export interface ChargebackConfig {
   readonly heartbeatHours?: number | undefined;
   /** The daily catch-up's schedule, in UTC (default 20:00). */
   readonly catchUpSchedule: string;
+  /**
+   * ERP journal formats written beside the generic journal (the handler's JOURNAL_FORMATS):
+   * netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online; `generic` alone (the default) adds none.
+   * Their codes come from erp-mapping.csv beside the cost-centre map.
+   */
+  readonly journalFormats: readonly JournalFormat[];
   /** Email each budget owner their cost centres' slice after finance's email. */
   readonly showback: boolean;
   /**
@@ -121,6 +128,7 @@ export const CONFIG_KEYS = [
   'closeSettleHours',
   'heartbeatHours',
   'catchUpSchedule',
+  'journalFormats',
   'showback',
   'maxSessionRows',
   'distributedRuns',
@@ -418,6 +426,23 @@ const configSchema = z
     sharedCosts: optionalText().refine(
       (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
       'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
+    ),
+    journalFormats: z.preprocess(
+      (value) => (Array.isArray(value) ? value.join(',') : blankToUndefined(value)),
+      z
+        .string({ error: 'must be a comma-separated list of journal formats' })
+        .optional()
+        .transform((v, ctx) => {
+          try {
+            return parseJournalFormats(v === undefined ? [] : [v], 'journalFormats');
+          } catch (error) {
+            ctx.addIssue({
+              code: 'custom',
+              message: (error as Error).message.replace(/^journalFormats: /, ''),
+            });
+            return z.NEVER;
+          }
+        }),
     ),
     trueUpMonths: z.preprocess(
       (value) =>

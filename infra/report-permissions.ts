@@ -12,6 +12,8 @@ export interface ReportPermissionsProps {
   readonly sender: string;
   /** Finance's cost-centre map: read at every run, never written by the function. */
   readonly costCentresKey: string;
+  /** erp-mapping.csv beside the map, when journal formats are on: read like the map, never written. */
+  readonly erpMappingKey?: string | undefined;
 }
 
 /** Exactly what the report function's role may do, each grant with the reason it is needed. */
@@ -75,6 +77,28 @@ export function grantReportPermissions(role: IRole, props: ReportPermissionsProp
       resources: [costCentresMap],
     }),
   );
+
+  if (props.erpMappingKey !== undefined) {
+    const erpMapping = bucket.arnForObjects(props.erpMappingKey);
+    if (!props.erpMappingKey.startsWith(reportPrefix)) {
+      role.addToPrincipalPolicy(
+        new PolicyStatement({
+          sid: 'ReadErpMapping',
+          effect: Effect.ALLOW,
+          actions: ['s3:GetObject'],
+          resources: [erpMapping],
+        }),
+      );
+    }
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'NeverWriteErpMapping',
+        effect: Effect.DENY,
+        actions: ['s3:PutObject', 's3:DeleteObject'],
+        resources: [erpMapping],
+      }),
+    );
+  }
 
   const sesIdentities = Stack.of(role).formatArn({ service: 'ses', resource: 'identity', resourceName: '*' });
   role.addToPrincipalPolicy(

@@ -113,7 +113,16 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       // unversioned buckets included), so a link always serves the bytes it was sent for.
       const linkedKey = keys.runWorkbook(run.runId);
       await copyReportObject(s3, { bucket, from: keys.workbook, to: linkedKey });
-      const summaryText = `${JSON.stringify(toSummaryDocument(report, run, stats), null, 2)}\n`;
+      const summaryText = `${JSON.stringify(
+        toSummaryDocument(
+          report,
+          run,
+          stats,
+          artifacts.journalFormats.files.map((f) => f.fileName),
+        ),
+        null,
+        2,
+      )}\n`;
       for (const key of [keys.summary, linkedKey.replace(/\.xlsx$/, '.summary.json')]) {
         // The copy beside the run's workbook is what the link service's landing page reads.
         await putReportObject(s3, {
@@ -124,7 +133,14 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           metadata: { 'run-id': run.runId, period: report.period.slug },
         });
       }
-      const costCentreKeys = await storeCostCentreObjects(s3, bucket, keys, report, run.runId);
+      const costCentreKeys = await storeCostCentreObjects(
+        s3,
+        bucket,
+        keys,
+        report,
+        run.runId,
+        artifacts.journalFormats,
+      );
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
       const focus =
@@ -160,6 +176,8 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           sessions: keys.sessions,
           journal: costCentreKeys?.journal,
           costCentres: costCentreKeys?.costCentres,
+          erpMapping: costCentreKeys?.erpMapping,
+          journalFormats: costCentreKeys?.journalFormats,
           focus: focus?.parquetKey,
         },
         email: {

@@ -13,6 +13,7 @@ import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
 import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
+import { type JournalFormat, parseJournalFormats } from '../journal-formats/journal-format.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
@@ -47,6 +48,10 @@ export interface LambdaConfig {
   readonly focus: FocusOptions;
   /** The cost-centre map object; no object, no cost centres. */
   readonly costCentresKey: string;
+  /** JOURNAL_FORMATS: the ERP journal formats written beside the generic journal; empty: generic only. */
+  readonly journalFormats: readonly JournalFormat[];
+  /** ERP_MAPPING_KEY: erp-mapping.csv, the codes those formats need; default beside the cost-centre map. */
+  readonly erpMappingKey: string;
   /** CREDIT_ACCOUNT: where the journal's credit lines post, per legal entity when given so. */
   readonly creditAccounts: CreditAccounts;
   /** SHARED_COSTS: how non-session products are charged back (proportional, even, to:<code>, none). */
@@ -123,6 +128,8 @@ const environment = z.object({
   COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
   COST_CENTRES_KEY: z.string().trim().optional(),
   CREDIT_ACCOUNT: z.string().trim().optional(),
+  JOURNAL_FORMATS: z.string().trim().optional(),
+  ERP_MAPPING_KEY: z.string().trim().optional(),
   SHARED_COSTS: z.string().trim().optional(),
   TRUE_UP_MONTHS: z.string().trim().optional(),
   CLOSE_SETTLE_HOURS: z.string().trim().optional(),
@@ -163,6 +170,7 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
   );
   const prefix =
     e.REPORT_PREFIX === '' || e.REPORT_PREFIX.endsWith('/') ? e.REPORT_PREFIX : `${e.REPORT_PREFIX}/`;
+  const costCentresKey = e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`;
   return {
     bucket: e.REPORT_BUCKET,
     prefix,
@@ -181,7 +189,10 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     alignment: e.REPORT_ALIGNMENT,
     costBasis: e.COST_BASIS,
     focus: focusOptionsFromEnv(env),
-    costCentresKey: e.COST_CENTRES_KEY || `${prefix}config/cost-centres.csv`,
+    costCentresKey,
+    journalFormats: parseJournalFormats(e.JOURNAL_FORMATS ? [e.JOURNAL_FORMATS] : [], 'JOURNAL_FORMATS'),
+    erpMappingKey:
+      e.ERP_MAPPING_KEY || `${costCentresKey.slice(0, costCentresKey.lastIndexOf('/') + 1)}erp-mapping.csv`,
     creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
     sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
     trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),

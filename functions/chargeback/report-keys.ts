@@ -13,6 +13,10 @@ export interface ReportKeys {
   readonly journal: string;
   /** The cost-centre map the report was built with, so a rerun can use the same one. */
   readonly costCentres: string;
+  /** The erp-mapping.csv the journal formats were built with (runs that write a format). */
+  readonly erpMapping: string;
+  /** Where a journal-format file goes: beside the generic journal, under the file's own name. */
+  readonly journalFormat: (fileName: string) => string;
   /** Folder of the showback slice workbooks, one per budget owner. */
   readonly showbackFolder: string;
   /** Folder of the per-owner showback email markers. */
@@ -59,6 +63,8 @@ export function reportKeys(prefix: string, period: ReportPeriod, files: RunFiles
     emailMarker: `${markers}${markerName}.email.json`,
     journal: `${folder}${base}.journal.csv`,
     costCentres: `${folder}${base}.cost-centres.csv`,
+    erpMapping: `${folder}${base}.erp-mapping.csv`,
+    journalFormat: (fileName) => `${folder}${fileName}`,
     showbackFolder: `${folder}${base}.showback/`,
     showbackMarkers: `${markers}${markerName}.showback/`,
   };

@@ -6,6 +6,7 @@ import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/sess
 import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
 import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
+import { type JournalFormat, parseJournalFormats } from '../journal-formats/journal-format.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 
 export interface CliOptions {
@@ -41,6 +42,10 @@ export interface CliOptions {
   readonly showback?: boolean;
   /** `--max-session-rows` or MAX_SESSION_ROWS: session rows the workbook lists at most. */
   readonly maxSessionRows: number;
+  /** `--journal-format` (repeatable) or JOURNAL_FORMATS: the ERP formats beside the generic journal; empty: generic only. */
+  readonly journalFormats: readonly JournalFormat[];
+  /** `--erp-mapping` or ERP_MAPPING_FILE; absent: erp-mapping.csv beside the cost-centre map. */
+  readonly erpMappingFile?: string;
 }
 
 export const USAGE = `Usage: npm run report -- [options]       (the demo: npm start -- [options])
@@ -71,6 +76,11 @@ Options
   --shared-costs RULE      how the bill's non-session products (Cascade, Terminal, Review) are charged
                            back: proportional (default, by usage cost), even, to:<cost centre>, or none
                            (default: $SHARED_COSTS)
+  --journal-format NAME    also write the journal for an ERP to import as is (repeatable): netsuite,
+                           sap-s4, oracle-fbdi, xero, quickbooks-online; generic (today's file) is
+                           always written (default: $JOURNAL_FORMATS, comma-separated)
+  --erp-mapping FILE       the codes those formats need (default: $ERP_MAPPING_FILE, else
+                           erp-mapping.csv beside the cost-centre map; the demo ships a sample)
   --true-up-months N       closing re-reads the N periods before it that were closed and posts what
                            their sessions used since as true-ups (default: $TRUE_UP_MONTHS or 3; 0: none)
   --settle-hours H         a close waits H hours after the period's last billing day ends (08:00 UTC)
@@ -154,6 +164,16 @@ export function parseCliOptions(
     help: v.help ?? false,
     checkAccess: v['check-access'] ?? false,
     ...costCentreOptions(v, env),
+    journalFormats:
+      v['journal-format'] === undefined
+        ? parseJournalFormats(
+            env.JOURNAL_FORMATS === undefined ? [] : [env.JOURNAL_FORMATS],
+            'JOURNAL_FORMATS',
+          )
+        : parseJournalFormats(v['journal-format'], '--journal-format'),
+    ...((v['erp-mapping'] ?? env.ERP_MAPPING_FILE) && {
+      erpMappingFile: v['erp-mapping'] ?? env.ERP_MAPPING_FILE,
+    }),
   };
 }
 
@@ -252,6 +272,8 @@ function parseWith(argv: readonly string[]) {
       'api-version': { type: 'string' },
       'cost-centres': { type: 'string' },
       'credit-account': { type: 'string' },
+      'journal-format': { type: 'string', multiple: true },
+      'erp-mapping': { type: 'string' },
       'shared-costs': { type: 'string' },
       'true-up-months': { type: 'string' },
       'settle-hours': { type: 'string' },

@@ -7,3 +7,8 @@ export const DEMO_COST_CENTRES_FILE = fileURLToPath(
 
 /** The demo's credit accounts (accrued vendor invoices): 2100, and 2150 for the UK entity. */
 export const DEMO_CREDIT_ACCOUNT = '2100;UK01=2150';
+
+/** The demo's erp-mapping.csv: the codes of every journal format for the demo map's entities, cost centres and accounts. */
+export const DEMO_ERP_MAPPING_FILE = fileURLToPath(
+  new URL('../devin/fake/demo-erp-mapping.csv', import.meta.url),
+);

@@ -26,6 +26,14 @@ export interface LocalRun {
     readonly emailEml: string | undefined;
     readonly journal?: string | undefined;
     readonly costCentres?: string | undefined;
+    /** Each ERP journal-format file (`--journal-format`), beside the generic journal. */
+    readonly journalFormats?: readonly {
+      readonly format: string;
+      readonly entity: string | null;
+      readonly path: string;
+    }[];
+    /** The erp-mapping.csv copy those files were built with. */
+    readonly erpMapping?: string | undefined;
     readonly sessions: string;
     /** Absent for a filtered or preview run: only the period's record writes its FOCUS partition. */
     readonly focus: string | undefined;
@@ -58,6 +66,12 @@ export function localRun(outcome: ReportOutcome<LocalStoredReport, LocalEmailPre
       emailEml: outcome.sent?.messageId,
       journal: outcome.stored.costCentreFiles?.journalPath,
       costCentres: outcome.stored.costCentreFiles?.costCentresPath,
+      journalFormats: (outcome.stored.costCentreFiles?.journalFormats ?? []).map((f) => ({
+        format: f.format,
+        entity: f.entity,
+        path: f.key,
+      })),
+      erpMapping: outcome.stored.costCentreFiles?.erpMappingPath,
       sessions: outcome.stored.sessionsPath,
       focus: outcome.stored.focus?.parquetPath,
       focusCsv: outcome.stored.focus?.csvPath ?? null,
@@ -99,6 +113,10 @@ export function jsonOutput({
       emailHtml: files.emailHtml,
       summary: files.summary,
       ...(files.journal !== undefined && { journal: files.journal, costCentres: files.costCentres }),
+      ...((files.journalFormats?.length ?? 0) > 0 && {
+        journalFormats: files.journalFormats,
+        erpMapping: files.erpMapping,
+      }),
       sessions: files.sessions,
       ...(files.focus !== undefined && { focus: files.focus }),
       ...(files.focusCsv === null ? {} : { focusCsv: files.focusCsv }),
@@ -184,6 +202,11 @@ function costCentreLines(
     `Journal        ${files.journal}`,
     `               debits ${formatMoney(journal.debitMinor, report.pricing)} = credits ${formatMoney(journal.creditMinor, report.pricing)}, ${journal.lines.length} lines${journal.draft ? ' (DRAFT: a line has no account)' : ''}`,
     `               posts usage ${formatMoney(journal.usageMinor, report.pricing)} + true-ups ${formatMoney(journal.trueUpMinor, report.pricing)} + shared products ${formatMoney(journal.sharedMinor, report.pricing)}`,
+    ...(files.journalFormats ?? []).map(
+      (f, i) =>
+        `${i === 0 ? 'ERP journals   ' : '               '}${f.format}${f.entity === null ? '' : ` ${f.entity}`}: ${f.path}`,
+    ),
+    ...(files.erpMapping === undefined ? [] : [`ERP mapping    ${files.erpMapping}`]),
     `Map used       ${files.costCentres}`,
   ];
   if (costCentres.unmappedOrgs.length > 0) {

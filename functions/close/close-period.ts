@@ -1,4 +1,4 @@
-import { buildCloseRecord, type CloseRecord } from '../core/close/close-record.js';
+import { buildCloseRecord, type CloseRecord, journalFormatRole } from '../core/close/close-record.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import { unsettledSessions } from '../core/report/unsettled.js';
@@ -13,6 +13,16 @@ export interface ClosingFiles {
   readonly journal?: string | undefined;
   readonly costCentres?: string | undefined;
   readonly focus?: string | undefined;
+  /** The erp-mapping.csv copy, when a journal format was written. */
+  readonly erpMapping?: string | undefined;
+  /** Each journal-format file's key (or path), with its format and entity. */
+  readonly journalFormats?: readonly StoredJournalFormat[] | undefined;
+}
+
+export interface StoredJournalFormat {
+  readonly format: string;
+  readonly entity: string | null;
+  readonly key: string;
 }
 
 export interface ClosedPeriod {
@@ -37,14 +47,25 @@ export async function closePeriod(
 ): Promise<ClosedPeriod> {
   const { report, files } = input;
   const fingerprint = (key: string | undefined) => (key === undefined ? undefined : store.fingerprint(key));
-  const [workbook, summary, sessions, journal, costCentres, focus] = await Promise.all([
-    store.fingerprint(files.workbook),
-    store.fingerprint(files.summary),
-    store.fingerprint(files.sessions),
-    fingerprint(files.journal),
-    fingerprint(files.costCentres),
-    fingerprint(files.focus),
-  ]);
+  const [workbook, summary, sessions, journal, costCentres, erpMapping, focus, journalFormats] =
+    await Promise.all([
+      store.fingerprint(files.workbook),
+      store.fingerprint(files.summary),
+      store.fingerprint(files.sessions),
+      fingerprint(files.journal),
+      fingerprint(files.costCentres),
+      fingerprint(files.erpMapping),
+      fingerprint(files.focus),
+      Promise.all(
+        (files.journalFormats ?? []).map(
+          async (f) =>
+            [
+              journalFormatRole(f.format, f.entity),
+              { format: f.format, entity: f.entity, ...(await store.fingerprint(f.key)) },
+            ] as const,
+        ),
+      ),
+    ]);
   const record = buildCloseRecord({
     period: report.period,
     closedAt: input.closedAt,
@@ -55,7 +76,16 @@ export async function closePeriod(
     costBasis: report.costBasis,
     totals: report.totals,
     unsettled: { ...report.unsettled, sessions: unsettledSessions(input.sessions) },
-    artifacts: { workbook, summary, sessions, journal, costCentres, focus },
+    artifacts: {
+      workbook,
+      summary,
+      sessions,
+      journal,
+      costCentres,
+      erpMapping,
+      focus,
+      ...Object.fromEntries(journalFormats),
+    },
   });
   const outcome = await store.writeRecordOnce(record);
   return outcome === 'written' ? { record, written: true } : { record: outcome, written: false };

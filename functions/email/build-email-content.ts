@@ -21,7 +21,7 @@ import { chargedAcusHeader, orgTable, statusTable, topUsersTable } from './email
 import { formatUtcMinute } from './link-expiry.js';
 import { costCentreTable, moversTable } from './money-tables.js';
 import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';
-import { sessionCoverageParagraphs, workbookParagraphs } from './workbook-section.js';
+import { journalFileParagraphs, sessionCoverageParagraphs, workbookParagraphs } from './workbook-section.js';
 
 function describePeriod(period: ReportPeriod): string {
   const day = (iso: string) =>
@@ -102,6 +102,7 @@ export function buildEmailContent(input: {
   const workbook = [
     ...(input.sessions === undefined ? [] : sessionCoverageParagraphs(input.sessions)),
     ...workbookParagraphs(delivery, run),
+    ...journalFileParagraphs(delivery),
   ];
   // The link's expiry, or where the file is, goes with the button at the top; the rest stays below.
   const leadCount = input.sessions?.coverage.capped === true ? 0 : 1;

@@ -22,6 +22,8 @@ export interface EmailDelivery {
     | { kind: 'file'; path: string };
   /** The workbook is attached to this message. */
   attached: boolean;
+  /** Each ERP journal-format file stored beside the workbook (S3 key or local path); absent or empty: none. */
+  journalFiles?: readonly string[];
 }
 
 /** How many sessions the workbook lists, and where all of them are: said only when it lists some. */

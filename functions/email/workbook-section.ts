@@ -71,3 +71,18 @@ export function workbookParagraphs(delivery: EmailDelivery, run: RunInfo): Parag
   }
   return paragraphs;
 }
+
+/** The ERP journal files beside the workbook, each as a key or path to copy: finance imports them as they are. */
+export function journalFileParagraphs(delivery: EmailDelivery): Paragraph[] {
+  const files = delivery.journalFiles ?? [];
+  if (files.length === 0) return [];
+  return [
+    [
+      {
+        kind: 'text',
+        text: `The journal for each ERP (${files.length} ${files.length === 1 ? 'file' : 'files'}) is stored beside it:`,
+      },
+    ],
+    ...files.map((file): Paragraph => [{ kind: 'code', text: file }]),
+  ];
+}

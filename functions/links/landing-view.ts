@@ -58,6 +58,7 @@ export function landingView(params: {
       })),
       moreOrgs: Math.max(orgs.length - ORGS_SHOWN, 0),
       generated: `Report built ${formatUtcMinute(new Date(summary.run.generatedAt))}.`,
+      journalFiles: summary.journal?.formatFiles,
     };
   }
   return { ...base, ...metadataFigures(file.metadata), orgs: [], moreOrgs: 0 };

@@ -78,12 +78,18 @@ export function createLocalDelivery(
     async store(artifacts) {
       await mkdir(outDir, { recursive: true });
       const summaryPath = summaryPathOf(artifacts.workbookFileName);
-      const summary = toSummaryDocument(artifacts.report, artifacts.run, artifacts.stats);
+      const summary = toSummaryDocument(
+        artifacts.report,
+        artifacts.run,
+        artifacts.stats,
+        artifacts.journalFormats.files.map((f) => f.fileName),
+      );
       await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
       const costCentreFiles = await writeCostCentreFiles(
         outDir,
         artifacts.workbookFileName.replace(/\.xlsx$/, ''),
         artifacts.report,
+        artifacts.journalFormats,
       );
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
@@ -112,6 +118,8 @@ export function createLocalDelivery(
           sessions: sessionsPath,
           journal: costCentreFiles?.journalPath,
           costCentres: costCentreFiles?.costCentresPath,
+          erpMapping: costCentreFiles?.erpMappingPath,
+          journalFormats: costCentreFiles?.journalFormats,
           focus: focus?.parquetPath,
         },
         email: {

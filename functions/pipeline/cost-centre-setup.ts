@@ -8,6 +8,7 @@ import type { SummaryDocument } from '../core/report/summary-document-schema.js'
 import type { Session } from '../core/session.js';
 import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import type { TrueUps } from '../core/true-ups/true-up.js';
+import type { JournalFormat } from '../journal-formats/journal-format.js';
 
 /** What a run needs for cost centres, the journal and showback; absent when no map was given. */
 export interface CostCentreSetup {
@@ -15,6 +16,17 @@ export interface CostCentreSetup {
   readonly creditAccounts: CreditAccounts;
   /** How non-session products are charged back (SHARED_COSTS, --shared-costs); proportional when absent. */
   readonly sharedCosts?: SharedCostRule | undefined;
+  /** The ERP journal formats to write beside the generic journal (`--journal-format`, JOURNAL_FORMATS), and their mapping. */
+  readonly journalFormats?: JournalFormatRequest | undefined;
+}
+
+export interface JournalFormatRequest {
+  readonly formats: readonly JournalFormat[];
+  /**
+   * erp-mapping.csv as read: the codes each format needs (subsidiary, company code, ledger, …).
+   * Parsed with the formats, so a bad file refuses them as a missing code does: after the generic journal.
+   */
+  readonly mappingText: string;
 }
 
 /** The report with its By Cost Centre rows and journal, or as it was when there is no map. */

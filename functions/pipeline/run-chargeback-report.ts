@@ -23,17 +23,18 @@ import { GENERATOR } from '../generator.js';
 import { dropScratch, removeLeftovers, scratchFile } from '../local/scratch-files.js';
 import { readTrueUps } from '../true-ups/read-true-ups.js';
 import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { buildJournalFormats } from './build-journal-formats.js';
 import { withCostCentres } from './cost-centre-setup.js';
 import { readBilling } from './read-billing.js';
 import { readDirectory } from './read-directory.js';
 import { readPreviousSummary } from './read-previous-summary.js';
 import { readSummaryHistory } from './read-summary-history.js';
 import { renderChartsOrNone } from './render-charts.js';
-import type { ReportArtifacts } from './report-artifacts.js';
+import { NO_JOURNAL_FORMATS, type ReportArtifacts } from './report-artifacts.js';
 import type { ReportDelivery, SentEmail, StoredReport } from './report-delivery.js';
 import type { ReportRequest } from './report-request.js';
 import type { RunLog } from './run-log.js';
-import { inStage, type ReportStage } from './stage-error.js';
+import { inStage, type ReportStage, ReportStageError } from './stage-error.js';
 import { verifiedSummaries } from './verified-summaries.js';
 
 export interface PipelineDeps<Stored extends StoredReport, Sent extends SentEmail> {
@@ -195,7 +196,16 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
   if (sessionCoverage.capped) {
     deps.log.warn('the workbook lists only some sessions', { ...sessionCoverage, ...sessionArchives });
   }
-  const fileName = `${runFilesBase(period.slug, request.files ?? RECORD_FILES)}.xlsx`;
+  const filesBase = runFilesBase(period.slug, request.files ?? RECORD_FILES);
+  const fileName = `${filesBase}.xlsx`;
+  // Built before anything is stored: a bad mapping is known before a file of any format exists.
+  const journalFormats = await timed('build journal formats', () =>
+    buildJournalFormats(report, request.costCentres?.journalFormats, {
+      runId: run.runId,
+      generatedAt: run.generatedAt,
+      filesBase,
+    }),
+  );
   // The run id keeps concurrent runs apart; the suffix keeps a half-written file from looking final.
   const workbookPath = scratchFile(deps.workDir, `${deps.runId}.${fileName}`);
   try {
@@ -218,8 +228,13 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       workbookPath,
       workbookFileName: fileName,
       files: request.files ?? RECORD_FILES,
+      journalFormats: journalFormats.kind === 'built' ? journalFormats.formats : NO_JOURNAL_FORMATS,
     };
     const stored = await timed('store report', () => deps.delivery.store(artifacts));
+    // The generic journal and the rest are stored; a refused format ends the run before the
+    // close and the email, so the period stays open until the mapping is fixed and the run repeated.
+    if (journalFormats.kind === 'refused')
+      throw new ReportStageError('build journal formats', journalFormats.error);
     // The record comes after every artifact and before the email: what finance is told was closed is.
     const closed =
       request.runStatus === 'closed'
@@ -230,7 +245,10 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
       const email = renderChargebackEmail({
         report,
         run,
-        delivery: stored.email,
+        delivery: {
+          ...stored.email,
+          journalFiles: (stored.files.journalFormats ?? []).map((f) => f.key),
+        },
         charts,
         sessions: { coverage: sessionCoverage, archives: sessionArchives },
       });

@@ -6,6 +6,7 @@ export type ReportStage =
   | 'build report'
   | 'read true-ups'
   | 'render charts'
+  | 'build journal formats'
   | 'write workbook'
   | 'store report'
   | 'close period'

@@ -180,4 +180,24 @@ describe('lambdaConfigFromEnv: cost centres and showback', () => {
       /^CREDIT_ACCOUNT: "US01=" expects ENTITY=ACCOUNT pairs/,
     );
   });
+
+  it('reads JOURNAL_FORMATS and finds erp-mapping.csv beside the cost-centre map unless ERP_MAPPING_KEY says', () => {
+    expect(lambdaConfigFromEnv(minimal)).toMatchObject({
+      journalFormats: [],
+      erpMappingKey: 'reports/config/erp-mapping.csv',
+    });
+    expect(
+      lambdaConfigFromEnv({
+        ...minimal,
+        JOURNAL_FORMATS: 'quickbooks-online,netsuite',
+        COST_CENTRES_KEY: 'finance/map.csv',
+      }),
+    ).toMatchObject({
+      journalFormats: ['netsuite', 'quickbooks-online'],
+      erpMappingKey: 'finance/erp-mapping.csv',
+    });
+    expect(failure({ ...minimal, JOURNAL_FORMATS: 'sage' }).message).toBe(
+      'JOURNAL_FORMATS: "sage" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online',
+    );
+  });
 });

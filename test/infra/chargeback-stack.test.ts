@@ -508,6 +508,7 @@ describe('the stack with everything configured', () => {
         showback: 'true',
         devinApiVersion: 'v3',
         maxSessionRows: '250000',
+        journalFormats: 'xero,sap-s4',
       }).stack,
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
@@ -539,7 +540,24 @@ describe('the stack with everything configured', () => {
       CREDIT_ACCOUNT: '2100;UK01=2150',
       SHOWBACK: 'true',
       MAX_SESSION_ROWS: '250000',
+      JOURNAL_FORMATS: 'sap-s4,xero',
+      ERP_MAPPING_KEY: 'finance/erp-mapping.csv',
     });
+  });
+
+  it('may read erp-mapping.csv beside that map, and never write it', () => {
+    const statements = (Object.values(template.findResources('AWS::IAM::Policy')) as CfnResource[]).flatMap(
+      (p) => (p.Properties.PolicyDocument as { Statement: Statement[] }).Statement,
+    );
+    const bySid = (sid: string) => statements.find((s) => s.Sid === sid);
+    const arn = ':s3:::acme-finance-reports/finance/erp-mapping.csv"';
+    expect(bySid('ReadErpMapping')).toMatchObject({ Effect: 'Allow', Action: 's3:GetObject' });
+    expect(JSON.stringify(bySid('ReadErpMapping')?.Resource)).toContain(arn);
+    expect(bySid('NeverWriteErpMapping')).toMatchObject({
+      Effect: 'Deny',
+      Action: ['s3:PutObject', 's3:DeleteObject'],
+    });
+    expect(JSON.stringify(bySid('NeverWriteErpMapping')?.Resource)).toContain(arn);
   });
 
   it('may read a cost-centre map outside the report prefix, that one object only, and never write it', () => {

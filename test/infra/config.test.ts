@@ -43,6 +43,7 @@ describe('parseConfig', () => {
       costBasis: 'sessions',
       showback: false,
       maxSessionRows: 1_000_000,
+      journalFormats: [],
     });
   });
 
@@ -87,6 +88,18 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...minimal, costBasis: 'billed' }).costBasis).toBe('billed');
   });
 
+  it('writes the generic journal only unless journalFormats names more (a comma list or a JSON array)', () => {
+    expect(parseConfig(MINIMAL_CONTEXT).journalFormats).toEqual([]);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, journalFormats: 'generic' }).journalFormats).toEqual([]);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, journalFormats: 'xero, netsuite' }).journalFormats).toEqual([
+      'netsuite',
+      'xero',
+    ]);
+    expect(parseConfig({ ...MINIMAL_CONTEXT, journalFormats: ['oracle-fbdi'] }).journalFormats).toEqual([
+      'oracle-fbdi',
+    ]);
+  });
+
   it('caps the workbook at a million session rows unless told otherwise', () => {
     const minimal = MINIMAL_CONTEXT;
     expect(parseConfig(minimal).maxSessionRows).toBe(1_000_000);
@@ -103,6 +116,11 @@ describe('parseConfig', () => {
     ['maxSessionRows', '0', /maxSessionRows = "0": must be at least 1/],
     ['maxSessionRows', '1048576', /maxSessionRows = "1048576": must be at most 1048561/],
     ['maxSessionRows', 'many', /maxSessionRows = "many": must be a whole number/],
+    [
+      'journalFormats',
+      'xero,sap',
+      /journalFormats = "xero,sap": "sap" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online/,
+    ],
   ])('refuses an unknown %s, naming key and value', (key, value, message) => {
     const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });
     expect(error.message).toMatch(message);

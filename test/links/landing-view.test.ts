@@ -224,4 +224,41 @@ describe('the landing page with summary.json', () => {
     expect(closed.figures.at(-1)).toEqual({ label: 'Status', value: 'Closed' });
     expect(closed.notices?.join(' ')).not.toMatch(/Preliminary|Unsettled/);
   });
+
+  it('lists the ERP journal files the summary names, and none when it names none', () => {
+    const journal = {
+      journalId: 'j',
+      draft: false,
+      lines: 2,
+      debitMinor: '225',
+      creditMinor: '225',
+      usageMinor: '225',
+      trueUpMinor: '0',
+      sharedMinor: '0',
+      postedMinor: '225',
+    };
+    const files = [
+      'devin-acu-chargeback-2026-10.journal.xero.UK01.csv',
+      'devin-acu-chargeback-2026-10.journal.oracle-fbdi.zip',
+    ];
+    const view = landingView({
+      file: FILE,
+      summary: summaryDocumentSchema.parse({ ...SUMMARY, journal: { ...journal, formatFiles: files } }),
+      expiresAt: EXPIRES,
+      now: NOW,
+      downloadHref: 'd',
+    });
+    expect(view.journalFiles).toEqual(files);
+    expect(landingPage(view)).toContain(
+      '<h2>ERP journals</h2>\n<p class="note">Stored beside the workbook, ready to import:</p>\n<ul><li><code>devin-acu-chargeback-2026-10.journal.xero.UK01.csv</code></li><li><code>devin-acu-chargeback-2026-10.journal.oracle-fbdi.zip</code></li></ul>',
+    );
+    const none = landingView({
+      file: FILE,
+      summary: summaryDocumentSchema.parse({ ...SUMMARY, journal }),
+      expiresAt: EXPIRES,
+      now: NOW,
+      downloadHref: 'd',
+    });
+    expect(landingPage(none)).not.toContain('ERP journals');
+  });
 });

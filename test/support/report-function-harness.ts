@@ -30,6 +30,8 @@ export function useReportFunction(options: {
   readonly sessions: number;
   readonly from: Date;
   readonly to: Date;
+  /** More of the function's environment (JOURNAL_FORMATS, …), over the harness's own. */
+  readonly env?: Readonly<Record<string, string>>;
 }): () => ReportFunctionHarness {
   let started: ReportFunctionHarness | undefined;
   let aws: AwsEmulators | undefined;
@@ -45,9 +47,10 @@ export function useReportFunction(options: {
       to: options.to,
     });
     devin = await startFakeDevinApi({ apiKey: options.apiKey, data });
-    const handler = await loadReportHandler(
-      reportFunctionEnv(aws, { bucket: options.bucket, devinUrl: devin.url }),
-    );
+    const handler = await loadReportHandler({
+      ...reportFunctionEnv(aws, { bucket: options.bucket, devinUrl: devin.url }),
+      ...options.env,
+    });
     started = { aws, devin, handler, bucket: reportBucket(aws, options.bucket) };
   }, 60_000);
   afterAll(async () => {

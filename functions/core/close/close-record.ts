@@ -29,6 +29,7 @@ export const CLOSE_ARTIFACT_ROLES = [
   'summary',
   'sessions',
   'costCentres',
+  'erpMapping',
   'focus',
 ] as const;
 export type CloseArtifactRole = (typeof CLOSE_ARTIFACT_ROLES)[number];
@@ -39,6 +40,13 @@ export interface CloseArtifact {
   /** SHA-256 of the object's bytes as stored, lower-case hex. */
   readonly sha256: string;
   readonly bytes: number;
+}
+
+/** One ERP journal-format file (issue 29): which format and entity it is for, beside the generic journal. */
+export interface JournalFormatArtifact extends CloseArtifact {
+  readonly format: string;
+  /** The legal entity the file posts; null for a file of every entity (Oracle FBDI). */
+  readonly entity: string | null;
 }
 
 /** A session whose status was not terminal at close: its ACUs may grow after the close. */
@@ -84,8 +92,22 @@ export interface CloseRecord {
     readonly sessions: CloseArtifact;
     readonly journal?: CloseArtifact | undefined;
     readonly costCentres?: CloseArtifact | undefined;
+    /** The erp-mapping.csv the journal formats were built with, when a format was asked for. */
+    readonly erpMapping?: CloseArtifact | undefined;
     readonly focus?: CloseArtifact | undefined;
-  };
+  } & JournalFormatArtifacts;
+}
+
+/**
+ * Every journal-format file, keyed `journal:<format>[:<entity>]` (`journal:netsuite:US01`,
+ * `journal:oracle-fbdi`) beside the roles above, so a reader that goes over every artifact
+ * (Object.values) checks these too.
+ */
+export type JournalFormatArtifacts = { readonly [role: `journal:${string}`]: JournalFormatArtifact };
+
+/** `journal:netsuite:US01`; `journal:oracle-fbdi` for the file of every entity. */
+export function journalFormatRole(format: string, entity: string | null): `journal:${string}` {
+  return entity === null ? `journal:${format}` : `journal:${format}:${entity}`;
 }
 
 export interface CloseRecordInput {
@@ -153,7 +175,8 @@ function stripUndefined(artifacts: CloseRecord['artifacts']): CloseRecord['artif
     const artifact = artifacts[role];
     if (artifact !== undefined) kept[role] = artifact;
   }
-  return kept as CloseRecord['artifacts'];
+  const formats = Object.entries(artifacts).filter(([role]) => role.startsWith('journal:'));
+  return { ...(kept as CloseRecord['artifacts']), ...Object.fromEntries(formats) };
 }
 
 /** The record's bytes: the same record always serialises to the same text. */
@@ -168,6 +191,8 @@ const artifact = z.object({
   sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected a SHA-256 as 64 hex digits'),
   bytes: z.number().int().nonnegative(),
 });
+
+const KNOWN_ROLES = new Set<string>(CLOSE_ARTIFACT_ROLES);
 
 export const closeRecordSchema = z.object({
   schemaVersion: z.literal(CLOSE_RECORD_SCHEMA_VERSION),
@@ -208,14 +233,24 @@ export const closeRecordSchema = z.object({
     cost: decimalText,
     sessions: z.array(z.object({ sessionId: z.string().min(1), status: z.string(), acus: decimalText })),
   }),
-  artifacts: z.object({
-    workbook: artifact,
-    summary: artifact,
-    sessions: artifact,
-    journal: artifact.optional(),
-    costCentres: artifact.optional(),
-    focus: artifact.optional(),
-  }),
+  artifacts: z
+    .object({
+      workbook: artifact,
+      summary: artifact,
+      sessions: artifact,
+      journal: artifact.optional(),
+      costCentres: artifact.optional(),
+      erpMapping: artifact.optional(),
+      focus: artifact.optional(),
+    })
+    .catchall(artifact.extend({ format: z.string().min(1), entity: z.string().min(1).nullable() }))
+    .refine(
+      (artifacts) =>
+        Object.keys(artifacts).every((role) => KNOWN_ROLES.has(role) || role.startsWith('journal:')),
+      {
+        message: 'an artifact role is neither a known one nor journal:<format>',
+      },
+    ),
 });
 
 /**

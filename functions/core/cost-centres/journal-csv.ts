@@ -1,3 +1,4 @@
+import { csvRows } from '../csv/csv-rows.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../money/acus.js';
 import { minorUnitsText } from '../money/format.js';
 import type { Pricing } from '../money/pricing.js';
@@ -54,9 +55,5 @@ export function journalCsv(journal: Journal, pricing: Pick<Pricing, 'minorDigits
     scaledToDecimalString(line.quantityAcus, ACU_DECIMALS),
     line.kind,
   ]);
-  return `${UTF8_BOM}${[JOURNAL_CSV_COLUMNS, ...rows].map((row) => `${row.map(csvField).join(',')}\r\n`).join('')}`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  return `${UTF8_BOM}${csvRows([JOURNAL_CSV_COLUMNS, ...rows])}`;
 }

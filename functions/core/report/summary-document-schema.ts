@@ -131,6 +131,8 @@ export const summaryDocumentSchema = z.object({
       sharedCharges: z
         .array(z.object({ product: z.string(), acus: z.string(), costMinor: z.string().regex(/^-?\d+$/) }))
         .optional(),
+      /** The ERP journal-format files written beside the generic journal, by file name; absent: none. */
+      formatFiles: z.array(z.string()).optional(),
     })
     .optional(),
   names: z.object({ orgs: nameSource, users: nameSource }),

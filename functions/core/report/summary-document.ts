@@ -16,6 +16,8 @@ export function toSummaryDocument(
   report: ChargebackReport,
   run: RunInfo,
   stats: FetchStats,
+  /** The ERP journal-format files stored beside the journal (their names): what the link page lists. */
+  journalFormatFiles: readonly string[] = [],
 ): SummaryDocument {
   const { period, pricing } = report;
   const usage = (totals: UsageTotals): SummaryUsage => summaryUsage(totals, pricing);
@@ -86,6 +88,7 @@ export function toSummaryDocument(
           acus: scaledToDecimalString(c.acus, ACU_DECIMALS),
           costMinor: String(c.costMinor),
         })),
+        ...(journalFormatFiles.length > 0 && { formatFiles: [...journalFormatFiles] }),
       },
     }),
     names: { orgs: { ...report.names.orgs }, users: { ...report.names.users } },

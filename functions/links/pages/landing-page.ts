@@ -21,6 +21,8 @@ export interface LandingView {
   /** "This link works until 31 December 2026, 06:00 UTC." */
   readonly expiry: string;
   readonly generated?: string | undefined;
+  /** The ERP journal files stored beside the workbook, by name; finance takes them from the report's folder. */
+  readonly journalFiles?: readonly string[] | undefined;
 }
 
 export function landingPage(view: LandingView): string {
@@ -49,6 +51,7 @@ ${figures === '' ? '' : `<dl class="figures">${figures}</dl>`}
 <a class="button" href="${e(view.downloadHref)}">Download the workbook</a>
 <p class="file">${e(view.fileName)}<br>${e(view.fileDetail)}</p>
 ${orgs}
+${(view.journalFiles ?? []).length === 0 ? '' : `<h2>ERP journals</h2>\n<p class="note">Stored beside the workbook, ready to import:</p>\n<ul>${(view.journalFiles ?? []).map((f) => `<li><code>${e(f)}</code></li>`).join('')}</ul>`}
 <p class="note">${e(view.expiry)}</p>
 ${view.generated ? `<p class="note">${e(view.generated)}</p>` : ''}
 </div>

@@ -1,0 +1,79 @@
+import { csvRows } from '../core/csv/csv-rows.js';
+import { optionalValue, requiredValue } from './erp-mapping.js';
+import {
+  accountOf,
+  amountText,
+  CSV_CONTENT_TYPE,
+  type FormatInput,
+  linesByEntity,
+  utf8,
+} from './format-input.js';
+import { fileSlug, monthDayYear } from './import-text.js';
+import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
+import { clipText, lineTextOf } from './line-text.js';
+
+/**
+ * NetSuite CSV import (Setup > Import/Export > Import CSV Records, Transactions,
+ * Journal Entry, one file): a journal entry has one subsidiary, so one file per
+ * legal entity; the External ID on every row groups its lines and makes a second
+ * import of the same close fail instead of posting twice. Subsidiary, Department
+ * and Class are names (or internal ids) that exist in the account; Account is the
+ * erp-mapping's netsuite_account (name or internal id), else the GL number, which
+ * NetSuite matches only with "Use Account Numbers" on. Dates follow the importing
+ * user's date preference: the default, MM/DD/YYYY. Memo fields take 999 characters.
+ * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1534420642.html
+ */
+export const NETSUITE_COLUMNS = [
+  'External ID',
+  'Subsidiary',
+  'Date',
+  'Currency',
+  'Memo',
+  'Account',
+  'Debit',
+  'Credit',
+  'Line Memo',
+  'Department',
+  'Class',
+] as const;
+
+export const NETSUITE_MEMO_MAX = 999;
+
+export function netsuiteFiles(input: FormatInput): JournalFormatFile[] {
+  const { journal, mapping } = input;
+  return [...linesByEntity(journal)].map(([entity, lines]) => {
+    const key = entityKeyOf(entity);
+    const subsidiary = requiredValue(
+      mapping.entities,
+      key,
+      'netsuite_subsidiary',
+      'netsuite',
+      `entity ${key}`,
+    );
+    const externalId = `${input.shortReference}-${fileSlug(key)}`;
+    const rows = lines.map((line) => {
+      const account = accountOf(line, 'netsuite');
+      const centre = `cost centre ${line.costCentre}`;
+      return [
+        externalId,
+        subsidiary,
+        monthDayYear(journal.postingDate),
+        journal.currency,
+        clipText(journal.journalId, NETSUITE_MEMO_MAX),
+        optionalValue(mapping.accounts, account, 'netsuite_account') ?? account,
+        amountText(line.debitMinor, input),
+        amountText(line.creditMinor, input),
+        lineTextOf(line, NETSUITE_MEMO_MAX),
+        requiredValue(mapping.costCentres, line.costCentre, 'netsuite_department', 'netsuite', centre),
+        optionalValue(mapping.costCentres, line.costCentre, 'netsuite_class') ?? '',
+      ];
+    });
+    return {
+      format: 'netsuite' as const,
+      entity,
+      fileName: `${input.baseName}.netsuite.${fileSlug(key)}.csv`,
+      contentType: CSV_CONTENT_TYPE,
+      body: utf8(csvRows([NETSUITE_COLUMNS, ...rows])),
+    };
+  });
+}
