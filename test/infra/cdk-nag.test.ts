@@ -26,7 +26,9 @@ function acknowledgements(root: IConstruct): { id: string; reason: string; path:
           reason,
           path: c.node.path,
         })),
-      ),
+      )
+      // This pack's only: the NIST 800-53 R5 acknowledgements are read by nist-800-53.test.ts.
+      .filter((a) => a.id.replace(/^Annotation::/, '').startsWith('AwsSolutions-')),
   );
 }
 
