@@ -67,8 +67,10 @@ export class ReportBucket extends Construct {
     acknowledgeNist(
       accessLogs,
       'S3DefaultEncryptionKMS',
-      'S3 server access log delivery writes only to a target bucket with SSE-S3 default encryption; SSE-KMS ' +
-        'is not supported for it, so this bucket stays SSE-S3 with or without encryptionKey.',
+      'The S3 User Guide documents SSE-S3 as the default encryption a server-access-log target bucket supports ' +
+        '(aws-cdk#25350 reports SSE-KMS working with a key policy for logging.s3.amazonaws.com; not verified ' +
+        'here), so this bucket stays SSE-S3 with or without encryptionKey. It holds request metadata (key, ' +
+        'requester, IP, time), never report contents.',
     );
     acknowledgeNist(
       accessLogs,
