@@ -57,6 +57,30 @@ describe('cdk-nag AwsSolutions', () => {
   );
 
   it(
+    'finds nothing unacknowledged with the security options on (a created or an existing key, Object Lock)',
+    () => {
+      expect(
+        findings(
+          buildStack({
+            encryptionKey: 'create',
+            distributedRuns: 'true',
+            objectLockMode: 'compliance',
+            objectLockDays: '2555',
+          }).app,
+        ),
+      ).toEqual([]);
+      expect(
+        findings(
+          buildStack({
+            encryptionKey: 'arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+          }).app,
+        ),
+      ).toEqual([]);
+    },
+    SYNTH_TIMEOUT,
+  );
+
+  it(
     'still fails on a wildcard nobody gave a reason for',
     () => {
       const { app, stack } = buildStack();
