@@ -11,7 +11,9 @@ import { FocusAthena } from './constructs/focus-athena.js';
 import { MonthlySchedule } from './constructs/monthly-schedule.js';
 import { ReportBucket } from './constructs/report-bucket.js';
 import { ReportFunction } from './constructs/report-function.js';
+import { StackKey } from './constructs/stack-key.js';
 import { focusEnvironment, readFocusConfig } from './focus-config.js';
+import { grantKeyUse } from './kms-permissions.js';
 import {
   grantCheckPermissions,
   grantReportPermissions,
@@ -46,17 +48,29 @@ export class ChargebackStack extends Stack {
         'This queue is itself the dead-letter queue of the schedule and the failure destination of the function.',
     });
 
+    // One customer-managed key for everything the stack stores, when encryptionKey says so.
+    const encryptionKey =
+      config.encryptionKey.kind === 'none'
+        ? undefined
+        : new StackKey(this, 'EncryptionKey', { setting: config.encryptionKey }).key;
+
     const { bucket } = new ReportBucket(this, 'ReportBucket', {
       existingBucketName: config.bucketName,
       transitionDays: config.transitionDays,
       reportPrefix: config.reportPrefix,
+      encryptionKey,
+      objectLock: config.objectLock,
     });
-    const apiKey = new DevinApiKeySecret(this, 'DevinApiKey', { existing: config.apiKeySecret });
+    const apiKey = new DevinApiKeySecret(this, 'DevinApiKey', {
+      existing: config.apiKeySecret,
+      encryptionKey,
+    });
     const links = config.durableLinks
       ? new DownloadLinkService(this, 'DownloadLinks', {
           bucket,
           reportPrefix: config.reportPrefix,
           entry: props.linkHandlerEntry,
+          encryptionKey,
         })
       : undefined;
 
@@ -109,11 +123,13 @@ export class ChargebackStack extends Stack {
           entry: props.handlerEntry,
           bucket,
           reportPrefix: config.reportPrefix,
+          encryptionKey,
         })
       : undefined;
     const report = new ReportFunction(this, 'Report', {
       entry: props.handlerEntry,
       failedRuns,
+      encryptionKey,
       environment: {
         ...environment,
         ...(distributed && { STATE_MACHINE_ARN: distributed.stateMachine.stateMachineArn }),
@@ -132,6 +148,8 @@ export class ChargebackStack extends Stack {
         ...(config.journalFormats.length > 0 && { erpMappingKey }),
       });
       links?.grantSigning(role);
+      // Reads and writes the bucket, reads the secrets: both under the key when there is one.
+      grantKeyUse(role, encryptionKey, 'read-write');
     }
     // Only the entry people invoke runs the deployment check.
     grantCheckPermissions(report.role);
@@ -141,6 +159,8 @@ export class ChargebackStack extends Stack {
         reportPrefix: config.reportPrefix,
         apiKey: apiKey.secret,
       });
+      // A window reads the Devin key and writes its parts.
+      grantKeyUse(distributed.windowFunction.role, encryptionKey, 'read-write');
       distributed.grantStart(report.role);
     }
 
@@ -151,6 +171,7 @@ export class ChargebackStack extends Stack {
       ...(distributed && { extraWriterRoles: [distributed.mergeFunction.role] }),
       databaseName: focus.focusDatabase,
       bytesScannedCutoffPerQuery: focus.focusBytesScannedLimit,
+      encryptionKey,
     });
 
     const monthly = new MonthlySchedule(this, 'Monthly', {
@@ -168,6 +189,7 @@ export class ChargebackStack extends Stack {
       alarmEmail: config.alarmEmail,
       stateMachine: distributed?.stateMachine,
       heartbeatHours: config.heartbeatHours ?? DEFAULT_HEARTBEAT_HOURS,
+      encryptionKey,
     });
     links?.alarmTo(alarms.topic);
     if (config.alarmEmail === undefined) {
@@ -183,6 +205,7 @@ export class ChargebackStack extends Stack {
     new CfnOutput(this, 'ApiKeySecretId', { value: apiKey.secretId });
     new CfnOutput(this, 'AlarmTopicArn', { value: alarms.topic.topicArn });
     new CfnOutput(this, 'FailedRunsQueueUrl', { value: failedRuns.queueUrl });
+    if (encryptionKey) new CfnOutput(this, 'EncryptionKeyArn', { value: encryptionKey.keyArn });
     if (distributed) {
       new CfnOutput(this, 'DistributedRunStateMachineArn', {
         value: distributed.stateMachine.stateMachineArn,

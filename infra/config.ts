@@ -96,6 +96,25 @@ export interface ChargebackConfig {
   readonly distributedRuns: boolean;
   /** SESSIONS_PER_INVOCATION: a measured capacity replacing the planner's estimate; absent: estimated. */
   readonly sessionsPerInvocation?: number | undefined;
+  /**
+   * `none` (the default: SSE-S3 and AWS-managed keys), `create` (the stack makes a customer-managed
+   * key, rotated yearly, kept when the stack is deleted) or an existing key's ARN. When set, the
+   * report bucket, the Athena results, the log groups, the alarm topic and the created secrets use it.
+   */
+  readonly encryptionKey: EncryptionKeySetting;
+  /** S3 Object Lock default retention of the report bucket; absent: no Object Lock. */
+  readonly objectLock?: ObjectLockSetting | undefined;
+}
+
+export type EncryptionKeySetting =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'create' }
+  | { readonly kind: 'existing'; readonly keyArn: string };
+
+export interface ObjectLockSetting {
+  /** governance: a principal with s3:BypassGovernanceRetention can still remove a version; compliance: nobody can. */
+  readonly mode: 'governance' | 'compliance';
+  readonly days: number;
 }
 
 export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
@@ -133,9 +152,20 @@ export const CONFIG_KEYS = [
   'maxSessionRows',
   'distributedRuns',
   'sessionsPerInvocation',
-] as const satisfies readonly (keyof ChargebackConfig)[];
+  'encryptionKey',
+  'objectLockMode',
+  'objectLockDays',
+  // Object Lock is two keys in context and one setting (objectLock) in the config.
+] as const satisfies readonly (keyof ChargebackConfig | 'objectLockMode' | 'objectLockDays')[];
 
 export type ConfigKey = (typeof CONFIG_KEYS)[number];
+
+/** The value of `encryptionKey` that keeps today's SSE-S3 and AWS-managed keys. */
+export const NO_ENCRYPTION_KEY = 'none';
+/** The value of `encryptionKey` that makes the stack create its own customer-managed key. */
+export const CREATE_ENCRYPTION_KEY = 'create';
+/** Object Lock retention in days: at most 100 years, as S3 allows. */
+const MAX_OBJECT_LOCK_DAYS = 36_500;
 
 /** Defaults that cdk.json repeats; `schedule` is not one of them: it follows `alignment`. */
 export const CONFIG_DEFAULTS = {
@@ -490,13 +520,72 @@ const configSchema = z
       (v) => v === undefined || isHttpsUrl(v),
       'must be an https:// URL such as https://api.devin.ai',
     ),
+    encryptionKey: textOr(NO_ENCRYPTION_KEY).transform((v, ctx): EncryptionKeySetting => {
+      if (v === NO_ENCRYPTION_KEY) return { kind: 'none' };
+      if (v === CREATE_ENCRYPTION_KEY) return { kind: 'create' };
+      // A key ARN (single- or multi-Region key); an alias cannot be granted on, since IAM checks the key.
+      if (/^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/(mrk-[0-9a-f]{32}|[0-9a-f-]{36})$/.test(v)) {
+        return { kind: 'existing', keyArn: v };
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be ${NO_ENCRYPTION_KEY}, ${CREATE_ENCRYPTION_KEY} or a KMS key ARN (arn:aws:kms:<region>:<account>:key/<key id>), not an alias`,
+      });
+      return z.NEVER;
+    }),
+    objectLockMode: z.preprocess(
+      (value) => (typeof value === 'string' ? blankToUndefined(value.toLowerCase()) : value),
+      z
+        .enum(['governance', 'compliance'], {
+          error: 'must be governance or compliance (or left out: no Object Lock)',
+        })
+        .optional(),
+    ),
+    objectLockDays: z.preprocess(
+      (value) => {
+        const v = blankToUndefined(value);
+        return typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
+      },
+      z
+        .number({ error: `must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}` })
+        .int(`must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}`)
+        .min(1, `must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}`)
+        .max(MAX_OBJECT_LOCK_DAYS, `must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}`)
+        .optional(),
+    ),
     devinApiVersion: optionalText().refine(
       (v) => v === undefined || v === 'v2' || v === 'v3',
       'must be v2 or v3 (or left out: the key decides, cog_ → v3)',
     ) as z.ZodType<'v2' | 'v3' | undefined>,
   })
-  .transform((config) => ({
+  .superRefine((config, ctx) => {
+    const { objectLockMode: mode, objectLockDays: days } = config;
+    if (mode !== undefined && days === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectLockDays'],
+        message: `is required with objectLockMode=${mode}: the days each object version is kept locked`,
+      });
+    }
+    if (mode === undefined && days !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectLockMode'],
+        message: 'is required with objectLockDays: governance or compliance',
+      });
+    }
+    if (mode !== undefined && config.bucketName !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['objectLockMode'],
+        message: `cannot be set with bucketName=${config.bucketName}: the stack does not manage an existing bucket, so it cannot turn on its Object Lock; set that bucket's default retention yourself, or leave bucketName out`,
+      });
+    }
+  })
+  .transform(({ objectLockMode, objectLockDays, ...config }) => ({
     ...config,
+    ...(objectLockMode !== undefined &&
+      objectLockDays !== undefined && { objectLock: { mode: objectLockMode, days: objectLockDays } }),
     ...scheduleOf(config),
     allowedRecipientDomains:
       config.allowedRecipientDomains === undefined

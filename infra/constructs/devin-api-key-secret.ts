@@ -1,10 +1,15 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { encryptSecretWith } from '../kms-secret.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 
 export interface DevinApiKeySecretProps {
   /** An existing secret's name or ARN; when absent the stack creates one for the operator to fill. */
   readonly existing?: string | undefined;
+  /** The stack key, for a secret the stack creates; an existing secret keeps its own key. */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 /**
@@ -35,6 +40,17 @@ export class DevinApiKeySecret extends Construct {
         reason:
           'Devin API keys are issued by a person in the Devin web app; there is no API a rotation function could call.',
       });
+      acknowledgeNist(
+        created,
+        'SecretsManagerRotationEnabled',
+        'The Devin API key is issued in the vendor’s web app by a person; there is no API a rotation Lambda could ' +
+          'call. Its expiry is watched instead: the DevinKeyExpiring alarm warns 35 days ahead.',
+      );
+      if (props.encryptionKey === undefined) {
+        acknowledgeNist(created, 'SecretsManagerUsingKMSKey', NIST_REASONS.secretKey);
+      } else {
+        encryptSecretWith(created, props.encryptionKey);
+      }
       this.secret = created;
       this.secretId = created.secretArn;
       return;

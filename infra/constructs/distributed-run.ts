@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
@@ -14,6 +15,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { WINDOW_CONCURRENCY, WINDOW_RETRY } from '../../functions/distributed/window-retry.js';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 import { ReportFunction } from './report-function.js';
 
 export interface DistributedRunProps {
@@ -23,6 +25,8 @@ export interface DistributedRunProps {
   readonly entry?: string | undefined;
   readonly bucket: IBucket;
   readonly reportPrefix: string;
+  /** The stack key, for the steps' and the state machine's log groups. */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 /**
@@ -45,14 +49,30 @@ export class DistributedRun extends Construct {
       description: 'Devin ACU chargeback, distributed run: one time window of sessions into an S3 part',
       // The Map bounds how many run at once; a reservation would only take from the account's pool.
       reservedConcurrentExecutions: undefined,
+      encryptionKey: props.encryptionKey,
     });
+    acknowledgeNist(
+      this.windowFunction.function,
+      'LambdaConcurrency',
+      'Only the state machine invokes it, and its Map runs at most WINDOW_CONCURRENCY windows at once; a ' +
+        "reservation would only take that many from the account's unreserved pool all the time.",
+    );
     this.mergeFunction = new ReportFunction(this, 'Merge', {
       entry: props.entry,
       environment: props.environment,
       handler: 'mergeHandler',
       description:
         'Devin ACU chargeback, distributed run: the parts joined into the workbook, exports and email',
+      encryptionKey: props.encryptionKey,
     });
+    for (const step of [this.windowFunction, this.mergeFunction]) {
+      acknowledgeNist(
+        step.function,
+        'LambdaDLQ',
+        'Invoked synchronously by the state machine only: a failure is caught by it (retried per window, then ' +
+          'the ReportFailed state) and raises DistributedRunFailures; no asynchronous event exists to keep.',
+      );
+    }
 
     // The merge removes the run's parts once the report is stored; nothing else of the prefix.
     const parts = props.bucket.arnForObjects(`${props.reportPrefix}parts/*`);
@@ -120,7 +140,11 @@ export class DistributedRun extends Construct {
     const logs = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
+      ...(props.encryptionKey && { encryptionKey: props.encryptionKey }),
     });
+    if (props.encryptionKey === undefined) {
+      acknowledgeNist(logs, 'CloudWatchLogGroupEncrypted', NIST_REASONS.logGroupKey);
+    }
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       comment: 'Devin ACU chargeback for a month too big for one Lambda invocation',
       definitionBody: DefinitionBody.fromChainable(windows.next(merge)),
@@ -132,6 +156,7 @@ export class DistributedRun extends Construct {
       // step returns no link either (MergeResult), so the 90-day execution history holds none.
       logs: { destination: logs, level: LogLevel.ALL, includeExecutionData: false },
     });
+    acknowledgeNist(this.stateMachine.role, 'IAMNoInlinePolicy', NIST_REASONS.inlinePolicy);
     acknowledgeWildcardResources(this.stateMachine.role, [
       ...[this.windowFunction, this.mergeFunction].map((step) => ({
         resource: `${step.function.functionArn}:*`,

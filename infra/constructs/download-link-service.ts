@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Effect, type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type FunctionUrl, FunctionUrlAuthType, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -10,7 +11,10 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
+import { grantKeyUse } from '../kms-permissions.js';
+import { encryptSecretWith } from '../kms-secret.js';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 import { LAMBDA_ESM_BUNDLING } from './node-bundling.js';
 
 /** The objects the link service may read: `<prefix>*.xlsx` and `<prefix>*.summary.json`. */
@@ -45,6 +49,8 @@ export interface DownloadLinkServiceProps {
   readonly reportPrefix: string;
   /** Defaults to the real handler; tests of the template point it elsewhere. */
   readonly entry?: string | undefined;
+  /** The stack key: the signing secret and the log group use it, and the role may decrypt with it. */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 /**
@@ -81,17 +87,35 @@ export class DownloadLinkService extends Construct {
         'Rotating this key revokes every download link already emailed, so it is rotated by a person, on purpose, ' +
         'with the README procedure (new "current", old kept as "previous"); a schedule would break links finance relies on.',
     });
+    acknowledgeNist(
+      this.signingSecret,
+      'SecretsManagerRotationEnabled',
+      'Rotating this key revokes every download link already emailed, so a person rotates it on purpose (new ' +
+        '"current", the old one kept as "previous"); a rotation schedule would break links finance relies on.',
+    );
+    if (props.encryptionKey === undefined) {
+      acknowledgeNist(this.signingSecret, 'SecretsManagerUsingKMSKey', NIST_REASONS.secretKey);
+    } else {
+      encryptSecretWith(this.signingSecret, props.encryptionKey);
+    }
 
     const logGroup = new LogGroup(this, 'Logs', {
       // The access log: a year answers "who opened last March's report?".
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
+      ...(props.encryptionKey && { encryptionKey: props.encryptionKey }),
     });
+    if (props.encryptionKey === undefined) {
+      acknowledgeNist(logGroup, 'CloudWatchLogGroupEncrypted', NIST_REASONS.logGroupKey);
+    }
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
       description: 'Devin chargeback download-link service: reads reports and its signing keys, nothing else',
     });
     logGroup.grantWrite(this.role);
+    acknowledgeNist(this.role, 'IAMNoInlinePolicy', NIST_REASONS.inlinePolicy);
+    // It only reads: workbooks, summaries and its signing keys.
+    grantKeyUse(this.role, props.encryptionKey, 'read');
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry ?? LINK_HANDLER_ENTRY,
@@ -120,8 +144,23 @@ export class DownloadLinkService extends Construct {
         'a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
     });
 
+    acknowledgeNist(this.function, 'LambdaInsideVPC', NIST_REASONS.outsideVpc);
+    acknowledgeNist(
+      this.function,
+      'LambdaDLQ',
+      'Invoked synchronously by its Function URL only: a failure is the answer to that request (a 5xx page, ' +
+        'counted by the ErrorsAlarm); there is no asynchronous event a dead-letter queue could keep.',
+    );
+
     // Public on purpose: the signed token is the credential, checked in constant time by the function.
     this.url = this.function.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+    acknowledgeNist(
+      this.function,
+      'LambdaFunctionPublicAccessProhibited',
+      'The Function URL is public by design: finance opens emailed links in a browser without AWS credentials. ' +
+        'Every request carries an HMAC-signed token the function checks in constant time (expiry, key, object), ' +
+        'and it serves only workbooks and summaries under the report prefix; throttles and 4xx bursts alarm.',
+    );
 
     this.signingSecret.grantRead(this.role);
     // Exactly what a page shows: workbooks and the summaries beside them. Not the cost-centre map,

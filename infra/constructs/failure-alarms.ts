@@ -8,6 +8,7 @@ import {
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IScheduleGroup } from 'aws-cdk-lib/aws-scheduler';
 import { Topic } from 'aws-cdk-lib/aws-sns';
@@ -18,6 +19,7 @@ import { Construct } from 'constructs';
 import { CLOSE_OVERDUE_METRIC } from '../../functions/aws/close-overdue-metric.js';
 import { KEY_EXPIRY_METRIC } from '../../functions/aws/key-expiry-metric.js';
 import { RECOVERY_EVENT } from '../../functions/chargeback/manual-event-for.js';
+import { acknowledgeNist } from '../nag/nist-acknowledgements.js';
 
 export interface FailureAlarmsProps {
   readonly function: IFunction;
@@ -29,6 +31,8 @@ export interface FailureAlarmsProps {
   readonly stateMachine?: IStateMachine | undefined;
   /** Hours after a period may close before the heartbeat counts it overdue (HEARTBEAT_HOURS). */
   readonly heartbeatHours: number;
+  /** The stack key: the topic is encrypted with it (its policy lets CloudWatch alarms publish). */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -45,13 +49,15 @@ export class FailureAlarms extends Construct {
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Devin chargeback report failures',
       enforceSSL: true,
+      ...(props.encryptionKey && { masterKey: props.encryptionKey }),
     });
-    Validations.of(this.topic).acknowledge({
-      id: 'AwsSolutions-SNS2',
-      reason:
+    if (props.encryptionKey === undefined) {
+      const reason =
         'Alarm notifications carry only alarm names and states. CloudWatch cannot publish to a topic under the ' +
-        'AWS-managed SNS key, and a customer-managed key would cost more than the rest of the stack.',
-    });
+        'AWS-managed SNS key; set encryptionKey for a customer-managed key, whose policy lets CloudWatch publish.';
+      Validations.of(this.topic).acknowledge({ id: 'AwsSolutions-SNS2', reason });
+      acknowledgeNist(this.topic, 'SNSEncryptedKMS', reason);
+    }
     if (props.alarmEmail !== undefined) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
 
     this.alarm('FunctionErrors', {

@@ -2,6 +2,7 @@ import { Aws, CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws
 import { CfnWorkGroup } from 'aws-cdk-lib/aws-athena';
 import { CfnDatabase, CfnTable } from 'aws-cdk-lib/aws-glue';
 import { Effect, type IRole, ManagedPolicy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
@@ -19,7 +20,9 @@ import {
 } from '../../functions/focus/focus-columns.js';
 import { FOCUS_FOLDER } from '../../functions/focus/focus-layout.js';
 import { FOCUS_TABLE } from '../../functions/query/focus-table.js';
+import { keyUseStatement } from '../kms-permissions.js';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 
 export interface FocusAthenaProps {
   readonly bucket: IBucket;
@@ -35,6 +38,8 @@ export interface FocusAthenaProps {
   readonly bytesScannedCutoffPerQuery?: number | undefined;
   /** Days before query results expire; default 30. */
   readonly resultRetentionDays?: number | undefined;
+  /** The stack key: results are SSE-KMS under it, and queriers may use it (the dataset is under it too). */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 export const DEFAULT_FOCUS_DATABASE = 'devin_chargeback';
@@ -102,15 +107,27 @@ export class FocusAthena extends Construct {
     });
     table.addResourceDependency(database);
 
+    const key = props.encryptionKey;
     this.resultsBucket = new Bucket(this, 'Results', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      encryption: BucketEncryption.S3_MANAGED,
+      ...(key === undefined
+        ? { encryption: BucketEncryption.S3_MANAGED }
+        : { encryption: BucketEncryption.KMS, encryptionKey: key, bucketKeyEnabled: true }),
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Athena names every result by its query id and never rewrites one, so versions cost nothing;
+      // they keep a result someone deleted for a day, then go with the result's expiry.
+      versioned: true,
       // Results are copies of query answers, not records: they expire, and the bucket goes with the stack.
       removalPolicy: RemovalPolicy.RETAIN,
       lifecycleRules: [
-        { id: 'expire-query-results', expiration: Duration.days(props.resultRetentionDays ?? 30) },
+        {
+          id: 'expire-query-results',
+          expiration: Duration.days(props.resultRetentionDays ?? 30),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+        // An expired result leaves a delete marker over no version; this removes the marker too.
+        { id: 'remove-expired-delete-markers', expiredObjectDeleteMarker: true },
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
       ],
     });
@@ -120,6 +137,20 @@ export class FocusAthena extends Construct {
         'Holds only Athena query results, which expire after days; who ran which query is in CloudTrail and the ' +
         "workgroup's query history, so access logs would record nothing new.",
     });
+    acknowledgeNist(
+      this.resultsBucket,
+      'S3BucketLoggingEnabled',
+      'Holds only Athena query results, which expire after days; who ran which query is in CloudTrail and the ' +
+        "workgroup's query history, so access logs would record nothing new.",
+    );
+    acknowledgeNist(
+      this.resultsBucket,
+      'S3BucketReplicationEnabled',
+      'Query results are copies that expire after days and are re-created by running the query again; the ' +
+        'dataset they come from lives in the report bucket.',
+    );
+    if (key === undefined)
+      acknowledgeNist(this.resultsBucket, 'S3DefaultEncryptionKMS', NIST_REASONS.bucketKey);
 
     const workGroup = new CfnWorkGroup(this, 'WorkGroup', {
       name: `${stack.stackName}-focus`,
@@ -133,7 +164,10 @@ export class FocusAthena extends Construct {
         bytesScannedCutoffPerQuery: props.bytesScannedCutoffPerQuery ?? DEFAULT_BYTES_SCANNED_CUTOFF,
         resultConfiguration: {
           outputLocation: `s3://${this.resultsBucket.bucketName}/results/`,
-          encryptionConfiguration: { encryptionOption: 'SSE_S3' },
+          encryptionConfiguration:
+            key === undefined
+              ? { encryptionOption: 'SSE_S3' }
+              : { encryptionOption: 'SSE_KMS', kmsKey: key.keyArn },
         },
       },
     });
@@ -141,13 +175,17 @@ export class FocusAthena extends Construct {
 
     this.queryPolicy = new ManagedPolicy(this, 'QueryPolicy', {
       description: 'Query the Devin FOCUS dataset in its Athena workgroup, and nothing else',
-      statements: queryStatements(this, {
-        bucket,
-        root,
-        results: this.resultsBucket,
-        databaseName: this.databaseName,
-        workGroupName: this.workGroupName,
-      }),
+      statements: [
+        ...queryStatements(this, {
+          bucket,
+          root,
+          results: this.resultsBucket,
+          databaseName: this.databaseName,
+          workGroupName: this.workGroupName,
+        }),
+        // Reading the dataset decrypts; Athena writes results under the key with the querier's rights.
+        ...(key === undefined ? [] : [keyUseStatement(key, 'read-write')]),
+      ],
     });
 
     // The writer replaces a period's partition: one object by a single PUT, then the stale siblings go.

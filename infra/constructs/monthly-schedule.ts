@@ -12,6 +12,7 @@ import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 
 /** The payload that tells the handler this is the scheduled monthly run, and when it was due. */
 export const SCHEDULED_EVENT_SOURCE = 'devin-chargeback.schedule';
@@ -40,6 +41,7 @@ export class MonthlySchedule extends Construct {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com'),
       description: 'Lets the monthly schedule invoke the chargeback report function',
     });
+    acknowledgeNist(role, 'IAMNoInlinePolicy', NIST_REASONS.inlinePolicy);
     acknowledgeWildcardResources(role, [
       {
         resource: `${props.target.functionArn}:*`,

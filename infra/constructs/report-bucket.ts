@@ -1,13 +1,17 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
   type IBucket,
+  ObjectLockRetention,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { ObjectLockSetting } from '../config.js';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 
 export interface ReportBucketProps {
   /** Write into this existing bucket instead of creating one; its settings are then its owner's business. */
@@ -16,7 +20,15 @@ export interface ReportBucketProps {
   readonly transitionDays: number;
   /** The report prefix, under whose `parts/` the distributed run's scratch parts expire. */
   readonly reportPrefix?: string | undefined;
+  /** SSE-KMS with this key (and an S3 Bucket Key); absent: SSE-S3. */
+  readonly encryptionKey?: IKey | undefined;
+  /** A default retention on every object version; the config refuses it with an existing bucket. */
+  readonly objectLock?: ObjectLockSetting | undefined;
 }
+
+const NO_REPLICATION =
+  'Replication needs a destination bucket in another Region or account, which a single-Region stack cannot ' +
+  'own; S3 already stores every object across several Availability Zones. ';
 
 /**
  * Where the workbooks live. They are financial records: nothing expires, and
@@ -31,6 +43,10 @@ export class ReportBucket extends Construct {
     // set here rather than in cdk.json so the construct deploys in any app.
     this.node.setContext('@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy', true);
     if (props.existingBucketName !== undefined) {
+      if (props.objectLock !== undefined) {
+        // The config refuses this first, naming the keys; this guards other callers of the construct.
+        throw new Error(`objectLock cannot be set on the existing bucket ${props.existingBucketName}`);
+      }
       this.bucket = Bucket.fromBucketName(this, 'Existing', props.existingBucketName);
       return;
     }
@@ -40,17 +56,48 @@ export class ReportBucket extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      // Logs are written once and never replaced: versions cost nothing and keep a deleted log.
+      versioned: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     Validations.of(accessLogs).acknowledge({
       id: 'AwsSolutions-S1',
       reason: 'This is the access-log bucket of the report bucket; logging it into itself would loop.',
     });
+    acknowledgeNist(
+      accessLogs,
+      'S3DefaultEncryptionKMS',
+      'The S3 User Guide documents SSE-S3 as the default encryption a server-access-log target bucket supports ' +
+        '(aws-cdk#25350 reports SSE-KMS working with a key policy for logging.s3.amazonaws.com; not verified ' +
+        'here), so this bucket stays SSE-S3 with or without encryptionKey. It holds request metadata (key, ' +
+        'requester, IP, time), never report contents.',
+    );
+    acknowledgeNist(
+      accessLogs,
+      'S3BucketReplicationEnabled',
+      `${NO_REPLICATION}Access logs are evidence about the report bucket, not records finance relies on.`,
+    );
 
-    this.bucket = new Bucket(this, 'Reports', {
+    const key = props.encryptionKey;
+    const lock = props.objectLock;
+    const reports = new Bucket(this, 'Reports', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
-      // SSE-S3 rather than KMS: presigned links then need no key grant, and a key would cost more than the stack.
-      encryption: BucketEncryption.S3_MANAGED,
+      // SSE-S3 by default: presigned links then need no key grant. With a key, every role that reads or
+      // writes objects gets kms:Decrypt (and kms:GenerateDataKey to write) on it; the Bucket Key cuts
+      // the KMS requests (and their cost) to about one per object per few minutes.
+      ...(key === undefined
+        ? { encryption: BucketEncryption.S3_MANAGED }
+        : { encryption: BucketEncryption.KMS, encryptionKey: key, bucketKeyEnabled: true }),
+      // A default retention locks every new object version for the days set. Deletes without a
+      // version id (all the code makes) add a delete marker, which Object Lock allows; overwrites add
+      // a version. Only removing a locked version is refused, which is the point.
+      ...(lock !== undefined && {
+        objectLockEnabled: true,
+        objectLockDefaultRetention:
+          lock.mode === 'compliance'
+            ? ObjectLockRetention.compliance(Duration.days(lock.days))
+            : ObjectLockRetention.governance(Duration.days(lock.days)),
+      }),
       enforceSSL: true,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       // A rerun or a forced resend overwrites a key; versions keep what finance was sent before.
@@ -89,5 +136,13 @@ export class ReportBucket extends Construct {
         },
       ],
     });
+    acknowledgeNist(
+      reports,
+      'S3BucketReplicationEnabled',
+      `${NO_REPLICATION}Versioning (and objectLockMode, when set) keeps every version; an operator who needs a ` +
+        'second copy adds a replication rule to a bucket of their own.',
+    );
+    if (key === undefined) acknowledgeNist(reports, 'S3DefaultEncryptionKMS', NIST_REASONS.bucketKey);
+    this.bucket = reports;
   }
 }

@@ -1,12 +1,14 @@
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Size, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 import { chartAssetHooks } from './chart-assets.js';
 import { LAMBDA_ESM_BUNDLING } from './node-bundling.js';
 
@@ -27,6 +29,8 @@ export interface ReportFunctionProps {
   readonly description?: string | undefined;
   /** Default 1: two runs must never race on one month. `undefined` leaves it unreserved. */
   readonly reservedConcurrentExecutions?: number | undefined;
+  /** The stack key, for the log group; absent: CloudWatch Logs' own encryption. */
+  readonly encryptionKey?: IKey | undefined;
 }
 
 /** The monthly report function with every default decided here rather than inherited. */
@@ -42,7 +46,11 @@ export class ReportFunction extends Construct {
       // A year covers twelve monthly runs, enough to answer "what happened with March?".
       retention: RetentionDays.ONE_YEAR,
       removalPolicy: RemovalPolicy.DESTROY,
+      ...(props.encryptionKey && { encryptionKey: props.encryptionKey }),
     });
+    if (props.encryptionKey === undefined) {
+      acknowledgeNist(logGroup, 'CloudWatchLogGroupEncrypted', NIST_REASONS.logGroupKey);
+    }
 
     // An explicit role instead of AWSLambdaBasicExecutionRole, so logs may go to this log group only.
     this.role = new Role(this, 'Role', {
@@ -50,6 +58,7 @@ export class ReportFunction extends Construct {
       description: 'Devin ACU chargeback report function',
     });
     logGroup.grantWrite(this.role);
+    acknowledgeNist(this.role, 'IAMNoInlinePolicy', NIST_REASONS.inlinePolicy);
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: props.entry ?? HANDLER_ENTRY,
@@ -94,5 +103,14 @@ export class ReportFunction extends Construct {
         'Pinned to Node.js 24 (Node 22 reaches end of life in April 2027), the runtime the bundle is built for; ' +
         'a runtime change should be a reviewed commit, not a side effect of a newer CDK.',
     });
+    acknowledgeNist(this.function, 'LambdaInsideVPC', NIST_REASONS.outsideVpc);
+    if (props.failedRuns) {
+      acknowledgeNist(
+        this.function,
+        'LambdaDLQ',
+        'Its asynchronous failures go to the failed-runs queue as its OnFailure destination (with the error and ' +
+          'the event, which a dead-letter queue would not keep), raising FailedRunsWaiting; a DLQ would duplicate it.',
+      );
+    }
   }
 }

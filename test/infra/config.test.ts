@@ -44,6 +44,8 @@ describe('parseConfig', () => {
       showback: false,
       maxSessionRows: 1_000_000,
       journalFormats: [],
+      // SSE-S3 and AWS-managed keys; no Object Lock (no objectLock key at all).
+      encryptionKey: { kind: 'none' },
     });
   });
 
