@@ -41,6 +41,7 @@ describe('the demo with journal formats', () => {
       expect(files.map((f) => `${f.format}:${f.entity}`)).toEqual([
         'netsuite:UK01',
         'netsuite:US01',
+        'netsuite-intercompany:null',
         'sap-s4:UK01',
         'sap-s4:US01',
         'oracle-fbdi:null',
