@@ -28,6 +28,7 @@ import { NETSUITE_MEMO_MAX } from './netsuite.js';
  * are the `netsuite` format's.
  * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1500297529.html (the record)
  * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_4105316538.html (linesubsidiary)
+ * https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/section_1534420642.html (External ID on every row)
  */
 export const NETSUITE_INTERCOMPANY_COLUMNS = [
   'External ID',
