@@ -77,7 +77,7 @@ export interface ChargebackConfig {
   readonly catchUpSchedule: string;
   /**
    * ERP journal formats written beside the generic journal (the handler's JOURNAL_FORMATS):
-   * netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online; `generic` alone (the default) adds none.
+   * netsuite, netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online; `generic` alone (the default) adds none.
    * Their codes come from erp-mapping.csv beside the cost-centre map.
    */
   readonly journalFormats: readonly JournalFormat[];

@@ -77,7 +77,8 @@ Options
                            back: proportional (default, by usage cost), even, to:<cost centre>, or none
                            (default: $SHARED_COSTS)
   --journal-format NAME    also write the journal for an ERP to import as is (repeatable): netsuite,
-                           sap-s4, oracle-fbdi, xero, quickbooks-online; generic (today's file) is
+                           netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online;
+                           generic (today's file) is
                            always written (default: $JOURNAL_FORMATS, comma-separated)
   --erp-mapping FILE       the codes those formats need (default: $ERP_MAPPING_FILE, else
                            erp-mapping.csv beside the cost-centre map; the demo ships a sample)

@@ -2,6 +2,7 @@ import { ErpMappingError } from './erp-mapping-error.js';
 import type { FormatInput } from './format-input.js';
 import type { JournalFormat, JournalFormatFile } from './journal-format.js';
 import { netsuiteFiles } from './netsuite.js';
+import { netsuiteIntercompanyFiles } from './netsuite-intercompany.js';
 import { oracleFbdiFiles } from './oracle-fbdi.js';
 import { quickbooksOnlineFiles } from './quickbooks-online.js';
 import { sapS4Files } from './sap-s4.js';
@@ -12,6 +13,7 @@ const FORMATTERS: Record<
   (input: FormatInput) => JournalFormatFile[] | Promise<JournalFormatFile[]>
 > = {
   netsuite: netsuiteFiles,
+  'netsuite-intercompany': netsuiteIntercompanyFiles,
   'sap-s4': sapS4Files,
   'oracle-fbdi': oracleFbdiFiles,
   xero: xeroFiles,

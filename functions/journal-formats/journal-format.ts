@@ -1,7 +1,14 @@
 import { InvalidInputError } from '../core/errors.js';
 
 /** The journal formats beside the generic CSV, which stays the default. */
-export const JOURNAL_FORMATS = ['netsuite', 'sap-s4', 'oracle-fbdi', 'xero', 'quickbooks-online'] as const;
+export const JOURNAL_FORMATS = [
+  'netsuite',
+  'netsuite-intercompany',
+  'sap-s4',
+  'oracle-fbdi',
+  'xero',
+  'quickbooks-online',
+] as const;
 export type JournalFormat = (typeof JOURNAL_FORMATS)[number];
 
 /** What `--journal-format` and `journalFormats` take: the generic journal and the ERP formats. */
@@ -10,7 +17,7 @@ export const JOURNAL_FORMAT_NAMES = ['generic', ...JOURNAL_FORMATS] as const;
 /** One file a format writes: per entity where the target imports one entity at a time. */
 export interface JournalFormatFile {
   readonly format: JournalFormat;
-  /** The legal entity the file is for; null when one file holds them all (Oracle FBDI). */
+  /** The legal entity the file is for; null when one file holds them all (Oracle FBDI, NetSuite intercompany). */
   readonly entity: string | null;
   readonly fileName: string;
   readonly contentType: string;

@@ -16,8 +16,15 @@ import { clipText, lineTextOf } from './line-text.js';
  * YYYY/MM/DD; amounts with a dot and no thousands separator in ENTERED_DR or
  * ENTERED_CR, the other left empty. Source and category are the names set up in
  * Manage Journal Sources / Categories (25 characters); segment values 25 each.
- * The columns stop after REFERENCE10, the last one written: the loader reads
- * missing trailing columns as empty. REFERENCE1 (batch name) and REFERENCE6
+ * The columns stop after REFERENCE10, the last one written. That is allowed:
+ * the FBDI control file for GL_INTERFACE (gl_interface.ctl, loaded by SQL*Loader
+ * after Load Interface File for Import) reads the fields in exactly this order
+ * (STATUS, LEDGER_ID, ACCOUNTING_DATE, USER_JE_SOURCE_NAME, USER_JE_CATEGORY_NAME,
+ * CURRENCY_CODE, DATE_CREATED, ACTUAL_FLAG, SEGMENT1-30, ENTERED_DR/CR,
+ * ACCOUNTED_DR/CR, REFERENCE1-10, then REFERENCE21-30, …) "optionally enclosed
+ * by '"' trailing nullcols", so columns left off the end load as null; it parses
+ * the dates with to_date(…, 'YYYY/MM/DD') and the amounts through
+ * replace_decimal_char. REFERENCE1 (batch name) and REFERENCE6
  * (journal reference) take the short reference, REFERENCE2 and REFERENCE5
  * (batch and journal descriptions) the journal_id, REFERENCE10 the line text.
  * https://docs.oracle.com/en/cloud/saas/financials/24d/oedmf/glinterface-8261.html (the table)

@@ -23,6 +23,16 @@ import { lineTextOf } from './line-text.js';
  * journal_id (50 characters) fits no header field: XBLNR carries the short
  * reference and the header text repeats it. Dates YYYYMMDD.
  * https://help.sap.com/docs/SAP_S4HANA_ON-PREMISE/3ab6e6fc510f4840a5508e126ef01e22/22a267e571e948499fda007a65b27c64.html
+ * Not verified against that page (its text could not be read back), and what
+ * could be read contradicts the layout: the app's own template
+ * (JournalEntry_Template, downloaded from the app as XLSX, comma CSV or
+ * semicolon CSV) has a Header block and a Line Items block, each a row of
+ * technical names (header BUKRS, BLART, BLDAT, BUDAT, WAERS, XBLNR, BKTXT, …;
+ * items HKONT, WRSOL debit / WRHAB credit in transaction currency, KOSTL,
+ * SGTXT, …) over a row of descriptions, not one flat table with these headings.
+ * So this file carries the template's values per document; copy them into the
+ * downloaded template (see docs/finance-journal.md) until the layout is built
+ * from SAP's page.
  */
 export const SAP_S4_COLUMNS = [
   'Journal Entry',

@@ -197,7 +197,7 @@ describe('lambdaConfigFromEnv: cost centres and showback', () => {
       erpMappingKey: 'finance/erp-mapping.csv',
     });
     expect(failure({ ...minimal, JOURNAL_FORMATS: 'sage' }).message).toBe(
-      'JOURNAL_FORMATS: "sage" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online',
+      'JOURNAL_FORMATS: "sage" is not a journal format; use one of generic, netsuite, netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online',
     );
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COST_CENTRES_FILE, DEMO_ERP_MAPPING_FILE } from '../../functions/cli/demo-cost-centres.js';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { parseErpMapping } from '../../functions/journal-formats/erp-mapping.js';
 import { JOURNAL_FORMATS } from '../../functions/journal-formats/journal-format.js';
 import { GL_INTERFACE_COLUMNS, GL_INTERFACE_FILE } from '../../functions/journal-formats/oracle-fbdi.js';
 import { centsOf, readCsv, signedOf } from '../journal-formats/read-format-file.js';
@@ -70,6 +71,9 @@ async function signedLines(
   return rows.map((r) => {
     if (format === 'netsuite')
       return { ledger: r[1] ?? '', centre: r[9] ?? '', signed: signedOf(r[6] ?? '', r[7] ?? '') };
+    // One entry over every subsidiary: the line's own Subsidiary is what balances.
+    if (format === 'netsuite-intercompany')
+      return { ledger: r[5] ?? '', centre: r[10] ?? '', signed: signedOf(r[7] ?? '', r[8] ?? '') };
     if (format === 'sap-s4')
       return {
         ledger: r[1] ?? '',
@@ -82,7 +86,7 @@ async function signedLines(
 }
 
 describe('journal formats from the command line', () => {
-  it("closes November with all five formats: each file balances, carries the generic journal's debits, and is in the close record with its hash", async () => {
+  it("closes November with every format: each file (each subsidiary of the intercompany entry) balances, carries the generic journal's debits, and is in the close record with its hash", async () => {
     const run = await harness.cli(
       '--month',
       '2026-11',
@@ -105,10 +109,11 @@ describe('journal formats from the command line', () => {
     const name = (format: string, entity: string | null) =>
       join(
         out,
-        `devin-acu-chargeback-2026-11.journal.${format}${entity === null ? '.zip' : `.${format === 'sap-s4' ? code(entity) : entity}.csv`}`,
+        `devin-acu-chargeback-2026-11.journal.${format}${entity === null ? (format === 'oracle-fbdi' ? '.zip' : '.csv') : `.${format === 'sap-s4' ? code(entity) : entity}.csv`}`,
       );
+    const oneFile = (format: string) => format === 'oracle-fbdi' || format === 'netsuite-intercompany';
     const expected = JOURNAL_FORMATS.flatMap((format): [string, string | null][] =>
-      format === 'oracle-fbdi' ? [[format, null]] : entities.map((e) => [format, e]),
+      oneFile(format) ? [[format, null]] : entities.map((e) => [format, e]),
     );
     expect(json.files.journalFormats.map((f) => [f.format, f.entity, f.path])).toEqual(
       expected.map(([format, entity]) => [format, entity, name(format, entity)]),
@@ -116,11 +121,22 @@ describe('journal formats from the command line', () => {
     expect(json.files.erpMapping).toBe(join(out, 'devin-acu-chargeback-2026-11.erp-mapping.csv'));
     expect(await readFile(json.files.erpMapping, 'utf8')).toBe(await readFile(DEMO_ERP_MAPPING_FILE, 'utf8'));
 
+    // The intercompany entry names each line's subsidiary; the mapping says whose entity it is.
+    const entityOfSubsidiary = new Map(
+      [...parseErpMapping(await readFile(DEMO_ERP_MAPPING_FILE, 'utf8')).entities].map(
+        ([entity, values]) => [values.netsuite_subsidiary ?? '', entity] as const,
+      ),
+    );
     for (const format of JOURNAL_FORMATS) {
       const files = json.files.journalFormats.filter((f) => f.format === format);
       const lines = (
         await Promise.all(files.map(async (f) => ({ f, lines: await signedLines(format, f.path) })))
-      ).flatMap(({ f, lines }) => lines.map((l) => ({ ...l, entity: f.entity })));
+      ).flatMap(({ f, lines }) =>
+        lines.map((l) => ({
+          ...l,
+          entity: format === 'netsuite-intercompany' ? (entityOfSubsidiary.get(l.ledger) ?? null) : f.entity,
+        })),
+      );
       expect(lines.length, format).toBe(generic.lines);
       // Each file (each ledger in Oracle's zip) is one balanced entry.
       const byFile = new Map<string, bigint>();
@@ -168,7 +184,7 @@ describe('journal formats from the command line', () => {
     const run = await harness.cli('--month', '2026-10', ...MAP, '--journal-format', 'sap');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      '--journal-format: "sap" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online',
+      '--journal-format: "sap" is not a journal format; use one of generic, netsuite, netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online',
     );
   });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runReportCli } from '../../functions/cli/run-report-cli.js';
 import { JOURNAL_FORMATS } from '../../functions/journal-formats/journal-format.js';
+import { expectDocumentedRules } from '../journal-formats/documented-rules.js';
 import { readCsv } from '../journal-formats/read-format-file.js';
 
 describe('the demo with journal formats', () => {
@@ -41,6 +42,7 @@ describe('the demo with journal formats', () => {
       expect(files.map((f) => `${f.format}:${f.entity}`)).toEqual([
         'netsuite:UK01',
         'netsuite:US01',
+        'netsuite-intercompany:null',
         'sap-s4:UK01',
         'sap-s4:US01',
         'oracle-fbdi:null',
@@ -52,6 +54,16 @@ describe('the demo with journal formats', () => {
       // Each is named after the generic journal beside it.
       const journal = (JSON.parse(stdout) as { files: { journal: string } }).files.journal;
       for (const f of files) expect(f.path.startsWith(journal.replace(/\.csv$/, '.'))).toBe(true);
+      // Each format's files read back by its system's documented rules, each carrying every line.
+      const generic = readCsv(await readFile(journal)).rows.length - 1;
+      for (const format of JOURNAL_FORMATS) {
+        const read = await Promise.all(
+          files
+            .filter((f) => f.format === format)
+            .map(async (f) => ({ entity: f.entity, body: await readFile(f.path) })),
+        );
+        expect(expectDocumentedRules(format, read), format).toBe(generic);
+      }
       const xeroUk = files.find((f) => f.format === 'xero' && f.entity === 'UK01')?.path ?? '';
       expect(
         readCsv(await readFile(xeroUk))

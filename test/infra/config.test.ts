@@ -121,7 +121,7 @@ describe('parseConfig', () => {
     [
       'journalFormats',
       'xero,sap',
-      /journalFormats = "xero,sap": "sap" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online/,
+      /journalFormats = "xero,sap": "sap" is not a journal format; use one of generic, netsuite, netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online/,
     ],
   ])('refuses an unknown %s, naming key and value', (key, value, message) => {
     const error = problemsOf({ ...MINIMAL_CONTEXT, [key]: value });

@@ -62,7 +62,7 @@ describe('the journal formats asked for', () => {
 
   it('refuses an unknown name, naming it and the allowed ones', () => {
     expect(() => parseJournalFormats(['sap'], '--journal-format')).toThrow(
-      '--journal-format: "sap" is not a journal format; use one of generic, netsuite, sap-s4, oracle-fbdi, xero, quickbooks-online',
+      '--journal-format: "sap" is not a journal format; use one of generic, netsuite, netsuite-intercompany, sap-s4, oracle-fbdi, xero, quickbooks-online',
     );
   });
 });

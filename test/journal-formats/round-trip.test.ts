@@ -78,13 +78,17 @@ function readLines(format: JournalFormat, file: JournalFormatFile): ReadLine[] {
   const rows = readCsv(file.body).rows.slice(1);
   const pick = {
     netsuite: (r: string[]) => [(r[9] ?? '').replace('Dept ', ''), signedOf(r[6] ?? '', r[7] ?? '')] as const,
+    'netsuite-intercompany': (r: string[]) =>
+      [(r[10] ?? '').replace('Dept ', ''), signedOf(r[7] ?? '', r[8] ?? '')] as const,
     'sap-s4': (r: string[]) => [r[9] ?? '', signedOf(r[10] ?? '', r[11] ?? '')] as const,
     xero: (r: string[]) => [r[7] ?? '', centsOf(r[5] ?? '')] as const,
     'quickbooks-online': (r: string[]) => [r[8] ?? '', signedOf(r[3] ?? '', r[4] ?? '')] as const,
   }[format];
   return rows.map((r) => {
     const [costCentre, signed] = pick(r);
-    return { file: file.fileName, costCentre, signed };
+    // The intercompany entry balances per line subsidiary, as each per-entity file does.
+    const part = format === 'netsuite-intercompany' ? `#${r[5] ?? ''}` : '';
+    return { file: `${file.fileName}${part}`, costCentre, signed };
   });
 }
 
@@ -95,7 +99,7 @@ const sumBy = <T>(items: readonly T[], key: (t: T) => string, value: (t: T) => b
 };
 
 describe('every format carries the generic journal to the cent (100 seeded journals)', () => {
-  it('each file (each ledger in the FBDI zip) balances; per cost centre and in total the debits equal the journal', async () => {
+  it('each file (each ledger in the FBDI zip, each subsidiary of the intercompany entry) balances; per cost centre and in total the debits equal the journal', async () => {
     for (let seed = 1; seed <= 100; seed++) {
       const centres = centresOf(seed);
       const journal = journalOf(centres);
