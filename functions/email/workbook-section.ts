@@ -72,7 +72,11 @@ export function workbookParagraphs(delivery: EmailDelivery, run: RunInfo): Parag
   return paragraphs;
 }
 
-/** The ERP journal files beside the workbook, each as a key or path to copy: finance imports them as they are. */
+/**
+ * The ERP journal files beside the workbook, by name: finance imports them as they are. The
+ * folder (or prefix) is the workbook's, said just above, so a phone shows each name on one or
+ * two lines instead of four full paths broken mid-word.
+ */
 export function journalFileParagraphs(delivery: EmailDelivery): Paragraph[] {
   const files = delivery.journalFiles ?? [];
   if (files.length === 0) return [];
@@ -80,9 +84,9 @@ export function journalFileParagraphs(delivery: EmailDelivery): Paragraph[] {
     [
       {
         kind: 'text',
-        text: `The journal for each ERP (${files.length} ${files.length === 1 ? 'file' : 'files'}) is stored beside it:`,
+        text: `The journal for each ERP (${files.length} ${files.length === 1 ? 'file' : 'files'}) is stored beside it, in the same folder:`,
       },
     ],
-    ...files.map((file): Paragraph => [{ kind: 'code', text: file }]),
+    ...files.map((file): Paragraph => [{ kind: 'code', text: file.slice(file.lastIndexOf('/') + 1) }]),
   ];
 }

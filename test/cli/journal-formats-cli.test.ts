@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COST_CENTRES_FILE, DEMO_ERP_MAPPING_FILE } from '../../functions/cli/demo-cost-centres.js';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
@@ -176,8 +176,11 @@ describe('journal formats from the command line', () => {
     expect(record.artifacts.erpMapping?.key).toBe('devin-acu-chargeback-2026-11.erp-mapping.csv');
     // The email names every file, as finance will take it to the ERP.
     const email = await readFile(json.files.emailHtml, 'utf8');
-    expect(email).toContain(`The journal for each ERP (${expected.length} files) is stored beside it:`);
-    for (const f of json.files.journalFormats) expect(email).toContain(f.path);
+    expect(email).toContain(
+      `The journal for each ERP (${expected.length} files) is stored beside it, in the same folder:`,
+    );
+    // By name: the folder is the workbook's, said just above.
+    for (const f of json.files.journalFormats) expect(email).toContain(`>${basename(f.path)}<`);
   }, 120_000);
 
   it('refuses an unknown format as a usage error, naming it and the allowed ones', async () => {
