@@ -1,17 +1,10 @@
 import { csvRows } from '../core/csv/csv-rows.js';
-import { optionalValue, requiredValue } from './erp-mapping.js';
-import {
-  accountOf,
-  amountText,
-  CSV_CONTENT_TYPE,
-  type FormatInput,
-  linesByEntity,
-  utf8,
-} from './format-input.js';
+import { requiredValue } from './erp-mapping.js';
+import { CSV_CONTENT_TYPE, type FormatInput, linesByEntity, utf8 } from './format-input.js';
 import { monthDayYear } from './import-text.js';
 import { entityKeyOf, type JournalFormatFile } from './journal-format.js';
-import { clipText, lineTextOf } from './line-text.js';
-import { NETSUITE_MEMO_MAX } from './netsuite.js';
+import { clipText } from './line-text.js';
+import { NETSUITE_MEMO_MAX, netsuiteLineCells } from './netsuite.js';
 
 /**
  * NetSuite OneWorld Advanced Intercompany Journal Entry by CSV import (Setup >
@@ -63,8 +56,7 @@ export function netsuiteIntercompanyFiles(input: FormatInput): JournalFormatFile
   const rows = groups.flatMap(([entity, lines]) => {
     const subsidiary = subsidiaryOf(entity);
     return lines.map((line) => {
-      const account = accountOf(line, 'netsuite-intercompany');
-      const centre = `cost centre ${line.costCentre}`;
+      const cells = netsuiteLineCells(line, input, 'netsuite-intercompany');
       return [
         externalId,
         origin,
@@ -72,18 +64,12 @@ export function netsuiteIntercompanyFiles(input: FormatInput): JournalFormatFile
         journal.currency,
         clipText(journal.journalId, NETSUITE_MEMO_MAX),
         subsidiary,
-        optionalValue(mapping.accounts, account, 'netsuite_account') ?? account,
-        amountText(line.debitMinor, input),
-        amountText(line.creditMinor, input),
-        lineTextOf(line, NETSUITE_MEMO_MAX),
-        requiredValue(
-          mapping.costCentres,
-          line.costCentre,
-          'netsuite_department',
-          'netsuite-intercompany',
-          centre,
-        ),
-        optionalValue(mapping.costCentres, line.costCentre, 'netsuite_class') ?? '',
+        cells.account,
+        cells.debit,
+        cells.credit,
+        cells.lineMemo,
+        cells.department,
+        cells.class,
       ];
     });
   });

@@ -1,3 +1,4 @@
+import type { JournalLine } from '../core/cost-centres/journal.js';
 import { csvRows } from '../core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import {
@@ -52,20 +53,19 @@ export function netsuiteFiles(input: FormatInput): JournalFormatFile[] {
     );
     const externalId = `${input.shortReference}-${fileSlug(key)}`;
     const rows = lines.map((line) => {
-      const account = accountOf(line, 'netsuite');
-      const centre = `cost centre ${line.costCentre}`;
+      const cells = netsuiteLineCells(line, input, 'netsuite');
       return [
         externalId,
         subsidiary,
         monthDayYear(journal.postingDate),
         journal.currency,
         clipText(journal.journalId, NETSUITE_MEMO_MAX),
-        optionalValue(mapping.accounts, account, 'netsuite_account') ?? account,
-        amountText(line.debitMinor, input),
-        amountText(line.creditMinor, input),
-        lineTextOf(line, NETSUITE_MEMO_MAX),
-        requiredValue(mapping.costCentres, line.costCentre, 'netsuite_department', 'netsuite', centre),
-        optionalValue(mapping.costCentres, line.costCentre, 'netsuite_class') ?? '',
+        cells.account,
+        cells.debit,
+        cells.credit,
+        cells.lineMemo,
+        cells.department,
+        cells.class,
       ];
     });
     return {
@@ -76,4 +76,38 @@ export function netsuiteFiles(input: FormatInput): JournalFormatFile[] {
       body: utf8(csvRows([NETSUITE_COLUMNS, ...rows])),
     };
   });
+}
+
+/**
+ * A journal line's own NetSuite cells (account, amounts, line memo, department, class): the same
+ * in a subsidiary's entry and in the intercompany entry, so the rules live once.
+ */
+export function netsuiteLineCells(
+  line: JournalLine,
+  input: FormatInput,
+  format: 'netsuite' | 'netsuite-intercompany',
+): {
+  readonly account: string;
+  readonly debit: string;
+  readonly credit: string;
+  readonly lineMemo: string;
+  readonly department: string;
+  readonly class: string;
+} {
+  const { mapping } = input;
+  const account = accountOf(line, format);
+  return {
+    account: optionalValue(mapping.accounts, account, 'netsuite_account') ?? account,
+    debit: amountText(line.debitMinor, input),
+    credit: amountText(line.creditMinor, input),
+    lineMemo: lineTextOf(line, NETSUITE_MEMO_MAX),
+    department: requiredValue(
+      mapping.costCentres,
+      line.costCentre,
+      'netsuite_department',
+      format,
+      `cost centre ${line.costCentre}`,
+    ),
+    class: optionalValue(mapping.costCentres, line.costCentre, 'netsuite_class') ?? '',
+  };
 }
