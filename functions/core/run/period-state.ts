@@ -25,6 +25,8 @@ export interface StoredRecord {
   readonly source: string;
   /** Where it is: the key or path, for messages. */
   readonly where: string;
+  /** The record's period, as finance reads it. */
+  readonly label: string;
   readonly alignment: string;
 }
 
