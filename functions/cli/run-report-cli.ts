@@ -1,10 +1,6 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { holdCloseLease } from '../close/close-lease.js';
-import { claimMonthClose, monthIsClosed } from '../close/same-month-close.js';
-import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
-import { assertMayClose, closableFrom, closeTiming } from '../core/close/close-timing.js';
-import { runFilesFor } from '../core/close/run-files.js';
+import { mkdir } from 'node:fs/promises';
+import { closedLine } from '../core/close/close-record.js';
+import { closableFrom, closeTiming } from '../core/close/close-timing.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
@@ -15,27 +11,20 @@ import { datasetAsOf } from '../devin/fake/dataset-as-of.js';
 import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
-import { localClosedPeriods } from '../local/local-closed-periods.js';
-import {
-  createLocalDelivery,
-  hasSummary,
-  type LocalEmailPreview,
-  type LocalStoredReport,
-  localCloseStore,
-  localSameMonthStores,
-} from '../local/local-delivery.js';
+import { createLocalDelivery, hasSummary } from '../local/local-delivery.js';
 import { hasFocusDataset } from '../local/write-focus-dataset.js';
 import { newRunId } from '../pipeline/new-run-id.js';
 import { resolveReportPeriod } from '../pipeline/period-choice.js';
 import { earlierPeriods } from '../pipeline/read-summary-history.js';
-import { type ReportOutcome, runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
+import { runPeriod } from '../run/run-period.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
+import { cliRunRequest } from './cli-run-request.js';
+import { folderRunPorts, type LocalRunResult } from './folder-run-ports.js';
 import { loadCostCentres } from './load-cost-centres.js';
 import { progressReporter } from './progress-reporter.js';
 import { runCheckAccess } from './run-check-access.js';
-import { localShowback } from './run-local-showback.js';
-import { closedRecordOutput, humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
+import { closedRecordOutput, humanOutput, jsonOutput } from './run-output.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -132,66 +121,34 @@ export async function runReportCli(
       now: clock,
       focus: focusOptionsFromEnv(io.env),
     });
-    const filters = { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags };
     const runFor = async (
       reportPeriod: ReportPeriod,
       closing: boolean,
       showback = false,
-    ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
+    ): Promise<LocalRunResult> => {
       // One id for the claim, the run and its output, so a held claim names a run one can find.
       const runId = newRunId(clock());
-      // Checked as the Lambda checks a close: never before the period's bill has ended and settled.
-      if (closing) {
-        assertMayClose(reportPeriod, clock(), options.closeSettleHours, { field: '--close', value: true });
-      }
-      const close = await prepareLocalClose(options.outDir, reportPeriod, closing, mode, runId, io);
-      if (close.kind === 'closed') return { closedAlready: close.record };
-      const lease =
-        close.kind === 'claimed'
-          ? holdCloseLease(localCloseStore(options.outDir, reportPeriod), runId, io.now, (why) =>
-              log.warn(why),
-            )
-          : undefined;
-      if (lease) io.stderr.write(`Closing ${reportPeriod.label} as run ${runId}.\n`);
-      let outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>;
-      try {
-        outcome = await runChargebackReport(
-          {
-            devin,
-            delivery,
-            source: mode === 'demo' ? 'demo' : 'api',
-            runId,
-            now: clock,
-            workDir: options.outDir,
-            log,
-            onProgress: progress.update,
-          },
-          {
-            period: reportPeriod,
-            pricing,
-            filters,
-            runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
-            files: runFilesFor(filters, close.kind === 'preview'),
-            costBasis: options.costBasis,
-            cycles,
-            email: true,
-            costCentres,
-            maxSessionRows: options.maxSessionRows,
-            trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
-          },
-        );
-      } finally {
-        // Released whether the run closed (the record is the period's now) or failed (free again).
-        await lease?.end();
-      }
-      progress.done();
-      try {
-        return showback
-          ? { ...localRun(outcome), showback: await localShowback(outcome, options.outDir, io.now, log) }
-          : localRun(outcome);
-      } finally {
-        await outcome.release();
-      }
+      const request = cliRunRequest(options, reportPeriod, closing, mode);
+      return runPeriod(
+        request,
+        folderRunPorts(request, {
+          options,
+          mode,
+          runId,
+          devin,
+          delivery,
+          pricing,
+          costCentres,
+          cycles,
+          showback,
+          clock,
+          now: io.now,
+          log,
+          say: (line) => io.stderr.write(`${line}\n`),
+          onProgress: progress.update,
+          progressDone: progress.done,
+        }),
+      );
     };
     if (mode === 'demo') {
       // A newcomer's first run should show month-over-month and a cost trend too: build the
@@ -248,49 +205,6 @@ async function demoHistoryToBuild(
     if (!(await hasSummary(outDir, p)) || !(await hasFocusDataset(outDir, p))) missing.push(p);
   }
   return missing;
-}
-
-/**
- * Before a local run writes anything: a closing run claims the period's close (or finds it
- * closed); a preliminary run of a closed period writes preview names beside the record. The
- * demo's own closes are demo data: a new demo replaces them, so `npm start` always shows a fresh one.
- */
-async function prepareLocalClose(
-  outDir: string,
-  period: ReportPeriod,
-  closing: boolean,
-  mode: 'api' | 'demo',
-  runId: string,
-  io: CliIo,
-): Promise<{ kind: 'claimed' | 'record' | 'preview' } | { kind: 'closed'; record: CloseRecord }> {
-  const stores = localSameMonthStores(outDir, period);
-  const store = stores.own;
-  let record = await store.readRecord();
-  if (record?.source === 'demo' && mode === 'demo' && closing) {
-    io.stderr.write(`Replacing the earlier demo's close of ${period.label} (demo data, not a record).\n`);
-    await removeDemoClose(outDir, record);
-    record = undefined;
-  }
-  // A month closed under another alignment is closed too: a preliminary run writes a preview.
-  if (!closing) return { kind: (await monthIsClosed(stores)) ? 'preview' : 'record' };
-  if (record !== undefined) return { kind: 'closed', record };
-  const claim = await claimMonthClose(stores, period, runId, io.now());
-  if (claim.kind === 'closed') return claim;
-  if (claim.kind === 'in-progress') {
-    throw new Error(
-      `${period.label} is being closed by run ${claim.runId} in ${outDir}; try again when it is done`,
-    );
-  }
-  return { kind: 'claimed' };
-}
-
-/** Only a demo's close of demo data is ever removed: its record lists every file it wrote. */
-async function removeDemoClose(outDir: string, record: CloseRecord): Promise<void> {
-  if (record.source !== 'demo') throw new Error('only a demo close is ever replaced');
-  const base = basename(record.artifacts.workbook.key, '.xlsx');
-  for (const artifact of Object.values(record.artifacts))
-    await rm(resolve(outDir, artifact.key), { force: true });
-  await rm(resolve(outDir, closeRecordName(base)), { force: true });
 }
 
 function errorLine(error: unknown): string {

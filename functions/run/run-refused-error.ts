@@ -49,7 +49,7 @@ export function refusalError(
     case 'being-closed':
       return new RunRefusedError(
         refusal,
-        `${period.label} is being closed by run ${reason.runId}${reason.since ? ` since ${reason.since.toISOString()}` : ''} (${reason.where}); try again when it is done: its close record will say when it is`,
+        `${period.label} is being closed by run ${reason.runId} in ${reason.where}${reason.since ? ` since ${reason.since.toISOString()}` : ''}; try again when it is done: its close record will say when it is`,
       );
     case 'closed-elsewhere':
       return new RunRefusedError(
