@@ -26,7 +26,8 @@ export function decide(
   if (close !== undefined && request.filtered) {
     return refuse('input', close, { kind: 'close-of-a-slice' });
   }
-  if (period.from.toISOString().slice(0, 10) < FIRST_REPORT_DAY) {
+  // Judged by the calendar the period was named in: January 2024 in Tokyo starts on 31 December UTC.
+  if (period.firstDay < FIRST_REPORT_DAY) {
     return refuse('input', request.periodAskedBy, {
       kind: 'before-first-report-day',
       firstDay: FIRST_REPORT_DAY,
