@@ -35,7 +35,9 @@ export function decide(
   }
   const financeEmail = request.email === 'finance';
   const record = state.record;
-  const demoClose = record !== undefined && record.source === 'demo' && request.replacesDemoCloses;
+  // Only a demo's close replaces a demo close: any other run of a demo-closed period treats it as a record.
+  const demoClose =
+    close !== undefined && record !== undefined && record.source === 'demo' && request.replacesDemoCloses;
   const holder = liveClaim(state.claim, now, settings);
 
   if (record !== undefined && !demoClose) {
