@@ -768,6 +768,14 @@ const ROWS: readonly Row[] = [
   },
   {
     id: 'D71',
+    case: "a filtered month event whose slice's email was left 'sending' is refused naming month",
+    request: event({ filtered: true }),
+    state: state({ email: marker('filtered', SENDING) }),
+    now: AFTER,
+    plan: refuse('state', MONTH, IN_DOUBT('filtered')),
+  },
+  {
+    id: 'D72',
     case: 'a month event with email:false writes a fresh preliminary and sends nothing',
     request: event({ email: 'link-only' }),
     state: EMPTY,
@@ -775,7 +783,7 @@ const ROWS: readonly Row[] = [
     plan: preliminary({ marker: undefined }),
   },
   {
-    id: 'D72',
+    id: 'D73',
     case: 'a CLI run writes a preliminary report and its email as a file',
     request: cli(),
     state: EMPTY,
@@ -783,7 +791,7 @@ const ROWS: readonly Row[] = [
     plan: preliminary({ marker: undefined }),
   },
   {
-    id: 'D73',
+    id: 'D74',
     case: 'a month event before the close may run is a preliminary: timing gates only a close',
     request: event(),
     state: EMPTY,
