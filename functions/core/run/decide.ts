@@ -26,7 +26,8 @@ export function decide(
   if (close !== undefined && request.filtered) {
     return refuse('input', close, { kind: 'close-of-a-slice' });
   }
-  if (period.from.toISOString().slice(0, 10) < FIRST_REPORT_DAY) {
+  // Judged by the calendar the period was named in: January 2024 in Tokyo starts on 31 December UTC.
+  if (period.firstDay < FIRST_REPORT_DAY) {
     return refuse('input', request.periodAskedBy, {
       kind: 'before-first-report-day',
       firstDay: FIRST_REPORT_DAY,
@@ -34,11 +35,17 @@ export function decide(
   }
   const financeEmail = request.email === 'finance';
   const record = state.record;
-  const demoClose = record !== undefined && record.source === 'demo' && request.replacesDemoCloses;
+  // Only a demo's close replaces a demo close: any other run of a demo-closed period treats it as a record.
+  const demoClose =
+    close !== undefined && record !== undefined && record.source === 'demo' && request.replacesDemoCloses;
+  const holder = liveClaim(state.claim, now, settings);
 
   if (record !== undefined && !demoClose) {
     if (close !== undefined) {
       if (financeEmail && !request.force) {
+        // The close that wrote the record still holds the period: it is sending finance's email
+        // or the owners'. Acting on its marker now would send twice, or call its send in doubt.
+        if (holder !== undefined) return beingClosed(request, close, holder);
         const sent = state.email.close;
         if (sent.kind === 'sent' && request.showback && state.showbackPending)
           return { kind: 'showback-only', emailedBy: sent.runId };
@@ -79,6 +86,8 @@ export function decide(
         };
       return refuse('state', close, { kind: 'claimed-elsewhere', ...elsewhere });
     }
+    // Before the marker: a live holder's 'sending' is its send in progress, not one in doubt.
+    if (holder !== undefined) return beingClosed(request, close, holder);
     if (financeEmail && !request.force && !demoClose) {
       const sent = state.email.close;
       if (sent.kind === 'sent') {
@@ -87,15 +96,6 @@ export function decide(
           : { kind: 'duplicate', marker: 'close', emailedBy: sent.runId };
       }
       if (sent.kind === 'sending') return emailInDoubt(close, 'close', sent);
-    }
-    const own = liveClaim(state.claim, now, settings);
-    if (own !== undefined) {
-      if (request.trigger === 'catch-up')
-        return {
-          kind: 'wait',
-          waiting: { reason: 'being-closed', closingRunId: own.runId, since: own.since },
-        };
-      return refuse('state', close, { kind: 'being-closed', ...own });
     }
     return build({
       status: 'closed',
@@ -117,7 +117,7 @@ export function decide(
   const closedOrClosing =
     record !== undefined ||
     state.closedElsewhere !== undefined ||
-    liveClaim(state.claim, now, settings) !== undefined ||
+    holder !== undefined ||
     liveClaim(state.claimedElsewhere, now, settings) !== undefined;
   const files = request.filtered ? 'filtered' : closedOrClosing ? 'preview' : 'record';
   const marker: EmailMarkerName | undefined = !financeEmail
@@ -143,6 +143,21 @@ function liveClaim(
   return now.getTime() - claim.since.getTime() < settings.staleClaimMs
     ? { runId: claim.runId, since: claim.since, where: claim.where }
     : undefined;
+}
+
+/** Another run is closing the period: the catch-up leaves it to that run, anyone else is told who. */
+function beingClosed(
+  request: RunRequest,
+  close: { readonly field: string; readonly value: string | number | boolean },
+  holder: { readonly runId: string; readonly since: Date; readonly where: string },
+): RunPlan {
+  if (request.trigger === 'catch-up') {
+    return {
+      kind: 'wait',
+      waiting: { reason: 'being-closed', closingRunId: holder.runId, since: holder.since },
+    };
+  }
+  return refuse('state', close, { kind: 'being-closed', ...holder });
 }
 
 function build(b: Build): RunPlan {
