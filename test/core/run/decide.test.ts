@@ -65,6 +65,7 @@ const RECORD: StoredRecord = {
   closedAt: '2026-11-01T14:00:00.000Z',
   source: 'api',
   where: 's3://reports/chargeback/devin-acu-chargeback-2026-10.close.json',
+  label: 'October 2026',
   alignment: 'calendar',
 };
 const DEMO_RECORD: StoredRecord = {

@@ -99,6 +99,7 @@ const recordArb = (alignment: string): fc.Arbitrary<StoredRecord | undefined> =>
       closedAt: fc.constant('2026-11-01T14:05:00.000Z'),
       source: fc.constantFrom('api', 'demo'),
       where: fc.constantFrom('s3://reports/devin-acu-chargeback-2026-10.close.json', 'out/x.close.json'),
+      label: fc.constant('October 2026'),
       alignment: fc.constant(alignment),
     }),
     { nil: undefined, freq: 2 },
