@@ -29,6 +29,8 @@ export interface JobDeps {
   readonly now: () => Date;
   readonly workDir: string;
   readonly log: RunLog;
+  /** When this invocation is killed (Lambda's timeout): a close's claim expires with it. */
+  readonly deadline?: (() => Date) | undefined;
   /** The link signing keys; read only when the configuration has durable links. */
   readonly signingKeys?: (() => Promise<SigningKeys>) | undefined;
   /** Set on the entry people and the schedule invoke: a period too big for one invocation goes to the state machine. */

@@ -157,6 +157,7 @@ export function s3RunPorts(
     now: deps.now,
     log: deps.log,
     closeSettleHours: config.closeSettleHours,
+    deadline: deps.deadline,
     stores: s3SameMonthStores(s3, bucket, prefix, period),
     resendHint: `invoke with ${manualEventText(period, { force: true })}`,
     async emailStates() {

@@ -20,6 +20,8 @@ export interface RunPorts<Result> {
   readonly now: () => Date;
   readonly log: RunLog;
   readonly closeSettleHours: number;
+  /** When the invocation is killed (the Lambda's timeout); none on a laptop. */
+  readonly deadline?: (() => Date) | undefined;
   readonly stores: SameMonthStores;
   readonly emailStates: () => Promise<EmailStates>;
   /** The event or command that resends an email in doubt, for the refusal's message. */
@@ -89,12 +91,42 @@ export async function runPeriod<Result>(request: RunRequest, ports: RunPorts<Res
     const lease = holdCloseLease(ports.stores.own, ports.runId, ports.now, (why) =>
       ports.log.warn(why, { runId: ports.runId, period: request.period.slug }),
     );
+    const warning = ports.deadline && timeoutWarning(ports.deadline(), ports, lease.expireAt);
     try {
       return await ports.build(build);
     } finally {
+      if (warning) clearTimeout(warning);
       await lease.end();
     }
   }
+}
+
+/** How long before the invocation's deadline the close hands its lease on. */
+export const TIMEOUT_WARNING_MS = 15_000;
+
+/**
+ * At the timeout warning a close that is still working stamps its claim to die at the deadline:
+ * released the moment it is killed, not a lease later, and never while it may still write.
+ */
+function timeoutWarning(
+  deadline: Date,
+  ports: Pick<RunPorts<unknown>, 'now' | 'log' | 'runId'>,
+  expireAt: (deadline: Date) => Promise<void>,
+): NodeJS.Timeout {
+  const timer = setTimeout(
+    () => {
+      ports.log.warn('the invocation is about to time out: the close claim expires with it', {
+        runId: ports.runId,
+        deadline: deadline.toISOString(),
+      });
+      expireAt(deadline).catch((error: unknown) =>
+        ports.log.warn(`could not stamp the close claim to expire: ${String(error)}`, { runId: ports.runId }),
+      );
+    },
+    Math.max(0, deadline.getTime() - ports.now().getTime() - TIMEOUT_WARNING_MS),
+  );
+  timer.unref();
+  return timer;
 }
 
 function planLine(plan: RunPlan): string {
