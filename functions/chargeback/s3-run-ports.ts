@@ -59,8 +59,8 @@ export function s3RunPorts(
   const markerState = async (name: EmailMarkerName): Promise<EmailState> => {
     const marker = await readEmailMarker(s3, bucket, markerKey(name));
     if (marker === undefined) return { kind: 'none' };
-    // A 'sent' marker without the result a duplicate returns is treated as in doubt, as before.
-    if (marker.state === 'sent' && marker.result !== undefined) return { kind: 'sent', runId: marker.runId };
+    // A resend from the record marks 'sent' without a result: it was sent all the same.
+    if (marker.state === 'sent') return { kind: 'sent', runId: marker.runId };
     return { kind: 'sending', runId: marker.runId, since: marker.writtenAt };
   };
   const earlierResult = async (name: EmailMarkerName): Promise<ChargebackResult> => {
