@@ -1,9 +1,14 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { PeriodAlignment, ReportPeriod } from '../core/period/report-period.js';
 import type { AskedBy, RunRequest } from '../core/run/run-request.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /** What a Lambda event asks for, in the engine's words (the schedule closes; a person may). */
-export function eventRunRequest(run: ChargebackRun, period: ReportPeriod, showback: boolean): RunRequest {
+export function eventRunRequest(
+  run: ChargebackRun,
+  period: ReportPeriod,
+  showback: boolean,
+  closesIn: PeriodAlignment,
+): RunRequest {
   if (run.kind === 'scheduled') {
     const asked: AskedBy = { field: 'scheduledTime', value: run.scheduledTime.toISOString() };
     return {
@@ -34,6 +39,7 @@ export function eventRunRequest(run: ChargebackRun, period: ReportPeriod, showba
     email: run.email ? 'finance' : 'link-only',
     filtered: run.orgIds.length + run.userIds.length + run.tags.length > 0,
     replacesDemoCloses: false,
+    closesIn,
     showback,
   };
 }

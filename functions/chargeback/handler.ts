@@ -191,6 +191,10 @@ export async function mergeHandler(event: unknown, context?: Invocation): Promis
   return logged(merge.runId, context, async () => {
     // The execution's input could be started by hand: the same bound as the entry's.
     assertRecipientsAllowed(merge.run, config.allowedRecipientDomains);
-    return runMergeJob(merge, { ...jobDeps(merge.runId), deadline: deadlineOf(context) }, { s3, bucket: config.bucket });
+    return runMergeJob(
+      merge,
+      { ...jobDeps(merge.runId), deadline: deadlineOf(context) },
+      { s3, bucket: config.bucket },
+    );
   });
 }

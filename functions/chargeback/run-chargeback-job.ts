@@ -69,7 +69,7 @@ export async function runChargebackJob(run: ChargebackRun, deps: JobDeps): Promi
   if (deps.fromParts) assertPlannedPeriod(period, deps.fromParts.period, deps.runId);
   const closing = run.kind === 'scheduled' || run.close;
   const showback = config.showback && showbackApplies(config, run) && closing;
-  const request = eventRunRequest(run, period, showback);
+  const request = eventRunRequest(run, period, showback, config.alignment);
   deps.log.info('chargeback run', {
     runId: deps.runId,
     trigger: request.trigger,

@@ -46,6 +46,12 @@ export function refusalError(
         refusal.value,
         'cannot be combined with filters: a close records the whole period, a filtered run only a slice of it',
       );
+    case 'not-the-deployments-alignment':
+      return new InvalidInputError(
+        refusal.field,
+        refusal.value,
+        `cannot be closed here: this deployment closes ${period.label.replace(/ \(.*\)$/, '')} in the ${reason.closesIn} alignment, and a month has one record whatever the alignment; leave out "close" for a preview`,
+      );
     case 'being-closed':
       return new RunRefusedError(
         refusal,

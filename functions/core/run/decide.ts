@@ -86,6 +86,17 @@ export function decide(
         };
       return refuse('state', close, { kind: 'claimed-elsewhere', ...elsewhere });
     }
+    // One record per month: a deployment closes in its configured alignment only.
+    if (request.closesIn !== undefined && period.alignment !== request.closesIn) {
+      return refuse(
+        'input',
+        { field: 'alignment', value: period.alignment },
+        {
+          kind: 'not-the-deployments-alignment',
+          closesIn: request.closesIn,
+        },
+      );
+    }
     // Before the marker: a live holder's 'sending' is its send in progress, not one in doubt.
     if (holder !== undefined) return beingClosed(request, close, holder);
     if (financeEmail && !request.force && !demoClose) {

@@ -52,6 +52,7 @@ export type RefusalReason =
   | { readonly kind: 'too-early'; readonly notBefore: Date; readonly settleHours: number }
   | { readonly kind: 'before-first-report-day'; readonly firstDay: string }
   | { readonly kind: 'close-of-a-slice' }
+  | { readonly kind: 'not-the-deployments-alignment'; readonly closesIn: string }
   | {
       readonly kind: 'being-closed';
       readonly runId: string;

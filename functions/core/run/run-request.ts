@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../period/report-period.js';
+import type { PeriodAlignment, ReportPeriod } from '../period/report-period.js';
 
 /** The field of the event or command line that asked for something, and its value, for a refusal to name. */
 export interface AskedBy {
@@ -34,6 +34,11 @@ export interface RunRequest {
   readonly filtered: boolean;
   /** The demo: a close of demo data by an earlier demo is demo data too, and a new demo close replaces it. */
   readonly replacesDemoCloses: boolean;
+  /**
+   * The alignment the deployment closes in (its configured one); a close in another is refused,
+   * so a stray manual close cannot take the month from the schedule. None on a laptop.
+   */
+  readonly closesIn?: PeriodAlignment | undefined;
   /** Owners' showback emails follow this close's finance email. */
   readonly showback: boolean;
 }

@@ -799,6 +799,30 @@ const ROWS: readonly Row[] = [
     now: BEFORE,
     plan: preliminary(),
   },
+  {
+    id: 'D75',
+    case: "a close in another alignment than the deployment's is refused, naming the alignment",
+    request: closeEvent({ period: { ...OCTOBER, alignment: 'billing-day' }, closesIn: 'calendar' }),
+    state: EMPTY,
+    now: AFTER,
+    plan: {
+      kind: 'refuse',
+      refusal: {
+        kind: 'input',
+        field: 'alignment',
+        value: 'billing-day',
+        reason: { kind: 'not-the-deployments-alignment', closesIn: 'calendar' },
+      },
+    },
+  },
+  {
+    id: 'D76',
+    case: "a close in the deployment's own alignment goes on",
+    request: closeEvent({ closesIn: 'calendar' }),
+    state: EMPTY,
+    now: AFTER,
+    plan: closeBuild(),
+  },
 ];
 
 describe('the decision table (docs/close.md)', () => {
