@@ -172,7 +172,7 @@ export const CONFIG_DEFAULTS = {
   alignment: defaultOf(settings.alignment),
   costBasis: defaultOf(settings.costBasis),
   timezone: defaultOf(settings.timezone),
-  currency: 'USD',
+  currency: defaultOf(settings.currency),
   transitionDays: 90,
   reportPrefix: 'reports/',
   // A month: the email is read days after the 1st. Without durable links the stack caps it at SigV4's 7 days
@@ -279,8 +279,6 @@ export function cronProblem(expression: string): string | undefined {
   return undefined;
 }
 
-const SUPPORTED_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
 // Required, so that silence is never mistaken for success: `none` opts out on purpose.
 const ALARM_EMAIL_MISSING = `is required: the address alarms are mailed to (or "${NO_ALARM_EMAIL}" for no alarm mail, with a warning)`;
 
@@ -333,24 +331,12 @@ const configSchema = z
     alignment: contextSetting(settings.alignment, 'default'),
     costBasis: contextSetting(settings.costBasis, 'default'),
     timezone: contextSetting(settings.timezone, 'default'),
-    acuPrice: z
-      .preprocess(
-        (value) => (typeof value === 'number' ? String(value) : blankToUndefined(value)),
-        // No default: a list price would silently misprice every contract that forgot to set its own.
-        z.string({
-          error: (issue) =>
-            issue.input === undefined
-              ? "is required: your contract's price per ACU as a decimal, e.g. 2.25"
-              : 'must be a decimal number',
-        }),
-      )
-      .refine(
-        (v) => /^\d+(\.\d{1,6})?$/.test(v) && Number(v) > 0,
-        'must be a positive decimal price per ACU with at most 6 decimals, e.g. 2.25',
-      ),
-    currency: textOr(CONFIG_DEFAULTS.currency)
-      .transform((v) => v.toUpperCase())
-      .refine((v) => SUPPORTED_CURRENCIES.has(v), 'is not an ISO 4217 currency code such as USD or EUR'),
+    acuPrice: contextSetting(settings.acuPrice, 'omitted').transform((price, ctx) => {
+      if (price !== undefined) return price;
+      ctx.addIssue({ code: 'custom', message: settings.ACU_PRICE_REQUIRED });
+      return z.NEVER;
+    }),
+    currency: contextSetting(settings.currency, 'default'),
     bucketName: optionalText().refine(
       (v) => v === undefined || (/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) && !v.includes('..')),
       'is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)',

@@ -108,8 +108,6 @@ const environment = z.object({
   EMAIL_RECIPIENTS: emailList,
   EMAIL_REPLY_TO: z.email().optional(),
   ALLOWED_RECIPIENT_DOMAINS: z.string().trim().optional(),
-  ACU_PRICE: required('ACU_PRICE'),
-  CURRENCY: z.string().trim().default('USD'),
   DEVIN_API_KEY_SECRET: required('DEVIN_API_KEY_SECRET'),
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINK_TTL_SECONDS: wholeNumber(60, MAX_DURABLE_LINK_TTL_SECONDS).optional(),
@@ -139,9 +137,10 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
   const read = <T>(setting: Setting<T> & { readonly lambdaEnv: string }): T =>
     readSetting(setting, env[setting.lambdaEnv], setting.lambdaEnv);
   const timeZone = read(settings.timezone);
-  const pricing = asVariable('ACU_PRICE', () => parsePricing(e.ACU_PRICE, e.CURRENCY), {
-    currency: 'CURRENCY',
-  });
+  const price = read(settings.acuPrice);
+  if (price === undefined)
+    throw new InvalidInputError('ACU_PRICE', env.ACU_PRICE, settings.ACU_PRICE_REQUIRED);
+  const pricing = parsePricing(price, read(settings.currency));
   const durableLinks = durableLinkConfig(e.LINK_BASE_URL, e.LINK_SIGNING_SECRET, env);
   const linkTtlSeconds =
     e.LINK_TTL_SECONDS ?? (durableLinks ? DEFAULT_DURABLE_LINK_TTL_SECONDS : MAX_LINK_TTL_SECONDS);
@@ -216,18 +215,6 @@ function durableLinkConfig(
     );
   }
   return { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, signingSecretId };
-}
-
-/** Re-labels a domain validation error with the environment variable a deployer must fix. */
-function asVariable<T>(name: string, read: () => T, otherFields: Record<string, string> = {}): T {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    const variable = otherFields[error.field] ?? name;
-    const problem = error.message.slice(error.message.indexOf(':') + 1).trim();
-    throw new InvalidInputError(variable, undefined, problem, { cause: error });
-  }
 }
 
 /** ALLOWED_RECIPIENT_DOMAINS, or (unset or blank) the domains of the recipients and the sender. */

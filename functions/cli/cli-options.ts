@@ -139,8 +139,7 @@ export function parseCliOptions(
     costBasis,
     timeZone: read(settings.timezone, v.timezone),
     outDir: v.out ?? 'reports',
-    ...((v['acu-price'] ?? env.ACU_PRICE) !== undefined && { acuPrice: v['acu-price'] ?? env.ACU_PRICE }),
-    ...((v.currency ?? env.CURRENCY) !== undefined && { currency: v.currency ?? env.CURRENCY }),
+    ...pricingOptions(v, env),
     orgIds: v.org ?? [],
     userIds: v.user ?? [],
     tags: v.tag ?? [],
@@ -158,6 +157,20 @@ export function parseCliOptions(
     ...((v['erp-mapping'] ?? env.ERP_MAPPING_FILE) && {
       erpMappingFile: v['erp-mapping'] ?? env.ERP_MAPPING_FILE,
     }),
+  };
+}
+
+/** Checked here, so that a typo is a usage error (exit 2); passed on as given, when given. */
+function pricingOptions(
+  v: ReturnType<typeof parseWith>['values'],
+  env: Record<string, string | undefined>,
+): Pick<CliOptions, 'acuPrice' | 'currency'> {
+  const acuPrice = fromFlagOrEnv(settings.acuPrice, v['acu-price'], env);
+  fromFlagOrEnv(settings.currency, v.currency, env);
+  const currency = v.currency ?? env.CURRENCY;
+  return {
+    ...(acuPrice !== undefined && { acuPrice }),
+    ...(currency !== undefined && currency.trim() !== '' && { currency }),
   };
 }
 

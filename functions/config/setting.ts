@@ -18,6 +18,8 @@ export interface Setting<T> {
   readonly cliEnv?: string;
   /** What an unset or blank value means, as docs/defaults.md writes it. */
   readonly defaultText: string;
+  /** The stack and the function refuse to go without it (the CLI's demo has its own). */
+  readonly requiredToDeploy?: boolean;
   /** One line, for docs/defaults.md. */
   readonly description: string;
   /** Text to value; absent or blank text gives the default. */

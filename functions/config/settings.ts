@@ -2,6 +2,7 @@ import { DEFAULT_HEARTBEAT_HOURS } from '../core/close/close-overdue.js';
 import { DEFAULT_CLOSE_SETTLE_HOURS, parseCloseSettleHours } from '../core/close/close-settle-hours.js';
 import { parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { InvalidInputError } from '../core/errors.js';
+import { parsePricing } from '../core/money/parse-pricing.js';
 import { resolveTimeZone } from '../core/period/time-zone.js';
 import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
 import { DEFAULT_MAX_SESSION_ROWS, parseMaxSessionRows } from '../core/report/session-row-limit.js';
@@ -47,6 +48,33 @@ export const timezone = {
       return refuse(text, problem);
     }
   }),
+} satisfies Setting<string>;
+
+/** What the stack and the function say when a deployment names no ACU price. */
+export const ACU_PRICE_REQUIRED = "is required: your contract's price per ACU as a decimal, e.g. 2.25";
+
+export const acuPrice = {
+  name: 'acuPrice',
+  context: 'acuPrice',
+  lambdaEnv: 'ACU_PRICE',
+  cliFlag: '--acu-price',
+  cliEnv: 'ACU_PRICE',
+  // No default: a list price would silently misprice every contract that forgot to set its own.
+  defaultText: 'none: required (the demo uses its sample price)',
+  requiredToDeploy: true,
+  description: 'Your contract’s price of one ACU, as decimal text (at most 6 decimals).',
+  schema: parsedBy((text) => (blank(text) ? undefined : parsePricing(text as string, 'USD').unitPriceText)),
+} satisfies Setting<string | undefined>;
+
+export const currency = {
+  name: 'currency',
+  context: 'currency',
+  lambdaEnv: 'CURRENCY',
+  cliFlag: '--currency',
+  cliEnv: 'CURRENCY',
+  defaultText: 'USD',
+  description: 'ISO 4217 code of the ACU price and of every amount in the report.',
+  schema: parsedBy((text) => (blank(text) ? 'USD' : parsePricing('1', text as string).currency)),
 } satisfies Setting<string>;
 
 export const alignment = {
@@ -240,6 +268,8 @@ export const sessionsPerInvocation = {
 
 /** Every setting that more than one of CDK context, the function's environment and the CLI name. */
 export const SETTINGS: readonly Setting<unknown>[] = [
+  acuPrice,
+  currency,
   timezone,
   alignment,
   costBasis,

@@ -25,6 +25,8 @@ const LAMBDA_ENV = {
 
 /** Values each setting must take, then values it must refuse, in every place that names it. */
 const SAMPLES: Record<string, { readonly good: readonly string[]; readonly bad: readonly string[] }> = {
+  acuPrice: { good: ['2.25', '1', '0.000001', ' 3.10 '], bad: ['0', '-1', '2.1234567', 'two'] },
+  currency: { good: ['USD', 'eur', ' GBP '], bad: ['ABC', 'US', '€'] },
   timezone: { good: ['UTC', 'Europe/Berlin', ' America/New_York '], bad: ['Mars/Olympus', '+01:00', 'UTC/'] },
   alignment: { good: ['calendar', 'billing-day', 'billing-cycle'], bad: ['fiscal', 'Calendar'] },
   costBasis: { good: ['sessions', 'billed', ' billed '], bad: ['seats', 'Billed'] },
@@ -43,6 +45,15 @@ const SAMPLES: Record<string, { readonly good: readonly string[]; readonly bad: 
   attachMaxBytes: { good: ['0', '5242880', '7000000'], bad: ['7000001', '-1', 'big'] },
   sessionsPerInvocation: { good: ['1', '200000'], bad: ['0', '01', '1.5'] },
 };
+
+/** The CLI passes these on as text (checked), read with the cost-centre map or the pricing. */
+const TEXT_IN_CLI = ['creditAccount', 'sharedCosts', 'acuPrice', 'currency'];
+
+/** The function keeps the price and its currency in one Pricing object. */
+const nested = (value: unknown): unknown[] =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Map)
+    ? Object.values(value)
+    : [];
 
 type Outcome =
   | { readonly taken: true; readonly value: unknown }
@@ -108,18 +119,20 @@ describe.each(SETTINGS.map((setting) => [setting.name, setting] as const))('%s',
     for (const text of samples?.good ?? []) {
       const value = readSetting(setting, text, name);
       const field = Object.entries(lambdaConfigFromEnv({ ...LAMBDA_ENV, [setting.lambdaEnv ?? '-']: text }));
-      if (setting.lambdaEnv) expect(field.map(([, v]) => v)).toContainEqual(value);
-      if (setting.cliEnv && !['creditAccount', 'sharedCosts'].includes(name)) {
-        // The CLI passes the cost-centre rules on as text, and reads them with the map.
+      if (setting.lambdaEnv) expect(field.flatMap(([, v]) => [v, ...nested(v)])).toContainEqual(value);
+      if (setting.cliEnv && !TEXT_IN_CLI.includes(name)) {
         const cli = Object.values(parseCliOptions([], { [setting.cliEnv]: text }));
         expect(cli, `${setting.cliEnv}=${text}`).toContainEqual(value);
       }
     }
   });
 
-  it('takes blank as unset, the default, everywhere but a blank flag', () => {
+  it('takes blank as unset, the default, everywhere but a blank flag (and a deployment without a price)', () => {
     for (const [place, result] of Object.entries(everyPlace(setting, ' '))) {
-      if (place === setting.cliFlag) expect(result).toEqual({ taken: false, named: place });
+      const refused =
+        place === setting.cliFlag ||
+        (setting.requiredToDeploy === true && (place === setting.context || place === setting.lambdaEnv));
+      if (refused) expect(result).toEqual({ taken: false, named: place });
       else expect(result, place).toMatchObject({ taken: true });
     }
   });
