@@ -1,14 +1,12 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { MAX_CLOSE_SETTLE_HOURS } from '../functions/core/close/close-settle-hours.js';
-import {
-  DEFAULT_MAX_SESSION_ROWS,
-  MAX_SESSION_ROWS_LIMIT,
-} from '../functions/core/report/session-row-limit.js';
+import { defaultOf } from '../functions/config/setting.js';
+import * as settings from '../functions/config/settings.js';
 import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
-import { type JournalFormat, parseJournalFormats } from '../functions/journal-formats/journal-format.js';
+import type { JournalFormat } from '../functions/journal-formats/journal-format.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
+import { contextSetting } from './context-setting.js';
 import { DEFAULT_CATCH_UP_SCHEDULE, defaultSchedule } from './default-schedule.js';
 import { FOCUS_CONFIG_KEYS } from './focus-config.js';
 import { unknownContextKeys } from './unknown-context-keys.js';
@@ -117,7 +115,9 @@ export interface ObjectLockSetting {
   readonly days: number;
 }
 
-export type Alignment = 'calendar' | 'billing-day' | 'billing-cycle';
+export type { Alignment } from '../functions/config/settings.js';
+
+import type { Alignment } from '../functions/config/settings.js';
 
 export const CONFIG_KEYS = [
   'recipients',
@@ -169,10 +169,10 @@ const MAX_OBJECT_LOCK_DAYS = 36_500;
 
 /** Defaults that cdk.json repeats; `schedule` is not one of them: it follows `alignment`. */
 export const CONFIG_DEFAULTS = {
-  alignment: 'calendar',
-  costBasis: 'sessions',
-  timezone: 'UTC',
-  currency: 'USD',
+  alignment: defaultOf(settings.alignment),
+  costBasis: defaultOf(settings.costBasis),
+  timezone: defaultOf(settings.timezone),
+  currency: defaultOf(settings.currency),
   transitionDays: 90,
   reportPrefix: 'reports/',
   // A month: the email is read days after the 1st. Without durable links the stack caps it at SigV4's 7 days
@@ -183,16 +183,14 @@ export const CONFIG_DEFAULTS = {
   distributedRuns: false,
   // Link only: an attachment bypasses the link service's revocation and access log, and ships
   // session titles and user emails to every mailbox the message reaches. Opt in with a size.
-  attachMaxBytes: 0,
-  maxSessionRows: DEFAULT_MAX_SESSION_ROWS,
+  attachMaxBytes: defaultOf(settings.attachMaxBytes),
+  maxSessionRows: defaultOf(settings.maxSessionRows),
 } as const;
 
 /** SigV4 presigned URLs cannot outlive 7 days. */
 export const MAX_PRESIGNED_LINK_TTL_SECONDS = 604_800;
 /** A signed link to the link service: at most 366 days, which the link service enforces too. */
 const MAX_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
-/** SES v1 caps a whole message at 10 MB and base64 grows an attachment by a third. */
-const MAX_ATTACH_BYTES = 7_000_000;
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
 
@@ -281,19 +279,6 @@ export function cronProblem(expression: string): string | undefined {
   return undefined;
 }
 
-function isIanaTimeZone(zone: string): boolean {
-  // Intl also accepts forms such as "+01:00" on newer runtimes; Scheduler wants a zone name.
-  if (!/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/.test(zone)) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const SUPPORTED_CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
-
 // Required, so that silence is never mistaken for success: `none` opts out on purpose.
 const ALARM_EMAIL_MISSING = `is required: the address alarms are mailed to (or "${NO_ALARM_EMAIL}" for no alarm mail, with a warning)`;
 
@@ -343,44 +328,15 @@ const configSchema = z
       const problem = value === undefined ? undefined : cronProblem(value);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     }),
-    alignment: z.preprocess(
-      blankToUndefined,
-      z
-        .enum(['calendar', 'billing-day', 'billing-cycle'], {
-          error: 'must be calendar, billing-day (08:00 UTC days, as the vendor bills) or billing-cycle',
-        })
-        .default(CONFIG_DEFAULTS.alignment),
-    ),
-    costBasis: z.preprocess(
-      blankToUndefined,
-      z
-        .enum(['sessions', 'billed'], {
-          error: 'must be sessions (lifetime ACUs by creation date) or billed (the vendor’s consumption)',
-        })
-        .default(CONFIG_DEFAULTS.costBasis),
-    ),
-    timezone: textOr(CONFIG_DEFAULTS.timezone).refine(
-      isIanaTimeZone,
-      'is not an IANA time zone name such as UTC or Europe/Berlin',
-    ),
-    acuPrice: z
-      .preprocess(
-        (value) => (typeof value === 'number' ? String(value) : blankToUndefined(value)),
-        // No default: a list price would silently misprice every contract that forgot to set its own.
-        z.string({
-          error: (issue) =>
-            issue.input === undefined
-              ? "is required: your contract's price per ACU as a decimal, e.g. 2.25"
-              : 'must be a decimal number',
-        }),
-      )
-      .refine(
-        (v) => /^\d+(\.\d{1,6})?$/.test(v) && Number(v) > 0,
-        'must be a positive decimal price per ACU with at most 6 decimals, e.g. 2.25',
-      ),
-    currency: textOr(CONFIG_DEFAULTS.currency)
-      .transform((v) => v.toUpperCase())
-      .refine((v) => SUPPORTED_CURRENCIES.has(v), 'is not an ISO 4217 currency code such as USD or EUR'),
+    alignment: contextSetting(settings.alignment, 'default'),
+    costBasis: contextSetting(settings.costBasis, 'default'),
+    timezone: contextSetting(settings.timezone, 'default'),
+    acuPrice: contextSetting(settings.acuPrice, 'omitted').transform((price, ctx) => {
+      if (price !== undefined) return price;
+      ctx.addIssue({ code: 'custom', message: settings.ACU_PRICE_REQUIRED });
+      return z.NEVER;
+    }),
+    currency: contextSetting(settings.currency, 'default'),
     bucketName: optionalText().refine(
       (v) => v === undefined || (/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(v) && !v.includes('..')),
       'is not a valid S3 bucket name (3-63 lower-case letters, digits, dots, hyphens)',
@@ -436,54 +392,17 @@ const configSchema = z
       },
       z.boolean({ error: 'must be true or false' }).default(CONFIG_DEFAULTS.distributedRuns),
     ),
-    sessionsPerInvocation: optionalText()
-      .refine((v) => v === undefined || /^[1-9]\d{0,8}$/.test(v), 'must be a whole number of sessions ≥ 1')
-      .transform((v) => (v === undefined ? undefined : Number(v))),
-    attachMaxBytes: wholeNumberOr(
-      CONFIG_DEFAULTS.attachMaxBytes,
-      0,
-      MAX_ATTACH_BYTES,
-      'largest workbook to attach; 0 never attaches',
-    ),
+    sessionsPerInvocation: contextSetting(settings.sessionsPerInvocation, 'omitted'),
+    attachMaxBytes: contextSetting(settings.attachMaxBytes, 'default'),
     costCentresKey: optionalText().refine(
       (v) => v === undefined || (/^[\w!.*'()/-]+$/.test(v) && !v.startsWith('/') && !v.endsWith('/')),
       'must be an S3 object key without a leading "/", e.g. reports/config/cost-centres.csv',
     ),
-    creditAccount: optionalText().refine(
-      (v) => v === undefined || isCreditAccount(v),
-      'must be an account (2100) or ENTITY=ACCOUNT pairs separated by ";" (US01=2100;UK01=2150)',
-    ),
-    sharedCosts: optionalText().refine(
-      (v) => v === undefined || /^(proportional|even|none|to:\S.*)$/i.test(v),
-      'must be proportional, even, to:<cost centre> (e.g. to:CC-900) or none',
-    ),
-    journalFormats: z.preprocess(
-      (value) => (Array.isArray(value) ? value.join(',') : blankToUndefined(value)),
-      z
-        .string({ error: 'must be a comma-separated list of journal formats' })
-        .optional()
-        .transform((v, ctx) => {
-          try {
-            return parseJournalFormats(v === undefined ? [] : [v], 'journalFormats');
-          } catch (error) {
-            ctx.addIssue({
-              code: 'custom',
-              message: (error as Error).message.replace(/^journalFormats: /, ''),
-            });
-            return z.NEVER;
-          }
-        }),
-    ),
-    trueUpMonths: z.preprocess(
-      (value) =>
-        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
-      z.number({ error: 'must be a whole number of months from 0 to 24' }).int().min(0).max(24).optional(),
-    ),
-    heartbeatHours: z.preprocess(
-      (value) =>
-        typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : blankToUndefined(value),
-      z.number({ error: 'must be a whole number of hours from 1 to 744' }).int().min(1).max(744).optional(),
-    ),
+    creditAccount: contextSetting(settings.creditAccount, 'omitted', 'text'),
+    sharedCosts: contextSetting(settings.sharedCosts, 'omitted', 'text'),
+    journalFormats: contextSetting(settings.journalFormats, 'default'),
+    trueUpMonths: contextSetting(settings.trueUpMonths, 'omitted'),
+    heartbeatHours: contextSetting(settings.heartbeatHours, 'omitted'),
     catchUpSchedule: z.preprocess(
       blankToUndefined,
       z
@@ -494,28 +413,9 @@ const configSchema = z
           if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
         }),
     ),
-    closeSettleHours: z.preprocess(
-      (value) =>
-        typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim())
-          ? Number(value)
-          : blankToUndefined(value),
-      z
-        .number({ error: `must be a number of hours from 0 to ${MAX_CLOSE_SETTLE_HOURS}` })
-        .min(0)
-        .max(MAX_CLOSE_SETTLE_HOURS)
-        .optional(),
-    ),
-    maxSessionRows: wholeNumberOr(
-      CONFIG_DEFAULTS.maxSessionRows,
-      1,
-      MAX_SESSION_ROWS_LIMIT,
-      "session rows the workbook lists, under Excel's 1,048,576 rows a sheet",
-    ),
-    showback: z.preprocess(
-      (value) =>
-        value === 'true' ? true : value === 'false' || blankToUndefined(value) === undefined ? false : value,
-      z.boolean({ error: 'must be true or false' }),
-    ),
+    closeSettleHours: contextSetting(settings.closeSettleHours, 'omitted'),
+    maxSessionRows: contextSetting(settings.maxSessionRows, 'default'),
+    showback: contextSetting(settings.showback, 'default'),
     devinApiUrl: optionalText().refine(
       (v) => v === undefined || isHttpsUrl(v),
       'must be an https:// URL such as https://api.devin.ai',
@@ -553,10 +453,7 @@ const configSchema = z
         .max(MAX_OBJECT_LOCK_DAYS, `must be a whole number of days from 1 to ${MAX_OBJECT_LOCK_DAYS}`)
         .optional(),
     ),
-    devinApiVersion: optionalText().refine(
-      (v) => v === undefined || v === 'v2' || v === 'v3',
-      'must be v2 or v3 (or left out: the key decides, cog_ → v3)',
-    ) as z.ZodType<'v2' | 'v3' | undefined>,
+    devinApiVersion: contextSetting(settings.devinApiVersion, 'omitted'),
   })
   .superRefine((config, ctx) => {
     const { objectLockMode: mode, objectLockDays: days } = config;
@@ -593,22 +490,6 @@ const configSchema = z
         : parseDomainList(config.allowedRecipientDomains).domains,
   }))
   .readonly();
-
-/** `2100`, `US01=2100;UK01=2150` or `2100;UK01=2150`: the handler's CREDIT_ACCOUNT rule, checked at synth. */
-function isCreditAccount(value: string): boolean {
-  const parts = value
-    .split(';')
-    .map((part) => part.trim())
-    .filter((part) => part !== '');
-  const plain = parts.filter((part) => !part.includes('='));
-  const entities = parts.filter((part) => part.includes('=')).map((part) => part.split('='));
-  return (
-    parts.length > 0 &&
-    plain.length <= 1 &&
-    entities.every((pair) => pair.length === 2 && pair.every((side) => side.trim() !== '')) &&
-    new Set(entities.map(([entity]) => entity?.trim())).size === entities.length
-  );
-}
 
 function isHttpsUrl(value: string): boolean {
   try {

@@ -1,19 +1,16 @@
 import { z } from 'zod';
-import { DEFAULT_HEARTBEAT_HOURS } from '../core/close/close-overdue.js';
-import { parseCloseSettleHours } from '../core/close/close-settle-hours.js';
-import { type CreditAccounts, parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
+import { readSetting, type Setting } from '../config/setting.js';
+import * as settings from '../config/settings.js';
+import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
 import { InvalidInputError } from '../core/errors.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
 import type { Pricing } from '../core/money/pricing.js';
-import { resolveTimeZone } from '../core/period/time-zone.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
-import { DEFAULT_MAX_SESSION_ROWS, MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
-import { parseSharedCostRule, type SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
+import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
 import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
 import { parseEnvironment } from '../environment/parse-environment.js';
 import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
-import { type JournalFormat, parseJournalFormats } from '../journal-formats/journal-format.js';
+import type { JournalFormat } from '../journal-formats/journal-format.js';
 import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
@@ -85,10 +82,7 @@ export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
 export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
 /** The link service refuses any longer at verification too. */
 export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
-/** SES v1 caps a message at 10 MB and base64 grows a file by a third: 7 MB keeps room for the bodies. */
-export const MAX_ATTACH_BYTES = 7_000_000;
-/** A month: a heartbeat later than that would miss the next month's close too. */
-export const MAX_HEARTBEAT_HOURS = 744;
+export { MAX_ATTACH_BYTES, MAX_HEARTBEAT_HOURS } from '../config/settings.js';
 
 const required = (name: string) =>
   z
@@ -114,28 +108,13 @@ const environment = z.object({
   EMAIL_RECIPIENTS: emailList,
   EMAIL_REPLY_TO: z.email().optional(),
   ALLOWED_RECIPIENT_DOMAINS: z.string().trim().optional(),
-  REPORT_TIMEZONE: z.string().trim().default('UTC'),
-  ACU_PRICE: required('ACU_PRICE'),
-  CURRENCY: z.string().trim().default('USD'),
   DEVIN_API_KEY_SECRET: required('DEVIN_API_KEY_SECRET'),
   DEVIN_API_URL: z.url({ protocol: /^https?$/ }).optional(),
-  DEVIN_API_VERSION: z.enum(['v2', 'v3']).optional(),
   LINK_TTL_SECONDS: wholeNumber(60, MAX_DURABLE_LINK_TTL_SECONDS).optional(),
   LINK_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   LINK_SIGNING_SECRET: z.string().trim().min(1).optional(),
-  ATTACH_MAX_BYTES: wholeNumber(0, MAX_ATTACH_BYTES).default(0),
-  REPORT_ALIGNMENT: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
-  COST_BASIS: z.enum(['sessions', 'billed']).default('sessions'),
   COST_CENTRES_KEY: z.string().trim().optional(),
-  CREDIT_ACCOUNT: z.string().trim().optional(),
-  JOURNAL_FORMATS: z.string().trim().optional(),
   ERP_MAPPING_KEY: z.string().trim().optional(),
-  SHARED_COSTS: z.string().trim().optional(),
-  TRUE_UP_MONTHS: z.string().trim().optional(),
-  CLOSE_SETTLE_HOURS: z.string().trim().optional(),
-  HEARTBEAT_HOURS: wholeNumber(1, MAX_HEARTBEAT_HOURS).default(DEFAULT_HEARTBEAT_HOURS),
-  SHOWBACK: z.enum(['true', 'false']).default('false'),
-  MAX_SESSION_ROWS: wholeNumber(1, MAX_SESSION_ROWS_LIMIT).default(DEFAULT_MAX_SESSION_ROWS),
   STATE_MACHINE_ARN: z
     .string()
     .trim()
@@ -143,16 +122,25 @@ const environment = z.object({
       error: 'expected a Step Functions state machine ARN',
     })
     .optional(),
-  SESSIONS_PER_INVOCATION: wholeNumber(1, 1_000_000_000).optional(),
 });
+
+/** The variables the function reads, its own above and the shared settings' (functions/config). */
+export const LAMBDA_ENV_VARS: readonly string[] = [
+  ...Object.keys(environment.shape),
+  ...settings.SETTINGS.flatMap((setting) => setting.lambdaEnv ?? []),
+];
 
 /** Fails fast, naming the variable and its value (never a secret: the key itself is not in the environment). */
 export function lambdaConfigFromEnv(env: Record<string, string | undefined>): LambdaConfig {
   const e = parseEnvironment(environment, env);
-  const timeZone = asVariable('REPORT_TIMEZONE', () => resolveTimeZone(e.REPORT_TIMEZONE));
-  const pricing = asVariable('ACU_PRICE', () => parsePricing(e.ACU_PRICE, e.CURRENCY), {
-    currency: 'CURRENCY',
-  });
+  // The settings the stack, this function and the CLI share: one schema each (functions/config).
+  const read = <T>(setting: Setting<T> & { readonly lambdaEnv: string }): T =>
+    readSetting(setting, env[setting.lambdaEnv], setting.lambdaEnv);
+  const timeZone = read(settings.timezone);
+  const price = read(settings.acuPrice);
+  if (price === undefined)
+    throw new InvalidInputError('ACU_PRICE', env.ACU_PRICE, settings.ACU_PRICE_REQUIRED);
+  const pricing = parsePricing(price, read(settings.currency));
   const durableLinks = durableLinkConfig(e.LINK_BASE_URL, e.LINK_SIGNING_SECRET, env);
   const linkTtlSeconds =
     e.LINK_TTL_SECONDS ?? (durableLinks ? DEFAULT_DURABLE_LINK_TTL_SECONDS : MAX_LINK_TTL_SECONDS);
@@ -182,26 +170,26 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     pricing,
     apiKeySecretId: e.DEVIN_API_KEY_SECRET,
     devinApiUrl: e.DEVIN_API_URL,
-    devinApiVersion: e.DEVIN_API_VERSION,
+    devinApiVersion: read(settings.devinApiVersion),
     linkTtlSeconds,
     durableLinks,
-    attachMaxBytes: e.ATTACH_MAX_BYTES,
-    alignment: e.REPORT_ALIGNMENT,
-    costBasis: e.COST_BASIS,
+    attachMaxBytes: read(settings.attachMaxBytes),
+    alignment: read(settings.alignment),
+    costBasis: read(settings.costBasis),
     focus: focusOptionsFromEnv(env),
     costCentresKey,
-    journalFormats: parseJournalFormats(e.JOURNAL_FORMATS ? [e.JOURNAL_FORMATS] : [], 'JOURNAL_FORMATS'),
+    journalFormats: read(settings.journalFormats),
     erpMappingKey:
       e.ERP_MAPPING_KEY || `${costCentresKey.slice(0, costCentresKey.lastIndexOf('/') + 1)}erp-mapping.csv`,
-    creditAccounts: parseCreditAccounts(e.CREDIT_ACCOUNT, 'CREDIT_ACCOUNT'),
-    sharedCosts: parseSharedCostRule(e.SHARED_COSTS, 'SHARED_COSTS'),
-    trueUpMonths: parseTrueUpMonths(e.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS'),
-    closeSettleHours: parseCloseSettleHours(e.CLOSE_SETTLE_HOURS, 'CLOSE_SETTLE_HOURS'),
-    heartbeatHours: e.HEARTBEAT_HOURS,
-    showback: e.SHOWBACK === 'true',
-    maxSessionRows: e.MAX_SESSION_ROWS,
+    creditAccounts: read(settings.creditAccount),
+    sharedCosts: read(settings.sharedCosts),
+    trueUpMonths: read(settings.trueUpMonths),
+    closeSettleHours: read(settings.closeSettleHours),
+    heartbeatHours: read(settings.heartbeatHours),
+    showback: read(settings.showback),
+    maxSessionRows: read(settings.maxSessionRows),
     stateMachineArn: e.STATE_MACHINE_ARN,
-    sessionsPerInvocation: e.SESSIONS_PER_INVOCATION,
+    sessionsPerInvocation: read(settings.sessionsPerInvocation),
   };
 }
 
@@ -227,18 +215,6 @@ function durableLinkConfig(
     );
   }
   return { baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`, signingSecretId };
-}
-
-/** Re-labels a domain validation error with the environment variable a deployer must fix. */
-function asVariable<T>(name: string, read: () => T, otherFields: Record<string, string> = {}): T {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof InvalidInputError)) throw error;
-    const variable = otherFields[error.field] ?? name;
-    const problem = error.message.slice(error.message.indexOf(':') + 1).trim();
-    throw new InvalidInputError(variable, undefined, problem, { cause: error });
-  }
 }
 
 /** ALLOWED_RECIPIENT_DOMAINS, or (unset or blank) the domains of the recipients and the sender. */

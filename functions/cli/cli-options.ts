@@ -1,12 +1,11 @@
 import { parseArgs } from 'node:util';
-import { parseCloseSettleHours } from '../core/close/close-settle-hours.js';
+import { readSetting, type Setting } from '../config/setting.js';
+import * as settings from '../config/settings.js';
 import { InvalidInputError } from '../core/errors.js';
-import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
-import { MAX_SESSION_ROWS_LIMIT, parseMaxSessionRows } from '../core/report/session-row-limit.js';
-import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import { parseTrueUpMonths } from '../core/true-ups/true-up-months.js';
-import { type ApiVersion, parseApiVersion } from '../devin/client/api-version.js';
-import { type JournalFormat, parseJournalFormats } from '../journal-formats/journal-format.js';
+import type { CostBasis } from '../core/report/cost-basis.js';
+import { MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
+import type { ApiVersion } from '../devin/client/api-version.js';
+import type { JournalFormat } from '../journal-formats/journal-format.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';
 
 export interface CliOptions {
@@ -62,6 +61,7 @@ Options
   --cycle START|latest     one vendor billing cycle, by its start day (YYYY-MM-DD), or the latest ended one
   --cost-basis BASIS       'sessions' (default: lifetime ACUs of the sessions created in the period)
                            or 'billed' (ACUs the vendor billed in the period, ties out to the invoice)
+                           (default: $COST_BASIS or sessions)
   --out DIR                output folder (default: reports/)
   --acu-price PRICE        price of one ACU (default: $ACU_PRICE; required for the real API)
   --currency CODE          ISO 4217 code (default: $CURRENCY or USD)
@@ -130,51 +130,47 @@ export function parseCliOptions(
   ) {
     throw new InvalidInputError('--concurrency', v.concurrency, 'must be a whole number from 1 to 16');
   }
-  const costBasis = v['cost-basis'] ?? env.COST_BASIS ?? 'sessions';
-  if (!isCostBasis(costBasis)) {
-    throw new InvalidInputError('--cost-basis', costBasis, `must be one of: ${COST_BASES.join(', ')}`);
-  }
-  const apiVersion = apiVersionOption(v['api-version'], env.DEVIN_API_VERSION);
+  const read = <T>(setting: SharedSetting<T>, flag: string | undefined): T =>
+    fromFlagOrEnv(setting, flag, env);
+  const costBasis = read(settings.costBasis, v['cost-basis']);
+  const apiVersion = read(settings.devinApiVersion, v['api-version']);
   return {
     period: periodChoice(v),
     costBasis,
-    timeZone: v.timezone ?? env.REPORT_TIMEZONE ?? 'UTC',
+    timeZone: read(settings.timezone, v.timezone),
     outDir: v.out ?? 'reports',
-    ...((v['acu-price'] ?? env.ACU_PRICE) !== undefined && { acuPrice: v['acu-price'] ?? env.ACU_PRICE }),
-    ...((v.currency ?? env.CURRENCY) !== undefined && { currency: v.currency ?? env.CURRENCY }),
+    ...pricingOptions(v, env),
     orgIds: v.org ?? [],
     userIds: v.user ?? [],
     tags: v.tag ?? [],
     ...(concurrency !== undefined && { concurrency }),
     ...(apiVersion !== undefined && { apiVersion }),
-    maxSessionRows:
-      v['max-session-rows'] === undefined
-        ? // A blank variable is an unset one, as for the others read here.
-          parseMaxSessionRows('MAX_SESSION_ROWS', env.MAX_SESSION_ROWS?.trim() || undefined)
-        : parseMaxSessionRows('--max-session-rows', v['max-session-rows']),
-    trueUpMonths:
-      v['true-up-months'] === undefined
-        ? parseTrueUpMonths(env.TRUE_UP_MONTHS, 'TRUE_UP_MONTHS')
-        : parseTrueUpMonths(v['true-up-months'], '--true-up-months'),
-    closeSettleHours:
-      v['settle-hours'] === undefined
-        ? parseCloseSettleHours(env.CLOSE_SETTLE_HOURS, 'CLOSE_SETTLE_HOURS')
-        : parseCloseSettleHours(v['settle-hours'], '--settle-hours'),
+    maxSessionRows: read(settings.maxSessionRows, v['max-session-rows']),
+    trueUpMonths: read(settings.trueUpMonths, v['true-up-months']),
+    closeSettleHours: read(settings.closeSettleHours, v['settle-hours']),
     json: v.json ?? false,
     close: closeOption(v),
     help: v.help ?? false,
     checkAccess: v['check-access'] ?? false,
     ...costCentreOptions(v, env),
-    journalFormats:
-      v['journal-format'] === undefined
-        ? parseJournalFormats(
-            env.JOURNAL_FORMATS === undefined ? [] : [env.JOURNAL_FORMATS],
-            'JOURNAL_FORMATS',
-          )
-        : parseJournalFormats(v['journal-format'], '--journal-format'),
+    journalFormats: read(settings.journalFormats, v['journal-format']?.join(',')),
     ...((v['erp-mapping'] ?? env.ERP_MAPPING_FILE) && {
       erpMappingFile: v['erp-mapping'] ?? env.ERP_MAPPING_FILE,
     }),
+  };
+}
+
+/** Checked here, so that a typo is a usage error (exit 2); passed on as given, when given. */
+function pricingOptions(
+  v: ReturnType<typeof parseWith>['values'],
+  env: Record<string, string | undefined>,
+): Pick<CliOptions, 'acuPrice' | 'currency'> {
+  const acuPrice = fromFlagOrEnv(settings.acuPrice, v['acu-price'], env);
+  fromFlagOrEnv(settings.currency, v.currency, env);
+  const currency = v.currency ?? env.CURRENCY;
+  return {
+    ...(acuPrice !== undefined && { acuPrice }),
+    ...(currency !== undefined && currency.trim() !== '' && { currency }),
   };
 }
 
@@ -200,13 +196,15 @@ function costCentreOptions(
   const file = v['cost-centres'] ?? env.COST_CENTRES_FILE;
   const creditAccount = v['credit-account'] ?? env.CREDIT_ACCOUNT;
   const sharedCosts = v['shared-costs'] ?? env.SHARED_COSTS;
-  // Checked here so a typo is a usage error (exit 2), before anything is read.
-  parseSharedCostRule(sharedCosts, v['shared-costs'] === undefined ? 'SHARED_COSTS' : '--shared-costs');
-  const fromEnv = env.SHOWBACK?.trim().toLowerCase();
-  if (fromEnv !== undefined && fromEnv !== '' && fromEnv !== 'true' && fromEnv !== 'false') {
-    throw new InvalidInputError('SHOWBACK', env.SHOWBACK, 'must be true or false');
-  }
-  const showback = v.showback ?? (fromEnv === 'true' ? true : fromEnv === 'false' ? false : undefined);
+  // Checked here so a typo is a usage error (exit 2), before anything is read; passed on as written.
+  fromFlagOrEnv(settings.creditAccount, v['credit-account'], env);
+  fromFlagOrEnv(settings.sharedCosts, v['shared-costs'], env);
+  // Unset (or blank) SHOWBACK leaves the mode's default: on for the demo.
+  const showback =
+    v.showback ??
+    (env.SHOWBACK === undefined || env.SHOWBACK.trim() === ''
+      ? undefined
+      : readSetting(settings.showback, env.SHOWBACK, settings.showback.cliEnv));
   return {
     ...(file !== undefined && file !== '' && { costCentresFile: file }),
     ...(creditAccount !== undefined && { creditAccount }),
@@ -215,19 +213,27 @@ function costCentreOptions(
   };
 }
 
-function apiVersionOption(flag: string | undefined, env: string | undefined): ApiVersion | undefined {
-  try {
-    return flag === undefined
-      ? parseApiVersion('DEVIN_API_VERSION', env)
-      : parseApiVersion('--api-version', flag);
-  } catch {
-    const [field, value] = flag === undefined ? ['DEVIN_API_VERSION', env] : ['--api-version', flag];
-    throw new InvalidInputError(field, value, 'must be v2 or v3');
-  }
-}
+type SharedSetting<T> = Setting<T> & { readonly cliFlag: string; readonly cliEnv: string };
 
-function isCostBasis(value: string): value is CostBasis {
-  return (COST_BASES as readonly string[]).includes(value);
+/**
+ * A setting the stack and the function share (functions/config): its flag when given, else its
+ * variable, read by the one schema and named in a refusal. A blank variable is an unset one; a
+ * flag given blank is a slip, and refused.
+ */
+function fromFlagOrEnv<T>(
+  setting: SharedSetting<T>,
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+): T {
+  if (flag === undefined) return readSetting(setting, env[setting.cliEnv], setting.cliEnv);
+  if (flag.trim() === '') {
+    throw new InvalidInputError(
+      setting.cliFlag,
+      flag,
+      `needs a value; leave the flag out for the default (${setting.defaultText})`,
+    );
+  }
+  return readSetting(setting, flag, setting.cliFlag);
 }
 
 function periodChoice(v: ReturnType<typeof parseWith>['values']): PeriodChoice {

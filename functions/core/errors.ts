@@ -7,12 +7,15 @@ export class InvalidInputError extends Error {
   override readonly name = 'InvalidInputError';
   readonly field: string;
   readonly value: unknown;
+  /** The sentence after the value, without the field: to name the same problem under another name. */
+  readonly problem: string;
 
   /** `problem` completes the sentence after the value; a missing value reads as `field: problem`. */
   constructor(field: string, value: unknown, problem: string, options?: { cause?: unknown }) {
     super(value === undefined ? `${field}: ${problem}` : `${field}: ${describe(value)} ${problem}`, options);
     this.field = field;
     this.value = value;
+    this.problem = problem;
   }
 }
 

@@ -5,9 +5,9 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
 import { closedSessionAcus } from '../../functions/core/close/closed-sessions.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
 import {
   API_KEY_SECRET_ID,
@@ -28,7 +28,7 @@ const scheduledFor = (time: string) => ({
 const CLOSE_OCTOBER = scheduledFor('2026-11-01T06:00:00Z');
 
 let aws: AwsEmulators;
-let devin: FakeDevinApi;
+let devin: TestDevinApi;
 let handler: ReportHandler;
 let bucket: ReportBucket;
 const bytes = (key: string) => bucket.bytes(key);
@@ -60,7 +60,7 @@ describe('closing a period in the Lambda', () => {
       from: new Date('2026-09-01T00:00:00Z'),
       to: new Date('2026-12-01T00:00:00Z'),
     });
-    devin = await startFakeDevinApi({ apiKey: API_KEY, data });
+    devin = await startTestDevinApi({ apiKey: API_KEY, data });
     handler = await loadReportHandler(reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }));
     bucket = reportBucket(aws, BUCKET);
   }, 60_000);

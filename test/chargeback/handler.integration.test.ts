@@ -5,9 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
 import {
   API_KEY_SECRET_ID,
@@ -27,7 +27,7 @@ const scheduled = {
 };
 
 let aws: AwsEmulators;
-let devin: FakeDevinApi;
+let devin: TestDevinApi;
 let handler: ReportHandler;
 let bucket: ReportBucket;
 
@@ -59,7 +59,7 @@ describe('chargeback Lambda handler', () => {
     aws = await startAwsEmulators();
     await aws.s3.createBucket(BUCKET);
     aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
-    devin = await startFakeDevinApi({ apiKey: API_KEY, data: dataset() });
+    devin = await startTestDevinApi({ apiKey: API_KEY, data: dataset() });
     handler = await loadHandler();
     bucket = reportBucket(aws, BUCKET);
   }, 60_000);

@@ -97,13 +97,25 @@ describe('lambdaConfigFromEnv', () => {
     ['CURRENCY', { CURRENCY: 'XYZ' }, /CURRENCY: .*XYZ/],
     ['DEVIN_API_KEY_SECRET', { DEVIN_API_KEY_SECRET: ' ' }, /DEVIN_API_KEY_SECRET/],
     ['DEVIN_API_URL', { DEVIN_API_URL: 'api.devin.ai' }, /DEVIN_API_URL: "api.devin.ai" is invalid/],
-    ['DEVIN_API_VERSION', { DEVIN_API_VERSION: 'v4' }, /DEVIN_API_VERSION: "v4" is invalid/],
+    ['DEVIN_API_VERSION', { DEVIN_API_VERSION: 'v4' }, /DEVIN_API_VERSION: "v4" must be v2 or v3/],
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '999999999' }, /LINK_TTL_SECONDS: "999999999" is invalid/],
     ['LINK_TTL_SECONDS', { LINK_TTL_SECONDS: '1h' }, /LINK_TTL_SECONDS: "1h" is invalid/],
-    ['ATTACH_MAX_BYTES', { ATTACH_MAX_BYTES: '20000000' }, /ATTACH_MAX_BYTES: "20000000" is invalid/],
-    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '0' }, /MAX_SESSION_ROWS: "0" is invalid/],
-    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '1048562' }, /MAX_SESSION_ROWS: "1048562" is invalid/],
-    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '1e6' }, /MAX_SESSION_ROWS: "1e6" is invalid/],
+    [
+      'ATTACH_MAX_BYTES',
+      { ATTACH_MAX_BYTES: '20000000' },
+      /ATTACH_MAX_BYTES: "20000000" must be a whole number from 0 to 7000000/,
+    ],
+    ['MAX_SESSION_ROWS', { MAX_SESSION_ROWS: '0' }, /MAX_SESSION_ROWS: "0" must be a whole number from 1 to/],
+    [
+      'MAX_SESSION_ROWS',
+      { MAX_SESSION_ROWS: '1048562' },
+      /MAX_SESSION_ROWS: "1048562" must be a whole number from 1 to/,
+    ],
+    [
+      'MAX_SESSION_ROWS',
+      { MAX_SESSION_ROWS: '1e6' },
+      /MAX_SESSION_ROWS: "1e6" must be a whole number from 1 to/,
+    ],
   ])('refuses a bad %s, naming it and its value', (field, override, message) => {
     const error = failure({ ...minimal, ...override });
     expect(error.field).toBe(field);
@@ -175,7 +187,9 @@ describe('lambdaConfigFromEnv: cost centres and showback', () => {
   });
 
   it('names a bad SHOWBACK or CREDIT_ACCOUNT', () => {
-    expect(failure({ ...minimal, SHOWBACK: 'yes' }).message).toMatch(/^SHOWBACK: "yes" is invalid/);
+    expect(failure({ ...minimal, SHOWBACK: 'yes' }).message).toMatch(
+      /^SHOWBACK: "yes" must be true or false/,
+    );
     expect(failure({ ...minimal, CREDIT_ACCOUNT: 'US01=' }).message).toMatch(
       /^CREDIT_ACCOUNT: "US01=" expects ENTITY=ACCOUNT pairs/,
     );

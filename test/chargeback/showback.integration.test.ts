@@ -6,10 +6,10 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, type StoredMail, startAwsEmulators } from '../support/aws-emulators.js';
 import { type RefusingSesProxy, startRefusingSesProxy } from '../support/aws-ses-refusing-proxy.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
 import {
   API_KEY_SECRET_ID,
@@ -39,7 +39,7 @@ const [ORG_A = '', ORG_B = '', ORG_C = ''] = orgIds;
 
 let aws: AwsEmulators;
 let ses: RefusingSesProxy;
-let devin: FakeDevinApi;
+let devin: TestDevinApi;
 let handler: ReportHandler;
 let bucket: ReportBucket;
 
@@ -68,7 +68,7 @@ describe('showback emails from the Lambda', () => {
     ses = await startRefusingSesProxy(aws.env.AWS_ENDPOINT_URL_SES ?? '');
     await aws.s3.createBucket(BUCKET);
     aws.secretsManager.setSecret(API_KEY_SECRET_ID, JSON.stringify({ apiKey: API_KEY }));
-    devin = await startFakeDevinApi({ apiKey: API_KEY, data });
+    devin = await startTestDevinApi({ apiKey: API_KEY, data });
     handler = await loadReportHandler({
       ...reportFunctionEnv(aws, { bucket: BUCKET, devinUrl: devin.url }),
       AWS_ENDPOINT_URL_SES: ses.endpoint,

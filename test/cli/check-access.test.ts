@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReportCli } from '../../functions/cli/run-report-cli.js';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import type { FaultPlan } from '../../functions/devin/fake/faults.js';
+import type { FaultPlan } from '../support/fake-devin-api/faults.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');
 const KEY = 'cog_check-access-test-key';
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
@@ -20,7 +20,7 @@ const refusing = (status: number, ...paths: RegExp[]): FaultPlan => ({
 });
 
 async function check(faults: FaultPlan | undefined, env: Record<string, string> = {}, argv: string[] = []) {
-  api = await startFakeDevinApi({ apiKey: KEY, data: demoDataset(NOW), ...(faults && { faults }) });
+  api = await startTestDevinApi({ apiKey: KEY, data: demoDataset(NOW), ...(faults && { faults }) });
   let stdout = '';
   let stderr = '';
   const code = await runReportCli('api', ['--check-access', ...argv], {

@@ -31,11 +31,17 @@ describe('--max-session-rows', () => {
     );
   });
 
-  it.each(['0', '-3', '2.5', 'lots', '1e6', ''])('refuses %j, naming the flag and the value', (value) => {
+  it.each(['0', '-3', '2.5', 'lots', '1e6'])('refuses %j, naming the flag and the value', (value) => {
     const error = failure([`--max-session-rows=${value}`]);
     expect(error.field).toBe('--max-session-rows');
     expect(error.value).toBe(value);
     expect(error.message).toContain(`--max-session-rows: ${JSON.stringify(value)} must be a whole number`);
+  });
+
+  it('refuses the flag given blank, which would otherwise read as unset', () => {
+    expect(failure(['--max-session-rows=']).message).toBe(
+      '--max-session-rows: "" needs a value; leave the flag out for the default (1,000,000)',
+    );
   });
 
   it('names MAX_SESSION_ROWS when the bad value comes from the environment', () => {

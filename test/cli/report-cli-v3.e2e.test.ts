@@ -6,13 +6,13 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 /** Each case spawns the CLI, which builds whole demo months: as long as the child may run. */
 const CLI_TIMEOUT_MS = 120_000;
 
 const COG_KEY = 'cog_cli_e2e_service_user_secret_5e7b1ce5';
-let api: FakeDevinApi;
+let api: TestDevinApi;
 let out: string;
 
 function runCli(entry: 'report' | 'demo', args: string[], env: Record<string, string> = {}) {
@@ -38,7 +38,7 @@ async function workbookText(file: string): Promise<string> {
 
 describe('npm run report with a service-user key (v3)', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeAll(async () => {
-    api = await startFakeDevinApi({ apiKey: COG_KEY, data: demoDataset(new Date('2026-11-17T10:30:00Z')) });
+    api = await startTestDevinApi({ apiKey: COG_KEY, data: demoDataset(new Date('2026-11-17T10:30:00Z')) });
   });
   afterAll(() => api.close());
   beforeEach(async () => {

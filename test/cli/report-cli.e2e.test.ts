@@ -7,15 +7,15 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { decodePng } from '../support/png.js';
 
 /** Each case spawns the CLI, which builds whole demo months: as long as the child may run. */
 const CLI_TIMEOUT_MS = 120_000;
 
 const API_KEY = 'apk_user_cli_e2e_secret_key_0123456789';
-let api: FakeDevinApi;
+let api: TestDevinApi;
 let out: string;
 
 interface Run {
@@ -45,7 +45,7 @@ const apiEnv = () => ({ DEVIN_API_KEY: API_KEY, DEVIN_API_URL: api.url });
 
 describe('npm run report', { timeout: CLI_TIMEOUT_MS }, () => {
   beforeAll(async () => {
-    api = await startFakeDevinApi({
+    api = await startTestDevinApi({
       apiKey: API_KEY,
       data: generateDataset({
         seed: 11,

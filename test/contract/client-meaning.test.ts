@@ -10,27 +10,27 @@ import type { Acus } from '../../functions/core/money/acus.js';
 import type { BilledConsumption } from '../../functions/core/report/billed-consumption.js';
 import { createDevinClient, type DevinClient } from '../../functions/devin/client/devin-client.js';
 import { PRODUCT_NOT_STATED } from '../../functions/devin/client/v3/wire-consumption-v3.js';
-import {
-  type FakeDevinApi,
-  type FakeDevinApiOptions,
-  startFakeDevinApi,
-} from '../../functions/devin/fake/fake-devin-api.js';
 import type { ArrayEncoding } from '../../functions/devin/fake/query-reader.js';
 import type { FakeDataset, WireSession } from '../../functions/devin/fake/wire.js';
+import {
+  startTestDevinApi,
+  type TestDevinApi,
+  type TestDevinApiOptions,
+} from '../support/fake-devin-api/test-devin-api.js';
 
 const V3_KEY = 'cog_contract-meaning-key';
 const V2_KEY = 'apk_user_contract-meaning-key';
 const FEBRUARY = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
 const FEBRUARY_DAYS = { firstDay: '2025-01-31', lastDay: '2025-02-28' };
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
 });
 
 interface Driven {
-  readonly api: FakeDevinApi;
+  readonly api: TestDevinApi;
   readonly client: DevinClient;
   readonly sleeps: number[];
   readonly warnings: string[];
@@ -39,10 +39,10 @@ interface Driven {
 async function drive(
   version: 'v2' | 'v3',
   data: FakeDataset,
-  options: Partial<FakeDevinApiOptions> = {},
+  options: Partial<TestDevinApiOptions> = {},
 ): Promise<Driven> {
   const apiKey = version === 'v3' ? V3_KEY : V2_KEY;
-  api = await startFakeDevinApi({ apiKey, data, ...options });
+  api = await startTestDevinApi({ apiKey, data, ...options });
   const sleeps: number[] = [];
   const warnings: string[] = [];
   const client = createDevinClient({

@@ -1,35 +1,32 @@
 /**
  * Runs before every test file (vitest `setupFiles`): every request the client sends to any fake
  * Devin API in the suite, and every answer a fake builds from its data, is checked against the
- * vendor's contract (test/contract/*-contract.ts). A violation fails the test that caused it.
- *
- * The client's requests are told from a test's own probes by the client's User-Agent: tests may
- * send a fake deliberately bad requests (to check its 422s); the client may not.
+ * vendor's contract (test/contract/*-contract.ts, via contract-observer.ts). A violation fails
+ * the test that caused it.
  */
-import { afterEach, expect } from 'vitest';
-import { USER_AGENT } from '../../functions/devin/client/get-json.js';
-import { observeFakeExchanges } from '../../functions/devin/fake/exchange-observers.js';
+import { afterEach, expect, vi } from 'vitest';
+import type * as FakeModule from '../../functions/devin/fake/fake-devin-api.js';
 import { contractState } from './contract-violations.js';
-import { answerViolations, requestViolations } from './endpoint-contract.js';
 
-const { violations } = contractState;
-
-observeFakeExchanges({
-  onRequest(request) {
-    if (request.headers['user-agent'] !== USER_AGENT) return;
-    for (const problem of requestViolations(request)) violations.push(`request ${request.url}: ${problem}`);
-  },
-  onAnswer(request, answer) {
-    if (contractState.offContractAnswersAllowed) return;
-    for (const problem of answerViolations(request, answer.status, answer.body)) {
-      violations.push(`fake's answer to ${request.url}: ${problem}`);
-    }
-  },
+// Every fake the test process starts (the demo's, inside the CLI, included) gets the contract
+// observer around its own intercept, if any: the fake itself keeps no test hooks.
+vi.mock('../../functions/devin/fake/fake-devin-api.js', async (importOriginal) => {
+  const original = await importOriginal<typeof FakeModule>();
+  const { observedIntercept } = await import('../support/fake-devin-api/exchange-observers.js');
+  const { contractObserver } = await import('./contract-observer.js');
+  return {
+    ...original,
+    startFakeDevinApi: (options: FakeModule.FakeDevinApiOptions) =>
+      original.startFakeDevinApi({
+        ...options,
+        intercept: observedIntercept(contractObserver, options.intercept),
+      }),
+  };
 });
 
 afterEach(() => {
-  const found = [...new Set(violations)];
-  violations.length = 0;
+  const found = [...new Set(contractState.violations)];
+  contractState.violations.length = 0;
   contractState.offContractAnswersAllowed = false;
   expect(found, 'requests or answers that break the vendor contract').toEqual([]);
 });

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { RecordedRequest } from '../../functions/devin/fake/recorded-request.js';
+import type { IncomingRequest } from '../../functions/devin/fake/exchange.js';
 import { type QueryContract, queryViolations } from './query-contract.js';
 import * as v2 from './v2-contract.js';
 import * as v3 from './v3-contract.js';
@@ -119,7 +119,7 @@ export function endpointOf(method: string, path: string): EndpointContract | nul
 }
 
 /** How a request breaks the contract: an endpoint the vendor does not have, or its query. */
-export function requestViolations(request: Pick<RecordedRequest, 'method' | 'path' | 'query'>): string[] {
+export function requestViolations(request: Pick<IncomingRequest, 'method' | 'path' | 'query'>): string[] {
   const contract = endpointOf(request.method, request.path);
   if (contract === null) return [`${request.method} ${request.path} is no endpoint of the contract`];
   return queryViolations(contract.query, request.query).map((problem) => `${contract.name}: ${problem}`);
@@ -127,7 +127,7 @@ export function requestViolations(request: Pick<RecordedRequest, 'method' | 'pat
 
 /** How a successful answer breaks the endpoint's response schema (answers other than 200 are not checked). */
 export function answerViolations(
-  request: Pick<RecordedRequest, 'method' | 'path'>,
+  request: Pick<IncomingRequest, 'method' | 'path'>,
   status: number,
   body: unknown,
 ): string[] {

@@ -16,9 +16,8 @@ import { reportKeys } from '../../functions/chargeback/report-keys.js';
 import { type JobDeps, runChargebackJob } from '../../functions/chargeback/run-chargeback-job.js';
 import { resolvePeriod } from '../../functions/core/period/resolve-period.js';
 import { createDevinClient } from '../../functions/devin/client/devin-client.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import type { IncomingRequest } from '../../functions/devin/fake/exchange.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import type { IncomingRequest } from '../../functions/devin/fake/recorded-request.js';
 import {
   type DistributedRun,
   distributedRunJson,
@@ -34,6 +33,7 @@ import { runStepsLocally } from '../../functions/distributed/run-steps-locally.j
 import { runWindowStep } from '../../functions/distributed/window-step.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 const API_KEY = 'apk_user_distributed_secret_value_0987654321';
 const BUCKET = 'chargeback-reports';
@@ -50,7 +50,7 @@ const OCTOBER: ChargebackRun = {
 const silent = { info: () => {}, warn: () => {} };
 
 let aws: AwsEmulators;
-let devin: FakeDevinApi;
+let devin: TestDevinApi;
 let restoreEnv: () => void;
 let s3: S3Client;
 let ses: SESClient;
@@ -152,7 +152,7 @@ describe('distributed run', () => {
     s3 = new S3Client({ forcePathStyle: true });
     ses = new SESClient({});
     workDir = await mkdtemp(join(tmpdir(), 'distributed-run-'));
-    devin = await startFakeDevinApi({
+    devin = await startTestDevinApi({
       apiKey: API_KEY,
       data: generateDataset({
         seed: 14,

@@ -113,10 +113,10 @@ describe('parseConfig', () => {
     ['alignment', 'fiscal', /alignment = "fiscal": must be calendar, billing-day/],
     ['costBasis', 'seats', /costBasis = "seats": must be sessions .* or billed/],
     ['showback', 'yes', /showback = "yes": must be true or false/],
-    ['creditAccount', 'US01=', /creditAccount = "US01=": must be an account/],
+    ['creditAccount', 'US01=', /creditAccount = "US01=": expects ENTITY=ACCOUNT pairs/],
     ['costCentresKey', '/abs/key.csv', /costCentresKey = "\/abs\/key.csv": must be an S3 object key/],
-    ['maxSessionRows', '0', /maxSessionRows = "0": must be at least 1/],
-    ['maxSessionRows', '1048576', /maxSessionRows = "1048576": must be at most 1048561/],
+    ['maxSessionRows', '0', /maxSessionRows = "0": must be a whole number from 1 to 1,048,561/],
+    ['maxSessionRows', '1048576', /maxSessionRows = "1048576": must be a whole number from 1 to 1,048,561/],
     ['maxSessionRows', 'many', /maxSessionRows = "many": must be a whole number/],
     [
       'journalFormats',

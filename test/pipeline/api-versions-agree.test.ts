@@ -5,18 +5,18 @@ import { buildChargebackReport } from '../../functions/core/report/build-chargeb
 import type { ChargebackReport, UserTotal } from '../../functions/core/report/chargeback-report.js';
 import { createDevinClient, type DevinClient } from '../../functions/devin/client/devin-client.js';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { readBilling } from '../../functions/pipeline/read-billing.js';
 import { readDirectory } from '../../functions/pipeline/read-directory.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');
 const OCTOBER = monthPeriod('2026-10', 'UTC', NOW);
 const PRICE = parsePricing('2.25', 'USD');
 const KEY = 'cog_agree-test-key';
 
-let api: FakeDevinApi;
+let api: TestDevinApi;
 beforeAll(async () => {
-  api = await startFakeDevinApi({ apiKey: KEY, data: demoDataset(NOW) });
+  api = await startTestDevinApi({ apiKey: KEY, data: demoDataset(NOW) });
 });
 afterAll(() => api.close());
 
@@ -121,7 +121,7 @@ describe('the same data through v2 and v3', () => {
 
 describe('names on v3 when the key may not read them', () => {
   it('shows IDs with the reason, naming the v3 path, and still builds the report', async () => {
-    const refused = await startFakeDevinApi({
+    const refused = await startTestDevinApi({
       apiKey: KEY,
       data: demoDataset(NOW),
       faults: {

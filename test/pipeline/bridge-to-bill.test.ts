@@ -16,12 +16,12 @@ import {
 } from '../../functions/devin/client/devin-client.js';
 import { consumptionLedger } from '../../functions/devin/fake/consumption-ledger.js';
 import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import type { FaultPlan } from '../../functions/devin/fake/faults.js';
 import { parseIsoInstant } from '../../functions/devin/fake/iso-instant.js';
 import { splitNonSession } from '../../functions/devin/fake/v3/non-session-products.js';
 import { readBilling } from '../../functions/pipeline/read-billing.js';
 import { readDirectory } from '../../functions/pipeline/read-directory.js';
+import type { FaultPlan } from '../support/fake-devin-api/faults.js';
+import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { findRow, roundTrip, rowValues, sheet } from '../workbook/read-back.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');
@@ -32,7 +32,7 @@ const KEY = 'cog_bridge-test-key-8c1e';
 const FIRST_DAY = '2026-10-01';
 const LAST_DAY = '2026-10-31';
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
@@ -41,7 +41,7 @@ afterEach(async () => {
 async function report(
   options: { apiVersion?: 'v2' | 'v3'; faults?: FaultPlan; costBasis?: CostBasis } = {},
 ): Promise<{ report: ChargebackReport; warnings: string[]; fetched: FetchedSessions }> {
-  api = await startFakeDevinApi({
+  api = await startTestDevinApi({
     apiKey: KEY,
     data: DATA,
     ...(options.faults && { faults: options.faults }),

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import type { FakeDataset } from '../../functions/devin/fake/wire.js';
+import { startTestDevinApi, type TestDevinApi } from './fake-devin-api/test-devin-api.js';
 
 export interface CliRun {
   readonly code: number;
@@ -19,7 +19,7 @@ export interface ReportCliHarness {
   /** The output folder (valid inside tests). */
   out(): string;
   /** The fake Devin API (valid inside tests). */
-  api(): FakeDevinApi;
+  api(): TestDevinApi;
   /** The data set the fake API was started with. */
   data(): FakeDataset;
 }
@@ -39,7 +39,7 @@ export function useReportCli(options: {
   readonly dataTo?: Date;
 }): ReportCliHarness {
   const now = typeof options.now === 'function' ? options.now : () => options.now as Date;
-  let api: FakeDevinApi | undefined;
+  let api: TestDevinApi | undefined;
   let out: string | undefined;
   let served: FakeDataset | undefined;
   beforeAll(async () => {
@@ -50,7 +50,7 @@ export function useReportCli(options: {
       to: options.dataTo ?? new Date('2026-12-01T00:00:00Z'),
     });
     served = data;
-    api = await startFakeDevinApi({ apiKey: options.key, data });
+    api = await startTestDevinApi({ apiKey: options.key, data });
     out = await mkdtemp(join(tmpdir(), options.folderPrefix));
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from './aws-emulators.js';
+import { startTestDevinApi, type TestDevinApi } from './fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from './report-bucket.js';
 import {
   API_KEY_SECRET_ID,
@@ -13,7 +13,7 @@ import {
 
 export interface ReportFunctionHarness {
   readonly aws: AwsEmulators;
-  readonly devin: FakeDevinApi;
+  readonly devin: TestDevinApi;
   readonly handler: ReportHandler;
   readonly bucket: ReportBucket;
 }
@@ -35,7 +35,7 @@ export function useReportFunction(options: {
 }): () => ReportFunctionHarness {
   let started: ReportFunctionHarness | undefined;
   let aws: AwsEmulators | undefined;
-  let devin: FakeDevinApi | undefined;
+  let devin: TestDevinApi | undefined;
   beforeAll(async () => {
     aws = await startAwsEmulators();
     await aws.s3.createBucket(options.bucket);
@@ -46,7 +46,7 @@ export function useReportFunction(options: {
       from: options.from,
       to: options.to,
     });
-    devin = await startFakeDevinApi({ apiKey: options.apiKey, data });
+    devin = await startTestDevinApi({ apiKey: options.apiKey, data });
     const handler = await loadReportHandler({
       ...reportFunctionEnv(aws, { bucket: options.bucket, devinUrl: devin.url }),
       ...options.env,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
+import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { API_KEY, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 
 const CYCLES = '/v2/enterprise/consumption/cycles';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
+import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { datasetOf, FEBRUARY, type Harness, startHarness, wireSession } from './fake-api-harness.js';
 
 const SESSIONS = '/v2/enterprise/sessions';

@@ -4,8 +4,8 @@ import { acusFromNumber } from '../../../functions/core/money/acus.js';
 import type { BilledConsumptionResult } from '../../../functions/core/report/billed-consumption.js';
 import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
 import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
 import type { FakeDataset } from '../../../functions/devin/fake/wire.js';
+import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { API_KEY, datasetOf, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 
 const DAILY = '/v2/enterprise/consumption/daily';

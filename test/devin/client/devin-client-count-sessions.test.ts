@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevinClient } from '../../../functions/devin/client/devin-client.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import { startTestDevinApi, type TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { API_KEY, datasetOf, FEBRUARY, februarySessions, wireSession } from './fake-api-harness.js';
 import { COG_KEY } from './v3/v3-harness.js';
 
@@ -10,14 +10,14 @@ const data = datasetOf([
   wireSession(901, '2025-03-01T01:00:00Z'),
 ]);
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
 });
 
 async function clientFor(key: string, options: { v3SessionTotals?: 'included' | 'omitted' } = {}) {
-  api = await startFakeDevinApi({ apiKey: key, data, ...options });
+  api = await startTestDevinApi({ apiKey: key, data, ...options });
   const sleeps: number[] = [];
   const client = createDevinClient({
     apiKey: key,
@@ -82,7 +82,7 @@ describe('countSessions', () => {
 describe('countSessions at the edges', () => {
   it('may count a session on an edge the fetch drops: an estimate that errs high', async () => {
     const edgy = datasetOf([wireSession(1, '2025-02-01T00:00:00Z'), wireSession(2, '2025-03-01T00:00:00Z')]);
-    api = await startFakeDevinApi({ apiKey: API_KEY, data: edgy });
+    api = await startTestDevinApi({ apiKey: API_KEY, data: edgy });
     const client = createDevinClient({ apiKey: API_KEY, baseUrl: api.url });
     expect(await client.countSessions(FEBRUARY)).toBe(2);
     expect((await client.fetchSessions(FEBRUARY)).sessions.count).toBe(1);

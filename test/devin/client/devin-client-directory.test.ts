@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
 import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
+import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { datasetOf, FEBRUARY, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 
 const MEMBERS = '/v2/enterprise/members';

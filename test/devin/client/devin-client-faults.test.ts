@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DevinApiError } from '../../../functions/devin/client/devin-api-error.js';
 import { createDevinClient, type DevinClientOptions } from '../../../functions/devin/client/devin-client.js';
 import { DevinDataError } from '../../../functions/devin/client/devin-data-error.js';
-import type { Fault, FaultPlan } from '../../../functions/devin/fake/faults.js';
 import { allowOffContractAnswers } from '../../contract/contract-violations.js';
+import type { Fault, FaultPlan } from '../../support/fake-devin-api/faults.js';
 import {
   API_KEY,
   atSkip,

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { acusFromNumber } from '../../../functions/core/money/acus.js';
 import type { FetchProgress } from '../../../functions/devin/client/devin-client.js';
-import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
 import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
-import type { IncomingRequest } from '../../../functions/devin/fake/recorded-request.js';
 import type { FakeDataset } from '../../../functions/devin/fake/wire.js';
+import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { listed } from '../../support/listed.js';
 import {
   atSkip,
@@ -28,7 +28,7 @@ afterEach(async () => {
 
 /** Swaps the served data just before the first request that `matches` is answered, as a live database would change. */
 function changeDataBefore(
-  api: FakeDevinApi,
+  api: TestDevinApi,
   matches: (request: IncomingRequest) => boolean,
   data: FakeDataset,
 ): void {

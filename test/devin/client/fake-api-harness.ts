@@ -3,9 +3,9 @@ import {
   type DevinClient,
   type DevinClientOptions,
 } from '../../../functions/devin/client/devin-client.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
 import type { FakeDataset, WireSession } from '../../../functions/devin/fake/wire.js';
+import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
+import { startTestDevinApi, type TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 
 /** Distinctive, so a leak into any message is unmistakable. */
 export const API_KEY = 'apk_user_SECRET-c0ffee-7f3a9b';
@@ -13,7 +13,7 @@ export const API_KEY = 'apk_user_SECRET-c0ffee-7f3a9b';
 export const FEBRUARY = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
 
 export interface Harness {
-  readonly api: FakeDevinApi;
+  readonly api: TestDevinApi;
   readonly client: DevinClient;
   /** Every delay the client asked to sleep for; sleeping itself is instant. */
   readonly sleeps: number[];
@@ -26,7 +26,7 @@ export async function startHarness(
   data: FakeDataset,
   options: { faults?: FaultPlan; client?: Partial<DevinClientOptions> } = {},
 ): Promise<Harness> {
-  const api = await startFakeDevinApi({
+  const api = await startTestDevinApi({
     apiKey: API_KEY,
     data,
     ...(options.faults ? { faults: options.faults } : {}),

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { acusFromNumber } from '../../../functions/core/money/acus.js';
 import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
 import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import { startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
 import type { FakeDataset, WireDailyConsumption } from '../../../functions/devin/fake/wire.js';
+import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
+import { startTestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { AUTH, datasetOf, KEY, wireSession } from './wire-fixtures.js';
 
 const DAILY = '/v2/enterprise/consumption/daily';
@@ -12,7 +12,7 @@ const CYCLES = '/v2/enterprise/consumption/cycles';
 /** Billing days 2 and 3 February 2025, as the vendor's example writes a window: the end is the next day's start. */
 const BILLING_DAYS_2_TO_3 = 'start_date=2025-02-02T08:00:00Z&end_date=2025-02-04T08:00:00Z';
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
@@ -35,12 +35,12 @@ function smallDataset(): FakeDataset {
   };
 }
 
-async function serve(data: FakeDataset = smallDataset()): Promise<FakeDevinApi> {
-  api = await startFakeDevinApi({ apiKey: KEY, data });
+async function serve(data: FakeDataset = smallDataset()): Promise<TestDevinApi> {
+  api = await startTestDevinApi({ apiKey: KEY, data });
   return api;
 }
 
-async function get(server: FakeDevinApi, target: string, headers: Record<string, string> = AUTH) {
+async function get(server: TestDevinApi, target: string, headers: Record<string, string> = AUTH) {
   const response = await fetch(`${server.url}${target}`, { headers });
   return { status: response.status, body: (await response.json()) as unknown };
 }

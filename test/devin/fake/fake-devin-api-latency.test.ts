@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import { startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
+import { startTestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { AUTH, datasetOf, KEY, minuteSessions } from './wire-fixtures.js';
 
 const SESSIONS = '/v2/enterprise/sessions';
@@ -8,7 +8,7 @@ const LATENCY_MS = 300;
 // Timers may fire a millisecond early by the clock performance.now() reads.
 const TIMER_SLACK_MS = 5;
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 describe('added latency', () => {
   it('answers every request latencyMs after it arrives, while the others are already in', async () => {
-    api = await startFakeDevinApi({
+    api = await startTestDevinApi({
       apiKey: KEY,
       data: datasetOf(minuteSessions(10)),
       latencyMs: LATENCY_MS,
@@ -41,7 +41,7 @@ describe('added latency', () => {
   });
 
   it('adds a delay fault to it and makes an immediate fault wait it too', async () => {
-    api = await startFakeDevinApi({
+    api = await startTestDevinApi({
       apiKey: KEY,
       data: datasetOf(minuteSessions(3)),
       latencyMs: 100,
@@ -65,7 +65,7 @@ describe('added latency', () => {
 
   it('refuses a latency that is not a number of milliseconds ≥ 0, naming it', async () => {
     await expect(
-      startFakeDevinApi({ apiKey: KEY, data: datasetOf(minuteSessions(1)), latencyMs: -1 }),
+      startTestDevinApi({ apiKey: KEY, data: datasetOf(minuteSessions(1)), latencyMs: -1 }),
     ).rejects.toThrow(/latencyMs must be .* got -1/);
   });
 });

@@ -1,26 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import { startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
+import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
+import { startTestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import type { SessionsBody } from './wire-fixtures.js';
 import { AUTH, datasetOf, KEY, minuteSessions, wireSession } from './wire-fixtures.js';
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
 });
 
-async function serve(data = datasetOf(minuteSessions(450))): Promise<FakeDevinApi> {
-  api = await startFakeDevinApi({ apiKey: KEY, data });
+async function serve(data = datasetOf(minuteSessions(450))): Promise<TestDevinApi> {
+  api = await startTestDevinApi({ apiKey: KEY, data });
   return api;
 }
 
-async function get(server: FakeDevinApi, target: string, headers: Record<string, string> = AUTH) {
+async function get(server: TestDevinApi, target: string, headers: Record<string, string> = AUTH) {
   const response = await fetch(`${server.url}${target}`, { headers });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-async function sessions(server: FakeDevinApi, query: string): Promise<SessionsBody> {
+async function sessions(server: TestDevinApi, query: string): Promise<SessionsBody> {
   const { status, body } = await get(server, `/v2/enterprise/sessions?${query}`);
   expect(status).toBe(200);
   return body as SessionsBody;
@@ -28,7 +28,7 @@ async function sessions(server: FakeDevinApi, query: string): Promise<SessionsBo
 
 const ids = (body: SessionsBody) => body.items.map((item) => item.session_id);
 
-describe('startFakeDevinApi', () => {
+describe('startTestDevinApi', () => {
   it('listens on an ephemeral loopback port', async () => {
     const server = await serve();
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDevinClient } from '../../../../functions/devin/client/devin-client.js';
 import { demoDataset } from '../../../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../../../functions/devin/fake/fake-devin-api.js';
+import { startTestDevinApi, type TestDevinApi } from '../../../support/fake-devin-api/test-devin-api.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');
 const KEY = 'cog_edge-cap-test-key-51d0';
@@ -12,14 +12,14 @@ const OCTOBER = {
   lastDay: '2026-10-31',
 };
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
 });
 
 async function edgesWith(maxEdgeSessions?: number) {
-  api = await startFakeDevinApi({ apiKey: KEY, data: demoDataset(NOW) });
+  api = await startTestDevinApi({ apiKey: KEY, data: demoDataset(NOW) });
   const warnings: string[] = [];
   const client = createDevinClient({
     apiKey: KEY,

@@ -6,8 +6,8 @@ import type {
 } from '../../../../functions/core/report/billed-consumption.js';
 import { consumptionLedger } from '../../../../functions/devin/fake/consumption-ledger.js';
 import { demoDataset } from '../../../../functions/devin/fake/demo-dataset.js';
-import type { FaultPlan } from '../../../../functions/devin/fake/faults.js';
 import { splitNonSession } from '../../../../functions/devin/fake/v3/non-session-products.js';
+import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { FEBRUARY } from '../fake-api-harness.js';
 import { COG_KEY, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DevinApiError } from '../../../../functions/devin/client/devin-api-error.js';
 import { DevinDataError } from '../../../../functions/devin/client/devin-data-error.js';
 import { IncompleteFetchError } from '../../../../functions/devin/client/incomplete-fetch-error.js';
-import type { Fault } from '../../../../functions/devin/fake/faults.js';
+import type { Fault } from '../../../support/fake-devin-api/faults.js';
 import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, rejectionOf, wireSession } from '../fake-api-harness.js';
 import { COG_KEY, midChain, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';

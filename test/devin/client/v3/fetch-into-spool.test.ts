@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DevinClient } from '../../../../functions/devin/client/devin-client.js';
-import type { FaultPlan } from '../../../../functions/devin/fake/faults.js';
+import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { FEBRUARY, rejectionOf } from '../fake-api-harness.js';
 import { midChain, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';
 

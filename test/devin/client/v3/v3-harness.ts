@@ -3,11 +3,11 @@ import {
   type DevinClient,
   type DevinClientOptions,
 } from '../../../../functions/devin/client/devin-client.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../../../functions/devin/fake/fake-devin-api.js';
-import type { FaultPlan } from '../../../../functions/devin/fake/faults.js';
 import type { ProductSplit, ServiceUserBill } from '../../../../functions/devin/fake/v3/v3-consumption.js';
 import type { V3Prefix } from '../../../../functions/devin/fake/v3/v3-endpoints.js';
 import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
+import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
+import { startTestDevinApi, type TestDevinApi } from '../../../support/fake-devin-api/test-devin-api.js';
 import { datasetOf, februarySessions } from '../fake-api-harness.js';
 
 /** A service-user key, distinctive so a leak into any message is unmistakable. */
@@ -19,7 +19,7 @@ export const SERVICE_USERS = [
 ];
 
 export interface V3Harness {
-  readonly api: FakeDevinApi;
+  readonly api: TestDevinApi;
   readonly client: DevinClient;
   /** The same fake read through v2, for comparisons. */
   readonly v2: DevinClient;
@@ -38,7 +38,7 @@ export async function startV3Harness(
     serviceUserBill?: ServiceUserBill;
   } = {},
 ): Promise<V3Harness> {
-  const api = await startFakeDevinApi({
+  const api = await startTestDevinApi({
     apiKey: COG_KEY,
     data,
     ...(options.faults && { faults: options.faults }),

@@ -1,9 +1,9 @@
-import { SESSIONS_PATH } from './endpoints.js';
+import { SESSIONS_PATH } from '../../../functions/devin/fake/endpoints.js';
+import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
+import type { SeededRandom } from '../../../functions/devin/fake/seeded-random.js';
+import { seededRandom } from '../../../functions/devin/fake/seeded-random.js';
+import { V3_PREFIXES, V3_SESSIONS } from '../../../functions/devin/fake/v3/v3-endpoints.js';
 import type { Fault, FaultPlan, FaultRate, FaultRule } from './faults.js';
-import type { IncomingRequest } from './recorded-request.js';
-import type { SeededRandom } from './seeded-random.js';
-import { seededRandom } from './seeded-random.js';
-import { V3_PREFIXES, V3_SESSIONS } from './v3/v3-endpoints.js';
 
 /** A fault plan that cannot work as written, e.g. a probability of 2. */
 export class FaultPlanError extends Error {

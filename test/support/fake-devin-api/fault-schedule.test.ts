@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FaultPlanError, FaultSchedule } from '../../../functions/devin/fake/fault-schedule.js';
-import type { IncomingRequest } from '../../../functions/devin/fake/recorded-request.js';
+import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
+import { FaultPlanError, FaultSchedule } from './fault-schedule.js';
 
 function request(path: string, index = 0): IncomingRequest {
   return { index, method: 'GET', path, url: path, query: {}, headers: {}, authorized: true, at: new Date(0) };

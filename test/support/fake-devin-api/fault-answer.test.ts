@@ -1,24 +1,24 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import { startFakeDevinApi } from '../../../functions/devin/fake/fake-devin-api.js';
-import type { FaultPlan } from '../../../functions/devin/fake/faults.js';
-import type { SessionsBody } from './wire-fixtures.js';
-import { AUTH, datasetOf, KEY, minuteSessions } from './wire-fixtures.js';
+import type { SessionsBody } from '../../devin/fake/wire-fixtures.js';
+import { AUTH, datasetOf, KEY, minuteSessions } from '../../devin/fake/wire-fixtures.js';
+import type { FaultPlan } from './faults.js';
+import type { TestDevinApi } from './test-devin-api.js';
+import { startTestDevinApi } from './test-devin-api.js';
 
 const SESSIONS = '/v2/enterprise/sessions';
 
-let api: FakeDevinApi | undefined;
+let api: TestDevinApi | undefined;
 afterEach(async () => {
   await api?.close();
   api = undefined;
 });
 
-async function serve(faults: FaultPlan): Promise<FakeDevinApi> {
-  api = await startFakeDevinApi({ apiKey: KEY, data: datasetOf(minuteSessions(10)), faults });
+async function serve(faults: FaultPlan): Promise<TestDevinApi> {
+  api = await startTestDevinApi({ apiKey: KEY, data: datasetOf(minuteSessions(10)), faults });
   return api;
 }
 
-const call = (server: FakeDevinApi, target = `${SESSIONS}?order=asc`, init: RequestInit = {}) =>
+const call = (server: TestDevinApi, target = `${SESSIONS}?order=asc`, init: RequestInit = {}) =>
   fetch(`${server.url}${target}`, { headers: AUTH, ...init });
 
 describe('fault injection', () => {
