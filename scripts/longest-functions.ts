@@ -24,7 +24,9 @@ for (const path of files(root)) {
     if (ts.isFunctionLike(node) && 'body' in node && node.body) {
       const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
       const end = source.getLineAndCharacterOfPosition(node.getEnd()).line + 1;
-      const named = node.name?.getText(source) ?? (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : '(anonymous)');
+      const named =
+        node.name?.getText(source) ??
+        (ts.isVariableDeclaration(node.parent) ? node.parent.name.getText(source) : '(anonymous)');
       found.push({ where: `${relative('.', path)}:${start}`, name: named, lines: end - start + 1 });
     }
     ts.forEachChild(node, visit);
@@ -32,4 +34,5 @@ for (const path of files(root)) {
   visit(source);
 }
 found.sort((a, b) => b.lines - a.lines);
-for (const f of found.slice(0, count)) process.stdout.write(`${String(f.lines).padStart(5)}  ${f.name}  ${f.where}\n`);
+for (const f of found.slice(0, count))
+  process.stdout.write(`${String(f.lines).padStart(5)}  ${f.name}  ${f.where}\n`);
