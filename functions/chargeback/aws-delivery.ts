@@ -13,7 +13,6 @@ import {
 } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { closePeriod } from '../close/close-period.js';
-import { s3CloseStore } from '../close/s3-close-store.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
 import { toSummaryDocument } from '../core/report/summary-document.js';
@@ -28,6 +27,7 @@ import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.j
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
+import { s3CloseStoreOf } from './s3-closed-periods.js';
 import { s3SessionArchives } from './session-archives.js';
 import { sessionsExport } from './sessions-export.js';
 import { storeCostCentreObjects } from './store-cost-centre-objects.js';
@@ -194,7 +194,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       };
     },
     close(artifacts, stored) {
-      return closePeriod(s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim }), {
+      return closePeriod(s3CloseStoreOf(s3, bucket, options.prefix, artifacts.report.period), {
         report: artifacts.report,
         sessions: artifacts.sessions,
         run: artifacts.run,

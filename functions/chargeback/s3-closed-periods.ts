@@ -2,11 +2,12 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describeError, ReportStoreError } from '../aws/aws-errors.js';
 import { isMissingObject } from '../aws/s3-error-kind.js';
 import type { CloseStore } from '../close/close-store.js';
-import { s3CloseStore } from '../close/s3-close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
+import { storedClose } from '../close/stored-close.js';
 import type { ClosedFile } from '../core/close/verify-closed-file.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
+import { s3ObjectStore } from '../store/s3-object-store.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
@@ -58,7 +59,11 @@ export function s3CloseStoreOf(
   period: ReportPeriod,
 ): CloseStore {
   const keys = reportKeys(prefix, period);
-  return s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim });
+  return storedClose(
+    s3ObjectStore(s3, bucket),
+    { recordKey: keys.close, claimKey: keys.closeClaim },
+    { location: { kind: 's3', bucket } },
+  );
 }
 
 /** The period's close and the same month's under the other alignments, in the bucket. */

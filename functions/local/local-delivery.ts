@@ -1,9 +1,9 @@
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { basename, join, relative, resolve, sep } from 'node:path';
 import { closePeriod } from '../close/close-period.js';
 import type { CloseStore } from '../close/close-store.js';
-import { fileCloseStore } from '../close/file-close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
+import { storedClose } from '../close/stored-close.js';
 import { closeRecordName } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
@@ -16,6 +16,7 @@ import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
+import { folderObjectStore } from '../store/folder-object-store.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
 import { type CostCentreFiles, writeCostCentreFiles } from './write-cost-centre-files.js';
 import { writeFileAtomically } from './write-file-atomically.js';
@@ -180,9 +181,23 @@ export async function hasSummary(outDir: string, period: ReportPeriod): Promise<
   }
 }
 
-/** The period's close record in `outDir`: `devin-acu-chargeback-<slug>.close.json`. */
+/**
+ * The period's close in `outDir`: the record `devin-acu-chargeback-<slug>.close.json`, the claim
+ * `.devin-acu-chargeback-<slug>.close.claim` beside it. Artifacts are named by path; the record
+ * keeps them relative to `outDir`.
+ */
 export function localCloseStore(outDir: string, period: ReportPeriod): CloseStore {
-  return fileCloseStore(resolve(outDir), closeRecordName(workbookFileName(period).replace(/\.xlsx$/, '')));
+  const root = resolve(outDir);
+  const base = workbookFileName(period).replace(/\.xlsx$/, '');
+  return storedClose(
+    folderObjectStore(root),
+    { recordKey: closeRecordName(base), claimKey: `.${base}.close.claim` },
+    {
+      location: { kind: 'file' },
+      artifactKey: (path) => relative(root, resolve(root, path)).split(sep).join('/'),
+      claimsNameTheProcess: true,
+    },
+  );
 }
 
 /** The period's close and the same month's under the other alignments, in `outDir`. */

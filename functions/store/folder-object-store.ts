@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { link, mkdir, open, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { dropScratch, holdScratch, processAlive } from '../local/scratch-files.js';
 import { writeFileAtomically } from '../local/write-file-atomically.js';
 import { FolderStoreError } from './folder-store-error.js';
@@ -23,16 +24,21 @@ import {
  *
  * `replaceIfUnchanged` takes a lock on the version it replaces, `.<name>.<version>.lock-<n>`,
  * created with link(2): of N replacers of one version one holds it, checks the file is still at
- * that version and renames the new bytes onto it; the others answer false. A lock whose process
- * is gone (a killed CLI) is not waited for: the next replacer takes the lock one generation up
- * (`-1`, `-2` …), again with link(2), so even then one replacer wins. A lock of a process on
- * another host is respected (a replace holds it for milliseconds).
+ * that version and renames the new bytes onto it; the others wait for it to finish and answer
+ * false. A lock whose process is gone (a killed CLI), or older than {@link LOCK_DEAD_MS}, is not
+ * waited for: the next replacer takes the lock one generation up (`-1`, `-2` …), again with
+ * link(2), so even then one replacer wins.
  */
 
 const LOCK = /\.lock-\d+$/;
 const SCRATCH = /\.partial$/;
 /** Generations of a version's lock tried before giving up: each is a replacer that died holding it. */
 const LOCK_GENERATIONS = 16;
+/** A replace holds its lock for milliseconds: one held this long (by any host) belongs to a replacer that died. */
+const LOCK_DEAD_MS = 10_000;
+/** How long a replacer waits for another's lock, and how often it looks. */
+const LOCK_WAIT_MS = 15_000;
+const LOCK_POLL_MS = 5;
 
 export function folderObjectStore(rootDir: string): ObjectStore {
   const root = resolve(rootDir);
@@ -105,7 +111,6 @@ export function folderObjectStore(rootDir: string): ObjectStore {
       const path = pathOf(key, 'replace-if-unchanged');
       try {
         const unlock = await lockVersion(path, version);
-        if (unlock === undefined) return false;
         try {
           if ((await read(path))?.version !== version) return false;
           await writeFileAtomically(path, bodyBytes(body));
@@ -180,36 +185,49 @@ async function createOnce(path: string, bytes: Uint8Array): Promise<'written' | 
   }
 }
 
-/** The lock on `version` of `path`, or undefined when another live replacer holds it (it wins or the version is gone). */
-async function lockVersion(path: string, version: string): Promise<(() => Promise<void>) | undefined> {
+/**
+ * Holds the lock on `version` of `path` (the release is returned). A live replacer's lock is
+ * waited for: it holds it for milliseconds, and once it is gone the file is at its new version
+ * (so this replace answers false, like S3 after a winning If-Match). A dead replacer's is passed
+ * by taking the next generation, again with link(2).
+ */
+async function lockVersion(path: string, version: string): Promise<() => Promise<void>> {
   const base = join(
     dirname(path),
     `.${basename(path)}.${version.replace(/[^0-9a-zA-Z]/g, '').slice(0, 16)}.lock-`,
   );
   const me = Buffer.from(`${JSON.stringify({ host: hostname(), pid: process.pid })}\n`);
-  for (let generation = 0; generation < LOCK_GENERATIONS; generation++) {
-    const lock = `${base}${generation}`;
-    if ((await createOnce(lock, me)) === 'written')
-      return async () => {
-        // Every generation up to this one: the ones below belong to replacers that died.
-        for (let g = generation; g >= 0; g--) await rm(`${base}${g}`, { force: true });
-      };
-    const holder = await lockHolder(lock);
-    // Released meanwhile: its replacer finished, so the version is no longer current.
-    if (holder === 'gone') return undefined;
-    if (holder === 'alive') return undefined;
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    let waitFor: string | undefined;
+    for (let generation = 0; generation < LOCK_GENERATIONS && waitFor === undefined; generation++) {
+      const lock = `${base}${generation}`;
+      if ((await createOnce(lock, me)) === 'written')
+        return async () => {
+          // Every generation up to this one: the ones below belong to replacers that died.
+          for (let g = generation; g >= 0; g--) await rm(`${base}${g}`, { force: true });
+        };
+      const holder = await lockHolder(lock);
+      if (holder !== 'dead') waitFor = lock;
+    }
+    if (waitFor === undefined)
+      throw new Error(`${LOCK_GENERATIONS} replacers died holding the lock ${base}*; remove those files`);
+    if (Date.now() > deadline) throw new Error(`the lock ${waitFor} was held for over ${LOCK_WAIT_MS} ms`);
+    await sleep(LOCK_POLL_MS);
   }
-  throw new Error(`${LOCK_GENERATIONS} replacers died holding the lock ${base}*; remove those files`);
 }
 
+/** 'gone' when released meanwhile; 'dead' when its process has exited or it is older than {@link LOCK_DEAD_MS}. */
 async function lockHolder(lock: string): Promise<'alive' | 'dead' | 'gone'> {
   let text: string;
+  let age: number;
   try {
-    text = await readFile(lock, 'utf8');
+    [text, age] = await Promise.all([readFile(lock, 'utf8'), stat(lock).then((s) => Date.now() - s.mtimeMs)]);
   } catch (error) {
     if (isMissing(error)) return 'gone';
     throw error;
   }
+  if (age > LOCK_DEAD_MS) return 'dead';
   let holder: { host?: unknown; pid?: unknown };
   try {
     holder = JSON.parse(text) as { host?: unknown; pid?: unknown };

@@ -3,10 +3,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '../../functions/store/conditional-write.js';
@@ -250,15 +250,31 @@ describe("the folder store's replace", () => {
     expect(await readdir(join(dir, at('')))).toEqual(['claim.json']);
   });
 
-  it('waits for the lock of a live replacer: false while it holds the version', async () => {
+  it('waits for the lock of a live replacer, and passes one left for longer than a replace takes', async () => {
     const store = folderObjectStore(dir);
     const at = scope();
     await store.put(at('claim.json'), 'held');
     const version = (await store.get(at('claim.json')))?.version ?? '';
     const lock = join(dir, at(`.claim.json.${version.slice(0, 16)}.lock-0`));
     await writeFile(lock, `${JSON.stringify({ host: 'another-host', pid: 1 })}\n`);
-    expect(await store.replaceIfUnchanged(at('claim.json'), 'mine', version)).toBe(false);
+    let settled = false;
+    const replacing = store.replaceIfUnchanged(at('claim.json'), 'mine', version).finally(() => {
+      settled = true;
+    });
+    await sleep(100);
+    expect(settled).toBe(false);
     expect((await store.get(at('claim.json')))?.text()).toBe('held');
+    // The other replacer let go without replacing: the version is still the one read.
+    await rm(lock);
+    expect(await replacing).toBe(true);
+
+    const next = (await store.get(at('claim.json')))?.version ?? '';
+    const old = join(dir, at(`.claim.json.${next.slice(0, 16)}.lock-0`));
+    await writeFile(old, `${JSON.stringify({ host: 'another-host', pid: 1 })}\n`);
+    const minuteAgo = new Date(Date.now() - 60_000);
+    await utimes(old, minuteAgo, minuteAgo);
+    expect(await store.replaceIfUnchanged(at('claim.json'), 'after', next)).toBe(true);
+    expect(await readdir(join(dir, at('')))).toEqual(['claim.json']);
   });
 
   it('refuses a key that climbs out of its folder, naming it', async () => {
