@@ -29,7 +29,7 @@ export async function putIfAbsentReadBack(
   try {
     outcome = await store.putIfAbsent(key, body, options.meta);
   } catch (error) {
-    const stored = await store.get(key);
+    const stored = await readBack(store, key);
     if (stored !== undefined && isOwn(stored)) return 'written';
     throw error;
   }
@@ -51,11 +51,20 @@ export async function replaceIfUnchangedReadBack(
   try {
     replaced = await store.replaceIfUnchanged(key, body, version, options.meta);
   } catch (error) {
-    const stored = await store.get(key);
+    const stored = await readBack(store, key);
     if (stored !== undefined && stored.version !== version && isOwn(stored)) return true;
     throw error;
   }
   if (replaced) return true;
   const stored = await store.get(key);
   return stored !== undefined && stored.version !== version && isOwn(stored);
+}
+
+/** After a failed write: the object if it can be read, else undefined (the write's own error is the one to report). */
+async function readBack(store: ObjectStore, key: string): Promise<StoredVersion | undefined> {
+  try {
+    return await store.get(key);
+  } catch {
+    return undefined;
+  }
 }

@@ -81,6 +81,8 @@ export function folderObjectStore(rootDir: string): ObjectStore {
   };
   return {
     kind: 'folder',
+    failure: (message, key, operation, cause) =>
+      new FolderStoreError(message, { path: join(root, key), key, operation }, { cause }),
     location: (key) => pathOf(key, 'get'),
     async get(key) {
       try {

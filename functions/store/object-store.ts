@@ -72,6 +72,11 @@ export interface ObjectStore {
   delete(key: string): Promise<void>;
   /** The object's SHA-256 and size as stored; a missing object is an error naming it. */
   fingerprint(key: string): Promise<ObjectFingerprint>;
+  /**
+   * This store's typed error about `key` (S3: ReportStoreError with bucket and key; a folder:
+   * FolderStoreError with the path), for what a caller finds wrong in an object it read.
+   */
+  failure(message: string, key: string, operation: ObjectStoreOperation, cause?: unknown): Error;
 }
 
 /** What a store was doing when it failed: the stage an error names. */

@@ -17,6 +17,7 @@ import {
   type ObjectFingerprint,
   type ObjectMeta,
   type ObjectStore,
+  type ObjectStoreOperation,
   storedVersion,
 } from './object-store.js';
 
@@ -76,6 +77,7 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
   };
   return {
     kind: 's3',
+    failure: (message, key, operation, cause) => fail(message, key, S3_OPERATION[operation], cause),
     location: (key) => `s3://${bucket}/${key}`,
     async get(key) {
       try {
@@ -171,6 +173,17 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
     },
   };
 }
+
+/** The S3 call each port operation makes, as ReportStoreError names it. */
+const S3_OPERATION: Readonly<Record<ObjectStoreOperation, ReportStoreOperation>> = {
+  get: 'get-object',
+  put: 'put-object',
+  'put-if-absent': 'put-object',
+  'replace-if-unchanged': 'put-object',
+  list: 'list-objects',
+  delete: 'delete-object',
+  fingerprint: 'get-object',
+};
 
 /** The type S3 serves the object with: as given, else JSON for `.json` keys, else bytes. */
 function contentTypeOf(key: string, meta: ObjectMeta | undefined): string {
