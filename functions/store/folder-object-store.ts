@@ -5,7 +5,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { dropScratch, holdScratch, processAlive } from '../local/scratch-files.js';
-import { writeFileAtomically } from '../local/write-file-atomically.js';
+import { writeFileAtomically, writeStreamAtomically } from '../local/write-file-atomically.js';
 import { FolderStoreError } from './folder-store-error.js';
 import {
   bodyBytes,
@@ -96,7 +96,9 @@ export function folderObjectStore(rootDir: string): ObjectStore {
       const path = pathOf(key, 'put');
       try {
         await mkdir(dirname(path), { recursive: true });
-        await writeFileAtomically(path, bodyBytes(body));
+        if (typeof body === 'string' || body instanceof Uint8Array)
+          await writeFileAtomically(path, bodyBytes(body));
+        else await writeStreamAtomically(path, body);
       } catch (error) {
         throw fail('could not write', key, 'put', error);
       }

@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /*
  * The one store port (issue 27, item 3): every record, claim, marker and artifact of a period is
  * written and read through it, in a bucket (s3-object-store.ts) or a folder
@@ -14,6 +16,9 @@
 
 /** What a store keeps: text is stored as its UTF-8 bytes. */
 export type ObjectBody = string | Uint8Array;
+
+/** What `put` takes besides: a stream (a gzip of many MB, a workbook file), never held whole in memory. */
+export type PutBody = ObjectBody | Readable;
 
 /** How an S3 object is served (ignored in a folder, where the file's name says it all). */
 export interface ObjectMeta {
@@ -53,7 +58,7 @@ export interface ObjectStore {
   /** The object with its version, or undefined when there is none. */
   get(key: string): Promise<StoredVersion | undefined>;
   /** Writes the object whole, whatever is there; a reader sees the old bytes or the new, never a mix. */
-  put(key: string, body: ObjectBody, meta?: ObjectMeta): Promise<void>;
+  put(key: string, body: PutBody, meta?: ObjectMeta): Promise<void>;
   /**
    * Writes only if there is no object at `key` (S3 `If-None-Match: *`; a hard link in a folder):
    * of N racing callers exactly one gets 'written'. 'exists' may be this caller's own write whose

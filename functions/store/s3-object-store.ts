@@ -96,7 +96,7 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
       await putReportObject(s3, {
         bucket,
         key,
-        body: Buffer.from(bodyBytes(body)),
+        body: typeof body === 'string' || body instanceof Uint8Array ? Buffer.from(bodyBytes(body)) : body,
         contentType: contentTypeOf(key, meta),
         fileName: meta?.fileName,
         contentEncoding: meta?.contentEncoding,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,17 @@ describe.each(ADAPTERS)('the $name object store', ({ name, open }) => {
     expect((await store.fingerprint(key)).bytes).toBe(Buffer.byteLength('grüße\n'));
     await store.delete(key);
     expect(await store.get(key)).toBeUndefined();
+  });
+
+  it('stores a stream whole, never holding it as one buffer', async () => {
+    const store = open();
+    const key = scope()('sessions.json.gz');
+    const chunks = Array.from({ length: 64 }, (_, i) => Buffer.alloc(64 * 1024, i));
+    await store.put(key, Readable.from(chunks), { contentType: 'application/json', contentEncoding: 'gzip' });
+    expect(await store.fingerprint(key)).toEqual({
+      sha256: createHash('sha256').update(Buffer.concat(chunks)).digest('hex'),
+      bytes: 64 * 64 * 1024,
+    });
   });
 
   it('names where a key lives', () => {
