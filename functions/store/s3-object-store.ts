@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   ListObjectsV2Command,
   type ListObjectsV2CommandOutput,
   PutObjectCommand,
@@ -24,6 +25,8 @@ import {
 /** A conditional write answered 409 (another one to the key was in flight; S3 asks to retry) is tried again. */
 const CONFLICT_ATTEMPTS = 4;
 const CONFLICT_BACKOFF_MS = 50;
+/** A body that broke off mid-read is read again, a few times. */
+const BODY_READ_ATTEMPTS = 3;
 
 /**
  * The store port over one bucket. Conditional writes are single PutObjects (`If-None-Match: *`,
@@ -80,16 +83,24 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
     failure: (message, key, operation, cause) => fail(message, key, S3_OPERATION[operation], cause),
     location: (key) => `s3://${bucket}/${key}`,
     async get(key) {
-      try {
-        const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+      for (let attempt = 1; ; attempt++) {
+        let response: GetObjectCommandOutput;
+        try {
+          response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+        } catch (error) {
+          if (isMissingObject(error)) return undefined;
+          throw fail('could not read', key, 'get-object', error, attempt);
+        }
         if (response.ETag === undefined)
           throw fail('S3 returned the object without an ETag', key, 'get-object');
-        return storedVersion(bytes, response.ETag, response.LastModified);
-      } catch (error) {
-        if (isMissingObject(error)) return undefined;
-        if (error instanceof ReportStoreError) throw error;
-        throw fail('could not read', key, 'get-object', error);
+        try {
+          const bytes = (await response.Body?.transformToByteArray()) ?? new Uint8Array();
+          return storedVersion(bytes, response.ETag, response.LastModified);
+        } catch (error) {
+          // The body broke off mid-read (a dropped connection): read again, the object is whole in S3.
+          if (attempt < BODY_READ_ATTEMPTS) continue;
+          throw fail('could not read', key, 'get-object', error, attempt);
+        }
       }
     },
     async put(key, body, meta) {
