@@ -95,6 +95,14 @@ function handOverFor(context: Invocation | undefined): HandOver {
   };
 }
 
+/** When Lambda kills this invocation; outside Lambda (tests) there is none unless the context says. */
+function deadlineOf(context: Invocation | undefined): (() => Date) | undefined {
+  const remaining = context?.getRemainingTimeInMillis;
+  if (remaining === undefined) return undefined;
+  const deadline = new Date(Date.now() + remaining());
+  return () => deadline;
+}
+
 async function logged<T>(runId: string, context: Invocation | undefined, work: () => Promise<T>): Promise<T> {
   logger.resetKeys();
   logger.appendKeys({ runId, ...(context?.awsRequestId && { requestId: context.awsRequestId }) });
@@ -116,7 +124,11 @@ export async function handler(event: unknown, context?: Invocation): Promise<Rep
     const run = parseReportEvent(event);
     if (run.kind === 'check') return deploymentCheck();
     assertRecipientsAllowed(run, config.allowedRecipientDomains);
-    const outcome = await runChargebackJob(run, { ...jobDeps(runId), handOver: handOverFor(context) });
+    const outcome = await runChargebackJob(run, {
+      ...jobDeps(runId),
+      handOver: handOverFor(context),
+      deadline: deadlineOf(context),
+    });
     if (run.kind === 'scheduled') {
       const now = new Date();
       const overdue = closeOverdue(
@@ -179,6 +191,10 @@ export async function mergeHandler(event: unknown, context?: Invocation): Promis
   return logged(merge.runId, context, async () => {
     // The execution's input could be started by hand: the same bound as the entry's.
     assertRecipientsAllowed(merge.run, config.allowedRecipientDomains);
-    return runMergeJob(merge, jobDeps(merge.runId), { s3, bucket: config.bucket });
+    return runMergeJob(
+      merge,
+      { ...jobDeps(merge.runId), deadline: deadlineOf(context) },
+      { s3, bucket: config.bucket },
+    );
   });
 }

@@ -1,41 +1,14 @@
-import { mkdir, rm } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
-import { holdCloseLease } from '../close/close-lease.js';
-import { claimMonthClose, monthIsClosed } from '../close/same-month-close.js';
-import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
-import { assertMayClose, closableFrom, closeTiming } from '../core/close/close-timing.js';
-import { runFilesFor } from '../core/close/run-files.js';
+import { closedLine } from '../core/close/close-record.js';
 import { InvalidInputError } from '../core/errors.js';
-import { parsePricing } from '../core/money/parse-pricing.js';
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
-import { createDevinClient } from '../devin/client/devin-client.js';
-import { datasetAsOf } from '../devin/fake/dataset-as-of.js';
-import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
-import { focusOptionsFromEnv } from '../focus/focus-options.js';
-import { localClosedPeriods } from '../local/local-closed-periods.js';
-import {
-  createLocalDelivery,
-  hasSummary,
-  type LocalEmailPreview,
-  type LocalStoredReport,
-  localCloseStore,
-  localSameMonthStores,
-} from '../local/local-delivery.js';
-import { hasFocusDataset } from '../local/write-focus-dataset.js';
-import { newRunId } from '../pipeline/new-run-id.js';
-import { resolveReportPeriod } from '../pipeline/period-choice.js';
-import { earlierPeriods } from '../pipeline/read-summary-history.js';
-import { type ReportOutcome, runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
-import { loadCostCentres } from './load-cost-centres.js';
-import { progressReporter } from './progress-reporter.js';
+import { type DemoSource, startDemoSource } from './demo-source.js';
+import { localReport } from './local-report.js';
 import { runCheckAccess } from './run-check-access.js';
-import { localShowback } from './run-local-showback.js';
-import { closedRecordOutput, humanOutput, jsonOutput, type LocalRun, localRun } from './run-output.js';
+import { closedRecordOutput, humanOutput, jsonOutput } from './run-output.js';
+
+export { DEMO_ACU_PRICE } from './demo-source.js';
 
 export interface CliIo {
   readonly env: Record<string, string | undefined>;
@@ -44,17 +17,9 @@ export interface CliIo {
   readonly stderr: { write(text: string): unknown; isTTY?: boolean };
 }
 
-/** The demo's price: the vendor's published list price, only ever used for demo data. */
-export const DEMO_ACU_PRICE = '2.25';
-const DEFAULT_CURRENCY = 'USD';
-/** The demo closes a month it builds first two hours after it may, the default schedule's hour. */
-const DEMO_CLOSE_SLACK_MS = 2 * 60 * 60 * 1000;
-/** Months the demo builds before the asked one (about a second each), for month-over-month and the trend. */
-const DEMO_HISTORY_PERIODS = 3;
-
 /**
- * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same pipeline,
- * the demo pointing it at the project's fake Devin API on loopback.
+ * `npm run report` (mode 'api') and `npm start` (mode 'demo'): the same engine, the demo
+ * pointing it at the project's fake Devin API on loopback.
  * Returns the exit code: 0 done, 1 the run failed, 2 the command line was wrong.
  */
 export async function runReportCli(
@@ -73,224 +38,29 @@ export async function runReportCli(
     io.stdout.write(USAGE);
     return 0;
   }
-  const stopDemoApi: Array<() => Promise<void>> = [];
+  let demo: DemoSource | undefined;
   try {
     if (options.checkAccess && mode === 'api') {
       const connection = devinConfigFromEnv(io.env);
-      return await runCheckAccess(
-        { ...connection, ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }) },
-        io,
-        options.json,
-      );
+      const version = options.apiVersion !== undefined && { apiVersion: options.apiVersion };
+      return await runCheckAccess({ ...connection, ...version }, io, options.json);
     }
-    const now = io.now();
-    const acuPrice = options.acuPrice ?? (mode === 'demo' ? DEMO_ACU_PRICE : undefined);
-    if (acuPrice === undefined) {
-      throw new InvalidInputError(
-        '--acu-price',
-        undefined,
-        'is required: pass your contract price per ACU (or set ACU_PRICE)',
-      );
-    }
-    const pricing = parsePricing(acuPrice, options.currency ?? DEFAULT_CURRENCY);
-
-    let connection: { apiKey: string; baseUrl: string };
-    let demoApi: FakeDevinApi | undefined;
-    if (mode === 'demo') {
-      // A service-user-shaped key: the demo runs on v3, the vendor's current API, unless told otherwise.
-      const apiKey = `cog_demo-${newRunId(now)}`;
-      const api = await startFakeDevinApi({ apiKey, data: demoDataset(now) });
-      demoApi = api;
-      stopDemoApi.push(() => api.close());
-      connection = { apiKey, baseUrl: api.url };
-    } else {
-      connection = devinConfigFromEnv(io.env);
-    }
-
-    const costCentres = await loadCostCentres(options, mode);
-    const log = stderrLog(io.stderr);
-    const devin = createDevinClient({
-      ...connection,
-      ...(options.concurrency !== undefined && { concurrency: options.concurrency }),
-      ...(options.apiVersion !== undefined && { apiVersion: options.apiVersion }),
-      onWarning: (message: string) => log.warn(message),
-    });
-    const { period, cycles } = await resolveReportPeriod(options.period, {
-      timeZone: options.timeZone,
-      now,
-      devin,
-    });
-    await mkdir(options.outDir, { recursive: true });
-    const progress = progressReporter(io.stderr);
-    // The demo closes its earlier months at the hour the schedule would have (see below).
-    let demoCloseAt: Date | undefined;
-    const clock = () => demoCloseAt ?? io.now();
-    const delivery = createLocalDelivery({
-      outDir: options.outDir,
-      previewFrom: 'Devin chargeback <devin-chargeback@example.com>',
-      previewTo: ['finance@example.com'],
-      now: clock,
-      focus: focusOptionsFromEnv(io.env),
-    });
-    const filters = { orgIds: options.orgIds, userIds: options.userIds, tags: options.tags };
-    const runFor = async (
-      reportPeriod: ReportPeriod,
-      closing: boolean,
-      showback = false,
-    ): Promise<LocalRun | { closedAlready: CloseRecord }> => {
-      // One id for the claim, the run and its output, so a held claim names a run one can find.
-      const runId = newRunId(clock());
-      // Checked as the Lambda checks a close: never before the period's bill has ended and settled.
-      if (closing) {
-        assertMayClose(reportPeriod, clock(), options.closeSettleHours, { field: '--close', value: true });
-      }
-      const close = await prepareLocalClose(options.outDir, reportPeriod, closing, mode, runId, io);
-      if (close.kind === 'closed') return { closedAlready: close.record };
-      const lease =
-        close.kind === 'claimed'
-          ? holdCloseLease(localCloseStore(options.outDir, reportPeriod), runId, io.now, (why) =>
-              log.warn(why),
-            )
-          : undefined;
-      if (lease) io.stderr.write(`Closing ${reportPeriod.label} as run ${runId}.\n`);
-      let outcome: ReportOutcome<LocalStoredReport, LocalEmailPreview>;
-      try {
-        outcome = await runChargebackReport(
-          {
-            devin,
-            delivery,
-            source: mode === 'demo' ? 'demo' : 'api',
-            runId,
-            now: clock,
-            workDir: options.outDir,
-            log,
-            onProgress: progress.update,
-          },
-          {
-            period: reportPeriod,
-            pricing,
-            filters,
-            runStatus: close.kind === 'claimed' ? 'closed' : 'preliminary',
-            files: runFilesFor(filters, close.kind === 'preview'),
-            costBasis: options.costBasis,
-            cycles,
-            email: true,
-            costCentres,
-            maxSessionRows: options.maxSessionRows,
-            trueUps: { months: options.trueUpMonths, read: localClosedPeriods(options.outDir) },
-          },
-        );
-      } finally {
-        // Released whether the run closed (the record is the period's now) or failed (free again).
-        await lease?.end();
-      }
-      progress.done();
-      try {
-        return showback
-          ? { ...localRun(outcome), showback: await localShowback(outcome, options.outDir, io.now, log) }
-          : localRun(outcome);
-      } finally {
-        await outcome.release();
-      }
-    };
-    if (mode === 'demo') {
-      // A newcomer's first run should show month-over-month and a cost trend too: build the
-      // months before it once, as far back as the demo has data.
-      for (const earlier of await demoHistoryToBuild(period, cycles, options.outDir, now)) {
-        io.stderr.write(
-          `Building ${earlier.label} first, so ${period.label} has earlier months to compare with.\n`,
-        );
-        // Closed as the schedule would have, once its bill had settled, with the API as it was
-        // then: what its sessions used since is the true-up the asked month posts.
-        const closedAt = new Date(
-          closableFrom(earlier.to, options.closeSettleHours).getTime() + DEMO_CLOSE_SLACK_MS,
-        );
-        if (closedAt < now) demoApi?.setData(datasetAsOf(demoDataset(now), closedAt));
-        demoCloseAt = closedAt < now ? closedAt : undefined;
-        await runFor(earlier, true);
-      }
-      demoCloseAt = undefined;
-      demoApi?.setData(demoDataset(now));
-    }
-    // The demo closes the months it builds, as the monthly schedule would: once it may.
-    const demoCloses =
-      mode === 'demo' && closeTiming(period.to, now, options.closeSettleHours).kind === 'may-close';
-    const run = await runFor(period, options.close || demoCloses, options.showback ?? mode === 'demo');
+    const say = (line: string) => io.stderr.write(`${line}\n`);
+    if (mode === 'demo') demo = await startDemoSource(io.now(), say);
+    const run = await localReport(mode, options, io, demo, stderrLog(io.stderr));
     if ('closedAlready' in run) {
-      io.stderr.write(`${closedLine(run.closedAlready)}\n`);
+      say(closedLine(run.closedAlready));
       io.stdout.write(closedRecordOutput(run.closedAlready, options.outDir, options.json));
-      return 0;
+    } else {
+      io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     }
-    io.stdout.write(options.json ? jsonOutput(run) : humanOutput(run, mode === 'demo'));
     return 0;
   } catch (error) {
     io.stderr.write(`devin-chargeback: ${errorLine(error)}\n`);
     return error instanceof InvalidInputError ? 2 : 1;
   } finally {
-    for (const stop of stopDemoApi) await stop();
+    await demo?.stop();
   }
-}
-
-/** Earlier periods the demo has data for, oldest first, whose summary.json or FOCUS dataset is not in `outDir` yet. */
-async function demoHistoryToBuild(
-  period: ReportPeriod,
-  cycles: readonly BillingCycle[] | undefined,
-  outDir: string,
-  now: Date,
-): Promise<ReportPeriod[]> {
-  const start = demoDataStart(now).getTime();
-  const earlier = earlierPeriods(period, cycles, DEMO_HISTORY_PERIODS).filter(
-    (p) => p.from.getTime() >= start,
-  );
-  const missing: ReportPeriod[] = [];
-  for (const p of earlier.reverse()) {
-    // A folder from before the FOCUS dataset gets it too, so `npm run query` sees every month.
-    if (!(await hasSummary(outDir, p)) || !(await hasFocusDataset(outDir, p))) missing.push(p);
-  }
-  return missing;
-}
-
-/**
- * Before a local run writes anything: a closing run claims the period's close (or finds it
- * closed); a preliminary run of a closed period writes preview names beside the record. The
- * demo's own closes are demo data: a new demo replaces them, so `npm start` always shows a fresh one.
- */
-async function prepareLocalClose(
-  outDir: string,
-  period: ReportPeriod,
-  closing: boolean,
-  mode: 'api' | 'demo',
-  runId: string,
-  io: CliIo,
-): Promise<{ kind: 'claimed' | 'record' | 'preview' } | { kind: 'closed'; record: CloseRecord }> {
-  const stores = localSameMonthStores(outDir, period);
-  const store = stores.own;
-  let record = await store.readRecord();
-  if (record?.source === 'demo' && mode === 'demo' && closing) {
-    io.stderr.write(`Replacing the earlier demo's close of ${period.label} (demo data, not a record).\n`);
-    await removeDemoClose(outDir, record);
-    record = undefined;
-  }
-  // A month closed under another alignment is closed too: a preliminary run writes a preview.
-  if (!closing) return { kind: (await monthIsClosed(stores)) ? 'preview' : 'record' };
-  if (record !== undefined) return { kind: 'closed', record };
-  const claim = await claimMonthClose(stores, period, runId, io.now());
-  if (claim.kind === 'closed') return claim;
-  if (claim.kind === 'in-progress') {
-    throw new Error(
-      `${period.label} is being closed by run ${claim.runId} in ${outDir}; try again when it is done`,
-    );
-  }
-  return { kind: 'claimed' };
-}
-
-/** Only a demo's close of demo data is ever removed: its record lists every file it wrote. */
-async function removeDemoClose(outDir: string, record: CloseRecord): Promise<void> {
-  if (record.source !== 'demo') throw new Error('only a demo close is ever replaced');
-  const base = basename(record.artifacts.workbook.key, '.xlsx');
-  for (const artifact of Object.values(record.artifacts))
-    await rm(resolve(outDir, artifact.key), { force: true });
-  await rm(resolve(outDir, closeRecordName(base)), { force: true });
 }
 
 function errorLine(error: unknown): string {

@@ -1,9 +1,14 @@
-import { CLOSE_LEASE_RENEW_MS, type CloseStore } from './close-store.js';
+import { CLOSE_LEASE_RENEW_MS, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
 /** A claimed close's lease while the run works: renewed on a timer, released by `end()`. */
 export interface CloseLease {
   /** Stops renewing and releases the claim if it is still this run's (after a failure too). */
   end(): Promise<void>;
+  /**
+   * Stops renewing and stamps the claim so that it is dead exactly at `deadline` (the Lambda's
+   * timeout): the next run may take over the moment this one is killed, never while it can write.
+   */
+  expireAt(deadline: Date): Promise<void>;
 }
 
 /**
@@ -37,6 +42,12 @@ export function holdCloseLease(
       clearInterval(timer);
       await renewing;
       await store.release(runId);
+    },
+    async expireAt(deadline) {
+      clearInterval(timer);
+      await renewing;
+      if (!(await store.renew(runId, new Date(deadline.getTime() - STALE_CLOSE_CLAIM_MS))))
+        onLost(`the close claim ${store.recordKey} is no longer run ${runId}'s`);
     },
   };
 }

@@ -42,4 +42,13 @@ describe('one record per month in the Lambda, whatever the alignment', () => {
       'reports/monthly/2026/devin-acu-chargeback-2026-10.close.json',
     ]);
   }, 240_000);
+
+  it("refuses a first close in another alignment than the deployment's, so the schedule keeps its month", async () => {
+    const { handler, bucket } = harness();
+    await expect(handler({ month: '2026-09', alignment: 'billing-day', close: true })).rejects.toThrow(
+      /^alignment: "billing-day" cannot be closed here: this deployment closes September 2026 in the calendar alignment/,
+    );
+    expect((await bucket.keys()).filter((key) => key.includes('2026-09'))).toEqual([]);
+    expect(await handler({ month: '2026-09', close: true, email: false })).toMatchObject({ closed: true });
+  }, 240_000);
 });

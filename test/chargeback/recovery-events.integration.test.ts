@@ -2,6 +2,7 @@
 // give. Recovering from a failed scheduled close takes the one event they all quote; `force`
 // and `email:false` on a closed month serve its record (its bytes and figures as closed), never
 // a live preview.
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { RECOVERY_EVENT } from '../../functions/chargeback/manual-event-for.js';
 import { parseCloseRecord } from '../../functions/core/close/close-record.js';
@@ -71,5 +72,37 @@ describe('the manual events around a closed month', () => {
     expect(mail?.subject).not.toContain('[Preliminary]');
     expect((await bucket.keys()).filter((key) => key.includes('.preview.'))).toEqual([]);
     expect((await bucket.keys()).filter((key) => !keysAfterClose.includes(key))).toEqual([]);
+  }, 240_000);
+
+  it('says so when a crash left the email marker at sending, and the force event it quotes settles it', async () => {
+    const { aws, handler, bucket } = harness();
+    const closed = await handler({ month: '2026-09', close: true });
+    expect(closed).toMatchObject({ closed: true, emailed: true });
+    // A run killed between claiming the marker and marking it sent: the email may have left.
+    const marker = 'reports/markers/monthly/2026-09.email.json';
+    await bucket.s3.send(
+      new PutObjectCommand({
+        Bucket: BUCKET,
+        Key: marker,
+        Body: JSON.stringify({ runId: 'run-killed-mid-send', period: '2026-09', state: 'sending' }),
+      }),
+    );
+    const mailsBefore = (await aws.ses.mails()).length;
+    const refused = await handler({ month: '2026-09', close: true }).then(
+      () => undefined,
+      (error: unknown) => String(error),
+    );
+    expect(refused).toMatch(/the email for 2026-09 has been marked 'sending' by run run-killed-mid-send/);
+    const quoted = refused?.match(/invoke with (\{[^}]*\})/)?.[1];
+    expect(quoted).toBe('{"month":"2026-09","force":true}');
+    expect((await aws.ses.mails()).length).toBe(mailsBefore);
+
+    const settled = await handler(JSON.parse(quoted ?? '{}'));
+    expect(settled).toMatchObject({ closed: true, emailed: true });
+    expect((await aws.ses.mails()).length - mailsBefore).toBe(1);
+    expect(JSON.parse((await bucket.bytes(marker)).toString('utf8'))).toMatchObject({ state: 'sent' });
+    // Settled: the schedule's retry neither refuses nor sends again.
+    await expect(handler({ month: '2026-09', close: true })).resolves.toMatchObject({ closed: true });
+    expect((await aws.ses.mails()).length - mailsBefore).toBe(1);
   }, 240_000);
 });
