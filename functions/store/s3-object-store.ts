@@ -74,7 +74,7 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
           continue;
         }
         const what = 'IfMatch' in condition ? 'could not replace the object' : 'could not create the object';
-        throw fail(what, key, 'put-object', error, attempt);
+        throw fail(what, key, 'put-object', error, attempt > 1 ? attempt : undefined);
       }
     }
   };
@@ -89,7 +89,8 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
           response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         } catch (error) {
           if (isMissingObject(error)) return undefined;
-          throw fail('could not read', key, 'get-object', error, attempt);
+          // The attempt is named only once the body has been read again.
+          throw fail('could not read', key, 'get-object', error, attempt > 1 ? attempt : undefined);
         }
         if (response.ETag === undefined)
           throw fail('S3 returned the object without an ETag', key, 'get-object');
