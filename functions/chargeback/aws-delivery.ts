@@ -13,10 +13,8 @@ import {
 } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { closePeriod } from '../close/close-period.js';
-import { s3CloseStore } from '../close/s3-close-store.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
-import { toSummaryDocument } from '../core/report/summary-document.js';
 import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import { focusFiles } from '../focus/focus-files.js';
@@ -24,13 +22,14 @@ import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
+import { periodArtifacts, summaryText, writePeriodArtifacts } from '../pipeline/period-artifacts.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
+import { s3ObjectStore } from '../store/s3-object-store.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
 import { manualEventText } from './manual-event-for.js';
 import { type ReportKeys, reportKeys } from './report-keys.js';
+import { s3CloseStoreOf } from './s3-closed-periods.js';
 import { s3SessionArchives } from './session-archives.js';
-import { sessionsExport } from './sessions-export.js';
-import { storeCostCentreObjects } from './store-cost-centre-objects.js';
 
 export interface AwsDeliveryOptions {
   readonly s3: S3Client;
@@ -75,7 +74,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
     loadSummary: (period) => getJsonObject(s3, bucket, reportKeys(options.prefix, period).summary),
     sessionArchives: (period) => s3SessionArchives(bucket, options.prefix, period),
     async store(artifacts): Promise<AwsStoredReport> {
-      const { report, run, stats } = artifacts;
+      const { report, run } = artifacts;
       const metadata = {
         'run-id': run.runId,
         period: report.period.slug,
@@ -89,8 +88,9 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         [FRESH_LINK_EVENT_METADATA]: manualEventText(report.period, { email: false }),
         [RESEND_EVENT_METADATA]: manualEventText(report.period, { force: true }),
       };
-      // The sessions export (JSON building and gzip) streams while the workbook uploads.
-      const [workbookObject] = await Promise.all([
+      // The period's files (sessions export, summary, cost-centre files) are written, the export
+      // streaming, while the workbook uploads.
+      const [workbookObject, written] = await Promise.all([
         putReportObject(s3, {
           bucket,
           key: keys.workbook,
@@ -99,48 +99,21 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
           fileName: artifacts.workbookFileName,
           metadata,
         }),
-        putReportObject(s3, {
-          bucket,
-          key: keys.sessions,
-          body: sessionsExport(artifacts.sessions),
-          contentType: 'application/json',
-          contentEncoding: 'gzip',
-          fileName: keys.sessions.slice(keys.sessions.lastIndexOf('/') + 1),
-          metadata: { 'run-id': run.runId, period: report.period.slug },
-        }),
+        writePeriodArtifacts(s3ObjectStore(s3, bucket), periodArtifacts(keys, artifacts)),
       ]);
       // What the link serves: this run's own copy, which nothing overwrites (s3rver and
       // unversioned buckets included), so a link always serves the bytes it was sent for.
       const linkedKey = keys.runWorkbook(run.runId);
       await copyReportObject(s3, { bucket, from: keys.workbook, to: linkedKey });
-      const summaryText = `${JSON.stringify(
-        toSummaryDocument(
-          report,
-          run,
-          stats,
-          artifacts.journalFormats.files.map((f) => f.fileName),
-        ),
-        null,
-        2,
-      )}\n`;
-      for (const key of [keys.summary, linkedKey.replace(/\.xlsx$/, '.summary.json')]) {
-        // The copy beside the run's workbook is what the link service's landing page reads.
-        await putReportObject(s3, {
-          bucket,
-          key,
-          body: summaryText,
-          contentType: 'application/json',
-          metadata: { 'run-id': run.runId, period: report.period.slug },
-        });
-      }
-      const costCentreKeys = await storeCostCentreObjects(
-        s3,
+      // The summary's copy beside the run's workbook is what the link service's landing page reads.
+      await putReportObject(s3, {
         bucket,
-        keys,
-        report,
-        run.runId,
-        artifacts.journalFormats,
-      );
+        key: linkedKey.replace(/\.xlsx$/, '.summary.json'),
+        body: summaryText(artifacts),
+        contentType: 'application/json',
+        metadata: { 'run-id': run.runId, period: report.period.slug },
+      });
+      const costCentreKeys = written.costCentreFiles;
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
       const focus =
@@ -172,8 +145,8 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         focus,
         files: {
           workbook: keys.workbook,
-          summary: keys.summary,
-          sessions: keys.sessions,
+          summary: written.summary,
+          sessions: written.sessions,
           journal: costCentreKeys?.journal,
           costCentres: costCentreKeys?.costCentres,
           erpMapping: costCentreKeys?.erpMapping,
@@ -194,7 +167,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       };
     },
     close(artifacts, stored) {
-      return closePeriod(s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim }), {
+      return closePeriod(s3CloseStoreOf(s3, bucket, options.prefix, artifacts.report.period), {
         report: artifacts.report,
         sessions: artifacts.sessions,
         run: artifacts.run,

@@ -1,12 +1,11 @@
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { describeError, ReportStoreError } from '../aws/aws-errors.js';
-import { isMissingObject } from '../aws/s3-error-kind.js';
+import type { S3Client } from '@aws-sdk/client-s3';
 import type { CloseStore } from '../close/close-store.js';
-import { s3CloseStore } from '../close/s3-close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
-import type { ClosedFile } from '../core/close/verify-closed-file.js';
+import { storedClose } from '../close/stored-close.js';
+import { storedClosedPeriods } from '../close/stored-closed-periods.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
+import { s3ObjectStore } from '../store/s3-object-store.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
@@ -20,33 +19,11 @@ export function s3ClosedPeriods(
   config: Pick<LambdaConfig, 'bucket' | 'prefix' | 'trueUpMonths'>,
 ): { readonly months: number; readonly read: ClosedPeriodReader } {
   const { bucket, prefix } = config;
-  const file = async (key: string): Promise<ClosedFile> => {
-    const where = `s3://${bucket}/${key}`;
-    try {
-      const response = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return { where, bytes: (await response.Body?.transformToByteArray()) ?? new Uint8Array() };
-    } catch (error) {
-      const why = isMissingObject(error) ? 'it is missing' : describeError(error);
-      throw new ReportStoreError(
-        `could not read a file a close record names: ${why}`,
-        { bucket, key, operation: 'get-object' },
-        { cause: error },
-      );
-    }
-  };
   return {
     months: config.trueUpMonths,
-    read: async (period) => {
-      const record = await s3CloseStoreOf(s3, bucket, prefix, period).readRecord();
-      if (record === undefined) return undefined;
-      const map = record.artifacts.costCentres;
-      return {
-        record,
-        sessionsExport: () => file(record.artifacts.sessions.key),
-        map: map === undefined ? undefined : () => file(map.key),
-        summary: () => file(record.artifacts.summary.key),
-      };
-    },
+    read: storedClosedPeriods(s3ObjectStore(s3, bucket), (period) =>
+      s3CloseStoreOf(s3, bucket, prefix, period),
+    ),
   };
 }
 
@@ -58,7 +35,11 @@ export function s3CloseStoreOf(
   period: ReportPeriod,
 ): CloseStore {
   const keys = reportKeys(prefix, period);
-  return s3CloseStore(s3, bucket, { recordKey: keys.close, claimKey: keys.closeClaim });
+  return storedClose(
+    s3ObjectStore(s3, bucket),
+    { recordKey: keys.close, claimKey: keys.closeClaim },
+    { location: { kind: 's3', bucket } },
+  );
 }
 
 /** The period's close and the same month's under the other alignments, in the bucket. */

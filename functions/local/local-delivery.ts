@@ -1,13 +1,12 @@
 import { access, mkdir, readFile, rename } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
-import { closePeriod } from '../close/close-period.js';
+import { basename, join, relative, resolve, sep } from 'node:path';
+import { closePeriod, type StoredJournalFormat } from '../close/close-period.js';
 import type { CloseStore } from '../close/close-store.js';
-import { fileCloseStore } from '../close/file-close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
+import { storedClose } from '../close/stored-close.js';
 import { closeRecordName } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
-import { toSummaryDocument } from '../core/report/summary-document.js';
 import { previewHtml } from '../email/chart-html.js';
 import { inlineChartParts } from '../email/inline-chart-parts.js';
 import { buildRawMessage } from '../email/raw-message.js';
@@ -15,12 +14,12 @@ import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
+import { folderArtifactNames, periodArtifacts, writePeriodArtifacts } from '../pipeline/period-artifacts.js';
 import type { ReportDelivery, SentEmail, StoredReport } from '../pipeline/report-delivery.js';
+import { folderObjectStore } from '../store/folder-object-store.js';
 import { workbookFileName } from '../workbook/write-chargeback-workbook.js';
-import { type CostCentreFiles, writeCostCentreFiles } from './write-cost-centre-files.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 import { type LocalFocusDataset, writeFocusDataset } from './write-focus-dataset.js';
-import { writeSessionsExport } from './write-sessions-export.js';
 
 export interface LocalDeliveryOptions {
   /** Folder the report lands in (created when missing). */
@@ -31,6 +30,17 @@ export interface LocalDeliveryOptions {
   readonly now: () => Date;
   /** The FOCUS dataset written beside the workbook under `<outDir>/focus/`. */
   readonly focus?: FocusOptions | undefined;
+}
+
+/** The journal CSV, the map's copy and the journal-format files a run with a cost-centre map wrote, by path. */
+export interface CostCentreFiles {
+  readonly journalPath: string;
+  /** The map the report was built with, copied so a rerun months later can use the same one. */
+  readonly costCentresPath: string;
+  /** `<base>.erp-mapping.csv`, the mapping the journal formats were built with; absent without a format. */
+  readonly erpMappingPath?: string | undefined;
+  /** Each journal-format file, beside the generic journal under its own name. */
+  readonly journalFormats: readonly StoredJournalFormat[];
 }
 
 /** Where the workbook and its summary.json landed. */
@@ -77,24 +87,25 @@ export function createLocalDelivery(
     }),
     async store(artifacts) {
       await mkdir(outDir, { recursive: true });
-      const summaryPath = summaryPathOf(artifacts.workbookFileName);
-      const summary = toSummaryDocument(
-        artifacts.report,
-        artifacts.run,
-        artifacts.stats,
-        artifacts.journalFormats.files.map((f) => f.fileName),
+      const base = artifacts.workbookFileName.replace(/\.xlsx$/, '');
+      const written = await writePeriodArtifacts(
+        folderObjectStore(outDir),
+        periodArtifacts(folderArtifactNames(base), artifacts),
       );
-      await writeFileAtomically(summaryPath, `${JSON.stringify(summary, null, 2)}\n`);
-      const costCentreFiles = await writeCostCentreFiles(
-        outDir,
-        artifacts.workbookFileName.replace(/\.xlsx$/, ''),
-        artifacts.report,
-        artifacts.journalFormats,
-      );
+      const pathOf = (key: string) => join(outDir, key);
+      const summaryPath = pathOf(written.summary);
+      const sessionsPath = pathOf(written.sessions);
+      const costCentreFiles: CostCentreFiles | undefined = written.costCentreFiles && {
+        journalPath: pathOf(written.costCentreFiles.journal),
+        costCentresPath: pathOf(written.costCentreFiles.costCentres),
+        erpMappingPath:
+          written.costCentreFiles.erpMapping === undefined
+            ? undefined
+            : pathOf(written.costCentreFiles.erpMapping),
+        journalFormats: written.costCentreFiles.journalFormats.map((f) => ({ ...f, key: pathOf(f.key) })),
+      };
       const workbookPath = join(outDir, artifacts.workbookFileName);
       await rename(artifacts.workbookPath, workbookPath);
-      const sessionsPath = sessionsPathOf(outDir, artifacts.workbookFileName);
-      await writeSessionsExport(sessionsPath, artifacts.sessions);
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       const focus =
         artifacts.files.kind === 'record'
@@ -180,9 +191,23 @@ export async function hasSummary(outDir: string, period: ReportPeriod): Promise<
   }
 }
 
-/** The period's close record in `outDir`: `devin-acu-chargeback-<slug>.close.json`. */
+/**
+ * The period's close in `outDir`: the record `devin-acu-chargeback-<slug>.close.json`, the claim
+ * `.devin-acu-chargeback-<slug>.close.claim` beside it. Artifacts are named by path; the record
+ * keeps them relative to `outDir`.
+ */
 export function localCloseStore(outDir: string, period: ReportPeriod): CloseStore {
-  return fileCloseStore(resolve(outDir), closeRecordName(workbookFileName(period).replace(/\.xlsx$/, '')));
+  const root = resolve(outDir);
+  const base = workbookFileName(period).replace(/\.xlsx$/, '');
+  return storedClose(
+    folderObjectStore(root),
+    { recordKey: closeRecordName(base), claimKey: `.${base}.close.claim` },
+    {
+      location: { kind: 'file' },
+      artifactKey: (path) => relative(root, resolve(root, path)).split(sep).join('/'),
+      claimsNameTheProcess: true,
+    },
+  );
 }
 
 /** The period's close and the same month's under the other alignments, in `outDir`. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
@@ -19,9 +20,14 @@ export function scratchFile(dir: string, what: string): string {
   return holdScratch(join(dir, `.${what}.${process.pid}.partial`));
 }
 
-/** The scratch beside `path` that is renamed onto it once written whole. */
+/**
+ * The scratch beside `path` that is renamed onto it once written whole: `.<name>.<pid>.<hex>.partial`,
+ * unique per write, so two writes of one file by one process never share a scratch.
+ */
 export function scratchBeside(path: string): string {
-  return scratchFile(dirname(path), basename(path));
+  return holdScratch(
+    join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.partial`),
+  );
 }
 
 /** Marks a scratch path named as above as this process's, so no sweep removes it. */

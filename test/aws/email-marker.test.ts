@@ -135,4 +135,33 @@ describe('the per-period email marker', () => {
       s3.middlewareStack.remove('loseFirstPutAnswer');
     }
   });
+  it('wins its claim when every answer to its conditional PUT is lost and the SDK gives up', async () => {
+    // Each PutObject reaches S3, then its answer is lost: the SDK retries (meeting its own marker,
+    // 412) until it gives up with an error. Reading the marker back shows this run's own claim.
+    let lost = 0;
+    s3.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'PutObjectCommand') return next(args);
+        // Whatever S3 answered (the write, then 412 on the retries), the answer never arrives.
+        await next(args).catch(() => undefined);
+        lost++;
+        throw Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+      },
+      { step: 'finalizeRequest', priority: 'low', name: 'loseEveryPutAnswer' },
+    );
+    try {
+      const key = 'reports/markers/2027-03.json';
+      const owner = { runId: 'run-every-answer-lost', period: '2027-03' };
+      expect(await claimEmailMarker(s3, BUCKET, key, owner)).toEqual({ kind: 'claimed' });
+      expect(lost).toBeGreaterThan(1);
+    } finally {
+      s3.middlewareStack.remove('loseEveryPutAnswer');
+    }
+    expect(
+      await claimEmailMarker(s3, BUCKET, 'reports/markers/2027-03.json', {
+        runId: 'run-other',
+        period: '2027-03',
+      }),
+    ).toMatchObject({ kind: 'in-progress', record: { runId: 'run-every-answer-lost', state: 'sending' } });
+  });
 });

@@ -1,0 +1,85 @@
+// The period's files are one list written the same way to a bucket and a folder: the same keys
+// get the same bytes in both, and the writer reports which key holds what, as the close needs.
+
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  folderArtifactNames,
+  type PeriodArtifact,
+  writePeriodArtifacts,
+} from '../../functions/pipeline/period-artifacts.js';
+import { folderObjectStore } from '../../functions/store/folder-object-store.js';
+import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+import { useLocalS3 } from '../support/aws-local-s3.js';
+
+const BUCKET = 'period-artifacts';
+let s3: S3Client;
+useLocalS3(BUCKET, (client) => {
+  s3 = client;
+});
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'period-artifacts-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const names = folderArtifactNames('devin-acu-chargeback-2026-10');
+const meta = { metadata: { 'run-id': 'run-1', period: '2026-10' } };
+const LIST: readonly PeriodArtifact[] = [
+  {
+    role: 'sessions',
+    key: names.sessions,
+    meta,
+    body: () => Readable.from([Buffer.from([31, 139, 8]), Buffer.from('x')]),
+  },
+  { role: 'summary', key: names.summary, meta, body: () => '{"period":"2026-10"}\n' },
+  { role: 'journal', key: 'devin-acu-chargeback-2026-10.journal.csv', meta, body: () => 'a,b\n' },
+  { role: 'costCentres', key: names.costCentres, meta, body: () => 'org,centre\n' },
+  {
+    role: 'journalFormat',
+    key: names.journalFormat('devin-acu-chargeback-2026-10.xero.csv'),
+    meta,
+    body: () => Buffer.from('*Narration\n'),
+    format: { format: 'xero', entity: 'acme-uk' },
+  },
+  { role: 'erpMapping', key: names.erpMapping, meta, body: () => 'map\n' },
+];
+
+describe('the period files list', () => {
+  it('writes the same bytes under the same keys to a folder and a bucket, and names each role', async () => {
+    const folder = folderObjectStore(dir);
+    const bucket = s3ObjectStore(s3, BUCKET);
+    const [inFolder, inBucket] = await Promise.all([
+      writePeriodArtifacts(folder, LIST),
+      writePeriodArtifacts(bucket, LIST),
+    ]);
+    expect(inFolder).toEqual(inBucket);
+    expect(inFolder).toEqual({
+      summary: 'devin-acu-chargeback-2026-10.summary.json',
+      sessions: 'devin-acu-chargeback-2026-10.sessions.json.gz',
+      costCentreFiles: {
+        journal: 'devin-acu-chargeback-2026-10.journal.csv',
+        costCentres: 'devin-acu-chargeback-2026-10.cost-centres.csv',
+        erpMapping: 'devin-acu-chargeback-2026-10.erp-mapping.csv',
+        journalFormats: [{ format: 'xero', entity: 'acme-uk', key: 'devin-acu-chargeback-2026-10.xero.csv' }],
+      },
+    });
+    for (const artifact of LIST) {
+      expect(await folder.fingerprint(artifact.key), artifact.key).toEqual(
+        await bucket.fingerprint(artifact.key),
+      );
+    }
+    expect(await folder.list('')).toEqual(await bucket.list(''));
+  });
+
+  it('has no cost-centre files without a map', async () => {
+    const written = await writePeriodArtifacts(folderObjectStore(join(dir, 'no-map')), LIST.slice(0, 2));
+    expect(written.costCentreFiles).toBeUndefined();
+  });
+});
