@@ -153,10 +153,10 @@ function killPoints(seed: number, count: number, durationMs: number): number[] {
 
 /**
  * What a re-run that finds the killed run's record (the kill came after the record was linked
- * into place) does not do today, all on the CLI's closed-period path (functions/cli/
- * run-report-cli.ts, being rewritten), which returns the record before anything else: it writes
- * none of the close's email files, and it leaves what the killed run left (its session spool,
- * its claim, the record's own `.partial`). The `it.fails` test below, which kills right after
+ * into place) does not do today, all on the CLI's closed-period path (the engine's serve-record
+ * plan, which functions/cli/folder-run-ports.ts answers with the record alone): it writes none
+ * of the close's email files, and it leaves what the killed run left (its session spool, its
+ * claim, the record's own `.partial`). The `it.fails` test below, which kills right after
  * the record, proves it; here these names are left out of the comparison once the record was there.
  */
 const AFTER_THE_RECORD =
