@@ -143,9 +143,9 @@ describe('closes under faults, through the handler', () => {
   }, 240_000);
 
   // Fails today: after a send whose answer was lost, the marker stays at 'sending' (the email may
-  // have left), and the follow-up run (functions/chargeback/closed-period-step.ts, being
-  // rewritten) only finds a marker there and moves on: nothing settles it but a person's
-  // `force`. The follow-up should settle it (e.g. 'sent', the answer lost) and say so.
+  // have left), and the follow-up run (the engine's decide()) refuses it as in doubt: nothing
+  // settles it but a person's `force`. Which way to settle it (e.g. 'sent', the answer lost, so
+  // at most one email) is the engine's decision; the follow-up should make it and say so.
   it.fails('leaves no email marker at sending once the follow-up of a lost SES answer is done', async () => {
     const { handler, faults } = harness();
     faults?.ses.arm({ method: 'POST', body: /Action=SendRawEmail/, fault: 'lose-answer' });
