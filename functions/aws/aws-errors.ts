@@ -32,15 +32,26 @@ export class ReportStoreError extends Error {
   }
 }
 
-/** SES refused or failed to send the report email; nothing guarantees it was not delivered. */
+/** SES refused or failed to send the report email. */
 export class EmailSendError extends Error {
   override readonly name = 'EmailSendError';
   /** How many recipients the message was addressed to (the addresses stay out of logs). */
   readonly recipientCount: number;
+  /**
+   * The message reached SES and its answer was lost (a dropped connection, a timeout): it may
+   * have been delivered, so sending it again may email twice. False when SES answered with an
+   * error, could not be reached, or the message was refused before the call.
+   */
+  readonly mayHaveBeenSent: boolean;
 
-  constructor(message: string, context: { recipientCount: number }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    context: { recipientCount: number; mayHaveBeenSent?: boolean },
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.recipientCount = context.recipientCount;
+    this.mayHaveBeenSent = context.mayHaveBeenSent ?? false;
   }
 }
 

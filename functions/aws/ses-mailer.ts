@@ -41,10 +41,29 @@ export async function sendRawEmail(
     );
     messageId = response.MessageId;
   } catch (error) {
+    if (answerLost(error)) {
+      throw new EmailSendError(
+        `SES's answer to the send was lost (${describeError(error)}): the email may have been delivered`,
+        { ...context, mayHaveBeenSent: true },
+        { cause: error },
+      );
+    }
     throw new EmailSendError(`SES did not send the email: ${describeError(error)}`, context, {
       cause: error,
     });
   }
   if (!messageId) throw new EmailSendError('SES answered without a message id', context);
   return { messageId };
+}
+
+/** Failures of the connection itself: the request never reached SES. */
+const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** No answer came back from SES although the request may have reached it (a reset, a timeout). */
+function answerLost(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined) return false;
+  const code = (error as { code?: unknown }).code;
+  return !(typeof code === 'string' && NOT_CONNECTED.has(code));
 }

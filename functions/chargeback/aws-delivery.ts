@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
+import { EmailSendError } from '../aws/aws-errors.js';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
 import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
@@ -213,8 +214,11 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         });
         return { messageId };
       } catch (error) {
-        // No marker for an email that did not leave: the retry must be free to send it.
-        await releaseEmailMarker(s3, bucket, keys.emailMarker);
+        // No marker for an email that did not leave: the retry must be free to send it. One that
+        // may have left keeps its marker at 'sending', so no retry emails finance a second time.
+        if (!(error instanceof EmailSendError && error.mayHaveBeenSent)) {
+          await releaseEmailMarker(s3, bucket, keys.emailMarker);
+        }
         throw error;
       }
     },

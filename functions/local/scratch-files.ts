@@ -8,10 +8,12 @@ import { basename, dirname, join, resolve } from 'node:path';
  * in the name. A run that is killed cannot remove its own, so every run first removes the
  * leftovers of runs that are gone (issue 27, finding 10): a file whose process has exited, or
  * one of this process's pid that this process is not writing (a restarted Lambda runtime can
- * be given the pid its dead predecessor had). A live run's scratch is never touched.
+ * be given the pid its dead predecessor had). A live run's scratch is never touched. A scratch's
+ * parts (the v3 fetch spools each time window to `<spool>.window-<n>` before merging them) are
+ * its own: swept with it, and held while it is.
  */
 
-const LEFTOVER = /\.(\d+)(?:\.[0-9a-f]+)?\.partial$/;
+const LEFTOVER = /\.(\d+)(?:\.[0-9a-f]+)?\.partial(\.window-\d+)?$/;
 /** The scratch files this process is writing or reading now. */
 const held = new Set<string>();
 
@@ -58,10 +60,12 @@ export async function removeLeftovers(dir: string): Promise<string[]> {
   }
   const removed: string[] = [];
   for (const name of names) {
-    const pid = LEFTOVER.exec(name)?.[1];
+    const match = LEFTOVER.exec(name);
+    const pid = match?.[1];
     if (pid === undefined) continue;
     const path = resolve(dir, name);
-    const gone = Number(pid) === process.pid ? !held.has(path) : !processAlive(Number(pid));
+    const owner = match?.[2] === undefined ? path : path.slice(0, -match[2].length);
+    const gone = Number(pid) === process.pid ? !held.has(owner) : !processAlive(Number(pid));
     if (!gone) continue;
     await rm(path, { force: true, recursive: true });
     removed.push(path);

@@ -132,6 +132,8 @@ describe('sendRawEmail', () => {
       expect(failure).toBeInstanceOf(EmailSendError);
       expect((failure as EmailSendError).cause).toBeInstanceOf(Error);
       expect((failure as EmailSendError).message).toMatch(/^SES did not send the email/);
+      // Never reached: a retry may send it.
+      expect((failure as EmailSendError).mayHaveBeenSent).toBe(false);
     } finally {
       down.destroy();
     }

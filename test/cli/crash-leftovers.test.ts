@@ -20,7 +20,7 @@ const harness = useReportCli({
 
 const scratch = async (): Promise<string[]> =>
   ((await readdir(harness.out(), { recursive: true })) as string[])
-    .filter((name) => /\.partial$|\.spool$/.test(name))
+    .filter((name) => /\.partial(\.window-\d+)?$|\.spool$/.test(name))
     .sort();
 
 interface Figures {
@@ -67,12 +67,14 @@ describe('what a killed close leaves behind', () => {
     const run = '2026-12-06T14-00-00Z-dead';
     await writeFile(join(harness.out(), `.${run}.devin-acu-chargeback-2026-10.xlsx.${pid}.partial`), 'PK');
     await writeFile(join(harness.out(), `.devin-acu-chargeback-2026-10.summary.json.${pid}.partial`), '{');
+    // The v3 fetch spools each time window beside the run's spool before merging them.
+    await writeFile(join(harness.out(), `.${run}.sessions.spool.${pid}.partial.window-1`), '{"id":');
     const partition = join(harness.out(), 'focus', 'billing_period=2026-10');
     await mkdir(partition, { recursive: true });
     await writeFile(join(partition, `.devin-focus-2026-10.parquet.${pid}.partial`), 'PAR1');
     const left = await scratch();
-    expect(left.filter((n) => n.includes('.sessions.spool')).length).toBe(1);
-    expect(left.length).toBe(4);
+    expect(left.filter((n) => /\.sessions\.spool\.\d+\.partial$/.test(n)).length).toBe(1);
+    expect(left.length).toBe(5);
 
     harness.api().setFaults({});
     const rerun = await harness.cli('--month', '2026-10', '--close', '--json');

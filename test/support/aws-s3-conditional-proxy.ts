@@ -8,7 +8,10 @@ import { closeServer, EMULATOR_REQUEST_TIMEOUT_MS, listenOnLoopback } from './aw
  * key that exists gets S3's 412 PreconditionFailed, one carrying `If-Match: <etag>`
  * gets 412 when the object's ETag differs (404 when there is none) — and forwards everything
  * else untouched. Conditional PUTs to one key are serialised, so the check and
- * the write are atomic like S3's, and two racing claims really race.
+ * the write are atomic like S3's, and two racing claims really race. Every other
+ * PUT, GET and HEAD of one key waits its turn too: s3rver streams a PUT into its
+ * file, so a GET beside it could read half an object, where S3 serves the whole
+ * old object or the whole new one.
  */
 export interface ConditionalWriteProxy {
   readonly endpoint: string;
@@ -24,9 +27,12 @@ export async function startConditionalWriteProxy(upstreamPort: number): Promise<
       req.method === 'PUT' &&
       (req.headers['if-none-match'] === '*' || req.headers['if-match'] !== undefined) &&
       !isPartUpload(req);
+    const whole = ['PUT', 'GET', 'HEAD'].includes(req.method ?? '') && !isMultipart(req);
     const handled = conditional
       ? oneAtATime(queues, path, () => conditionalPut(upstreamPort, path, req, res))
-      : forward(upstreamPort, req, res);
+      : whole
+        ? oneAtATime(queues, path, () => forward(upstreamPort, req, res))
+        : forward(upstreamPort, req, res);
     handled.catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end(`proxy: ${String(error)}`);
@@ -38,6 +44,12 @@ export async function startConditionalWriteProxy(upstreamPort: number): Promise<
 
 function isPartUpload(req: IncomingMessage): boolean {
   return new URL(req.url ?? '/', 'http://proxy').searchParams.has('uploadId');
+}
+
+/** A multipart upload's own calls: their parts are not the object's reads and writes. */
+function isMultipart(req: IncomingMessage): boolean {
+  const query = new URL(req.url ?? '/', 'http://proxy').searchParams;
+  return query.has('uploadId') || query.has('uploads');
 }
 
 async function conditionalPut(
@@ -108,6 +120,8 @@ function forward(upstreamPort: number, req: IncomingMessage, res: ServerResponse
         response.pipe(res);
         response.on('end', resolve);
         response.on('error', reject);
+        // A caller that goes away mid-answer must not hold the key's turn.
+        res.on('close', resolve);
       },
     );
     upstream.on('error', reject);
