@@ -56,6 +56,12 @@ export async function sendRawEmail(
   return { messageId };
 }
 
+/**
+ * The message id recorded for a send SES received but whose answer never came back: most likely
+ * delivered, and recorded as sent so that nothing sends it twice; `force` resends it if not.
+ */
+export const ANSWER_LOST = 'unknown (SES received the send, its answer was lost)';
+
 /** Failures of the connection itself: the request never reached SES. */
 const NOT_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 

@@ -12,7 +12,7 @@ import {
   putReportObject,
   type StoredObject,
 } from '../aws/report-object-store.js';
-import { sendRawEmail } from '../aws/ses-mailer.js';
+import { ANSWER_LOST, sendRawEmail } from '../aws/ses-mailer.js';
 import { closePeriod } from '../close/close-period.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
 import { minorUnitsText } from '../core/money/format.js';
@@ -214,11 +214,12 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         });
         return { messageId };
       } catch (error) {
-        // No marker for an email that did not leave: the retry must be free to send it. One that
-        // may have left keeps its marker at 'sending', so no retry emails finance a second time.
-        if (!(error instanceof EmailSendError && error.mayHaveBeenSent)) {
-          await releaseEmailMarker(s3, bucket, keys.emailMarker);
-        }
+        // A send SES received but whose answer was lost was, in all likelihood, delivered: it is
+        // recorded as sent (the marker then says so), so no retry emails finance a second time and
+        // no marker is left in doubt. The result names the lost answer and the force event.
+        if (error instanceof EmailSendError && error.mayHaveBeenSent) return { messageId: ANSWER_LOST };
+        // No marker for an email that did not leave: the retry must be free to send it.
+        await releaseEmailMarker(s3, bucket, keys.emailMarker);
         throw error;
       }
     },
