@@ -13,6 +13,7 @@ import {
   type LocalStoredReport,
   localSameMonthStores,
 } from '../local/local-delivery.js';
+import { removeLeftovers } from '../local/scratch-files.js';
 import type { CostCentreSetup } from '../pipeline/cost-centre-setup.js';
 import type { ReportDelivery } from '../pipeline/report-delivery.js';
 import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
@@ -60,7 +61,11 @@ export function folderRunPorts(request: RunRequest, deps: FolderRunDeps): RunPor
     stores: localSameMonthStores(options.outDir, period),
     emailStates: async () => ({ email: NOTHING_SENT, showbackPending: false }),
     resendHint: 'run it again',
-    serveRecord: async (record) => ({ closedAlready: record }),
+    async serveRecord(record) {
+      // What a close killed after its record left (its spool, the record's scratch copy) goes now.
+      await removeLeftovers(options.outDir);
+      return { closedAlready: record };
+    },
     duplicate: async () => {
       throw new Error('a local run sends no email, so it is never a duplicate of one');
     },

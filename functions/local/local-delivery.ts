@@ -149,6 +149,7 @@ export function createLocalDelivery(
         closedAt: options.now(),
       });
     },
+    emailIsAFile: true,
     async send(email, artifacts) {
       const base = join(outDir, artifacts.workbookFileName.replace(/\.xlsx$/, ''));
       const raw = await buildRawMessage({

@@ -35,4 +35,9 @@ export interface ReportDelivery<
   /** Writes the period's close record for what `store` stored; called only when the run closes. */
   close(artifacts: ReportArtifacts, stored: Stored): Promise<ClosedPeriod>;
   send(email: RenderedEmail, artifacts: ReportArtifacts, stored: Stored): Promise<Sent>;
+  /**
+   * True when `send` only writes files (the laptop's preview): they are written before the record,
+   * so the record stays the close's last write and a close killed after it lacks nothing.
+   */
+  readonly emailIsAFile?: boolean;
 }

@@ -235,13 +235,8 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
     // close and the email, so the period stays open until the mapping is fixed and the run repeated.
     if (journalFormats.kind === 'refused')
       throw new ReportStageError('build journal formats', journalFormats.error);
-    // The record comes after every artifact and before the email: what finance is told was closed is.
-    const closed =
-      request.runStatus === 'closed'
-        ? await timed('close period', () => deps.delivery.close(artifacts, stored))
-        : null;
-    let sent: Sent | null = null;
-    if (request.email) {
+    const send = async (): Promise<Sent | null> => {
+      if (!request.email) return null;
       const email = renderChargebackEmail({
         report,
         run,
@@ -252,8 +247,16 @@ async function runOnSpool<Stored extends StoredReport, Sent extends SentEmail>(
         charts,
         sessions: { coverage: sessionCoverage, archives: sessionArchives },
       });
-      sent = await timed('send email', () => deps.delivery.send(email, artifacts, stored));
-    }
+      return timed('send email', () => deps.delivery.send(email, artifacts, stored));
+    };
+    // A preview file goes before the record, so the record is the close's last write.
+    const previewed = deps.delivery.emailIsAFile === true ? await send() : null;
+    // The record comes after every artifact and before the email: what finance is told was closed is.
+    const closed =
+      request.runStatus === 'closed'
+        ? await timed('close period', () => deps.delivery.close(artifacts, stored))
+        : null;
+    const sent: Sent | null = deps.delivery.emailIsAFile === true ? previewed : await send();
     deps.log.info('report run finished', {
       runId: deps.runId,
       period: period.slug,

@@ -3,7 +3,7 @@ import { STALE_CLOSE_CLAIM_MS } from '../close/close-store.js';
 import { claimMonthClose, type SameMonthStores } from '../close/same-month-close.js';
 import type { CloseRecord } from '../core/close/close-record.js';
 import { decide } from '../core/run/decide.js';
-import type { EmailMarkerName } from '../core/run/period-state.js';
+import type { EmailMarkerName, StoredClaim } from '../core/run/period-state.js';
 import type { Build, RecordEmail, RunPlan, Waiting } from '../core/run/run-plan.js';
 import type { RunRequest } from '../core/run/run-request.js';
 import type { RunLog } from '../pipeline/run-log.js';
@@ -65,6 +65,7 @@ export async function runPeriod<Result>(request: RunRequest, ports: RunPorts<Res
         return ports.waiting(plan.waiting);
       case 'serve-record':
         if (read.record === undefined) throw new Error('decide() served a record the store does not hold');
+        await releaseDeadClaim(ports, read.state.claim, now);
         return ports.serveRecord(read.record, plan.email);
       case 'duplicate':
         return ports.duplicate(plan.marker, plan.emailedBy);
@@ -99,6 +100,20 @@ export async function runPeriod<Result>(request: RunRequest, ports: RunPorts<Res
       await lease.end();
     }
   }
+}
+
+/**
+ * A closed period's claim whose holder died after writing the record (killed before it released
+ * it) is a leftover: the next run of the period removes it. A live holder's is its own to release.
+ */
+async function releaseDeadClaim(
+  ports: Pick<RunPorts<unknown>, 'stores'>,
+  claim: StoredClaim | undefined,
+  now: Date,
+): Promise<void> {
+  if (claim?.kind !== 'held') return;
+  const dead = claim.holderGone || now.getTime() - claim.since.getTime() >= STALE_CLOSE_CLAIM_MS;
+  if (dead) await ports.stores.own.release(claim.runId);
 }
 
 /** How long before the invocation's deadline the close hands its lease on. */

@@ -3,8 +3,8 @@
 // exits 0 with the figures of an uninterrupted close; the folder then holds exactly what an
 // uninterrupted close leaves (one record, whose SHA-256s are its files; no spool, `.partial`,
 // claim or lock file); and the files whose content does not depend on the run are the same.
-// Once a killed run had written its record, what the re-run does not do today (AFTER_THE_RECORD)
-// is left out of the comparison and proved, as a known failure, by the last test.
+// A kill after the record is the hardest case (the preview email and chart come before the
+// record, the re-run removes the dead claim and scratch files): the last test aims at it.
 // The killed runs are children of the built CLI; the re-runs are the CLI's entry in process.
 // CLOSE_SIGKILL_SEED=<n> replays one draw of kill points; every failure names its seed.
 
@@ -151,17 +151,6 @@ function killPoints(seed: number, count: number, durationMs: number): number[] {
   return points;
 }
 
-/**
- * What a re-run that finds the killed run's record (the kill came after the record was linked
- * into place) does not do today, all on the CLI's closed-period path (the engine's serve-record
- * plan, which functions/cli/folder-run-ports.ts answers with the record alone): it writes none
- * of the close's email files, and it leaves what the killed run left (its session spool, its
- * claim, the record's own `.partial`). The `it.fails` test below, which kills right after
- * the record, proves it; here these names are left out of the comparison once the record was there.
- */
-const AFTER_THE_RECORD =
-  /\.sessions\.spool\.\d+\.partial$|\.close\.claim$|\.close\.json\.\d+\.[0-9a-f]+\.partial$|\.eml$|\.email\.html$|\.cost-by-org\.png$/;
-
 let uninterrupted: CloseOutcome;
 let closeMs: number;
 
@@ -221,21 +210,11 @@ describe('a close SIGKILLed at random points', () => {
         `left [${left.join(', ')}]; the re-run said: ${again.stderr.trim()}`;
       expect(again.code, where).toBe(0);
       const after = await outcomeIn(folder, again.stdout);
-      // Known and proved by the test below: see AFTER_THE_RECORD.
-      const known = (name: string) => left.includes(`${BASE}.close.json`) && AFTER_THE_RECORD.test(name);
-      expect(
-        after.listing.filter((name) => !known(name)),
-        where,
-      ).toEqual(uninterrupted.listing.filter((name) => !known(name)));
+      expect(after.listing, where).toEqual(uninterrupted.listing);
       expect(after.mismatched, where).toEqual([]);
       expect(after.figures, where).toEqual(uninterrupted.figures);
       expect(after.recordFigures, where).toEqual(uninterrupted.recordFigures);
-      const chart = (content: CloseOutcome['content']) =>
-        known(`${BASE}.cost-by-org.png`) ? '-' : content.chart;
-      expect({ ...after.content, chart: chart(after.content) }, where).toEqual({
-        ...uninterrupted.content,
-        chart: chart(uninterrupted.content),
-      });
+      expect(after.content, where).toEqual(uninterrupted.content);
       await rm(folder, { recursive: true, force: true });
     };
     // A kill drawn after the child had exited killed nothing (a close ran faster than the one
@@ -257,9 +236,9 @@ describe('a close SIGKILLed at random points', () => {
     );
   }, 300_000);
 
-  // Fails today (see AFTER_THE_RECORD): the re-run returns the record, writes none of the close's
-  // email files, and leaves the killed run's spool, claim and record `.partial` in the folder.
-  it.fails('re-runs a close killed right after its record to all of its files, leaving nothing behind', async () => {
+  // The record is the close's last write: a kill right after it leaves a folder the re-run only
+  // tidies (the dead claim, the spool, the record's scratch copy), writing nothing else.
+  it('re-runs a close killed right after its record to all of its files, leaving nothing behind', async () => {
     const folder = await freshFolder();
     const killed = await killClose(folder, { file: `${BASE}.close.json` });
     expect(killed.signal).toBe('SIGKILL');
