@@ -1,4 +1,5 @@
 import { costOf, roundCostToMinor } from '../money/cost.js';
+import type { Pricing } from '../money/pricing.js';
 import type { ChargebackReport } from './chargeback-report.js';
 import type { Reconciliation, ReconciliationLine, SessionCents } from './reconciliation.js';
 import { allocate } from './usage-totals.js';
@@ -100,10 +101,28 @@ function split(
 }
 
 function billedCents(reconciliation: Reconciliation, { pricing }: Priced): bigint {
+  return billedTotalMinor(reconciliation, pricing);
+}
+
+/** The bill's cents: its ACUs × price, rounded once. */
+export function billedTotalMinor(reconciliation: Reconciliation, pricing: Pricing): bigint {
   return roundCostToMinor(costOf(reconciliation.totals.billedAcus, pricing), pricing);
 }
 
-function billedShares(total: bigint, lines: readonly ReconciliationLine[], { pricing }: Priced): bigint[] {
+/**
+ * The bill's cents shared over the org lines by largest remainder, aligned with
+ * `reconciliation.orgs`: the one allocation the Reconciliation's Billed Cost column, the
+ * Summary's shared products and the journal's shared-products pool all read.
+ */
+export function billedOrgCents(reconciliation: Reconciliation, pricing: Pricing): bigint[] {
+  return billedShares(billedTotalMinor(reconciliation, pricing), reconciliation.orgs, { pricing });
+}
+
+function billedShares(
+  total: bigint,
+  lines: readonly ReconciliationLine[],
+  { pricing }: Pick<Priced, 'pricing'>,
+): bigint[] {
   // reconcile() always ends with an Unattributed line; a table of none has nothing to share.
   if (lines.length === 0) return [];
   return allocate(
