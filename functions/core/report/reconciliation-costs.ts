@@ -16,11 +16,17 @@ export interface LineCost {
 export interface InvoiceSplit {
   /** The billed ACUs × price, rounded once: what the invoice should say. */
   readonly billedCostMinor: bigint;
-  /** What the org table charges back, plus the shared products a cost-centre map allocates. */
+  /**
+   * What the journal posts when there is one (usage + shared products + earlier periods'
+   * true-ups), so Summary, Reconciliation and the journal state one shortfall or excess;
+   * without a journal, what the org table charges back.
+   */
   readonly chargedCostMinor: bigint;
+  /** Earlier closed periods' true-ups the journal posts with this period (in chargedCostMinor); 0 without. */
+  readonly trueUpCostMinor: bigint;
   /** The non-session products charged back by the shared-cost rule (in chargedCostMinor); 0 without. */
   readonly sharedCostMinor: bigint;
-  /** billed − charged; negative when the report charges more than was billed (sessions carried out). */
+  /** billed − charged; negative when more is charged than was billed (sessions carried out, true-ups). */
   readonly notChargedCostMinor: bigint;
   /** The billed cents of the Unattributed line (non-session products). */
   readonly unattributedCostMinor: bigint;
@@ -83,17 +89,22 @@ function split(
   const unattributedCostMinor = unattributedIndex < 0 ? 0n : (orgBilled[unattributedIndex] ?? 0n);
   const shared = report.costCentres?.shared;
   const sharedCostMinor = shared !== undefined && shared.unallocated === null ? shared.costMinor : 0n;
-  // On the billed basis the orgs charge the bill except what no org carries, which the
-  // shared-cost rule then charges whole; on the sessions basis the rule adds the products.
+  // With a journal, what it posts. Without: on the billed basis the orgs charge the bill
+  // except what no org carries, which the shared-cost rule then charges whole; on the
+  // sessions basis the rule adds the products.
+  const journal = report.costCentres?.journal;
   const chargedCostMinor =
-    report.costBasis === 'billed'
-      ? sharedCostMinor === 0n
-        ? billedTotal - unattributedCostMinor
-        : billedTotal
-      : report.totals.costMinor + sharedCostMinor;
+    journal !== undefined
+      ? journal.postedMinor
+      : report.costBasis === 'billed'
+        ? sharedCostMinor === 0n
+          ? billedTotal - unattributedCostMinor
+          : billedTotal
+        : report.totals.costMinor + sharedCostMinor;
   return {
     billedCostMinor: billedTotal,
     chargedCostMinor,
+    trueUpCostMinor: journal?.trueUpMinor ?? 0n,
     sharedCostMinor,
     notChargedCostMinor: billedTotal - chargedCostMinor,
     unattributedCostMinor,
