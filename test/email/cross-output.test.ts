@@ -194,7 +194,7 @@ describe('one story across the workbook, the finance email and the owners’ mai
     expect(owners.length).toBeGreaterThan(3);
     for (const { file, text, subject } of owners) {
       // The subject names the owner's cost centres: "… — CC-120 Data Platform, CC-190 Security Programme: USD …".
-      const codes = subject.match(/\bCC-\d+\b/g) ?? [];
+      const codes: string[] = [...(subject.match(/\bCC-\d+\b/g) ?? [])];
       expect(codes.length, file).toBeGreaterThan(0);
       const debits = journalRows
         .filter((row) => codes.includes(row.cost_centre ?? ''))
