@@ -1,5 +1,6 @@
 import type { CostCentreTotal } from '../core/cost-centres/cost-centre-report.js';
-import { GLOSSARY } from '../core/glossary/glossary.js';
+import { type PostedSum, postedSum } from '../core/cost-centres/posted-sum.js';
+import { GLOSSARY, label } from '../core/glossary/glossary.js';
 import { formatAcus, formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
@@ -22,10 +23,14 @@ export function buildShowbackContent(input: {
   readonly costCentres: readonly CostCentreTotal[];
   readonly run: RunInfo;
   readonly delivery: EmailDelivery;
+  /** The journal that posts these figures: its file name and id, named in the email. */
+  readonly journal?: { readonly fileName: string; readonly journalId: string } | undefined;
 }): EmailContent {
   const { slice, costCentres, run, delivery } = input;
   const { totals, pricing, period } = slice;
-  const cost = formatMoney(totals.costMinor, pricing);
+  // The owner's figure is what the journal debits them, not their usage alone.
+  const posted = postedSum(costCentres);
+  const cost = formatMoney(posted.postedMinor, pricing);
   const names = costCentres.map((row) => `${row.code} ${row.name}`);
   const demo = run.source === 'demo' ? '[Demo] ' : '';
   const title = `Devin usage — ${period.label}`;
@@ -44,7 +49,8 @@ export function buildShowbackContent(input: {
       .filter((part) => part !== null)
       .join(' '),
     headline: [
-      { label: 'Cost', value: cost },
+      { label: label('posted'), value: cost },
+      { label: label('usage'), value: formatMoney(posted.usageMinor, pricing) },
       ...(change === null ? [] : [change]),
       {
         label: slice.costBasis === 'billed' ? 'Billed ACUs' : 'ACUs',
@@ -64,6 +70,7 @@ export function buildShowbackContent(input: {
       { label: 'Period', value: `${period.label} (${period.timeZone})` },
       { label: 'Sessions', value: formatCount(totals.sessions) },
       { label: GLOSSARY.acu.abbreviation, value: GLOSSARY.acu.expansion },
+      ...postedFigures(posted, slice, input.journal),
       ...costCentreFigures(slice, costCentres.length > 1),
     ],
     movers: null,
@@ -114,6 +121,32 @@ function withoutColumns(table: Table, headers: readonly string[]): Table {
     rows: table.rows.map(cells),
     ...(table.totalRow && { totalRow: cells(table.totalRow) }),
   };
+}
+
+/**
+ * What the journal posts to the owner, by part, and the journal that posts it: the same
+ * words and cents as finance's email and the journal's debits to these cost centres.
+ */
+function postedFigures(
+  posted: PostedSum,
+  slice: ChargebackReport,
+  journal: { readonly fileName: string; readonly journalId: string } | undefined,
+): Figure[] {
+  const money = (minor: bigint) => formatMoney(minor, slice.pricing);
+  return [
+    {
+      label: label('posted'),
+      value: `${label('usage').toLowerCase()} ${money(posted.usageMinor)} + ${label('trueUp').toLowerCase()} ${money(posted.trueUpMinor)} + ${label('sharedProducts').toLowerCase()} ${money(posted.sharedMinor)} = ${money(posted.postedMinor)}`,
+    },
+    ...(journal === undefined
+      ? []
+      : [
+          {
+            label: 'Journal',
+            value: `${journal.fileName} (journal ${journal.journalId}) debits ${money(posted.postedMinor)} to you`,
+          },
+        ]),
+  ];
 }
 
 /** With one cost centre the headline says its change; without a previous period, say why there is none. */

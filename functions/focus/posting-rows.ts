@@ -23,7 +23,7 @@ export function postingRowCount(report: ChargebackReport): number {
  * One row per cost centre's share of each shared charge (Usage, with FOCUS 1.3's allocation
  * columns: the rule, the ratio, the cost centre) and one Adjustment row per session of an
  * earlier closed period whose ACUs changed after its close (ChargePeriod = that period,
- * priced at its price). Their BilledCost are the journal's own cents, so the partition sums
+ * priced at its price, ChargeClass `Correction`). Their BilledCost are the journal's own cents, so the partition sums
  * to what the journal posts.
  */
 export function postingRows(
@@ -110,6 +110,10 @@ export function postingRows(
         ConsumedQuantity: null,
         ConsumedUnit: null,
         ChargeCategory: 'Adjustment',
+        // A true-up corrects a period already closed (and invoiced), which FOCUS 1.4 marks with
+        // ChargeClass `Correction` and the ChargePeriod of the period corrected (above):
+        // shared/reference/focus.md §1 "1.4" and §3 "ChargeClass".
+        ChargeClass: 'Correction',
         ChargeFrequency: 'One-Time',
         ChargeDescription: `True-up of ${q.period.label}: ACUs this session used after that period closed`,
         ResourceId: line.sessionId,

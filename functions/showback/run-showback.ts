@@ -1,3 +1,4 @@
+import { journalFileName } from '../core/cost-centres/journal-file-name.js';
 import { sliceReport } from '../core/cost-centres/slice-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
@@ -62,6 +63,8 @@ export interface ShowbackInput {
   readonly maxSessionRows?: number | undefined;
   /** Where every session is: a capped slice names them. */
   readonly sessionArchives?: SessionArchives | undefined;
+  /** The journal file the owners' emails name; the period's record name (…journal.csv) when absent. */
+  readonly journalFileName?: string | undefined;
 }
 
 /**
@@ -116,6 +119,16 @@ export async function runShowback(
         costCentres: owner.costCentres,
         run: input.run,
         delivery,
+        journal: {
+          fileName:
+            input.journalFileName ??
+            journalFileName(
+              workbookFileName(input.report.period).replace(/\.xlsx$/, ''),
+              input.report.runStatus,
+              costCentres.journal,
+            ),
+          journalId: costCentres.journal.journalId,
+        },
       });
       const email = { subject: content.subject, html: renderHtml(content), text: renderText(content) };
       sentId = (await deps.delivery.send(owner, email, workbook)).messageId;

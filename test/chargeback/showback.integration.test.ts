@@ -155,7 +155,8 @@ describe('showback emails from the Lambda', () => {
     expect(mail.body.text).toContain('budget owner of CC-C Gamma');
     // "Reply to this email; it goes to finance": EMAIL_REPLY_TO is unset, so the first recipient.
     expect(mail.replyTo).toEqual(['finance@example.com']);
-    expect(mail.body.text).toMatch(/^Cost\s+USD [\d,]+\.\d\d$/m);
+    expect(mail.body.text).toMatch(/^Posted\s+USD [\d,]+\.\d\d$/m);
+    expect(mail.body.text).toMatch(/^Journal\s+\S+\.journal(\.PRELIMINARY|\.DRAFT)?\.csv \(journal /m);
     expect(mail.body.text).not.toMatch(/\bexit\b/);
     const shared = await mailTo('shared@example.com');
     expect(shared.subject).toContain('CC-B Beta, CC-C Gamma');

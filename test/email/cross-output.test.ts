@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
@@ -26,6 +26,23 @@ function textRows(text: string, heading: string): string[][] {
     .slice(0, end < 0 ? undefined : end)
     .filter((line) => !/^-+$/.test(line))
     .map((line) => line.split(/\s{2,}/));
+}
+
+/** The journal CSV's rows as header → text (quoted fields may hold commas). */
+function csvRecords(text: string): Record<string, string>[] {
+  const parse = (line: string) =>
+    [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) =>
+      (m[1] ?? '').replace(/^"|"$/g, '').replaceAll('""', '"'),
+    );
+  const [header, ...lines] = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((line) => line !== '');
+  const names = parse(header ?? '');
+  return lines.map((line) => {
+    const cells = parse(line);
+    return Object.fromEntries(names.map((name, i) => [name, cells[i] ?? '']));
+  });
 }
 
 const cents = (text: string) => Math.round(Number(text.replaceAll(',', '').replace(/^USD /, '')) * 100);
@@ -96,6 +113,8 @@ describe('one story across the workbook, the finance email and the owners’ mai
   let email: string;
   let ownerMail: string;
   let linkPage: string;
+  let owners: { file: string; text: string; subject: string }[];
+  let journalRows: Record<string, string>[];
 
   beforeAll(async () => {
     const out = await runDemoMonths(['2026-11']);
@@ -105,6 +124,13 @@ describe('one story across the workbook, the finance email and the owners’ mai
     email = (await simpleParser(eml)).text ?? '';
     const owner = await readFile(join(out, `${BASE}.showback`, 'maria.lopez@northwind.example.eml'), 'utf8');
     ownerMail = (await simpleParser(owner)).text ?? '';
+    const showback = join(out, `${BASE}.showback`);
+    owners = [];
+    for (const file of (await readdir(showback)).filter((name) => name.endsWith('.eml')).sort()) {
+      const parsed = await simpleParser(await readFile(join(showback, file), 'utf8'));
+      owners.push({ file, text: parsed.text ?? '', subject: parsed.subject ?? '' });
+    }
+    journalRows = csvRecords(await readFile(join(out, `${BASE}.journal.csv`), 'utf8'));
     // The landing page finance opens from the email's durable link, built from the run's summary.json.
     const summary = summaryDocumentSchema.parse(
       JSON.parse(await readFile(join(out, `${BASE}.summary.json`), 'utf8')),
@@ -160,8 +186,95 @@ describe('one story across the workbook, the finance email and the owners’ mai
     const totalRow = byCostCentre.find((row) => row['Cost Centre'] === 'Total');
     expect(Math.round(Number(resultOf(totalRow?.Usage)) * 100)).toBe(cents(total));
     const cc110 = byCostCentre.find((row) => row['Cost Centre'] === 'CC-110');
-    const owner = /^Cost\s+(USD [\d,]+\.\d\d)$/m.exec(ownerMail)?.[1] ?? '';
+    const owner = /^Usage\s+(USD [\d,]+\.\d\d)$/m.exec(ownerMail)?.[1] ?? '';
     expect(Math.round(Number(resultOf(cc110?.Usage)) * 100)).toBe(cents(owner));
+  });
+
+  it('gives every owner, in their email, the total the journal debits their cost centres, and names the journal', () => {
+    expect(owners.length).toBeGreaterThan(3);
+    for (const { file, text, subject } of owners) {
+      // The subject names the owner's cost centres: "… — CC-120 Data Platform, CC-190 Security Programme: USD …".
+      const codes: string[] = [...(subject.match(/\bCC-\d+\b/g) ?? [])];
+      expect(codes.length, file).toBeGreaterThan(0);
+      const debits = journalRows
+        .filter((row) => codes.includes(row.cost_centre ?? ''))
+        .reduce((sum, row) => sum + cents(row.debit || '0'), 0);
+      const posted =
+        /^Posted\s+usage (USD [\d,.]+) \+ true-ups (USD [\d,.]+) \+ shared products (USD [\d,.]+) = (USD [\d,.]+)$/m.exec(
+          text,
+        );
+      expect(posted, file).not.toBeNull();
+      const [usage, trueUps, shared, sum] = (posted ?? []).slice(1).map((m) => cents(m));
+      expect((usage ?? 0) + (trueUps ?? 0) + (shared ?? 0), file).toBe(sum);
+      expect(sum, `${file}: the email's total is the journal's debits`).toBe(debits);
+      expect(cents(/^Posted\s+(USD [\d,]+\.\d\d)$/m.exec(text)?.[1] ?? ''), file).toBe(debits);
+      expect(text, file).toMatch(
+        new RegExp(`^Journal\\s+${BASE}\\.journal\\.csv \\(journal \\S+\\) debits`, 'm'),
+      );
+    }
+  });
+
+  it('shows one shared-products split, to the cent, on every sheet, in the journal and in the emails', () => {
+    const summary = rowsOf(workbook.getWorksheet('Summary') as ExcelJS.Worksheet);
+    const reconciliation = rowsOf(workbook.getWorksheet('Reconciliation') as ExcelJS.Worksheet);
+    const onSummary = hundredths(summary.find((r) => r.a === label('sharedProducts'))?.cells[1]);
+    const onReconciliation = hundredths(
+      reconciliation.find((r) => r.a === label('sharedProducts') && typeof r.cells[1] === 'number')?.cells[1],
+    );
+    const orgLine = hundredths(reconciliation.find((r) => r.cells[1] === label('sharedProducts'))?.cells[7]);
+    const byCostCentre = sheetRows(workbook, 'By Cost Centre').find((row) => row['Cost Centre'] === 'Total');
+    const onByCostCentre = Math.round(Number(resultOf(byCostCentre?.['Shared products'])) * 100);
+    const inJournal = journalRows
+      .filter((row) => row.line_type === 'shared-products')
+      .reduce((sum, row) => sum + cents(row.debit || '0'), 0);
+    const inEmail = cents(/\+ shared products (USD [\d,.]+) =/.exec(email)?.[1] ?? '');
+    const inOwnerMails = owners.reduce(
+      (sum, { text }) => sum + cents(/\+ shared products (USD [\d,.]+) =/.exec(text)?.[1] ?? ''),
+      0,
+    );
+    expect(onSummary).toBeGreaterThan(0);
+    expect({ onReconciliation, orgLine, onByCostCentre, inJournal, inEmail }).toEqual({
+      onReconciliation: onSummary,
+      orgLine: onSummary,
+      onByCostCentre: onSummary,
+      inJournal: onSummary,
+      inEmail: onSummary,
+    });
+    // anna.berg owns two cost centres that others own too: the owners' mails overlap, so only their sum is at least the journal's.
+    expect(inOwnerMails).toBeGreaterThanOrEqual(inJournal);
+  });
+
+  it('walks from the bill to the journal with rows that add as they read, to what Summary says', () => {
+    const rows = rowsOf(workbook.getWorksheet('Reconciliation') as ExcelJS.Worksheet);
+    const start = rows.findIndex((r) => r.a === 'From the bill to the journal');
+    const walk = rows.slice(start + 2, rows.findIndex((r, i) => i > start && r.a.startsWith('= ')) + 1);
+    const billed = walk[0];
+    const posted = walk.at(-1);
+    const steps = walk.slice(1, -1);
+    expect(billed?.a).toBe('Billed ACUs');
+    expect(steps.length).toBeGreaterThan(1);
+    for (const step of steps) {
+      const sign = Math.sign(hundredths(step.cells[3]));
+      if (sign !== 0) expect(step.a.startsWith(sign < 0 ? '− ' : '+ '), step.a).toBe(true);
+    }
+    const sum = steps.reduce(
+      (total, step) => total + hundredths(step.cells[3]),
+      hundredths(billed?.cells[3]),
+    );
+    expect(sum).toBe(hundredths(posted?.cells[3]));
+    const debits = journalRows.reduce((total, row) => total + cents(row.debit || '0'), 0);
+    expect(hundredths(posted?.cells[3])).toBe(debits);
+    // Summary and Reconciliation state the journal's own shortfall or excess against the bill.
+    const gap = hundredths(billed?.cells[3]) - debits;
+    const summary = rowsOf(workbook.getWorksheet('Summary') as ExcelJS.Worksheet);
+    for (const sheet of [summary, rows]) {
+      const short = sheet.find((r) => r.a === 'Not charged back');
+      const over = sheet.find((r) => r.a === 'Charged back above the bill');
+      expect(hundredths((short ?? over)?.cells[1]) * (short === undefined ? -1 : 1)).toBe(gap);
+      expect(hundredths(sheet.find((r) => r.a === 'Charged back')?.cells[1])).toBe(debits);
+    }
+    const sentence = String(summary.find((r) => r.a === 'Billed')?.cells[1]);
+    expect(sentence).not.toMatch(/\(100\.0%\)|\(0\.0%\)/);
   });
 
   it('says the true-ups as the email does: a line per changed period, one for the periods without a change', () => {
@@ -254,13 +367,8 @@ describe('one story across the workbook, the finance email and the owners’ mai
     const sharedFact = rows.find((r) => r.a === label('sharedProducts') && typeof r.cells[1] === 'number');
     expect(hundredths(sharedFact?.cells[1])).toBe(costSum);
 
-    // Not charged back is the posting walk's timing, and the Summary says the same amount.
-    const timing = Math.abs(hundredths(row('− Timing, not posted this period').cells[3]));
-    const notCharged = rows.find((r) => r.a === 'Not charged back');
-    expect(hundredths(notCharged?.cells[1])).toBe(timing);
-    const summary = workbook.getWorksheet('Summary');
-    if (summary === undefined) throw new Error('no Summary');
-    expect(hundredths(rowsOf(summary).find((r) => r.a === 'Not charged back')?.cells[1])).toBe(timing);
+    // The shortfall or excess Summary and Reconciliation state: the walk's test below.
+    expect(row('From the bill to the journal').a).toBe('From the bill to the journal');
   });
 
   it('uses the glossary’s labels and none of the retired ones in the emails', () => {

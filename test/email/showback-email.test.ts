@@ -80,7 +80,8 @@ describe('showback owners and emails', () => {
       },
     });
     expect(content.subject).toBe('Devin usage — October 2026 — CC-B Beta Team: USD 11.25');
-    expect(content.headline).toContainEqual({ label: 'Cost', value: 'USD 11.25' });
+    expect(content.headline).toContainEqual({ label: 'Posted', value: 'USD 11.25' });
+    expect(content.headline).toContainEqual({ label: 'Usage', value: 'USD 11.25' });
     expect(content.figures).toContainEqual({ label: 'Change', value: 'No previous period to compare with' });
     expect(content.download).toEqual({
       text: 'Download devin-acu-chargeback-2026-10-CC-B.xlsx',
@@ -89,6 +90,47 @@ describe('showback owners and emails', () => {
     const text = JSON.stringify(content);
     for (const other of ['Alpha', 'Ann One', 'Zeta', 'org-a', 'org-z', 'CC-A'])
       expect(text).not.toContain(other);
+  });
+});
+
+describe('an owner’s email states what the journal posts to them', () => {
+  it('gives usage, true-ups and shared products, their total as the journal debits it, and the journal’s file', () => {
+    const costCentres = REPORT.costCentres;
+    if (costCentres === undefined) throw new Error('no cost centres');
+    const owner = showbackOwners(costCentres)[2];
+    if (owner === undefined) throw new Error('no owner');
+    // CC-B with a true-up of an earlier period and its share of the shared products.
+    const rows = owner.costCentres.map((row) => ({
+      ...row,
+      trueUpMinor: 132n,
+      sharedMinor: 56n,
+      postedMinor: row.costMinor + 188n,
+    }));
+    const slice = sliceReport(REPORT, SESSIONS, new Set(rows.map((r) => r.code)));
+    const content = buildShowbackContent({
+      slice: slice.report,
+      costCentres: rows,
+      run: RUN,
+      delivery: { workbookFileName: 'x.xlsx', attached: false },
+      journal: {
+        fileName: 'devin-acu-chargeback-2026-10.journal.csv',
+        journalId: 'devin-chargeback-2026-10-run-1',
+      },
+    });
+    expect(content.subject).toBe('Devin usage — October 2026 — CC-B Beta Team: USD 13.13');
+    expect(content.headline.slice(0, 2)).toEqual([
+      { label: 'Posted', value: 'USD 13.13' },
+      { label: 'Usage', value: 'USD 11.25' },
+    ]);
+    expect(content.figures).toContainEqual({
+      label: 'Posted',
+      value: 'usage USD 11.25 + true-ups USD 1.32 + shared products USD 0.56 = USD 13.13',
+    });
+    expect(content.figures).toContainEqual({
+      label: 'Journal',
+      value:
+        'devin-acu-chargeback-2026-10.journal.csv (journal devin-chargeback-2026-10-run-1) debits USD 13.13 to you',
+    });
   });
 });
 

@@ -135,7 +135,11 @@ export async function expectFocusRules(parquetPath: string, facts: PeriodFacts):
       expect(CHARGE_CATEGORIES).toContain(v.ChargeCategory);
       expect(CHARGE_FREQUENCIES).toContain(v.ChargeFrequency);
       if (v.ChargeCategory === 'Purchase') expect(v.ChargeFrequency).not.toBe('Usage-Based');
-      expect(v.ChargeClass, 'ChargeClass is null (no corrections)').toBeNull();
+      // Only a true-up corrects a closed period: ChargeClass Correction, on an Adjustment row.
+      if (v.ChargeClass !== null) {
+        expect(v.ChargeClass, 'ChargeClass is Correction or null').toBe('Correction');
+        expect(v.ChargeCategory, 'a correction is an Adjustment').toBe('Adjustment');
+      }
       expect(SERVICE_CATEGORIES).toContain(v.ServiceCategory);
       expect(SUBCATEGORY_PARENT[String(v.ServiceSubcategory)], 'subcategory under its one parent').toBe(
         v.ServiceCategory,

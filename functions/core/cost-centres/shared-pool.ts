@@ -1,7 +1,8 @@
 import type { Acus } from '../money/acus.js';
 import { allocateMinorUnits } from '../money/allocate-minor-units.js';
-import { costOf, roundCostToMinor } from '../money/cost.js';
+import { costOf } from '../money/cost.js';
 import type { ChargebackReport } from '../report/chargeback-report.js';
+import { sharedProductsSplit } from '../report/shared-products.js';
 import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
 import type { CostCentreMap } from './cost-centre-map.js';
 
@@ -18,8 +19,9 @@ export interface SharedPool {
 /**
  * The billed charges no session carries, one per product the bill names.
  * On the sessions basis: the bill's non-session products (v3), or the billed
- * ACUs no org carries (v2, whose bill has no product split), each priced and
- * rounded once. On the billed basis: the Unattributed row's cents, split over
+ * ACUs no org carries (v2, whose bill has no product split), with the cents of
+ * sharedProductsSplit: the Unattributed line's share of the bill, split by
+ * largest remainder. On the billed basis: the Unattributed row's cents, split over
  * its products by ACUs, so usage + shared products is the bill exactly. None
  * when the bill was not read, or the map sends "(unattributed)" somewhere itself.
  */
@@ -50,19 +52,13 @@ export function sharedPool(
       fromUnattributedBucket: true,
     };
   }
-  const byProduct = reconciliation.unattributedByProduct;
-  const products =
-    byProduct === undefined
-      ? [[UNNAMED, reconciliation.unattributedAcus] as const]
-      : [...byProduct].filter(([product]) => product !== SESSION_PRODUCT);
-  return {
-    charges: products
-      .filter(([, acus]) => acus > 0n)
-      .map(([product, acus]) => ({
-        product,
-        acus,
-        costMinor: roundCostToMinor(costOf(acus, pricing), pricing),
-      })),
-    fromUnattributedBucket: false,
-  };
+  // The one split the Reconciliation and the Summary show, so the journal posts the same cents.
+  const split = sharedProductsSplit(reconciliation, pricing);
+  const charges =
+    reconciliation.unattributedByProduct === undefined
+      ? [{ product: UNNAMED, acus: reconciliation.unattributedAcus, costMinor: split.totalMinor }]
+      : split.lines
+          .filter((line) => line.product !== SESSION_PRODUCT)
+          .map(({ product, acus, costMinor }) => ({ product, acus, costMinor }));
+  return { charges: charges.filter((charge) => charge.acus > 0n), fromUnattributedBucket: false };
 }

@@ -1,4 +1,5 @@
 import { costOf, roundCostToMinor } from '../money/cost.js';
+import type { Pricing } from '../money/pricing.js';
 import type { ChargebackReport } from './chargeback-report.js';
 import type { Reconciliation, ReconciliationLine, SessionCents } from './reconciliation.js';
 import { allocate } from './usage-totals.js';
@@ -15,11 +16,17 @@ export interface LineCost {
 export interface InvoiceSplit {
   /** The billed ACUs × price, rounded once: what the invoice should say. */
   readonly billedCostMinor: bigint;
-  /** What the org table charges back, plus the shared products a cost-centre map allocates. */
+  /**
+   * What the journal posts when there is one (usage + shared products + earlier periods'
+   * true-ups), so Summary, Reconciliation and the journal state one shortfall or excess;
+   * without a journal, what the org table charges back.
+   */
   readonly chargedCostMinor: bigint;
+  /** Earlier closed periods' true-ups the journal posts with this period (in chargedCostMinor); 0 without. */
+  readonly trueUpCostMinor: bigint;
   /** The non-session products charged back by the shared-cost rule (in chargedCostMinor); 0 without. */
   readonly sharedCostMinor: bigint;
-  /** billed − charged; negative when the report charges more than was billed (sessions carried out). */
+  /** billed − charged; negative when more is charged than was billed (sessions carried out, true-ups). */
   readonly notChargedCostMinor: bigint;
   /** The billed cents of the Unattributed line (non-session products). */
   readonly unattributedCostMinor: bigint;
@@ -82,17 +89,22 @@ function split(
   const unattributedCostMinor = unattributedIndex < 0 ? 0n : (orgBilled[unattributedIndex] ?? 0n);
   const shared = report.costCentres?.shared;
   const sharedCostMinor = shared !== undefined && shared.unallocated === null ? shared.costMinor : 0n;
-  // On the billed basis the orgs charge the bill except what no org carries, which the
-  // shared-cost rule then charges whole; on the sessions basis the rule adds the products.
+  // With a journal, what it posts. Without: on the billed basis the orgs charge the bill
+  // except what no org carries, which the shared-cost rule then charges whole; on the
+  // sessions basis the rule adds the products.
+  const journal = report.costCentres?.journal;
   const chargedCostMinor =
-    report.costBasis === 'billed'
-      ? sharedCostMinor === 0n
-        ? billedTotal - unattributedCostMinor
-        : billedTotal
-      : report.totals.costMinor + sharedCostMinor;
+    journal !== undefined
+      ? journal.postedMinor
+      : report.costBasis === 'billed'
+        ? sharedCostMinor === 0n
+          ? billedTotal - unattributedCostMinor
+          : billedTotal
+        : report.totals.costMinor + sharedCostMinor;
   return {
     billedCostMinor: billedTotal,
     chargedCostMinor,
+    trueUpCostMinor: journal?.trueUpMinor ?? 0n,
     sharedCostMinor,
     notChargedCostMinor: billedTotal - chargedCostMinor,
     unattributedCostMinor,
@@ -100,10 +112,28 @@ function split(
 }
 
 function billedCents(reconciliation: Reconciliation, { pricing }: Priced): bigint {
+  return billedTotalMinor(reconciliation, pricing);
+}
+
+/** The bill's cents: its ACUs × price, rounded once. */
+export function billedTotalMinor(reconciliation: Reconciliation, pricing: Pricing): bigint {
   return roundCostToMinor(costOf(reconciliation.totals.billedAcus, pricing), pricing);
 }
 
-function billedShares(total: bigint, lines: readonly ReconciliationLine[], { pricing }: Priced): bigint[] {
+/**
+ * The bill's cents shared over the org lines by largest remainder, aligned with
+ * `reconciliation.orgs`: the one allocation the Reconciliation's Billed Cost column, the
+ * Summary's shared products and the journal's shared-products pool all read.
+ */
+export function billedOrgCents(reconciliation: Reconciliation, pricing: Pricing): bigint[] {
+  return billedShares(billedTotalMinor(reconciliation, pricing), reconciliation.orgs, { pricing });
+}
+
+function billedShares(
+  total: bigint,
+  lines: readonly ReconciliationLine[],
+  { pricing }: Pick<Priced, 'pricing'>,
+): bigint[] {
   // reconcile() always ends with an Unattributed line; a table of none has nothing to share.
   if (lines.length === 0) return [];
   return allocate(

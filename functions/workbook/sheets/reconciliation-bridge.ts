@@ -3,9 +3,10 @@ import { label } from '../../core/glossary/glossary.js';
 import type { Pricing } from '../../core/money/pricing.js';
 import type { BridgeLine } from '../../core/report/bridge.js';
 import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import { type PostingStepKind, postingWalk } from '../../core/report/posting-walk.js';
+import { type PostingStep, postingWalk } from '../../core/report/posting-walk.js';
 import type { Reconciliation } from '../../core/report/reconciliation.js';
 import { productName, sharedProductLines } from '../../core/report/shared-products.js';
+import { type StepOperator, stepOperator } from '../../core/report/step-operator.js';
 import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT, signedCostFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
@@ -93,7 +94,7 @@ export function writePostingWalk(sheet: Worksheet, report: ChargebackReport): vo
   for (const step of steps) {
     const total = step.kind === 'billed' || step.kind === 'posted';
     const row = sheet.addRow([
-      postingLabel(step.kind),
+      postingLabel(step),
       null,
       acusCell(step.acus),
       costCell(step.costMinor, pricing),
@@ -110,16 +111,18 @@ export function writePostingWalk(sheet: Worksheet, report: ChargebackReport): vo
   );
 }
 
-function postingLabel(kind: PostingStepKind): string {
-  switch (kind) {
+function postingLabel(step: PostingStep): string {
+  // The timing and the true-ups can go either way: the label's operator is the figure's own sign.
+  const op = (usual: StepOperator) => stepOperator(step.acus, step.costMinor, usual);
+  switch (step.kind) {
     case 'billed':
       return 'Billed ACUs';
     case 'timing':
-      return '− Timing, not posted this period (carried in and out, day boundaries)';
+      return `${op('−')} Timing, not posted this period (carried in and out, day boundaries)`;
     case 'shared-unposted':
-      return '− Shared products not charged back (shared-cost rule none)';
+      return `${op('−')} Shared products not charged back (shared-cost rule none)`;
     case 'true-ups':
-      return '+ True-ups of earlier closed periods (at their own price)';
+      return `${op('+')} True-ups of earlier closed periods (at their own price)`;
     case 'posted':
       return '= Posted by the journal';
   }
@@ -134,6 +137,7 @@ function addRow(sheet: Worksheet, values: (string | null)[], bold: boolean): voi
 }
 
 function labelOf(line: BridgeLine): string {
+  const op = (usual: StepOperator) => stepOperator(line.acus, line.costMinor, usual);
   const n =
     line.sessions === undefined
       ? ''
@@ -142,13 +146,13 @@ function labelOf(line: BridgeLine): string {
     case 'session-acus':
       return 'Session ACUs (created in the period, lifetime)';
     case 'carried-out':
-      return `− Used after the period by sessions created in it${n}`;
+      return `${op('−')} Used after the period by sessions created in it${n}`;
     case 'carried-in':
-      return `+ Used in the period by sessions created before it${n}`;
+      return `${op('+')} Used in the period by sessions created before it${n}`;
     case 'non-session-product':
-      return `+ ${productName(line.product ?? '')} (shared product: no session)`;
+      return `${op('+')} ${productName(line.product ?? '')} (shared product: no session)`;
     case 'day-boundary':
-      return `± Day boundaries: billing days start 08:00 UTC${n}`;
+      return `${op('±')} Day boundaries: billing days start 08:00 UTC${n}`;
     case 'unexplained':
       return 'Unexplained';
     case 'billed':
