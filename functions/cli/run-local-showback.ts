@@ -20,7 +20,12 @@ export async function localShowback(
     now,
   });
   const result = await runShowback(
-    { ...outcome, maxSessionRows: outcome.sessionCoverage.maxSessionRows },
+    {
+      ...outcome,
+      maxSessionRows: outcome.sessionCoverage.maxSessionRows,
+      // The journal this run wrote (a preview's or a slice's too), named in each owner's email.
+      journalFileName: outcome.stored.files.journal?.replace(/^.*[\\/]/, ''),
+    },
     { delivery, workDir: outDir, log },
   );
   if (result.failed.length > 0) throw new ShowbackIncompleteError(outcome.report.period.label, result);
