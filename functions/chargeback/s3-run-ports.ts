@@ -1,28 +1,22 @@
-import { completeEmailMarker, readEmailMarker } from '../aws/email-marker.js';
-import { PREVIEW_FILES, RECORD_FILES, type RunFiles, runFilesFor } from '../core/close/run-files.js';
+import { readEmailMarker } from '../aws/email-marker.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import { type EmailMarkerName, type EmailState, NOTHING_SENT } from '../core/run/period-state.js';
 import type { Build } from '../core/run/run-plan.js';
 import type { RunRequest } from '../core/run/run-request.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
 import type { SessionFilters } from '../distributed/distributed-run.js';
-import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
 import type { RunPorts } from '../run/run-period.js';
-import { createAwsDelivery } from './aws-delivery.js';
 import { showbackFinished } from './aws-showback.js';
+import { bucketNames } from './bucket-names.js';
+import { buildInBucket } from './build-in-bucket.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackOutcome, ChargebackResult } from './chargeback-result.js';
 import { closedPeriodStep } from './closed-period-step.js';
 import { durableLinkIssuer } from './durable-link-issuer.js';
 import { handOverIfTooBig } from './hand-over-step.js';
-import { keepStoredReport } from './keep-stored-report.js';
-import { loadCostCentreObject } from './load-cost-centre-object.js';
 import { manualEventText } from './manual-event-for.js';
-import { reportKeys } from './report-keys.js';
-import { reportResult } from './report-result.js';
 import type { JobDeps } from './run-chargeback-job.js';
-import { s3ClosedPeriods, s3SameMonthStores } from './s3-closed-periods.js';
-import { showbackStep } from './showback-step.js';
+import { s3SameMonthStores } from './s3-closed-periods.js';
 import { waitingResult } from './waiting-result.js';
 
 /**
@@ -46,16 +40,7 @@ export function s3RunPorts(
   const recipients = run.kind === 'manual' && run.recipients ? run.recipients : config.recipients;
   const durableLink = durableLinkIssuer(config, deps.signingKeys);
   const handOver = deps.handOver;
-  const recordKeys = reportKeys(prefix, period);
-  const keysOf = (files: Build['files']) => reportKeys(prefix, period, runFiles(files));
-  const runFiles = (files: Build['files']): RunFiles =>
-    files === 'record' ? RECORD_FILES : files === 'preview' ? PREVIEW_FILES : runFilesFor(filters, false);
-  const markerKey = (name: EmailMarkerName): string =>
-    name === 'close'
-      ? recordKeys.emailMarker
-      : name === 'preliminary'
-        ? recordKeys.emailMarker.replace(/\.email\.json$/, '.preliminary.email.json')
-        : keysOf(name).emailMarker;
+  const { recordKeys, keysOf, markerKey } = bucketNames(prefix, period, filters);
   const markerState = async (name: EmailMarkerName): Promise<EmailState> => {
     const marker = await readEmailMarker(s3, bucket, markerKey(name));
     if (marker === undefined) return { kind: 'none' };
@@ -69,89 +54,12 @@ export function s3RunPorts(
     return marker.result as ChargebackResult;
   };
   const closedDeps = { ...deps, durableLink };
-  const build = async (plan: Build, financeEmailed?: ChargebackResult): Promise<ChargebackOutcome> => {
-    const keys = keysOf(plan.files);
-    const marker = plan.marker === undefined ? keys.emailMarker : markerKey(plan.marker);
-    const awsDelivery = createAwsDelivery({
-      s3,
-      ses: deps.ses,
-      bucket,
-      keys: { ...keys, emailMarker: marker },
-      prefix,
-      sender: config.sender,
-      recipients,
-      linkTtlSeconds: config.linkTtlSeconds,
-      durableLink,
-      attachMaxBytes: config.attachMaxBytes,
-      focus: config.focus,
-      force: request.force,
-      now: deps.now,
-    });
-    const record = financeEmailed
-      ? await s3SameMonthStores(s3, bucket, prefix, period).own.readRecord()
-      : undefined;
-    const delivery = financeEmailed
-      ? keepStoredReport(awsDelivery, financeEmailed, s3, keys, record)
-      : awsDelivery;
-    const costCentres = await loadCostCentreObject(s3, config);
-    if (config.showback && costCentres === undefined) {
-      deps.log.warn('SHOWBACK is on but there is no cost-centre map: no owner is emailed', {
-        key: config.costCentresKey,
-      });
-    }
-    const outcome = await runChargebackReport(
-      {
-        devin: deps.devin,
-        delivery,
-        source: 'api',
-        runId: deps.runId,
-        now: deps.now,
-        workDir: deps.workDir,
-        log: deps.log,
-        ...(deps.fromParts && { readSessions: deps.fromParts.readSessions }),
-      },
-      {
-        period,
-        pricing: config.pricing,
-        filters,
-        runStatus: plan.status === 'closed' || record !== undefined ? 'closed' : 'preliminary',
-        files: keys.files,
-        email: plan.marker !== undefined && financeEmailed === undefined,
-        costCentres,
-        costBasis: (run.kind === 'manual' && run.costBasis) || config.costBasis,
-        cycles: deps.cycles,
-        maxSessionRows: config.maxSessionRows,
-        trueUps: s3ClosedPeriods(s3, config),
-      },
+  const build = (plan: Build, financeEmailed?: ChargebackResult) =>
+    buildInBucket(
+      plan,
+      { run, request, deps, filters, recipients, durableLink, keysOf, markerKey },
+      financeEmailed,
     );
-    // The spool outlives the report only for the showback slices; a warm Lambda's /tmp must not keep it.
-    try {
-      const result = reportResult(outcome, { period, bucket, keys, runId: deps.runId });
-      if (outcome.sent) {
-        await completeEmailMarker(s3, bucket, marker, {
-          runId: deps.runId,
-          period: period.slug,
-          messageId: outcome.sent.messageId,
-          sentAt: deps.now().toISOString(),
-          result,
-        });
-      }
-      if (!(request.showback && costCentres !== undefined) || !(outcome.sent || financeEmailed))
-        return result;
-      return await showbackStep(
-        {
-          report: outcome.report,
-          sessions: outcome.sessions,
-          run: outcome.run,
-          stats: outcome.stats,
-          result: financeEmailed ? { ...financeEmailed, duplicateOf: financeEmailed.runId } : result,
-        },
-        { config, s3, ses: deps.ses, keys, now: deps.now, workDir: deps.workDir, log: deps.log, durableLink },
-      );
-    } finally {
-      await outcome.release();
-    }
-  };
   return {
     runId: deps.runId,
     now: deps.now,

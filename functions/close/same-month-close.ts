@@ -45,13 +45,6 @@ export async function sameMonthRecord(
   return undefined;
 }
 
-/** Whether a run writes preview names: its period or the same month under another alignment is closed. */
-export async function monthIsClosed(stores: SameMonthStores): Promise<boolean> {
-  return (
-    (await stores.own.readRecord()) !== undefined || (await sameMonthRecord(stores.others)) !== undefined
-  );
-}
-
 /**
  * The close's claim on its period, refused when the same month is closed or being closed under
  * another alignment. Checked before the claim (nothing is taken for a month already closed)
