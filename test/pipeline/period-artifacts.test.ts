@@ -1,7 +1,8 @@
 // The period's files are one list written the same way to a bucket and a folder: the same keys
 // get the same bytes in both, and the writer reports which key holds what, as the close needs.
 
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -22,16 +23,29 @@ useLocalS3(BUCKET, (client) => {
   s3 = client;
 });
 let dir: string;
+let scratch: string;
+/** A workbook's bytes: larger than one 8 MiB upload part, so S3 takes it in parts. */
+const WORKBOOK = Buffer.alloc(9 * 1024 * 1024, 'PK\u0003\u0004workbook');
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'period-artifacts-'));
+  scratch = await mkdtemp(join(tmpdir(), 'period-artifacts-scratch-'));
+  await writeFile(join(scratch, 'workbook.xlsx'), WORKBOOK);
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  await rm(scratch, { recursive: true, force: true });
 });
 
 const names = folderArtifactNames('devin-acu-chargeback-2026-10');
 const meta = { metadata: { 'run-id': 'run-1', period: '2026-10' } };
+const workbook: PeriodArtifact = {
+  role: 'workbook',
+  key: names.workbook,
+  meta: { ...meta, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+  body: () => createReadStream(join(scratch, 'workbook.xlsx')),
+};
 const LIST: readonly PeriodArtifact[] = [
+  workbook,
   {
     role: 'sessions',
     key: names.sessions,
@@ -61,6 +75,7 @@ describe('the period files list', () => {
     ]);
     expect(inFolder).toEqual(inBucket);
     expect(inFolder).toEqual({
+      workbook: 'devin-acu-chargeback-2026-10.xlsx',
       summary: 'devin-acu-chargeback-2026-10.summary.json',
       sessions: 'devin-acu-chargeback-2026-10.sessions.json.gz',
       costCentreFiles: {
@@ -76,10 +91,23 @@ describe('the period files list', () => {
       );
     }
     expect(await folder.list('')).toEqual(await bucket.list(''));
+    expect(Buffer.from((await folder.get(names.workbook))?.bytes ?? []).equals(WORKBOOK)).toBe(true);
+  });
+
+  it("puts a file's second key too: copied inside the bucket, written again in a folder", async () => {
+    const folder = folderObjectStore(join(dir, 'also-at'));
+    const bucket = s3ObjectStore(s3, BUCKET);
+    const alsoAt = 'runs/run-1/devin-acu-chargeback-2026-10.xlsx';
+    const list = [{ ...workbook, alsoAt }, LIST[1], LIST[2]].filter((a) => a !== undefined);
+    await Promise.all([writePeriodArtifacts(folder, list), writePeriodArtifacts(bucket, list)]);
+    const copied = await bucket.fingerprint(alsoAt);
+    expect(copied).toEqual(await bucket.fingerprint(names.workbook));
+    expect(copied).toEqual(await folder.fingerprint(alsoAt));
+    expect(copied.bytes).toBe(WORKBOOK.length);
   });
 
   it('has no cost-centre files without a map', async () => {
-    const written = await writePeriodArtifacts(folderObjectStore(join(dir, 'no-map')), LIST.slice(0, 2));
+    const written = await writePeriodArtifacts(folderObjectStore(join(dir, 'no-map')), LIST.slice(0, 3));
     expect(written.costCentreFiles).toBeUndefined();
   });
 });
