@@ -4,7 +4,6 @@ import type { SESClient } from '@aws-sdk/client-ses';
 import { EmailSendError } from '../aws/aws-errors.js';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
-import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
 import { getJsonObject, type StoredObject } from '../aws/report-object-store.js';
 import { s3ConsoleUrl } from '../aws/s3-console-url.js';
 import { ANSWER_LOST, sendRawEmail } from '../aws/ses-mailer.js';
@@ -17,6 +16,7 @@ import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
+import { putFocusPartition, type StoredFocusPartition } from '../focus/put-focus-partition.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
 import { periodArtifacts, writePeriodArtifacts } from '../pipeline/period-artifacts.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
@@ -57,7 +57,7 @@ export interface AwsStoredReport extends StoredReport {
   /** The key the link serves (absent when an earlier run's objects were kept). */
   readonly linkedKey?: string;
   /** Absent when the run kept an earlier run's objects (a showback-only retry): nothing was rewritten. */
-  readonly focus?: StoredFocusDataset | undefined;
+  readonly focus?: StoredFocusPartition | undefined;
 }
 
 /**
@@ -85,10 +85,8 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         [RESEND_EVENT_METADATA]: manualEventText(report.period, { force: true }),
       };
       // The period's files, the workbook and the summary with their run copies among them.
-      const written = await writePeriodArtifacts(
-        s3ObjectStore(s3, bucket),
-        periodArtifacts(keys, artifacts, metadata),
-      );
+      const store = s3ObjectStore(s3, bucket);
+      const written = await writePeriodArtifacts(store, periodArtifacts(keys, artifacts, metadata));
       // What the link serves: the run's own copy of the workbook (ArtifactNames.runWorkbook).
       const linkedKey = keys.runWorkbook(run.runId);
       const workbookObject = await storedObjectOf(s3, bucket, written.workbook);
@@ -97,9 +95,8 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
       // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
       const focus =
         artifacts.files.kind === 'record'
-          ? await putFocusDataset(
-              s3,
-              bucket,
+          ? await putFocusPartition(
+              store,
               `${options.prefix}${FOCUS_FOLDER}`,
               focusFiles(focusInputOf(artifacts, focusOptions), {
                 csv: focusOptions.csv,

@@ -8,6 +8,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePricing } from '../../functions/core/money/parse-pricing.js';
+import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
+import { focusFiles } from '../../functions/focus/focus-files.js';
+import { putFocusPartition } from '../../functions/focus/put-focus-partition.js';
 import {
   folderArtifactNames,
   type PeriodArtifact,
@@ -15,6 +19,7 @@ import {
 } from '../../functions/pipeline/period-artifacts.js';
 import { folderObjectStore } from '../../functions/store/folder-object-store.js';
 import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+import { DIRECTORY, OCTOBER, SESSIONS } from '../core/report/reconciliation-scenario.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 
 const BUCKET = 'period-artifacts';
@@ -109,5 +114,62 @@ describe('the period files list', () => {
   it('has no cost-centre files without a map', async () => {
     const written = await writePeriodArtifacts(folderObjectStore(join(dir, 'no-map')), LIST.slice(0, 3));
     expect(written.costCentreFiles).toBeUndefined();
+  });
+});
+
+const focusReport = buildChargebackReport({
+  period: OCTOBER,
+  pricing: parsePricing('2.25', 'USD'),
+  sessions: SESSIONS,
+  directory: DIRECTORY,
+});
+const focusFilesFor = (runId: string, csv: boolean) =>
+  focusFiles(
+    {
+      report: focusReport,
+      sessions: SESSIONS,
+      run: {
+        runId,
+        generatedAt: new Date('2026-11-01T06:00:00Z'),
+        generator: 'devin-chargeback@test',
+        apiHost: 'api.devin.ai',
+        source: 'api',
+        filters: { orgIds: [], userIds: [], tags: [] },
+      },
+      account: { id: 'acme', name: null },
+    },
+    { csv, now: new Date('2026-11-01T06:00:00Z') },
+  );
+
+describe('the FOCUS partition', () => {
+  it('is replaced the same way in a folder and a bucket: the same keys, bytes and removals', async () => {
+    const folder = folderObjectStore(join(dir, 'focus-store'));
+    const bucket = s3ObjectStore(s3, BUCKET);
+    // A file an older version left in the partition, in both.
+    for (const store of [folder, bucket])
+      await store.put('focus/billing_period=2026-10/part-00000.parquet', 'old');
+    const first = await Promise.all(
+      [folder, bucket].map((store) => putFocusPartition(store, 'focus/', focusFilesFor('run-1', true), {})),
+    );
+    expect(first[0]).toEqual(first[1]);
+    expect(first[0]?.removed).toEqual(['focus/billing_period=2026-10/part-00000.parquet']);
+    const second = await Promise.all(
+      [folder, bucket].map((store) => putFocusPartition(store, 'focus/', focusFilesFor('run-2', false), {})),
+    );
+    expect(second[0]).toEqual(second[1]);
+    expect(second[0]).toEqual({
+      parquetKey: 'focus/billing_period=2026-10/devin-focus-2026-10.parquet',
+      schemaKey: 'focus/metadata/billing_period=2026-10/devin-focus-2026-10.schema.json',
+      csvKey: null,
+      rows: SESSIONS.length,
+      removed: ['focus/csv/billing_period=2026-10/devin-focus-2026-10.csv.gz'],
+    });
+    const keys = await folder.list('focus/');
+    expect(keys).toEqual(await bucket.list('focus/'));
+    expect(keys).toEqual([
+      'focus/billing_period=2026-10/devin-focus-2026-10.parquet',
+      'focus/metadata/billing_period=2026-10/devin-focus-2026-10.schema.json',
+    ]);
+    for (const key of keys) expect(await folder.fingerprint(key), key).toEqual(await bucket.fingerprint(key));
   });
 });
