@@ -17,6 +17,7 @@ import {
   type PeriodArtifact,
   writePeriodArtifacts,
 } from '../../functions/pipeline/period-artifacts.js';
+import { putShowbackWorkbook } from '../../functions/showback/put-showback-workbook.js';
 import { folderObjectStore } from '../../functions/store/folder-object-store.js';
 import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
 import { DIRECTORY, OCTOBER, SESSIONS } from '../core/report/reconciliation-scenario.js';
@@ -171,5 +172,25 @@ describe('the FOCUS partition', () => {
       'focus/metadata/billing_period=2026-10/devin-focus-2026-10.schema.json',
     ]);
     for (const key of keys) expect(await folder.fingerprint(key), key).toEqual(await bucket.fingerprint(key));
+  });
+});
+
+describe("an owner's showback workbook", () => {
+  it('lands under the same key with the same bytes in a folder and a bucket', async () => {
+    const folder = folderObjectStore(join(dir, 'showback-store'));
+    const bucket = s3ObjectStore(s3, BUCKET);
+    const slice = { path: join(scratch, 'workbook.xlsx'), fileName: 'devin-acu-chargeback-2026-10_ann.xlsx' };
+    const keys = await Promise.all(
+      [folder, bucket].map((store) =>
+        putShowbackWorkbook(store, 'devin-acu-chargeback-2026-10.showback/', slice, { 'run-id': 'run-1' }),
+      ),
+    );
+    expect(keys).toEqual([
+      'devin-acu-chargeback-2026-10.showback/devin-acu-chargeback-2026-10_ann.xlsx',
+      'devin-acu-chargeback-2026-10.showback/devin-acu-chargeback-2026-10_ann.xlsx',
+    ]);
+    const [key] = keys;
+    expect(await folder.fingerprint(key ?? '')).toEqual(await bucket.fingerprint(key ?? ''));
+    expect((await folder.fingerprint(key ?? '')).bytes).toBe(WORKBOOK.length);
   });
 });
