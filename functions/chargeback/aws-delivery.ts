@@ -1,17 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { EmailSendError } from '../aws/aws-errors.js';
 import { createDownloadLink } from '../aws/download-link.js';
 import { claimEmailMarker, overrideEmailMarker, releaseEmailMarker } from '../aws/email-marker.js';
-import { putFocusDataset, type StoredFocusDataset } from '../aws/focus-object-store.js';
-import {
-  copyReportObject,
-  getJsonObject,
-  putReportObject,
-  type StoredObject,
-} from '../aws/report-object-store.js';
+import { getJsonObject, type StoredObject } from '../aws/report-object-store.js';
+import { s3ConsoleUrl } from '../aws/s3-console-url.js';
 import { ANSWER_LOST, sendRawEmail } from '../aws/ses-mailer.js';
 import { closePeriod } from '../close/close-period.js';
 import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
@@ -22,8 +16,9 @@ import { focusFiles } from '../focus/focus-files.js';
 import { focusInputOf } from '../focus/focus-input.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { DEFAULT_FOCUS_OPTIONS, type FocusOptions } from '../focus/focus-options.js';
+import { putFocusPartition, type StoredFocusPartition } from '../focus/put-focus-partition.js';
 import { FRESH_LINK_EVENT_METADATA, RESEND_EVENT_METADATA } from '../links/report-source.js';
-import { periodArtifacts, summaryText, writePeriodArtifacts } from '../pipeline/period-artifacts.js';
+import { periodArtifacts, writePeriodArtifacts } from '../pipeline/period-artifacts.js';
 import type { ReportDelivery, StoredReport } from '../pipeline/report-delivery.js';
 import { s3ObjectStore } from '../store/s3-object-store.js';
 import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
@@ -62,7 +57,7 @@ export interface AwsStoredReport extends StoredReport {
   /** The key the link serves (absent when an earlier run's objects were kept). */
   readonly linkedKey?: string;
   /** Absent when the run kept an earlier run's objects (a showback-only retry): nothing was rewritten. */
-  readonly focus?: StoredFocusDataset | undefined;
+  readonly focus?: StoredFocusPartition | undefined;
 }
 
 /**
@@ -89,39 +84,19 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         [FRESH_LINK_EVENT_METADATA]: manualEventText(report.period, { email: false }),
         [RESEND_EVENT_METADATA]: manualEventText(report.period, { force: true }),
       };
-      // The period's files (sessions export, summary, cost-centre files) are written, the export
-      // streaming, while the workbook uploads.
-      const [workbookObject, written] = await Promise.all([
-        putReportObject(s3, {
-          bucket,
-          key: keys.workbook,
-          body: createReadStream(artifacts.workbookPath),
-          contentType: XLSX_CONTENT_TYPE,
-          fileName: artifacts.workbookFileName,
-          metadata,
-        }),
-        writePeriodArtifacts(s3ObjectStore(s3, bucket), periodArtifacts(keys, artifacts)),
-      ]);
-      // What the link serves: this run's own copy, which nothing overwrites (s3rver and
-      // unversioned buckets included), so a link always serves the bytes it was sent for.
+      // The period's files, the workbook and the summary with their run copies among them.
+      const store = s3ObjectStore(s3, bucket);
+      const written = await writePeriodArtifacts(store, periodArtifacts(keys, artifacts, metadata));
+      // What the link serves: the run's own copy of the workbook (ArtifactNames.runWorkbook).
       const linkedKey = keys.runWorkbook(run.runId);
-      await copyReportObject(s3, { bucket, from: keys.workbook, to: linkedKey });
-      // The summary's copy beside the run's workbook is what the link service's landing page reads.
-      await putReportObject(s3, {
-        bucket,
-        key: linkedKey.replace(/\.xlsx$/, '.summary.json'),
-        body: summaryText(artifacts),
-        contentType: 'application/json',
-        metadata: { 'run-id': run.runId, period: report.period.slug },
-      });
+      const workbookObject = await storedObjectOf(s3, bucket, written.workbook);
       const costCentreKeys = written.costCentreFiles;
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       // The period's FOCUS partition is its record's: a filtered slice or a preview never replaces it.
       const focus =
         artifacts.files.kind === 'record'
-          ? await putFocusDataset(
-              s3,
-              bucket,
+          ? await putFocusPartition(
+              store,
               `${options.prefix}${FOCUS_FOLDER}`,
               focusFiles(focusInputOf(artifacts, focusOptions), {
                 csv: focusOptions.csv,
@@ -145,7 +120,7 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         linkedKey,
         focus,
         files: {
-          workbook: keys.workbook,
+          workbook: written.workbook,
           summary: written.summary,
           sessions: written.sessions,
           journal: costCentreKeys?.journal,
@@ -223,5 +198,15 @@ export function createAwsDelivery(options: AwsDeliveryOptions): ReportDelivery<A
         throw error;
       }
     },
+  };
+}
+
+/** Where the workbook was stored, in the forms the email and the handler result show. */
+async function storedObjectOf(s3: S3Client, bucket: string, key: string): Promise<StoredObject> {
+  return {
+    bucket,
+    key,
+    uri: `s3://${bucket}/${key}`,
+    consoleUrl: s3ConsoleUrl(await s3.config.region(), bucket, key),
   };
 }

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
 import { createDownloadLink } from '../aws/download-link.js';
@@ -8,11 +7,11 @@ import {
   readEmailMarker,
   releaseEmailMarker,
 } from '../aws/email-marker.js';
-import { putReportObject } from '../aws/report-object-store.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
 import { buildRawMessage } from '../email/raw-message.js';
+import { putShowbackWorkbook } from '../showback/put-showback-workbook.js';
 import type { ShowbackDelivery } from '../showback/run-showback.js';
-import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
+import { s3ObjectStore } from '../store/s3-object-store.js';
 import type { ReportKeys } from './report-keys.js';
 
 export interface AwsShowbackOptions {
@@ -61,21 +60,16 @@ export function createAwsShowback(options: AwsShowbackOptions): ShowbackDelivery
       };
     },
     async store(_owner, workbook) {
-      const key = `${keys.showbackFolder}${workbook.fileName}`;
-      const stored = await putReportObject(s3, {
-        bucket,
-        key,
-        body: createReadStream(workbook.path),
-        contentType: XLSX_CONTENT_TYPE,
-        fileName: workbook.fileName,
-        metadata: { 'run-id': options.runId, period: options.period },
+      const key = await putShowbackWorkbook(s3ObjectStore(s3, bucket), keys.showbackFolder, workbook, {
+        'run-id': options.runId,
+        period: options.period,
       });
       // Owners open their mail as late as finance does: the same durable link when the stack has one.
       const link = options.durableLink
-        ? await options.durableLink(stored.key, options.now())
+        ? await options.durableLink(key, options.now())
         : await createDownloadLink(s3, {
             bucket,
-            key: stored.key,
+            key,
             ttlSeconds: options.linkTtlSeconds,
             now: options.now(),
           });

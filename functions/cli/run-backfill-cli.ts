@@ -1,12 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
-import { putFocusDataset } from '../aws/focus-object-store.js';
 import { backfillFocus } from '../backfill/backfill.js';
 import { localStoredRuns, s3StoredRuns } from '../backfill/stored-runs.js';
 import { FOCUS_FOLDER } from '../focus/focus-layout.js';
 import { focusOptionsFromEnv } from '../focus/focus-options.js';
+import { putFocusPartition } from '../focus/put-focus-partition.js';
 import { writeFocusDataset } from '../local/write-focus-dataset.js';
+import { s3ObjectStore } from '../store/s3-object-store.js';
 import type { CliIo } from './run-report-cli.js';
 
 export const BACKFILL_USAGE = `Usage: npm run backfill -- [options]
@@ -63,7 +64,12 @@ export async function runBackfillCli(
       try {
         const runs = await s3StoredRuns(s3, bucket, prefix);
         done = await backfillFocus(runs, options, async (files) => {
-          const stored = await putFocusDataset(s3, bucket, `${prefix}${FOCUS_FOLDER}`, files, {});
+          const stored = await putFocusPartition(
+            s3ObjectStore(s3, bucket),
+            `${prefix}${FOCUS_FOLDER}`,
+            files,
+            {},
+          );
           return `s3://${bucket}/${stored.parquetKey}`;
         });
       } finally {

@@ -1,4 +1,4 @@
-import { access, mkdir, readFile, rename } from 'node:fs/promises';
+import { access, mkdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { closePeriod, type StoredJournalFormat } from '../close/close-period.js';
 import type { CloseStore } from '../close/close-store.js';
@@ -104,8 +104,7 @@ export function createLocalDelivery(
             : pathOf(written.costCentreFiles.erpMapping),
         journalFormats: written.costCentreFiles.journalFormats.map((f) => ({ ...f, key: pathOf(f.key) })),
       };
-      const workbookPath = join(outDir, artifacts.workbookFileName);
-      await rename(artifacts.workbookPath, workbookPath);
+      const workbookPath = pathOf(written.workbook);
       const focusOptions = options.focus ?? DEFAULT_FOCUS_OPTIONS;
       const focus =
         artifacts.files.kind === 'record'

@@ -1,7 +1,8 @@
-import { mkdir, rename } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { buildRawMessage } from '../email/raw-message.js';
+import { putShowbackWorkbook } from '../showback/put-showback-workbook.js';
 import type { ShowbackDelivery } from '../showback/run-showback.js';
+import { folderObjectStore } from '../store/folder-object-store.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /**
@@ -15,14 +16,15 @@ export function createLocalShowback(options: {
   readonly previewFrom: string;
   readonly now: () => Date;
 }): ShowbackDelivery & { readonly folder: string } {
-  const folder = join(resolve(options.outDir), `${options.baseName}.showback`);
+  const outDir = resolve(options.outDir);
+  const folderName = `${options.baseName}.showback`;
+  const folder = join(outDir, folderName);
   return {
     folder,
     begin: async () => ({ kind: 'go' }),
     async store(_owner, workbook) {
-      await mkdir(folder, { recursive: true });
-      const path = join(folder, workbook.fileName);
-      await rename(workbook.path, path);
+      const key = await putShowbackWorkbook(folderObjectStore(outDir), `${folderName}/`, workbook, {});
+      const path = join(outDir, key);
       return { workbookFileName: workbook.fileName, location: { kind: 'file', path }, attached: false };
     },
     async send(owner, email) {

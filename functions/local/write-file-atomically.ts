@@ -32,19 +32,3 @@ export async function writeStreamAtomically(path: string, body: NodeJS.ReadableS
     throw error;
   }
 }
-
-/** The same for a writer that makes the file itself at the path it is given (the FOCUS Parquet). */
-export async function writeAtomicallyWith(
-  path: string,
-  write: (partial: string) => void | Promise<void>,
-): Promise<void> {
-  const partial = scratchBeside(path);
-  try {
-    await write(partial);
-    await rename(partial, path);
-    letGoOfScratch(partial);
-  } catch (error) {
-    await dropScratch(partial);
-    throw error;
-  }
-}

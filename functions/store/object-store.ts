@@ -75,6 +75,12 @@ export interface ObjectStore {
   list(prefix: string): Promise<string[]>;
   /** Removes the object; removing one that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * S3 only: a second key for an object already stored, copied inside the store with how it is
+   * served, so its bytes do not travel from the function twice. A store without it is written
+   * the bytes again.
+   */
+  copy?(from: string, to: string): Promise<void>;
   /** The object's SHA-256 and size as stored; a missing object is an error naming it. */
   fingerprint(key: string): Promise<ObjectFingerprint>;
   /**

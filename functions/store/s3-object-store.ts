@@ -10,7 +10,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { describeError, ReportStoreError, type ReportStoreOperation } from '../aws/aws-errors.js';
-import { putReportObject } from '../aws/report-object-store.js';
+import { copyReportObject, putReportObject } from '../aws/report-object-store.js';
 import { isMissingObject, s3StatusOf } from '../aws/s3-error-kind.js';
 import {
   bodyBytes,
@@ -162,6 +162,9 @@ export function s3ObjectStore(s3: S3Client, bucket: string): ObjectStore {
         if (isMissingObject(error)) return;
         throw fail('could not delete', key, 'delete-object', error);
       }
+    },
+    async copy(from, to) {
+      await copyReportObject(s3, { bucket, from, to });
     },
     async fingerprint(key): Promise<ObjectFingerprint> {
       try {

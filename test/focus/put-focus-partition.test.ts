@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { putFocusDataset } from '../../functions/aws/focus-object-store.js';
 import { parsePricing } from '../../functions/core/money/parse-pricing.js';
 import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
 import { focusFiles } from '../../functions/focus/focus-files.js';
+import { putFocusPartition } from '../../functions/focus/put-focus-partition.js';
+import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
 import { DIRECTORY, OCTOBER, SESSIONS } from '../core/report/reconciliation-scenario.js';
-import { duckdb, sqlText } from '../focus/read-parquet.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
+import { duckdb, sqlText } from './read-parquet.js';
 
 const BUCKET = 'chargeback-reports';
 const ROOT = 'reports/focus/';
@@ -53,9 +54,11 @@ async function bytesOf(key: string): Promise<Buffer> {
   return Buffer.from((await response.Body?.transformToByteArray()) ?? []);
 }
 
-describe('putFocusDataset on an S3 emulator', () => {
+describe('putFocusPartition on an S3 emulator', () => {
   it('stores the month under billing_period=YYYY-MM with its schema, and a rerun replaces the partition', async () => {
-    const first = await putFocusDataset(s3, BUCKET, ROOT, filesFor('run-1', true), { 'run-id': 'run-1' });
+    const first = await putFocusPartition(s3ObjectStore(s3, BUCKET), ROOT, filesFor('run-1', true), {
+      'run-id': 'run-1',
+    });
     expect(first).toMatchObject({
       parquetKey: 'reports/focus/billing_period=2026-10/devin-focus-2026-10.parquet',
       schemaKey: 'reports/focus/metadata/billing_period=2026-10/devin-focus-2026-10.schema.json',
@@ -79,7 +82,9 @@ describe('putFocusDataset on an S3 emulator', () => {
       }),
     );
 
-    const second = await putFocusDataset(s3, BUCKET, ROOT, filesFor('run-2', false), { 'run-id': 'run-2' });
+    const second = await putFocusPartition(s3ObjectStore(s3, BUCKET), ROOT, filesFor('run-2', false), {
+      'run-id': 'run-2',
+    });
     expect(second.removed).toEqual([
       `${ROOT}billing_period=2026-10/part-00000.parquet`,
       `${ROOT}csv/billing_period=2026-10/devin-focus-2026-10.csv.gz`,
@@ -109,7 +114,7 @@ describe('putFocusDataset on an S3 emulator', () => {
   });
 
   it('stores the CSV gzip-encoded, nulls as empty fields', async () => {
-    const stored = await putFocusDataset(s3, BUCKET, ROOT, filesFor('run-3', true), {});
+    const stored = await putFocusPartition(s3ObjectStore(s3, BUCKET), ROOT, filesFor('run-3', true), {});
     const raw = await bytesOf(stored.csvKey ?? '');
     // s3rver hands back the stored bytes; the SDK does not decode Content-Encoding.
     const text = gunzipSync(raw).toString('utf8');
