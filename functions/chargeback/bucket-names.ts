@@ -1,4 +1,4 @@
-import { PREVIEW_FILES, RECORD_FILES, type RunFiles, runFilesFor } from '../core/close/run-files.js';
+import { PREVIEW_FILES, RECORD_FILES, type RunFiles, runFilesFor } from '../close/run-files.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { EmailMarkerName } from '../core/run/period-state.js';
 import type { Build } from '../core/run/run-plan.js';

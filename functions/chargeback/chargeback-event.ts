@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FIRST_REPORT_DAY, isBeforeFirstReportDay } from '../core/close/close-timing.js';
+import { FIRST_REPORT_DAY, isBeforeFirstReportDay } from '../close/close-timing.js';
 import { InvalidInputError } from '../core/errors.js';
 import type { CostBasis } from '../core/report/cost-basis.js';
 import type { PeriodChoice } from '../pipeline/period-choice.js';

@@ -8,8 +8,8 @@ import {
   readEmailMarker,
 } from '../aws/email-marker.js';
 import { sendRawEmail } from '../aws/ses-mailer.js';
-import { type CloseRecord, closedLine } from '../core/close/close-record.js';
-import { recordEmail } from '../core/close/record-email.js';
+import { type CloseRecord, closedLine } from '../close/close-record.js';
+import { recordEmail } from '../close/record-email.js';
 import { buildRawMessage } from '../email/raw-message.js';
 import type { RunLog } from '../pipeline/run-log.js';
 import type { ChargebackResult } from './chargeback-result.js';

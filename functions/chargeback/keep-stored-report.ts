@@ -1,6 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { s3ConsoleUrl } from '../aws/s3-console-url.js';
-import type { CloseRecord } from '../core/close/close-record.js';
+import type { CloseRecord } from '../close/close-record.js';
 import type { ReportDelivery } from '../pipeline/report-delivery.js';
 import type { AwsStoredReport } from './aws-delivery.js';
 import type { ChargebackResult } from './chargeback-result.js';

@@ -1,5 +1,5 @@
-import { closeRecordName } from '../core/close/close-record.js';
-import { RECORD_FILES, type RunFiles, runFilesBase } from '../core/close/run-files.js';
+import { closeRecordName } from '../close/close-record.js';
+import { RECORD_FILES, type RunFiles, runFilesBase } from '../close/run-files.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 
 /** Where one period's objects live in the bucket. */

@@ -1,4 +1,4 @@
-import { closableFrom, closeTiming } from '../core/close/close-timing.js';
+import { closableFrom, closeTiming } from '../close/close-timing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { datasetAsOf } from '../devin/fake/dataset-as-of.js';

@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { type CloseRecord, closeRecordName } from '../core/close/close-record.js';
-import { PREVIEW_FILES, RECORD_FILES, runFilesFor } from '../core/close/run-files.js';
+import { type CloseRecord, closeRecordName } from '../close/close-record.js';
+import { PREVIEW_FILES, RECORD_FILES, runFilesFor } from '../close/run-files.js';
 import type { Pricing } from '../core/money/pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import { NOTHING_SENT } from '../core/run/period-state.js';

@@ -1,5 +1,5 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { type CloseRecord, closedLine, closeRecordName } from '../core/close/close-record.js';
+import { type CloseRecord, closedLine, closeRecordName } from '../close/close-record.js';
 import { acusToNumber } from '../core/money/acus.js';
 import { formatMoney } from '../core/money/format.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';

@@ -1,4 +1,4 @@
-import { closedLine } from '../core/close/close-record.js';
+import { closedLine } from '../close/close-record.js';
 import { InvalidInputError } from '../core/errors.js';
 import { devinConfigFromEnv } from '../devin/client/config.js';
 import type { RunLog } from '../pipeline/run-log.js';

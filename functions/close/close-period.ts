@@ -1,8 +1,8 @@
-import { buildCloseRecord, type CloseRecord, journalFormatRole } from '../core/close/close-record.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import { unsettledSessions } from '../core/report/unsettled.js';
 import type { Session } from '../core/session.js';
+import { buildCloseRecord, type CloseRecord, journalFormatRole } from './close-record.js';
 import type { CloseStore } from './close-store.js';
 
 /** The keys (or relative paths) of what the closing run stored, by role. */

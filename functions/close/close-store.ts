@@ -1,5 +1,5 @@
-import type { HeldCloseClaim } from '../core/close/close-claim.js';
-import type { CloseArtifact, CloseRecord } from '../core/close/close-record.js';
+import type { HeldCloseClaim } from './close-claim.js';
+import type { CloseArtifact, CloseRecord } from './close-record.js';
 
 /** Who holds a period's close while it writes the artifacts. */
 export type CloseClaim =

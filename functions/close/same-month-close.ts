@@ -1,6 +1,6 @@
-import { judgeHeldClaim } from '../core/close/close-claim.js';
-import type { CloseRecord } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
+import { judgeHeldClaim } from './close-claim.js';
+import type { CloseRecord } from './close-record.js';
 import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
 /*

@@ -1,20 +1,20 @@
 import { hostname } from 'node:os';
+import { processAlive } from '../local/scratch-files.js';
+import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '../store/conditional-write.js';
+import type { ObjectStore, StoredVersion } from '../store/object-store.js';
 import {
   type ClaimProcess,
   closeClaimText,
   type HeldCloseClaim,
   judgeHeldClaim,
   parseCloseClaim,
-} from '../core/close/close-claim.js';
+} from './close-claim.js';
 import {
   type CloseArtifact,
   type CloseRecord,
   closeRecordText,
   parseCloseRecordText,
-} from '../core/close/close-record.js';
-import { processAlive } from '../local/scratch-files.js';
-import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '../store/conditional-write.js';
-import type { ObjectStore, StoredVersion } from '../store/object-store.js';
+} from './close-record.js';
 import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';
 
 /** Rounds of create-or-take-over before a claim that keeps changing is reported. */

@@ -1,8 +1,8 @@
-import type { ClosedFile } from '../core/close/verify-closed-file.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import type { ObjectStore } from '../store/object-store.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { CloseStore } from './close-store.js';
+import type { ClosedFile } from './verify-closed-file.js';
 
 /**
  * Closed periods in a store, for a close's true-ups: each period's record, and the sessions

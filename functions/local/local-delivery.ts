@@ -1,10 +1,10 @@
 import { access, mkdir, readFile } from 'node:fs/promises';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { closePeriod, type StoredJournalFormat } from '../close/close-period.js';
+import { closeRecordName } from '../close/close-record.js';
 import type { CloseStore } from '../close/close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
 import { storedClose } from '../close/stored-close.js';
-import { closeRecordName } from '../core/close/close-record.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
 import { previewHtml } from '../email/chart-html.js';

@@ -7,8 +7,8 @@ import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { SummaryDocument } from '../core/report/summary-document-schema.js';
 import type { Session } from '../core/session.js';
 import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import type { TrueUps } from '../core/true-ups/true-up.js';
 import type { JournalFormat } from '../journal-formats/journal-format.js';
+import type { TrueUps } from '../true-ups/true-up.js';
 
 /** What a run needs for cost centres, the journal and showback; absent when no map was given. */
 export interface CostCentreSetup {

@@ -1,4 +1,4 @@
-import type { RunFiles } from '../core/close/run-files.js';
+import type { RunFiles } from '../close/run-files.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';
 import type { RunInfo } from '../core/report/run-info.js';
 import type { FetchStats, Session } from '../core/session.js';

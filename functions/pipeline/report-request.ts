@@ -1,4 +1,4 @@
-import type { RunFiles } from '../core/close/run-files.js';
+import type { RunFiles } from '../close/run-files.js';
 import type { Pricing } from '../core/money/pricing.js';
 import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';

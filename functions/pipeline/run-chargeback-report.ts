@@ -1,5 +1,5 @@
 import type { ClosedPeriod } from '../close/close-period.js';
-import { RECORD_FILES, runFilesBase } from '../core/close/run-files.js';
+import { RECORD_FILES, runFilesBase } from '../close/run-files.js';
 import { journalIdOf } from '../core/cost-centres/journal.js';
 import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
 import type { ChargebackReport } from '../core/report/chargeback-report.js';

@@ -1,4 +1,4 @@
-import { CloseRecordMismatchError, verifiedClosedFile } from '../core/close/verify-closed-file.js';
+import { CloseRecordMismatchError, verifiedClosedFile } from '../close/verify-closed-file.js';
 import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
 import type { SummaryArchive } from './read-previous-summary.js';
 

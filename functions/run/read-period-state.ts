@@ -1,6 +1,6 @@
+import type { CloseRecord } from '../close/close-record.js';
 import type { CloseStore } from '../close/close-store.js';
 import type { SameMonthStores } from '../close/same-month-close.js';
-import type { CloseRecord } from '../core/close/close-record.js';
 import type {
   EmailMarkerName,
   EmailState,

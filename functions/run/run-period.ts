@@ -1,7 +1,7 @@
 import { holdCloseLease } from '../close/close-lease.js';
+import type { CloseRecord } from '../close/close-record.js';
 import { STALE_CLOSE_CLAIM_MS } from '../close/close-store.js';
 import { claimMonthClose, type SameMonthStores } from '../close/same-month-close.js';
-import type { CloseRecord } from '../core/close/close-record.js';
 import { decide } from '../core/run/decide.js';
 import type { EmailMarkerName, StoredClaim } from '../core/run/period-state.js';
 import type { Build, RecordEmail, RunPlan, Waiting } from '../core/run/run-plan.js';

@@ -1,5 +1,5 @@
-import type { CloseRecord } from '../core/close/close-record.js';
-import type { ClosedFile } from '../core/close/verify-closed-file.js';
+import type { CloseRecord } from '../close/close-record.js';
+import type { ClosedFile } from '../close/verify-closed-file.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 
 /**

@@ -1,5 +1,5 @@
-import { closedSessionAcus } from '../core/close/closed-sessions.js';
-import { type ClosedFile, verifiedClosedFile } from '../core/close/verify-closed-file.js';
+import { closedSessionAcus } from '../close/closed-sessions.js';
+import { type ClosedFile, verifiedClosedFile } from '../close/verify-closed-file.js';
 import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../core/money/acus.js';
 import { parsePricing } from '../core/money/parse-pricing.js';
@@ -8,11 +8,11 @@ import type { BillingCycle } from '../core/period/billing-cycle.js';
 import type { ReportPeriod } from '../core/period/report-period.js';
 import { summaryDocumentSchema } from '../core/report/summary-document-schema.js';
 import type { Session } from '../core/session.js';
-import { computeTrueUp } from '../core/true-ups/compute-true-up.js';
-import { type TrueUpPeriod, type TrueUps, trueUpsOf } from '../core/true-ups/true-up.js';
 import type { DevinClient } from '../devin/client/devin-client.js';
 import { earlierPeriods } from '../pipeline/read-summary-history.js';
 import type { ClosedPeriodFiles, ClosedPeriodReader } from './closed-period-files.js';
+import { computeTrueUp } from './compute-true-up.js';
+import { type TrueUpPeriod, type TrueUps, trueUpsOf } from './true-up.js';
 
 export class TrueUpCurrencyError extends Error {
   override readonly name = 'TrueUpCurrencyError';

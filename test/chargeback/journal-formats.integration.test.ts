@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COST_CENTRES_FILE, DEMO_ERP_MAPPING_FILE } from '../../functions/cli/demo-cost-centres.js';
-import { parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { parseCloseRecord } from '../../functions/close/close-record.js';
 import { GL_INTERFACE_FILE } from '../../functions/journal-formats/oracle-fbdi.js';
 import { readCsv } from '../journal-formats/read-format-file.js';
 import { useReportFunction } from '../support/report-function-harness.js';

@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { type CloseRecord, parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { type CloseRecord, parseCloseRecord } from '../../functions/close/close-record.js';
 import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
 import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
 import { duckdb, sqlText } from '../focus/read-parquet.js';

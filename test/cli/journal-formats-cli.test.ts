@@ -8,7 +8,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_COST_CENTRES_FILE, DEMO_ERP_MAPPING_FILE } from '../../functions/cli/demo-cost-centres.js';
-import { parseCloseRecord } from '../../functions/core/close/close-record.js';
+import { parseCloseRecord } from '../../functions/close/close-record.js';
 import { parseErpMapping } from '../../functions/journal-formats/erp-mapping.js';
 import { JOURNAL_FORMATS } from '../../functions/journal-formats/journal-format.js';
 import { GL_INTERFACE_COLUMNS, GL_INTERFACE_FILE } from '../../functions/journal-formats/oracle-fbdi.js';

@@ -5,10 +5,10 @@ import { acusFromNumber } from '../../functions/core/money/acus.js';
 import { parsePricing } from '../../functions/core/money/parse-pricing.js';
 import { monthPeriod } from '../../functions/core/period/month-period.js';
 import type { SharedCosts } from '../../functions/core/shared-costs/shared-costs.js';
-import type { TrueUps } from '../../functions/core/true-ups/true-up.js';
 import { parseErpMapping } from '../../functions/journal-formats/erp-mapping.js';
 import type { FormatInput } from '../../functions/journal-formats/format-input.js';
 import { shortReferenceOf } from '../../functions/journal-formats/journal-reference.js';
+import type { TrueUps } from '../../functions/true-ups/true-up.js';
 
 export const PRICING = parsePricing('2.25', 'USD');
 export const NOVEMBER = monthPeriod('2026-11', 'UTC', new Date('2026-12-02T00:00:00Z'));

@@ -1,3 +1,4 @@
+import type { TrueUpCostCentre, TrueUps } from '../../true-ups/true-up.js';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../money/acus.js';
 import { costOf } from '../money/cost.js';
 import type { ChargebackReport } from '../report/chargeback-report.js';
@@ -8,7 +9,6 @@ import { UNATTRIBUTED_ORG_ID } from '../report/unattributed.js';
 import type { Session } from '../session.js';
 import { allocateSharedCosts } from '../shared-costs/allocate-shared-costs.js';
 import { DEFAULT_SHARED_COST_RULE, type SharedCostRule } from '../shared-costs/shared-cost-rule.js';
-import type { TrueUpCostCentre, TrueUps } from '../true-ups/true-up.js';
 import {
   type CostCentreMap,
   UNATTRIBUTED_CODE,

@@ -1,7 +1,7 @@
+import type { TrueUps } from '../../true-ups/true-up.js';
 import type { Acus } from '../money/acus.js';
 import type { UsageTotals } from '../report/chargeback-report.js';
 import type { SharedCosts } from '../shared-costs/shared-costs.js';
-import type { TrueUps } from '../true-ups/true-up.js';
 import type { CostCentreMap } from './cost-centre-map.js';
 import type { Journal } from './journal.js';
 

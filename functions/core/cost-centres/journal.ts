@@ -1,9 +1,9 @@
+import type { TrueUps } from '../../true-ups/true-up.js';
 import type { Acus } from '../money/acus.js';
 import type { Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';
 import { productName } from '../report/shared-products.js';
 import type { SharedCosts } from '../shared-costs/shared-costs.js';
-import type { TrueUps } from '../true-ups/true-up.js';
 import type { CostCentreTotal } from './cost-centre-report.js';
 import { type CreditAccounts, creditAccountOf } from './credit-accounts.js';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closableFrom, FIRST_REPORT_DAY } from '../../../functions/core/close/close-timing.js';
+import { closableFrom, FIRST_REPORT_DAY } from '../../../functions/close/close-timing.js';
 import { decide } from '../../../functions/core/run/decide.js';
 import {
   type EmailMarkerName,

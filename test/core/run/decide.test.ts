@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closableFrom } from '../../../functions/core/close/close-timing.js';
+import { closableFrom } from '../../../functions/close/close-timing.js';
 import { zonedMonthPeriod } from '../../../functions/core/period/zoned-period.js';
 import { type DecideSettings, decide } from '../../../functions/core/run/decide.js';
 import {

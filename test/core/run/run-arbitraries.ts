@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { closableFrom } from '../../../functions/core/close/close-timing.js';
+import { closableFrom } from '../../../functions/close/close-timing.js';
 import { billingDayMonth } from '../../../functions/core/period/billing-day-month-period.js';
 import type { ReportPeriod } from '../../../functions/core/period/report-period.js';
 import { zonedDayRangePeriod, zonedMonthPeriod } from '../../../functions/core/period/zoned-period.js';
