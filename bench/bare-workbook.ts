@@ -5,16 +5,13 @@
 // column definitions, so speeding those up cannot lower the floor; `--check` in
 // workbook-bench.ts reads both files back and compares the rows cell by cell.
 import ExcelJS from 'exceljs';
-import {
-  costCentreOfOrg,
-  costCentreOfSession,
-} from '../functions/core/cost-centres/cost-centre-of-session.js';
-import type { ChargebackReport } from '../functions/core/report/chargeback-report.js';
-import { statusLabel } from '../functions/core/report/session-status.js';
-import { settledText } from '../functions/core/report/settled.js';
-import type { Session } from '../functions/core/session.js';
-import { MAX_LINKS_PER_SHEET } from '../functions/workbook/link-budget.js';
-import { WORKBOOK_ZIP, type WorkbookZipOptions } from '../functions/workbook/write-chargeback-workbook.js';
+import { costCentreOfOrg, costCentreOfSession } from '#core/cost-centres/cost-centre-of-session.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { statusLabel } from '#core/report/session-status.js';
+import { settledText } from '#core/report/settled.js';
+import type { Session } from '#core/session.js';
+import { MAX_LINKS_PER_SHEET } from '#workbook/link-budget.js';
+import { WORKBOOK_ZIP, type WorkbookZipOptions } from '#workbook/write-chargeback-workbook.js';
 
 export async function writeBareWorkbook(
   path: string,

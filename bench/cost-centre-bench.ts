@@ -1,17 +1,17 @@
 // `npm run bench:cost-centres [SESSIONS]`: cost centres, the journal and one owner's
 // slice over synthetic sessions (default 500,000), 40 orgs, 30 cost centres and
 // 5 tag rules. Prints time per step. Figures, not assertions.
-import { buildCostCentreReport } from '../functions/core/cost-centres/build-cost-centre-report.js';
-import { parseCreditAccounts } from '../functions/core/cost-centres/credit-accounts.js';
-import { journalCsv } from '../functions/core/cost-centres/journal-csv.js';
-import { parseCostCentreMap } from '../functions/core/cost-centres/parse-cost-centre-map.js';
-import { sliceReport } from '../functions/core/cost-centres/slice-report.js';
-import { acusFromNumber } from '../functions/core/money/acus.js';
-import { parsePricing } from '../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../functions/core/report/directory.js';
-import type { Session } from '../functions/core/session.js';
+import { buildCostCentreReport } from '#core/cost-centres/build-cost-centre-report.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { journalCsv } from '#core/cost-centres/journal-csv.js';
+import { parseCostCentreMap } from '#core/cost-centres/parse-cost-centre-map.js';
+import { sliceReport } from '#core/cost-centres/slice-report.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import type { Session } from '#core/session.js';
 
 const count = Number(process.argv[2] ?? 500_000);
 const period = monthPeriod('2026-10', 'UTC', new Date('2026-11-02T00:00:00Z'));

@@ -7,9 +7,9 @@
 // distant server would; `--rhythm working-week` crowds sessions into weekday working hours
 // (default uniform). Prints `{"url": …}` on one line once listening.
 import { parseArgs } from 'node:util';
-import { isCreationRhythm } from '../functions/devin/fake/creation-rhythm.js';
-import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
+import { isCreationRhythm } from '#devin/fake/creation-rhythm.js';
+import { startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

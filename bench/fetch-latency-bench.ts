@@ -8,7 +8,7 @@ import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
-import { PAGE_LIMIT } from '../functions/devin/client/page-params.js';
+import { PAGE_LIMIT } from '#devin/client/page-params.js';
 import { BENCH_FROM, BENCH_TO, type FetchMeasurement } from './fetch-measure-process.js';
 
 export const FETCH_RATIO_TARGET = 1.3;

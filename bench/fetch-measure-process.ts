@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDevinClient } from '../functions/devin/client/devin-client.js';
+import { createDevinClient } from '#devin/client/devin-client.js';
 import { measure } from './rss-sampler.js';
 
 export const BENCH_FROM = '2026-10-01T00:00:00Z';

@@ -14,16 +14,16 @@ import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { spoolSessionsExport } from '../functions/backfill/stored-sessions.js';
-import { sessionsExport } from '../functions/chargeback/sessions-export.js';
-import { parsePricing } from '../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../functions/core/report/directory.js';
-import { sessionFromWire } from '../functions/devin/client/wire-session.js';
-import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
-import { focusFiles } from '../functions/focus/focus-files.js';
-import { openSpooledSessions, SessionSpoolWriter } from '../functions/spool/session-spool.js';
+import { spoolSessionsExport } from '#backfill/stored-sessions.js';
+import { sessionsExport } from '#chargeback/sessions-export.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import { sessionFromWire } from '#devin/client/wire-session.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { focusFiles } from '#focus/focus-files.js';
+import { openSpooledSessions, SessionSpoolWriter } from '#spool/session-spool.js';
 
 const PERIOD = monthPeriod('2026-10', 'UTC', new Date('2026-11-29T00:00:00Z'));
 /** Sessions generated per call: the generator holds its whole data set, so it is asked for a slice at a time. */

@@ -3,12 +3,12 @@
 // HEAD, summary.json, presigning) plus loopback S3, not AWS latency. Figures, not assertions.
 
 import { performance } from 'node:perf_hooks';
-import { reportResultOf } from '../functions/chargeback/chargeback-result.js';
-import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
-import { landingUrl } from '../functions/links/link-paths.js';
-import { checkLinkToken, signLinkToken } from '../functions/links/token/link-token.js';
-import { parseSigningSecret } from '../functions/links/token/signing-keys.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { landingUrl } from '#links/link-paths.js';
+import { checkLinkToken, signLinkToken } from '#links/token/link-token.js';
+import { parseSigningSecret } from '#links/token/signing-keys.js';
 import { functionUrlEvent } from '../test/links/function-url-event.js';
 import { startAwsEmulators } from '../test/support/aws-emulators.js';
 import { useAwsEnv } from '../test/support/aws-env.js';
@@ -54,8 +54,8 @@ try {
   await aws.s3.createBucket('reports');
   aws.secretsManager.setSecret('api-key', API_KEY);
   aws.secretsManager.setSecret('link-keys', SIGNING_KEY);
-  const report = (await import('../functions/chargeback/handler.js')).handler;
-  const links = (await import('../functions/links/handler.js')).handler;
+  const report = (await import('#chargeback/handler.js')).handler;
+  const links = (await import('#links/handler.js')).handler;
   const result = reportResultOf(await report({ month: '2026-10', email: false }));
   const tampered = landingUrl(BASE_URL, `${result.downloadUrl.slice(`${BASE_URL}r/`.length, -4)}AAAA`);
   console.log(`report: ${result.totals.sessions} sessions; ${REQUESTS} sequential requests per kind`);

@@ -2,11 +2,11 @@
 // without a network: every page takes one tick of a virtual clock, so the makespan in ticks over
 // the paging limit (pages ÷ concurrency) is the ratio the latency benchmark measures, minus the
 // noise of a shared machine and of parsing. For choosing the window plan; figures, not assertions.
-import { PAGE_LIMIT } from '../functions/devin/client/page-params.js';
-import { readInWindows } from '../functions/devin/client/v3/read-in-windows.js';
-import { estimatedPages, type TimeWindow } from '../functions/devin/client/v3/session-windows.js';
-import { type CreationRhythm, creationInstant } from '../functions/devin/fake/creation-rhythm.js';
-import { seededRandom } from '../functions/devin/fake/seeded-random.js';
+import { PAGE_LIMIT } from '#devin/client/page-params.js';
+import { readInWindows } from '#devin/client/v3/read-in-windows.js';
+import { estimatedPages, type TimeWindow } from '#devin/client/v3/session-windows.js';
+import { type CreationRhythm, creationInstant } from '#devin/fake/creation-rhythm.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
 
 const FROM = Date.parse('2026-10-01T00:00:00Z');
 const TO = Date.parse('2026-11-01T00:00:00Z');

@@ -9,20 +9,20 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { parsePricing } from '../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../functions/core/report/directory.js';
-import type { Session } from '../functions/core/session.js';
-import { sessionFromWire } from '../functions/devin/client/wire-session.js';
-import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
-import { v2Sessions } from '../functions/devin/fake/v2-view.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import type { Session } from '#core/session.js';
+import { sessionFromWire } from '#devin/client/wire-session.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { v2Sessions } from '#devin/fake/v2-view.js';
 import {
   WORKBOOK_ZIP,
   type WorkbookInput,
   type WorkbookZipOptions,
   writeChargebackWorkbook,
-} from '../functions/workbook/write-chargeback-workbook.js';
+} from '#workbook/write-chargeback-workbook.js';
 import { writeBareWorkbook } from './bare-workbook.js';
 
 const args = process.argv.slice(2);

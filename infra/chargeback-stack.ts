@@ -1,7 +1,7 @@
 import { Annotations, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { DEFAULT_HEARTBEAT_HOURS } from '../functions/close/close-overdue.js';
+import { DEFAULT_HEARTBEAT_HOURS } from '#close/close-overdue.js';
 import { type ChargebackConfig, MAX_PRESIGNED_LINK_TTL_SECONDS } from './config.js';
 import { DevinApiKeySecret } from './constructs/devin-api-key-secret.js';
 import { DistributedRun } from './constructs/distributed-run.js';

@@ -1,10 +1,10 @@
 import type { Construct } from 'constructs';
 import { z } from 'zod';
-import { defaultOf } from '../functions/config/setting.js';
-import * as settings from '../functions/config/settings.js';
-import { defaultRecipientDomains, parseDomainList } from '../functions/email/recipient-domains.js';
-import type { JournalFormat } from '../functions/journal-formats/journal-format.js';
-import { MAX_LINK_LIFETIME_SECONDS } from '../functions/links/token/link-token.js';
+import { defaultOf } from '#config/setting.js';
+import * as settings from '#config/settings.js';
+import { defaultRecipientDomains, parseDomainList } from '#email/recipient-domains.js';
+import type { JournalFormat } from '#journal-formats/journal-format.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '#links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
 import { contextSetting } from './context-setting.js';
 import { DEFAULT_CATCH_UP_SCHEDULE, defaultSchedule } from './default-schedule.js';
@@ -115,9 +115,9 @@ export interface ObjectLockSetting {
   readonly days: number;
 }
 
-export type { Alignment } from '../functions/config/settings.js';
+export type { Alignment } from '#config/settings.js';
 
-import type { Alignment } from '../functions/config/settings.js';
+import type { Alignment } from '#config/settings.js';
 
 export const CONFIG_KEYS = [
   'recipients',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Setting } from '../functions/config/setting.js';
+import type { Setting } from '#config/setting.js';
 
 /**
  * A setting's schema (functions/config) over a CDK context value: `-c` gives text, cdk.json may

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { DEFAULT_CLOSE_SETTLE_HOURS } from '../functions/close/close-settle-hours.js';
+import { DEFAULT_CLOSE_SETTLE_HOURS } from '#close/close-settle-hours.js';
 import type { Alignment } from './config.js';
 
 /** Slack after a close first may run, so a scheduler firing a little early is never refused. */

@@ -8,20 +8,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
-import { reportResultOf } from '../functions/chargeback/chargeback-result.js';
-import { lambdaConfigFromEnv } from '../functions/chargeback/lambda-config.js';
-import { type JobDeps, runChargebackJob } from '../functions/chargeback/run-chargeback-job.js';
-import { createDevinClient } from '../functions/devin/client/devin-client.js';
-import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../functions/devin/fake/generate-dataset.js';
-import {
-  type DistributedRun,
-  parseMergeEvent,
-  parseWindowEvent,
-} from '../functions/distributed/distributed-run.js';
-import { runMergeJob } from '../functions/distributed/merge-job.js';
-import { runStepsLocally } from '../functions/distributed/run-steps-locally.js';
-import { runWindowStep } from '../functions/distributed/window-step.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { lambdaConfigFromEnv } from '#chargeback/lambda-config.js';
+import { type JobDeps, runChargebackJob } from '#chargeback/run-chargeback-job.js';
+import { createDevinClient } from '#devin/client/devin-client.js';
+import { startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { type DistributedRun, parseMergeEvent, parseWindowEvent } from '#distributed/distributed-run.js';
+import { runMergeJob } from '#distributed/merge-job.js';
+import { runStepsLocally } from '#distributed/run-steps-locally.js';
+import { runWindowStep } from '#distributed/window-step.js';
 import { startAwsEmulators } from '../test/support/aws-emulators.js';
 import { useAwsEnv } from '../test/support/aws-env.js';
 

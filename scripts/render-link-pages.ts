@@ -13,13 +13,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DeleteObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { reportResultOf } from '../functions/chargeback/chargeback-result.js';
-import { demoDataset } from '../functions/devin/fake/demo-dataset.js';
-import { startFakeDevinApi } from '../functions/devin/fake/fake-devin-api.js';
-import type { HttpResponse } from '../functions/links/http-response.js';
-import { landingUrl } from '../functions/links/link-paths.js';
-import { signLinkToken } from '../functions/links/token/link-token.js';
-import { parseSigningSecret } from '../functions/links/token/signing-keys.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import type { HttpResponse } from '#links/http-response.js';
+import { landingUrl } from '#links/link-paths.js';
+import { signLinkToken } from '#links/token/link-token.js';
+import { parseSigningSecret } from '#links/token/signing-keys.js';
 import { functionUrlEvent } from '../test/links/function-url-event.js';
 import { startAwsEmulators } from '../test/support/aws-emulators.js';
 import { useAwsEnv } from '../test/support/aws-env.js';
@@ -54,8 +54,8 @@ try {
   await aws.s3.createBucket(BUCKET);
   aws.secretsManager.setSecret('api-key', API_KEY);
   aws.secretsManager.setSecret('link-keys', JSON.stringify({ current: SIGNING_KEY }));
-  const report = (await import('../functions/chargeback/handler.js')).handler;
-  const links = (await import('../functions/links/handler.js')).handler;
+  const report = (await import('#chargeback/handler.js')).handler;
+  const links = (await import('#links/handler.js')).handler;
   const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
     .toISOString()
     .slice(0, 7);

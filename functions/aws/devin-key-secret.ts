@@ -4,7 +4,7 @@ import {
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
 import { z } from 'zod';
-import { parseKeyExpiry } from '../core/key-expiry/key-expiry.js';
+import { parseKeyExpiry } from '#core/key-expiry/key-expiry.js';
 import { DevinKeySecretError, describeError } from './aws-errors.js';
 
 // `key` with `expiresAt` (issue 19) or the older `apiKey`: both forms keep working.

@@ -5,8 +5,8 @@ import {
   type MarkerOwner,
   type SentMarker,
   storedEmailMarker,
-} from '../email/stored-email-marker.js';
-import { s3ObjectStore } from '../store/s3-object-store.js';
+} from '#email/stored-email-marker.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import { ReportStoreError } from './aws-errors.js';
 
 /*
@@ -20,8 +20,8 @@ export type {
   MarkerClaim,
   MarkerOwner,
   SentMarker,
-} from '../email/stored-email-marker.js';
-export { isOwnClaim } from '../email/stored-email-marker.js';
+} from '#email/stored-email-marker.js';
+export { isOwnClaim } from '#email/stored-email-marker.js';
 
 /** Claims the marker for `owner`; a failure is a ReportStoreError of the 'claim-marker' stage. */
 export async function claimEmailMarker(

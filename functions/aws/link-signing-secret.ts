@@ -3,11 +3,7 @@ import {
   ResourceNotFoundException,
   type SecretsManagerClient,
 } from '@aws-sdk/client-secrets-manager';
-import {
-  parseSigningSecret,
-  type SigningKeys,
-  SigningSecretFormatError,
-} from '../links/token/signing-keys.js';
+import { parseSigningSecret, type SigningKeys, SigningSecretFormatError } from '#links/token/signing-keys.js';
 import { describeError } from './aws-errors.js';
 
 /**

@@ -1,7 +1,7 @@
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { InvalidSummaryDocumentError, parseSummaryDocument } from '../core/report/summary-document.js';
-import type { ReportFile, ReportSource } from '../links/report-source.js';
-import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
+import { InvalidSummaryDocumentError, parseSummaryDocument } from '#core/report/summary-document.js';
+import type { ReportFile, ReportSource } from '#links/report-source.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import { describeError, ReportStoreError } from './aws-errors.js';
 import { createDownloadLink } from './download-link.js';
 import { getJsonObject } from './report-object-store.js';

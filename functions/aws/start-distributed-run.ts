@@ -1,5 +1,5 @@
 import { ExecutionAlreadyExists, type SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import { type DistributedRun, distributedRunJson } from '../distributed/distributed-run.js';
+import { type DistributedRun, distributedRunJson } from '#distributed/distributed-run.js';
 import { describeError } from './aws-errors.js';
 
 /** Step Functions refused to start the run's execution: the report was neither run nor handed over. */

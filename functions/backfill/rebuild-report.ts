@@ -1,14 +1,14 @@
-import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
-import { parsePricing } from '../core/money/parse-pricing.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { BilledConsumption } from '../core/report/billed-consumption.js';
-import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { Directory, PersonName } from '../core/report/directory.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import { type SummaryDocument, summaryDocumentSchema } from '../core/report/summary-document-schema.js';
-import { UNATTRIBUTED_ORG_ID } from '../core/report/unattributed.js';
-import type { Session } from '../core/session.js';
+import { ACU_DECIMALS, decimalStringToScaled } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { BilledConsumption } from '#core/report/billed-consumption.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { Directory, PersonName } from '#core/report/directory.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { type SummaryDocument, summaryDocumentSchema } from '#core/report/summary-document-schema.js';
+import { UNATTRIBUTED_ORG_ID } from '#core/report/unattributed.js';
+import type { Session } from '#core/session.js';
 import { StoredReportError } from './stored-sessions.js';
 
 export interface RebuiltReport {

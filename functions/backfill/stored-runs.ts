@@ -3,7 +3,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { isRecordFileName } from '../close/run-files.js';
+import { isRecordFileName } from '#close/run-files.js';
 import type { StoredRun } from './backfill.js';
 
 const SESSIONS_SUFFIX = '.sessions.json.gz';

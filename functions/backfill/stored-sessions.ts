@@ -2,9 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip } from 'node:zlib';
 import { z } from 'zod';
-import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
-import type { Session } from '../core/session.js';
-import { SessionSpoolWriter, type SpooledSessions } from '../spool/session-spool.js';
+import { ACU_DECIMALS, decimalStringToScaled } from '#core/money/acus.js';
+import type { Session } from '#core/session.js';
+import { SessionSpoolWriter, type SpooledSessions } from '#spool/session-spool.js';
 
 /** One record of `*.sessions.json.gz` as sessions-export.ts writes it. */
 const storedSession = z.object({

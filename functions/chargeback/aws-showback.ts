@@ -1,17 +1,17 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
-import { createDownloadLink } from '../aws/download-link.js';
+import { createDownloadLink } from '#aws/download-link.js';
 import {
   claimEmailMarker,
   completeEmailMarker,
   readEmailMarker,
   releaseEmailMarker,
-} from '../aws/email-marker.js';
-import { sendRawEmail } from '../aws/ses-mailer.js';
-import { buildRawMessage } from '../email/raw-message.js';
-import { putShowbackWorkbook } from '../showback/put-showback-workbook.js';
-import type { ShowbackDelivery } from '../showback/run-showback.js';
-import { s3ObjectStore } from '../store/s3-object-store.js';
+} from '#aws/email-marker.js';
+import { sendRawEmail } from '#aws/ses-mailer.js';
+import { buildRawMessage } from '#email/raw-message.js';
+import { putShowbackWorkbook } from '#showback/put-showback-workbook.js';
+import type { ShowbackDelivery } from '#showback/run-showback.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import type { ReportKeys } from './report-keys.js';
 
 export interface AwsShowbackOptions {

@@ -1,8 +1,8 @@
-import { PREVIEW_FILES, RECORD_FILES, type RunFiles, runFilesFor } from '../close/run-files.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { EmailMarkerName } from '../core/run/period-state.js';
-import type { Build } from '../core/run/run-plan.js';
-import type { SessionFilters } from '../distributed/distributed-run.js';
+import { PREVIEW_FILES, RECORD_FILES, type RunFiles, runFilesFor } from '#close/run-files.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { EmailMarkerName } from '#core/run/period-state.js';
+import type { Build } from '#core/run/run-plan.js';
+import type { SessionFilters } from '#distributed/distributed-run.js';
 import { emailMarkerOf, type ReportKeys, reportKeys } from './report-keys.js';
 
 /** The keys a plan writes under in the bucket, and each email marker's key. */

@@ -1,10 +1,10 @@
-import { completeEmailMarker } from '../aws/email-marker.js';
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import type { Build } from '../core/run/run-plan.js';
-import type { RunRequest } from '../core/run/run-request.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
-import type { SessionFilters } from '../distributed/distributed-run.js';
-import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
+import { completeEmailMarker } from '#aws/email-marker.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import type { Build } from '#core/run/run-plan.js';
+import type { RunRequest } from '#core/run/run-request.js';
+import type { DevinClient } from '#devin/client/devin-client.js';
+import type { SessionFilters } from '#distributed/distributed-run.js';
+import { runChargebackReport } from '#pipeline/run-chargeback-report.js';
 import { createAwsDelivery } from './aws-delivery.js';
 import type { BucketNames } from './bucket-names.js';
 import type { ChargebackRun } from './chargeback-event.js';

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { FIRST_REPORT_DAY, isBeforeFirstReportDay } from '../close/close-timing.js';
-import { InvalidInputError } from '../core/errors.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
-import type { PeriodChoice } from '../pipeline/period-choice.js';
+import { FIRST_REPORT_DAY, isBeforeFirstReportDay } from '#close/close-timing.js';
+import { InvalidInputError } from '#core/errors.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import type { PeriodChoice } from '#pipeline/period-choice.js';
 
 /** The schedule's monthly run: "previous full month" of the instant it was scheduled for. */
 export interface ScheduledRun {

@@ -1,5 +1,5 @@
-import type { DeploymentCheckResult } from '../check/deployment-check-result.js';
-import type { HandedOverResult } from '../distributed/hand-over.js';
+import type { DeploymentCheckResult } from '#check/deployment-check-result.js';
+import type { HandedOverResult } from '#distributed/hand-over.js';
 
 /** What the function returns: what a person sees in the console, and what a duplicate run returns again. */
 export interface ChargebackResult {

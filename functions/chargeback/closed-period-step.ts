@@ -1,17 +1,17 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
-import { createDownloadLink } from '../aws/download-link.js';
+import { createDownloadLink } from '#aws/download-link.js';
 import {
   claimEmailMarker,
   completeEmailMarker,
   overrideEmailMarker,
   readEmailMarker,
-} from '../aws/email-marker.js';
-import { sendRawEmail } from '../aws/ses-mailer.js';
-import { type CloseRecord, closedLine } from '../close/close-record.js';
-import { recordEmail } from '../close/record-email.js';
-import { buildRawMessage } from '../email/raw-message.js';
-import type { RunLog } from '../pipeline/run-log.js';
+} from '#aws/email-marker.js';
+import { sendRawEmail } from '#aws/ses-mailer.js';
+import { type CloseRecord, closedLine } from '#close/close-record.js';
+import { recordEmail } from '#close/record-email.js';
+import { buildRawMessage } from '#email/raw-message.js';
+import type { RunLog } from '#pipeline/run-log.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { LambdaConfig } from './lambda-config.js';
 import type { ReportKeys } from './report-keys.js';

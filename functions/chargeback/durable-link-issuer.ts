@@ -1,5 +1,5 @@
-import { createDurableLink } from '../links/durable-link.js';
-import type { SigningKeys } from '../links/token/signing-keys.js';
+import { createDurableLink } from '#links/durable-link.js';
+import type { SigningKeys } from '#links/token/signing-keys.js';
 import type { LambdaConfig } from './lambda-config.js';
 
 /** Issues a durable link to a stored key; undefined when the stack keeps presigned links. */

@@ -1,5 +1,5 @@
-import type { PeriodAlignment, ReportPeriod } from '../core/period/report-period.js';
-import type { AskedBy, RunRequest } from '../core/run/run-request.js';
+import type { PeriodAlignment, ReportPeriod } from '#core/period/report-period.js';
+import type { AskedBy, RunRequest } from '#core/run/run-request.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /** What a Lambda event asks for, in the engine's words (the schedule closes; a person may). */

@@ -1,11 +1,11 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
-import { planRun } from '../core/scale/plan-run.js';
-import { TooLargeForOneInvocationError } from '../core/scale/too-large-for-one-invocation-error.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
-import type { SessionFilters } from '../distributed/distributed-run.js';
-import type { HandedOverResult, HandOver } from '../distributed/hand-over.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { inStage } from '../pipeline/stage-error.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { planRun } from '#core/scale/plan-run.js';
+import { TooLargeForOneInvocationError } from '#core/scale/too-large-for-one-invocation-error.js';
+import type { DevinClient } from '#devin/client/devin-client.js';
+import type { SessionFilters } from '#distributed/distributed-run.js';
+import type { HandedOverResult, HandOver } from '#distributed/hand-over.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { inStage } from '#pipeline/stage-error.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { s3ConsoleUrl } from '../aws/s3-console-url.js';
-import type { CloseRecord } from '../close/close-record.js';
-import type { ReportDelivery } from '../pipeline/report-delivery.js';
+import { s3ConsoleUrl } from '#aws/s3-console-url.js';
+import type { CloseRecord } from '#close/close-record.js';
+import type { ReportDelivery } from '#pipeline/report-delivery.js';
 import type { AwsStoredReport } from './aws-delivery.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { ReportKeys } from './report-keys.js';

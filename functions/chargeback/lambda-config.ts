@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { readSetting, type Setting } from '../config/setting.js';
-import * as settings from '../config/settings.js';
-import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
-import { InvalidInputError } from '../core/errors.js';
-import { parsePricing } from '../core/money/parse-pricing.js';
-import type { Pricing } from '../core/money/pricing.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
-import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import { defaultRecipientDomains, parseDomainList } from '../email/recipient-domains.js';
-import { parseEnvironment } from '../environment/parse-environment.js';
-import { type FocusOptions, focusOptionsFromEnv } from '../focus/focus-options.js';
-import type { JournalFormat } from '../journal-formats/journal-format.js';
-import { MAX_LINK_LIFETIME_SECONDS } from '../links/token/link-token.js';
+import { readSetting, type Setting } from '#config/setting.js';
+import * as settings from '#config/settings.js';
+import type { CreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { InvalidInputError } from '#core/errors.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import type { SharedCostRule } from '#core/shared-costs/shared-cost-rule.js';
+import { defaultRecipientDomains, parseDomainList } from '#email/recipient-domains.js';
+import { parseEnvironment } from '#environment/parse-environment.js';
+import { type FocusOptions, focusOptionsFromEnv } from '#focus/focus-options.js';
+import type { JournalFormat } from '#journal-formats/journal-format.js';
+import { MAX_LINK_LIFETIME_SECONDS } from '#links/token/link-token.js';
 
 /** The function's configuration, read from its environment once per container. */
 export interface LambdaConfig {
@@ -82,7 +82,7 @@ export const MAX_LINK_TTL_SECONDS = 7 * 24 * 3600;
 export const DEFAULT_DURABLE_LINK_TTL_SECONDS = 30 * 24 * 3600;
 /** The link service refuses any longer at verification too. */
 export const MAX_DURABLE_LINK_TTL_SECONDS = MAX_LINK_LIFETIME_SECONDS;
-export { MAX_ATTACH_BYTES, MAX_HEARTBEAT_HOURS } from '../config/settings.js';
+export { MAX_ATTACH_BYTES, MAX_HEARTBEAT_HOURS } from '#config/settings.js';
 
 const required = (name: string) =>
   z

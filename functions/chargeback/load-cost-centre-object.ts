@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import { getTextObject } from '../aws/get-text-object.js';
-import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
-import type { CostCentreSetup, JournalFormatRequest } from '../pipeline/cost-centre-setup.js';
+import { getTextObject } from '#aws/get-text-object.js';
+import { parseCostCentreMap } from '#core/cost-centres/parse-cost-centre-map.js';
+import type { CostCentreSetup, JournalFormatRequest } from '#pipeline/cost-centre-setup.js';
 import type { LambdaConfig } from './lambda-config.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /** The fields of a manual event that ask for exactly this period again. */
 export type PeriodEventFields =

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../core/errors.js';
-import { firstOutsideDomains } from '../email/recipient-domains.js';
+import { InvalidInputError } from '#core/errors.js';
+import { firstOutsideDomains } from '#email/recipient-domains.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /**

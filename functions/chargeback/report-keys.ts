@@ -1,6 +1,6 @@
-import { closeRecordName } from '../close/close-record.js';
-import { RECORD_FILES, type RunFiles, runFilesBase } from '../close/run-files.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
+import { closeRecordName } from '#close/close-record.js';
+import { RECORD_FILES, type RunFiles, runFilesBase } from '#close/run-files.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /** Where one period's objects live in the bucket. */
 export interface ReportKeys {

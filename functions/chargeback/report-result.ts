@@ -1,7 +1,7 @@
-import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
-import { minorUnitsText } from '../core/money/format.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
+import { ACU_DECIMALS, scaledToDecimalString } from '#core/money/acus.js';
+import { minorUnitsText } from '#core/money/format.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ReportOutcome } from '#pipeline/run-chargeback-report.js';
 import type { AwsStoredReport } from './aws-delivery.js';
 import type { ChargebackResult } from './chargeback-result.js';
 import type { ReportKeys } from './report-keys.js';

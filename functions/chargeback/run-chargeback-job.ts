@@ -5,12 +5,12 @@ import type {
   FetchedSessions,
   FetchSessionsOptions,
   SessionQuery,
-} from '../devin/client/devin-client.js';
-import type { HandOver } from '../distributed/hand-over.js';
-import type { SigningKeys } from '../links/token/signing-keys.js';
-import { resolveReportPeriod } from '../pipeline/period-choice.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { runPeriod } from '../run/run-period.js';
+} from '#devin/client/devin-client.js';
+import type { HandOver } from '#distributed/hand-over.js';
+import type { SigningKeys } from '#links/token/signing-keys.js';
+import { resolveReportPeriod } from '#pipeline/period-choice.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { runPeriod } from '#run/run-period.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackOutcome } from './chargeback-result.js';
 import { eventRunRequest } from './event-run-request.js';

@@ -1,12 +1,12 @@
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { CloseStore } from '../close/close-store.js';
-import type { SameMonthStores } from '../close/same-month-close.js';
-import { storedClose } from '../close/stored-close.js';
-import { storedClosedPeriods } from '../close/stored-closed-periods.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import { sameMonthOtherAlignments } from '../core/period/same-month-periods.js';
-import { s3ObjectStore } from '../store/s3-object-store.js';
-import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
+import type { CloseStore } from '#close/close-store.js';
+import type { SameMonthStores } from '#close/same-month-close.js';
+import { storedClose } from '#close/stored-close.js';
+import { storedClosedPeriods } from '#close/stored-closed-periods.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { sameMonthOtherAlignments } from '#core/period/same-month-periods.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
+import type { ClosedPeriodReader } from '#true-ups/closed-period-files.js';
 import type { LambdaConfig } from './lambda-config.js';
 import { reportKeys } from './report-keys.js';
 

@@ -1,6 +1,6 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { SessionArchives } from '../core/report/session-row-limit.js';
-import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { SessionArchives } from '#core/report/session-row-limit.js';
+import { FOCUS_FOLDER, focusLayout } from '#focus/focus-layout.js';
 import { reportKeys } from './report-keys.js';
 
 /** Where the AWS delivery puts the period's FOCUS dataset and raw sessions export, as S3 URIs. */

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
-import { ACU_DECIMALS, scaledToDecimalString } from '../core/money/acus.js';
-import type { Session } from '../core/session.js';
+import { ACU_DECIMALS, scaledToDecimalString } from '#core/money/acus.js';
+import type { Session } from '#core/session.js';
 
 /**
  * The sessions a report was built from, as gzipped JSON, for audit and later

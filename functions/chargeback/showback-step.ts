@@ -1,10 +1,10 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import type { FetchStats, Session } from '../core/session.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { runShowback, ShowbackIncompleteError } from '../showback/run-showback.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import type { FetchStats, Session } from '#core/session.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { runShowback, ShowbackIncompleteError } from '#showback/run-showback.js';
 import { createAwsShowback, markShowbackFinished } from './aws-showback.js';
 import type { ChargebackRun } from './chargeback-event.js';
 import type { ChargebackResult } from './chargeback-result.js';

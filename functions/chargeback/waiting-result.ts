@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 import type { WaitingResult } from './chargeback-result.js';
 
 /** The catch-up's answer when the period is left for a later run (see WaitingResult). */

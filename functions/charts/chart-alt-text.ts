@@ -1,6 +1,6 @@
-import type { CostByOrgChart } from '../core/charts/cost-by-org-chart.js';
-import type { CostTrendChart } from '../core/charts/cost-trend-chart.js';
-import { formatShare } from '../core/money/format.js';
+import type { CostByOrgChart } from '#core/charts/cost-by-org-chart.js';
+import type { CostTrendChart } from '#core/charts/cost-trend-chart.js';
+import { formatShare } from '#core/money/format.js';
 import { moneyLabel } from './chart-money.js';
 import { trendSpan } from './cost-trend-svg.js';
 import { chartLabel } from './svg-text.js';

@@ -1,6 +1,6 @@
-import { formatMoney } from '../core/money/format.js';
-import type { Pricing } from '../core/money/pricing.js';
-import { divideRoundHalfUp } from '../core/money/scaled-division.js';
+import { formatMoney } from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { divideRoundHalfUp } from '#core/money/scaled-division.js';
 
 type Currency = Pick<Pricing, 'currency' | 'minorDigits'>;
 

@@ -1,5 +1,5 @@
-import type { CostByOrgChart } from '../core/charts/cost-by-org-chart.js';
-import { formatShare } from '../core/money/format.js';
+import type { CostByOrgChart } from '#core/charts/cost-by-org-chart.js';
+import { formatShare } from '#core/money/format.js';
 import { moneyLabel, tickLabel } from './chart-money.js';
 import { largestAmount, niceAxis } from './nice-axis.js';
 import {

@@ -1,4 +1,4 @@
-import type { CostTrendChart } from '../core/charts/cost-trend-chart.js';
+import type { CostTrendChart } from '#core/charts/cost-trend-chart.js';
 import { compactAmount, tickLabel } from './chart-money.js';
 import { CHART_WIDTH } from './cost-by-org-svg.js';
 import { largestAmount, niceAxis } from './nice-axis.js';

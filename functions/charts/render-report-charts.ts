@@ -1,6 +1,6 @@
-import { type ReportChartModels, reportChartModels } from '../core/charts/report-charts.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { SummaryDocument } from '../core/report/summary-document-schema.js';
+import { type ReportChartModels, reportChartModels } from '#core/charts/report-charts.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { SummaryDocument } from '#core/report/summary-document-schema.js';
 import { costByOrgAltText, costTrendAltText } from './chart-alt-text.js';
 import type { ChartImage } from './chart-image.js';
 import { costByOrgSvg, costByOrgTitle } from './cost-by-org-svg.js';

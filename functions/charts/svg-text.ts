@@ -1,4 +1,4 @@
-import { cleanApiText } from '../email/clean-api-text.js';
+import { cleanApiText } from '#email/clean-api-text.js';
 
 /** Text for an SVG text node or attribute value. */
 export function escapeXml(text: string): string {

@@ -1,5 +1,5 @@
-import type { CheckRow } from '../core/check/check-row.js';
-import type { AccessCheck } from '../devin/client/check-access.js';
+import type { CheckRow } from '#core/check/check-row.js';
+import type { AccessCheck } from '#devin/client/check-access.js';
 
 /** `--check-access`'s table as check rows: a refused or missing endpoint is a problem, with what the report loses. */
 export function accessRows(check: AccessCheck): CheckRow[] {

@@ -1,4 +1,4 @@
-import type { CheckRow } from '../core/check/check-row.js';
+import type { CheckRow } from '#core/check/check-row.js';
 
 const ANSWER_TIMEOUT_MS = 10_000;
 

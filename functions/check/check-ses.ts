@@ -3,9 +3,9 @@ import {
   GetSendQuotaCommand,
   type SESClient,
 } from '@aws-sdk/client-ses';
-import { describeError } from '../aws/aws-errors.js';
-import type { CheckRow } from '../core/check/check-row.js';
-import { type IdentityStatus, identitiesToAsk, sesRows } from '../core/check/ses-rows.js';
+import { describeError } from '#aws/aws-errors.js';
+import type { CheckRow } from '#core/check/check-row.js';
+import { type IdentityStatus, identitiesToAsk, sesRows } from '#core/check/ses-rows.js';
 
 /**
  * The sender's and recipients' identity states and the account's quota, from SES v1 (the API the

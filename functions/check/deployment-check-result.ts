@@ -1,4 +1,4 @@
-import type { CheckRow } from '../core/check/check-row.js';
+import type { CheckRow } from '#core/check/check-row.js';
 
 /** What `{"check":true}` returns: the rows, and whether none is a problem. Nothing is emailed. */
 export interface DeploymentCheckResult {

@@ -1,8 +1,8 @@
 import type { SESClient } from '@aws-sdk/client-ses';
-import type { CheckRow } from '../core/check/check-row.js';
-import { devinKeyRows, isDevinKeyShape, type KeySecretReading } from '../core/check/devin-key-rows.js';
-import { checkAccess } from '../devin/client/check-access.js';
-import type { DevinClientOptions } from '../devin/client/devin-client.js';
+import type { CheckRow } from '#core/check/check-row.js';
+import { devinKeyRows, isDevinKeyShape, type KeySecretReading } from '#core/check/devin-key-rows.js';
+import { checkAccess } from '#devin/client/check-access.js';
+import type { DevinClientOptions } from '#devin/client/devin-client.js';
 import { accessRows } from './access-rows.js';
 import { checkLinkService } from './check-link-service.js';
 import { checkSes } from './check-ses.js';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** What `npm run check-deployment` checks: the deployment's settings, by flag or by the function's own variable names. */
 export interface CheckDeploymentOptions {

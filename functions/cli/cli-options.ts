@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
-import { readSetting, type Setting } from '../config/setting.js';
-import * as settings from '../config/settings.js';
-import { InvalidInputError } from '../core/errors.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
-import { MAX_SESSION_ROWS_LIMIT } from '../core/report/session-row-limit.js';
-import type { ApiVersion } from '../devin/client/api-version.js';
-import type { JournalFormat } from '../journal-formats/journal-format.js';
-import type { PeriodChoice } from '../pipeline/period-choice.js';
+import { readSetting, type Setting } from '#config/setting.js';
+import * as settings from '#config/settings.js';
+import { InvalidInputError } from '#core/errors.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import { MAX_SESSION_ROWS_LIMIT } from '#core/report/session-row-limit.js';
+import type { ApiVersion } from '#devin/client/api-version.js';
+import type { JournalFormat } from '#journal-formats/journal-format.js';
+import type { PeriodChoice } from '#pipeline/period-choice.js';
 
 export interface CliOptions {
   readonly period: PeriodChoice;

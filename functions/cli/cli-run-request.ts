@@ -1,5 +1,5 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { AskedBy, RunRequest } from '../core/run/run-request.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { AskedBy, RunRequest } from '#core/run/run-request.js';
 import type { CliOptions } from './cli-options.js';
 
 /** What a command line asks for, in the engine's words: a person's run that writes its email as a file. */

@@ -1,13 +1,13 @@
-import { closableFrom, closeTiming } from '../close/close-timing.js';
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import { datasetAsOf } from '../devin/fake/dataset-as-of.js';
-import { demoDataStart, demoDataset } from '../devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../devin/fake/fake-devin-api.js';
-import { hasSummary } from '../local/local-delivery.js';
-import { hasFocusDataset } from '../local/write-focus-dataset.js';
-import { newRunId } from '../pipeline/new-run-id.js';
-import { earlierPeriods } from '../pipeline/read-summary-history.js';
+import { closableFrom, closeTiming } from '#close/close-timing.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { datasetAsOf } from '#devin/fake/dataset-as-of.js';
+import { demoDataStart, demoDataset } from '#devin/fake/demo-dataset.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { hasSummary } from '#local/local-delivery.js';
+import { hasFocusDataset } from '#local/write-focus-dataset.js';
+import { newRunId } from '#pipeline/new-run-id.js';
+import { earlierPeriods } from '#pipeline/read-summary-history.js';
 
 /** The demo's price: the vendor's published list price, only ever used for demo data. */
 export const DEMO_ACU_PRICE = '2.25';

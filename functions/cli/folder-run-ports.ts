@@ -1,24 +1,24 @@
 import { rm } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { type CloseRecord, closeRecordName } from '../close/close-record.js';
-import { PREVIEW_FILES, RECORD_FILES, runFilesFor } from '../close/run-files.js';
-import type { Pricing } from '../core/money/pricing.js';
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import { NOTHING_SENT } from '../core/run/period-state.js';
-import type { RunRequest } from '../core/run/run-request.js';
-import type { DevinClient, FetchProgress } from '../devin/client/devin-client.js';
-import { localClosedPeriods } from '../local/local-closed-periods.js';
+import { type CloseRecord, closeRecordName } from '#close/close-record.js';
+import { PREVIEW_FILES, RECORD_FILES, runFilesFor } from '#close/run-files.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { NOTHING_SENT } from '#core/run/period-state.js';
+import type { RunRequest } from '#core/run/run-request.js';
+import type { DevinClient, FetchProgress } from '#devin/client/devin-client.js';
+import { localClosedPeriods } from '#local/local-closed-periods.js';
 import {
   type LocalEmailPreview,
   type LocalStoredReport,
   localSameMonthStores,
-} from '../local/local-delivery.js';
-import { removeLeftovers } from '../local/scratch-files.js';
-import type { CostCentreSetup } from '../pipeline/cost-centre-setup.js';
-import type { ReportDelivery } from '../pipeline/report-delivery.js';
-import { runChargebackReport } from '../pipeline/run-chargeback-report.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import type { RunPorts } from '../run/run-period.js';
+} from '#local/local-delivery.js';
+import { removeLeftovers } from '#local/scratch-files.js';
+import type { CostCentreSetup } from '#pipeline/cost-centre-setup.js';
+import type { ReportDelivery } from '#pipeline/report-delivery.js';
+import { runChargebackReport } from '#pipeline/run-chargeback-report.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import type { RunPorts } from '#run/run-period.js';
 import type { CliOptions } from './cli-options.js';
 import { localShowback } from './run-local-showback.js';
 import { type LocalRun, localRun } from './run-output.js';

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
-import { parseCostCentreMap } from '../core/cost-centres/parse-cost-centre-map.js';
-import { InvalidInputError } from '../core/errors.js';
-import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import type { CostCentreSetup, JournalFormatRequest } from '../pipeline/cost-centre-setup.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { parseCostCentreMap } from '#core/cost-centres/parse-cost-centre-map.js';
+import { InvalidInputError } from '#core/errors.js';
+import { parseSharedCostRule } from '#core/shared-costs/shared-cost-rule.js';
+import type { CostCentreSetup, JournalFormatRequest } from '#pipeline/cost-centre-setup.js';
 import type { CliOptions } from './cli-options.js';
 import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT, DEMO_ERP_MAPPING_FILE } from './demo-cost-centres.js';
 

@@ -1,4 +1,4 @@
-import type { FetchProgress } from '../devin/client/devin-client.js';
+import type { FetchProgress } from '#devin/client/devin-client.js';
 
 /**
  * Page progress on stderr, so stdout stays clean for --json. A terminal gets

@@ -1,4 +1,4 @@
-import type { FocusQueryResult } from '../query/focus-duckdb.js';
+import type { FocusQueryResult } from '#query/focus-duckdb.js';
 
 /** Query rows as an aligned text table: numbers right-aligned, NULL shown as an empty cell. */
 export function queryTable(result: FocusQueryResult): string {

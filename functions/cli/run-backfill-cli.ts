@@ -1,13 +1,13 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { S3Client } from '@aws-sdk/client-s3';
-import { backfillFocus } from '../backfill/backfill.js';
-import { localStoredRuns, s3StoredRuns } from '../backfill/stored-runs.js';
-import { FOCUS_FOLDER } from '../focus/focus-layout.js';
-import { focusOptionsFromEnv } from '../focus/focus-options.js';
-import { putFocusPartition } from '../focus/put-focus-partition.js';
-import { writeFocusDataset } from '../local/write-focus-dataset.js';
-import { s3ObjectStore } from '../store/s3-object-store.js';
+import { backfillFocus } from '#backfill/backfill.js';
+import { localStoredRuns, s3StoredRuns } from '#backfill/stored-runs.js';
+import { FOCUS_FOLDER } from '#focus/focus-layout.js';
+import { focusOptionsFromEnv } from '#focus/focus-options.js';
+import { putFocusPartition } from '#focus/put-focus-partition.js';
+import { writeFocusDataset } from '#local/write-focus-dataset.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import type { CliIo } from './run-report-cli.js';
 
 export const BACKFILL_USAGE = `Usage: npm run backfill -- [options]

@@ -1,6 +1,6 @@
-import { expiryText, keyExpiryWarning, parseKeyExpiry } from '../core/key-expiry/key-expiry.js';
-import { type AccessCheck, checkAccess } from '../devin/client/check-access.js';
-import type { DevinClientOptions } from '../devin/client/devin-client.js';
+import { expiryText, keyExpiryWarning, parseKeyExpiry } from '#core/key-expiry/key-expiry.js';
+import { type AccessCheck, checkAccess } from '#devin/client/check-access.js';
+import type { DevinClientOptions } from '#devin/client/devin-client.js';
 
 export interface CheckAccessIo {
   readonly env: Record<string, string | undefined>;

@@ -1,9 +1,9 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { financeSesClient } from '../aws/aws-clients.js';
-import { createDevinKeySecretReader } from '../aws/devin-key-secret.js';
-import { runDeploymentCheck } from '../check/run-deployment-check.js';
-import { checkPassed } from '../core/check/check-row.js';
-import { formatCheckTable } from '../core/check/check-table.js';
+import { financeSesClient } from '#aws/aws-clients.js';
+import { createDevinKeySecretReader } from '#aws/devin-key-secret.js';
+import { runDeploymentCheck } from '#check/run-deployment-check.js';
+import { checkPassed } from '#core/check/check-row.js';
+import { formatCheckTable } from '#core/check/check-table.js';
 import {
   CHECK_DEPLOYMENT_USAGE,
   type CheckDeploymentOptions,

@@ -1,8 +1,8 @@
-import type { LocalEmailPreview, LocalStoredReport } from '../local/local-delivery.js';
-import { createLocalShowback } from '../local/local-showback.js';
-import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { runShowback, ShowbackIncompleteError } from '../showback/run-showback.js';
+import type { LocalEmailPreview, LocalStoredReport } from '#local/local-delivery.js';
+import { createLocalShowback } from '#local/local-showback.js';
+import type { ReportOutcome } from '#pipeline/run-chargeback-report.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { runShowback, ShowbackIncompleteError } from '#showback/run-showback.js';
 import type { LocalRun } from './run-output.js';
 
 /** Each budget owner's preview beside the report; a preview that cannot be written fails the command. */

@@ -1,15 +1,15 @@
 import { basename, dirname, join, resolve } from 'node:path';
-import { type CloseRecord, closedLine, closeRecordName } from '../close/close-record.js';
-import { acusToNumber } from '../core/money/acus.js';
-import { formatMoney } from '../core/money/format.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { type CloseRecord, closedLine, closeRecordName } from '#close/close-record.js';
+import { acusToNumber } from '#core/money/acus.js';
+import { formatMoney } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import {
   type SessionArchives,
   sessionCoverageSentence,
   type WorkbookSessionCoverage,
-} from '../core/report/session-row-limit.js';
-import type { LocalEmailPreview, LocalStoredReport } from '../local/local-delivery.js';
-import type { ReportOutcome } from '../pipeline/run-chargeback-report.js';
+} from '#core/report/session-row-limit.js';
+import type { LocalEmailPreview, LocalStoredReport } from '#local/local-delivery.js';
+import type { ReportOutcome } from '#pipeline/run-chargeback-report.js';
 import { summaryTable } from './summary-table.js';
 
 /** A finished local run: the report and the files it wrote. */

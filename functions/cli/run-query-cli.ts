@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { openFocusDuckDb } from '../query/focus-duckdb.js';
-import type { DuckDbModule } from '../query/load-duckdb.js';
-import { SAVED_QUERIES, savedQuery } from '../query/saved-queries.js';
+import { openFocusDuckDb } from '#query/focus-duckdb.js';
+import type { DuckDbModule } from '#query/load-duckdb.js';
+import { SAVED_QUERIES, savedQuery } from '#query/saved-queries.js';
 import { queryTable } from './query-table.js';
 import type { CliIo } from './run-report-cli.js';
 

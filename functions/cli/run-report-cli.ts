@@ -1,7 +1,7 @@
-import { closedLine } from '../close/close-record.js';
-import { InvalidInputError } from '../core/errors.js';
-import { devinConfigFromEnv } from '../devin/client/config.js';
-import type { RunLog } from '../pipeline/run-log.js';
+import { closedLine } from '#close/close-record.js';
+import { InvalidInputError } from '#core/errors.js';
+import { devinConfigFromEnv } from '#devin/client/config.js';
+import type { RunLog } from '#pipeline/run-log.js';
 import { type CliOptions, parseCliOptions, USAGE } from './cli-options.js';
 import { type DemoSource, startDemoSource } from './demo-source.js';
 import { localReport } from './local-report.js';

@@ -1,6 +1,6 @@
-import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { allocatedShareFigure, totalChangeFigure } from '../email/billing-figures.js';
+import { formatAcus, formatMoney, formatShare } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { allocatedShareFigure, totalChangeFigure } from '#email/billing-figures.js';
 
 /** The per-org table a person sees in the terminal after a run. */
 export function summaryTable(report: ChargebackReport): string {

@@ -1,7 +1,7 @@
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import { unsettledSessions } from '../core/report/unsettled.js';
-import type { Session } from '../core/session.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { unsettledSessions } from '#core/report/unsettled.js';
+import type { Session } from '#core/session.js';
 import { buildCloseRecord, type CloseRecord, journalFormatRole } from './close-record.js';
 import type { CloseStore } from './close-store.js';
 

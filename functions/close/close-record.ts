@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '../core/money/acus.js';
-import { minorUnitsText } from '../core/money/format.js';
-import type { Pricing } from '../core/money/pricing.js';
-import { type PeriodDocument, toPeriodDocument } from '../core/period/period-document.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
+import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '#core/money/acus.js';
+import { minorUnitsText } from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { type PeriodDocument, toPeriodDocument } from '#core/period/period-document.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
 
 /*
  * The close record: what a period's one closing run wrote and what it charged, final. Written

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** Hours after a period's last billing day ends before its bill is taken as final. */
 export const DEFAULT_CLOSE_SETTLE_HOURS = 4;

@@ -1,5 +1,5 @@
-import { InvalidInputError } from '../core/errors.js';
-import { billingDayStart } from '../devin/client/billing-day.js';
+import { InvalidInputError } from '#core/errors.js';
+import { billingDayStart } from '#devin/client/billing-day.js';
 import { DEFAULT_CLOSE_SETTLE_HOURS } from './close-settle-hours.js';
 
 const HOUR_MS = 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../core/money/acus.js';
+import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '#core/money/acus.js';
 import type { CloseRecord } from './close-record.js';
 import { type ClosedFile, verifiedClosedFile } from './verify-closed-file.js';
 

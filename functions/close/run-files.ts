@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ReportFilters } from '../core/report/run-info.js';
+import type { ReportFilters } from '#core/report/run-info.js';
 
 /*
  * Which files a run may write. The period's own names (`devin-acu-chargeback-<slug>.*`) are its

@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 import { judgeHeldClaim } from './close-claim.js';
 import type { CloseRecord } from './close-record.js';
 import { type CloseClaim, type CloseStore, STALE_CLOSE_CLAIM_MS } from './close-store.js';

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
-import { processAlive } from '../local/scratch-files.js';
-import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '../store/conditional-write.js';
-import type { ObjectStore, StoredVersion } from '../store/object-store.js';
+import { processAlive } from '#local/scratch-files.js';
+import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '#store/conditional-write.js';
+import type { ObjectStore, StoredVersion } from '#store/object-store.js';
 import {
   type ClaimProcess,
   closeClaimText,

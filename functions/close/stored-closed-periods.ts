@@ -1,6 +1,6 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { ObjectStore } from '../store/object-store.js';
-import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ObjectStore } from '#store/object-store.js';
+import type { ClosedPeriodReader } from '#true-ups/closed-period-files.js';
 import type { CloseStore } from './close-store.js';
 import type { ClosedFile } from './verify-closed-file.js';
 

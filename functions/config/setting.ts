@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /**
  * One setting under every name it goes by: CDK context (`cdk.json`, `-c`), the report function's

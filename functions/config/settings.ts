@@ -1,15 +1,15 @@
-import { DEFAULT_HEARTBEAT_HOURS } from '../close/close-overdue.js';
-import { DEFAULT_CLOSE_SETTLE_HOURS, parseCloseSettleHours } from '../close/close-settle-hours.js';
-import { parseCreditAccounts } from '../core/cost-centres/credit-accounts.js';
-import { InvalidInputError } from '../core/errors.js';
-import { parsePricing } from '../core/money/parse-pricing.js';
-import { resolveTimeZone } from '../core/period/time-zone.js';
-import { COST_BASES, type CostBasis } from '../core/report/cost-basis.js';
-import { DEFAULT_MAX_SESSION_ROWS, parseMaxSessionRows } from '../core/report/session-row-limit.js';
-import { parseSharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import type { ApiVersion } from '../devin/client/api-version.js';
-import { parseJournalFormats } from '../journal-formats/journal-format.js';
-import { DEFAULT_TRUE_UP_MONTHS, parseTrueUpMonths } from '../true-ups/true-up-months.js';
+import { DEFAULT_HEARTBEAT_HOURS } from '#close/close-overdue.js';
+import { DEFAULT_CLOSE_SETTLE_HOURS, parseCloseSettleHours } from '#close/close-settle-hours.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { InvalidInputError } from '#core/errors.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { resolveTimeZone } from '#core/period/time-zone.js';
+import { COST_BASES, type CostBasis } from '#core/report/cost-basis.js';
+import { DEFAULT_MAX_SESSION_ROWS, parseMaxSessionRows } from '#core/report/session-row-limit.js';
+import { parseSharedCostRule } from '#core/shared-costs/shared-cost-rule.js';
+import type { ApiVersion } from '#devin/client/api-version.js';
+import { parseJournalFormats } from '#journal-formats/journal-format.js';
+import { DEFAULT_TRUE_UP_MONTHS, parseTrueUpMonths } from '#true-ups/true-up-months.js';
 import { blank, parsedBy, type Setting } from './setting.js';
 import { wholeNumberIn } from './whole-number.js';
 

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** Digits only (no sign, point or exponent), from `min` to `max`; else `problem`. */
 export function wholeNumberIn(text: string, min: number, max: number, problem: string): number {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { ChargebackRun } from '../chargeback/chargeback-event.js';
-import { InvalidInputError } from '../core/errors.js';
-import type { PeriodWindow } from '../core/scale/partition-period.js';
-import type { FetchStats } from '../core/session.js';
+import type { ChargebackRun } from '#chargeback/chargeback-event.js';
+import { InvalidInputError } from '#core/errors.js';
+import type { PeriodWindow } from '#core/scale/partition-period.js';
+import type { FetchStats } from '#core/session.js';
 
 /**
  * What the Step Functions execution carries: the run as the first invocation parsed it (so the

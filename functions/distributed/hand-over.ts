@@ -1,4 +1,4 @@
-import type { InvocationBudget } from '../core/scale/plan-run.js';
+import type { InvocationBudget } from '#core/scale/plan-run.js';
 import type { DistributedRun } from './distributed-run.js';
 
 /**

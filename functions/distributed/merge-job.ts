@@ -1,5 +1,5 @@
-import { reportResultOf } from '../chargeback/chargeback-result.js';
-import { type JobDeps, runChargebackJob } from '../chargeback/run-chargeback-job.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { type JobDeps, runChargebackJob } from '#chargeback/run-chargeback-job.js';
 import type { MergeEvent } from './distributed-run.js';
 import { type MergeResult, withoutBearerLink } from './merge-result.js';
 import { deleteParts, type PartsSource, readSessionsFromParts } from './merge-step.js';

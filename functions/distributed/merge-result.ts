@@ -1,4 +1,4 @@
-import type { ChargebackResult } from '../chargeback/chargeback-result.js';
+import type { ChargebackResult } from '#chargeback/chargeback-result.js';
 
 /**
  * What the merge step returns to Step Functions: the report's result without its link. Step

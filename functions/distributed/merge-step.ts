@@ -3,11 +3,11 @@ import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DeleteObjectsCommand, GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { describeError, ReportStoreError } from '../aws/aws-errors.js';
-import { sumFetchStats } from '../core/sum-fetch-stats.js';
-import type { FetchedSessions, FetchSessionsOptions, SessionQuery } from '../devin/client/devin-client.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { concatSpools, openSpooledSessions, type SpooledSessions } from '../spool/session-spool.js';
+import { describeError, ReportStoreError } from '#aws/aws-errors.js';
+import { sumFetchStats } from '#core/sum-fetch-stats.js';
+import type { FetchedSessions, FetchSessionsOptions, SessionQuery } from '#devin/client/devin-client.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { concatSpools, openSpooledSessions, type SpooledSessions } from '#spool/session-spool.js';
 import type { MergeEvent } from './distributed-run.js';
 import { partStatsKey } from './part-keys.js';
 

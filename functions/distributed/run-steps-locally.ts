@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { mapWithConcurrency } from '../devin/client/map-with-concurrency.js';
+import { mapWithConcurrency } from '#devin/client/map-with-concurrency.js';
 import { type DistributedRun, distributedRunJson, type WindowPart } from './distributed-run.js';
 import { WINDOW_CONCURRENCY, WINDOW_RETRY } from './window-retry.js';
 

@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { putReportObject } from '../aws/report-object-store.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
-import { dropScratch, scratchFile } from '../local/scratch-files.js';
-import type { RunLog } from '../pipeline/run-log.js';
+import { putReportObject } from '#aws/report-object-store.js';
+import type { DevinClient } from '#devin/client/devin-client.js';
+import { dropScratch, scratchFile } from '#local/scratch-files.js';
+import type { RunLog } from '#pipeline/run-log.js';
 import type { WindowEvent, WindowPart } from './distributed-run.js';
 import { partKey, partStatsKey } from './part-keys.js';
 

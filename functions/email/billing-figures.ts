@@ -1,8 +1,8 @@
-import { formatAcus, formatMoney, formatShare } from '../core/money/format.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { invoiceSentence } from '../core/report/invoice-sentence.js';
-import { invoiceSplit } from '../core/report/reconciliation-costs.js';
-import { shareOf } from '../core/report/share.js';
+import { formatAcus, formatMoney, formatShare } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { invoiceSentence } from '#core/report/invoice-sentence.js';
+import { invoiceSplit } from '#core/report/reconciliation-costs.js';
+import { shareOf } from '#core/report/share.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Figure } from './email-content.js';
 import { formatSignedAcus, formatSignedMoney, formatSignedShare } from './email-figures.js';

@@ -1,11 +1,11 @@
 import { DateTime } from 'luxon';
-import { GLOSSARY } from '../core/glossary/glossary.js';
-import { formatAcus, formatMoney } from '../core/money/format.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { ChargebackReport, NameSource } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import { isPreliminary } from '../core/report/run-status.js';
-import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
+import { GLOSSARY } from '#core/glossary/glossary.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ChargebackReport, NameSource } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { isPreliminary } from '#core/report/run-status.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '#core/report/unsettled-sentence.js';
 import {
   acuChangeFigure,
   allocatedShareFigure,

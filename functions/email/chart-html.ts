@@ -1,4 +1,4 @@
-import type { ChartImage } from '../charts/chart-image.js';
+import type { ChartImage } from '#charts/chart-image.js';
 import { escapeHtml } from './escape-html.js';
 
 /** A chart as the email shows it: an image the message carries inline, and its figures in words. */

@@ -1,8 +1,8 @@
-import { UNMAPPED_CODE } from '../core/cost-centres/cost-centre-map.js';
-import type { CostCentreReport } from '../core/cost-centres/cost-centre-report.js';
-import { label } from '../core/glossary/glossary.js';
-import { formatAcus, formatMoney } from '../core/money/format.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import { UNMAPPED_CODE } from '#core/cost-centres/cost-centre-map.js';
+import type { CostCentreReport } from '#core/cost-centres/cost-centre-report.js';
+import { label } from '#core/glossary/glossary.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Figure } from './email-content.js';
 import { formatCount } from './email-figures.js';

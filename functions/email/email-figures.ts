@@ -1,7 +1,7 @@
-import { formatMoney, formatShare } from '../core/money/format.js';
-import type { Pricing } from '../core/money/pricing.js';
+import { formatMoney, formatShare } from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
 
-export { formatSignedAcus, formatSignedMoney, formatUnitPrice } from '../core/money/format.js';
+export { formatSignedAcus, formatSignedMoney, formatUnitPrice } from '#core/money/format.js';
 
 /** "1,734": fixed en-style grouping, like the money figures beside it. */
 export function formatCount(count: number): string {

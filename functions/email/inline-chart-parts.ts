@@ -1,4 +1,4 @@
-import { type ChartImage, chartFileName } from '../charts/chart-image.js';
+import { type ChartImage, chartFileName } from '#charts/chart-image.js';
 import type { RawMessageInput } from './raw-message.js';
 
 /** The charts as the MIME parts the HTML's `cid:` references point at. */

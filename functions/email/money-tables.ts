@@ -1,9 +1,9 @@
-import { formatAcus, formatShare, formatSignedAcus } from '../core/money/format.js';
-import type { Pricing } from '../core/money/pricing.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { OrgChange } from '../core/report/period-comparison.js';
-import { byAmountDescending, byText } from '../core/report/rank.js';
-import { shareOf } from '../core/report/share.js';
+import { formatAcus, formatShare, formatSignedAcus } from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { OrgChange } from '#core/report/period-comparison.js';
+import { byAmountDescending, byText } from '#core/report/rank.js';
+import { shareOf } from '#core/report/share.js';
 import { cleanApiText } from './clean-api-text.js';
 import type { Cell, Table } from './email-content.js';
 import { formatAmount, formatSignedShare } from './email-figures.js';

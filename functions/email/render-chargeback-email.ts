@@ -1,7 +1,7 @@
-import type { ChartImage } from '../charts/chart-image.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import type { SessionArchives, WorkbookSessionCoverage } from '../core/report/session-row-limit.js';
+import type { ChartImage } from '#charts/chart-image.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import type { SessionArchives, WorkbookSessionCoverage } from '#core/report/session-row-limit.js';
 import { buildEmailContent } from './build-email-content.js';
 import { emailChart } from './chart-html.js';
 import { renderHtml } from './render-html.js';

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { putIfAbsentReadBack } from '../store/conditional-write.js';
-import type { ObjectStore, StoredVersion } from '../store/object-store.js';
+import { putIfAbsentReadBack } from '#store/conditional-write.js';
+import type { ObjectStore, StoredVersion } from '#store/object-store.js';
 
 /*
  * "Exactly one email per period" without a database: a per-period marker object that only one run

@@ -1,5 +1,5 @@
-import type { RunInfo } from '../core/report/run-info.js';
-import { listedSessionsText, rowLimitText } from '../core/report/session-row-limit.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { listedSessionsText, rowLimitText } from '#core/report/session-row-limit.js';
 import type { Paragraph, Segment } from './email-content.js';
 import { describeLinkExpiry } from './link-expiry.js';
 import type { EmailDelivery, EmailSessionCoverage } from './render-chargeback-email.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /**
  * Environment variables through their schema, once at the edge: the parsed settings, or an

@@ -1,4 +1,4 @@
-import type { RunInfo } from '../core/report/run-info.js';
+import type { RunInfo } from '#core/report/run-info.js';
 import type { FocusOptions } from './focus-options.js';
 
 /**

@@ -1,5 +1,5 @@
-import { ACU_DECIMALS } from '../core/money/acus.js';
-import { PRICE_DECIMALS } from '../core/money/pricing.js';
+import { ACU_DECIMALS } from '#core/money/acus.js';
+import { PRICE_DECIMALS } from '#core/money/pricing.js';
 
 /*
  * The columns of the Devin FOCUS Cost and Usage dataset, in file order: the

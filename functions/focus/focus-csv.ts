@@ -1,4 +1,4 @@
-import { scaledToDecimalString } from '../core/money/acus.js';
+import { scaledToDecimalString } from '#core/money/acus.js';
 import type { FocusDataset } from './build-focus-rows.js';
 import type { FocusColumn } from './focus-columns.js';
 import { isoSeconds } from './focus-metadata.js';

@@ -1,9 +1,9 @@
-import { UNATTRIBUTED_CODE } from '../core/cost-centres/cost-centre-map.js';
-import { costCentreOfOrg, costCentreOfSession } from '../core/cost-centres/cost-centre-of-session.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import { UNATTRIBUTED_ORG_ID } from '../core/report/unattributed.js';
-import type { Session } from '../core/session.js';
+import { UNATTRIBUTED_CODE } from '#core/cost-centres/cost-centre-map.js';
+import { costCentreOfOrg, costCentreOfSession } from '#core/cost-centres/cost-centre-of-session.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { UNATTRIBUTED_ORG_ID } from '#core/report/unattributed.js';
+import type { Session } from '#core/session.js';
 import { billingAccountOf } from './billing-account.js';
 import type { FocusDatasetInput } from './build-focus-rows.js';
 import type { FocusOptions } from './focus-options.js';

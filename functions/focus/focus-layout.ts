@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /**
  * Where one period's FOCUS files live, relative to the dataset root

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvironment } from '../environment/parse-environment.js';
+import { parseEnvironment } from '#environment/parse-environment.js';
 
 /** How a delivery writes the FOCUS dataset; the same fields for the laptop and the Lambda. */
 export interface FocusOptions {

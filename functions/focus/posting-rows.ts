@@ -1,8 +1,8 @@
-import { acusToNumber } from '../core/money/acus.js';
-import { costOf } from '../core/money/cost.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { productName } from '../core/report/shared-products.js';
-import { sharedCostRuleText } from '../core/shared-costs/shared-cost-rule.js';
+import { acusToNumber } from '#core/money/acus.js';
+import { costOf } from '#core/money/cost.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { productName } from '#core/report/shared-products.js';
+import { sharedCostRuleText } from '#core/shared-costs/shared-cost-rule.js';
 import { COST_SCALE } from './focus-columns.js';
 import { DEVIN_FOCUS_CONSTANTS as DEVIN, type FocusValue } from './focus-row.js';
 

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ObjectStore } from '../store/object-store.js';
+import type { ObjectStore } from '#store/object-store.js';
 import type { FocusFiles } from './focus-files.js';
 
 /** Where one period's FOCUS files were stored, as keys of the store. */

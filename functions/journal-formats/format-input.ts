@@ -1,5 +1,5 @@
-import type { Journal, JournalLine } from '../core/cost-centres/journal.js';
-import { minorUnitsText } from '../core/money/format.js';
+import type { Journal, JournalLine } from '#core/cost-centres/journal.js';
+import { minorUnitsText } from '#core/money/format.js';
 import type { ErpMapping, ErpMappingColumn } from './erp-mapping.js';
 import { ErpMappingError } from './erp-mapping-error.js';
 import type { JournalFormat } from './journal-format.js';

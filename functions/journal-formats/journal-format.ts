@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** The journal formats beside the generic CSV, which stays the default. */
 export const JOURNAL_FORMATS = [

@@ -1,4 +1,4 @@
-import type { JournalLine } from '../core/cost-centres/journal.js';
+import type { JournalLine } from '#core/cost-centres/journal.js';
 
 /**
  * A line's description within `max` characters, deterministically. What tells

@@ -1,4 +1,4 @@
-import { csvRows } from '../core/csv/csv-rows.js';
+import { csvRows } from '#core/csv/csv-rows.js';
 import { requiredValue } from './erp-mapping.js';
 import { CSV_CONTENT_TYPE, type FormatInput, linesByEntity, utf8 } from './format-input.js';
 import { monthDayYear } from './import-text.js';

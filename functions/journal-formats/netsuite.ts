@@ -1,5 +1,5 @@
-import type { JournalLine } from '../core/cost-centres/journal.js';
-import { csvRows } from '../core/csv/csv-rows.js';
+import type { JournalLine } from '#core/cost-centres/journal.js';
+import { csvRows } from '#core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import {
   accountOf,

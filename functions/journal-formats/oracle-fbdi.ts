@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
-import type { JournalLine } from '../core/cost-centres/journal.js';
-import { csvRows } from '../core/csv/csv-rows.js';
+import type { JournalLine } from '#core/cost-centres/journal.js';
+import { csvRows } from '#core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import { ErpMappingError } from './erp-mapping-error.js';
 import { accountOf, amountText, codeWithin, type FormatInput } from './format-input.js';

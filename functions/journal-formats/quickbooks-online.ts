@@ -1,4 +1,4 @@
-import { csvRows } from '../core/csv/csv-rows.js';
+import { csvRows } from '#core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import { ErpMappingError } from './erp-mapping-error.js';
 import {

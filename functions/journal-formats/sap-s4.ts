@@ -1,5 +1,5 @@
-import { UTF8_BOM } from '../core/cost-centres/journal-csv.js';
-import { csvRows } from '../core/csv/csv-rows.js';
+import { UTF8_BOM } from '#core/cost-centres/journal-csv.js';
+import { csvRows } from '#core/csv/csv-rows.js';
 import { optionalValue, requiredValue } from './erp-mapping.js';
 import {
   accountOf,

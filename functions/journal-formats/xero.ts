@@ -1,5 +1,5 @@
-import { csvRows } from '../core/csv/csv-rows.js';
-import { minorUnitsText } from '../core/money/format.js';
+import { csvRows } from '#core/csv/csv-rows.js';
+import { minorUnitsText } from '#core/money/format.js';
 import { requiredValue } from './erp-mapping.js';
 import { accountOf, CSV_CONTENT_TYPE, type FormatInput, linesByEntity, utf8 } from './format-input.js';
 import { dayMonthYear, fileSlug } from './import-text.js';

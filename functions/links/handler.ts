@@ -1,9 +1,9 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { describeError } from '../aws/aws-errors.js';
-import { createSigningKeysReader } from '../aws/link-signing-secret.js';
-import { s3ReportSource } from '../aws/s3-report-source.js';
+import { describeError } from '#aws/aws-errors.js';
+import { createSigningKeysReader } from '#aws/link-signing-secret.js';
+import { s3ReportSource } from '#aws/s3-report-source.js';
 import { parseFunctionUrlEvent } from './function-url-event.js';
 import { type HttpResponse, htmlResponse } from './http-response.js';
 import { linkServiceConfigFromEnv } from './link-config.js';

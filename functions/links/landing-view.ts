@@ -1,11 +1,11 @@
-import { label } from '../core/glossary/glossary.js';
-import { ACU_DECIMALS, decimalStringToScaled } from '../core/money/acus.js';
-import { formatAcus, formatMoney } from '../core/money/format.js';
-import { parseDay } from '../core/period/calendar-date.js';
-import { dayRangeLabel } from '../core/period/period-label.js';
-import type { SummaryDocument } from '../core/report/summary-document.js';
-import { PRELIMINARY_NOTICE, unsettledSentence } from '../core/report/unsettled-sentence.js';
-import { describeLinkExpiry, formatUtcMinute } from '../email/link-expiry.js';
+import { label } from '#core/glossary/glossary.js';
+import { ACU_DECIMALS, decimalStringToScaled } from '#core/money/acus.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import { parseDay } from '#core/period/calendar-date.js';
+import { dayRangeLabel } from '#core/period/period-label.js';
+import type { SummaryDocument } from '#core/report/summary-document.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '#core/report/unsettled-sentence.js';
+import { describeLinkExpiry, formatUtcMinute } from '#email/link-expiry.js';
 import type { LandingView } from './pages/landing-page.js';
 import type { ReportFile } from './report-source.js';
 

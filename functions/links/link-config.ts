@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseEnvironment } from '../environment/parse-environment.js';
+import { parseEnvironment } from '#environment/parse-environment.js';
 
 /** The link service's configuration, read from its environment once per container. */
 export interface LinkServiceConfig {

@@ -1,4 +1,4 @@
-import { formatUtcMinute } from '../email/link-expiry.js';
+import { formatUtcMinute } from '#email/link-expiry.js';
 import type { AccessLogEntry } from './access-log.js';
 import { type HttpResponse, htmlResponse, redirectResponse, withoutBody } from './http-response.js';
 import { landingView } from './landing-view.js';

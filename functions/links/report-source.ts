@@ -1,4 +1,4 @@
-import type { SummaryDocument } from '../core/report/summary-document.js';
+import type { SummaryDocument } from '#core/report/summary-document.js';
 
 /** Metadata keys the report function writes for the expired page's advice: the manual events to ask for. */
 export const FRESH_LINK_EVENT_METADATA = 'fresh-link-event';

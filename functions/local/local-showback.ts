@@ -1,8 +1,8 @@
 import { join, resolve } from 'node:path';
-import { buildRawMessage } from '../email/raw-message.js';
-import { putShowbackWorkbook } from '../showback/put-showback-workbook.js';
-import type { ShowbackDelivery } from '../showback/run-showback.js';
-import { folderObjectStore } from '../store/folder-object-store.js';
+import { buildRawMessage } from '#email/raw-message.js';
+import { putShowbackWorkbook } from '#showback/put-showback-workbook.js';
+import type { ShowbackDelivery } from '#showback/run-showback.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /**

@@ -1,10 +1,10 @@
 import { access } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { FocusFiles } from '../focus/focus-files.js';
-import { FOCUS_FOLDER, focusLayout } from '../focus/focus-layout.js';
-import { putFocusPartition } from '../focus/put-focus-partition.js';
-import { folderObjectStore } from '../store/folder-object-store.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { FocusFiles } from '#focus/focus-files.js';
+import { FOCUS_FOLDER, focusLayout } from '#focus/focus-layout.js';
+import { putFocusPartition } from '#focus/put-focus-partition.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
 import { removeLeftovers } from './scratch-files.js';
 
 /** Where one period's FOCUS files landed on disk. */

@@ -1,8 +1,8 @@
-import { journalFileName } from '../core/cost-centres/journal-file-name.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { parseErpMapping } from '../journal-formats/erp-mapping.js';
-import { journalFormatFiles } from '../journal-formats/journal-format-files.js';
-import { shortReferenceOf } from '../journal-formats/journal-reference.js';
+import { journalFileName } from '#core/cost-centres/journal-file-name.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { parseErpMapping } from '#journal-formats/erp-mapping.js';
+import { journalFormatFiles } from '#journal-formats/journal-format-files.js';
+import { shortReferenceOf } from '#journal-formats/journal-reference.js';
 import type { JournalFormatRequest } from './cost-centre-setup.js';
 import { type JournalFormatFiles, NO_JOURNAL_FORMATS } from './report-artifacts.js';
 

@@ -1,14 +1,14 @@
-import { buildCostCentreReport } from '../core/cost-centres/build-cost-centre-report.js';
-import type { CostCentreMap } from '../core/cost-centres/cost-centre-map.js';
-import type { CreditAccounts } from '../core/cost-centres/credit-accounts.js';
-import { journalIdOf } from '../core/cost-centres/journal.js';
-import type { SharedPool } from '../core/cost-centres/shared-pool.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { SummaryDocument } from '../core/report/summary-document-schema.js';
-import type { Session } from '../core/session.js';
-import type { SharedCostRule } from '../core/shared-costs/shared-cost-rule.js';
-import type { JournalFormat } from '../journal-formats/journal-format.js';
-import type { TrueUps } from '../true-ups/true-up.js';
+import { buildCostCentreReport } from '#core/cost-centres/build-cost-centre-report.js';
+import type { CostCentreMap } from '#core/cost-centres/cost-centre-map.js';
+import type { CreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { journalIdOf } from '#core/cost-centres/journal.js';
+import type { SharedPool } from '#core/cost-centres/shared-pool.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { SummaryDocument } from '#core/report/summary-document-schema.js';
+import type { Session } from '#core/session.js';
+import type { SharedCostRule } from '#core/shared-costs/shared-cost-rule.js';
+import type { JournalFormat } from '#journal-formats/journal-format.js';
+import type { TrueUps } from '#true-ups/true-up.js';
 
 /** What a run needs for cost centres, the journal and showback; absent when no map was given. */
 export interface CostCentreSetup {

@@ -1,11 +1,11 @@
 import { createReadStream } from 'node:fs';
-import { sessionsExport } from '../chargeback/sessions-export.js';
-import type { StoredJournalFormat } from '../close/close-period.js';
-import { journalCsv } from '../core/cost-centres/journal-csv.js';
-import { journalFileName } from '../core/cost-centres/journal-file-name.js';
-import { toSummaryDocument } from '../core/report/summary-document.js';
-import type { ObjectMeta, ObjectStore, PutBody } from '../store/object-store.js';
-import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
+import { sessionsExport } from '#chargeback/sessions-export.js';
+import type { StoredJournalFormat } from '#close/close-period.js';
+import { journalCsv } from '#core/cost-centres/journal-csv.js';
+import { journalFileName } from '#core/cost-centres/journal-file-name.js';
+import { toSummaryDocument } from '#core/report/summary-document.js';
+import type { ObjectMeta, ObjectStore, PutBody } from '#store/object-store.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import type { ReportArtifacts } from './report-artifacts.js';
 
 /*

@@ -1,9 +1,9 @@
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import { cyclePeriod } from '../core/period/cycle-period.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import { resolvePeriod } from '../core/period/resolve-period.js';
-import { selectBillingCycle } from '../core/period/select-billing-cycle.js';
-import type { DevinClient } from '../devin/client/devin-client.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { cyclePeriod } from '#core/period/cycle-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { resolvePeriod } from '#core/period/resolve-period.js';
+import { selectBillingCycle } from '#core/period/select-billing-cycle.js';
+import type { DevinClient } from '#devin/client/devin-client.js';
 
 /** What a person or the schedule asks for, before it is resolved to instants. */
 export type PeriodChoice =

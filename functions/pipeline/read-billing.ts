@@ -1,10 +1,10 @@
-import { billingDaysOf } from '../core/period/billing-days-of.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { BilledConsumptionResult } from '../core/report/billed-consumption.js';
-import type { ReportFilters } from '../core/report/run-info.js';
-import type { SessionEdgesResult } from '../core/report/session-edges.js';
-import type { Session } from '../core/session.js';
-import type { BilledPrincipals, DevinClient } from '../devin/client/devin-client.js';
+import { billingDaysOf } from '#core/period/billing-days-of.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import type { ReportFilters } from '#core/report/run-info.js';
+import type { SessionEdgesResult } from '#core/report/session-edges.js';
+import type { Session } from '#core/session.js';
+import type { BilledPrincipals, DevinClient } from '#devin/client/devin-client.js';
 
 export interface Billing {
   readonly billed: BilledConsumptionResult;

@@ -1,6 +1,6 @@
-import type { NameSource } from '../core/report/chargeback-report.js';
-import type { Directory, PersonName } from '../core/report/directory.js';
-import type { DevinClient, Listing } from '../devin/client/devin-client.js';
+import type { NameSource } from '#core/report/chargeback-report.js';
+import type { Directory, PersonName } from '#core/report/directory.js';
+import type { DevinClient, Listing } from '#devin/client/devin-client.js';
 
 /**
  * Names for the report. A key that may not read members, service users or organizations still

@@ -1,9 +1,9 @@
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import { previousPeriodOf } from '../core/period/previous-period-of.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import { noPreviousReport } from '../core/report/compare-periods.js';
-import type { ReportFilters } from '../core/report/run-info.js';
-import { parseSummaryDocument, type SummaryDocument } from '../core/report/summary-document.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { previousPeriodOf } from '#core/period/previous-period-of.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { noPreviousReport } from '#core/report/compare-periods.js';
+import type { ReportFilters } from '#core/report/run-info.js';
+import { parseSummaryDocument, type SummaryDocument } from '#core/report/summary-document.js';
 import { isUnverifiedRecordFile } from './verified-summaries.js';
 
 /** Where earlier reports' summary.json live: the output folder, or the bucket. */

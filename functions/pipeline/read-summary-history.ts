@@ -1,8 +1,8 @@
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import { previousPeriodOf } from '../core/period/previous-period-of.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { ReportFilters } from '../core/report/run-info.js';
-import { parseSummaryDocument, type SummaryDocument } from '../core/report/summary-document.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { previousPeriodOf } from '#core/period/previous-period-of.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ReportFilters } from '#core/report/run-info.js';
+import { parseSummaryDocument, type SummaryDocument } from '#core/report/summary-document.js';
 import { type SummaryArchive, sameFilters } from './read-previous-summary.js';
 import { isUnverifiedRecordFile } from './verified-summaries.js';
 

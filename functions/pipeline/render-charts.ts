@@ -1,6 +1,6 @@
-import type { ChartImage } from '../charts/chart-image.js';
-import { renderReportCharts } from '../charts/render-report-charts.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
+import type { ChartImage } from '#charts/chart-image.js';
+import { renderReportCharts } from '#charts/render-report-charts.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import type { SummaryHistory } from './read-summary-history.js';
 import type { RunLog } from './run-log.js';
 

@@ -1,9 +1,9 @@
-import type { RunFiles } from '../close/run-files.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import type { FetchStats, Session } from '../core/session.js';
-import type { ErpMapping } from '../journal-formats/erp-mapping.js';
-import type { JournalFormatFile } from '../journal-formats/journal-format.js';
+import type { RunFiles } from '#close/run-files.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import type { FetchStats, Session } from '#core/session.js';
+import type { ErpMapping } from '#journal-formats/erp-mapping.js';
+import type { JournalFormatFile } from '#journal-formats/journal-format.js';
 
 /** Everything one run produced before it is stored anywhere. */
 export interface ReportArtifacts {

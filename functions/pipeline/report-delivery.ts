@@ -1,7 +1,7 @@
-import type { ClosedPeriod, ClosingFiles } from '../close/close-period.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { SessionArchives } from '../core/report/session-row-limit.js';
-import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
+import type { ClosedPeriod, ClosingFiles } from '#close/close-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { SessionArchives } from '#core/report/session-row-limit.js';
+import type { EmailDelivery, RenderedEmail } from '#email/render-chargeback-email.js';
 import type { SummaryArchive } from './read-previous-summary.js';
 import type { ReportArtifacts } from './report-artifacts.js';
 

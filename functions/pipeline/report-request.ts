@@ -1,11 +1,11 @@
-import type { RunFiles } from '../close/run-files.js';
-import type { Pricing } from '../core/money/pricing.js';
-import type { BillingCycle } from '../core/period/billing-cycle.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
-import type { ReportFilters } from '../core/report/run-info.js';
-import type { RunStatus } from '../core/report/run-status.js';
-import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
+import type { RunFiles } from '#close/run-files.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import type { ReportFilters } from '#core/report/run-info.js';
+import type { RunStatus } from '#core/report/run-status.js';
+import type { ClosedPeriodReader } from '#true-ups/closed-period-files.js';
 import type { CostCentreSetup } from './cost-centre-setup.js';
 
 /** What one run is asked to produce; the same for the CLI and the Lambda. */

@@ -1,28 +1,28 @@
-import type { ClosedPeriod } from '../close/close-period.js';
-import { RECORD_FILES, runFilesBase } from '../close/run-files.js';
-import { journalIdOf } from '../core/cost-centres/journal.js';
-import { buildChargebackReport } from '../core/report/build-chargeback-report.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
+import type { ClosedPeriod } from '#close/close-period.js';
+import { RECORD_FILES, runFilesBase } from '#close/run-files.js';
+import { journalIdOf } from '#core/cost-centres/journal.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
 import {
   reportSessionCoverage,
   type SessionArchives,
   type WorkbookSessionCoverage,
-} from '../core/report/session-row-limit.js';
-import type { FetchStats } from '../core/session.js';
-import type { SessionList } from '../core/session-list.js';
+} from '#core/report/session-row-limit.js';
+import type { FetchStats } from '#core/session.js';
+import type { SessionList } from '#core/session-list.js';
 import type {
   DevinClient,
   FetchedSessions,
   FetchProgress,
   FetchSessionsOptions,
   SessionQuery,
-} from '../devin/client/devin-client.js';
-import { renderChargebackEmail } from '../email/render-chargeback-email.js';
+} from '#devin/client/devin-client.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
+import { dropScratch, removeLeftovers, scratchFile } from '#local/scratch-files.js';
+import { readTrueUps } from '#true-ups/read-true-ups.js';
+import { writeChargebackWorkbook } from '#workbook/write-chargeback-workbook.js';
 import { GENERATOR } from '../generator.js';
-import { dropScratch, removeLeftovers, scratchFile } from '../local/scratch-files.js';
-import { readTrueUps } from '../true-ups/read-true-ups.js';
-import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
 import { buildJournalFormats } from './build-journal-formats.js';
 import { withCostCentres } from './cost-centre-setup.js';
 import { readBilling } from './read-billing.js';

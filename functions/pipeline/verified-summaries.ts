@@ -1,5 +1,5 @@
-import { CloseRecordMismatchError, verifiedClosedFile } from '../close/verify-closed-file.js';
-import type { ClosedPeriodReader } from '../true-ups/closed-period-files.js';
+import { CloseRecordMismatchError, verifiedClosedFile } from '#close/verify-closed-file.js';
+import type { ClosedPeriodReader } from '#true-ups/closed-period-files.js';
 import type { SummaryArchive } from './read-previous-summary.js';
 
 /**

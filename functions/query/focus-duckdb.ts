@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { COST_CENTRE_COLUMN } from '../focus/focus-columns.js';
-import { FOCUS_FOLDER } from '../focus/focus-layout.js';
+import { COST_CENTRE_COLUMN } from '#focus/focus-columns.js';
+import { FOCUS_FOLDER } from '#focus/focus-layout.js';
 import { FocusQueryError } from './focus-query-error.js';
 import { FOCUS_TABLE } from './focus-table.js';
 import { type DuckDbModule, loadDuckDb } from './load-duckdb.js';

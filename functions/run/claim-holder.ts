@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import type { HeldCloseClaim } from '../close/close-claim.js';
+import type { HeldCloseClaim } from '#close/close-claim.js';
 
 /**
  * Whether a claim's holder is known to be gone: a process on this host that no longer runs (a

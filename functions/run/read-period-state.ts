@@ -1,13 +1,13 @@
-import type { CloseRecord } from '../close/close-record.js';
-import type { CloseStore } from '../close/close-store.js';
-import type { SameMonthStores } from '../close/same-month-close.js';
+import type { CloseRecord } from '#close/close-record.js';
+import type { CloseStore } from '#close/close-store.js';
+import type { SameMonthStores } from '#close/same-month-close.js';
 import type {
   EmailMarkerName,
   EmailState,
   PeriodState,
   StoredClaim,
   StoredRecord,
-} from '../core/run/period-state.js';
+} from '#core/run/period-state.js';
 import { claimHolderGone } from './claim-holder.js';
 
 /** What the email markers say, and whether owners' showback emails are still owed. */

@@ -1,12 +1,12 @@
-import { holdCloseLease } from '../close/close-lease.js';
-import type { CloseRecord } from '../close/close-record.js';
-import { STALE_CLOSE_CLAIM_MS } from '../close/close-store.js';
-import { claimMonthClose, type SameMonthStores } from '../close/same-month-close.js';
-import { decide } from '../core/run/decide.js';
-import type { EmailMarkerName, StoredClaim } from '../core/run/period-state.js';
-import type { Build, RecordEmail, RunPlan, Waiting } from '../core/run/run-plan.js';
-import type { RunRequest } from '../core/run/run-request.js';
-import type { RunLog } from '../pipeline/run-log.js';
+import { holdCloseLease } from '#close/close-lease.js';
+import type { CloseRecord } from '#close/close-record.js';
+import { STALE_CLOSE_CLAIM_MS } from '#close/close-store.js';
+import { claimMonthClose, type SameMonthStores } from '#close/same-month-close.js';
+import { decide } from '#core/run/decide.js';
+import type { EmailMarkerName, StoredClaim } from '#core/run/period-state.js';
+import type { Build, RecordEmail, RunPlan, Waiting } from '#core/run/run-plan.js';
+import type { RunRequest } from '#core/run/run-request.js';
+import type { RunLog } from '#pipeline/run-log.js';
 import { type EmailStates, readPeriodState } from './read-period-state.js';
 import { refusalError } from './run-refused-error.js';
 

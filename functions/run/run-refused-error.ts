@@ -1,6 +1,6 @@
-import { InvalidInputError } from '../core/errors.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { Refusal } from '../core/run/run-plan.js';
+import { InvalidInputError } from '#core/errors.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { Refusal } from '#core/run/run-plan.js';
 
 /**
  * A run the period's state stops now (exit 1, not 2): it is being closed, closed under another

@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
-import type { ObjectStore } from '../store/object-store.js';
-import { XLSX_CONTENT_TYPE } from '../workbook/workbook-file-name.js';
+import type { ObjectStore } from '#store/object-store.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import type { SliceWorkbook } from './run-showback.js';
 
 /**

@@ -1,17 +1,17 @@
-import { journalFileName } from '../core/cost-centres/journal-file-name.js';
-import { sliceReport } from '../core/cost-centres/slice-report.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import type { SessionArchives } from '../core/report/session-row-limit.js';
-import type { FetchStats, Session } from '../core/session.js';
-import { buildShowbackContent } from '../email/build-showback-content.js';
-import type { EmailDelivery, RenderedEmail } from '../email/render-chargeback-email.js';
-import { renderHtml } from '../email/render-html.js';
-import { renderText } from '../email/render-text.js';
-import { dropScratch, scratchFile } from '../local/scratch-files.js';
-import type { RunLog } from '../pipeline/run-log.js';
-import { workbookFileName } from '../workbook/workbook-file-name.js';
-import { writeChargebackWorkbook } from '../workbook/write-chargeback-workbook.js';
+import { journalFileName } from '#core/cost-centres/journal-file-name.js';
+import { sliceReport } from '#core/cost-centres/slice-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import type { SessionArchives } from '#core/report/session-row-limit.js';
+import type { FetchStats, Session } from '#core/session.js';
+import { buildShowbackContent } from '#email/build-showback-content.js';
+import type { EmailDelivery, RenderedEmail } from '#email/render-chargeback-email.js';
+import { renderHtml } from '#email/render-html.js';
+import { renderText } from '#email/render-text.js';
+import { dropScratch, scratchFile } from '#local/scratch-files.js';
+import type { RunLog } from '#pipeline/run-log.js';
+import { workbookFileName } from '#workbook/workbook-file-name.js';
+import { writeChargebackWorkbook } from '#workbook/write-chargeback-workbook.js';
 import { type ShowbackOwner, showbackOwners, sliceName } from './showback-owners.js';
 
 /** A slice workbook written to scratch space, for the delivery to move or upload. */

@@ -1,4 +1,4 @@
-import type { CostCentreReport, CostCentreTotal } from '../core/cost-centres/cost-centre-report.js';
+import type { CostCentreReport, CostCentreTotal } from '#core/cost-centres/cost-centre-report.js';
 
 /** A budget owner and the cost centres they get one showback email about. */
 export interface ShowbackOwner {

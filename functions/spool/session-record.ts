@@ -1,4 +1,4 @@
-import type { PrincipalKind, PullRequest, Session } from '../core/session.js';
+import type { PrincipalKind, PullRequest, Session } from '#core/session.js';
 import { SpoolFormatError } from './spool-format-error.js';
 
 /**

@@ -1,6 +1,6 @@
 import { closeSync, fstatSync, openSync, readSync, writeSync } from 'node:fs';
-import type { Session } from '../core/session.js';
-import type { SessionList } from '../core/session-list.js';
+import type { Session } from '#core/session.js';
+import type { SessionList } from '#core/session-list.js';
 import { decodeSessionRecord, encodeSessionRecord } from './session-record.js';
 import { SpoolFormatError } from './spool-format-error.js';
 

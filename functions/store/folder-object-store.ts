@@ -4,8 +4,8 @@ import { link, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:
 import { hostname } from 'node:os';
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { dropScratch, holdScratch, processAlive } from '../local/scratch-files.js';
-import { writeFileAtomically, writeStreamAtomically } from '../local/write-file-atomically.js';
+import { dropScratch, holdScratch, processAlive } from '#local/scratch-files.js';
+import { writeFileAtomically, writeStreamAtomically } from '#local/write-file-atomically.js';
 import { FolderStoreError } from './folder-store-error.js';
 import {
   bodyBytes,

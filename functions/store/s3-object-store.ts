@@ -9,9 +9,9 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { describeError, ReportStoreError, type ReportStoreOperation } from '../aws/aws-errors.js';
-import { copyReportObject, putReportObject } from '../aws/report-object-store.js';
-import { isMissingObject, s3StatusOf } from '../aws/s3-error-kind.js';
+import { describeError, ReportStoreError, type ReportStoreOperation } from '#aws/aws-errors.js';
+import { copyReportObject, putReportObject } from '#aws/report-object-store.js';
+import { isMissingObject, s3StatusOf } from '#aws/s3-error-kind.js';
 import {
   bodyBytes,
   type ObjectBody,

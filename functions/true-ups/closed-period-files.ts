@@ -1,6 +1,6 @@
-import type { CloseRecord } from '../close/close-record.js';
-import type { ClosedFile } from '../close/verify-closed-file.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { CloseRecord } from '#close/close-record.js';
+import type { ClosedFile } from '#close/verify-closed-file.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /**
  * A closed period as its close stored it: the record, and the files it names, each read only

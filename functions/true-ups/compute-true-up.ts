@@ -1,11 +1,11 @@
-import { type CostCentreMap, UNMAPPED_CODE, UNMAPPED_NAME } from '../core/cost-centres/cost-centre-map.js';
-import { costCentreOfSession } from '../core/cost-centres/cost-centre-of-session.js';
-import type { Acus } from '../core/money/acus.js';
-import { allocateMinorUnits } from '../core/money/allocate-minor-units.js';
-import { costOf, roundCostToMinor } from '../core/money/cost.js';
-import type { Pricing } from '../core/money/pricing.js';
-import { byAmountDescending, byText } from '../core/report/rank.js';
-import type { Session } from '../core/session.js';
+import { type CostCentreMap, UNMAPPED_CODE, UNMAPPED_NAME } from '#core/cost-centres/cost-centre-map.js';
+import { costCentreOfSession } from '#core/cost-centres/cost-centre-of-session.js';
+import type { Acus } from '#core/money/acus.js';
+import { allocateMinorUnits } from '#core/money/allocate-minor-units.js';
+import { costOf, roundCostToMinor } from '#core/money/cost.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { byAmountDescending, byText } from '#core/report/rank.js';
+import type { Session } from '#core/session.js';
 import type { TrueUpLine, TrueUpPeriod } from './true-up.js';
 
 /**

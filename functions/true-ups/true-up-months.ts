@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** Closed periods a close re-reads for true-ups, by default: a quarter. */
 export const DEFAULT_TRUE_UP_MONTHS = 3;

@@ -1,6 +1,6 @@
-import type { Acus } from '../core/money/acus.js';
-import type { Pricing } from '../core/money/pricing.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { Acus } from '#core/money/acus.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /** One session whose ACUs changed after its period closed: a row of the True-ups sheet. */
 export interface TrueUpLine {

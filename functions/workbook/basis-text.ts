@@ -1,6 +1,6 @@
-import { billingDaysOf } from '../core/period/billing-days-of.js';
-import type { ReportPeriod } from '../core/period/report-period.js';
-import type { CostBasis } from '../core/report/cost-basis.js';
+import { billingDaysOf } from '#core/period/billing-days-of.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
 
 /** What the org and user tables charge, in the words every sheet repeats. */
 export function costBasisText(basis: CostBasis): string {

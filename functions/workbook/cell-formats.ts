@@ -1,4 +1,4 @@
-import type { Pricing } from '../core/money/pricing.js';
+import type { Pricing } from '#core/money/pricing.js';
 
 export const ACUS_FORMAT = '#,##0.00';
 export const COUNT_FORMAT = '#,##0';

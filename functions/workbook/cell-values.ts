@@ -1,7 +1,7 @@
 import type { CellHyperlinkValue } from 'exceljs';
 import { DateTime } from 'luxon';
-import { type Acus, acusToNumber, scaledToNumber } from '../core/money/acus.js';
-import { PRICE_DECIMALS, type Pricing } from '../core/money/pricing.js';
+import { type Acus, acusToNumber, scaledToNumber } from '#core/money/acus.js';
+import { PRICE_DECIMALS, type Pricing } from '#core/money/pricing.js';
 import { noteTruncatedCell } from './truncated-cells.js';
 import { WorkbookInputError } from './workbook-errors.js';
 

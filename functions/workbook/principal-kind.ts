@@ -1,4 +1,4 @@
-import type { PrincipalKind } from '../core/session.js';
+import type { PrincipalKind } from '#core/session.js';
 
 /** The "User Kind" column's header: whether a row's principal is a person or a service user. */
 export const USER_KIND_HEADER = 'User Kind';

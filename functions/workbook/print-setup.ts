@@ -1,6 +1,6 @@
 import type { AddWorksheetOptions, HeaderFooter, PageSetup } from 'exceljs';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { isPreliminary } from '../core/report/run-status.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { isPreliminary } from '#core/report/run-status.js';
 
 /**
  * Excel's "Narrow" margins: a quarter inch at the sides, which every office

@@ -5,7 +5,7 @@ import {
   type SessionArchives,
   sessionRowsText,
   type WorkbookSessionCoverage,
-} from '../core/report/session-row-limit.js';
+} from '#core/report/session-row-limit.js';
 import type { WorkbookInput } from './workbook-input.js';
 
 /** Which sessions the workbook's per-session sheets list: the same answer for every sheet. */

@@ -1,5 +1,5 @@
-import type { Acus } from '../core/money/acus.js';
-import type { Session } from '../core/session.js';
+import type { Acus } from '#core/money/acus.js';
+import type { Session } from '#core/session.js';
 
 export interface SessionTotals {
   readonly sessions: number;

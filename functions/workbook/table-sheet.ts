@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
 import type { PageSetup, Worksheet } from 'exceljs';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import { isPreliminary } from '../core/report/run-status.js';
-import { EXCEL_MAX_ROWS } from '../core/report/session-row-limit.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { isPreliminary } from '#core/report/run-status.js';
+import { EXCEL_MAX_ROWS } from '#core/report/session-row-limit.js';
 import { fitColumns } from './column-fit.js';
 import { spanNotes, writeTableTitle } from './fact-rows.js';
 import { ONE_PAGE_WIDE_UNITS, sheetOptions } from './print-setup.js';

@@ -1,4 +1,4 @@
-import type { ReportPeriod } from '../core/period/report-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 
 /** devin-acu-chargeback-2026-10.xlsx, or devin-acu-chargeback-2026-10-01_2026-10-15.xlsx for a range. */
 export function workbookFileName(period: ReportPeriod): string {

@@ -1,9 +1,9 @@
-import type { ChartImage } from '../charts/chart-image.js';
-import type { ChargebackReport } from '../core/report/chargeback-report.js';
-import type { RunInfo } from '../core/report/run-info.js';
-import type { SessionArchives } from '../core/report/session-row-limit.js';
-import type { FetchStats } from '../core/session.js';
-import type { Sessions } from '../core/session-list.js';
+import type { ChartImage } from '#charts/chart-image.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import type { SessionArchives } from '#core/report/session-row-limit.js';
+import type { FetchStats } from '#core/session.js';
+import type { Sessions } from '#core/session-list.js';
 
 export interface WorkbookInput {
   readonly report: ChargebackReport;

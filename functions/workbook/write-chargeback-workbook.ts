@@ -3,7 +3,7 @@ import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
-import { countOf } from '../core/session-list.js';
+import { countOf } from '#core/session-list.js';
 import { CHARGEBACK_SHEETS } from './chargeback-sheets.js';
 import { streamHyperlinksInSlices } from './streamed-hyperlinks.js';
 import { countingTruncatedCells } from './truncated-cells.js';

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ICommandHooks } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { CHART_ASSET_MODULES } from '../../functions/charts/chart-assets.js';
+import { CHART_ASSET_MODULES } from '#charts/chart-assets.js';
 
 /** Besides each package's files: package.json (module resolution reads its exports) and the licence. */
 const COMPANIONS = ['package.json', 'LICENSE'];

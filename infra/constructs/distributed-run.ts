@@ -13,7 +13,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { WINDOW_CONCURRENCY, WINDOW_RETRY } from '../../functions/distributed/window-retry.js';
+import { WINDOW_CONCURRENCY, WINDOW_RETRY } from '#distributed/window-retry.js';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
 import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';
 import { ReportFunction } from './report-function.js';

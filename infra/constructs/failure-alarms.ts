@@ -16,9 +16,9 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { CLOSE_OVERDUE_METRIC } from '../../functions/aws/close-overdue-metric.js';
-import { KEY_EXPIRY_METRIC } from '../../functions/aws/key-expiry-metric.js';
-import { RECOVERY_EVENT } from '../../functions/chargeback/manual-event-for.js';
+import { CLOSE_OVERDUE_METRIC } from '#aws/close-overdue-metric.js';
+import { KEY_EXPIRY_METRIC } from '#aws/key-expiry-metric.js';
+import { RECOVERY_EVENT } from '#chargeback/manual-event-for.js';
 import { acknowledgeNist } from '../nag/nist-acknowledgements.js';
 
 export interface FailureAlarmsProps {

@@ -17,9 +17,9 @@ import {
   FOCUS_COLUMNS,
   type FocusColumn,
   focusColumns,
-} from '../../functions/focus/focus-columns.js';
-import { FOCUS_FOLDER } from '../../functions/focus/focus-layout.js';
-import { FOCUS_TABLE } from '../../functions/query/focus-table.js';
+} from '#focus/focus-columns.js';
+import { FOCUS_FOLDER } from '#focus/focus-layout.js';
+import { FOCUS_TABLE } from '#query/focus-table.js';
 import { keyUseStatement } from '../kms-permissions.js';
 import { acknowledgeWildcardResources } from '../nag/acknowledge-wildcard-resources.js';
 import { acknowledgeNist, NIST_REASONS } from '../nag/nist-acknowledgements.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentDisposition } from '../../functions/aws/content-disposition.js';
+import { attachmentDisposition } from '#aws/content-disposition.js';
 
 describe('attachmentDisposition', () => {
   it('quotes a plain ASCII name as it is', () => {

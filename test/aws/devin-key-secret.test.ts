@@ -1,7 +1,7 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DevinKeySecretError } from '../../functions/aws/aws-errors.js';
-import { createDevinKeyReader, createDevinKeySecretReader } from '../../functions/aws/devin-key-secret.js';
+import { DevinKeySecretError } from '#aws/aws-errors.js';
+import { createDevinKeyReader, createDevinKeySecretReader } from '#aws/devin-key-secret.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';

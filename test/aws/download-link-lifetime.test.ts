@@ -3,7 +3,7 @@ import {
   CREDENTIALS_SAFETY_SECONDS,
   downloadLinkLifetimeSeconds,
   SIGV4_MAX_LINK_SECONDS,
-} from '../../functions/aws/download-link-lifetime.js';
+} from '#aws/download-link-lifetime.js';
 
 const signedAt = new Date('2026-11-01T06:00:00Z');
 const inSeconds = (seconds: number) => new Date(signedAt.getTime() + seconds * 1000);

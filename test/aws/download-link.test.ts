@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createDownloadLink } from '../../functions/aws/download-link.js';
-import { putReportObject } from '../../functions/aws/report-object-store.js';
+import { createDownloadLink } from '#aws/download-link.js';
+import { putReportObject } from '#aws/report-object-store.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 import { EMULATOR_REQUEST_TIMEOUT_MS } from '../support/aws-loopback.js';
 

@@ -1,10 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import {
-  claimEmailMarker,
-  completeEmailMarker,
-  releaseEmailMarker,
-} from '../../functions/aws/email-marker.js';
+import { claimEmailMarker, completeEmailMarker, releaseEmailMarker } from '#aws/email-marker.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';
 

@@ -5,8 +5,8 @@
 import { createServer, request } from 'node:http';
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { financeSesClient } from '../../functions/aws/aws-clients.js';
-import { sendRawEmail } from '../../functions/aws/ses-mailer.js';
+import { financeSesClient } from '#aws/aws-clients.js';
+import { sendRawEmail } from '#aws/ses-mailer.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { closeServer, listenOnLoopback } from '../support/aws-loopback.js';

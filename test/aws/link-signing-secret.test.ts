@@ -4,7 +4,7 @@ import {
   createSigningKeysReader,
   LinkSigningSecretError,
   SIGNING_KEYS_MAX_AGE_MS,
-} from '../../functions/aws/link-signing-secret.js';
+} from '#aws/link-signing-secret.js';
 import { type FakeSecretsManager, startFakeSecretsManager } from '../support/aws-secrets-manager-fake.js';
 
 const KEY_A = 'key-a-0123456789-abcdefghijklmnopqrstuvwxyz';

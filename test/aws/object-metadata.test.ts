@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { objectMetadataProblem } from '../../functions/aws/object-metadata.js';
+import { objectMetadataProblem } from '#aws/object-metadata.js';
 
 describe('objectMetadataProblem', () => {
   it('accepts lower-case names with ASCII values', () => {

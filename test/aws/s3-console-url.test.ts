@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { s3ConsoleUrl } from '../../functions/aws/s3-console-url.js';
+import { s3ConsoleUrl } from '#aws/s3-console-url.js';
 
 describe('s3ConsoleUrl', () => {
   it('opens the object page in the bucket’s region', () => {

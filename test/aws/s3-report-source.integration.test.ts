@@ -5,8 +5,8 @@
 import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { s3ReportSource } from '../../functions/aws/s3-report-source.js';
-import type { ReportSource } from '../../functions/links/report-source.js';
+import { s3ReportSource } from '#aws/s3-report-source.js';
+import type { ReportSource } from '#links/report-source.js';
 import { buildStack } from '../infra/support/build-stack.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { type S3RoleProxy, startS3RoleProxy } from '../support/aws-s3-role-proxy.js';

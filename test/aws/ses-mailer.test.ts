@@ -1,7 +1,7 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EmailSendError } from '../../functions/aws/aws-errors.js';
-import { SES_MAX_MESSAGE_BYTES, sendRawEmail } from '../../functions/aws/ses-mailer.js';
+import { EmailSendError } from '#aws/aws-errors.js';
+import { SES_MAX_MESSAGE_BYTES, sendRawEmail } from '#aws/ses-mailer.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { closedLoopbackPort } from '../support/aws-loopback.js';

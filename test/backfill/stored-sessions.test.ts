@@ -6,12 +6,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StoredReportError, spoolSessionsExport } from '../../functions/backfill/stored-sessions.js';
-import { sessionsExport } from '../../functions/chargeback/sessions-export.js';
-import type { Session } from '../../functions/core/session.js';
-import { sessionFromWire } from '../../functions/devin/client/wire-session.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import { spoolSessions } from '../../functions/spool/session-spool.js';
+import { StoredReportError, spoolSessionsExport } from '#backfill/stored-sessions.js';
+import { sessionsExport } from '#chargeback/sessions-export.js';
+import type { Session } from '#core/session.js';
+import { sessionFromWire } from '#devin/client/wire-session.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { spoolSessions } from '#spool/session-spool.js';
 import { session } from '../core/report/session-fixture.js';
 
 let dir = '';

@@ -2,9 +2,9 @@
 // The handler with the environment the stack gives it by default, against the SES emulator.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import { XLSX_CONTENT_TYPE } from '../../functions/workbook/workbook-file-name.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import { CONFIG_DEFAULTS } from '../../infra/config.js';
 import { type AwsEmulators, type StoredMail, startAwsEmulators } from '../support/aws-emulators.js';
 import {

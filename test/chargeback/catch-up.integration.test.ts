@@ -5,7 +5,7 @@
 
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CLOSE_OVERDUE_METRIC } from '../../functions/aws/close-overdue-metric.js';
+import { CLOSE_OVERDUE_METRIC } from '#aws/close-overdue-metric.js';
 import { useReportFunction } from '../support/report-function-harness.js';
 
 const BUCKET = 'chargeback-catch-up';

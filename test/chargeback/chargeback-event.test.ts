@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseChargebackEvent, parseReportEvent } from '../../functions/chargeback/chargeback-event.js';
-import { InvalidInputError } from '../../functions/core/errors.js';
+import { parseChargebackEvent, parseReportEvent } from '#chargeback/chargeback-event.js';
+import { InvalidInputError } from '#core/errors.js';
 
 function rejection(event: unknown): InvalidInputError {
   try {

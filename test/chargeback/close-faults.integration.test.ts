@@ -6,9 +6,9 @@
 
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ANSWER_LOST } from '../../functions/aws/ses-mailer.js';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { parseCloseRecord } from '../../functions/close/close-record.js';
+import { ANSWER_LOST } from '#aws/ses-mailer.js';
+import type { ChargebackResult } from '#chargeback/chargeback-result.js';
+import { parseCloseRecord } from '#close/close-record.js';
 import { useReportFunction } from '../support/report-function-harness.js';
 
 const API_KEY = 'apk_user_close_faults_secret_value_4821';

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { parseCloseRecord } from '../../functions/close/close-record.js';
+import { parseCloseRecord } from '#close/close-record.js';
 import { useReportFunction } from '../support/report-function-harness.js';
 
 const API_KEY = 'apk_user_close_takeover_secret_value_12345';

@@ -3,9 +3,9 @@
 
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCloseRecord } from '../../functions/close/close-record.js';
-import { closedSessionAcus } from '../../functions/close/closed-sessions.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { parseCloseRecord } from '#close/close-record.js';
+import { closedSessionAcus } from '#close/closed-sessions.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';

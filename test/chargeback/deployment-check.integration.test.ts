@@ -4,10 +4,10 @@
 
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { DeploymentCheckResult } from '../../functions/check/deployment-check-result.js';
-import type { CheckRow } from '../../functions/core/check/check-row.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import type { DeploymentCheckResult } from '#check/deployment-check-result.js';
+import type { CheckRow } from '#core/check/check-row.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { closedLoopbackPort, closeServer, listenOnLoopback } from '../support/aws-loopback.js';
 import { type SesIdentityProxy, startSesIdentityProxy } from '../support/aws-ses-identity-proxy.js';

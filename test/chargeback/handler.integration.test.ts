@@ -5,7 +5,7 @@ import { gunzipSync } from 'node:zlib';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lambdaConfigFromEnv } from '../../functions/chargeback/lambda-config.js';
-import { InvalidInputError } from '../../functions/core/errors.js';
+import { lambdaConfigFromEnv } from '#chargeback/lambda-config.js';
+import { InvalidInputError } from '#core/errors.js';
 
 const minimal = {
   REPORT_BUCKET: 'chargeback-reports',

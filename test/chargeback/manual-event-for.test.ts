@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseChargebackEvent } from '../../functions/chargeback/chargeback-event.js';
-import { manualEventText } from '../../functions/chargeback/manual-event-for.js';
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-import { resolveReportPeriod } from '../../functions/pipeline/period-choice.js';
+import { parseChargebackEvent } from '#chargeback/chargeback-event.js';
+import { manualEventText } from '#chargeback/manual-event-for.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { resolveReportPeriod } from '#pipeline/period-choice.js';
 import {
   CYCLE_FROM_5_OCTOBER_2026,
   FIRST_HALF_OF_OCTOBER_2026,

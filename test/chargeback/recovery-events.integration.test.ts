@@ -4,8 +4,8 @@
 // a live preview.
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { RECOVERY_EVENT } from '../../functions/chargeback/manual-event-for.js';
-import { parseCloseRecord } from '../../functions/close/close-record.js';
+import { RECOVERY_EVENT } from '#chargeback/manual-event-for.js';
+import { parseCloseRecord } from '#close/close-record.js';
 import { useReportFunction } from '../support/report-function-harness.js';
 
 const API_KEY = 'apk_user_recovery_events_secret_value_778';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportKeys } from '../../functions/chargeback/report-keys.js';
+import { reportKeys } from '#chargeback/report-keys.js';
 import { OCTOBER_2026_UTC as month, FIRST_HALF_OF_OCTOBER_2026 as range } from '../support/report-periods.js';
 
 describe('reportKeys', () => {

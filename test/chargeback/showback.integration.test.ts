@@ -6,7 +6,7 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, type StoredMail, startAwsEmulators } from '../support/aws-emulators.js';
 import { type RefusingSesProxy, startRefusingSesProxy } from '../support/aws-ses-refusing-proxy.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';

@@ -2,7 +2,7 @@
 // must fail before fetching, naming its session count, the limit and the setting to turn on.
 
 import { describe, expect, it } from 'vitest';
-import type { TooLargeForOneInvocationError } from '../../functions/core/scale/too-large-for-one-invocation-error.js';
+import type { TooLargeForOneInvocationError } from '#core/scale/too-large-for-one-invocation-error.js';
 import { useReportFunction } from '../support/report-function-harness.js';
 import { loadReportHandler, reportFunctionEnv } from '../support/report-handler.js';
 

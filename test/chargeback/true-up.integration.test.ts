@@ -6,11 +6,11 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from '../../functions/cli/demo-cost-centres.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import type { FakeDataset } from '../../functions/devin/fake/wire.js';
+import type { ChargebackResult } from '#chargeback/chargeback-result.js';
+import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from '#cli/demo-cost-centres.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import type { FakeDataset } from '#devin/fake/wire.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { type ReportBucket, reportBucket } from '../support/report-bucket.js';
 import {

@@ -1,13 +1,13 @@
 // Reports and summary.json documents for the chart tests, built by the real
 // core functions from sessions, so the charts are tested on what a run produces.
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import type { Pricing } from '../../functions/core/money/pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import type { RunInfo } from '../../functions/core/report/run-info.js';
-import { type SummaryDocument, toSummaryDocument } from '../../functions/core/report/summary-document.js';
-import type { FetchStats } from '../../functions/core/session.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { type SummaryDocument, toSummaryDocument } from '#core/report/summary-document.js';
+import type { FetchStats } from '#core/session.js';
 import { session } from '../core/report/session-fixture.js';
 
 const NOW = new Date('2026-12-01T06:00:00Z');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { compactAmount, tickLabel } from '../../functions/charts/chart-money.js';
-import { niceAxis } from '../../functions/charts/nice-axis.js';
-import { drawReportCharts } from '../../functions/charts/render-report-charts.js';
-import { fitText, textWidth } from '../../functions/charts/svg-text.js';
-import { reportChartModels } from '../../functions/core/charts/report-charts.js';
-import { formatMoney } from '../../functions/core/money/format.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
+import { compactAmount, tickLabel } from '#charts/chart-money.js';
+import { niceAxis } from '#charts/nice-axis.js';
+import { drawReportCharts } from '#charts/render-report-charts.js';
+import { fitText, textWidth } from '#charts/svg-text.js';
+import { reportChartModels } from '#core/charts/report-charts.js';
+import { formatMoney } from '#core/money/format.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
 import { FIVE_ORGS, monthReport, monthSummary, USD } from './chart-fixture.js';
 
 function drawings(history = [monthSummary('2026-10', FIVE_ORGS)]) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
-import { renderReportCharts } from '../../functions/charts/render-report-charts.js';
-import { ORG_COLOURS } from '../../functions/core/charts/chart-palette.js';
+import { CHART_WIDTH } from '#charts/cost-by-org-svg.js';
+import { renderReportCharts } from '#charts/render-report-charts.js';
+import { ORG_COLOURS } from '#core/charts/chart-palette.js';
 import { countColour, decodePng } from '../support/png.js';
 import { ELEVEN_ORGS, FIVE_ORGS, monthReport, monthSummary } from './chart-fixture.js';
 

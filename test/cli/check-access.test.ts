@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
+import { runReportCli } from '#cli/run-report-cli.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
 import type { FaultPlan } from '../support/fake-devin-api/faults.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 

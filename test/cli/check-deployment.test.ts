@@ -2,10 +2,10 @@
 // behind the proxy that answers identity and quota reads) and the fake Devin API.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCheckDeploymentCli } from '../../functions/cli/run-check-deployment-cli.js';
-import type { CheckRow } from '../../functions/core/check/check-row.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { runCheckDeploymentCli } from '#cli/run-check-deployment-cli.js';
+import type { CheckRow } from '#core/check/check-row.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { type SesIdentityProxy, startSesIdentityProxy } from '../support/aws-ses-identity-proxy.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliOptions } from '../../functions/cli/cli-options.js';
-import { InvalidInputError } from '../../functions/core/errors.js';
+import { parseCliOptions } from '#cli/cli-options.js';
+import { InvalidInputError } from '#core/errors.js';
 
 function failure(argv: readonly string[], env: Record<string, string | undefined> = {}): InvalidInputError {
   try {

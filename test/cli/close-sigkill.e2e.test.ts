@@ -14,10 +14,10 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { type CloseRecord, parseCloseRecord } from '../../functions/close/close-record.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { runReportCli } from '#cli/run-report-cli.js';
+import { type CloseRecord, parseCloseRecord } from '#close/close-record.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { duckdb, sqlText } from '../focus/read-parquet.js';
 import { type BuiltReportCli, buildReportCli, type ChildRun, finished } from '../support/built-report-cli.js';
 

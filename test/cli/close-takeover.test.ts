@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCloseRecord } from '../../functions/close/close-record.js';
+import { parseCloseRecord } from '#close/close-record.js';
 import { useReportCli } from '../support/report-cli-harness.js';
 
 const NOW = new Date('2026-12-06T10:00:00Z');

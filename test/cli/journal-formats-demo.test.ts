@@ -5,8 +5,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { JOURNAL_FORMATS } from '../../functions/journal-formats/journal-format.js';
+import { runReportCli } from '#cli/run-report-cli.js';
+import { JOURNAL_FORMATS } from '#journal-formats/journal-format.js';
 import { expectDocumentedRules } from '../journal-formats/documented-rules.js';
 import { readCsv } from '../journal-formats/read-format-file.js';
 

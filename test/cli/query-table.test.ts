@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { queryTable, roundDecimalText } from '../../functions/cli/query-table.js';
+import { queryTable, roundDecimalText } from '#cli/query-table.js';
 
 describe('npm run query: a table for reading', () => {
   it('rounds decimal text half-up on its digits, never through a float', () => {

@@ -2,9 +2,9 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQueryCli } from '../../functions/cli/run-query-cli.js';
-import { FOCUS_FOLDER } from '../../functions/focus/focus-layout.js';
-import type { DuckDbModule } from '../../functions/query/load-duckdb.js';
+import { runQueryCli } from '#cli/run-query-cli.js';
+import { FOCUS_FOLDER } from '#focus/focus-layout.js';
+import type { DuckDbModule } from '#query/load-duckdb.js';
 
 // Issue 31: @duckdb/node-api is an optional dependency (about 70 MB of native code only the laptop
 // query uses). Without it every other command works, and the query says how to install it.

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 /** Each case spawns the CLI, which builds whole demo months: as long as the child may run. */

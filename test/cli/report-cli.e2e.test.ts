@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { CHART_WIDTH } from '#charts/cost-by-org-svg.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { decodePng } from '../support/png.js';
 

@@ -5,9 +5,9 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_COST_CENTRES_FILE } from '../../functions/cli/demo-cost-centres.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { DEMO_COST_CENTRES_FILE } from '#cli/demo-cost-centres.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
 import { duckdb, sqlText } from '../focus/read-parquet.js';
 
 const COG_KEY = 'cog_true_up_e2e_service_user_secret_77aa01';

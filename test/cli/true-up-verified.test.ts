@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from '../../functions/cli/demo-cost-centres.js';
+import { DEMO_COST_CENTRES_FILE, DEMO_CREDIT_ACCOUNT } from '#cli/demo-cost-centres.js';
 import { useReportCli } from '../support/report-cli-harness.js';
 
 let clock = new Date('2026-11-02T14:00:00Z');

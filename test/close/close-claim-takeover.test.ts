@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CloseStore } from '../../functions/close/close-store.js';
-import { storedClose } from '../../functions/close/stored-close.js';
-import { folderObjectStore } from '../../functions/store/folder-object-store.js';
-import type { ObjectStore } from '../../functions/store/object-store.js';
-import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+import type { CloseStore } from '#close/close-store.js';
+import { storedClose } from '#close/stored-close.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
+import type { ObjectStore } from '#store/object-store.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 
 const NOW = new Date('2026-12-06T10:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeClaimText, judgeHeldClaim, parseCloseClaim } from '../../functions/close/close-claim.js';
+import { closeClaimText, judgeHeldClaim, parseCloseClaim } from '#close/close-claim.js';
 
 const NOW = new Date('2026-12-06T10:00:00Z');
 const MINUTE = 60_000;

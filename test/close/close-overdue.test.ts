@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeOverdue } from '../../functions/close/close-overdue.js';
+import { closeOverdue } from '#close/close-overdue.js';
 
 const november = new Date('2026-12-01T00:00:00Z');
 

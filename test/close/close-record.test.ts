@@ -8,11 +8,11 @@ import {
   closeRecordName,
   closeRecordText,
   parseCloseRecord,
-} from '../../functions/close/close-record.js';
-import { CloseRecordMismatchError, closedSessionAcus } from '../../functions/close/closed-sessions.js';
-import { decimalStringToScaled } from '../../functions/core/money/acus.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
+} from '#close/close-record.js';
+import { CloseRecordMismatchError, closedSessionAcus } from '#close/closed-sessions.js';
+import { decimalStringToScaled } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
 
 const acus = (text: string) => decimalStringToScaled(text, 12);
 const PERIOD = monthPeriod('2026-10', 'UTC', new Date('2027-01-01T00:00:00Z'));
@@ -114,7 +114,7 @@ describe('closedSessionAcus', () => {
 describe('run files', () => {
   const none = { orgIds: [], userIds: [], tags: [] };
   it('gives a filtered run its own names, the same for the same slice', async () => {
-    const { runFilesFor, runFilesBase, filterId } = await import('../../functions/close/run-files.js');
+    const { runFilesFor, runFilesBase, filterId } = await import('#close/run-files.js');
     const a = { orgIds: ['org_b', 'org_a'], userIds: [], tags: [] };
     const b = { orgIds: ['org_a', 'org_b', 'org_a'], userIds: [], tags: [] };
     expect(filterId(a)).toMatch(/^[0-9a-f]{8}$/);
@@ -133,7 +133,7 @@ describe('run files', () => {
 
 describe('record file names', () => {
   it("tell the period's record from a filtered slice and a preview", async () => {
-    const { isRecordFileName } = await import('../../functions/close/run-files.js');
+    const { isRecordFileName } = await import('#close/run-files.js');
     expect(isRecordFileName('r/monthly/2026/devin-acu-chargeback-2026-10.sessions.json.gz')).toBe(true);
     expect(isRecordFileName('devin-acu-chargeback-2026-10-01_2026-10-15.summary.json')).toBe(true);
     expect(isRecordFileName('devin-acu-chargeback-2026-10_filtered-1a2b3c4d.sessions.json.gz')).toBe(false);

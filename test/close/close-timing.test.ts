@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseCloseSettleHours } from '../../functions/close/close-settle-hours.js';
+import { parseCloseSettleHours } from '#close/close-settle-hours.js';
 import {
   assertMayClose,
   closeTiming,
   isBeforeFirstReportDay,
   lastBillingDayEnd,
-} from '../../functions/close/close-timing.js';
+} from '#close/close-timing.js';
 
 describe('when a period may be closed', () => {
   it('waits for the end of the last billing day (08:00 UTC the day after) plus the settle margin', () => {

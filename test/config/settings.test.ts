@@ -6,12 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { lambdaConfigFromEnv } from '../../functions/chargeback/lambda-config.js';
-import { parseCliOptions, USAGE } from '../../functions/cli/cli-options.js';
-import { readSetting, type Setting } from '../../functions/config/setting.js';
-import { SETTINGS } from '../../functions/config/settings.js';
-import { settingRow } from '../../functions/config/settings-table.js';
-import { InvalidInputError } from '../../functions/core/errors.js';
+import { lambdaConfigFromEnv } from '#chargeback/lambda-config.js';
+import { parseCliOptions, USAGE } from '#cli/cli-options.js';
+import { readSetting, type Setting } from '#config/setting.js';
+import { SETTINGS } from '#config/settings.js';
+import { settingRow } from '#config/settings-table.js';
+import { InvalidInputError } from '#core/errors.js';
 import { CONFIG_KEYS, ConfigError, parseConfig } from '../../infra/config.js';
 import { buildStack, MINIMAL_CONTEXT } from '../infra/support/build-stack.js';
 

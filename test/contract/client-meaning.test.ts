@@ -6,12 +6,12 @@
  * the client slips on it; the fake answers each way the docs allow.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Acus } from '../../functions/core/money/acus.js';
-import type { BilledConsumption } from '../../functions/core/report/billed-consumption.js';
-import { createDevinClient, type DevinClient } from '../../functions/devin/client/devin-client.js';
-import { PRODUCT_NOT_STATED } from '../../functions/devin/client/v3/wire-consumption-v3.js';
-import type { ArrayEncoding } from '../../functions/devin/fake/query-reader.js';
-import type { FakeDataset, WireSession } from '../../functions/devin/fake/wire.js';
+import type { Acus } from '#core/money/acus.js';
+import type { BilledConsumption } from '#core/report/billed-consumption.js';
+import { createDevinClient, type DevinClient } from '#devin/client/devin-client.js';
+import { PRODUCT_NOT_STATED } from '#devin/client/v3/wire-consumption-v3.js';
+import type { ArrayEncoding } from '#devin/fake/query-reader.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 import {
   startTestDevinApi,
   type TestDevinApi,

@@ -1,4 +1,4 @@
-import { USER_AGENT } from '../../functions/devin/client/get-json.js';
+import { USER_AGENT } from '#devin/client/get-json.js';
 import type { ExchangeObserver } from '../support/fake-devin-api/exchange-observers.js';
 import { contractState } from './contract-violations.js';
 import { answerViolations, requestViolations } from './endpoint-contract.js';

@@ -3,8 +3,8 @@
  * (it has no hooks of its own): a client request off the contract, sent to it, is noted.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { USER_AGENT } from '../../functions/devin/client/get-json.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
+import { USER_AGENT } from '#devin/client/get-json.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
 import { AUTH, datasetOf, KEY, minuteSessions } from '../devin/fake/wire-fixtures.js';
 import { contractState } from './contract-violations.js';
 

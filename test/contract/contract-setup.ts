@@ -5,12 +5,12 @@
  * the test that caused it.
  */
 import { afterEach, expect, vi } from 'vitest';
-import type * as FakeModule from '../../functions/devin/fake/fake-devin-api.js';
+import type * as FakeModule from '#devin/fake/fake-devin-api.js';
 import { contractState } from './contract-violations.js';
 
 // Every fake the test process starts (the demo's, inside the CLI, included) gets the contract
 // observer around its own intercept, if any: the fake itself keeps no test hooks.
-vi.mock('../../functions/devin/fake/fake-devin-api.js', async (importOriginal) => {
+vi.mock('#devin/fake/fake-devin-api.js', async (importOriginal) => {
   const original = await importOriginal<typeof FakeModule>();
   const { observedIntercept } = await import('../support/fake-devin-api/exchange-observers.js');
   const { contractObserver } = await import('./contract-observer.js');

@@ -5,21 +5,18 @@
  * the suite is checked too, by contract-setup.ts.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { billingCyclesFromWire } from '../../functions/devin/client/billing-cycle.js';
-import { serviceUserFromWire } from '../../functions/devin/client/service-user.js';
-import { dailyConsumptionFromWireV3 } from '../../functions/devin/client/v3/wire-consumption-v3.js';
-import { parseCursorPage } from '../../functions/devin/client/v3/wire-cursor-page.js';
-import {
-  memberFromWireV3,
-  organizationFromWireV3,
-} from '../../functions/devin/client/v3/wire-directory-v3.js';
-import { sessionFromWireV3 } from '../../functions/devin/client/v3/wire-session-v3.js';
-import { billedConsumptionFromWire } from '../../functions/devin/client/wire-consumption.js';
-import { parsePage } from '../../functions/devin/client/wire-page.js';
-import { sessionFromWire } from '../../functions/devin/client/wire-session.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import type { V3Prefix } from '../../functions/devin/fake/v3/v3-endpoints.js';
+import { billingCyclesFromWire } from '#devin/client/billing-cycle.js';
+import { serviceUserFromWire } from '#devin/client/service-user.js';
+import { dailyConsumptionFromWireV3 } from '#devin/client/v3/wire-consumption-v3.js';
+import { parseCursorPage } from '#devin/client/v3/wire-cursor-page.js';
+import { memberFromWireV3, organizationFromWireV3 } from '#devin/client/v3/wire-directory-v3.js';
+import { sessionFromWireV3 } from '#devin/client/v3/wire-session-v3.js';
+import { billedConsumptionFromWire } from '#devin/client/wire-consumption.js';
+import { parsePage } from '#devin/client/wire-page.js';
+import { sessionFromWire } from '#devin/client/wire-session.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import type { V3Prefix } from '#devin/fake/v3/v3-endpoints.js';
 import { answerViolations, ENDPOINTS, requestViolations } from './endpoint-contract.js';
 import * as v2 from './v2-contract.js';
 import * as v3 from './v3-contract.js';

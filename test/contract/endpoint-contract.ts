@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { IncomingRequest } from '../../functions/devin/fake/exchange.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
 import { type QueryContract, queryViolations } from './query-contract.js';
 import * as v2 from './v2-contract.js';
 import * as v3 from './v3-contract.js';

@@ -1,4 +1,4 @@
-import { InvalidInputError } from '../../functions/core/errors.js';
+import { InvalidInputError } from '#core/errors.js';
 
 /** Runs `fn` and returns the InvalidInputError it throws, so a test can assert field, value and message. */
 export function invalidInput(fn: () => unknown): InvalidInputError {

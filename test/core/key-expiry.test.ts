@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyExpiryWarning, parseKeyExpiry } from '../../functions/core/key-expiry/key-expiry.js';
+import { keyExpiryWarning, parseKeyExpiry } from '#core/key-expiry/key-expiry.js';
 
 describe('key expiry', () => {
   it('reads a day or an instant with offset, and names the field and value otherwise', () => {

@@ -8,29 +8,29 @@ import { join } from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJsonObject } from '../../functions/aws/report-object-store.js';
-import type { ChargebackRun } from '../../functions/chargeback/chargeback-event.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
-import { lambdaConfigFromEnv } from '../../functions/chargeback/lambda-config.js';
-import { reportKeys } from '../../functions/chargeback/report-keys.js';
-import { type JobDeps, runChargebackJob } from '../../functions/chargeback/run-chargeback-job.js';
-import { resolvePeriod } from '../../functions/core/period/resolve-period.js';
-import { createDevinClient } from '../../functions/devin/client/devin-client.js';
-import type { IncomingRequest } from '../../functions/devin/fake/exchange.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { getJsonObject } from '#aws/report-object-store.js';
+import type { ChargebackRun } from '#chargeback/chargeback-event.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { lambdaConfigFromEnv } from '#chargeback/lambda-config.js';
+import { reportKeys } from '#chargeback/report-keys.js';
+import { type JobDeps, runChargebackJob } from '#chargeback/run-chargeback-job.js';
+import { resolvePeriod } from '#core/period/resolve-period.js';
+import { createDevinClient } from '#devin/client/devin-client.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import {
   type DistributedRun,
   distributedRunJson,
   parseMergeEvent,
   parseWindowEvent,
   type WindowPart,
-} from '../../functions/distributed/distributed-run.js';
-import type { HandedOverResult } from '../../functions/distributed/hand-over.js';
-import { runMergeJob } from '../../functions/distributed/merge-job.js';
-import type { MergeResult } from '../../functions/distributed/merge-result.js';
-import { partsFolder } from '../../functions/distributed/part-keys.js';
-import { runStepsLocally } from '../../functions/distributed/run-steps-locally.js';
-import { runWindowStep } from '../../functions/distributed/window-step.js';
+} from '#distributed/distributed-run.js';
+import type { HandedOverResult } from '#distributed/hand-over.js';
+import { runMergeJob } from '#distributed/merge-job.js';
+import type { MergeResult } from '#distributed/merge-result.js';
+import { partsFolder } from '#distributed/part-keys.js';
+import { runStepsLocally } from '#distributed/run-steps-locally.js';
+import { runWindowStep } from '#distributed/window-step.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';

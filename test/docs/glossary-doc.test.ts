@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { glossaryEntries, RETIRED_LABELS } from '../../functions/core/glossary/glossary.js';
+import { glossaryEntries, RETIRED_LABELS } from '#core/glossary/glossary.js';
 import { between, tableRows } from '../support/markdown.js';
 
 const read = (path: string) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');

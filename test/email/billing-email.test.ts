@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import { BILLING_CYCLE, COMPARISON, reconciledReport } from './billing-fixtures.js';
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 

@@ -1,7 +1,7 @@
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import type { OrgChange, PeriodComparison } from '../../functions/core/report/period-comparison.js';
-import type { Reconciliation } from '../../functions/core/report/reconciliation.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { OrgChange, PeriodComparison } from '#core/report/period-comparison.js';
+import type { Reconciliation } from '#core/report/reconciliation.js';
 import { CYCLE_FROM_5_OCTOBER_2026 } from '../support/report-periods.js';
 import { acus, octoberReport } from './fixtures.js';
 

@@ -1,14 +1,14 @@
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ChartImage } from '../../functions/charts/chart-image.js';
-import { CHART_WIDTH } from '../../functions/charts/cost-by-org-svg.js';
-import { renderReportCharts } from '../../functions/charts/render-report-charts.js';
-import { previewHtml } from '../../functions/email/chart-html.js';
-import { escapeHtml } from '../../functions/email/escape-html.js';
-import { inlineChartParts } from '../../functions/email/inline-chart-parts.js';
-import { buildRawMessage } from '../../functions/email/raw-message.js';
-import { type RenderedEmail, renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
-import { XLSX_CONTENT_TYPE } from '../../functions/workbook/workbook-file-name.js';
+import type { ChartImage } from '#charts/chart-image.js';
+import { CHART_WIDTH } from '#charts/cost-by-org-svg.js';
+import { renderReportCharts } from '#charts/render-report-charts.js';
+import { previewHtml } from '#email/chart-html.js';
+import { escapeHtml } from '#email/escape-html.js';
+import { inlineChartParts } from '#email/inline-chart-parts.js';
+import { buildRawMessage } from '#email/raw-message.js';
+import { type RenderedEmail, renderChargebackEmail } from '#email/render-chargeback-email.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import { FIVE_ORGS, monthSummary } from '../charts/chart-fixture.js';
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanApiText } from '../../functions/email/clean-api-text.js';
+import { cleanApiText } from '#email/clean-api-text.js';
 
 describe('cleanApiText', () => {
   it('folds line breaks, tabs and other control characters into single spaces', () => {

@@ -3,15 +3,10 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  GLOSSARY,
-  label,
-  RETIRED_LABELS,
-  RETIRED_WHOLE_LABELS,
-} from '../../functions/core/glossary/glossary.js';
-import { summaryDocumentSchema } from '../../functions/core/report/summary-document-schema.js';
-import { landingView } from '../../functions/links/landing-view.js';
-import { landingPage } from '../../functions/links/pages/landing-page.js';
+import { GLOSSARY, label, RETIRED_LABELS, RETIRED_WHOLE_LABELS } from '#core/glossary/glossary.js';
+import { summaryDocumentSchema } from '#core/report/summary-document-schema.js';
+import { landingView } from '#links/landing-view.js';
+import { landingPage } from '#links/pages/landing-page.js';
 import { runDemoMonths } from '../focus/demo-months.js';
 
 const BASE = 'devin-acu-chargeback-2026-11';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Pricing } from '../../functions/core/money/pricing.js';
-import {
-  formatAmount,
-  formatCount,
-  formatShareOfTotal,
-  formatUnitPrice,
-} from '../../functions/email/email-figures.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { formatAmount, formatCount, formatShareOfTotal, formatUnitPrice } from '#email/email-figures.js';
 
 function pricing(unitPriceText: string, currency: string, minorDigits: number): Pricing {
   return { unitPriceText, unitPriceScaled: 0n, currency, minorDigits };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from '../../functions/email/escape-html.js';
+import { escapeHtml } from '#email/escape-html.js';
 
 describe('escapeHtml', () => {
   it('turns a script tag into text', () => {

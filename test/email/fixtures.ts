@@ -1,11 +1,11 @@
-import { type Acus, decimalStringToScaled } from '../../functions/core/money/acus.js';
-import type { Pricing } from '../../functions/core/money/pricing.js';
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
-import { peopleOf } from '../../functions/core/report/people.js';
-import type { RunInfo } from '../../functions/core/report/run-info.js';
-import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
-import type { EmailDelivery } from '../../functions/email/render-chargeback-email.js';
+import { type Acus, decimalStringToScaled } from '#core/money/acus.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ChargebackReport, OrgTotal, UserTotal } from '#core/report/chargeback-report.js';
+import { peopleOf } from '#core/report/people.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { ALL_SETTLED } from '#core/report/unsettled.js';
+import type { EmailDelivery } from '#email/render-chargeback-email.js';
 import { OCTOBER_2026_UTC, USD_2_25 as SHARED_USD_2_25 } from '../support/report-periods.js';
 
 /** "12.34" → exact Acus. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeLifetime, describeLinkExpiry, formatUtcMinute } from '../../functions/email/link-expiry.js';
+import { describeLifetime, describeLinkExpiry, formatUtcMinute } from '#email/link-expiry.js';
 
 const GENERATED = new Date('2026-10-27T14:05:00Z');
 

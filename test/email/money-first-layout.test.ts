@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import { runDemoMonths } from '../focus/demo-months.js';
 import { chromiumAvailable, measureHtmlWidth } from '../support/measure-html-width.js';
 import { reconciledReport } from './billing-fixtures.js';

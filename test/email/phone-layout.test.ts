@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import { chromiumAvailable, measureHtmlWidth } from '../support/measure-html-width.js';
 import { reconciledReport } from './billing-fixtures.js';
 import { hostileReport, octoberRun, s3Delivery } from './fixtures.js';

@@ -1,12 +1,8 @@
 import { type AddressObject, simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
-import {
-  buildRawMessage,
-  type RawMessageInput,
-  SES_MAX_RECIPIENTS,
-} from '../../functions/email/raw-message.js';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
-import { XLSX_CONTENT_TYPE } from '../../functions/workbook/workbook-file-name.js';
+import { buildRawMessage, type RawMessageInput, SES_MAX_RECIPIENTS } from '#email/raw-message.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
+import { XLSX_CONTENT_TYPE } from '#workbook/workbook-file-name.js';
 import { hostileReport, octoberRun, s3Delivery } from './fixtures.js';
 
 const email = renderChargebackEmail({ report: hostileReport(), run: octoberRun(), delivery: s3Delivery() });

@@ -4,7 +4,7 @@ import {
   domainOf,
   firstOutsideDomains,
   parseDomainList,
-} from '../../functions/email/recipient-domains.js';
+} from '#email/recipient-domains.js';
 
 describe('recipient domains', () => {
   it('reads an address’s domain after its last @, lower-case', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import {
   emptyReport,
   fileDelivery,

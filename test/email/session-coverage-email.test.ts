@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { workbookSessionCoverage } from '../../functions/core/report/session-row-limit.js';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { workbookSessionCoverage } from '#core/report/session-row-limit.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 
 const ARCHIVES = {

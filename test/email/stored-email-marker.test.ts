@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedEmailMarker } from '../../functions/email/stored-email-marker.js';
-import { folderObjectStore } from '../../functions/store/folder-object-store.js';
-import type { ObjectStore } from '../../functions/store/object-store.js';
-import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+import { storedEmailMarker } from '#email/stored-email-marker.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
+import type { ObjectStore } from '#store/object-store.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 
 const BUCKET = 'stored-email-marker';

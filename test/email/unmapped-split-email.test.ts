@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseCreditAccounts } from '../../functions/core/cost-centres/credit-accounts.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import type { Directory } from '../../functions/core/report/directory.js';
-import type { Session } from '../../functions/core/session.js';
-import { costCentreNotices } from '../../functions/email/cost-centre-email.js';
-import { withCostCentres } from '../../functions/pipeline/cost-centre-setup.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { Directory } from '#core/report/directory.js';
+import type { Session } from '#core/session.js';
+import { costCentreNotices } from '#email/cost-centre-email.js';
+import { withCostCentres } from '#pipeline/cost-centre-setup.js';
 import { costCentreMap } from '../core/cost-centres/map-fixture.js';
 import { session } from '../core/report/session-fixture.js';
 import { OCTOBER_2026_UTC, USD_2_25 } from '../support/report-periods.js';

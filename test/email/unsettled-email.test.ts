@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import type { RunStatus } from '../../functions/core/report/run-status.js';
-import { ALL_SETTLED, type Unsettled } from '../../functions/core/report/unsettled.js';
-import { renderChargebackEmail } from '../../functions/email/render-chargeback-email.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import type { RunStatus } from '#core/report/run-status.js';
+import { ALL_SETTLED, type Unsettled } from '#core/report/unsettled.js';
+import { renderChargebackEmail } from '#email/render-chargeback-email.js';
 import { octoberReport, octoberRun, s3Delivery } from './fixtures.js';
 
 const UNSETTLED: Unsettled = { sessions: 3, acus: acusFromNumber(40), costMinor: 9000n };

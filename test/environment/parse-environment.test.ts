@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { parseEnvironment } from '../../functions/environment/parse-environment.js';
-import { focusOptionsFromEnv } from '../../functions/focus/focus-options.js';
-import { linkServiceConfigFromEnv } from '../../functions/links/link-config.js';
+import { parseEnvironment } from '#environment/parse-environment.js';
+import { focusOptionsFromEnv } from '#focus/focus-options.js';
+import { linkServiceConfigFromEnv } from '#links/link-config.js';
 import { invalidInput } from '../core/invalid-input.js';
 
 const schema = z.object({

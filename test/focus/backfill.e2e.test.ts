@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runBackfillCli } from '../../functions/cli/run-backfill-cli.js';
+import { runBackfillCli } from '#cli/run-backfill-cli.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 import { monthBefore, runDemoMonths } from './demo-months.js';
 import { duckdb, sqlText } from './read-parquet.js';

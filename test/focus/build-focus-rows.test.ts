@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACU_SCALE, acusFromNumber } from '../../functions/core/money/acus.js';
-import { costOf } from '../../functions/core/money/cost.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import type { RunInfo } from '../../functions/core/report/run-info.js';
-import { buildFocusDataset, tagsJson } from '../../functions/focus/build-focus-rows.js';
-import { focusColumns } from '../../functions/focus/focus-columns.js';
-import type { FocusRow } from '../../functions/focus/focus-row.js';
+import { ACU_SCALE, acusFromNumber } from '#core/money/acus.js';
+import { costOf } from '#core/money/cost.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { buildFocusDataset, tagsJson } from '#focus/build-focus-rows.js';
+import { focusColumns } from '#focus/focus-columns.js';
+import type { FocusRow } from '#focus/focus-row.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from '../core/report/reconciliation-scenario.js';
 import { session } from '../core/report/session-fixture.js';
 
@@ -182,7 +182,7 @@ describe('tagsJson', () => {
 
 describe('focusCsv', () => {
   it('writes exact decimals, UTC seconds, empty nulls, and defuses text a spreadsheet would run', async () => {
-    const { focusCsv } = await import('../../functions/focus/focus-csv.js');
+    const { focusCsv } = await import('#focus/focus-csv.js');
     const sessions = [
       session({ sessionId: 's-1', title: '=HYPERLINK("http://example.com","x")', acus: 1.5, tags: ['a,b'] }),
       session({ sessionId: 's-2', title: 'plain, "quoted"', acus: 0.000000000001, userId: null }),

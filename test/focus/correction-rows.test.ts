@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import { postingRows } from '../../functions/focus/posting-rows.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { postingRows } from '#focus/posting-rows.js';
 
 const USD = parsePricing('2.25', 'USD');
 const SEPTEMBER = monthPeriod('2026-09', 'UTC', new Date('2026-10-02T00:00:00Z'));

@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
+import { runReportCli } from '#cli/run-report-cli.js';
 
 /** YYYY-MM of the month `back` months before `now` (UTC). */
 export function monthBefore(now: Date, back: number): string {

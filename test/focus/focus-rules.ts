@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
-import { ALLOCATION_COLUMNS, FOCUS_COLUMNS } from '../../functions/focus/focus-columns.js';
-import { CHARGE_CATEGORIES, CHARGE_FREQUENCIES } from '../../functions/focus/focus-row.js';
+import { ALLOCATION_COLUMNS, FOCUS_COLUMNS } from '#focus/focus-columns.js';
+import { CHARGE_CATEGORIES, CHARGE_FREQUENCIES } from '#focus/focus-row.js';
 import { duckdb, sqlText } from './read-parquet.js';
 
 /** FOCUS 1.2 ServiceCategory values (focus.md §2). */

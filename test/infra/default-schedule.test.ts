@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { closableFrom } from '../../functions/close/close-timing.js';
+import { closableFrom } from '#close/close-timing.js';
 import { defaultSchedule } from '../../infra/default-schedule.js';
 
 /** The instant a `cron(0 H D * ? *)` in UTC fires in the month after the one given. */

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WINDOW_CONCURRENCY, WINDOW_RETRY } from '../../functions/distributed/window-retry.js';
+import { WINDOW_CONCURRENCY, WINDOW_RETRY } from '#distributed/window-retry.js';
 import { buildStack } from './support/build-stack.js';
 
 interface CfnResource {

@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { focusColumns } from '../../functions/focus/focus-columns.js';
+import { focusColumns } from '#focus/focus-columns.js';
 import { DEFAULT_BYTES_SCANNED_CUTOFF } from '../../infra/constructs/focus-athena.js';
 import { buildStack } from './support/build-stack.js';
 

@@ -18,11 +18,11 @@ import { promisify } from 'node:util';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { App } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import type { HandedOverResult } from '../../functions/distributed/hand-over.js';
-import type { HttpResponse } from '../../functions/links/http-response.js';
+import type { ChargebackResult } from '#chargeback/chargeback-result.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import type { HandedOverResult } from '#distributed/hand-over.js';
+import type { HttpResponse } from '#links/http-response.js';
 import { ChargebackStack } from '../../infra/chargeback-stack.js';
 import { readConfig } from '../../infra/config.js';
 import { functionUrlEvent } from '../links/function-url-event.js';
@@ -243,10 +243,10 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 24)', () => {
     const { REPORT_PREFIX: _linkPrefix, ...linkEnv } = environmentOf(link, {});
     restoreEnv = useAwsEnv({ ...linkEnv, ...env, POWERTOOLS_LOG_LEVEL: 'SILENT' });
     vi.resetModules();
-    const report = (await import('../../functions/chargeback/handler.js')).handler;
+    const report = (await import('#chargeback/handler.js')).handler;
     vi.resetModules();
     useAwsEnv({ REPORT_PREFIX: 'reports/' });
-    const links = (await import('../../functions/links/handler.js')).handler;
+    const links = (await import('#links/handler.js')).handler;
     return { report, links };
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { utf8 } from '../../functions/journal-formats/format-input.js';
-import { JOURNAL_FORMATS } from '../../functions/journal-formats/journal-format.js';
-import { journalFormatFiles } from '../../functions/journal-formats/journal-format-files.js';
+import { utf8 } from '#journal-formats/format-input.js';
+import { JOURNAL_FORMATS } from '#journal-formats/journal-format.js';
+import { journalFormatFiles } from '#journal-formats/journal-format-files.js';
 import { expectDocumentedRules } from './documented-rules.js';
 import { CENTRES, inputOf, journalOf } from './journal-fixture.js';
 

@@ -3,7 +3,7 @@
 // balance per file (per ledger, per subsidiary), one reference per entry.
 
 import { expect } from 'vitest';
-import type { JournalFormat } from '../../functions/journal-formats/journal-format.js';
+import type { JournalFormat } from '#journal-formats/journal-format.js';
 import { zipEntries } from '../support/zip-entries.js';
 import { centsOf, readCsv, signedOf } from './read-format-file.js';
 

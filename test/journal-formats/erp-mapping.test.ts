@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseErpMapping } from '../../functions/journal-formats/erp-mapping.js';
-import { parseJournalFormats } from '../../functions/journal-formats/journal-format.js';
-import { journalFormatFiles } from '../../functions/journal-formats/journal-format-files.js';
+import { parseErpMapping } from '#journal-formats/erp-mapping.js';
+import { parseJournalFormats } from '#journal-formats/journal-format.js';
+import { journalFormatFiles } from '#journal-formats/journal-format-files.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 
 describe('erp-mapping.csv', () => {

@@ -1,14 +1,14 @@
-import type { CostCentreTotal } from '../../functions/core/cost-centres/cost-centre-report.js';
-import { parseCreditAccounts } from '../../functions/core/cost-centres/credit-accounts.js';
-import { buildJournal, type Journal, journalIdOf } from '../../functions/core/cost-centres/journal.js';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import type { SharedCosts } from '../../functions/core/shared-costs/shared-costs.js';
-import { parseErpMapping } from '../../functions/journal-formats/erp-mapping.js';
-import type { FormatInput } from '../../functions/journal-formats/format-input.js';
-import { shortReferenceOf } from '../../functions/journal-formats/journal-reference.js';
-import type { TrueUps } from '../../functions/true-ups/true-up.js';
+import type { CostCentreTotal } from '#core/cost-centres/cost-centre-report.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { buildJournal, type Journal, journalIdOf } from '#core/cost-centres/journal.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import type { SharedCosts } from '#core/shared-costs/shared-costs.js';
+import { parseErpMapping } from '#journal-formats/erp-mapping.js';
+import type { FormatInput } from '#journal-formats/format-input.js';
+import { shortReferenceOf } from '#journal-formats/journal-reference.js';
+import type { TrueUps } from '#true-ups/true-up.js';
 
 export const PRICING = parsePricing('2.25', 'USD');
 export const NOVEMBER = monthPeriod('2026-11', 'UTC', new Date('2026-12-02T00:00:00Z'));

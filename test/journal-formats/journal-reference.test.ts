@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { SHORT_REFERENCE_MAX, shortReferenceOf } from '../../functions/journal-formats/journal-reference.js';
+import { SHORT_REFERENCE_MAX, shortReferenceOf } from '#journal-formats/journal-reference.js';
 
 describe('the short journal reference', () => {
   it('is DC + yymm + the first six hex of the run id SHA-256: stable for one close', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clipText, lineTextOf } from '../../functions/journal-formats/line-text.js';
+import { clipText, lineTextOf } from '#journal-formats/line-text.js';
 
 describe('a line text within a field limit', () => {
   it('keeps a text that fits as it is', () => {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { journalFormatFiles } from '../../functions/journal-formats/journal-format-files.js';
-import { netsuiteFiles } from '../../functions/journal-formats/netsuite.js';
+import { journalFormatFiles } from '#journal-formats/journal-format-files.js';
+import { netsuiteFiles } from '#journal-formats/netsuite.js';
 import {
   NETSUITE_INTERCOMPANY_COLUMNS,
   netsuiteIntercompanyFiles,
-} from '../../functions/journal-formats/netsuite-intercompany.js';
+} from '#journal-formats/netsuite-intercompany.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { readCsv, signedOf } from './read-format-file.js';
 

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ErpMappingError } from '../../functions/journal-formats/erp-mapping-error.js';
-import {
-  NETSUITE_COLUMNS,
-  NETSUITE_MEMO_MAX,
-  netsuiteFiles,
-} from '../../functions/journal-formats/netsuite.js';
+import { ErpMappingError } from '#journal-formats/erp-mapping-error.js';
+import { NETSUITE_COLUMNS, NETSUITE_MEMO_MAX, netsuiteFiles } from '#journal-formats/netsuite.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { readCsv, signedOf } from './read-format-file.js';
 

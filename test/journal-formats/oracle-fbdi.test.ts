@@ -4,7 +4,7 @@ import {
   GL_INTERFACE_FILE,
   ORACLE_LIMITS,
   oracleFbdiFiles,
-} from '../../functions/journal-formats/oracle-fbdi.js';
+} from '#journal-formats/oracle-fbdi.js';
 import { zipEntries } from '../support/zip-entries.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { readCsv, signedOf } from './read-format-file.js';

@@ -3,7 +3,7 @@ import {
   QUICKBOOKS_COLUMNS,
   QUICKBOOKS_JOURNAL_NO_MAX,
   quickbooksOnlineFiles,
-} from '../../functions/journal-formats/quickbooks-online.js';
+} from '#journal-formats/quickbooks-online.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { readCsv, signedOf } from './read-format-file.js';
 

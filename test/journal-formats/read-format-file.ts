@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { JournalFormatFile } from '../../functions/journal-formats/journal-format.js';
+import type { JournalFormatFile } from '#journal-formats/journal-format.js';
 
 export interface ReadCsv {
   readonly bom: boolean;

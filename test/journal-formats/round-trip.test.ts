@@ -3,9 +3,9 @@ import {
   JOURNAL_FORMATS,
   type JournalFormat,
   type JournalFormatFile,
-} from '../../functions/journal-formats/journal-format.js';
-import { journalFormatFiles } from '../../functions/journal-formats/journal-format-files.js';
-import { GL_INTERFACE_COLUMNS, GL_INTERFACE_FILE } from '../../functions/journal-formats/oracle-fbdi.js';
+} from '#journal-formats/journal-format.js';
+import { journalFormatFiles } from '#journal-formats/journal-format-files.js';
+import { GL_INTERFACE_COLUMNS, GL_INTERFACE_FILE } from '#journal-formats/oracle-fbdi.js';
 import { zipEntries } from '../support/zip-entries.js';
 import { type Centre, inputOf, journalOf } from './journal-fixture.js';
 import { centsOf, readCsv, signedOf } from './read-format-file.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SAP_LIMITS, SAP_S4_COLUMNS, sapS4Files } from '../../functions/journal-formats/sap-s4.js';
+import { SAP_LIMITS, SAP_S4_COLUMNS, sapS4Files } from '#journal-formats/sap-s4.js';
 import { CENTRES, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { readCsv, signedOf } from './read-format-file.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { XERO_COLUMNS, XERO_MAX_LINES, xeroFiles } from '../../functions/journal-formats/xero.js';
+import { XERO_COLUMNS, XERO_MAX_LINES, xeroFiles } from '#journal-formats/xero.js';
 import { CENTRES, type Centre, inputOf, journalOf, MAPPING_CSV } from './journal-fixture.js';
 import { centsOf, readCsv } from './read-format-file.js';
 

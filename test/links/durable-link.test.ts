@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeLinkExpiry } from '../../functions/email/link-expiry.js';
-import { createDurableLink } from '../../functions/links/durable-link.js';
-import { parseLinkPath } from '../../functions/links/link-paths.js';
-import { checkLinkToken } from '../../functions/links/token/link-token.js';
-import { parseSigningSecret } from '../../functions/links/token/signing-keys.js';
+import { describeLinkExpiry } from '#email/link-expiry.js';
+import { createDurableLink } from '#links/durable-link.js';
+import { parseLinkPath } from '#links/link-paths.js';
+import { checkLinkToken } from '#links/token/link-token.js';
+import { parseSigningSecret } from '#links/token/signing-keys.js';
 
 const KEYS = parseSigningSecret(JSON.stringify({ current: 'k'.repeat(40), previous: 'p'.repeat(40) }));
 const BASE = 'https://abc.lambda-url.eu-west-1.on.aws/';

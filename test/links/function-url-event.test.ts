@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseFunctionUrlEvent } from '../../functions/links/function-url-event.js';
+import { parseFunctionUrlEvent } from '#links/function-url-event.js';
 import { functionUrlEvent } from './function-url-event.js';
 
 describe('parseFunctionUrlEvent', () => {

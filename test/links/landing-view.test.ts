@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { label, RETIRED_LABELS } from '../../functions/core/glossary/glossary.js';
-import { summaryDocumentSchema } from '../../functions/core/report/summary-document-schema.js';
-import { PRELIMINARY_NOTICE } from '../../functions/core/report/unsettled-sentence.js';
-import { formatBytes, landingView } from '../../functions/links/landing-view.js';
-import { landingPage } from '../../functions/links/pages/landing-page.js';
+import { label, RETIRED_LABELS } from '#core/glossary/glossary.js';
+import { summaryDocumentSchema } from '#core/report/summary-document-schema.js';
+import { PRELIMINARY_NOTICE } from '#core/report/unsettled-sentence.js';
+import { formatBytes, landingView } from '#links/landing-view.js';
+import { landingPage } from '#links/pages/landing-page.js';
 import {
   expiredLinkPage,
   invalidLinkPage,
@@ -11,8 +11,8 @@ import {
   nothingHerePage,
   reportGonePage,
   serviceErrorPage,
-} from '../../functions/links/pages/refusal-pages.js';
-import type { ReportFile } from '../../functions/links/report-source.js';
+} from '#links/pages/refusal-pages.js';
+import type { ReportFile } from '#links/report-source.js';
 
 const FILE: ReportFile = {
   key: 'reports/monthly/2026/devin-acu-chargeback-2026-10.xlsx',

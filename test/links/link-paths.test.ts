@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { downloadHref, landingUrl, parseLinkPath } from '../../functions/links/link-paths.js';
-import { isServableKey } from '../../functions/links/report-source.js';
+import { downloadHref, landingUrl, parseLinkPath } from '#links/link-paths.js';
+import { isServableKey } from '#links/report-source.js';
 
 describe('link paths', () => {
   it('builds the landing URL under the Function URL, with or without its trailing slash', () => {

@@ -5,16 +5,16 @@
 
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { SIGNING_KEYS_MAX_AGE_MS } from '../../functions/aws/link-signing-secret.js';
-import type { ChargebackResult } from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
-import { type FakeDevinApi, startFakeDevinApi } from '../../functions/devin/fake/fake-devin-api.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import { formatUtcMinute } from '../../functions/email/link-expiry.js';
-import type { HttpResponse } from '../../functions/links/http-response.js';
-import { landingUrl } from '../../functions/links/link-paths.js';
-import { signLinkToken } from '../../functions/links/token/link-token.js';
-import { parseSigningSecret } from '../../functions/links/token/signing-keys.js';
+import { SIGNING_KEYS_MAX_AGE_MS } from '#aws/link-signing-secret.js';
+import type { ChargebackResult } from '#chargeback/chargeback-result.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
+import { type FakeDevinApi, startFakeDevinApi } from '#devin/fake/fake-devin-api.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { formatUtcMinute } from '#email/link-expiry.js';
+import type { HttpResponse } from '#links/http-response.js';
+import { landingUrl } from '#links/link-paths.js';
+import { signLinkToken } from '#links/token/link-token.js';
+import { parseSigningSecret } from '#links/token/signing-keys.js';
 import { startClockFollowingProxy } from '../support/aws-clock-proxy.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
@@ -116,9 +116,9 @@ describe('durable download links', () => {
       return write(chunk, ...rest);
     }) as typeof process.stdout.write);
     vi.resetModules();
-    const entry = (await import('../../functions/chargeback/handler.js')).handler;
+    const entry = (await import('#chargeback/handler.js')).handler;
     reportHandler = async (event) => reportResultOf(await entry(event));
-    linkHandler = (await import('../../functions/links/handler.js')).handler;
+    linkHandler = (await import('#links/handler.js')).handler;
     s3 = new S3Client({
       endpoint: clockProxy.endpoint,
       region: 'us-east-1',

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import type { ChargebackReport, UserTotal } from '../../functions/core/report/chargeback-report.js';
-import { createDevinClient, type DevinClient } from '../../functions/devin/client/devin-client.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { readBilling } from '../../functions/pipeline/read-billing.js';
-import { readDirectory } from '../../functions/pipeline/read-directory.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { ChargebackReport, UserTotal } from '#core/report/chargeback-report.js';
+import { createDevinClient, type DevinClient } from '#devin/client/devin-client.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { readBilling } from '#pipeline/read-billing.js';
+import { readDirectory } from '#pipeline/read-directory.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');

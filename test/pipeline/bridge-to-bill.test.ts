@@ -1,25 +1,25 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Acus, sumAcus } from '../../functions/core/money/acus.js';
-import { costOf, roundCostToMinor } from '../../functions/core/money/cost.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { inPeriodAcusOf } from '../../functions/core/report/billed-sessions.js';
-import type { BridgeLine } from '../../functions/core/report/bridge.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import type { CostBasis } from '../../functions/core/report/cost-basis.js';
-import { CostBasisUnavailableError } from '../../functions/core/report/cost-basis-unavailable-error.js';
+import { type Acus, sumAcus } from '#core/money/acus.js';
+import { costOf, roundCostToMinor } from '#core/money/cost.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { inPeriodAcusOf } from '#core/report/billed-sessions.js';
+import type { BridgeLine } from '#core/report/bridge.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import { CostBasisUnavailableError } from '#core/report/cost-basis-unavailable-error.js';
 import {
   createDevinClient,
   type FetchedSessions,
   V2_HAS_NO_SESSION_CONSUMPTION,
-} from '../../functions/devin/client/devin-client.js';
-import { consumptionLedger } from '../../functions/devin/fake/consumption-ledger.js';
-import { demoDataset } from '../../functions/devin/fake/demo-dataset.js';
-import { parseIsoInstant } from '../../functions/devin/fake/iso-instant.js';
-import { splitNonSession } from '../../functions/devin/fake/v3/non-session-products.js';
-import { readBilling } from '../../functions/pipeline/read-billing.js';
-import { readDirectory } from '../../functions/pipeline/read-directory.js';
+} from '#devin/client/devin-client.js';
+import { consumptionLedger } from '#devin/fake/consumption-ledger.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { parseIsoInstant } from '#devin/fake/iso-instant.js';
+import { splitNonSession } from '#devin/fake/v3/non-session-products.js';
+import { readBilling } from '#pipeline/read-billing.js';
+import { readDirectory } from '#pipeline/read-directory.js';
 import type { FaultPlan } from '../support/fake-devin-api/faults.js';
 import { startTestDevinApi, type TestDevinApi } from '../support/fake-devin-api/test-devin-api.js';
 import { findRow, roundTrip, rowValues, sheet } from '../workbook/read-back.js';

@@ -1,6 +1,6 @@
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-import type { SummaryDocument } from '../../functions/core/report/summary-document.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { SummaryDocument } from '#core/report/summary-document.js';
 import { FIVE_ORGS, monthSummary, RUN } from '../charts/chart-fixture.js';
 
 export const NOVEMBER_2026: ReportPeriod = monthPeriod('2026-11', 'UTC', new Date('2026-12-01T06:00:00Z'));

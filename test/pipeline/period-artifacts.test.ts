@@ -8,18 +8,18 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import { focusFiles } from '../../functions/focus/focus-files.js';
-import { putFocusPartition } from '../../functions/focus/put-focus-partition.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { focusFiles } from '#focus/focus-files.js';
+import { putFocusPartition } from '#focus/put-focus-partition.js';
 import {
   folderArtifactNames,
   type PeriodArtifact,
   writePeriodArtifacts,
-} from '../../functions/pipeline/period-artifacts.js';
-import { putShowbackWorkbook } from '../../functions/showback/put-showback-workbook.js';
-import { folderObjectStore } from '../../functions/store/folder-object-store.js';
-import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+} from '#pipeline/period-artifacts.js';
+import { putShowbackWorkbook } from '#showback/put-showback-workbook.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import { DIRECTORY, OCTOBER, SESSIONS } from '../core/report/reconciliation-scenario.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 

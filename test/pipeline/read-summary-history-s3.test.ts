@@ -1,10 +1,10 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createAwsDelivery } from '../../functions/chargeback/aws-delivery.js';
-import { reportKeys } from '../../functions/chargeback/report-keys.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { readSummaryHistory } from '../../functions/pipeline/read-summary-history.js';
+import { createAwsDelivery } from '#chargeback/aws-delivery.js';
+import { reportKeys } from '#chargeback/report-keys.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { readSummaryHistory } from '#pipeline/read-summary-history.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 import {
   ARCHIVE,

@@ -2,15 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dayRangePeriod } from '../../functions/core/period/day-range-period.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { createLocalDelivery } from '../../functions/local/local-delivery.js';
-import { readPreviousSummary } from '../../functions/pipeline/read-previous-summary.js';
-import {
-  earlierPeriods,
-  HISTORY_PERIODS,
-  readSummaryHistory,
-} from '../../functions/pipeline/read-summary-history.js';
+import { dayRangePeriod } from '#core/period/day-range-period.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { createLocalDelivery } from '#local/local-delivery.js';
+import { readPreviousSummary } from '#pipeline/read-previous-summary.js';
+import { earlierPeriods, HISTORY_PERIODS, readSummaryHistory } from '#pipeline/read-summary-history.js';
 import {
   ARCHIVE,
   EXPECTED_SLUGS,

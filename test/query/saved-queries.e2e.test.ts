@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQueryCli } from '../../functions/cli/run-query-cli.js';
-import {
-  type SummaryDocument,
-  summaryDocumentSchema,
-} from '../../functions/core/report/summary-document-schema.js';
-import { type FocusDuckDb, openFocusDuckDb } from '../../functions/query/focus-duckdb.js';
-import { SAVED_QUERIES, savedQuery } from '../../functions/query/saved-queries.js';
+import { runQueryCli } from '#cli/run-query-cli.js';
+import { type SummaryDocument, summaryDocumentSchema } from '#core/report/summary-document-schema.js';
+import { type FocusDuckDb, openFocusDuckDb } from '#query/focus-duckdb.js';
+import { SAVED_QUERIES, savedQuery } from '#query/saved-queries.js';
 import { monthBefore, runDemoMonths } from '../focus/demo-months.js';
 import { between } from '../support/markdown.js';
 

@@ -2,14 +2,14 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { STALE_CLOSE_CLAIM_MS } from '../../functions/close/close-store.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { NOTHING_SENT } from '../../functions/core/run/period-state.js';
-import type { Build } from '../../functions/core/run/run-plan.js';
-import type { RunRequest } from '../../functions/core/run/run-request.js';
-import { localSameMonthStores } from '../../functions/local/local-delivery.js';
-import { type RunPorts, runPeriod, TIMEOUT_WARNING_MS } from '../../functions/run/run-period.js';
-import { RunRefusedError } from '../../functions/run/run-refused-error.js';
+import { STALE_CLOSE_CLAIM_MS } from '#close/close-store.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { NOTHING_SENT } from '#core/run/period-state.js';
+import type { Build } from '#core/run/run-plan.js';
+import type { RunRequest } from '#core/run/run-request.js';
+import { localSameMonthStores } from '#local/local-delivery.js';
+import { type RunPorts, runPeriod, TIMEOUT_WARNING_MS } from '#run/run-period.js';
+import { RunRefusedError } from '#run/run-refused-error.js';
 
 // The engine with a real folder store and a build that stands in for the pipeline: what it
 // claims, holds and releases around the build, whatever the build does.

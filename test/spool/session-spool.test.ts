@@ -2,13 +2,9 @@ import { mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../functions/core/session.js';
-import {
-  openSpooledSessions,
-  SessionSpoolWriter,
-  spoolSessions,
-} from '../../functions/spool/session-spool.js';
-import { SpoolFormatError } from '../../functions/spool/spool-format-error.js';
+import type { Session } from '#core/session.js';
+import { openSpooledSessions, SessionSpoolWriter, spoolSessions } from '#spool/session-spool.js';
+import { SpoolFormatError } from '#spool/spool-format-error.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -10,10 +10,10 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '../../functions/store/conditional-write.js';
-import { folderObjectStore } from '../../functions/store/folder-object-store.js';
-import type { ObjectStore } from '../../functions/store/object-store.js';
-import { s3ObjectStore } from '../../functions/store/s3-object-store.js';
+import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '#store/conditional-write.js';
+import { folderObjectStore } from '#store/folder-object-store.js';
+import type { ObjectStore } from '#store/object-store.js';
+import { s3ObjectStore } from '#store/s3-object-store.js';
 import { useLocalS3 } from '../support/aws-local-s3.js';
 
 const BUCKET = 'object-store-contract';

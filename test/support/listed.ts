@@ -1,5 +1,5 @@
-import type { Session } from '../../functions/core/session.js';
-import type { SessionList } from '../../functions/core/session-list.js';
+import type { Session } from '#core/session.js';
+import type { SessionList } from '#core/session-list.js';
 
 /** A fetch result with its sessions read into an array, for assertions that index and map. */
 export function listed<T extends { readonly sessions: SessionList }>(

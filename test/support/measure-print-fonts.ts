@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
-import { PRINT_MARGINS } from '../../functions/workbook/print-setup.js';
+import { PRINT_MARGINS } from '#workbook/print-setup.js';
 
 const run = promisify(execFile);
 

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { runReportCli } from '../../functions/cli/run-report-cli.js';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
-import type { FakeDataset } from '../../functions/devin/fake/wire.js';
+import { runReportCli } from '#cli/run-report-cli.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import type { FakeDataset } from '#devin/fake/wire.js';
 import { startTestDevinApi, type TestDevinApi } from './fake-devin-api/test-devin-api.js';
 
 export interface CliRun {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { generateDataset } from '../../functions/devin/fake/generate-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from './aws-emulators.js';
 import { type FaultProxy, startFaultProxy } from './aws-fault-proxy.js';
 import { startTestDevinApi, type TestDevinApi } from './fake-devin-api/test-devin-api.js';

@@ -1,9 +1,6 @@
 import { vi } from 'vitest';
-import type {
-  ChargebackResult,
-  ReportFunctionOutcome,
-} from '../../functions/chargeback/chargeback-result.js';
-import { reportResultOf } from '../../functions/chargeback/chargeback-result.js';
+import type { ChargebackResult, ReportFunctionOutcome } from '#chargeback/chargeback-result.js';
+import { reportResultOf } from '#chargeback/chargeback-result.js';
 import type { AwsEmulators } from './aws-emulators.js';
 import { useAwsEnv } from './aws-env.js';
 
@@ -51,7 +48,7 @@ export async function loadReportFunction(
   restoreReportEnv();
   restoreEnv = useAwsEnv(env);
   vi.resetModules();
-  const module = await import('../../functions/chargeback/handler.js');
+  const module = await import('#chargeback/handler.js');
   return (event) => module.handler(event);
 }
 

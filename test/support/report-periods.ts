@@ -1,10 +1,10 @@
 // Periods and prices the presentation tests share, built by the real core
 // functions so a fixture can never drift from what the code produces.
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { billingDayMonthPeriod } from '../../functions/core/period/billing-day-month-period.js';
-import { cyclePeriod } from '../../functions/core/period/cycle-period.js';
-import { dayRangePeriod } from '../../functions/core/period/day-range-period.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { billingDayMonthPeriod } from '#core/period/billing-day-month-period.js';
+import { cyclePeriod } from '#core/period/cycle-period.js';
+import { dayRangePeriod } from '#core/period/day-range-period.js';
+import { monthPeriod } from '#core/period/month-period.js';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { buildCostCentreReport } from '../../functions/core/cost-centres/build-cost-centre-report.js';
-import { parseCreditAccounts } from '../../functions/core/cost-centres/credit-accounts.js';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../functions/core/report/directory.js';
-import { computeTrueUp } from '../../functions/true-ups/compute-true-up.js';
-import { trueUpsOf } from '../../functions/true-ups/true-up.js';
+import { buildCostCentreReport } from '#core/cost-centres/build-cost-centre-report.js';
+import { parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import { computeTrueUp } from '#true-ups/compute-true-up.js';
+import { trueUpsOf } from '#true-ups/true-up.js';
 import { costCentreMap } from '../core/cost-centres/map-fixture.js';
 import { session } from '../core/report/session-fixture.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ON_BEHALF_ASSUMPTION } from '../../functions/core/report/on-behalf-assumption.js';
+import { ON_BEHALF_ASSUMPTION } from '#core/report/on-behalf-assumption.js';
 import { RECONCILED, RECONCILIATION, withReport } from './billing-fixtures.js';
 import { NAMES_AVAILABLE } from './fixtures.js';
 import { findRow, roundTrip, sheet } from './read-back.js';

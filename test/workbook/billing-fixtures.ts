@@ -1,13 +1,9 @@
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
-import type { ChargebackReport, OrgTotal, UserTotal } from '../../functions/core/report/chargeback-report.js';
-import { peopleOf } from '../../functions/core/report/people.js';
-import type { PeriodComparison } from '../../functions/core/report/period-comparison.js';
-import type {
-  Reconciliation,
-  ReconciliationLine,
-  SessionCents,
-} from '../../functions/core/report/reconciliation.js';
-import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import type { ChargebackReport, OrgTotal, UserTotal } from '#core/report/chargeback-report.js';
+import { peopleOf } from '#core/report/people.js';
+import type { PeriodComparison } from '#core/report/period-comparison.js';
+import type { Reconciliation, ReconciliationLine, SessionCents } from '#core/report/reconciliation.js';
+import type { WorkbookInput } from '#workbook/write-chargeback-workbook.js';
 import { CYCLE_FROM_5_OCTOBER_2026, OCTOBER_2026_BILLING_DAYS } from '../support/report-periods.js';
 import { acus, INPUT, REPORT, usage } from './fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costFormat } from '../../functions/workbook/cell-formats.js';
+import { costFormat } from '#workbook/cell-formats.js';
 import { USD } from './fixtures.js';
 
 describe('costFormat', () => {

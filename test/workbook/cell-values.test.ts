@@ -7,8 +7,8 @@ import {
   MAX_CELL_TEXT,
   textCell,
   wallClockIn,
-} from '../../functions/workbook/cell-values.js';
-import { WorkbookInputError } from '../../functions/workbook/workbook-errors.js';
+} from '#workbook/cell-values.js';
+import { WorkbookInputError } from '#workbook/workbook-errors.js';
 import { acus, USD } from './fixtures.js';
 
 describe('cell values', () => {

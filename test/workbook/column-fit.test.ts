@@ -5,9 +5,9 @@ import {
   formattedNumber,
   narrowWrapped,
   pagesAcross,
-} from '../../functions/workbook/column-fit.js';
-import type { TableColumn } from '../../functions/workbook/table.js';
-import { textUnits, wrappedLines } from '../../functions/workbook/text-width.js';
+} from '#workbook/column-fit.js';
+import type { TableColumn } from '#workbook/table.js';
+import { textUnits, wrappedLines } from '#workbook/text-width.js';
 
 describe('formattedNumber', () => {
   it('prints a number as the workbook formats show it: literals, sign sections, separators, percent', () => {

@@ -1,7 +1,7 @@
 import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { glossaryEntries } from '../../functions/core/glossary/glossary.js';
-import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
+import { glossaryEntries } from '#core/glossary/glossary.js';
+import { ALL_SETTLED } from '#core/report/unsettled.js';
 import { COMPARISON, withReport } from './billing-fixtures.js';
 import { emptyInput, INPUT } from './fixtures.js';
 import { findRow, roundTrip, sheet } from './read-back.js';

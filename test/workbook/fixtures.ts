@@ -1,18 +1,18 @@
-import { decimalStringToScaled } from '../../functions/core/money/acus.js';
-import type { Pricing } from '../../functions/core/money/pricing.js';
-import type { ReportPeriod } from '../../functions/core/period/report-period.js';
+import { decimalStringToScaled } from '#core/money/acus.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
 import type {
   ChargebackReport,
   NameSources,
   OrgTotal,
   UsageTotals,
   UserTotal,
-} from '../../functions/core/report/chargeback-report.js';
-import { peopleOf } from '../../functions/core/report/people.js';
-import type { RunInfo } from '../../functions/core/report/run-info.js';
-import { ALL_SETTLED } from '../../functions/core/report/unsettled.js';
-import type { FetchStats, Session } from '../../functions/core/session.js';
-import type { WorkbookInput } from '../../functions/workbook/write-chargeback-workbook.js';
+} from '#core/report/chargeback-report.js';
+import { peopleOf } from '#core/report/people.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { ALL_SETTLED } from '#core/report/unsettled.js';
+import type { FetchStats, Session } from '#core/session.js';
+import type { WorkbookInput } from '#workbook/write-chargeback-workbook.js';
 import { OCTOBER_2026_BERLIN, USD_2_25 } from '../support/report-periods.js';
 
 /*

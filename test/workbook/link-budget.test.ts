@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildChargebackReport } from '../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../functions/core/report/directory.js';
-import { linkBudget, linkBudgetNotes, MAX_LINKS_PER_SHEET } from '../../functions/workbook/link-budget.js';
-import type { WorkbookInput } from '../../functions/workbook/workbook-input.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import { linkBudget, linkBudgetNotes, MAX_LINKS_PER_SHEET } from '#workbook/link-budget.js';
+import type { WorkbookInput } from '#workbook/workbook-input.js';
 import { session } from '../core/report/session-fixture.js';
 import { OCTOBER_2026_UTC, USD_2_25 } from '../support/report-periods.js';
 import { RUN, STATS } from './fixtures.js';

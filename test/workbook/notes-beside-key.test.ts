@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import ExcelJS, { type Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { ONE_PAGE_WIDE_UNITS } from '../../functions/workbook/print-setup.js';
+import { ONE_PAGE_WIDE_UNITS } from '#workbook/print-setup.js';
 import { runDemoMonths } from '../focus/demo-months.js';
 
 // Excel and LibreOffice repeat the key column (A) on every page printed to the right of the first:

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { parsePricing } from '../../functions/core/money/parse-pricing.js';
-import type { ChargebackReport } from '../../functions/core/report/chargeback-report.js';
-import { stepOperator } from '../../functions/core/report/step-operator.js';
-import { writePostingWalk } from '../../functions/workbook/sheets/reconciliation-bridge.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { stepOperator } from '#core/report/step-operator.js';
+import { writePostingWalk } from '#workbook/sheets/reconciliation-bridge.js';
 
 const USD = parsePricing('2.25', 'USD');
 

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CHARGEBACK_SHEETS } from '../../functions/workbook/chargeback-sheets.js';
+import { CHARGEBACK_SHEETS } from '#workbook/chargeback-sheets.js';
 import { runDemoMonths } from '../focus/demo-months.js';
 import { measurePrintedFonts, pagesAcross, printToolsAvailable } from '../support/measure-print-fonts.js';
 import { lastPrintedHeaders } from '../support/printed-headers.js';

@@ -3,10 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CellValue, Worksheet } from 'exceljs';
 import ExcelJS from 'exceljs';
-import {
-  type WorkbookInput,
-  writeChargebackWorkbook,
-} from '../../functions/workbook/write-chargeback-workbook.js';
+import { type WorkbookInput, writeChargebackWorkbook } from '#workbook/write-chargeback-workbook.js';
 
 /** Writes the workbook to a temporary file and loads it back as a reader would. */
 export async function roundTrip(input: WorkbookInput): Promise<ExcelJS.Workbook> {

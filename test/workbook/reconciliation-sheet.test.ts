@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../functions/core/money/acus.js';
-import { bridgeToBill } from '../../functions/core/report/bridge.js';
-import type { Reconciliation } from '../../functions/core/report/reconciliation.js';
-import type { SessionEdge } from '../../functions/core/report/session-edges.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { bridgeToBill } from '#core/report/bridge.js';
+import type { Reconciliation } from '#core/report/reconciliation.js';
+import type { SessionEdge } from '#core/report/session-edges.js';
 import { billedConsumption } from '../core/report/billed-fixture.js';
 import {
   BILLED,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnLetter } from '../../functions/workbook/table.js';
+import { columnLetter } from '#workbook/table.js';
 
 describe('columnLetter', () => {
   it('names columns as Excel does', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workbookFileName } from '../../functions/workbook/write-chargeback-workbook.js';
+import { workbookFileName } from '#workbook/write-chargeback-workbook.js';
 import { OCTOBER_BERLIN } from './fixtures.js';
 
 describe('workbookFileName', () => {

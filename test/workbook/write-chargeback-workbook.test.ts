@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { CHARGEBACK_SHEETS } from '../../functions/workbook/chargeback-sheets.js';
+import { CHARGEBACK_SHEETS } from '#workbook/chargeback-sheets.js';
 import { emptyInput, FORMULA_TITLE, INPUT, yenInput } from './fixtures.js';
 import { findRow, roundTrip, rowValues, sheet } from './read-back.js';
 

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WorkbookInputError, WorkbookWriteError } from '../../functions/workbook/workbook-errors.js';
-import { writeChargebackWorkbook } from '../../functions/workbook/write-chargeback-workbook.js';
+import { WorkbookInputError, WorkbookWriteError } from '#workbook/workbook-errors.js';
+import { writeChargebackWorkbook } from '#workbook/write-chargeback-workbook.js';
 import { INPUT, REPORT } from './fixtures.js';
 
 describe('writeChargebackWorkbook targets and failures', () => {

@@ -1,4 +1,4 @@
-import type { TrueUpCostCentre, TrueUps } from '../../true-ups/true-up.js';
+import type { TrueUpCostCentre, TrueUps } from '#true-ups/true-up.js';
 import { ACU_DECIMALS, type Acus, decimalStringToScaled } from '../money/acus.js';
 import { costOf } from '../money/cost.js';
 import type { ChargebackReport } from '../report/chargeback-report.js';

@@ -1,4 +1,4 @@
-import type { TrueUps } from '../../true-ups/true-up.js';
+import type { TrueUps } from '#true-ups/true-up.js';
 import type { Acus } from '../money/acus.js';
 import type { UsageTotals } from '../report/chargeback-report.js';
 import type { SharedCosts } from '../shared-costs/shared-costs.js';

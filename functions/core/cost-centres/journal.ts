@@ -1,4 +1,4 @@
-import type { TrueUps } from '../../true-ups/true-up.js';
+import type { TrueUps } from '#true-ups/true-up.js';
 import type { Acus } from '../money/acus.js';
 import type { Pricing } from '../money/pricing.js';
 import type { ReportPeriod } from '../period/report-period.js';

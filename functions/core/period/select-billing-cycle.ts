@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { closableFrom } from '../../close/close-timing.js';
+import { closableFrom } from '#close/close-timing.js';
 import { InvalidInputError } from '../errors.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { formatDay, parseDay } from './calendar-date.js';

@@ -1,4 +1,4 @@
-import { closeTiming, FIRST_REPORT_DAY } from '../../close/close-timing.js';
+import { closeTiming, FIRST_REPORT_DAY } from '#close/close-timing.js';
 import type { EmailMarkerName, PeriodState, StoredClaim } from './period-state.js';
 import type { Build, RunPlan } from './run-plan.js';
 import type { RunRequest } from './run-request.js';

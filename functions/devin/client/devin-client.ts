@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
-import type { SessionEdgesResult } from '../../core/report/session-edges.js';
-import type { Session } from '../../core/session.js';
+import type { BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import type { SessionEdgesResult } from '#core/report/session-edges.js';
+import type { Session } from '#core/session.js';
 import { type ApiVersion, apiVersionFor } from './api-version.js';
 import type { BillingCycle } from './billing-cycle.js';
 import { DEFAULT_DEVIN_API_URL } from './config.js';

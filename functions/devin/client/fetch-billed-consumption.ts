@@ -1,4 +1,4 @@
-import type { BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { BilledConsumptionResult } from '#core/report/billed-consumption.js';
 import { billingDayStart, isDay } from './billing-day.js';
 import { DevinApiError } from './devin-api-error.js';
 import { getJson } from './get-json.js';

@@ -1,5 +1,5 @@
-import type { Session } from '../../core/session.js';
-import type { SessionList } from '../../core/session-list.js';
+import type { Session } from '#core/session.js';
+import type { SessionList } from '#core/session-list.js';
 import { readExactListing, shapeOf } from './exact-listing.js';
 import { type FetchedSessions, fetchedSessionsOf, fetchWarnings } from './fetched-sessions.js';
 import { getJson } from './get-json.js';

@@ -1,6 +1,6 @@
-import type { FetchStats } from '../../core/session.js';
-import type { SessionList } from '../../core/session-list.js';
-import { sumFetchStats } from '../../core/sum-fetch-stats.js';
+import type { FetchStats } from '#core/session.js';
+import type { SessionList } from '#core/session-list.js';
+import { sumFetchStats } from '#core/sum-fetch-stats.js';
 import type { ExactListing } from './exact-listing.js';
 
 export interface FetchedSessions {

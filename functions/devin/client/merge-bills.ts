@@ -1,5 +1,5 @@
-import type { Acus } from '../../core/money/acus.js';
-import type { BilledConsumption, BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { Acus } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
 
 /**
  * One bill from bills of disjoint parts (one org each: list-filter.ts sends a filter one value at

@@ -1,8 +1,8 @@
 import { renameSync, rmSync } from 'node:fs';
-import { GrowingFloat64Column } from '../../core/growing-column.js';
-import type { Session } from '../../core/session.js';
-import { type SessionList, sessionListOf } from '../../core/session-list.js';
-import { SessionSpoolWriter, spooledSessions, spoolSessions } from '../../spool/session-spool.js';
+import { GrowingFloat64Column } from '#core/growing-column.js';
+import type { Session } from '#core/session.js';
+import { type SessionList, sessionListOf } from '#core/session-list.js';
+import { SessionSpoolWriter, spooledSessions, spoolSessions } from '#spool/session-spool.js';
 import type { ListingCollector } from './listing-collector.js';
 
 const byCreated = (a: Session, b: Session) => a.createdAt.getTime() - b.createdAt.getTime();

@@ -1,4 +1,4 @@
-import type { Session } from '../../core/session.js';
+import type { Session } from '#core/session.js';
 
 /** Which sessions to read: those created in the half-open UTC period [from, to), optionally narrowed. */
 export interface SessionQuery {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Acus } from '../../core/money/acus.js';
-import { ACU_DECIMALS, acusFromNumber, scaledToDecimalString, sumAcus } from '../../core/money/acus.js';
-import type { BilledConsumption, BilledConsumptionResult } from '../../core/report/billed-consumption.js';
+import type { Acus } from '#core/money/acus.js';
+import { ACU_DECIMALS, acusFromNumber, scaledToDecimalString, sumAcus } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
 import { isDay } from './billing-day.js';
 import { ContradictoryBillError } from './contradictory-bill-error.js';
 import { valueAt } from './parse-record.js';

@@ -1,5 +1,5 @@
-import type { Acus } from '../../core/money/acus.js';
-import { ACU_DECIMALS, decimalStringToScaled, scaledToDecimalString } from '../../core/money/acus.js';
+import type { Acus } from '#core/money/acus.js';
+import { ACU_DECIMALS, decimalStringToScaled, scaledToDecimalString } from '#core/money/acus.js';
 import { billingDayStartMs } from './billing-day.js';
 
 const DAY_MS = 86_400_000;

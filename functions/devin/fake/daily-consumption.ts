@@ -1,4 +1,4 @@
-import type { Acus } from '../../core/money/acus.js';
+import type { Acus } from '#core/money/acus.js';
 import { billingDayName, billingDayNumber, billingDayStartMs } from './billing-day.js';
 import type { ConsumptionLedger } from './consumption-ledger.js';
 import { acusToWire, MICRO_ACU } from './consumption-ledger.js';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../email/escape-html.js';
+import { escapeHtml } from '#email/escape-html.js';
 
 /**
  * The one HTML shell of every page the link service answers with: no script,

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../email/escape-html.js';
+import { escapeHtml } from '#email/escape-html.js';
 import { htmlPage } from './page-layout.js';
 
 /**

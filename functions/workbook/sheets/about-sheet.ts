@@ -1,16 +1,16 @@
-import { GLOSSARY, glossaryEntries } from '../../core/glossary/glossary.js';
-import { formatUnitPrice } from '../../core/money/format.js';
-import type { ChargebackReport, NameSource } from '../../core/report/chargeback-report.js';
-import { onBehalfAssumption } from '../../core/report/on-behalf-assumption.js';
-import type { ReportFilters, RunInfo } from '../../core/report/run-info.js';
-import { isPreliminary } from '../../core/report/run-status.js';
-import { archivesText, listedSessionsText, rowLimitText } from '../../core/report/session-row-limit.js';
+import { GLOSSARY, glossaryEntries } from '#core/glossary/glossary.js';
+import { formatUnitPrice } from '#core/money/format.js';
+import type { ChargebackReport, NameSource } from '#core/report/chargeback-report.js';
+import { onBehalfAssumption } from '#core/report/on-behalf-assumption.js';
+import type { ReportFilters, RunInfo } from '#core/report/run-info.js';
+import { isPreliminary } from '#core/report/run-status.js';
+import { archivesText, listedSessionsText, rowLimitText } from '#core/report/session-row-limit.js';
 import {
   PRELIMINARY_NOTICE,
   UNSETTLED_EXPLANATION,
   unsettledSentence,
-} from '../../core/report/unsettled-sentence.js';
-import type { FetchStats } from '../../core/session.js';
+} from '#core/report/unsettled-sentence.js';
+import type { FetchStats } from '#core/session.js';
 import { alignmentText, billingDaysText, costBasisText } from '../basis-text.js';
 import { COUNT_FORMAT, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { MAX_CELL_TEXT, TRUNCATION_MARKER, textCell } from '../cell-values.js';

@@ -1,8 +1,8 @@
-import type { Acus } from '../../core/money/acus.js';
-import { type BilledSessions, inPeriodAcusOf } from '../../core/report/billed-sessions.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import type { WorkbookSessionCoverage } from '../../core/report/session-row-limit.js';
-import type { Session } from '../../core/session.js';
+import type { Acus } from '#core/money/acus.js';
+import { type BilledSessions, inPeriodAcusOf } from '#core/report/billed-sessions.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { WorkbookSessionCoverage } from '#core/report/session-row-limit.js';
+import type { Session } from '#core/session.js';
 import { ACUS_FORMAT } from '../cell-formats.js';
 import { acusCell } from '../cell-values.js';
 import type { TableColumn } from '../table.js';

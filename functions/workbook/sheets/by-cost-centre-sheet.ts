@@ -1,6 +1,6 @@
-import type { CostCentreReport, CostCentreTotal } from '../../core/cost-centres/cost-centre-report.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import { shareOf } from '../../core/report/share.js';
+import type { CostCentreReport, CostCentreTotal } from '#core/cost-centres/cost-centre-report.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { shareOf } from '#core/report/share.js';
 import { chargedAcusHeader, costBasisLine } from '../basis-text.js';
 import {
   ACUS_FORMAT,

@@ -1,5 +1,5 @@
-import { type OrgRow, orgRows, previousSplitSource } from '../../core/cost-centres/org-rows.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { type OrgRow, orgRows, previousSplitSource } from '#core/cost-centres/org-rows.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import { costBasisLine } from '../basis-text.js';
 import { textCell } from '../cell-values.js';
 import { writeFooterNotes } from '../fact-rows.js';

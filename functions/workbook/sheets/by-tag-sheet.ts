@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { ChargebackReport, TagTotal } from '../../core/report/chargeback-report.js';
+import type { ChargebackReport, TagTotal } from '#core/report/chargeback-report.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat } from '../cell-formats.js';
 import { LABEL_FONT } from '../cell-styles.js';

@@ -1,5 +1,5 @@
-import { type UserRow, userRows } from '../../core/cost-centres/user-rows.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { type UserRow, userRows } from '#core/cost-centres/user-rows.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import { chargedAcusHeader, costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';

@@ -1,8 +1,8 @@
-import { UNATTRIBUTED_CODE } from '../../core/cost-centres/cost-centre-map.js';
-import { costCentreOfOrg, costCentreOfSession } from '../../core/cost-centres/cost-centre-of-session.js';
-import { label } from '../../core/glossary/glossary.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import type { Session } from '../../core/session.js';
+import { UNATTRIBUTED_CODE } from '#core/cost-centres/cost-centre-map.js';
+import { costCentreOfOrg, costCentreOfSession } from '#core/cost-centres/cost-centre-of-session.js';
+import { label } from '#core/glossary/glossary.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { Session } from '#core/session.js';
 import { textCell } from '../cell-values.js';
 import type { TableColumn } from '../table.js';
 

@@ -1,6 +1,6 @@
 import type { Worksheet } from 'exceljs';
-import { formatAcus, formatMoney } from '../../core/money/format.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import { COUNT_FORMAT, costFormat } from '../cell-formats.js';
 import { costCell, textCell } from '../cell-values.js';
 import { orgDisplayName } from '../display-names.js';

@@ -1,5 +1,5 @@
-import type { JournalLine } from '../../core/cost-centres/journal.js';
-import { formatMoney } from '../../core/money/format.js';
+import type { JournalLine } from '#core/cost-centres/journal.js';
+import { formatMoney } from '#core/money/format.js';
 import { ACUS_FORMAT, costFormat } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { writeFooterNotes } from '../fact-rows.js';

@@ -1,6 +1,6 @@
-import type { OrgRow } from '../../core/cost-centres/org-rows.js';
-import type { Pricing } from '../../core/money/pricing.js';
-import type { OrgChange, PeriodComparison } from '../../core/report/period-comparison.js';
+import type { OrgRow } from '#core/cost-centres/org-rows.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { OrgChange, PeriodComparison } from '#core/report/period-comparison.js';
 import {
   ACUS_FORMAT,
   costFormat,

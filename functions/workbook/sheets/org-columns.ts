@@ -1,5 +1,5 @@
-import type { OrgRow } from '../../core/cost-centres/org-rows.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import type { OrgRow } from '#core/cost-centres/org-rows.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import { chargedAcusHeader } from '../basis-text.js';
 import { ACUS_FORMAT, COUNT_FORMAT, costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';

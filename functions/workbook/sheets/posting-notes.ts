@@ -1,8 +1,8 @@
-import type { CostCentreReport } from '../../core/cost-centres/cost-centre-report.js';
-import { formatAcus, formatMoney } from '../../core/money/format.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import { productName } from '../../core/report/shared-products.js';
-import { sharedCostRuleText } from '../../core/shared-costs/shared-cost-rule.js';
+import type { CostCentreReport } from '#core/cost-centres/cost-centre-report.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { productName } from '#core/report/shared-products.js';
+import { sharedCostRuleText } from '#core/shared-costs/shared-cost-rule.js';
 
 /** How the shared products and the true-ups were charged, in a sentence each: under By Cost Centre and Journal. */
 export function postingNotes(report: ChargebackReport, costCentres: CostCentreReport): string[] {

@@ -1,10 +1,10 @@
-import { label } from '../../core/glossary/glossary.js';
-import { formatAcus } from '../../core/money/format.js';
-import type { Pricing } from '../../core/money/pricing.js';
-import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
-import type { Reconciliation, ReconciliationLine } from '../../core/report/reconciliation.js';
-import type { LineCost, ReconciliationCosts } from '../../core/report/reconciliation-costs.js';
-import { shareOf } from '../../core/report/share.js';
+import { label } from '#core/glossary/glossary.js';
+import { formatAcus } from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
+import { orgSplitText, type PersonTotal } from '#core/report/people.js';
+import type { Reconciliation, ReconciliationLine } from '#core/report/reconciliation.js';
+import type { LineCost, ReconciliationCosts } from '#core/report/reconciliation-costs.js';
+import { shareOf } from '#core/report/share.js';
 import {
   ACUS_FORMAT,
   costFormat,

@@ -1,16 +1,16 @@
-import { label } from '../../core/glossary/glossary.js';
+import { label } from '#core/glossary/glossary.js';
 import {
   formatAcus,
   formatMoney,
   formatShare,
   formatSignedAcus,
   formatSignedMoney,
-} from '../../core/money/format.js';
-import type { Pricing } from '../../core/money/pricing.js';
-import type { ReportPeriod } from '../../core/period/report-period.js';
-import { type CarriedFigure, carriedSessions } from '../../core/report/carried-sessions.js';
-import type { Reconciliation } from '../../core/report/reconciliation.js';
-import { sharedProductNames } from '../../core/report/shared-products.js';
+} from '#core/money/format.js';
+import type { Pricing } from '#core/money/pricing.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { type CarriedFigure, carriedSessions } from '#core/report/carried-sessions.js';
+import type { Reconciliation } from '#core/report/reconciliation.js';
+import { sharedProductNames } from '#core/report/shared-products.js';
 import { billingDaysText } from '../basis-text.js';
 import type { Fact } from '../fact-rows.js';
 

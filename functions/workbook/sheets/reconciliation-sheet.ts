@@ -1,11 +1,11 @@
 import type { Worksheet } from 'exceljs';
-import { label } from '../../core/glossary/glossary.js';
-import { formatAcus, formatMoney } from '../../core/money/format.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import { invoiceSentence } from '../../core/report/invoice-sentence.js';
-import { peopleOf } from '../../core/report/people.js';
-import type { Reconciliation, SessionCents } from '../../core/report/reconciliation.js';
-import { type ReconciliationCosts, reconciliationCosts } from '../../core/report/reconciliation-costs.js';
+import { label } from '#core/glossary/glossary.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { invoiceSentence } from '#core/report/invoice-sentence.js';
+import { peopleOf } from '#core/report/people.js';
+import type { Reconciliation, SessionCents } from '#core/report/reconciliation.js';
+import { type ReconciliationCosts, reconciliationCosts } from '#core/report/reconciliation-costs.js';
 import { costBasisLine } from '../basis-text.js';
 import { costFormat, SHARE_FORMAT } from '../cell-formats.js';
 import { costCell, textCell } from '../cell-values.js';

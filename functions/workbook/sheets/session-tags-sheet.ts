@@ -1,11 +1,11 @@
-import type { Acus } from '../../core/money/acus.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
+import type { Acus } from '#core/money/acus.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
 import {
   archivesText,
   type SessionArchives,
   type WorkbookSessionCoverage,
-} from '../../core/report/session-row-limit.js';
-import type { Session } from '../../core/session.js';
+} from '#core/report/session-row-limit.js';
+import type { Session } from '#core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';

@@ -1,10 +1,10 @@
-import { label } from '../../core/glossary/glossary.js';
-import type { ChargebackReport } from '../../core/report/chargeback-report.js';
-import type { CostBasis } from '../../core/report/cost-basis.js';
-import type { WorkbookSessionCoverage } from '../../core/report/session-row-limit.js';
-import { statusLabel } from '../../core/report/session-status.js';
-import { settledText } from '../../core/report/settled.js';
-import type { PullRequest, Session } from '../../core/session.js';
+import { label } from '#core/glossary/glossary.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { CostBasis } from '#core/report/cost-basis.js';
+import type { WorkbookSessionCoverage } from '#core/report/session-row-limit.js';
+import { statusLabel } from '#core/report/session-status.js';
+import { settledText } from '#core/report/settled.js';
+import type { PullRequest, Session } from '#core/session.js';
 import { costBasisLine } from '../basis-text.js';
 import { ACUS_FORMAT, costFormat, DATE_TIME_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, listCell, textCell } from '../cell-values.js';

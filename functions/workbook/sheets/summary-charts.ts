@@ -1,5 +1,5 @@
 import type { Worksheet } from 'exceljs';
-import type { ChartImage } from '../../charts/chart-image.js';
+import type { ChartImage } from '#charts/chart-image.js';
 import { SECTION_FONT } from '../cell-styles.js';
 import { addPicturesToSheet, type SheetPicture } from '../streamed-pictures.js';
 import type { StreamingWorkbook } from '../table-sheet.js';

@@ -1,14 +1,14 @@
-import { orgRows } from '../../core/cost-centres/org-rows.js';
-import { formatAcus, formatMoney } from '../../core/money/format.js';
-import type { ChargebackReport, StatusTotal } from '../../core/report/chargeback-report.js';
-import { invoiceSentence } from '../../core/report/invoice-sentence.js';
-import { orgSplitText, type PersonTotal } from '../../core/report/people.js';
-import { invoiceSplit } from '../../core/report/reconciliation-costs.js';
-import type { RunInfo } from '../../core/report/run-info.js';
-import { isPreliminary } from '../../core/report/run-status.js';
-import { sessionCoverageSentence } from '../../core/report/session-row-limit.js';
-import { statusLabel } from '../../core/report/session-status.js';
-import { PRELIMINARY_NOTICE, unsettledSentence } from '../../core/report/unsettled-sentence.js';
+import { orgRows } from '#core/cost-centres/org-rows.js';
+import { formatAcus, formatMoney } from '#core/money/format.js';
+import type { ChargebackReport, StatusTotal } from '#core/report/chargeback-report.js';
+import { invoiceSentence } from '#core/report/invoice-sentence.js';
+import { orgSplitText, type PersonTotal } from '#core/report/people.js';
+import { invoiceSplit } from '#core/report/reconciliation-costs.js';
+import type { RunInfo } from '#core/report/run-info.js';
+import { isPreliminary } from '#core/report/run-status.js';
+import { sessionCoverageSentence } from '#core/report/session-row-limit.js';
+import { statusLabel } from '#core/report/session-status.js';
+import { PRELIMINARY_NOTICE, unsettledSentence } from '#core/report/unsettled-sentence.js';
 import { chargedAcusHeader, costBasisText } from '../basis-text.js';
 import {
   ACUS_FORMAT,

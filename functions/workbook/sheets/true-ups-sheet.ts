@@ -1,4 +1,4 @@
-import type { TrueUpLine, TrueUpPeriod } from '../../true-ups/true-up.js';
+import type { TrueUpLine, TrueUpPeriod } from '#true-ups/true-up.js';
 import { ACUS_FORMAT, costFormat, SIGNED_ACUS_FORMAT } from '../cell-formats.js';
 import { acusCell, costCell, textCell } from '../cell-values.js';
 import { orgDisplayName, userDisplayName } from '../display-names.js';

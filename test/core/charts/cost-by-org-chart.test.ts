@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ORG_COLOURS,
-  OTHER_COLOUR,
-  UNATTRIBUTED_COLOUR,
-} from '../../../functions/core/charts/chart-palette.js';
-import { OTHER_SERIES_KEY } from '../../../functions/core/charts/chart-series.js';
-import { reportChartModels } from '../../../functions/core/charts/report-charts.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { UNATTRIBUTED_ORG_NAME } from '../../../functions/core/report/unattributed.js';
+import { ORG_COLOURS, OTHER_COLOUR, UNATTRIBUTED_COLOUR } from '#core/charts/chart-palette.js';
+import { OTHER_SERIES_KEY } from '#core/charts/chart-series.js';
+import { reportChartModels } from '#core/charts/report-charts.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { UNATTRIBUTED_ORG_NAME } from '#core/report/unattributed.js';
 import { ELEVEN_ORGS, FIVE_ORGS, monthReport } from '../../charts/chart-fixture.js';
 import { USD_2_25 } from '../../support/report-periods.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from '../report/reconciliation-scenario.js';

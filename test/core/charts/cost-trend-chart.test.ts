@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { OTHER_SERIES_KEY } from '../../../functions/core/charts/chart-series.js';
-import { TREND_PERIODS } from '../../../functions/core/charts/cost-trend-chart.js';
-import { reportChartModels } from '../../../functions/core/charts/report-charts.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
+import { OTHER_SERIES_KEY } from '#core/charts/chart-series.js';
+import { TREND_PERIODS } from '#core/charts/cost-trend-chart.js';
+import { reportChartModels } from '#core/charts/report-charts.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
 import { ELEVEN_ORGS, FIVE_ORGS, monthReport, monthSummary } from '../../charts/chart-fixture.js';
 
 const MONTHS_2026 = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `2026-${m}`);

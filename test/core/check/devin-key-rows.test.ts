@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { devinKeyRows, isDevinKeyShape } from '../../../functions/core/check/devin-key-rows.js';
+import { devinKeyRows, isDevinKeyShape } from '#core/check/devin-key-rows.js';
 
 const NOW = new Date('2026-12-07T12:00:00Z');
 const ID = 'devin-chargeback/api-key';

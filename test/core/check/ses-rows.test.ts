@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  identitiesToAsk,
-  SANDBOX_MAX_24_HOUR_SEND,
-  sesRows,
-} from '../../../functions/core/check/ses-rows.js';
+import { identitiesToAsk, SANDBOX_MAX_24_HOUR_SEND, sesRows } from '#core/check/ses-rows.js';
 
 const SENDER = 'reports@corp.example';
 

@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildCostCentreReport } from '../../../functions/core/cost-centres/build-cost-centre-report.js';
-import {
-  NO_CREDIT_ACCOUNT,
-  parseCreditAccounts,
-} from '../../../functions/core/cost-centres/credit-accounts.js';
-import { journalCsv } from '../../../functions/core/cost-centres/journal-csv.js';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { costOf, roundCostToMinor } from '../../../functions/core/money/cost.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
-import { toSummaryDocument } from '../../../functions/core/report/summary-document.js';
-import type { Session } from '../../../functions/core/session.js';
+import { buildCostCentreReport } from '#core/cost-centres/build-cost-centre-report.js';
+import { NO_CREDIT_ACCOUNT, parseCreditAccounts } from '#core/cost-centres/credit-accounts.js';
+import { journalCsv } from '#core/cost-centres/journal-csv.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { costOf, roundCostToMinor } from '#core/money/cost.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import { toSummaryDocument } from '#core/report/summary-document.js';
+import type { Session } from '#core/session.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from '../report/reconciliation-scenario.js';
 import { session } from '../report/session-fixture.js';
 import { costCentreMap } from './map-fixture.js';

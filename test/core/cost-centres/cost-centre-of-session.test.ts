@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costCentreOfSession } from '../../../functions/core/cost-centres/cost-centre-of-session.js';
+import { costCentreOfSession } from '#core/cost-centres/cost-centre-of-session.js';
 import { costCentreMap } from './map-fixture.js';
 
 const MAP = costCentreMap(

@@ -1,5 +1,5 @@
-import type { CostCentreMap } from '../../../functions/core/cost-centres/cost-centre-map.js';
-import { parseCostCentreMap } from '../../../functions/core/cost-centres/parse-cost-centre-map.js';
+import type { CostCentreMap } from '#core/cost-centres/cost-centre-map.js';
+import { parseCostCentreMap } from '#core/cost-centres/parse-cost-centre-map.js';
 
 const HEADER = 'org_id,tag,cost_centre,cost_centre_name,gl_account,owner_email,legal_entity';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CostCentreMapError } from '../../../functions/core/cost-centres/cost-centre-map-error.js';
-import { parseCostCentreMap } from '../../../functions/core/cost-centres/parse-cost-centre-map.js';
+import { CostCentreMapError } from '#core/cost-centres/cost-centre-map-error.js';
+import { parseCostCentreMap } from '#core/cost-centres/parse-cost-centre-map.js';
 
 const HEADER = 'org_id,tag,cost_centre,cost_centre_name,gl_account,owner_email,legal_entity';
 

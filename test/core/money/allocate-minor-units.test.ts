@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocateMinorUnits } from '../../../functions/core/money/allocate-minor-units.js';
-import { COST_DECIMALS } from '../../../functions/core/money/cost.js';
+import { allocateMinorUnits } from '#core/money/allocate-minor-units.js';
+import { COST_DECIMALS } from '#core/money/cost.js';
 
 const USD = { minorDigits: 2 };
 const CENT = 10n ** BigInt(COST_DECIMALS - 2);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { COST_DECIMALS, costOf, roundCostToMinor } from '../../../functions/core/money/cost.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { COST_DECIMALS, costOf, roundCostToMinor } from '#core/money/cost.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
 
 const USD = parsePricing('2.25', 'USD');
 const JPY = parsePricing('300', 'JPY');

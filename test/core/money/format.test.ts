@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACU_SCALE, acusFromNumber } from '../../../functions/core/money/acus.js';
-import {
-  formatAcus,
-  formatMoney,
-  formatShare,
-  minorUnitsText,
-} from '../../../functions/core/money/format.js';
+import { ACU_SCALE, acusFromNumber } from '#core/money/acus.js';
+import { formatAcus, formatMoney, formatShare, minorUnitsText } from '#core/money/format.js';
 
 describe('formatAcus', () => {
   it('shows two decimals with en grouping', () => {

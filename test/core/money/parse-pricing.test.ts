@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
 import { invalidInput } from '../invalid-input.js';
 
 describe('parsePricing', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { divideRoundHalfUp, floorDivide } from '../../../functions/core/money/scaled-division.js';
+import { divideRoundHalfUp, floorDivide } from '#core/money/scaled-division.js';
 
 describe('divideRoundHalfUp', () => {
   it('rounds ties away from zero and everything else to the nearest', () => {

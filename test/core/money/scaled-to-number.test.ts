@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scaledToDecimalString, scaledToNumber } from '../../../functions/core/money/acus.js';
+import { scaledToDecimalString, scaledToNumber } from '#core/money/acus.js';
 
 /** What a cell showed before the division shortcut: the decimal text, parsed. */
 const viaText = (value: bigint, decimals: number) => Number(scaledToDecimalString(value, decimals));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitByWeights } from '../../../functions/core/money/split-by-weights.js';
+import { splitByWeights } from '#core/money/split-by-weights.js';
 
 const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
 

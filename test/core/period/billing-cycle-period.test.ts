@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { BillingCycle } from '../../../functions/core/period/billing-cycle.js';
-import { billingDaysOf } from '../../../functions/core/period/billing-days-of.js';
-import { cyclePeriod } from '../../../functions/core/period/cycle-period.js';
-import { selectBillingCycle } from '../../../functions/core/period/select-billing-cycle.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { billingDaysOf } from '#core/period/billing-days-of.js';
+import { cyclePeriod } from '#core/period/cycle-period.js';
+import { selectBillingCycle } from '#core/period/select-billing-cycle.js';
 import { invalidInput } from '../invalid-input.js';
 
 const cycle = (start: string, end: string): BillingCycle => ({ start: new Date(start), end: new Date(end) });

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   billingDayMonthPeriod,
   previousBillingDayMonthPeriod,
-} from '../../../functions/core/period/billing-day-month-period.js';
-import { resolvePeriod } from '../../../functions/core/period/resolve-period.js';
+} from '#core/period/billing-day-month-period.js';
+import { resolvePeriod } from '#core/period/resolve-period.js';
 import { invalidInput } from '../invalid-input.js';
 
 const NOW = new Date('2030-06-15T12:00:00Z');

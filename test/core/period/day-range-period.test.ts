@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../functions/core/errors.js';
-import { dayRangePeriod } from '../../../functions/core/period/day-range-period.js';
+import { InvalidInputError } from '#core/errors.js';
+import { dayRangePeriod } from '#core/period/day-range-period.js';
 import { invalidInput } from '../invalid-input.js';
 
 const NOW = new Date('2030-06-15T12:00:00Z');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { BillingCycle } from '../../../functions/core/period/billing-cycle.js';
-import { billingDayMonthPeriod } from '../../../functions/core/period/billing-day-month-period.js';
-import { billingDaysOf } from '../../../functions/core/period/billing-days-of.js';
-import { cyclePeriod } from '../../../functions/core/period/cycle-period.js';
-import { dayRangePeriod } from '../../../functions/core/period/day-range-period.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { previousPeriodOf } from '../../../functions/core/period/previous-period-of.js';
+import type { BillingCycle } from '#core/period/billing-cycle.js';
+import { billingDayMonthPeriod } from '#core/period/billing-day-month-period.js';
+import { billingDaysOf } from '#core/period/billing-days-of.js';
+import { cyclePeriod } from '#core/period/cycle-period.js';
+import { dayRangePeriod } from '#core/period/day-range-period.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { previousPeriodOf } from '#core/period/previous-period-of.js';
 
 const NOW = new Date('2030-06-15T12:00:00Z');
 const cycle = (start: string, end: string): BillingCycle => ({ start: new Date(start), end: new Date(end) });

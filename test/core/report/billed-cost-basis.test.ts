@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { type Acus, acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import type { UsageTotals } from '../../../functions/core/report/chargeback-report.js';
-import { CostBasisUnavailableError } from '../../../functions/core/report/cost-basis-unavailable-error.js';
+import { type Acus, acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { UsageTotals } from '#core/report/chargeback-report.js';
+import { CostBasisUnavailableError } from '#core/report/cost-basis-unavailable-error.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from './reconciliation-scenario.js';
 
 const USD = parsePricing('2.25', 'USD');

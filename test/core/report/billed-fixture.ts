@@ -1,5 +1,5 @@
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import type { BilledConsumption } from '../../../functions/core/report/billed-consumption.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import type { BilledConsumption } from '#core/report/billed-consumption.js';
 
 /** A bill with ACUs given as the API sends them; byUser null when the API left it out. */
 export function billedConsumption(fields: {

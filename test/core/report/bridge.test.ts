@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { bridgeToBill } from '../../../functions/core/report/bridge.js';
-import type { SessionEdge } from '../../../functions/core/report/session-edges.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { bridgeToBill } from '#core/report/bridge.js';
+import type { SessionEdge } from '#core/report/session-edges.js';
 import { billedConsumption } from './billed-fixture.js';
 
 const A = acusFromNumber;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ACU_SCALE, type Acus, acusFromNumber } from '../../../functions/core/money/acus.js';
-import { COST_DECIMALS } from '../../../functions/core/money/cost.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import type { UsageTotals } from '../../../functions/core/report/chargeback-report.js';
-import { type Directory, EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
-import type { Session } from '../../../functions/core/session.js';
+import { ACU_SCALE, type Acus, acusFromNumber } from '#core/money/acus.js';
+import { COST_DECIMALS } from '#core/money/cost.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import type { UsageTotals } from '#core/report/chargeback-report.js';
+import { type Directory, EMPTY_DIRECTORY } from '#core/report/directory.js';
+import type { Session } from '#core/session.js';
 import { session } from './session-fixture.js';
 
 const PERIOD = monthPeriod('2026-10', 'UTC', new Date('2027-01-01T00:00:00Z'));

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Acus, acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { billingDayMonthPeriod } from '../../../functions/core/period/billing-day-month-period.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { comparePeriods, noPreviousReport } from '../../../functions/core/report/compare-periods.js';
-import type { RunInfo } from '../../../functions/core/report/run-info.js';
+import { type Acus, acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { billingDayMonthPeriod } from '#core/period/billing-day-month-period.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { comparePeriods, noPreviousReport } from '#core/report/compare-periods.js';
+import type { RunInfo } from '#core/report/run-info.js';
 import {
   parseSummaryDocument,
   type SummaryDocument,
   toSummaryDocument,
-} from '../../../functions/core/report/summary-document.js';
-import type { FetchStats } from '../../../functions/core/session.js';
+} from '#core/report/summary-document.js';
+import type { FetchStats } from '#core/session.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from './reconciliation-scenario.js';
 import { session } from './session-fixture.js';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
 import { session } from './session-fixture.js';
 
 const PERIOD = monthPeriod('2026-10', 'UTC', new Date('2027-01-01T00:00:00Z'));

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { DELETED_ORG_MARKER } from '../../../functions/core/report/deleted-org-names.js';
-import { toSummaryDocument } from '../../../functions/core/report/summary-document.js';
-import { readDirectory } from '../../../functions/pipeline/read-directory.js';
-import { orgDisplayName } from '../../../functions/workbook/display-names.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { DELETED_ORG_MARKER } from '#core/report/deleted-org-names.js';
+import { toSummaryDocument } from '#core/report/summary-document.js';
+import { readDirectory } from '#pipeline/read-directory.js';
+import { orgDisplayName } from '#workbook/display-names.js';
 import { datasetOf, FEBRUARY, wireSession } from '../../devin/client/fake-api-harness.js';
 import { startV3Harness, type V3Harness } from '../../devin/client/v3/v3-harness.js';
 import { USD_2_25 } from '../../support/report-periods.js';

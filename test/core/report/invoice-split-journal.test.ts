@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import type { ChargebackReport } from '../../../functions/core/report/chargeback-report.js';
-import { invoiceSentence, shareOfBill } from '../../../functions/core/report/invoice-sentence.js';
-import type { Reconciliation } from '../../../functions/core/report/reconciliation.js';
-import { invoiceSplit } from '../../../functions/core/report/reconciliation-costs.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import { invoiceSentence, shareOfBill } from '#core/report/invoice-sentence.js';
+import type { Reconciliation } from '#core/report/reconciliation.js';
+import { invoiceSplit } from '#core/report/reconciliation-costs.js';
 
 /** Price 1.00, so ACUs are the cents: a bill of USD 10,131.27. */
 const ONE = parsePricing('1', 'USD');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byStatusRow, byTagRow, byText } from '../../../functions/core/report/rank.js';
+import { byStatusRow, byTagRow, byText } from '#core/report/rank.js';
 
 describe('report orderings', () => {
   it('ranks tags by ACUs, ties by tag in code-unit order, and the untagged row last', () => {

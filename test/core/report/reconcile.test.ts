@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { type Acus, acusFromNumber, sumAcus } from '../../../functions/core/money/acus.js';
-import { reconcile } from '../../../functions/core/report/reconcile.js';
-import type { ReconciliationLine } from '../../../functions/core/report/reconciliation.js';
+import { type Acus, acusFromNumber, sumAcus } from '#core/money/acus.js';
+import { reconcile } from '#core/report/reconcile.js';
+import type { ReconciliationLine } from '#core/report/reconciliation.js';
 import { billedConsumption } from './billed-fixture.js';
 import { BILL, DIRECTORY, OCTOBER, SESSIONS } from './reconciliation-scenario.js';
 import { session } from './session-fixture.js';

@@ -1,6 +1,6 @@
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import type { Directory } from '../../../functions/core/report/directory.js';
-import type { Session } from '../../../functions/core/session.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import type { Directory } from '#core/report/directory.js';
+import type { Session } from '#core/session.js';
 import { billedConsumption } from './billed-fixture.js';
 import { session } from './session-fixture.js';
 

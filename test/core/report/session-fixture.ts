@@ -1,5 +1,5 @@
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import type { Session } from '../../../functions/core/session.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import type { Session } from '#core/session.js';
 
 const CREATED = new Date('2026-10-05T09:00:00Z');
 const NO_TAGS: readonly string[] = [];

@@ -7,7 +7,7 @@ import {
   SESSION_SHEET_OTHER_ROWS,
   sessionCoverageSentence,
   workbookSessionCoverage,
-} from '../../../functions/core/report/session-row-limit.js';
+} from '#core/report/session-row-limit.js';
 
 const ARCHIVES = {
   focusDataset: 's3://bucket/reports/focus/billing_period=2026-10/devin-focus-2026-10.parquet',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSettled } from '../../../functions/core/report/settled.js';
+import { isSettled } from '#core/report/settled.js';
 
 describe('isSettled', () => {
   it.each(['exit', 'error'])('settles a %s session', (status) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shareOf } from '../../../functions/core/report/share.js';
+import { shareOf } from '#core/report/share.js';
 
 describe('shareOf', () => {
   it('is the double nearest the exact ratio', () => {

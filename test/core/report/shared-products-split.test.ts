@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { CostCentreMap } from '../../../functions/core/cost-centres/cost-centre-map.js';
-import { sharedPool } from '../../../functions/core/cost-centres/shared-pool.js';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import type { ChargebackReport } from '../../../functions/core/report/chargeback-report.js';
-import type { Reconciliation } from '../../../functions/core/report/reconciliation.js';
-import { invoiceSplit } from '../../../functions/core/report/reconciliation-costs.js';
-import { sharedProductsSplit } from '../../../functions/core/report/shared-products.js';
+import type { CostCentreMap } from '#core/cost-centres/cost-centre-map.js';
+import { sharedPool } from '#core/cost-centres/shared-pool.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import type { ChargebackReport } from '#core/report/chargeback-report.js';
+import type { Reconciliation } from '#core/report/reconciliation.js';
+import { invoiceSplit } from '#core/report/reconciliation-costs.js';
+import { sharedProductsSplit } from '#core/report/shared-products.js';
 
 const USD = parsePricing('2.25', 'USD');
 /** sharedPool reads only the org rules, on the billed basis. */

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { billingDayMonthPeriod } from '../../../functions/core/period/billing-day-month-period.js';
-import { cyclePeriod } from '../../../functions/core/period/cycle-period.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
-import type { RunInfo } from '../../../functions/core/report/run-info.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { billingDayMonthPeriod } from '#core/period/billing-day-month-period.js';
+import { cyclePeriod } from '#core/period/cycle-period.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import type { RunInfo } from '#core/report/run-info.js';
 import {
   InvalidSummaryDocumentError,
   parseSummaryDocument,
   type SummaryDocument,
   toSummaryDocument,
-} from '../../../functions/core/report/summary-document.js';
-import type { FetchStats } from '../../../functions/core/session.js';
+} from '#core/report/summary-document.js';
+import type { FetchStats } from '#core/session.js';
 import { billedConsumption } from './billed-fixture.js';
 import { session } from './session-fixture.js';
 

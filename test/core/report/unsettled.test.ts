@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { parsePricing } from '../../../functions/core/money/parse-pricing.js';
-import { monthPeriod } from '../../../functions/core/period/month-period.js';
-import { buildChargebackReport } from '../../../functions/core/report/build-chargeback-report.js';
-import { EMPTY_DIRECTORY } from '../../../functions/core/report/directory.js';
-import { groupSessions } from '../../../functions/core/report/group-sessions.js';
-import {
-  unsettledFigures,
-  unsettledOfGroups,
-  unsettledSessions,
-} from '../../../functions/core/report/unsettled.js';
-import { unsettledSentence } from '../../../functions/core/report/unsettled-sentence.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { parsePricing } from '#core/money/parse-pricing.js';
+import { monthPeriod } from '#core/period/month-period.js';
+import { buildChargebackReport } from '#core/report/build-chargeback-report.js';
+import { EMPTY_DIRECTORY } from '#core/report/directory.js';
+import { groupSessions } from '#core/report/group-sessions.js';
+import { unsettledFigures, unsettledOfGroups, unsettledSessions } from '#core/report/unsettled.js';
+import { unsettledSentence } from '#core/report/unsettled-sentence.js';
 import { session } from './session-fixture.js';
 
 const PERIOD = monthPeriod('2026-10', 'UTC', new Date('2027-01-01T00:00:00Z'));

@@ -1,14 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { closableFrom, FIRST_REPORT_DAY } from '../../../functions/close/close-timing.js';
-import { decide } from '../../../functions/core/run/decide.js';
+import { closableFrom, FIRST_REPORT_DAY } from '#close/close-timing.js';
+import { decide } from '#core/run/decide.js';
 import {
   type EmailMarkerName,
   type EmailState,
   NOTHING_SENT,
   type PeriodState,
-} from '../../../functions/core/run/period-state.js';
-import type { RunPlan } from '../../../functions/core/run/run-plan.js';
+} from '#core/run/period-state.js';
+import type { RunPlan } from '#core/run/run-plan.js';
 import { type DecideInput, decideInputArb, isLive, liveClaimInputArb } from './run-arbitraries.js';
 
 /**

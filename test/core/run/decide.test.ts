@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closableFrom } from '../../../functions/close/close-timing.js';
-import { zonedMonthPeriod } from '../../../functions/core/period/zoned-period.js';
-import { type DecideSettings, decide } from '../../../functions/core/run/decide.js';
+import { closableFrom } from '#close/close-timing.js';
+import { zonedMonthPeriod } from '#core/period/zoned-period.js';
+import { type DecideSettings, decide } from '#core/run/decide.js';
 import {
   type EmailMarkerName,
   type EmailState,
@@ -9,9 +9,9 @@ import {
   type PeriodState,
   type StoredClaim,
   type StoredRecord,
-} from '../../../functions/core/run/period-state.js';
-import type { Build, Refusal, RunPlan } from '../../../functions/core/run/run-plan.js';
-import type { AskedBy, RunRequest } from '../../../functions/core/run/run-request.js';
+} from '#core/run/period-state.js';
+import type { Build, Refusal, RunPlan } from '#core/run/run-plan.js';
+import type { AskedBy, RunRequest } from '#core/run/run-request.js';
 
 /**
  * The decision table: every case of a run, one row each, with the plan it gets. docs/close.md

@@ -1,17 +1,17 @@
 import fc from 'fast-check';
-import { closableFrom } from '../../../functions/close/close-timing.js';
-import { billingDayMonth } from '../../../functions/core/period/billing-day-month-period.js';
-import type { ReportPeriod } from '../../../functions/core/period/report-period.js';
-import { zonedDayRangePeriod, zonedMonthPeriod } from '../../../functions/core/period/zoned-period.js';
-import type { DecideSettings } from '../../../functions/core/run/decide.js';
+import { closableFrom } from '#close/close-timing.js';
+import { billingDayMonth } from '#core/period/billing-day-month-period.js';
+import type { ReportPeriod } from '#core/period/report-period.js';
+import { zonedDayRangePeriod, zonedMonthPeriod } from '#core/period/zoned-period.js';
+import type { DecideSettings } from '#core/run/decide.js';
 import type {
   EmailMarkerName,
   EmailState,
   PeriodState,
   StoredClaim,
   StoredRecord,
-} from '../../../functions/core/run/period-state.js';
-import type { AskedBy, RunRequest } from '../../../functions/core/run/run-request.js';
+} from '#core/run/period-state.js';
+import type { AskedBy, RunRequest } from '#core/run/run-request.js';
 
 /**
  * Random inputs for `decide()`: real periods (built by the period module, months 2023–2028 in

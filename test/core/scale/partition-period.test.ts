@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { partitionPeriod } from '../../../functions/core/scale/partition-period.js';
-import { seededRandom } from '../../../functions/devin/fake/seeded-random.js';
+import { partitionPeriod } from '#core/scale/partition-period.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
 
 /** Contiguous, exact, half-open, covering: the properties the merge's equality rests on. */
 function expectPartition(from: Date, to: Date, count: number): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PLAN_MARGIN, planRun, sessionsPerInvocation } from '../../../functions/core/scale/plan-run.js';
-import { RUN_COST } from '../../../functions/core/scale/run-cost.js';
+import { PLAN_MARGIN, planRun, sessionsPerInvocation } from '#core/scale/plan-run.js';
+import { RUN_COST } from '#core/scale/run-cost.js';
 
 const period = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') };
 const fresh = { remainingMs: 15 * 60_000, memoryBytes: 2048 * 1024 * 1024 };

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocateSharedCosts } from '../../../functions/core/shared-costs/allocate-shared-costs.js';
-import {
-  parseSharedCostRule,
-  sharedCostRuleText,
-} from '../../../functions/core/shared-costs/shared-cost-rule.js';
+import { allocateSharedCosts } from '#core/shared-costs/allocate-shared-costs.js';
+import { parseSharedCostRule, sharedCostRuleText } from '#core/shared-costs/shared-cost-rule.js';
 
 const sum = (values: readonly bigint[]) => values.reduce((a, b) => a + b, 0n);
 const ACU = 10n ** 12n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelayMs } from '../../../functions/devin/client/backoff.js';
+import { backoffDelayMs } from '#devin/client/backoff.js';
 
 const policy = { baseDelayMs: 500, maxDelayMs: 20_000 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { billingCyclesFromWire } from '../../../functions/devin/client/billing-cycle.js';
+import { billingCyclesFromWire } from '#devin/client/billing-cycle.js';
 
 const cycle = (start: string, end: string) => ({ start: new Date(start), end: new Date(end) });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { devinConfigFromEnv } from '../../../functions/devin/client/config.js';
-import { DevinConfigError } from '../../../functions/devin/client/devin-config-error.js';
+import { devinConfigFromEnv } from '#devin/client/config.js';
+import { DevinConfigError } from '#devin/client/devin-config-error.js';
 
 describe('devinConfigFromEnv', () => {
   it('reads the key and defaults the URL to the public API', () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
 import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { API_KEY, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Acus } from '../../../functions/core/money/acus.js';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import type { BilledConsumptionResult } from '../../../functions/core/report/billed-consumption.js';
-import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
-import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { FakeDataset } from '../../../functions/devin/fake/wire.js';
+import type { Acus } from '#core/money/acus.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import type { BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import { consumptionLedger } from '#devin/fake/consumption-ledger.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import type { FakeDataset } from '#devin/fake/wire.js';
 import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { API_KEY, datasetOf, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 

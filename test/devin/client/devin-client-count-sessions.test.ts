@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDevinClient } from '../../../functions/devin/client/devin-client.js';
+import { createDevinClient } from '#devin/client/devin-client.js';
 import { startTestDevinApi, type TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { API_KEY, datasetOf, FEBRUARY, februarySessions, wireSession } from './fake-api-harness.js';
 import { COG_KEY } from './v3/v3-harness.js';

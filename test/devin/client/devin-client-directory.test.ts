@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { datasetOf, FEBRUARY, type Harness, rejectionOf, startHarness } from './fake-api-harness.js';
 

@@ -1,8 +1,8 @@
 import { inspect } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevinApiError } from '../../../functions/devin/client/devin-api-error.js';
-import { createDevinClient, type DevinClientOptions } from '../../../functions/devin/client/devin-client.js';
-import { DevinDataError } from '../../../functions/devin/client/devin-data-error.js';
+import { DevinApiError } from '#devin/client/devin-api-error.js';
+import { createDevinClient, type DevinClientOptions } from '#devin/client/devin-client.js';
+import { DevinDataError } from '#devin/client/devin-data-error.js';
 import { allowOffContractAnswers } from '../../contract/contract-violations.js';
 import type { Fault, FaultPlan } from '../../support/fake-devin-api/faults.js';
 import {

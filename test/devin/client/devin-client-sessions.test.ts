@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import type { FetchProgress } from '../../../functions/devin/client/devin-client.js';
-import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
-import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
-import type { FakeDataset } from '../../../functions/devin/fake/wire.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import type { FetchProgress } from '#devin/client/devin-client.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import type { FakeDataset } from '#devin/fake/wire.js';
 import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { listed } from '../../support/listed.js';
 import {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { offerPages, readExactListing } from '../../../functions/devin/client/exact-listing.js';
-import { IncompleteFetchError } from '../../../functions/devin/client/incomplete-fetch-error.js';
-import { collectInMemory } from '../../../functions/devin/client/listing-collector.js';
-import type { ListingRead } from '../../../functions/devin/client/read-listing.js';
+import { offerPages, readExactListing } from '#devin/client/exact-listing.js';
+import { IncompleteFetchError } from '#devin/client/incomplete-fetch-error.js';
+import { collectInMemory } from '#devin/client/listing-collector.js';
+import type { ListingRead } from '#devin/client/read-listing.js';
 
 interface Row {
   readonly id: string;

@@ -1,9 +1,5 @@
-import {
-  createDevinClient,
-  type DevinClient,
-  type DevinClientOptions,
-} from '../../../functions/devin/client/devin-client.js';
-import type { FakeDataset, WireSession } from '../../../functions/devin/fake/wire.js';
+import { createDevinClient, type DevinClient, type DevinClientOptions } from '#devin/client/devin-client.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 import type { FaultPlan } from '../../support/fake-devin-api/faults.js';
 import { startTestDevinApi, type TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 

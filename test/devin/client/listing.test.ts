@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DevinApiError } from '../../../functions/devin/client/devin-api-error.js';
-import { unavailableListing } from '../../../functions/devin/client/listing.js';
+import { DevinApiError } from '#devin/client/devin-api-error.js';
+import { unavailableListing } from '#devin/client/listing.js';
 
 function apiError(status: number | null): DevinApiError {
   return new DevinApiError({

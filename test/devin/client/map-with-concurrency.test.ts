@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapWithConcurrency } from '../../../functions/devin/client/map-with-concurrency.js';
+import { mapWithConcurrency } from '#devin/client/map-with-concurrency.js';
 
 /** A task the test resolves by hand, so that overlap is observed rather than timed. */
 function deferred<T>() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PrioritySlots } from '../../../functions/devin/client/priority-slots.js';
+import { PrioritySlots } from '#devin/client/priority-slots.js';
 
 function deferred() {
   let resolve!: () => void;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DevinPagingError } from '../../../functions/devin/client/devin-paging-error.js';
-import { PAGE_LIMIT } from '../../../functions/devin/client/page-params.js';
-import { DEFAULT_MAX_PAGES, readListing } from '../../../functions/devin/client/read-listing.js';
-import type { Page } from '../../../functions/devin/client/wire-page.js';
+import { DevinPagingError } from '#devin/client/devin-paging-error.js';
+import { PAGE_LIMIT } from '#devin/client/page-params.js';
+import { DEFAULT_MAX_PAGES, readListing } from '#devin/client/read-listing.js';
+import type { Page } from '#devin/client/wire-page.js';
 
 /** A well-behaved offset-paged server over `rows`, `size` per page. */
 function pagesOf(rows: readonly number[], size: number) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter } from '../../../functions/devin/client/retry-after.js';
+import { parseRetryAfter } from '#devin/client/retry-after.js';
 
 const now = new Date('2025-03-01T12:00:00Z');
 

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_RETRY_POLICY,
-  type RetryPolicy,
-  retryDecision,
-} from '../../../functions/devin/client/retry-decision.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDecision } from '#devin/client/retry-decision.js';
 
 const policy: RetryPolicy = { baseDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 5, maxRetryAfterMs: 10_000 };
 const status = (code: number, retryAfterMs: number | null = null) =>

@@ -2,9 +2,9 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Session } from '../../../functions/core/session.js';
-import { pagesInOrder } from '../../../functions/devin/client/pages-in-order.js';
-import { collectSessions } from '../../../functions/devin/client/session-collector.js';
+import type { Session } from '#core/session.js';
+import { pagesInOrder } from '#devin/client/pages-in-order.js';
+import { collectSessions } from '#devin/client/session-collector.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageParams } from '../../../functions/devin/client/page-params.js';
-import { sessionListParams } from '../../../functions/devin/client/session-list-params.js';
+import { pageParams } from '#devin/client/page-params.js';
+import { sessionListParams } from '#devin/client/session-list-params.js';
 
 const period = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
 

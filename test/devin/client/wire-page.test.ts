@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DevinDataError } from '../../../functions/devin/client/devin-data-error.js';
-import { parsePage } from '../../../functions/devin/client/wire-page.js';
+import { DevinDataError } from '#devin/client/devin-data-error.js';
+import { parsePage } from '#devin/client/wire-page.js';
 
 const asNumber = (item: unknown): number => {
   if (typeof item !== 'number') throw new Error('not a number');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { DevinDataError } from '../../../functions/devin/client/devin-data-error.js';
-import { sessionFromWire } from '../../../functions/devin/client/wire-session.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { DevinDataError } from '#devin/client/devin-data-error.js';
+import { sessionFromWire } from '#devin/client/wire-session.js';
 
 const documented = {
   session_id: 'abc123',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWireTimestamp } from '../../../functions/devin/client/wire-timestamp.js';
+import { parseWireTimestamp } from '#devin/client/wire-timestamp.js';
 
 describe('parseWireTimestamp', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { monthlyBillingCycles } from '../../../functions/devin/fake/billing-cycles.js';
-import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
+import { monthlyBillingCycles } from '#devin/fake/billing-cycles.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 
 describe('monthlyBillingCycles', () => {
   it('runs from the 5th at 08:00 UTC to the next 5th, across a year end, contiguously', () => {

@@ -4,7 +4,7 @@ import {
   billingDayStartMs,
   billingDaysBetween,
   nextBillingDay,
-} from '../../../functions/devin/fake/billing-day.js';
+} from '#devin/fake/billing-day.js';
 
 describe('billing days (08:00 UTC to 08:00 UTC)', () => {
   it('puts the last millisecond before 08:00 UTC on the previous day', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Acus } from '../../../functions/core/money/acus.js';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { billingDaysBetween } from '../../../functions/devin/fake/billing-day.js';
-import { consumptionLedger, wireAcus } from '../../../functions/devin/fake/consumption-ledger.js';
-import { dailyConsumption } from '../../../functions/devin/fake/daily-consumption.js';
-import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
+import type { Acus } from '#core/money/acus.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { billingDaysBetween } from '#devin/fake/billing-day.js';
+import { consumptionLedger, wireAcus } from '#devin/fake/consumption-ledger.js';
+import { dailyConsumption } from '#devin/fake/daily-consumption.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { datasetOf, wireSession } from './wire-fixtures.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_TRICKY_TITLES, demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { WireSession } from '../../../functions/devin/fake/wire.js';
+import { DEMO_TRICKY_TITLES, demoDataset } from '#devin/fake/demo-dataset.js';
+import type { WireSession } from '#devin/fake/wire.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');
 const demo = demoDataset(NOW);

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../functions/core/money/acus.js';
-import { consumptionLedger } from '../../../functions/devin/fake/consumption-ledger.js';
-import { demoDataset } from '../../../functions/devin/fake/demo-dataset.js';
-import type { FakeDataset, WireDailyConsumption } from '../../../functions/devin/fake/wire.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { consumptionLedger } from '#devin/fake/consumption-ledger.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import type { FakeDataset, WireDailyConsumption } from '#devin/fake/wire.js';
 import type { TestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { startTestDevinApi } from '../../support/fake-devin-api/test-devin-api.js';
 import { AUTH, datasetOf, KEY, wireSession } from './wire-fixtures.js';

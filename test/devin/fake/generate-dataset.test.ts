@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateDataset } from '../../../functions/devin/fake/generate-dataset.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
 
 const MONTH = { from: new Date('2025-02-01T00:00:00Z'), to: new Date('2025-03-01T00:00:00Z') };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseIsoInstant, toWireInstant } from '../../../functions/devin/fake/iso-instant.js';
+import { parseIsoInstant, toWireInstant } from '#devin/fake/iso-instant.js';
 
 describe('parseIsoInstant', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionFilter } from '../../../functions/devin/fake/session-filter.js';
-import { sessionFilterKey } from '../../../functions/devin/fake/session-filter.js';
-import { SessionIndex } from '../../../functions/devin/fake/session-index.js';
+import type { SessionFilter } from '#devin/fake/session-filter.js';
+import { sessionFilterKey } from '#devin/fake/session-filter.js';
+import { SessionIndex } from '#devin/fake/session-index.js';
 import { wireSession } from './wire-fixtures.js';
 
 const ALL: SessionFilter = {

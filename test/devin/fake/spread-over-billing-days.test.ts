@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../functions/devin/fake/seeded-random.js';
-import { spreadOverBillingDays } from '../../../functions/devin/fake/spread-over-billing-days.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
+import { spreadOverBillingDays } from '#devin/fake/spread-over-billing-days.js';
 
 const at = (iso: string) => Date.parse(iso);
 const sum = (spread: Map<string, bigint>) => [...spread.values()].reduce((a, b) => a + b, 0n);

@@ -1,4 +1,4 @@
-import type { FakeDataset, WireSession } from '../../../functions/devin/fake/wire.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 
 export const KEY = 'apk_user_fake-test-5e1f';
 export const AUTH = { authorization: `Bearer ${KEY}` };

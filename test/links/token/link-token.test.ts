@@ -6,8 +6,8 @@ import {
   MAX_LINK_LIFETIME_SECONDS,
   MAX_TOKEN_LENGTH,
   signLinkToken,
-} from '../../../functions/links/token/link-token.js';
-import { parseSigningSecret } from '../../../functions/links/token/signing-keys.js';
+} from '#links/token/link-token.js';
+import { parseSigningSecret } from '#links/token/signing-keys.js';
 
 const KEYS = parseSigningSecret('current-key-0123456789-abcdefghijklmnopqrstuvwxyz');
 const OLD = parseSigningSecret('previous-key-0123456789-ABCDEFGHIJKLMNOPQRSTUVWXYZ');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSigningSecret, SigningSecretFormatError } from '../../../functions/links/token/signing-keys.js';
+import { parseSigningSecret, SigningSecretFormatError } from '#links/token/signing-keys.js';
 
 const A = `${'a'.repeat(31)}A`;
 const B = `${'b'.repeat(31)}B`;

@@ -1,5 +1,5 @@
-import type { FakeExchange, FakeIntercept, IncomingRequest } from '../../../functions/devin/fake/exchange.js';
-import type { JsonReply } from '../../../functions/devin/fake/routes.js';
+import type { FakeExchange, FakeIntercept, IncomingRequest } from '#devin/fake/exchange.js';
+import type { JsonReply } from '#devin/fake/routes.js';
 
 /**
  * Someone watching a fake Devin API's exchanges: the contract suite checks each request and

@@ -1,6 +1,6 @@
-import type { FakeExchange } from '../../../functions/devin/fake/exchange.js';
-import { problem } from '../../../functions/devin/fake/routes.js';
-import { cursorOf, offsetOf } from '../../../functions/devin/fake/v3/cursor-page.js';
+import type { FakeExchange } from '#devin/fake/exchange.js';
+import { problem } from '#devin/fake/routes.js';
+import { cursorOf, offsetOf } from '#devin/fake/v3/cursor-page.js';
 import type { Fault } from './faults.js';
 
 /**

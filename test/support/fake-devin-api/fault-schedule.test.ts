@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
 import { FaultPlanError, FaultSchedule } from './fault-schedule.js';
 
 function request(path: string, index = 0): IncomingRequest {

@@ -1,8 +1,8 @@
-import { SESSIONS_PATH } from '../../../functions/devin/fake/endpoints.js';
-import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
-import type { SeededRandom } from '../../../functions/devin/fake/seeded-random.js';
-import { seededRandom } from '../../../functions/devin/fake/seeded-random.js';
-import { V3_PREFIXES, V3_SESSIONS } from '../../../functions/devin/fake/v3/v3-endpoints.js';
+import { SESSIONS_PATH } from '#devin/fake/endpoints.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
+import type { SeededRandom } from '#devin/fake/seeded-random.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
+import { V3_PREFIXES, V3_SESSIONS } from '#devin/fake/v3/v3-endpoints.js';
 import type { Fault, FaultPlan, FaultRate, FaultRule } from './faults.js';
 
 /** A fault plan that cannot work as written, e.g. a probability of 2. */

@@ -1,5 +1,5 @@
-import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
-import type { WireSession } from '../../../functions/devin/fake/wire.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
+import type { WireSession } from '#devin/fake/wire.js';
 
 /**
  * Ways the fake misbehaves, to test the client's retries and checks:

@@ -1,4 +1,4 @@
-import type { IncomingRequest } from '../../../functions/devin/fake/exchange.js';
+import type { IncomingRequest } from '#devin/fake/exchange.js';
 import type { Fault } from './faults.js';
 
 /** What the fake saw, and which fault (if any) it answered with. */

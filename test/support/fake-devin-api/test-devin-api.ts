@@ -2,7 +2,7 @@ import {
   type FakeDevinApi,
   type FakeDevinApiOptions,
   startFakeDevinApi,
-} from '../../../functions/devin/fake/fake-devin-api.js';
+} from '#devin/fake/fake-devin-api.js';
 import { answerWithFault } from './fault-answer.js';
 import { FaultSchedule } from './fault-schedule.js';
 import type { FaultPlan } from './faults.js';

@@ -1,7 +1,7 @@
-import type { Acus } from '../../../core/money/acus.js';
-import { sumAcus } from '../../../core/money/acus.js';
-import type { BilledConsumption, BilledConsumptionResult } from '../../../core/report/billed-consumption.js';
-import type { Session } from '../../../core/session.js';
+import type { Acus } from '#core/money/acus.js';
+import { sumAcus } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import type { Session } from '#core/session.js';
 import { billingDayStart, isDay } from '../billing-day.js';
 import { DevinApiError } from '../devin-api-error.js';
 import type { BilledDays } from '../fetch-billed-consumption.js';

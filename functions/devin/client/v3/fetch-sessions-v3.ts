@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
-import type { Session } from '../../../core/session.js';
-import { type SessionList, sessionListOf } from '../../../core/session-list.js';
-import { concatSpools, type SpooledSessions } from '../../../spool/session-spool.js';
+import type { Session } from '#core/session.js';
+import { type SessionList, sessionListOf } from '#core/session-list.js';
+import { concatSpools, type SpooledSessions } from '#spool/session-spool.js';
 import { type ExactListing, readExactListing, shapeOf } from '../exact-listing.js';
 import type { FetchProgress } from '../fetch-sessions.js';
 import { type FetchedSessions, fetchedSessionsOf, fetchWarnings } from '../fetched-sessions.js';

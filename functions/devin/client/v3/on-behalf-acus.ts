@@ -1,4 +1,4 @@
-import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '../../../core/money/acus.js';
+import { ACU_DECIMALS, type Acus, scaledToDecimalString } from '#core/money/acus.js';
 import { mapWithConcurrency } from '../map-with-concurrency.js';
 import type { PagingSettings } from '../read-listing.js';
 import { devinSessionId } from './devin-session-id.js';

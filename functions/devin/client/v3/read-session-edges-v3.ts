@@ -1,6 +1,6 @@
-import type { Acus } from '../../../core/money/acus.js';
-import type { EdgeOrigin, SessionEdge, SessionEdgesResult } from '../../../core/report/session-edges.js';
-import type { Session } from '../../../core/session.js';
+import type { Acus } from '#core/money/acus.js';
+import type { EdgeOrigin, SessionEdge, SessionEdgesResult } from '#core/report/session-edges.js';
+import type { Session } from '#core/session.js';
 import { billingDayStart } from '../billing-day.js';
 import { DevinApiError } from '../devin-api-error.js';
 import type { HttpSettings } from '../http-settings.js';

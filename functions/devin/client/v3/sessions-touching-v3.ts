@@ -1,4 +1,4 @@
-import type { Session } from '../../../core/session.js';
+import type { Session } from '#core/session.js';
 import { offerPages, readExactListing } from '../exact-listing.js';
 import { appendListFilter } from '../list-filter.js';
 import { collectInMemory } from '../listing-collector.js';

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  ACU_DECIMALS,
-  type Acus,
-  acusFromNumber,
-  scaledToDecimalString,
-  sumAcus,
-} from '../../../core/money/acus.js';
+import { ACU_DECIMALS, type Acus, acusFromNumber, scaledToDecimalString, sumAcus } from '#core/money/acus.js';
 import { ContradictoryBillError } from '../contradictory-bill-error.js';
 
 // Negative figures are checked after the shape, so the error can name the day (see below).

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { acusFromNumber, ZERO_ACUS } from '../../../core/money/acus.js';
-import { RUNNING_FINISHED } from '../../../core/report/settled.js';
-import type { PullRequest, Session } from '../../../core/session.js';
+import { acusFromNumber, ZERO_ACUS } from '#core/money/acus.js';
+import { RUNNING_FINISHED } from '#core/report/settled.js';
+import type { PullRequest, Session } from '#core/session.js';
 import { parseRecord } from '../parse-record.js';
 import { ValuePool } from '../value-pool.js';
 import { wireSessionAcus } from '../wire-acus.js';

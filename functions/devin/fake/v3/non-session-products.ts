@@ -1,4 +1,4 @@
-import type { Acus } from '../../../core/money/acus.js';
+import type { Acus } from '#core/money/acus.js';
 
 /** The products v3's `acus_by_product` names; `devin` is the sessions' share. */
 export interface ProductAcus {

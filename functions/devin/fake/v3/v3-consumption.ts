@@ -1,4 +1,4 @@
-import type { Acus } from '../../../core/money/acus.js';
+import type { Acus } from '#core/money/acus.js';
 import {
   billingDayName,
   billingDayNumber,

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { acusFromNumber, sumAcus } from '../../../../functions/core/money/acus.js';
-import type {
-  BilledConsumption,
-  BilledConsumptionResult,
-} from '../../../../functions/core/report/billed-consumption.js';
-import { reconcile } from '../../../../functions/core/report/reconcile.js';
-import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
+import { acusFromNumber, sumAcus } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import { reconcile } from '#core/report/reconcile.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, februarySessions } from '../fake-api-harness.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../../functions/core/money/acus.js';
-import { isStillRunning } from '../../../../functions/core/report/session-status.js';
-import { isSettled, RUNNING_FINISHED } from '../../../../functions/core/report/settled.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { isStillRunning } from '#core/report/session-status.js';
+import { isSettled, RUNNING_FINISHED } from '#core/report/settled.js';
 import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, wireSession } from '../fake-api-harness.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';

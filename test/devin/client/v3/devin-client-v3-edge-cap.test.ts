@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDevinClient } from '../../../../functions/devin/client/devin-client.js';
-import { demoDataset } from '../../../../functions/devin/fake/demo-dataset.js';
+import { createDevinClient } from '#devin/client/devin-client.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
 import { startTestDevinApi, type TestDevinApi } from '../../../support/fake-devin-api/test-devin-api.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');

@@ -1,12 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Acus } from '../../../../functions/core/money/acus.js';
-import type {
-  BilledConsumption,
-  BilledConsumptionResult,
-} from '../../../../functions/core/report/billed-consumption.js';
-import { consumptionLedger } from '../../../../functions/devin/fake/consumption-ledger.js';
-import { demoDataset } from '../../../../functions/devin/fake/demo-dataset.js';
-import { splitNonSession } from '../../../../functions/devin/fake/v3/non-session-products.js';
+import type { Acus } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import { consumptionLedger } from '#devin/fake/consumption-ledger.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { splitNonSession } from '#devin/fake/v3/non-session-products.js';
 import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { FEBRUARY } from '../fake-api-harness.js';
 import { COG_KEY, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DevinApiError } from '../../../../functions/devin/client/devin-api-error.js';
-import { DevinDataError } from '../../../../functions/devin/client/devin-data-error.js';
-import { IncompleteFetchError } from '../../../../functions/devin/client/incomplete-fetch-error.js';
+import { DevinApiError } from '#devin/client/devin-api-error.js';
+import { DevinDataError } from '#devin/client/devin-data-error.js';
+import { IncompleteFetchError } from '#devin/client/incomplete-fetch-error.js';
 import type { Fault } from '../../../support/fake-devin-api/faults.js';
 import { listed } from '../../../support/listed.js';
 import { datasetOf, FEBRUARY, rejectionOf, wireSession } from '../fake-api-harness.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { WireSession } from '../../../../functions/devin/fake/wire.js';
+import type { WireSession } from '#devin/fake/wire.js';
 import { datasetOf, FEBRUARY, wireSession } from '../fake-api-harness.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DevinClient } from '../../../../functions/devin/client/devin-client.js';
+import type { DevinClient } from '#devin/client/devin-client.js';
 import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { FEBRUARY, rejectionOf } from '../fake-api-harness.js';
 import { midChain, mixedDataset, startV3Harness, type V3Harness } from './v3-harness.js';

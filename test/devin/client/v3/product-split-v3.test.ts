@@ -1,17 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type Acus, acusFromNumber } from '../../../../functions/core/money/acus.js';
-import type {
-  BilledConsumption,
-  BilledConsumptionResult,
-} from '../../../../functions/core/report/billed-consumption.js';
-import { ContradictoryBillError } from '../../../../functions/devin/client/contradictory-bill-error.js';
-import {
-  dailyConsumptionFromWireV3,
-  PRODUCT_NOT_STATED,
-} from '../../../../functions/devin/client/v3/wire-consumption-v3.js';
-import { consumptionLedger } from '../../../../functions/devin/fake/consumption-ledger.js';
-import { demoDataset } from '../../../../functions/devin/fake/demo-dataset.js';
-import { splitNonSession } from '../../../../functions/devin/fake/v3/non-session-products.js';
+import { type Acus, acusFromNumber } from '#core/money/acus.js';
+import type { BilledConsumption, BilledConsumptionResult } from '#core/report/billed-consumption.js';
+import { ContradictoryBillError } from '#devin/client/contradictory-bill-error.js';
+import { dailyConsumptionFromWireV3, PRODUCT_NOT_STATED } from '#devin/client/v3/wire-consumption-v3.js';
+import { consumptionLedger } from '#devin/fake/consumption-ledger.js';
+import { demoDataset } from '#devin/fake/demo-dataset.js';
+import { splitNonSession } from '#devin/fake/v3/non-session-products.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';
 
 const NOW = new Date('2026-11-17T10:30:00Z');

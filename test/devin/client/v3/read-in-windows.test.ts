@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DevinPagingError } from '../../../../functions/devin/client/devin-paging-error.js';
-import { readCursorChain } from '../../../../functions/devin/client/v3/read-cursor-chain.js';
-import { readInWindows, type WindowReader } from '../../../../functions/devin/client/v3/read-in-windows.js';
-import {
-  estimatedPages,
-  pagesPerWindow,
-  type TimeWindow,
-} from '../../../../functions/devin/client/v3/session-windows.js';
-import { creationInstant } from '../../../../functions/devin/fake/creation-rhythm.js';
-import { seededRandom } from '../../../../functions/devin/fake/seeded-random.js';
+import { DevinPagingError } from '#devin/client/devin-paging-error.js';
+import { readCursorChain } from '#devin/client/v3/read-cursor-chain.js';
+import { readInWindows, type WindowReader } from '#devin/client/v3/read-in-windows.js';
+import { estimatedPages, pagesPerWindow, type TimeWindow } from '#devin/client/v3/session-windows.js';
+import { creationInstant } from '#devin/fake/creation-rhythm.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
 
 const OCTOBER: TimeWindow = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') };
 const PAGE = 200;

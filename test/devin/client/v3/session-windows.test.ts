@@ -6,8 +6,8 @@ import {
   planSplit,
   splitIntoWindows,
   type TimeWindow,
-} from '../../../../functions/devin/client/v3/session-windows.js';
-import { seededRandom } from '../../../../functions/devin/fake/seeded-random.js';
+} from '#devin/client/v3/session-windows.js';
+import { seededRandom } from '#devin/fake/seeded-random.js';
 
 const OCTOBER: TimeWindow = { from: new Date('2026-10-01T00:00:00Z'), to: new Date('2026-11-01T00:00:00Z') };
 

@@ -1,11 +1,7 @@
-import {
-  createDevinClient,
-  type DevinClient,
-  type DevinClientOptions,
-} from '../../../../functions/devin/client/devin-client.js';
-import type { ProductSplit, ServiceUserBill } from '../../../../functions/devin/fake/v3/v3-consumption.js';
-import type { V3Prefix } from '../../../../functions/devin/fake/v3/v3-endpoints.js';
-import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
+import { createDevinClient, type DevinClient, type DevinClientOptions } from '#devin/client/devin-client.js';
+import type { ProductSplit, ServiceUserBill } from '#devin/fake/v3/v3-consumption.js';
+import type { V3Prefix } from '#devin/fake/v3/v3-endpoints.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { startTestDevinApi, type TestDevinApi } from '../../../support/fake-devin-api/test-devin-api.js';
 import { datasetOf, februarySessions } from '../fake-api-harness.js';

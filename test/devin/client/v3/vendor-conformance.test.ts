@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { FakeDataset, WireSession } from '../../../../functions/devin/fake/wire.js';
+import type { FakeDataset, WireSession } from '#devin/fake/wire.js';
 import type { FaultPlan } from '../../../support/fake-devin-api/faults.js';
 import { datasetOf, FEBRUARY, februarySessions, type Harness, startHarness } from '../fake-api-harness.js';
 import { startV3Harness, type V3Harness } from './v3-harness.js';

@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { acusFromNumber } from '../../../../functions/core/money/acus.js';
-import { billingDayStartMs } from '../../../../functions/devin/fake/billing-day.js';
-import { consumptionLedger, type LedgerEntry } from '../../../../functions/devin/fake/consumption-ledger.js';
-import { generateDataset } from '../../../../functions/devin/fake/generate-dataset.js';
-import {
-  type ConsumptionScope,
-  dailyConsumptionV3,
-} from '../../../../functions/devin/fake/v3/v3-consumption.js';
+import { acusFromNumber } from '#core/money/acus.js';
+import { billingDayStartMs } from '#devin/fake/billing-day.js';
+import { consumptionLedger, type LedgerEntry } from '#devin/fake/consumption-ledger.js';
+import { generateDataset } from '#devin/fake/generate-dataset.js';
+import { type ConsumptionScope, dailyConsumptionV3 } from '#devin/fake/v3/v3-consumption.js';
 
 const dataset = generateDataset({
   seed: 5,
