@@ -10,9 +10,9 @@ export const S3_REQUEST_TIMEOUT_MS = 30_000;
 export const SES_REQUEST_TIMEOUT_MS = 60_000;
 
 /** The Lambda's S3 client: region, credentials and endpoint from the SDK's standard configuration. */
-export function reportS3Client(): S3Client {
+export function reportS3Client(requestTimeoutMs: number = S3_REQUEST_TIMEOUT_MS): S3Client {
   return new S3Client({
-    requestHandler: { requestTimeout: S3_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
   });
 }
 
@@ -21,9 +21,9 @@ export function reportS3Client(): S3Client {
  * answer was lost may have been delivered, and an SDK retry would send it twice. Retries happen
  * only through the email marker protocol, which knows whether a run may send again.
  */
-export function financeSesClient(): SESClient {
+export function financeSesClient(requestTimeoutMs: number = SES_REQUEST_TIMEOUT_MS): SESClient {
   return new SESClient({
     maxAttempts: 1,
-    requestHandler: { requestTimeout: SES_REQUEST_TIMEOUT_MS, throwOnRequestTimeout: true },
+    requestHandler: { requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
   });
 }
