@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SESClient } from '@aws-sdk/client-ses';
+import { EmailSendError } from '#aws/aws-errors.js';
 import { createDownloadLink } from '#aws/download-link.js';
 import {
   claimEmailMarker,
@@ -7,7 +8,7 @@ import {
   readEmailMarker,
   releaseEmailMarker,
 } from '#aws/email-marker.js';
-import { sendRawEmail } from '#aws/ses-mailer.js';
+import { ANSWER_LOST, sendRawEmail } from '#aws/ses-mailer.js';
 import { buildRawMessage } from '#email/raw-message.js';
 import { putShowbackWorkbook } from '#showback/put-showback-workbook.js';
 import type { ShowbackDelivery } from '#showback/run-showback.js';
@@ -85,7 +86,14 @@ export function createAwsShowback(options: AwsShowbackOptions): ShowbackDelivery
         text: rendered.text,
         date: options.now(),
       });
-      return sendRawEmail(options.ses, { from: options.sender, to: [email], raw });
+      try {
+        return await sendRawEmail(options.ses, { from: options.sender, to: [email], raw });
+      } catch (error) {
+        // As for finance's email: a send SES received whose answer was lost counts as sent, so
+        // the owner's marker is completed (not abandoned) and no retry mails the owner twice.
+        if (error instanceof EmailSendError && error.mayHaveBeenSent) return { messageId: ANSWER_LOST };
+        throw error;
+      }
     },
     async complete({ email }, messageId) {
       await completeEmailMarker(s3, bucket, showbackMarkerKey(keys, email), {

@@ -3,10 +3,14 @@
 // default client re-sends (two emails or more); the finance client sends exactly one and fails.
 
 import { createServer, request } from 'node:http';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { financeSesClient } from '#aws/aws-clients.js';
-import { sendRawEmail } from '#aws/ses-mailer.js';
+import { ANSWER_LOST, sendRawEmail } from '#aws/ses-mailer.js';
+import { createAwsShowback } from '#chargeback/aws-showback.js';
+import { reportKeys } from '#chargeback/report-keys.js';
+import { monthPeriod } from '#core/period/month-period.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { closeServer, listenOnLoopback } from '../support/aws-loopback.js';
@@ -90,4 +94,32 @@ describe('the finance email’s SES client', () => {
       retrying.destroy();
     }
   }, 60_000);
+
+  it("counts an owner's showback send whose answer is lost as sent: one email, never abandoned for a retry", async () => {
+    const ses = financeSesClient();
+    const showback = createAwsShowback({
+      s3: new S3Client({}),
+      ses,
+      bucket: 'unused',
+      keys: reportKeys('reports/', monthPeriod('2026-10', 'UTC', new Date('2026-11-02T00:00:00Z'))),
+      runId: 'run-owner',
+      period: '2026-10',
+      sender: 'chargeback@example.com',
+      replyTo: 'finance@example.com',
+      linkTtlSeconds: 3600,
+      now: () => new Date('2026-11-01T14:00:00Z'),
+    });
+    try {
+      const owner = { email: 'owner@example.com' } as Parameters<typeof showback.send>[0];
+      const rendered = { subject: 'owner-once', html: '<p>Posted</p>', text: 'Posted' } as Parameters<
+        typeof showback.send
+      >[1];
+      await expect(showback.send(owner, rendered, undefined as never)).resolves.toEqual({
+        messageId: ANSWER_LOST,
+      });
+      expect(await sent('owner-once')).toBe(1);
+    } finally {
+      ses.destroy();
+    }
+  });
 });
