@@ -218,9 +218,11 @@ describe('a close SIGKILLed at random points', () => {
       await rm(folder, { recursive: true, force: true });
     };
     // A kill drawn after the child had exited killed nothing (a close ran faster than the one
-    // measured): as many more are drawn, for up to three rounds more.
-    for (let round = 0; kills < KILLS && round < 4 && failed === undefined; round++) {
-      const points = killPoints(SEED + round, KILLS - kills, closeMs).map((ms, i) => ({ ms, i }));
+    // measured, e.g. once the machine's load fell): as many more are drawn, each round over a
+    // shorter span (three quarters of the last), for up to seven rounds more.
+    for (let round = 0; kills < KILLS && round < 8 && failed === undefined; round++) {
+      const span = closeMs * 0.75 ** round;
+      const points = killPoints(SEED + round, KILLS - kills, span).map((ms, i) => ({ ms, i }));
       const lane = async () => {
         for (let next = points.shift(); next && failed === undefined; next = points.shift()) {
           await killAndRerun(next.ms, `round ${round + 1}, kill ${next.i + 1}`).catch((error: unknown) => {
