@@ -16,6 +16,7 @@ import { focusEnvironment, readFocusConfig } from './focus-config.js';
 import { grantKeyUse } from './kms-permissions.js';
 import {
   grantCheckPermissions,
+  grantCheckSubscriptionRead,
   grantReportPermissions,
   grantWindowPermissions,
 } from './report-permissions.js';
@@ -192,6 +193,10 @@ export class ChargebackStack extends Stack {
       encryptionKey,
     });
     links?.alarmTo(alarms.topic);
+    // The deployment check asks the topic whether the alarm email confirmed; only the report entry checks.
+    fn.addEnvironment('ALARM_TOPIC_ARN', alarms.topic.topicArn);
+    if (config.alarmEmail !== undefined) fn.addEnvironment('ALARM_EMAIL', config.alarmEmail);
+    grantCheckSubscriptionRead(report.role, alarms.topic);
     if (config.alarmEmail === undefined) {
       Annotations.of(this).addWarningV2(
         'devin-chargeback:no-alarm-email',

@@ -8,6 +8,7 @@ import { MAX_LINK_LIFETIME_SECONDS } from '#links/token/link-token.js';
 import { ConfigError, parseContext } from './config-error.js';
 import { contextSetting } from './context-setting.js';
 import { DEFAULT_CATCH_UP_SCHEDULE, defaultSchedule } from './default-schedule.js';
+import { ENV_CONTEXT_KEY } from './environment-config.js';
 import { FOCUS_CONFIG_KEYS } from './focus-config.js';
 import { unknownContextKeys } from './unknown-context-keys.js';
 
@@ -202,7 +203,11 @@ export const NO_ALARM_EMAIL = 'none';
  * key the stack does not know: one synth lists all that needs fixing.
  */
 export function readConfig(scope: Construct): ChargebackConfig {
-  const unknown = unknownContextKeys(scope.node.getAllContext(), [...CONFIG_KEYS, ...FOCUS_CONFIG_KEYS]);
+  const unknown = unknownContextKeys(scope.node.getAllContext(), [
+    ...CONFIG_KEYS,
+    ...FOCUS_CONFIG_KEYS,
+    ENV_CONTEXT_KEY,
+  ]);
   try {
     const config = parseConfig(
       Object.fromEntries(CONFIG_KEYS.map((key) => [key, scope.node.tryGetContext(key)])),

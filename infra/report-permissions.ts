@@ -2,6 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Effect, type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { acknowledgeWildcardResources } from './nag/acknowledge-wildcard-resources.js';
 
 export interface ReportPermissionsProps {
@@ -185,4 +186,22 @@ export function grantCheckPermissions(role: IRole): void {
         'resource type in IAM, so "*" is the only resource they can be granted on. Both are read-only.',
     },
   ]);
+}
+
+/** The deployment check's read of the alarm topic's subscriptions. */
+export const CHECK_SNS_SUBSCRIPTIONS_SID = 'CheckAlarmSubscription';
+
+/**
+ * The deployment check reads whether the alarm email confirmed its subscription:
+ * ListSubscriptionsByTopic on the stack's own alarm topic, and no other topic.
+ */
+export function grantCheckSubscriptionRead(role: IRole, topic: ITopic): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      sid: CHECK_SNS_SUBSCRIPTIONS_SID,
+      effect: Effect.ALLOW,
+      actions: ['sns:ListSubscriptionsByTopic'],
+      resources: [topic.topicArn],
+    }),
+  );
 }

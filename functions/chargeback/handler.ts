@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SFNClient } from '@aws-sdk/client-sfn';
+import { SNSClient } from '@aws-sdk/client-sns';
 import type { Context } from 'aws-lambda';
 import { financeSesClient, reportS3Client } from '#aws/aws-clients.js';
 import { closeOverdueMetricLine } from '#aws/close-overdue-metric.js';
@@ -148,6 +149,8 @@ export async function handler(event: unknown, context?: Invocation): Promise<Rep
 }
 
 async function deploymentCheck(): Promise<DeploymentCheckResult> {
+  // Made here, not at cold start: only the check asks SNS, and only when someone invokes it.
+  const sns = new SNSClient({});
   const rows = await runDeploymentCheck({
     secretId: config.apiKeySecretId,
     // Uncached: the check exists to see the value put in a minute ago.
@@ -160,8 +163,11 @@ async function deploymentCheck(): Promise<DeploymentCheckResult> {
     sender: config.sender,
     recipients: config.recipients,
     linkBaseUrl: config.durableLinks?.baseUrl,
+    sns,
+    alarmTopicArn: config.alarmTopicArn,
+    alarmEmail: config.alarmEmail,
     now: new Date(),
-  });
+  }).finally(() => sns.destroy());
   const passed = checkPassed(rows);
   logger.info('deployment check', { passed, problems: rows.filter((r) => r.status === 'problem') });
   return { check: { passed, rows }, emailed: false };

@@ -36,6 +36,10 @@ export interface LambdaConfig {
    * Without it the email carries a presigned S3 link, as before.
    */
   readonly durableLinks: DurableLinkConfig | undefined;
+  /** The alarm topic the deployment check asks about (ALARM_TOPIC_ARN); set by the stack. */
+  readonly alarmTopicArn: string | undefined;
+  /** Where alarms are emailed (ALARM_EMAIL); absent when the stack's alarmEmail is "none". */
+  readonly alarmEmail: string | undefined;
   /** Attach the workbook when it is at most this big; 0 never attaches. */
   readonly attachMaxBytes: number;
   /** How the scheduled run's month is aligned: calendar days, the vendor's billing days, or its cycles. */
@@ -122,6 +126,12 @@ const environment = z.object({
       error: 'expected a Step Functions state machine ARN',
     })
     .optional(),
+  ALARM_TOPIC_ARN: z
+    .string()
+    .trim()
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, { error: 'expected an SNS topic ARN' })
+    .optional(),
+  ALARM_EMAIL: z.email().optional(),
 });
 
 /** The variables the function reads, its own above and the shared settings' (functions/config). */
@@ -173,6 +183,8 @@ export function lambdaConfigFromEnv(env: Record<string, string | undefined>): La
     devinApiVersion: read(settings.devinApiVersion),
     linkTtlSeconds,
     durableLinks,
+    alarmTopicArn: e.ALARM_TOPIC_ARN,
+    alarmEmail: e.ALARM_EMAIL,
     attachMaxBytes: read(settings.attachMaxBytes),
     alignment: read(settings.alignment),
     costBasis: read(settings.costBasis),

@@ -1,4 +1,5 @@
 import type { SESClient } from '@aws-sdk/client-ses';
+import type { SNSClient } from '@aws-sdk/client-sns';
 import type { CheckRow } from '#core/check/check-row.js';
 import { devinKeyRows, isDevinKeyShape, type KeySecretReading } from '#core/check/devin-key-rows.js';
 import { checkAccess } from '#devin/client/check-access.js';
@@ -6,6 +7,7 @@ import type { DevinClientOptions } from '#devin/client/devin-client.js';
 import { accessRows } from './access-rows.js';
 import { checkLinkService } from './check-link-service.js';
 import { checkSes } from './check-ses.js';
+import { checkSns } from './check-sns.js';
 
 /** What the check reads: the deployment's own settings, with the clients to ask. Nothing here sends mail. */
 export interface DeploymentCheckDeps {
@@ -19,6 +21,11 @@ export interface DeploymentCheckDeps {
   readonly recipients: readonly string[];
   /** The link service's Function URL; undefined when the stack has none. */
   readonly linkBaseUrl: string | undefined;
+  readonly sns: SNSClient;
+  /** The stack's alarm topic (output AlarmTopicArn); undefined when the caller was not told it. */
+  readonly alarmTopicArn: string | undefined;
+  /** The address alarms go to; undefined when the operator chose `alarmEmail: none`. */
+  readonly alarmEmail: string | undefined;
   readonly now: Date;
   readonly fetch?: typeof fetch;
 }
@@ -37,7 +44,7 @@ export async function runDeploymentCheck(deps: DeploymentCheckDeps): Promise<Che
     }),
   );
   const usableKey = reading.kind === 'read' && isDevinKeyShape(reading.key) ? reading.key : undefined;
-  const [access, ses, links] = await Promise.all([
+  const [access, ses, sns, links] = await Promise.all([
     usableKey === undefined
       ? Promise.resolve<CheckRow[]>([
           {
@@ -56,19 +63,8 @@ export async function runDeploymentCheck(deps: DeploymentCheckDeps): Promise<Che
           },
         ]),
     checkSes(deps.ses, deps.sender, deps.recipients),
+    checkSns(deps.sns, deps.alarmTopicArn, deps.alarmEmail),
     checkLinkService(deps.linkBaseUrl, deps.fetch),
   ]);
-  return [
-    ...devinKeyRows(deps.secretId, reading, deps.now),
-    ...access,
-    ...ses,
-    {
-      item: 'SNS alarm subscription',
-      status: 'not checked',
-      // The function carries no SNS client (no @aws-sdk/client-sns dependency), so it cannot ask.
-      found: 'the check has no SNS client (@aws-sdk/client-sns is not a dependency)',
-      todo: "aws sns list-subscriptions-by-topic --topic-arn <stack output AlarmTopicArn>: the alarmEmail subscription must not be 'PendingConfirmation' (click the link in the AWS Notification mail)",
-    },
-    links,
-  ];
+  return [...devinKeyRows(deps.secretId, reading, deps.now), ...access, ...ses, sns, links];
 }

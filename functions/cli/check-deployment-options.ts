@@ -8,18 +8,21 @@ export interface CheckDeploymentOptions {
   readonly sender: string;
   readonly recipients: readonly string[];
   readonly linkBaseUrl: string | undefined;
+  readonly alarmTopicArn: string | undefined;
+  /** Undefined for `--alarm-email none`: the stack sends alarms to nobody by email. */
+  readonly alarmEmail: string | undefined;
   readonly devinApiUrl: string | undefined;
   readonly apiVersion: 'v2' | 'v3' | undefined;
   readonly json: boolean;
   readonly help: boolean;
 }
 
-export const CHECK_DEPLOYMENT_USAGE = `usage: npm run check-deployment -- --secret-id <ApiKeySecretId> --sender <address> --recipients <a,b> [--link-url <DownloadBaseUrl>] [--devin-url <url>] [--api-version v2|v3] [--json]
+export const CHECK_DEPLOYMENT_USAGE = `usage: npm run check-deployment -- --secret-id <ApiKeySecretId> --sender <address> --recipients <a,b> [--link-url <DownloadBaseUrl>] [--alarm-topic <AlarmTopicArn> --alarm-email <address|none>] [--devin-url <url>] [--api-version v2|v3] [--json]
 
 Reads the deployed stack's settings and services and sends nothing: the Devin key secret, the
 key's access, SES's sender, sandbox and recipients, the alarm subscription and the link service.
 Each flag falls back to the report function's variable of the same meaning: DEVIN_API_KEY_SECRET,
-EMAIL_SENDER, EMAIL_RECIPIENTS, LINK_BASE_URL, DEVIN_API_URL, DEVIN_API_VERSION. AWS credentials
+EMAIL_SENDER, EMAIL_RECIPIENTS, LINK_BASE_URL, ALARM_TOPIC_ARN, ALARM_EMAIL, DEVIN_API_URL, DEVIN_API_VERSION. AWS credentials
 and region come from the usual AWS configuration (AWS_PROFILE, AWS_REGION).
 Exit code: 0 no problem, 1 a problem row, 2 the command line was wrong.
 `;
@@ -29,6 +32,8 @@ const FLAGS = {
   sender: { env: 'EMAIL_SENDER' },
   recipients: { env: 'EMAIL_RECIPIENTS' },
   'link-url': { env: 'LINK_BASE_URL' },
+  'alarm-topic': { env: 'ALARM_TOPIC_ARN' },
+  'alarm-email': { env: 'ALARM_EMAIL' },
   'devin-url': { env: 'DEVIN_API_URL' },
   'api-version': { env: 'DEVIN_API_VERSION' },
 } as const;
@@ -53,6 +58,13 @@ const optionsSchema = z.object({
     )
     .pipe(z.array(z.email('is not a list of e-mail addresses separated by commas')).min(1).max(50)),
   'link-url': z.url({ protocol: /^https?$/ }).optional(),
+  'alarm-topic': z
+    .string()
+    .regex(/^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_.-]+$/, 'is not an SNS topic ARN')
+    .optional(),
+  'alarm-email': z
+    .union([z.literal('none'), z.email()], { error: 'is not an e-mail address or none' })
+    .optional(),
   'devin-url': z.url({ protocol: /^https?$/ }).optional(),
   'api-version': z.enum(['v2', 'v3']).optional(),
 });
@@ -69,6 +81,8 @@ export function parseCheckDeploymentOptions(
       sender: { type: 'string' },
       recipients: { type: 'string' },
       'link-url': { type: 'string' },
+      'alarm-topic': { type: 'string' },
+      'alarm-email': { type: 'string' },
       'devin-url': { type: 'string' },
       'api-version': { type: 'string' },
       json: { type: 'boolean' },
@@ -82,6 +96,8 @@ export function parseCheckDeploymentOptions(
       sender: '',
       recipients: [],
       linkBaseUrl: undefined,
+      alarmTopicArn: undefined,
+      alarmEmail: undefined,
       devinApiUrl: undefined,
       apiVersion: undefined,
       json: false,
@@ -102,11 +118,21 @@ export function parseCheckDeploymentOptions(
     throw new InvalidInputError(`--${flag}`, raw[flag], issue?.message ?? 'is invalid');
   }
   const o = parsed.data;
+  // Without the address the row cannot tell "none on purpose" from "forgot to say".
+  if (o['alarm-topic'] !== undefined && o['alarm-email'] === undefined) {
+    throw new InvalidInputError(
+      '--alarm-email',
+      undefined,
+      "is required with --alarm-topic: the stack's alarmEmail, or none (ALARM_EMAIL)",
+    );
+  }
   return {
     secretId: o['secret-id'],
     sender: o.sender,
     recipients: o.recipients,
     linkBaseUrl: o['link-url'],
+    alarmTopicArn: o['alarm-topic'],
+    alarmEmail: o['alarm-email'] === 'none' ? undefined : o['alarm-email'],
     devinApiUrl: o['devin-url'],
     apiVersion: o['api-version'],
     json: values.json === true,

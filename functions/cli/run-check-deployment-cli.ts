@@ -1,4 +1,5 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { financeSesClient } from '#aws/aws-clients.js';
 import { createDevinKeySecretReader } from '#aws/devin-key-secret.js';
 import { runDeploymentCheck } from '#check/run-deployment-check.js';
@@ -37,6 +38,7 @@ export async function runCheckDeploymentCli(argv: readonly string[], io: CheckDe
   }
   const ses = financeSesClient();
   const secretsManager = new SecretsManagerClient({});
+  const sns = new SNSClient({});
   try {
     const rows = await runDeploymentCheck({
       secretId: options.secretId,
@@ -49,6 +51,9 @@ export async function runCheckDeploymentCli(argv: readonly string[], io: CheckDe
       sender: options.sender,
       recipients: options.recipients,
       linkBaseUrl: options.linkBaseUrl,
+      sns,
+      alarmTopicArn: options.alarmTopicArn,
+      alarmEmail: options.alarmEmail,
       now: io.now(),
     });
     const passed = checkPassed(rows);
@@ -57,5 +62,6 @@ export async function runCheckDeploymentCli(argv: readonly string[], io: CheckDe
   } finally {
     ses.destroy();
     secretsManager.destroy();
+    sns.destroy();
   }
 }

@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+// zod/mini's safeParse takes classic and mini schemas alike, and keeps classic zod out of the link bundle.
+import * as z from 'zod/mini';
 import { InvalidInputError } from '#core/errors.js';
 
 /**
@@ -7,10 +8,10 @@ import { InvalidInputError } from '#core/errors.js';
  * start-up with the one thing to fix, not somewhere inside the run).
  */
 export function parseEnvironment<T>(
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   env: Readonly<Record<string, string | undefined>>,
 ): T {
-  const parsed = schema.safeParse(env);
+  const parsed = z.safeParse(schema, env);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'environment');

@@ -1,16 +1,16 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { LinkRequest } from './link-service.js';
 
 /** The part of a Lambda Function URL event (payload format 2.0) the service reads. */
 const functionUrlEvent = z.object({
-  rawPath: z.string().max(4096),
-  rawQueryString: z.string().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
+  rawPath: z.string().check(z.maxLength(4096)),
+  rawQueryString: z.optional(z.string()),
+  headers: z.optional(z.record(z.string(), z.string())),
   requestContext: z.object({
     http: z.object({
-      method: z.string().max(32),
-      sourceIp: z.string().max(64).optional(),
-      userAgent: z.string().optional(),
+      method: z.string().check(z.maxLength(32)),
+      sourceIp: z.optional(z.string().check(z.maxLength(64))),
+      userAgent: z.optional(z.string()),
     }),
   }),
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseEnvironment } from '#environment/parse-environment.js';
 
 /** The link service's configuration, read from its environment once per container. */
@@ -13,12 +13,11 @@ export interface LinkServiceConfig {
 const required = (name: string) =>
   z
     .string({ error: `${name} is required` })
-    .trim()
-    .min(1, { error: `${name} is required` });
+    .check(z.trim(), z.minLength(1, { error: `${name} is required` }));
 
 const environment = z.object({
   REPORT_BUCKET: required('REPORT_BUCKET'),
-  REPORT_PREFIX: z.string().trim().default('reports/'),
+  REPORT_PREFIX: z._default(z.string().check(z.trim()), 'reports/'),
   LINK_SIGNING_SECRET: required('LINK_SIGNING_SECRET'),
 });
 

@@ -9,6 +9,7 @@ import { generateDataset } from '#devin/fake/generate-dataset.js';
 import { type AwsEmulators, startAwsEmulators } from '../support/aws-emulators.js';
 import { useAwsEnv } from '../support/aws-env.js';
 import { type SesIdentityProxy, startSesIdentityProxy } from '../support/aws-ses-identity-proxy.js';
+import { type SnsFake, startSnsFake } from '../support/aws-sns-fake.js';
 
 const KEY = 'apk_user_check_deployment_cli_key_1234567890';
 const SECRET_ID = 'devin-chargeback/api-key';
@@ -18,6 +19,8 @@ let aws: AwsEmulators;
 let ses: SesIdentityProxy;
 let devin: FakeDevinApi;
 let restoreEnv: () => void;
+let sns: SnsFake;
+const TOPIC = 'arn:aws:sns:us-east-1:123456789012:chargeback-alarms';
 
 async function cli(argv: string[], env: Record<string, string> = {}) {
   let stdout = '';
@@ -46,6 +49,7 @@ describe('npm run check-deployment', () => {
   beforeAll(async () => {
     aws = await startAwsEmulators();
     ses = await startSesIdentityProxy(aws.ses.endpoint);
+    sns = await startSnsFake();
     devin = await startFakeDevinApi({
       apiKey: KEY,
       data: generateDataset({
@@ -55,13 +59,18 @@ describe('npm run check-deployment', () => {
         to: new Date('2026-12-01T00:00:00Z'),
       }),
     });
-    restoreEnv = useAwsEnv({ ...aws.env, AWS_ENDPOINT_URL_SES: ses.endpoint });
+    restoreEnv = useAwsEnv({
+      ...aws.env,
+      AWS_ENDPOINT_URL_SES: ses.endpoint,
+      AWS_ENDPOINT_URL_SNS: sns.endpoint,
+    });
   }, 60_000);
 
   afterAll(async () => {
     restoreEnv?.();
     await devin?.close();
     await ses?.close();
+    await sns?.close();
     await aws?.stop();
   });
 
@@ -93,6 +102,32 @@ describe('npm run check-deployment', () => {
     // No link service given: nothing to ask, said so.
     expect(printed.rows.find((r) => r.item === 'Download link service')?.status).toBe('not checked');
     expect(await aws.ses.mails()).toEqual([]);
+  }, 60_000);
+
+  it('asks the alarm topic given by --alarm-topic whether --alarm-email confirmed', async () => {
+    aws.secretsManager.setSecret(SECRET_ID, JSON.stringify({ key: KEY, expiresAt: '2027-06-30' }));
+    ses.verification.set('example.com', 'Success');
+    ses.max24HourSend = 50_000;
+    sns.topics.set(TOPIC, [
+      { protocol: 'email', endpoint: 'oncall@example.com', subscriptionArn: 'PendingConfirmation' },
+    ]);
+    const alarm = ['--alarm-topic', TOPIC, '--alarm-email', 'oncall@example.com'];
+    const pending = await cli([...flags(), ...alarm]);
+    expect(pending.code).toBe(1);
+    expect(pending.stdout).toMatch(
+      /^problem\s+SNS alarm subscription\s+oncall@example.com: pending confirmation/m,
+    );
+    sns.topics.set(TOPIC, [
+      { protocol: 'email', endpoint: 'oncall@example.com', subscriptionArn: `${TOPIC}:1` },
+    ]);
+    const confirmed = await cli([...flags(), ...alarm]);
+    expect(confirmed.stdout).toMatch(/^ok\s+SNS alarm subscription\s+oncall@example.com: confirmed/m);
+    expect(confirmed.code).toBe(0);
+    const none = await cli([...flags(), '--alarm-topic', TOPIC, '--alarm-email', 'none']);
+    expect(none.stdout).toMatch(/^not configured\s+SNS alarm subscription/m);
+    const missing = await cli([...flags(), '--alarm-topic', TOPIC]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--alarm-email: is required with --alarm-topic');
   }, 60_000);
 
   it('exits 2 naming the flag when a setting is missing or wrong', async () => {

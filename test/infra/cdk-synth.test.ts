@@ -207,6 +207,7 @@ describe('npx cdk synth of the real app, with bundling', () => {
       LINK_SIGNING_SECRET:
         'arn:aws:secretsmanager:us-east-1:123456789012:secret:DownloadLinksSigningKeys-AbC123',
       STATE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:DistributedStateMachineAbC123',
+      ALARM_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:DevinChargeback-AlarmsTopicAbC123',
     };
     // Each function's own export: `index.handler`, or a distributed step's `index.windowHandler`.
     const exported = (fn.Properties.Handler ?? 'index.handler').split('.').at(-1) ?? 'handler';

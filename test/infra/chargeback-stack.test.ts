@@ -1,6 +1,6 @@
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CHECK_SES_READS_SID } from '../../infra/report-permissions.js';
+import { CHECK_SES_READS_SID, CHECK_SNS_SUBSCRIPTIONS_SID } from '../../infra/report-permissions.js';
 import { buildStack } from './support/build-stack.js';
 
 interface CfnResource {
@@ -162,6 +162,7 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
       expect(Object.keys(variables).sort()).toEqual(
         [
           'ACU_PRICE',
+          'ALARM_TOPIC_ARN',
           'ALLOWED_RECIPIENT_DOMAINS',
           'ATTACH_MAX_BYTES',
           'COST_BASIS',
@@ -194,6 +195,8 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
         COST_CENTRES_KEY: 'reports/config/cost-centres.csv',
         SHOWBACK: 'false',
         MAX_SESSION_ROWS: '1000000',
+        // The deployment check's topic; no ALARM_EMAIL, since alarmEmail is "none" here.
+        ALARM_TOPIC_ARN: { Ref: only(template, 'AWS::SNS::Topic')[0] },
       });
     });
   });
@@ -287,6 +290,18 @@ describe('the stack with defaults but the link service off (-c durableLinks=fals
           Effect: 'Allow',
           Action: ['ses:GetIdentityVerificationAttributes', 'ses:GetSendQuota'],
           Resource: '*',
+        },
+      ]);
+    });
+
+    it('lists the alarm topic’s subscriptions for the deployment check, on that topic only', () => {
+      const [topicId] = only(template, 'AWS::SNS::Topic');
+      expect(statements.filter((s) => actionsOf(s).some((a) => a.startsWith('sns:')))).toEqual([
+        {
+          Sid: CHECK_SNS_SUBSCRIPTIONS_SID,
+          Effect: 'Allow',
+          Action: 'sns:ListSubscriptionsByTopic',
+          Resource: { Ref: topicId },
         },
       ]);
     });
@@ -514,6 +529,14 @@ describe('the stack with everything configured', () => {
     );
     [, fn] = only(template, 'AWS::Lambda::Function');
   }, SYNTH_TIMEOUT);
+
+  it('tells the deployment check the alarm email and topic', () => {
+    const variables = (fn.Properties.Environment as { Variables: Record<string, unknown> }).Variables;
+    expect(variables).toMatchObject({
+      ALARM_EMAIL: 'ops@example.com',
+      ALARM_TOPIC_ARN: { Ref: only(template, 'AWS::SNS::Topic')[0] },
+    });
+  });
 
   it('schedules in the configured zone', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {

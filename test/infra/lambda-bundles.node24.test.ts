@@ -178,6 +178,7 @@ describe('the synthesized bundles on the Lambda runtime (Node.js 24)', () => {
       LINK_BASE_URL: BASE_URL,
       LINK_SIGNING_SECRET: 'link-signing-keys',
       STATE_MACHINE_ARN,
+      ALARM_TOPIC_ARN: 'arn:aws:sns:us-east-1:123456789012:DevinChargeback-AlarmsTopic',
     };
     const variables = Object.fromEntries(
       Object.entries(fn.Properties.Environment?.Variables ?? {}).map(([name, value]) => {

@@ -1,5 +1,5 @@
 /** What one line of the deployment check found. */
-export type CheckStatus = 'ok' | 'problem' | 'not checked';
+export type CheckStatus = 'ok' | 'problem' | 'not checked' | 'not configured';
 
 /**
  * One row of `npm run check-deployment` and of the report function's `{"check":true}` event:
@@ -12,7 +12,7 @@ export interface CheckRow {
   readonly todo: string;
 }
 
-/** The deployment is ready when no row is a problem; a row not checked says why and how to check it. */
+/** The deployment is ready when no row is a problem; a row not checked or not configured says why. */
 export function checkPassed(rows: readonly CheckRow[]): boolean {
   return rows.every((row) => row.status !== 'problem');
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// zod/mini: the link service's bundle carries this schema, and mini is a fraction of classic zod's size.
+import * as z from 'zod/mini';
 
 /*
  * summary.json: the report's figures in a form that outlives the run. Read
@@ -7,16 +8,16 @@ import { z } from 'zod';
  * JSON) next to a plain number for people and dashboards.
  */
 
-const decimalText = z.string().regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as text');
-const integerText = z.string().regex(/^-?\d+$/, 'expected an integer as text');
-const count = z.number().int().nonnegative();
-const share = z.number().finite();
+const decimalText = z.string().check(z.regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number as text'));
+const integerText = z.string().check(z.regex(/^-?\d+$/, 'expected an integer as text'));
+const count = z.int().check(z.nonnegative());
+const share = z.number();
 
 const acusAmount = z.object({
   /** Exact ACUs, e.g. "41.395". */
   exact: decimalText,
   /** The nearest double, for display only. */
-  value: z.number().finite(),
+  value: z.number(),
 });
 
 const costAmount = z.object({
@@ -25,23 +26,23 @@ const costAmount = z.object({
   /** Allocated minor units (cents), as on the workbook, e.g. "9314". */
   minor: integerText,
   /** `minor` in currency units as a number, e.g. 93.14. */
-  value: z.number().finite(),
+  value: z.number(),
 });
 
 const usageFields = { sessions: count, acus: acusAmount, cost: costAmount };
 const usage = z.object(usageFields);
 
 const userRow = z.object({
-  userId: z.string().nullable(),
-  userName: z.string().nullable(),
-  email: z.string().nullable(),
+  userId: z.nullable(z.string()),
+  userName: z.nullable(z.string()),
+  email: z.nullable(z.string()),
   ...usageFields,
   shareOfOrg: share,
 });
 
 const orgRow = z.object({
   orgId: z.string(),
-  orgName: z.string().nullable(),
+  orgName: z.nullable(z.string()),
   ...usageFields,
   shareOfAcus: share,
   users: z.array(userRow),
@@ -56,7 +57,7 @@ export const summaryDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   period: z.object({
     kind: z.enum(['month', 'range', 'cycle']),
-    alignment: z.enum(['calendar', 'billing-day', 'billing-cycle']).default('calendar'),
+    alignment: z._default(z.enum(['calendar', 'billing-day', 'billing-cycle']), 'calendar'),
     from: z.iso.datetime(),
     to: z.iso.datetime(),
     timeZone: z.string(),
@@ -66,75 +67,78 @@ export const summaryDocumentSchema = z.object({
     slug: z.string(),
   }),
   /** Absent in documents written before the billed basis existed, which all charged session ACUs. */
-  costBasis: z.enum(['sessions', 'billed']).default('sessions'),
+  costBasis: z._default(z.enum(['sessions', 'billed']), 'sessions'),
   pricing: z.object({
     unitPrice: decimalText,
-    currency: z.string().regex(/^[A-Z]{3}$/),
-    minorDigits: z.number().int().min(0).max(6),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    minorDigits: z.int().check(z.gte(0), z.lte(6)),
   }),
   totals: usage,
   /** The sessions that had not ended, and their ACUs and cost (absent in documents from before the settled rule). */
-  unsettled: usage.optional(),
+  unsettled: z.optional(usage),
   /** 'closed' when the run closed the period (absent in documents from before closes existed). */
-  runStatus: z.enum(['preliminary', 'closed']).optional(),
+  runStatus: z.optional(z.enum(['preliminary', 'closed'])),
   orgs: z.array(orgRow),
-  tags: z.array(z.object({ tag: z.string().nullable(), ...usageFields })),
+  tags: z.array(z.object({ tag: z.nullable(z.string()), ...usageFields })),
   statuses: z.array(z.object({ status: z.string(), ...usageFields })),
   /** Present when the report had a cost-centre map: read back for the previous period's By Cost Centre. */
-  costCentres: z
-    .array(
+  costCentres: z.optional(
+    z.array(
       z.object({
         code: z.string(),
         name: z.string(),
         ...usageFields,
         /** What the journal posts to it (usage + true-ups + shared products), minor units; absent before. */
-        postedMinor: z
-          .string()
-          .regex(/^-?\d+$/)
-          .optional(),
+        postedMinor: z.optional(z.string().check(z.regex(/^-?\d+$/))),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /**
    * Present when the report had a cost-centre map: each org's usage per cost centre it was charged
    * to (By Org's rows), read back for the next period's month over month by org × cost centre.
    */
-  orgCostCentres: z.array(z.object({ orgId: z.string(), code: z.string(), ...usageFields })).optional(),
+  orgCostCentres: z.optional(z.array(z.object({ orgId: z.string(), code: z.string(), ...usageFields }))),
   /** Present when the bill named the products of its no-org ACUs (v3). */
-  unattributedByProduct: z.array(z.object({ product: z.string(), acus: acusAmount })).optional(),
+  unattributedByProduct: z.optional(z.array(z.object({ product: z.string(), acus: acusAmount }))),
   /**
    * The true-ups this close posted: per earlier period, each session's ACUs as posted (exact text),
    * so a later close compares with what was last posted, never posting one change twice.
    */
-  trueUps: z
-    .array(
+  trueUps: z.optional(
+    z.array(
       z.object({
         period: z.string(),
         sessions: z.array(z.object({ sessionId: z.string(), acus: z.string() })),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** What the journal posts, in minor units as integer text; absent without a cost-centre map. */
-  journal: z
-    .object({
+  journal: z.optional(
+    z.object({
       journalId: z.string(),
       draft: z.boolean(),
-      lines: z.number().int().nonnegative(),
-      debitMinor: z.string().regex(/^-?\d+$/),
-      creditMinor: z.string().regex(/^-?\d+$/),
-      usageMinor: z.string().regex(/^-?\d+$/),
-      trueUpMinor: z.string().regex(/^-?\d+$/),
-      sharedMinor: z.string().regex(/^-?\d+$/),
-      postedMinor: z.string().regex(/^-?\d+$/),
+      lines: z.int().check(z.nonnegative()),
+      debitMinor: z.string().check(z.regex(/^-?\d+$/)),
+      creditMinor: z.string().check(z.regex(/^-?\d+$/)),
+      usageMinor: z.string().check(z.regex(/^-?\d+$/)),
+      trueUpMinor: z.string().check(z.regex(/^-?\d+$/)),
+      sharedMinor: z.string().check(z.regex(/^-?\d+$/)),
+      postedMinor: z.string().check(z.regex(/^-?\d+$/)),
       /** The shared-cost rule and the charges it shared, so a backfill rebuilds the same rows. */
-      sharedCosts: z.string().optional(),
-      sharedCharges: z
-        .array(z.object({ product: z.string(), acus: z.string(), costMinor: z.string().regex(/^-?\d+$/) }))
-        .optional(),
+      sharedCosts: z.optional(z.string()),
+      sharedCharges: z.optional(
+        z.array(
+          z.object({
+            product: z.string(),
+            acus: z.string(),
+            costMinor: z.string().check(z.regex(/^-?\d+$/)),
+          }),
+        ),
+      ),
       /** The ERP journal-format files written beside the generic journal, by file name; absent: none. */
-      formatFiles: z.array(z.string()).optional(),
-    })
-    .optional(),
+      formatFiles: z.optional(z.array(z.string())),
+    }),
+  ),
   names: z.object({ orgs: nameSource, users: nameSource }),
   run: z.object({
     runId: z.string(),

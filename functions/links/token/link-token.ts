@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { SigningKey, SigningKeys } from './signing-keys.js';
 
 /** What a link grants: one object, until one instant. */
@@ -35,9 +35,9 @@ const SIGNATURE_BYTES = 32;
 const TOKEN_SHAPE = /^v1\.([A-Za-z0-9_-]{8})\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]{43})$/;
 
 const claimsSchema = z.strictObject({
-  k: z.string().min(1).max(1024),
-  e: z.number().int().positive(),
-  i: z.number().int().positive().optional(),
+  k: z.string().check(z.minLength(1), z.maxLength(1024)),
+  e: z.int().check(z.positive()),
+  i: z.optional(z.int().check(z.positive())),
 });
 
 /**

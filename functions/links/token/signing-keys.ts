@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One HMAC key and the short id a token names it by. */
 export interface SigningKey {
@@ -26,7 +26,7 @@ export class SigningSecretFormatError extends Error {
   override readonly name = 'SigningSecretFormatError';
 }
 
-const jsonSecretSchema = z.strictObject({ current: z.string(), previous: z.string().optional() });
+const jsonSecretSchema = z.strictObject({ current: z.string(), previous: z.optional(z.string()) });
 
 /**
  * Reads the secret's value: either one key as plain text, or JSON
