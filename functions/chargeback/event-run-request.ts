@@ -1,5 +1,7 @@
+import { isFiltered } from '#close/run-files.js';
 import type { PeriodAlignment, ReportPeriod } from '#core/period/report-period.js';
 import type { AskedBy, RunRequest } from '#core/run/run-request.js';
+import { periodAskedBy } from '#run/period-asked-by.js';
 import type { ChargebackRun } from './chargeback-event.js';
 
 /** What a Lambda event asks for, in the engine's words (the schedule closes; a person may). */
@@ -23,21 +25,15 @@ export function eventRunRequest(
       showback,
     };
   }
-  const choice = run.period;
-  const periodAskedBy: AskedBy =
-    choice.alignment === 'billing-cycle'
-      ? { field: 'cycle', value: choice.cycle ?? 'latest' }
-      : choice.month !== undefined
-        ? { field: 'month', value: choice.month }
-        : { field: 'from', value: choice.from ?? '' };
+  const periodAsked = periodAskedBy(run.period, '', '');
   return {
     trigger: 'person',
     period,
-    periodAskedBy,
+    periodAskedBy: periodAsked,
     close: run.close ? { field: 'close', value: true } : undefined,
     force: run.force,
     email: run.email ? 'finance' : 'link-only',
-    filtered: run.orgIds.length + run.userIds.length + run.tags.length > 0,
+    filtered: isFiltered(run),
     replacesDemoCloses: false,
     closesIn,
     showback,

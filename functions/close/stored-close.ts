@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
-import { processAlive } from '#local/scratch-files.js';
 import { putIfAbsentReadBack, replaceIfUnchangedReadBack } from '#store/conditional-write.js';
 import type { ObjectStore, StoredVersion } from '#store/object-store.js';
+import { claimHolderGone } from './claim-holder.js';
 import {
   type ClaimProcess,
   closeClaimText,
@@ -70,7 +70,7 @@ export function storedClose(
   const { recordKey, claimKey } = keys;
   const artifactKey = options.artifactKey ?? ((file: string) => file);
   const stamp = options.claimsNameTheProcess ? thisProcess() : undefined;
-  const holderGone = options.claimsNameTheProcess ? processGone : () => false;
+  const holderGone = options.claimsNameTheProcess ? claimHolderGone : () => false;
   const readRecord = async (): Promise<CloseRecord | undefined> => {
     const stored = await store.get(recordKey);
     return stored === undefined ? undefined : parseCloseRecordText(stored.text(), store.location(recordKey));
@@ -137,12 +137,4 @@ export function storedClose(
 
 function thisProcess(): ClaimProcess {
   return { host: hostname(), pid: process.pid };
-}
-
-/** A claim of a process of this host that has exited (a killed CLI) is dead now, not in minutes. */
-function processGone(held: HeldCloseClaim): boolean {
-  const owner = held.process;
-  return (
-    owner !== undefined && owner.host === hostname() && owner.pid !== process.pid && !processAlive(owner.pid)
-  );
 }

@@ -1,3 +1,4 @@
+import { claimHolderGone } from '#close/claim-holder.js';
 import type { CloseRecord } from '#close/close-record.js';
 import type { CloseStore } from '#close/close-store.js';
 import type { SameMonthStores } from '#close/same-month-close.js';
@@ -8,7 +9,6 @@ import type {
   StoredClaim,
   StoredRecord,
 } from '#core/run/period-state.js';
-import { claimHolderGone } from './claim-holder.js';
 
 /** What the email markers say, and whether owners' showback emails are still owed. */
 export interface EmailStates {
